@@ -1,0 +1,126 @@
+"""Split a body text once into stories, paragraphs, sentences and words, keeping offsets.
+
+Every later analysis (summary, quotes, readability, facts) works from this one `Document`,
+so the text is never split twice and every offset points into `Article.text`.
+
+Sentences come from sentencex (Wikimedia's rule-based segmenter): on the CNN dev articles it
+agrees with pysbd on 80 of 100 articles and runs at ~13,000 articles/s against pysbd's 29,
+which the 200 articles/s budget for the whole summariser cannot afford.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import sentencex
+
+# A paragraph break is a blank line; a story break is two or more blank lines.
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_STORY_BREAK = re.compile(r"\n[ \t]*\n[ \t]*\n")
+_WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*", re.UNICODE)
+_OPENING_QUOTES = "\"“‘«'"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    start: int
+    end: int
+    paragraph: int  # index into Document.paragraphs
+    story: int
+    position: int  # index of the sentence within its paragraph
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    start: int
+    end: int
+    story: int
+    position: int  # index of the paragraph within its story
+
+
+@dataclass(frozen=True)
+class Document:
+    text: str
+    paragraphs: tuple[Paragraph, ...]
+    sentences: tuple[Sentence, ...]
+
+    @property
+    def stories(self) -> int:
+        return (self.paragraphs[-1].story + 1) if self.paragraphs else 0
+
+    def paragraph_sentences(self, paragraph: int) -> list[Sentence]:
+        return [s for s in self.sentences if s.paragraph == paragraph]
+
+
+def words(text: str) -> list[str]:
+    """Word tokens: letters and digits, keeping inner apostrophes, hyphens and dots."""
+    return _WORD.findall(text)
+
+
+def split(text: str) -> Document:
+    paragraphs = tuple(_paragraphs(text))
+    sentences: list[Sentence] = []
+    for index, paragraph in enumerate(paragraphs):
+        for position, (start, end) in enumerate(_sentence_spans(paragraph.text)):
+            sentences.append(
+                Sentence(
+                    text=text[paragraph.start + start : paragraph.start + end],
+                    start=paragraph.start + start,
+                    end=paragraph.start + end,
+                    paragraph=index,
+                    story=paragraph.story,
+                    position=position,
+                )
+            )
+    return Document(text=text, paragraphs=paragraphs, sentences=tuple(sentences))
+
+
+def _paragraphs(text: str) -> list[Paragraph]:
+    found: list[Paragraph] = []
+    story = 0
+    position = 0
+    cursor = 0
+    for match in [*_PARAGRAPH_BREAK.finditer(text), None]:
+        stop = match.start() if match else len(text)
+        chunk = text[cursor:stop]
+        lead = len(chunk) - len(chunk.lstrip())
+        body = chunk.strip()
+        if body:
+            start = cursor + lead
+            found.append(Paragraph(body, start, start + len(body), story, position))
+            position += 1
+        if match is None:
+            break
+        if _STORY_BREAK.search(match.group(0)) and found:
+            story, position = story + 1, 0
+        cursor = match.end()
+    return found
+
+
+def _sentence_spans(paragraph: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence in the paragraph, trimmed of white space.
+
+    sentencex keeps every character, so offsets are recovered by walking the pieces. It can
+    leave an opening quotation mark at the end of the previous piece ('says. "'): that mark
+    is moved to the sentence it opens.
+    """
+    spans: list[tuple[int, int]] = []
+    cursor = 0
+    carry = 0  # characters moved from the end of the previous piece
+    for piece in sentencex.segment("en", paragraph):
+        start, end = cursor - carry, cursor + len(piece)
+        cursor = end
+        carry = 0
+        stripped = piece.rstrip()
+        if len(stripped) >= 2 and stripped[-1] in _OPENING_QUOTES and stripped[-2].isspace():
+            carry = len(piece) - len(stripped) + 1
+            end -= carry
+        segment = paragraph[start:end]
+        lead = len(segment) - len(segment.lstrip())
+        trail = len(segment) - len(segment.rstrip())
+        if end - trail > start + lead:
+            spans.append((start + lead, end - trail))
+    return spans

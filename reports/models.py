@@ -1,0 +1,161 @@
+"""The dataclasses that flow from stage to stage, and nothing else.
+
+Article (ingest) -> Analysis (analysis) -> Rendered (render) -> RunReport (pipeline).
+Each is frozen: a stage returns a new value rather than mutating the one it was given.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article as read from the inbox, before any analysis.
+
+    `text` is the body only (caption and header removed); every offset the analysis reports
+    is an offset into it. Paragraphs are separated by a blank line, stories by two or more.
+    """
+
+    id: str
+    source: str
+    text: str
+    title: str | None = None
+    date: date | None = None
+    caption: str | None = None
+    credit: str | None = None
+    content_hash: str = ""
+
+
+QuoteKind = Literal["full", "partial", "scare"]
+
+
+@dataclass(frozen=True)
+class Quote:
+    quote: str
+    speaker: str | None
+    kind: QuoteKind
+    anonymous: bool
+    start: int
+    end: int
+    verb: str | None = None
+    told: str | None = None  # the outlet told, as in "told Reuters"
+
+
+@dataclass(frozen=True)
+class QuoteStats:
+    count: int
+    quoted_words_share: float
+    speakers: int
+    named_share: float
+    anonymous_share: float
+    by_kind: dict[str, int] = field(default_factory=dict)
+    top_speakers: tuple[tuple[str, int], ...] = ()  # (speaker, quoted words), most first
+
+
+@dataclass(frozen=True)
+class Quotes:
+    items: tuple[Quote, ...]
+    stats: QuoteStats
+
+
+@dataclass(frozen=True)
+class Readability:
+    flesch_reading_ease: float
+    flesch_kincaid_grade: float
+    gunning_fog: float
+    smog_index: float
+    coleman_liau_index: float
+    automated_readability_index: float
+    dale_chall: float
+    text_standard: str
+    words: int
+    sentences: int
+    reading_time_s: float
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything the briefing, the manifest and `reports analyze` show about one article."""
+
+    id: str
+    source: str
+    title: str
+    date: date | None
+    caption: str | None
+    credit: str | None
+    summary: tuple[str, ...]
+    keyphrases: tuple[str, ...]
+    readability: Readability
+    quotes: Quotes
+    paragraphs: tuple[tuple[str, ...], ...]  # the body, as stories of paragraphs
+
+    def to_json(self) -> dict[str, Any]:
+        """The `reports analyze` object (CONTRACT.md); the body text is left out."""
+        data = dataclasses.asdict(self)
+        del data["paragraphs"]
+        data["date"] = self.date.isoformat() if self.date else None
+        data["summary"] = list(self.summary)
+        data["keyphrases"] = list(self.keyphrases)
+        data["quotes"]["stats"]["top_speakers"] = [
+            {"speaker": name, "words": words} for name, words in self.quotes.stats.top_speakers
+        ]
+        return data
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A briefing rendered to PDF bytes, not yet written anywhere."""
+
+    article_id: str
+    pdf: bytes
+    pages: int
+
+
+@dataclass(frozen=True)
+class Failure:
+    source: str
+    reason: str
+    article_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Output:
+    article_id: str
+    source: str
+    title: str
+    pdf: Path
+
+
+@dataclass(frozen=True)
+class RunReport:
+    run_date: date
+    out_dir: Path
+    new: tuple[Output, ...] = ()
+    skipped: int = 0
+    failed: tuple[Failure, ...] = ()
+    emails_sent: int = 0
+
+    @property
+    def partial(self) -> bool:
+        return bool(self.failed)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "date": self.run_date.isoformat(),
+            "out_dir": str(self.out_dir),
+            "new": [
+                {"id": o.article_id, "source": o.source, "title": o.title, "pdf": str(o.pdf)}
+                for o in self.new
+            ],
+            "skipped": self.skipped,
+            "failed": [
+                {"source": f.source, "id": f.article_id, "reason": f.reason} for f in self.failed
+            ],
+            "outputs": [str(o.pdf) for o in self.new],
+            "emails_sent": self.emails_sent,
+        }
