@@ -13,7 +13,8 @@ from reports.errors import ReadError
 from reports.ingest import jsonl, txt
 from reports.models import Article
 
-Reader = Callable[[Path, bytes], Iterable[Article | ReadError]]
+# (path, bytes, label): the label is how the article's source is shown, e.g. "seeds/a.txt".
+Reader = Callable[[Path, bytes, str], Iterable[Article | ReadError]]
 
 READERS: dict[str, Reader] = {
     ".txt": txt.read,
@@ -35,6 +36,16 @@ def discover(inbox: Path) -> list[Path]:
     return found
 
 
+def label(path: Path, inbox: Path | None) -> str:
+    """The file as users know it: relative to the inbox's parent folder, e.g. "seeds/a.txt"."""
+    if inbox is not None:
+        try:
+            return str(path.relative_to(inbox.parent))
+        except ValueError:
+            pass
+    return str(path)
+
+
 def read(path: Path, inbox: Path | None = None) -> Iterator[Article | ReadError]:
     """Yield the articles of one file. Raises ReadError when the whole file is unusable."""
     reader = READERS.get(path.suffix.lower())
@@ -50,4 +61,4 @@ def read(path: Path, inbox: Path | None = None) -> Iterator[Article | ReadError]
         raise ReadError(f"cannot read the file: {error.strerror or error}") from error
     if not raw.strip():
         raise ReadError("empty file")
-    yield from reader(path, raw)
+    yield from reader(path, raw, label(path, inbox))

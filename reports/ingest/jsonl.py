@@ -17,12 +17,12 @@ from reports.ingest.decode import decode
 from reports.models import Article
 
 
-def read(path: Path, raw: bytes) -> Iterator[Article | ReadError]:
+def read(path: Path, raw: bytes, label: str) -> Iterator[Article | ReadError]:
     for number, line in enumerate(decode(raw).split("\n"), start=1):
         if not line.strip():
             continue
         try:
-            yield parse_line(line, source=f"{path}:{number}")
+            yield parse_line(line, source=f"{label}:{number}")
         except ReadError as error:
             yield error
 

@@ -26,8 +26,8 @@ _FIRST_PARAGRAPH = re.compile(r"\A\s*(.*?)(?:\n[ \t]*\n|\Z)", re.DOTALL)
 _MAX_TITLE_WORDS = 16
 
 
-def read(path: Path, raw: bytes) -> Iterator[Article]:
-    yield parse(decode(raw), article_id=path.stem, source=str(path), content_hash=_hash(raw))
+def read(path: Path, raw: bytes, label: str) -> Iterator[Article]:
+    yield parse(decode(raw), article_id=path.stem, source=label, content_hash=_hash(raw))
 
 
 def parse(text: str, *, article_id: str, source: str, content_hash: str = "") -> Article:

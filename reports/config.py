@@ -1,0 +1,225 @@
+"""Settings: defaults <- reports.toml <- command-line overrides. The environment is read here only.
+
+Each section is a frozen dataclass whose fields are the keys it accepts; a key that is not a
+field, or a value of the wrong kind, is refused with a ConfigError naming `section.key`.
+Relative paths in the file are relative to the file's folder; without a file, to the
+working directory.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+import tomllib
+import zoneinfo
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from reports.errors import ConfigError
+
+CONFIG_NAME = "reports.toml"
+_TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+_ADDRESS = re.compile(r"^[^@\s<>]+@[^@\s<>]+$")
+
+
+@dataclass(frozen=True)
+class PathsSettings:
+    inbox: Path = Path("seeds")
+    """Folder of incoming articles, read recursively."""
+    out: Path = Path("out")
+    """Output root: one dated folder per run day, plus the ledger."""
+    templates: Path = Path("templates")
+    """Files here override the packaged templates by name."""
+
+
+@dataclass(frozen=True)
+class ScheduleSettings:
+    timezone: str | None = None
+    """IANA time zone that decides "today" and the digest times; unset: the machine's."""
+    scan_minutes: int = 15
+    """The daemon looks for new articles this often."""
+    digest_at: tuple[str, ...] = ("07:00",)
+    """Local HH:MM times at which the day's digest is made and e-mailed."""
+
+
+@dataclass(frozen=True)
+class EmailSettings:
+    enabled: bool = False
+    host: str = "localhost"
+    port: int = 587
+    security: str = "starttls"
+    """"starttls" | "ssl" | "none"."""
+    username: str | None = None
+    password_env: str = "REPORTS_SMTP_PASSWORD"
+    """Name of the environment variable holding the SMTP password (never the password)."""
+    sender: str = "Briefings <briefings@localhost>"
+    recipients: tuple[str, ...] = ()
+    attach: str = "digest"
+    """"digest" | "articles" | "both"."""
+    max_bytes: int = 20_000_000
+    """Attachments above this are split over several messages."""
+
+
+@dataclass(frozen=True)
+class AnalysisSettings:
+    sentences: int = 3
+    """Summary length in sentences."""
+
+
+@dataclass(frozen=True)
+class RenderSettings:
+    page_size: str = "A4"
+    """"A4" | "Letter"."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    paths: PathsSettings = field(default_factory=PathsSettings)
+    schedule: ScheduleSettings = field(default_factory=ScheduleSettings)
+    email: EmailSettings = field(default_factory=EmailSettings)
+    analysis: AnalysisSettings = field(default_factory=AnalysisSettings)
+    render: RenderSettings = field(default_factory=RenderSettings)
+    source: Path | None = None
+    """The file these settings came from, if any."""
+
+    def smtp_password(self) -> str | None:
+        """The SMTP password from the environment variable the config names."""
+        return os.environ.get(self.email.password_env) or None
+
+    def replace(self, **sections: Any) -> Settings:
+        """A copy with some fields of some sections replaced: replace(paths={"out": p})."""
+        changes = {
+            name: dataclasses.replace(getattr(self, name), **values)
+            for name, values in sections.items()
+            if values
+        }
+        return dataclasses.replace(self, **changes)
+
+
+_SECTIONS: dict[str, type] = {
+    "paths": PathsSettings,
+    "schedule": ScheduleSettings,
+    "email": EmailSettings,
+    "analysis": AnalysisSettings,
+    "render": RenderSettings,
+}
+
+
+def load_settings(path: Path | None = None, cwd: Path | None = None) -> Settings:
+    """Read `path`, or `reports.toml` in `cwd` if present, else return the defaults."""
+    cwd = cwd or Path.cwd()
+    if path is None and (cwd / CONFIG_NAME).is_file():
+        path = cwd / CONFIG_NAME
+    if path is None:
+        return _resolve(Settings(), cwd)
+    try:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError as error:
+        raise ConfigError(f"config file not found: {path}") from error
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"cannot read config file {path}: {error}") from error
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: not valid TOML: {error}") from error
+    settings = from_mapping(data, source=Path(path))
+    return _resolve(settings, Path(path).resolve().parent)
+
+
+def from_mapping(data: dict[str, Any], source: Path | None = None) -> Settings:
+    sections: dict[str, Any] = {}
+    for name, values in data.items():
+        if name not in _SECTIONS:
+            raise ConfigError(f"unknown section [{name}] (known: {', '.join(_SECTIONS)})")
+        if not isinstance(values, dict):
+            raise ConfigError(f"[{name}] must be a table")
+        sections[name] = _section(name, _SECTIONS[name], values)
+    settings = Settings(**sections, source=source)
+    _validate(settings)
+    return settings
+
+
+def _section(name: str, cls: type, values: dict[str, Any]) -> Any:
+    fields = {f.name: f for f in dataclasses.fields(cls)}
+    kwargs: dict[str, Any] = {}
+    for key, value in values.items():
+        if key not in fields:
+            raise ConfigError(f"unknown key {name}.{key} (known: {', '.join(fields)})")
+        kwargs[key] = _coerce(f"{name}.{key}", fields[key].default, value)
+    return cls(**kwargs)
+
+
+def _coerce(key: str, default: Any, value: Any) -> Any:
+    """Check `value` against the kind of the field's default."""
+    if isinstance(default, bool):
+        if not isinstance(value, bool):
+            raise ConfigError(f"{key} must be true or false, not {value!r}")
+        return value
+    if isinstance(default, int):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ConfigError(f"{key} must be a whole number, not {value!r}")
+        return value
+    if isinstance(default, Path):
+        if not isinstance(value, str) or not value:
+            raise ConfigError(f"{key} must be a path string, not {value!r}")
+        return Path(value).expanduser()
+    if isinstance(default, tuple):
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ConfigError(f"{key} must be a list of strings, not {value!r}")
+        return tuple(value)
+    if not isinstance(value, str):
+        raise ConfigError(f"{key} must be a string, not {value!r}")
+    return value
+
+
+def _validate(settings: Settings) -> None:
+    schedule, email = settings.schedule, settings.email
+    if schedule.timezone is not None:
+        try:
+            zoneinfo.ZoneInfo(schedule.timezone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError) as error:
+            raise ConfigError(f"schedule.timezone: unknown time zone {schedule.timezone!r}") from error
+    if schedule.scan_minutes < 1:
+        raise ConfigError("schedule.scan_minutes must be at least 1")
+    for when in schedule.digest_at:
+        if not _TIME.match(when):
+            raise ConfigError(f"schedule.digest_at: {when!r} is not a HH:MM time")
+    _one_of("email.security", email.security, ("starttls", "ssl", "none"))
+    _one_of("email.attach", email.attach, ("digest", "articles", "both"))
+    _one_of("render.page_size", settings.render.page_size, ("A4", "Letter"))
+    if not 1 <= email.port <= 65535:
+        raise ConfigError(f"email.port must be between 1 and 65535, not {email.port}")
+    if email.max_bytes < 10_000:
+        raise ConfigError("email.max_bytes must be at least 10000")
+    if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", email.password_env):
+        raise ConfigError(f"email.password_env must name an environment variable, not {email.password_env!r}")
+    for address in email.recipients:
+        if not _ADDRESS.match(address.strip()):
+            raise ConfigError(f"email.recipients: {address!r} is not an e-mail address")
+    if email.enabled and not email.recipients:
+        raise ConfigError("email.recipients must list at least one address when email.enabled is true")
+    if not 1 <= settings.analysis.sentences <= 50:
+        raise ConfigError("analysis.sentences must be between 1 and 50")
+
+
+def _one_of(key: str, value: str, allowed: tuple[str, ...]) -> None:
+    if value not in allowed:
+        raise ConfigError(f"{key} must be one of {', '.join(map(repr, allowed))}, not {value!r}")
+
+
+def _resolve(settings: Settings, base: Path) -> Settings:
+    paths = settings.paths
+    return dataclasses.replace(
+        settings,
+        paths=PathsSettings(
+            inbox=_absolute(paths.inbox, base),
+            out=_absolute(paths.out, base),
+            templates=_absolute(paths.templates, base),
+        ),
+    )
+
+
+def _absolute(path: Path, base: Path) -> Path:
+    return path if path.is_absolute() else base / path

@@ -1,0 +1,76 @@
+"""The output folder's layout, and the only code that writes into it.
+
+    out/
+      ledger.sqlite3
+      2026-11-25/
+        <slug>.pdf          one briefing per article
+        manifest.json       every article of the day: its analysis and its PDF
+
+Every write goes to a temporary file in the same folder and is renamed into place, so a
+reader (or a crash) never sees half a file. Names are slugs joined under the day folder:
+nothing an article says can make a path escape it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+import unicodedata
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+MANIFEST_NAME = "manifest.json"
+TEMP_PREFIX = ".tmp-"
+_SLUG_MAX = 60
+
+
+def day_dir(out: Path, run_date: date) -> Path:
+    return out / run_date.isoformat()
+
+
+def slugify(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if len(slug) > _SLUG_MAX:
+        cut = slug[: _SLUG_MAX + 1]
+        slug = cut[: cut.rfind("-")] if "-" in cut else cut[:_SLUG_MAX]  # end on a whole word
+    return slug or "article"
+
+
+def pdf_name(title: str, article_id: str, taken: set[str]) -> str:
+    """A file name from the title; the article id breaks ties between same-titled articles."""
+    name = f"{slugify(title)}.pdf"
+    if name in taken:
+        name = f"{slugify(title)}-{slugify(article_id)[:24]}.pdf"
+    return name
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=path.parent)
+    try:
+        os.fchmod(handle, 0o644)  # mkstemp makes 0600; briefings are for sharing
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def write_manifest(folder: Path, run_date: date, entries: list[dict[str, Any]]) -> None:
+    """The day's manifest: every article briefed that day, its analysis and its PDF."""
+    manifest = {"date": run_date.isoformat(), "articles": entries}
+    write_atomic(folder / MANIFEST_NAME, (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode())
+
+
+def remove_temp_files(folder: Path) -> None:
+    """Temp files left by a killed run; safe because the run holds the output lock."""
+    if folder.is_dir():
+        for temp in folder.glob(f"{TEMP_PREFIX}*"):
+            temp.unlink(missing_ok=True)

@@ -1,0 +1,66 @@
+"""`reports init`: a working folder with a commented reports.toml, an inbox and the templates."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+from reports.config import CONFIG_NAME
+from reports.render.templates import TEMPLATE_SUFFIXES, default_templates_dir
+
+CONFIG_TEMPLATE = """\
+# reports configuration. Relative paths are relative to this file.
+# Secrets never go here: email.password_env names the environment variable that holds one.
+
+[paths]
+inbox = "inbox"            # drop articles here (.txt, .jsonl)
+out = "out"                # dated folders of PDFs, and the ledger
+templates = "templates"    # files here override the packaged templates by name
+
+[schedule]
+# timezone = "Europe/London"   # decides "today"; unset: the machine's time zone
+scan_minutes = 15
+digest_at = ["07:00"]
+
+[analysis]
+sentences = 3              # summary length
+
+[render]
+page_size = "A4"           # or "Letter"
+
+[email]
+enabled = false
+host = "smtp.example.org"
+port = 587
+security = "starttls"      # "starttls" | "ssl" | "none"
+username = "briefings"
+password_env = "REPORTS_SMTP_PASSWORD"
+sender = "Briefings <briefings@example.org>"
+recipients = ["desk@example.org"]
+attach = "digest"          # "digest" | "articles" | "both"
+max_bytes = 20000000
+"""
+
+
+def scaffold(directory: Path) -> Iterator[str]:
+    """Create what is missing; never overwrite a file the user has. Yields what it did."""
+    directory.mkdir(parents=True, exist_ok=True)
+    config = directory / CONFIG_NAME
+    if config.exists():
+        yield f"kept {config}"
+    else:
+        config.write_text(CONFIG_TEMPLATE, encoding="utf-8")
+        yield f"wrote {config}"
+    (directory / "inbox").mkdir(exist_ok=True)
+    target = directory / "templates"
+    target.mkdir(exist_ok=True)
+    for source in sorted(default_templates_dir().iterdir()):
+        if source.suffix not in TEMPLATE_SUFFIXES or not source.is_file():
+            continue
+        destination = target / source.name
+        if destination.exists():
+            yield f"kept {destination}"
+        else:
+            shutil.copyfile(source, destination)
+            yield f"wrote {destination}"

@@ -1,0 +1,30 @@
+from reports.analysis import text
+
+
+def test_paragraphs_stories_and_offsets():
+    body = "First story. It has two sentences.\n\nSecond paragraph.\n\n\n\nOther story here."
+    doc = text.split(body)
+    assert [p.story for p in doc.paragraphs] == [0, 0, 1]
+    assert [p.position for p in doc.paragraphs] == [0, 1, 0]
+    assert [s.text for s in doc.sentences] == [
+        "First story.", "It has two sentences.", "Second paragraph.", "Other story here.",
+    ]
+    for sentence in doc.sentences:
+        assert body[sentence.start : sentence.end] == sentence.text
+
+
+def test_opening_quote_moves_to_the_sentence_it_opens():
+    body = 'The worry is real," Koob says. "We were all 21 once."'
+    doc = text.split(body)
+    assert [s.text for s in doc.sentences] == ['The worry is real," Koob says.', '"We were all 21 once."']
+
+
+def test_abbreviations_do_not_split():
+    doc = text.split("Mr. Smith met U.S. officials on Monday. They talked.")
+    assert len(doc.sentences) == 2
+
+
+def test_words_keep_apostrophes_and_numbers():
+    assert text.words("We’re sending 100,000 troops — Putin's lair.") == [
+        "We’re", "sending", "100", "000", "troops", "Putin's", "lair",
+    ]

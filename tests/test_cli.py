@@ -1,0 +1,93 @@
+"""The CLI surface: analyze output shape, init, and a fast --help."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import SEED
+
+ANALYZE_FIELDS = {"id", "source", "title", "date", "summary", "keyphrases", "readability", "quotes"}
+QUOTE_FIELDS = {"quote", "speaker", "kind", "anonymous", "start", "end"}
+STATS_FIELDS = {"count", "quoted_words_share", "speakers", "named_share", "anonymous_share"}
+
+
+def test_analyze_seed_json(cli):
+    result = cli("analyze", str(SEED), "--format", "json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert ANALYZE_FIELDS <= set(data)
+    assert data["date"] == "2022-02-07"
+    assert data["summary"][0].startswith("French President Emmanuel Macron flies to Moscow today")
+    assert all("Photo" not in s and "shakes hands" not in s for s in data["summary"])
+    assert isinstance(data["readability"]["text_standard"], str)
+    assert isinstance(data["readability"]["words"], int)
+    for item in data["quotes"]["items"]:
+        assert QUOTE_FIELDS <= set(item) and item["kind"] in {"full", "partial", "scare"}
+    assert STATS_FIELDS <= set(data["quotes"]["stats"])
+
+
+def test_analyze_jsonl_keeps_ids_and_sentences_flag(cli, tmp_path: Path):
+    batch = tmp_path / "batch.jsonl"
+    text = " ".join(f"Sentence number {i} is about the harbour." for i in range(10))
+    batch.write_text(json.dumps({"id": "x-1", "text": text}) + "\n" + json.dumps({"id": "x-2", "text": text}) + "\n")
+    result = cli("analyze", str(batch), "--format", "jsonl", "--sentences", "2")
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["id"] for line in lines] == ["x-1", "x-2"]
+    assert all(len(line["summary"]) == 2 for line in lines)
+    listed = json.loads(cli("analyze", str(batch), "--format", "json").stdout)
+    assert isinstance(listed, list) and len(listed) == 2
+
+
+def test_analyze_text_format_and_failure(cli, tmp_path: Path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"")
+    result = cli("analyze", str(SEED), str(bad), "--format", "text")
+    assert result.exit_code == 1
+    assert "Summary:" in result.stdout and "failed:" in result.stderr and "empty file" in result.stderr
+
+
+def test_init_scaffolds_a_working_folder(cli, tmp_path: Path):
+    target = tmp_path / "desk"
+    result = cli("init", str(target))
+    assert result.exit_code == 0
+    assert (target / "reports.toml").is_file() and (target / "inbox").is_dir()
+    assert (target / "templates" / "briefing.html").is_file() and (target / "templates" / "briefing.css").is_file()
+    from reports.config import load_settings
+
+    settings = load_settings(target / "reports.toml")  # the scaffolded config is valid
+    assert settings.paths.inbox == target / "inbox"
+    (target / "templates" / "briefing.css").write_text("/* mine */")
+    cli("init", str(target))
+    assert (target / "templates" / "briefing.css").read_text() == "/* mine */"  # never overwritten
+
+
+def test_help_does_not_import_heavy_libraries():
+    code = (
+        "import sys\n"
+        "from reports.cli import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "heavy = [m for m in ('weasyprint', 'textstat', 'nltk', 'jinja2') if m in sys.modules]\n"
+        "print(heavy)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip().endswith("[]")
+
+
+def test_analyze_and_status_do_not_import_weasyprint(tmp_path: Path):
+    code = (
+        "import sys\n"
+        "from reports.cli import main\n"
+        "for args in (['analyze', sys.argv[1]], ['status', '--out', sys.argv[2]]):\n"
+        "    try:\n        main(args)\n    except SystemExit:\n        pass\n"
+        "print('weasyprint' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code, str(SEED), str(tmp_path)], capture_output=True, text=True)
+    assert result.stdout.strip().endswith("False"), result.stderr
+
+
+def test_console_script_is_installed():
+    result = subprocess.run(["reports", "--version"], capture_output=True, text=True)
+    assert result.returncode == 0 and "version" in result.stdout
