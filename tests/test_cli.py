@@ -89,5 +89,6 @@ def test_analyze_and_status_do_not_import_weasyprint(tmp_path: Path):
 
 
 def test_console_script_is_installed():
-    result = subprocess.run(["reports", "--version"], capture_output=True, text=True)
+    script = Path(sys.executable).parent / "reports"  # the venv's, whether or not it is on PATH
+    result = subprocess.run([str(script), "--version"], capture_output=True, text=True)
     assert result.returncode == 0 and "version" in result.stdout

@@ -47,6 +47,10 @@ class Renderer:
         pdf, pages = self._pdf.render(html)
         return Rendered(article_id=analysis.id, pdf=pdf, pages=pages)
 
+    def document(self, template: str, **context: object) -> tuple[bytes, int]:
+        """Any template rendered to PDF with the briefing stylesheet: (bytes, pages)."""
+        return self._pdf.render(self._html(template, **context))
+
     def _html(self, name: str, **context: object) -> str:
         try:
             return self.env.get_template(name).render(**context)
