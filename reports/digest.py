@@ -13,12 +13,15 @@ from datetime import date
 from pathlib import Path
 
 from reports import outputs
+from reports.config import RenderSettings
 from reports.errors import RenderError
 
 DIGEST_NAME = "digest.pdf"
 
 
-def build(out: Path, run_date: date, templates: Path | None = None, page_size: str = "A4") -> Path | None:
+def build(
+    out: Path, run_date: date, templates: Path | None = None, render: RenderSettings | None = None
+) -> Path | None:
     """Write the day's digest and return its path; None when nothing was briefed that day."""
     from pypdf import PdfReader, PdfWriter
 
@@ -29,7 +32,7 @@ def build(out: Path, run_date: date, templates: Path | None = None, page_size: s
     if not briefings:
         return None
     readers = [(entry, PdfReader(path)) for entry, path in briefings]
-    renderer = renderer_for(templates, page_size)
+    renderer = renderer_for(templates, render)
     cover_pages = 1
     for _ in range(3):  # the contents' length decides the page numbers it lists
         entries = _contents(readers, first_page=cover_pages + 1)

@@ -56,9 +56,17 @@ def readability(doc: Document) -> Readability:
             words=word_count,
             sentences=len(doc.sentences),
             reading_time_s=round(word_count * 60 / WORDS_PER_MINUTE, 1),
+            paragraph_grades=tuple(_paragraph_grade(p.text) for p in doc.paragraphs),
         )
     except (ZeroDivisionError, ValueError, OverflowError) as error:
         raise AnalysisError(f"readability could not be measured: {error}") from error
+
+
+def _paragraph_grade(text: str) -> float:
+    """Flesch-Kincaid grade of one paragraph, clamped to 0-20 so one odd line can't blow a chart."""
+    if not words(text):
+        return 0.0
+    return round(min(20.0, max(0.0, metrics.flesch_kincaid_grade(text, LANG))), 1)
 
 
 def syllables(text: str) -> int:

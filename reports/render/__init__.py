@@ -1,17 +1,19 @@
 """Render an Analysis to a PDF briefing: Jinja2 to HTML, WeasyPrint to PDF.
 
-`Renderer` holds the per-process state (template environment, parsed CSS, fonts); build one
-per process with `renderer_for(templates_dir, page_size)` and call `briefing(analysis)`.
+`Renderer` holds the per-process state (template environment, parsed CSS, fonts); get one
+per process with `renderer_for(templates_dir, render_settings)`.
 """
 
 from __future__ import annotations
 
 import functools
-from datetime import date
+import os
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import jinja2
 
+from reports.config import RenderSettings
 from reports.errors import ConfigError, RenderError
 from reports.models import Analysis, Rendered
 from reports.render import templates
@@ -19,23 +21,25 @@ from reports.render.pdf import PdfRenderer
 
 
 class Renderer:
-    def __init__(self, templates_dir: Path | None, page_size: str = "A4") -> None:
+    def __init__(self, templates_dir: Path | None, settings: RenderSettings | None = None) -> None:
         self.templates_dir = templates_dir
-        self.page_size = page_size
+        self.settings = settings or RenderSettings()
         self.env = templates.environment(templates_dir)
         try:
             # Compile up front: a broken template is the user's to fix before any article
             # is marked failed because of it.
-            self.env.get_template("briefing.html")
+            for name in ("briefing.html", "digest.html"):
+                self.env.get_template(name)
             css, _ = templates.source_of(templates_dir, "briefing.css")
         except jinja2.TemplateSyntaxError as error:
             raise ConfigError(f"template {error.filename or error.name}, line {error.lineno}: {error.message}") from error
         except jinja2.TemplateNotFound as error:
             raise ConfigError(f"template not found: {error.name}") from error
-        css += f"\n@page {{ size: {page_size}; }}\n"
+        css += f"\n@page {{ size: {self.settings.page_size}; }}\n"
         roots = tuple(p for p in (templates_dir, templates.default_templates_dir()) if p is not None)
+        variant = None if self.settings.pdf_variant == "none" else self.settings.pdf_variant
         try:
-            self._pdf = PdfRenderer(css, asset_roots=roots, base_dir=roots[0])
+            self._pdf = PdfRenderer(css, asset_roots=roots, base_dir=roots[0], pdf_variant=variant)
         except RenderError as error:
             raise ConfigError(str(error)) from error
 
@@ -43,8 +47,7 @@ class Renderer:
         return self._html("briefing.html", analysis=analysis, briefing_date=briefing_date)
 
     def briefing(self, analysis: Analysis, briefing_date: date) -> Rendered:
-        html = self.briefing_html(analysis, briefing_date)
-        pdf, pages = self._pdf.render(html)
+        pdf, pages = self._pdf.render(self.briefing_html(analysis, briefing_date))
         return Rendered(article_id=analysis.id, pdf=pdf, pages=pages)
 
     def document(self, template: str, **context: object) -> tuple[bytes, int]:
@@ -52,6 +55,7 @@ class Renderer:
         return self._pdf.render(self._html(template, **context))
 
     def _html(self, name: str, **context: object) -> str:
+        context = {"created": created_timestamp(), "theme": self.settings.theme, **context}
         try:
             return self.env.get_template(name).render(**context)
         except jinja2.TemplateSyntaxError as error:
@@ -60,6 +64,13 @@ class Renderer:
             raise RenderError(f"template {name}: {error}") from error
 
 
+def created_timestamp() -> str:
+    """The PDF's creation date: SOURCE_DATE_EPOCH when set (reproducible builds), else now."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    when = datetime.fromtimestamp(int(epoch), UTC) if epoch and epoch.isdigit() else datetime.now(UTC)
+    return when.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
 @functools.cache
-def renderer_for(templates_dir: Path | None, page_size: str = "A4") -> Renderer:
-    return Renderer(templates_dir, page_size)
+def renderer_for(templates_dir: Path | None, settings: RenderSettings | None = None) -> Renderer:
+    return Renderer(templates_dir, settings)

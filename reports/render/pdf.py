@@ -53,11 +53,14 @@ class PdfRenderer:
     """Renders HTML to PDF bytes. Keep one per process: the stylesheet is parsed once and
     one FontConfiguration is shared, which saves ~20% per briefing."""
 
-    def __init__(self, css_text: str, asset_roots: tuple[Path, ...], base_dir: Path) -> None:
+    def __init__(
+        self, css_text: str, asset_roots: tuple[Path, ...], base_dir: Path, pdf_variant: str | None = None
+    ) -> None:
         weasyprint = _weasyprint()
         from weasyprint.text.fonts import FontConfiguration
 
         self._fonts = FontConfiguration()
+        self._variant = pdf_variant
         self._fetcher = safe_fetcher(asset_roots)
         self._base_url = base_dir.resolve().as_uri() + "/"
         try:
@@ -73,7 +76,7 @@ class PdfRenderer:
             document = weasyprint.HTML(
                 string=html, base_url=self._base_url, url_fetcher=self._fetcher
             ).render(stylesheets=[self._css], font_config=self._fonts)
-            return document.write_pdf(), len(document.pages)
+            return document.write_pdf(pdf_variant=self._variant), len(document.pages)
         except RecursionError as error:
             raise RenderError("the article is nested too deeply to lay out") from error
         except Exception as error:

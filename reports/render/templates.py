@@ -50,6 +50,7 @@ def environment(user_dir: Path | None) -> jinja2.Environment:
     env.filters["thousands"] = lambda n: f"{n:,}"
     env.filters["percent"] = lambda x: f"{100 * x:.0f}%"
     env.filters["minutes"] = _minutes
+    env.filters["basename"] = lambda path: str(path).replace("\\", "/").rsplit("/", 1)[-1]
     return env
 
 

@@ -61,7 +61,7 @@ def test_readability_works_with_the_network_unreachable(tmp_path: Path):
     result = subprocess.run([*prefix, *code], capture_output=True, text=True, env=env, cwd=REPO, timeout=120)
     assert result.returncode == 0, result.stderr
     figures = json.loads(result.stdout)["readability"]
-    assert set(figures) == READABILITY_FIELDS
+    assert READABILITY_FIELDS <= set(figures)
     assert figures["flesch_reading_ease"] > 0 and figures["smog_index"] > 0
     assert not (tmp_path / "nltk_data").exists()  # nothing was downloaded
 

@@ -36,7 +36,7 @@ def test_override_and_extend_in_a_run(project: Path, cli):
     assert code == 0
     text = pdf_text(Path(report["new"][0]["pdf"]))
     assert "OUR DESK SUMMARY" in text and "in brief" not in text.lower()
-    assert "who is quoted" in text.lower()  # the rest of the default still renders
+    assert "every quotation" in text.lower()  # the rest of the default still renders
 
 
 def test_user_css_overrides_the_default(project: Path, cli):

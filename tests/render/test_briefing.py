@@ -1,0 +1,142 @@
+"""The briefing PDF as a reader gets it: sections, layout inside the page, metadata, variants."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import subprocess
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from reports import ingest
+from reports.analysis import analyze
+from reports.config import RenderSettings
+from reports.render import Renderer
+from tests.conftest import SEED, SHARED
+
+DAY = date(2026, 11, 25)
+MM = 72 / 25.4  # PDF points per millimetre
+SECTIONS = ("IN BRIEF", "READABILITY", "SOURCES", "EVERY QUOTATION", "THE ARTICLE")
+
+
+@pytest.fixture(scope="module")
+def seed_analysis():
+    return analyze(next(ingest.read(SEED)))
+
+
+@pytest.fixture(scope="module")
+def long_analysis():
+    """A long real article: the longest of the first 50 CNN dev stories, tripled."""
+    rows = [json.loads(line) for line in (SHARED / "corpus/summaries/cnn-corpus-dev.jsonl").open()][:50]
+    row = max(rows, key=lambda r: len(r["text"]))
+    article = ingest.jsonl.parse_line(
+        json.dumps({"id": row["id"], "title": row["title"], "text": "\n\n".join([row["text"]] * 3)}), source="cnn"
+    )
+    return analyze(article)
+
+
+def render(analysis, tmp_path: Path, **settings) -> Path:
+    rendered = Renderer(None, RenderSettings(**settings)).briefing(analysis, DAY)
+    path = tmp_path / f"{analysis.id}.pdf"
+    path.write_bytes(rendered.pdf)
+    return path
+
+
+def words_outside_the_page(pdf: Path, margin_mm: float = 4) -> list[str]:
+    """Words whose box is not fully inside the page less a thin edge: cut or overflowing text."""
+    html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    outside = []
+    for page in re.finditer(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', html, re.S):
+        width, height, body = float(page[1]), float(page[2]), page[3]
+        edge = margin_mm * MM
+        for word in re.finditer(r'<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">(.*?)</word>', body):
+            x0, y0, x1, y1 = map(float, word.groups()[:4])
+            if x0 < edge or y0 < edge or x1 > width - edge or y1 > height - edge:
+                outside.append(word[5])
+    return outside
+
+
+def page_images(pdf: Path, tmp_path: Path) -> list[Path]:
+    subprocess.run(["pdftoppm", "-png", "-r", "40", str(pdf), str(tmp_path / "page")], check=True)
+    return sorted(tmp_path.glob("page*.png"))
+
+
+@pytest.mark.parametrize("which", ["seed_analysis", "long_analysis"])
+def test_every_section_present_and_nothing_overflows(which, request, tmp_path: Path):
+    analysis = request.getfixturevalue(which)
+    pdf = render(analysis, tmp_path)
+    reader = PdfReader(pdf)
+    text = "\n".join(page.extract_text() for page in reader.pages).upper()
+    for section in SECTIONS:
+        assert section in text
+    assert words_outside_the_page(pdf) == []
+    images = page_images(pdf, tmp_path)
+    assert len(images) == len(reader.pages)
+    assert all(image.stat().st_size > 2_000 for image in images)  # not blank pages
+    assert f"PAGE {len(reader.pages)} OF {len(reader.pages)}" in text
+
+
+def test_seed_briefing_fits_two_pages(seed_analysis, tmp_path: Path):
+    assert len(PdfReader(render(seed_analysis, tmp_path)).pages) <= 2
+
+
+def test_charts_are_vector_and_labelled(seed_analysis, tmp_path: Path):
+    pdf = render(seed_analysis, tmp_path)
+    text = PdfReader(pdf).pages[0].extract_text()
+    assert "Grade level of each paragraph" in text
+    assert "Quoted words by speaker" in text
+    assert not list(PdfReader(pdf).pages[0].images)  # drawn as paths, not pictures
+
+
+def test_metadata(seed_analysis, tmp_path: Path):
+    reader = PdfReader(render(seed_analysis, tmp_path))
+    info = reader.metadata
+    assert info.title == seed_analysis.title
+    assert info.author == "Reuters/Hannibal Hanschke/File Photo"
+    assert info.subject.startswith("French President Emmanuel Macron flies to Moscow")
+    assert "Putin" in info["/Keywords"]
+    assert info["/CreationDate"].startswith("D:")
+    assert reader.trailer["/Root"]["/Lang"] == "en"
+
+
+def test_tagged_pdf_ua_by_default_and_pdf_a_by_config(seed_analysis, tmp_path: Path):
+    default = PdfReader(render(seed_analysis, tmp_path))
+    root = default.trailer["/Root"]
+    assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
+    assert b"pdfuaid" in root["/Metadata"].get_object().get_data()
+    archival = PdfReader(render(seed_analysis, tmp_path / "..", pdf_variant="pdf/a-3b"))
+    assert b"pdfaid" in archival.trailer["/Root"]["/Metadata"].get_object().get_data()
+
+
+def test_same_input_same_bytes_with_source_date_epoch(seed_analysis, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    first = Renderer(None).briefing(seed_analysis, DAY).pdf
+    second = Renderer(None).briefing(seed_analysis, DAY).pdf
+    assert first == second
+    created = PdfReader(io.BytesIO(first)).metadata["/CreationDate"]
+    assert created.startswith("D:20231114")  # the epoch's date, not now
+
+
+def test_compact_theme_is_one_page_without_the_article(seed_analysis, tmp_path: Path):
+    reader = PdfReader(render(seed_analysis, tmp_path, theme="compact"))
+    text = reader.pages[0].extract_text().upper()
+    assert len(reader.pages) == 1
+    assert "IN BRIEF" in text and "THE ARTICLE" not in text
+
+
+def test_letter_page_size(seed_analysis, tmp_path: Path):
+    box = PdfReader(render(seed_analysis, tmp_path, page_size="Letter")).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+
+
+def test_facts_box_shows_entities_and_timeline(seed_analysis, tmp_path: Path):
+    analysis = replace(seed_analysis)
+    if not analysis.entities:
+        pytest.fail("the analysis gives no entities: the facts box would be empty")
+    text = PdfReader(render(analysis, tmp_path)).pages[0].extract_text()
+    assert "Emmanuel Macron" in text and "2022-02-08" in text
