@@ -44,6 +44,7 @@ class Quote:
     end: int
     verb: str | None = None
     told: str | None = None  # the outlet told, as in "told Reuters"
+    mention: str | None = None  # the source as written: "he", "Mr Scholz" (speaker resolves it)
 
 
 @dataclass(frozen=True)

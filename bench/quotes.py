@@ -1,0 +1,159 @@
+"""Benchmark quotation extraction against a labelled corpus.
+
+    python bench/quotes.py [GOLD.jsonl] [--cv] [--limit N] [--seed S]
+
+Runs `reports.analysis.quotes.extract` over every article (a `Document` built with
+`reports.analysis.text.split`, whose time is counted), writes predictions in the `reports analyze
+--format jsonl` shape to bench/results/, scores them with ../shared/tools/score_quotes.py, and
+times one 100 KB and one 1 MB article (linear scaling check).
+
+Two prediction files are scored, from the same run:
+  quotes-<gold>.jsonl          `speaker` as the product gives it: pronouns and surnames resolved
+                               ("he" -> "Olaf Scholz");
+  quotes-<gold>-as-written.jsonl  `speaker` replaced by `mention`, the source as written ("he",
+                               "Mr Scholz"), which is how the gold writes speakers.
+Speaker accuracy leaves pronoun gold speakers out, so it is the same in both; joint F1 counts
+them, so only the as-written view can match a gold "he".
+
+--cv splits the articles in two halves with a seeded shuffle and scores each half apart
+(develop on half A, read half B as the held-out figure).
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import importlib.util
+import json
+import random
+import sys
+import time
+from pathlib import Path
+
+from reports.analysis.quotes import extract
+from reports.analysis.text import split
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_GOLD = ROOT.parent / "shared" / "corpus" / "quotes" / "polnear-dev.jsonl"
+SCORER = ROOT.parent / "shared" / "tools" / "score_quotes.py"
+RESULTS = ROOT / "bench" / "results"
+
+
+def main(argv: list[str]) -> int:
+    args = _parse(argv)
+    gold = _load(Path(args.gold), args.limit)
+    predictions, seconds = _run(gold)
+    stem = Path(args.gold).stem
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    resolved = _write(RESULTS / f"quotes-{stem}.jsonl", predictions, as_written=False)
+    written = _write(RESULTS / f"quotes-{stem}-as-written.jsonl", predictions, as_written=True)
+    scorer = _scorer()
+    print(f"{len(gold)} articles, {sum(len(r['quotes']) for r in gold.values())} gold quotations"
+          f"  ({args.gold})")
+    _report("all", scorer.score(gold, resolved), scorer.score(gold, written))
+    if args.cv:
+        for name, ids in _halves(list(gold), args.seed):
+            part = {i: gold[i] for i in ids}
+            _report(name, scorer.score(part, resolved), scorer.score(part, written))
+    print(f"speed: {len(gold) / seconds:,.0f} documents/s (split + extract, one process; "
+          f"split alone {len(gold) / _split_seconds(gold):,.0f}/s)")
+    _scaling(gold)
+    return 0
+
+
+def _parse(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("gold", nargs="?", default=str(DEFAULT_GOLD))
+    parser.add_argument("--cv", action="store_true", help="score two seeded halves apart")
+    parser.add_argument("--limit", type=int, default=None, help="first N articles only")
+    parser.add_argument("--seed", type=int, default=13, help="seed of the --cv split")
+    return parser.parse_args(argv)
+
+
+def _load(path: Path, limit: int | None) -> dict[str, dict]:
+    rows: dict[str, dict] = {}
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                row = json.loads(line)
+                rows[row["id"]] = row
+                if limit and len(rows) >= limit:
+                    break
+    return rows
+
+
+def _run(gold: dict[str, dict]) -> tuple[dict[str, list[dict]], float]:
+    predictions: dict[str, list[dict]] = {}
+    started = time.perf_counter()
+    for rid, row in gold.items():
+        quotes = extract(split(row["text"]))
+        predictions[rid] = [dataclasses.asdict(q) for q in quotes.items]
+    return predictions, time.perf_counter() - started
+
+
+def _split_seconds(gold: dict[str, dict]) -> float:
+    started = time.perf_counter()
+    for row in gold.values():
+        split(row["text"])
+    return time.perf_counter() - started
+
+
+def _write(path: Path, predictions: dict[str, list[dict]], as_written: bool) -> dict[str, dict]:
+    rows = {}
+    with path.open("w", encoding="utf-8") as handle:
+        for rid, items in predictions.items():
+            if as_written:
+                items = [{**q, "speaker": q["mention"]} for q in items]
+            row = {"id": rid, "quotes": {"items": items}}
+            rows[rid] = row
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return rows
+
+
+def _scorer():
+    spec = importlib.util.spec_from_file_location("score_quotes", SCORER)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _halves(ids: list[str], seed: int) -> list[tuple[str, list[str]]]:
+    shuffled = sorted(ids)
+    random.Random(seed).shuffle(shuffled)
+    middle = len(shuffled) // 2
+    return [("half A", shuffled[:middle]), ("half B", shuffled[middle:])]
+
+
+def _report(name: str, resolved: dict, written: dict) -> None:
+    r = resolved
+    print(f"[{name}] {r['documents']} docs, {r['gold']} gold, {r['predicted']} predicted (not scare)")
+    print(f"  detection exact  P/R/F1 {r['exact_p']:5.1f} / {r['exact_r']:5.1f} / {r['exact_f1']:5.1f}")
+    print(f"  detection loose  P/R/F1 {r['loose_p']:5.1f} / {r['loose_r']:5.1f} / {r['loose_f1']:5.1f}")
+    print(f"  speaker accuracy (lenient, gold not a pronoun) {r['speaker_acc']:5.1f}%  "
+          f"strict {r['speaker_strict']:5.1f}%  of {r['speaker_n']}")
+    print(f"  joint F1, speaker as written {written['joint_f1']:5.1f}  "
+          f"(P {written['joint_p']:.1f} / R {written['joint_r']:.1f}); "
+          f"speaker resolved {r['joint_f1']:5.1f}  (pronoun gold cannot match a name)")
+
+
+def _scaling(gold: dict[str, dict]) -> None:
+    """Time one ~100 KB and one ~1 MB article made of the corpus texts, one after another."""
+    texts = [row["text"] for row in gold.values()]
+    timings = []
+    for size in (100_000, 1_000_000):
+        parts, total = [], 0
+        while total < size:
+            parts.append(texts[len(parts) % len(texts)])
+            total += len(parts[-1]) + 2
+        article = "\n\n".join(parts)[:size]
+        started = time.perf_counter()
+        found = extract(split(article))
+        timings.append((size, time.perf_counter() - started, len(found.items)))
+    (small, t_small, n_small), (large, t_large, n_large) = timings
+    print(f"scaling: {small // 1000} KB {t_small:.3f} s ({n_small} quotes), "
+          f"{large // 1000} KB {t_large:.3f} s ({n_large} quotes): "
+          f"x{t_large / t_small:.1f} time for x{large / small:.0f} text")
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

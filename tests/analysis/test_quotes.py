@@ -1,0 +1,234 @@
+"""Quotations: detection, kinds, attribution and statistics, on real text."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from reports.analysis.quotes import extract
+from reports.analysis.text import split
+from reports.ingest.txt import parse
+from reports.models import Quote
+
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_b8909ad496ca7278.txt"
+
+
+def quotes(text: str) -> list[Quote]:
+    doc = split(text)
+    found = list(extract(doc).items)
+    for q in found:
+        assert doc.text[q.start : q.end] == q.quote
+    return found
+
+
+def speech(text: str) -> list[Quote]:
+    return [q for q in quotes(text) if q.kind != "scare"]
+
+
+# --- the seed ---------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed() -> list[Quote]:
+    article = parse(SEED.read_text(encoding="utf-8"), article_id="seed", source=str(SEED))
+    return quotes(article.text)
+
+
+def test_seed_has_exactly_three_quotations(seed: list[Quote]) -> None:
+    assert [q.quote for q in seed] == [
+        "We’re heading to Putin’s lair, in many ways it’s a throw of the dice,",
+        "Super April",
+        "high price",
+    ]
+
+
+def test_seed_anonymous_source_told_reuters(seed: list[Quote]) -> None:
+    q = seed[0]
+    assert (q.kind, q.speaker, q.anonymous) == ("full", "one source close to Mr Macron", True)
+    assert (q.verb, q.told) == ("told", "Reuters")
+
+
+def test_seed_super_april_is_a_scare_quote(seed: list[Quote]) -> None:
+    assert (seed[1].kind, seed[1].speaker) == ("scare", None)
+
+
+def test_seed_high_price_is_olaf_scholz_partial(seed: list[Quote]) -> None:
+    q = seed[2]
+    assert (q.kind, q.speaker, q.anonymous, q.mention) == ("partial", "Olaf Scholz", False, "Mr Scholz")
+
+
+def test_seed_stats() -> None:
+    article = parse(SEED.read_text(encoding="utf-8"), article_id="seed", source=str(SEED))
+    stats = extract(split(article.text)).stats
+    assert stats.count == 3
+    assert stats.by_kind == {"full": 1, "partial": 1, "scare": 1}
+    assert stats.speakers == 2
+    assert (stats.named_share, stats.anonymous_share) == (0.5, 0.5)
+    assert stats.top_speakers[0] == ("one source close to Mr Macron", 14)
+    assert 0 < stats.quoted_words_share < 0.05
+
+
+# --- detection ----------------------------------------------------------------------------------
+
+
+def test_apostrophes_are_not_quotation_marks() -> None:
+    found = quotes("The senator’s aides said it was over. “We’re done with Putin’s games,” Ms Lee said.")
+    assert [q.quote for q in found] == ["We’re done with Putin’s games,"]
+
+
+def test_straight_double_quotes() -> None:
+    found = speech('"We will win," said Senator Maria Lopez.')
+    assert [(q.quote, q.speaker) for q in found] == [("We will win,", "Maria Lopez")]
+
+
+def test_single_quotes_when_they_are_the_main_marks() -> None:
+    text = (
+        "‘We’re heading home,’ said Prime Minister Anna Berg.\n\n"
+        "‘It’s been a long week,’ she added, as the team’s bus left."
+    )
+    found = speech(text)
+    assert [q.quote for q in found] == ["We’re heading home,", "It’s been a long week,"]
+    assert [q.speaker for q in found] == ["Anna Berg", "Anna Berg"]
+
+
+def test_guillemets() -> None:
+    found = speech("«We are leaving tonight,» said Emmanuel Macron.")
+    assert [(q.quote, q.speaker) for q in found] == [("We are leaving tonight,", "Emmanuel Macron")]
+
+
+def test_nested_quotation_stays_inside_the_outer_one() -> None:
+    found = quotes("“He looked at me and said ‘no deal’ twice,” said Tom Baker.")
+    assert [q.quote for q in found] == ["He looked at me and said ‘no deal’ twice,"]
+
+
+def test_quotation_over_several_paragraphs_is_one_item() -> None:
+    text = (
+        "“We will build it,” said Jane Doe. “And it will be big\n\n"
+        "“and it will be paid for by them.”\n\n"
+        "The crowd cheered."
+    )
+    found = speech(text)
+    assert found[1].quote == "And it will be big\n\n“and it will be paid for by them."
+    assert found[1].speaker == "Jane Doe"
+
+
+def test_unclosed_mark_does_not_swallow_the_article() -> None:
+    text = (
+        "The mayor said “this never closes.\n\n"
+        "Later, “It was a mistake,” said Councillor Ben Ode.\n\n"
+        "A last paragraph."
+    )
+    found = speech(text)
+    assert [(q.quote, q.speaker) for q in found] == [("It was a mistake,", "Ben Ode")]
+
+
+def test_html_attributes_are_not_quotations() -> None:
+    found = quotes('<tweet author="realDonaldTrump" id="123">Big day!</tweet>')
+    assert found == []
+
+
+# --- kinds --------------------------------------------------------------------------------------
+
+
+def test_partial_quote_woven_into_the_sentence() -> None:
+    found = quotes("Senator Ted Cruz called the plan “a disaster for working families.”")
+    assert [(q.kind, q.speaker) for q in found] == [("partial", "Ted Cruz")]
+
+
+def test_named_rather_than_quoted_is_scare() -> None:
+    found = quotes("She starred in a show called “Cake Boss” for years.")
+    assert [q.kind for q in found] == ["scare"]
+
+
+def test_term_with_no_speaker_is_scare() -> None:
+    found = quotes("The so-called “dark money” groups spent heavily in Ohio.")
+    assert [(q.kind, q.speaker) for q in found] == [("scare", None)]
+
+
+# --- attribution --------------------------------------------------------------------------------
+
+
+def test_x_said_after_the_quote() -> None:
+    found = speech("“Taxes will fall,” Angela Merkel said on Monday.")
+    assert [(q.speaker, q.verb, q.kind) for q in found] == [("Angela Merkel", "said", "full")]
+
+
+def test_said_x_after_the_quote() -> None:
+    found = speech("“Taxes will fall,” said Angela Merkel, the German chancellor.")
+    assert [q.speaker for q in found] == ["Angela Merkel"]
+
+
+def test_x_added_colon_before_the_quote() -> None:
+    found = speech("Angela Merkel added: “Taxes will fall next year.”")
+    assert [(q.speaker, q.verb) for q in found] == [("Angela Merkel", "added")]
+
+
+def test_according_to() -> None:
+    found = speech("The cuts are “unavoidable,” according to Finance Minister Lars Holm.")
+    assert [(q.speaker, q.verb) for q in found] == [("Lars Holm", "according to")]
+
+
+def test_told_outlet() -> None:
+    found = speech("“We are ready,” Pedro Sanchez told Reuters on Friday.")
+    assert [(q.speaker, q.verb, q.told) for q in found] == [("Pedro Sanchez", "told", "Reuters")]
+
+
+def test_pronoun_resolves_to_the_last_named_speaker() -> None:
+    text = (
+        "German Chancellor Olaf Scholz flew to Washington.\n\n"
+        "“We stand together,” Scholz said.\n\n"
+        "“There is no doubt about it,” he said."
+    )
+    found = speech(text)
+    assert [(q.speaker, q.mention) for q in found] == [
+        ("Olaf Scholz", "Scholz"), ("Olaf Scholz", "he")
+    ]
+
+
+def test_surname_with_title_resolves_to_the_full_name() -> None:
+    text = "Olaf Scholz arrived late.\n\nMr Scholz has said Moscow would pay a “high price” for it."
+    found = speech(text)
+    assert [(q.speaker, q.mention) for q in found] == [("Olaf Scholz", "Mr Scholz")]
+
+
+def test_second_quote_of_a_paragraph_keeps_its_speaker() -> None:
+    found = speech("“We will fight,” said Maria Lopez. “We will not give up.”")
+    assert [q.speaker for q in found] == ["Maria Lopez", "Maria Lopez"]
+
+
+def test_quote_only_paragraph_takes_the_speaker_introduced_before() -> None:
+    text = "Governor Jay Inslee told reporters:\n\n“The fires are out of control.”"
+    found = speech(text)
+    assert [(q.speaker, q.kind) for q in found] == [("Jay Inslee", "full")]
+
+
+@pytest.mark.parametrize(
+    "source",
+    ["officials", "a spokesperson", "people familiar with the matter", "one source close to Mr Macron"],
+)
+def test_anonymous_sources(source: str) -> None:
+    found = speech(f"“The talks are over,” {source} said.")
+    assert [(q.speaker, q.anonymous) for q in found] == [(source, True)]
+
+
+def test_named_source_is_not_anonymous() -> None:
+    found = speech("“The talks are over,” said Paul Lindsay, a spokesman for the campaign.")
+    assert [(q.speaker, q.anonymous) for q in found] == [("Paul Lindsay", False)]
+
+
+# --- scale --------------------------------------------------------------------------------------
+
+
+def test_one_megabyte_article_is_fast() -> None:
+    paragraph = (
+        "In Paris, “we’re heading to Putin’s lair,” one source close to Mr Macron told Reuters. "
+        "Mr Scholz has said Moscow would pay a “high price” and a “Super April” looms. "
+        "He said “this one never closes and the next paragraph must not be swallowed.\n\n"
+    )
+    text = paragraph * (1_000_000 // len(paragraph))
+    started = time.perf_counter()
+    found = extract(split(text))
+    assert time.perf_counter() - started < 5
+    assert len(found.items) == 3 * (1_000_000 // len(paragraph))
