@@ -251,6 +251,7 @@ _SENTENCE_WORDS = {
     "saturday", "sunday", "last", "this", "here", "there", "with", "for", "from", "by",
     "according", "like", "unlike", "under", "over", "despite", "until", "via", "of", "to", "that",
 }
+_DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _TITLES = {
     "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "sen",
     "senator", "rep", "representative", "gov", "governor", "president", "chancellor",
@@ -416,8 +417,10 @@ def _subject_after(text: str) -> tuple[str | None, int]:
         low = token.lower()
         if not token[:1].isalnum():
             break
+        only_determiners = all(t.lower() in _DETERMINERS for t in taken)
         if taken and (low in _STOP or low in {"who", "last", "today", "yesterday", "tonight", "in"}
-                      or low in _SENTENCE_WORDS - {"of", "for", "the", "to", "with"}):
+                      or (low in _SENTENCE_WORDS - {"of", "for", "the", "to", "with"}
+                          and not (only_determiners and low in _DAYS))):
             break
         if not taken and (low in _STOP or low in _SENTENCE_WORDS - {"the"}):
             return None, 0
@@ -472,12 +475,38 @@ def _source_after(after: str) -> _Source | None:
             return _Source(mention, verb.group(), _told_after(verb.group(), rest[verb.end() :]))
         return None
     verb = _VERB.search(rest, 0, 200)
-    if not verb or re.search(r"[.!?;:]\s|[“”\"]", rest[: verb.start()]):
+    if not verb or _breaks(rest[: verb.start()]):
         return None
     mention = _leading_subject(rest[: verb.start()])
     if not mention:
-        return None
+        return _clause_end_source(rest)
     return _Source(mention, verb.group(), _told_after(verb.group(), rest[verb.end() :]))
+
+
+_LATE_VERB = re.compile(rf",\s+(?:{_VERBS})\s+(?=[A-Z])")
+
+
+def _clause_end_source(rest: str) -> _Source | None:
+    """'"..." that Sanders can catch Clinton, said Steve Elmendorf.' (same sentence, no quote)."""
+    stop = re.search(r"[.!?]\s|[“”\"]", rest)
+    sentence = rest[: stop.start()] if stop else rest
+    late = _LATE_VERB.search(sentence)
+    if not late:
+        return None
+    mention, _ = _subject_after(sentence[late.end() :])
+    return _Source(mention, sentence[late.start() + 1 : late.end()].strip()) if mention else None
+
+
+_BREAK = re.compile(r"([\w’'\-]*)([.!?;:])\s|[“”\"]")
+_ABBREVIATED = re.compile(r"Mrs|Sen|Rep|Gov|Gen|Sgt|Capt|Adm|Prof|Rev|Maj|Pres|[A-Z][a-z]?|[A-Z]\w*[.\-][\w.\-]*")
+
+
+def _breaks(text: str) -> bool:
+    """A sentence ends, or a quotation starts, in `text` ("Sen. Rubio" and "R-Fla." do not)."""
+    for match in _BREAK.finditer(text):
+        if match.group(2) != "." or not _ABBREVIATED.fullmatch(match.group(1) or "x."):
+            return True
+    return False
 
 
 def _leading_subject(subject: str) -> str | None:
@@ -489,8 +518,13 @@ def _leading_subject(subject: str) -> str | None:
     if not tokens or len(tokens) > 12:
         return None
     if "," in tokens:
-        inner = _subject_before(subject)  # an appositive: "Miller, a retired worker, said"
-        return inner if inner and _tokens(inner)[0] == tokens[0] else None
+        # An appositive: "Miller, a retired worker, said"; "Mitch McConnell, R-Ky., said".
+        head = tokens[: tokens.index(",")]
+        if head and (_capitalised(head[0]) or head[0].lower() in _DETERMINERS) and not (
+            {t.lower() for t in head} & _STOP
+        ):
+            return _mention(head)
+        return None
     first = tokens[0]
     low = {t.lower() for t in tokens}
     if low & (_STOP - {"the"}) or any(not t[:1].isalnum() for t in tokens):
@@ -525,8 +559,10 @@ def _source_before(left: str) -> _Source | None:
     for verb in reversed(verbs[-3:]):
         before = left[: verb.start()]
         told = _told_after(verb.group(), left[verb.end() :])
-        if _PARTICIPLE.search(verb.group()) and before.rstrip().endswith(","):
-            mention = _sentence_subject(before)  # "Perez hammered Trump, calling him a “x”"
+        lead = before.rstrip()
+        if (_PARTICIPLE.search(verb.group()) and lead.endswith(",")) or _COORDINATED.search(lead):
+            # "Perez hammered Trump, calling him a “x”"; "Bush paused and said “...”"
+            mention = _sentence_subject(before)
             if mention:
                 return _Source(mention, verb.group(), told)
             continue
@@ -543,9 +579,14 @@ def _source_before(left: str) -> _Source | None:
     if according:
         mention, _ = _subject_after(left[according.end() :])
         return _Source(mention, "according to") if mention else None
+    if left.rstrip().endswith(":") and not verbs:
+        mention = _subject_before(left.rstrip()[:-1])  # a heading's "Pew Research: “...”"
+        if mention and _capitalised(mention):
+            return _Source(mention, None)
     return None
 
 
+_COORDINATED = re.compile(r"\b(?:and|but|then|before|after)(?:\s+(?:also|later|then|quickly))?$")
 _INTRO = re.compile(r"^[^,]{0,80}?,\s+")
 
 
@@ -572,7 +613,7 @@ def _head_subject(tokens: list[str]) -> str | None:
     if _pronoun(tokens[0]):
         return _bare_pronoun(tokens[0])
     taken: list[str] = []
-    if _capitalised(tokens[0]):
+    if _capitalised(tokens[0]) and tokens[0].lower() not in _DETERMINERS:
         i = 0
         while i < len(tokens) and i < 10:
             if _capitalised(tokens[i]) or (
@@ -587,6 +628,9 @@ def _head_subject(tokens: list[str]) -> str | None:
                 break
             taken.extend(tokens[i:bridge])
             i = bridge
+        if taken and taken[-1].endswith(("’s", "'s")):
+            owned = [t for t in tokens[i : i + 3] if t.isalpha() and t.islower()]
+            taken.extend(owned[: max(1, len(owned))][:2])  # "Donald Trump’s campaign manager"
         return _mention(taken)
     if tokens[0].lower() not in _DETERMINERS:
         return None
@@ -619,22 +663,35 @@ class _Names:
     """Full names met in the document, by surname, to resolve "Mr Scholz" and "Scholz"."""
 
     def __init__(self, text: str) -> None:
-        self._by_surname: dict[str, list[tuple[int, str]]] = {}
-        for match in _CAP_NAME.finditer(text):
-            name = _person(match.group())
+        self._text = text
+        self._by_surname: dict[str, list[tuple[int, str]]] | None = None  # built when first asked
+
+    def _index(self) -> dict[str, list[tuple[int, str]]]:
+        by_surname: dict[str, list[tuple[int, str]]] = {}
+        for match in _CAP_NAME.finditer(self._text):
+            run = match.group()
+            if " " not in run:
+                continue
+            name = _person(run)
             if name and " " in name:
                 surname = name.rsplit(" ", 1)[1].lower()
-                self._by_surname.setdefault(surname, []).append((match.start(), name))
+                by_surname.setdefault(surname, []).append((match.start(), name))
+        return by_surname
 
     def full(self, name: str, at: int) -> str:
         """The latest full name before `at` ending with this surname, else the first after."""
         if " " in name:
             return name
+        if self._by_surname is None:
+            self._by_surname = self._index()
         found = self._by_surname.get(name.lower())
         if not found:
             return name
         index = bisect_right(found, (at, "\uffff"))
         return found[index - 1][1] if index else found[0][1]
+
+
+_NAME_CHARS = re.compile(r"[\w’'.\- ]+")
 
 
 def _person(run: str) -> str | None:
@@ -651,13 +708,17 @@ def _person(run: str) -> str | None:
     if not tokens or len(tokens) > 4 or not all(t[:1].isupper() for t in tokens):
         return None
     name = " ".join(tokens).rstrip(".,")
-    return name if re.fullmatch(r"[\w’'.\- ]+", name) else None
+    return name if _NAME_CHARS.fullmatch(name) else None
 
 
 # --- pass 3: each quotation's source and kind ---------------------------------------------------
 
 _CONTEXT = 400  # characters of the writer's sentence looked at on either side
 _NAME_PARTS = re.compile(r"\s(?:of|for|at|from|with)\s")
+
+
+_LAST_SENTENCE = re.compile(r"[^.!?]*[.!?]?\s*$")
+_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][\w’'\-]*")
 
 
 class _Attributor:
@@ -669,6 +730,7 @@ class _Attributor:
         self.sentence_starts = [s.start for s in doc.sentences]
         self.last_person: str | None = None
         self.last_source: dict[int, _Source] = {}  # the last source found in each paragraph
+        self.proper: set[str] | None = None  # words capitalised mid-sentence, when first needed
 
     def quote(self, span: _Span, next_open: int | None) -> Quote:
         left, right = self._contexts(span, next_open)
@@ -697,10 +759,10 @@ class _Attributor:
     def _source(self, span: _Span, left: str, right: str) -> _Source | None:
         if span.continued:
             return _source_before(left) or self.last_source.get(span.paragraph)
-        found = _source_after(right)
+        found = self._named(_source_after(right))
         if found:
             return dataclasses.replace(found, from_right=True)
-        found = _source_before(left)
+        found = self._named(_source_before(left))
         if found:
             return found
         if span.paragraph in self.last_source:
@@ -709,7 +771,18 @@ class _Attributor:
             found = self._previous_paragraph(span.paragraph)
             return dataclasses.replace(found, cue="previous") if found else None
         subject = _sentence_subject(left)  # woven in with a verb not listed: its clause's subject
-        return _Source(subject, None, cue="subject") if subject else None
+        return self._named(_Source(subject, None, cue="subject") if subject else None)
+
+    def _named(self, source: _Source | None) -> _Source | None:
+        """Refuse a lone capitalised word that the text never capitalises mid-sentence: it is a
+        sentence's first word ("Amid", "Having"), not a name."""
+        if source is None or " " in source.mention or _pronoun(source.mention):
+            return source
+        if not _capitalised(source.mention):
+            return source
+        if self.proper is None:
+            self.proper = set(_MID_SENTENCE_CAPITAL.findall(self.doc.text))
+        return source if source.mention in self.proper else None
 
     def _previous_paragraph(self, index: int) -> _Source | None:
         """A paragraph that is only a quotation: 'Trump said:' or more speech just before."""
@@ -718,7 +791,10 @@ class _Attributor:
         previous = self.doc.paragraphs[index - 1].text
         if previous.rstrip().endswith(":"):
             return _source_before(previous.rstrip()[:-1][-_CONTEXT:]) or self.last_source.get(index - 1)
-        return self.last_source.get(index - 1)
+        if index - 1 in self.last_source:
+            return self.last_source[index - 1]
+        last = _LAST_SENTENCE.search(previous[-_CONTEXT:])
+        return self._named(_source_before(last.group() if last else previous[-_CONTEXT:]))
 
     def _resolve(self, mention: str, at: int) -> tuple[str | None, bool]:
         """(speaker, anonymous): pronouns and surnames to full names, descriptions kept."""
@@ -808,15 +884,15 @@ def stats(items: tuple[Quote, ...], doc: Document) -> QuoteStats:
     the five speakers with the most quoted words.
     """
     speech = [q for q in items if q.kind != "scare"]
-    total_words = len(words(doc.text)) or 1
+    total_words = len(doc.text.split()) or 1  # white-space words: cheap on a long article
     by_kind = {"full": 0, "partial": 0, "scare": 0}
     per_speaker: dict[str, int] = {}
     for quote in items:
         by_kind[quote.kind] += 1
     for quote in speech:
         if quote.speaker:
-            per_speaker[quote.speaker] = per_speaker.get(quote.speaker, 0) + len(words(quote.quote))
-    quoted = sum(len(words(q.quote)) for q in speech)
+            per_speaker[quote.speaker] = per_speaker.get(quote.speaker, 0) + len(quote.quote.split())
+    quoted = sum(len(q.quote.split()) for q in speech)
     named = sum(1 for q in speech if q.speaker and not q.anonymous)
     anonymous = sum(1 for q in speech if q.anonymous)
     n = len(speech)
