@@ -79,6 +79,38 @@ class Readability:
     reading_time_s: float
 
 
+EntityKind = Literal["person", "organisation", "place"]
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A person, organisation or place the article names, all its forms merged."""
+
+    name: str  # the fullest form, e.g. "Emmanuel Macron"
+    kind: EntityKind
+    count: int  # mentions, every form counted
+    aliases: tuple[str, ...] = ()  # the other forms as written, e.g. "Mr Macron"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number and what it counts, e.g. 100,000 troops."""
+
+    value: float
+    what: str  # "troops", "%", "dollars"
+    text: str  # as written: "100,000 troops"
+    sentence: str  # the sentence it comes from
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """A time the article mentions, resolved against the article's date where relative."""
+
+    when: str  # ISO date "2022-02-08", month "2022-01", year "2021", or "2021-late", "2022-W05"
+    text: str  # as written: "tomorrow", "late last year"
+    sentence: str  # the sentence it comes from
+
+
 @dataclass(frozen=True)
 class Analysis:
     """Everything the briefing, the manifest and `reports analyze` show about one article."""
@@ -94,6 +126,9 @@ class Analysis:
     readability: Readability
     quotes: Quotes
     paragraphs: tuple[tuple[str, ...], ...]  # the body, as stories of paragraphs
+    entities: tuple[Entity, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    timeline: tuple[TimelineEntry, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """The `reports analyze` object (CONTRACT.md); the body text is left out."""
@@ -105,6 +140,11 @@ class Analysis:
         data["quotes"]["stats"]["top_speakers"] = [
             {"speaker": name, "words": words} for name, words in self.quotes.stats.top_speakers
         ]
+        data["entities"] = [
+            {**dataclasses.asdict(e), "aliases": list(e.aliases)} for e in self.entities
+        ]
+        data["figures"] = [dataclasses.asdict(f) for f in self.figures]
+        data["timeline"] = [dataclasses.asdict(t) for t in self.timeline]
         return data
 
 

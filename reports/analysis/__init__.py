@@ -25,6 +25,9 @@ def analyze(article: Article, sentences: int = 3) -> Analysis:
         readability=readability.readability(doc),
         quotes=quotes.extract(doc),
         paragraphs=_stories(doc),
+        entities=facts.entities(doc),
+        figures=facts.figures(doc),
+        timeline=facts.timeline(doc, article.date),
     )
 
 
