@@ -29,6 +29,7 @@ class Article:
     caption: str | None = None
     credit: str | None = None
     content_hash: str = ""
+    author: str | None = None  # byline, when the format carries one (HTML, e-mail)
 
 
 QuoteKind = Literal["full", "partial", "scare"]

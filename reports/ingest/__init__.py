@@ -6,11 +6,13 @@ the file that are broken (a bad line in a .jsonl), so one bad record never hides
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from reports.errors import ReadError
-from reports.ingest import jsonl, txt
+from reports.ingest import eml, html, json_file, jsonl, markdown, txt
 from reports.models import Article
 
 # (path, bytes, label): the label is how the article's source is shown, e.g. "seeds/a.txt".
@@ -18,10 +20,19 @@ Reader = Callable[[Path, bytes, str], Iterable[Article | ReadError]]
 
 READERS: dict[str, Reader] = {
     ".txt": txt.read,
+    ".md": markdown.read,
+    ".markdown": markdown.read,
+    ".html": html.read,
+    ".htm": html.read,
+    ".json": json_file.read,
     ".jsonl": jsonl.read,
+    ".eml": eml.read,
 }
 
 MAX_FILE_BYTES = 20_000_000
+VANISHED = "the file vanished before it could be read (moved or deleted during the run)"
+SETTLE_SECONDS = 2.0  # a file modified more recently than this may still be being written
+SETTLE_PAUSE = 0.3  # how long to watch such a file for a change in size or time
 
 
 def discover(inbox: Path) -> list[Path]:
@@ -34,6 +45,52 @@ def discover(inbox: Path) -> list[Path]:
         if path.suffix.lower() in READERS and (path.is_file() or path.is_symlink()):
             found.append(path)
     return found
+
+
+@dataclass(frozen=True)
+class Settled:
+    """Discovered files sorted by whether they can be read now."""
+
+    ready: list[Path]
+    waiting: list[Path]  # still being written: left for the next scan
+    vanished: list[Path]  # deleted or moved away since discovery
+
+
+def settle(paths: list[Path], *, now: float | None = None, pause: float = SETTLE_PAUSE) -> Settled:
+    """Sort out files still being written: stat the recently changed ones twice, `pause` apart.
+
+    Files older than SETTLE_SECONDS cost one stat, so an idle scan stays cheap; only when a
+    fresh file is present does the scan wait `pause` seconds (once, for all of them).
+    """
+    now = time.time() if now is None else now
+    stamps: dict[Path, tuple[int, int]] = {}
+    vanished: list[Path] = []
+    for path in paths:
+        stamp = _stamp(path)
+        if stamp is None:
+            vanished.append(path)
+        else:
+            stamps[path] = stamp
+    fresh = [p for p, (_, mtime_ns) in stamps.items() if now - mtime_ns / 1e9 < SETTLE_SECONDS]
+    waiting: list[Path] = []
+    if fresh:
+        time.sleep(pause)
+        for path in fresh:
+            stamp = _stamp(path)
+            if stamp is None:
+                vanished.append(path)
+            elif stamp != stamps[path]:
+                waiting.append(path)
+    gone = set(vanished) | set(waiting)
+    return Settled([p for p in paths if p not in gone], waiting, vanished)
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_size, stat.st_mtime_ns
 
 
 def label(path: Path, inbox: Path | None) -> str:
@@ -57,6 +114,8 @@ def read(path: Path, inbox: Path | None = None) -> Iterator[Article | ReadError]
         if path.stat().st_size > MAX_FILE_BYTES:
             raise ReadError(f"file larger than {MAX_FILE_BYTES:,} bytes")
         raw = path.read_bytes()
+    except FileNotFoundError as error:
+        raise ReadError(VANISHED) from error
     except OSError as error:
         raise ReadError(f"cannot read the file: {error.strerror or error}") from error
     if not raw.strip():

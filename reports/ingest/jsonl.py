@@ -32,6 +32,11 @@ def parse_line(line: str, *, source: str) -> Article:
         row = json.loads(line)
     except json.JSONDecodeError as error:
         raise ReadError(f"{source}: not JSON ({error.msg} at column {error.colno})") from error
+    return parse_row(row, source=source, content_hash=hashlib.sha256(line.encode()).hexdigest())
+
+
+def parse_row(row: object, *, source: str, content_hash: str) -> Article:
+    """One article object, {"id", "text", "title"?, "date"?}; shared with the .json reader."""
     if not isinstance(row, dict):
         raise ReadError(f"{source}: expected a JSON object")
     text, article_id = row.get("text"), row.get("id")
@@ -46,7 +51,7 @@ def parse_line(line: str, *, source: str) -> Article:
         text=text.replace("\r\n", "\n"),
         title=title.strip() if isinstance(title, str) and title.strip() else None,
         date=_date(row.get("date"), source),
-        content_hash=hashlib.sha256(line.encode()).hexdigest(),
+        content_hash=content_hash,
     )
 
 
