@@ -21,6 +21,7 @@ from reports.config import Settings, load_settings
 from reports.errors import ArticleError, ConfigError, LockedError, ReportsError
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
+LOCK_WAIT_S = 600.0  # a run queues this long behind a daemon scan or another run
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -65,6 +66,8 @@ def main() -> None:
 
     \b
     reports run                     brief every new article in seeds/ into out/YYYY-MM-DD/
+    reports run --email             ... and e-mail the day's PDFs (each message once)
+    reports daemon                  scan every few minutes, e-mail the digest at its times
     reports analyze FILE --format json
     reports status
     """
@@ -95,15 +98,27 @@ def run(
 
     settings = _settings(config, inbox=inbox, out=out)
     day = _run_date(settings, run_date)
-    if email:
-        raise ConfigError("e-mail delivery is not available yet (--email)")
+    send = settings.email.enabled if email is None else email
+    mailer = None
+    if send:
+        from reports.deliver import smtp_mailer
+
+        mailer = smtp_mailer(settings)  # a missing password is a config error, before any work
     with _progress() as (on_total, on_done):
         report = pipeline.run(
             settings, day, force=force, workers=workers or pipeline.default_workers(),
-            on_total=on_total, on_done=on_done,
+            on_total=on_total, on_done=on_done, wait=LOCK_WAIT_S,
         )
     for failure in report.failed:
         click.echo(f"failed: {failure.source}: {failure.reason}", err=True)
+    mail_ok = True
+    if mailer is not None:
+        import dataclasses
+
+        delivery = pipeline.email_day(settings, day, mailer, now=datetime.now().astimezone(), wait=LOCK_WAIT_S)
+        _echo_delivery(delivery)
+        report = dataclasses.replace(report, emails_sent=len(delivery.sent))
+        mail_ok = delivery.ok
     if as_json:
         click.echo(json.dumps(report.to_json(), indent=2))
     elif sys.stderr.isatty():
@@ -112,7 +127,64 @@ def run(
             f" -> {report.out_dir}",
             err=True,
         )
-    sys.exit(EXIT_PARTIAL if report.partial else EXIT_OK)
+    sys.exit(EXIT_PARTIAL if report.partial or not mail_ok else EXIT_OK)
+
+
+def _echo_delivery(delivery: Any) -> None:
+    for failure in delivery.pending:
+        click.echo(f"e-mail pending: {failure.source}: {failure.reason} (retried on the next run)", err=True)
+    for failure in delivery.failed:
+        click.echo(f"e-mail failed: {failure.source}: {failure.reason}", err=True)
+
+
+@main.command()
+@click.option("--config", type=click.Path(path_type=Path, dir_okay=False), help="Config file (default: ./reports.toml).")
+@click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: the cores).")
+@_errors_to_exit_codes
+def daemon(config: Path | None, workers: int | None) -> None:
+    """Scan the inbox every schedule.scan_minutes; make and e-mail the digest at schedule.digest_at.
+
+    One daemon per output folder. SIGTERM or SIGINT finishes the article in hand and exits 0."""
+    import logging
+
+    from reports.daemon import serve
+
+    settings = _settings(config)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    serve(settings, workers=workers)
+
+
+@main.command()
+@click.option("--config", type=click.Path(path_type=Path, dir_okay=False), help="Config file (default: ./reports.toml).")
+@click.option("--date", "run_date", metavar="YYYY-MM-DD", help="The day to send (default: today).")
+@click.option("--dry-run", is_flag=True, help="Write the messages as .eml files in out/DATE/eml/ instead.")
+@_errors_to_exit_codes
+def email(config: Path | None, run_date: str | None, dry_run: bool) -> None:
+    """E-mail a day's briefings again, on purpose, even if they were sent before."""
+    from reports import deliver, outputs, pipeline
+
+    settings = _settings(config)
+    day = _run_date(settings, run_date)
+    mailer: deliver.Mailer
+    if dry_run:
+        if not settings.email.recipients:
+            raise ConfigError("email.recipients must list at least one address to send e-mail")
+        mailer = deliver.EmlFolderMailer(outputs.day_dir(settings.paths.out, day) / "eml")
+    else:
+        mailer = deliver.smtp_mailer(settings)
+    delivery = pipeline.email_day(
+        settings, day, mailer, now=datetime.now().astimezone(), resend=True, record=not dry_run, wait=LOCK_WAIT_S
+    )
+    if isinstance(mailer, deliver.EmlFolderMailer):
+        for path in mailer.written:
+            click.echo(str(path))
+    elif delivery.sent:
+        click.echo(f"{len(delivery.sent)} message(s) sent for {day}", err=True)
+    if not (delivery.sent or delivery.pending or delivery.failed):
+        click.echo(f"nothing to send for {day}: no briefings in {outputs.day_dir(settings.paths.out, day)}", err=True)
+    _echo_delivery(delivery)
+    sys.exit(EXIT_OK if delivery.ok else EXIT_PARTIAL)
+
 
 
 class _progress:
@@ -196,13 +268,16 @@ def _as_text(result: dict[str, Any]) -> str:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @_errors_to_exit_codes
 def status(config: Path | None, out: Path | None, as_json: bool) -> None:
-    """What the ledger knows: articles briefed and failed, and the last run."""
+    """What the ledger knows: articles briefed and failed, the last run, e-mail, the daemon."""
+    from reports.daemon import read_heartbeat
     from reports.ledger import LEDGER_NAME, Ledger
 
     settings = _settings(config, out=out)
     out_dir = settings.paths.out
     if not (out_dir / LEDGER_NAME).exists():
-        data: dict[str, Any] = {"out": str(out_dir), "articles": {}, "last_run": None, "failures": []}
+        data: dict[str, Any] = {
+            "out": str(out_dir), "articles": {}, "last_run": None, "failures": [], "emails": {}, "email_problems": []
+        }
     else:
         with Ledger.open(out_dir) as ledger:
             data = {
@@ -212,7 +287,14 @@ def status(config: Path | None, out: Path | None, as_json: bool) -> None:
                 "failures": [
                     {"source": e.source, "reason": e.error, "when": e.updated} for e in ledger.entries("failed")
                 ],
+                "emails": ledger.send_counts(),
+                "email_problems": [
+                    {"date": s.run_date, "recipient": s.recipient, "status": s.status, "attempts": s.attempts,
+                     "next_attempt": s.next_attempt, "error": s.error}
+                    for status in ("pending", "failed") for s in ledger.sends(status)
+                ],
             }
+    data["daemon"] = read_heartbeat(out_dir)
     if as_json:
         click.echo(json.dumps(data, indent=2))
         return
@@ -229,6 +311,20 @@ def status(config: Path | None, out: Path | None, as_json: bool) -> None:
         click.echo("last run: never")
     for failure in data["failures"]:
         click.echo(f"failed: {failure['source']}: {failure['reason']}")
+    emails = data["emails"]
+    if emails:
+        click.echo("e-mail: " + ", ".join(f"{n} {state}" for state, n in sorted(emails.items())))
+    for problem in data["email_problems"]:
+        retry = f", next attempt {problem['next_attempt']}" if problem["next_attempt"] else ""
+        click.echo(f"e-mail {problem['status']}: {problem['date']} to {problem['recipient']}: {problem['error']}{retry}")
+    beat = data["daemon"]
+    if beat:
+        click.echo(
+            f"daemon: {beat.get('state')} (pid {beat.get('pid')}), last scan {beat.get('last_scan') or 'never'}, "
+            f"last digest {beat.get('last_digest') or 'never'}, next run {beat.get('next_run') or '-'}"
+        )
+        for failure in beat.get("failures", [])[-3:]:
+            click.echo(f"daemon failure: {failure['when']} {failure['job']}: {failure['error']}")
 
 
 @main.command()

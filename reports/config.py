@@ -40,6 +40,8 @@ class ScheduleSettings:
     """IANA time zone that decides "today" and the digest times; unset: the machine's."""
     scan_minutes: int = 15
     """The daemon looks for new articles this often."""
+    scan_seconds: int = 0
+    """If above 0, the scan interval in seconds instead of scan_minutes (busy inboxes, tests)."""
     digest_at: tuple[str, ...] = ("07:00",)
     """Local HH:MM times at which the day's digest is made and e-mailed."""
 
@@ -60,6 +62,10 @@ class EmailSettings:
     """"digest" | "articles" | "both"."""
     max_bytes: int = 20_000_000
     """Attachments above this are split over several messages."""
+    timeout: int = 30
+    """Seconds to wait for the SMTP server before the send is left pending for a retry."""
+    ca_file: str | None = None
+    """A PEM file of CA certificates to trust for TLS instead of the system's (a private CA)."""
 
 
 @dataclass(frozen=True)
@@ -183,6 +189,8 @@ def _validate(settings: Settings) -> None:
             raise ConfigError(f"schedule.timezone: unknown time zone {schedule.timezone!r}") from error
     if schedule.scan_minutes < 1:
         raise ConfigError("schedule.scan_minutes must be at least 1")
+    if schedule.scan_seconds < 0:
+        raise ConfigError("schedule.scan_seconds must be 0 (use scan_minutes) or more")
     for when in schedule.digest_at:
         if not _TIME.match(when):
             raise ConfigError(f"schedule.digest_at: {when!r} is not a HH:MM time")
@@ -193,6 +201,8 @@ def _validate(settings: Settings) -> None:
         raise ConfigError(f"email.port must be between 1 and 65535, not {email.port}")
     if email.max_bytes < 10_000:
         raise ConfigError("email.max_bytes must be at least 10000")
+    if not 1 <= email.timeout <= 600:
+        raise ConfigError(f"email.timeout must be between 1 and 600 seconds, not {email.timeout}")
     if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", email.password_env):
         raise ConfigError(f"email.password_env must name an environment variable, not {email.password_env!r}")
     for address in email.recipients:
@@ -210,7 +220,12 @@ def _one_of(key: str, value: str, allowed: tuple[str, ...]) -> None:
 
 
 def _resolve(settings: Settings, base: Path) -> Settings:
-    paths = settings.paths
+    paths, email = settings.paths, settings.email
+    if email.ca_file is not None:
+        ca_file = _absolute(Path(email.ca_file).expanduser(), base)
+        if not ca_file.is_file():
+            raise ConfigError(f"email.ca_file: {ca_file} is not a file")
+        email = dataclasses.replace(email, ca_file=str(ca_file))
     return dataclasses.replace(
         settings,
         paths=PathsSettings(
@@ -218,6 +233,7 @@ def _resolve(settings: Settings, base: Path) -> Settings:
             out=_absolute(paths.out, base),
             templates=_absolute(paths.templates, base),
         ),
+        email=email,
     )
 
 

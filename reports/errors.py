@@ -3,6 +3,8 @@
     ReportsError
     ├── ConfigError          bad or unknown configuration, bad CLI values  -> exit 2
     ├── LockedError          another run or daemon holds the output folder -> exit 2
+    ├── SendError            the SMTP server did not take a message; it stays pending
+    │                        (`permanent`: refused for good, marked failed) -> exit 1
     └── ArticleError         one article cannot be briefed; the run goes on -> exit 1
         ├── ReadError        unreadable, undecodable, empty or not an article
         ├── AnalysisError    the text could not be analysed
@@ -25,6 +27,14 @@ class ConfigError(ReportsError):
 
 class LockedError(ReportsError):
     """Another `reports` process is working on the same output folder."""
+
+
+class SendError(ReportsError):
+    """A message was not delivered. The text never holds the SMTP password."""
+
+    def __init__(self, message: str, *, permanent: bool = False) -> None:
+        super().__init__(message)
+        self.permanent = permanent
 
 
 class ArticleError(ReportsError):

@@ -1,8 +1,10 @@
-"""The SQLite ledger under the output folder: what was seen, rendered, failed (and later, sent).
+"""The SQLite ledger under the output folder: what was seen, rendered, failed, and e-mailed.
 
 An article is keyed by its content hash, so a changed file is a new article and the same
 text under another name is not. An article is marked `rendered` only after its PDF is in
 place, so a crash between the two leaves it to be rendered again, never lost.
+A message is keyed by (date, recipient, attachment set) and marked `sent` only after the
+server accepted it: a crash between the two sends it again (at least once, rarely twice).
 Only `pipeline` (and the daemon) open the ledger.
 """
 
@@ -17,7 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 LEDGER_NAME = "ledger.sqlite3"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -44,6 +46,21 @@ CREATE TABLE IF NOT EXISTS runs (
     skipped   INTEGER NOT NULL DEFAULT 0,
     failed    INTEGER NOT NULL DEFAULT 0
 );
+CREATE TABLE IF NOT EXISTS sends (
+    key          TEXT PRIMARY KEY,   -- sha256 of date, recipient, attachment names and hashes
+    run_date     TEXT NOT NULL,
+    recipient    TEXT NOT NULL,
+    attachments  TEXT NOT NULL,      -- JSON list of file names
+    message_id   TEXT NOT NULL,      -- of the last attempt
+    status       TEXT NOT NULL CHECK (status IN ('pending', 'sent', 'failed', 'superseded')),
+    attempts     INTEGER NOT NULL DEFAULT 0,
+    next_attempt TEXT,               -- UTC; the daemon does not retry before it
+    error        TEXT,
+    created      TEXT NOT NULL,
+    sent         TEXT,
+    updated      TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sends_by_status ON sends (status, run_date);
 """
 
 
@@ -178,6 +195,92 @@ class Ledger:
             return None
         keys = ("started", "finished", "run_date", "new", "skipped", "failed")
         return dict(zip(keys, row, strict=True))
+
+
+    def plan_send(self, key: str, *, run_date: str, recipient: str, attachments: list[str], message_id: str) -> Send:
+        """The ledger's row for this message, made `pending` if it is new."""
+        now = _now()
+        self._db.execute(
+            """INSERT OR IGNORE INTO sends (key, run_date, recipient, attachments, message_id, status,
+                                            created, updated)
+               VALUES (?, ?, ?, ?, ?, 'pending', ?, ?)""",
+            (key, run_date, recipient, json.dumps(attachments), message_id, now, now),
+        )
+        send = self.send(key)
+        assert send is not None
+        return send
+
+    def send(self, key: str) -> Send | None:
+        row = self._db.execute(f"SELECT {_SEND_COLUMNS} FROM sends WHERE key = ?", (key,)).fetchone()
+        return _send(row) if row else None
+
+    def sends(self, status: str | None = None, run_date: str | None = None) -> list[Send]:
+        query, params = f"SELECT {_SEND_COLUMNS} FROM sends WHERE 1=1", []
+        if status:
+            query += " AND status = ?"
+            params.append(status)
+        if run_date:
+            query += " AND run_date = ?"
+            params.append(run_date)
+        return [_send(row) for row in self._db.execute(query + " ORDER BY created, key", params)]
+
+    def record_sent(self, key: str, message_id: str) -> None:
+        now = _now()
+        self._db.execute(
+            """UPDATE sends SET status = 'sent', message_id = ?, attempts = attempts + 1, sent = ?,
+                                error = NULL, next_attempt = NULL, updated = ? WHERE key = ?""",
+            (message_id, now, now, key),
+        )
+
+    def record_send_failed(self, key: str, error: str, *, permanent: bool, next_attempt: datetime | None) -> None:
+        retry_at = next_attempt.astimezone(UTC).isoformat(timespec="seconds") if next_attempt else None
+        self._db.execute(
+            """UPDATE sends SET status = ?, error = ?, attempts = attempts + 1, next_attempt = ?,
+                                updated = ? WHERE key = ?""",
+            ("failed" if permanent else "pending", error, retry_at, _now(), key),
+        )
+
+    def supersede_sends(self, run_date: str, recipient: str, keep: set[str]) -> None:
+        """Pending messages of a day whose attachment set has since grown: the new one carries them."""
+        rows = self._db.execute(
+            "SELECT key FROM sends WHERE run_date = ? AND recipient = ? AND status = 'pending'", (run_date, recipient)
+        ).fetchall()
+        for (key,) in rows:
+            if key not in keep:
+                self._db.execute("UPDATE sends SET status = 'superseded', updated = ? WHERE key = ?", (_now(), key))
+
+    def send_counts(self) -> dict[str, int]:
+        return dict(self._db.execute("SELECT status, COUNT(*) FROM sends GROUP BY status"))
+
+
+@dataclass(frozen=True)
+class Send:
+    key: str
+    run_date: str
+    recipient: str
+    attachments: tuple[str, ...]
+    message_id: str
+    status: str
+    attempts: int
+    next_attempt: str | None
+    error: str | None
+    created: str
+    sent: str | None
+
+    def waiting(self, now: datetime) -> bool:
+        """Still inside its back-off: the daemon leaves it until `next_attempt`."""
+        return self.next_attempt is not None and datetime.fromisoformat(self.next_attempt) > now
+
+
+_SEND_COLUMNS = "key, run_date, recipient, attachments, message_id, status, attempts, next_attempt, error, created, sent"
+
+
+def _send(row: tuple) -> Send:
+    (key, run_date, recipient, attachments, message_id, status, attempts, next_attempt, error, created, sent) = row
+    return Send(
+        key, run_date, recipient, tuple(json.loads(attachments)), message_id, status, attempts, next_attempt,
+        error, created, sent,
+    )
 
 
 _COLUMNS = "key, article_id, source, status, run_date, title, outputs, error, attempts, first_seen, updated"

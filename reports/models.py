@@ -166,6 +166,21 @@ class Failure:
 
 
 @dataclass(frozen=True)
+class Delivery:
+    """What one delivery of a day's briefings did, message by message (Failure.source: recipient)."""
+
+    run_date: date
+    sent: tuple[str, ...] = ()  # Message-IDs the server accepted (or written, on a dry run)
+    pending: tuple[Failure, ...] = ()  # not delivered this time; retried later
+    failed: tuple[Failure, ...] = ()  # refused for good by the server; `reports email` re-sends
+    already_sent: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not (self.pending or self.failed)
+
+
+@dataclass(frozen=True)
 class Output:
     article_id: str
     source: str
