@@ -111,6 +111,8 @@ def run(
         )
     for failure in report.failed:
         click.echo(f"failed: {failure.source}: {failure.reason}", err=True)
+    for feed_error in report.feed_errors:
+        click.echo(f"feed failed: {feed_error.feed} ({feed_error.url}): {feed_error.reason}", err=True)
     mail_ok = True
     if mailer is not None:
         import dataclasses

@@ -81,12 +81,42 @@ class RenderSettings:
 
 
 @dataclass(frozen=True)
+class FeedSettings:
+    """One `[[feeds]]` table: an RSS or Atom feed whose new items are fetched and briefed."""
+
+    url: str = ""
+    """The feed's http(s) address."""
+    name: str | None = None
+    """How reports name the feed, and its archive folder under `<inbox>/feeds/`; default: its host."""
+
+
+@dataclass(frozen=True)
+class FetchSettings:
+    """How feeds and their pages are fetched."""
+
+    timeout_seconds: float = 20.0
+    """Per request: connecting, and each wait for data."""
+    max_bytes: int = 5_000_000
+    """A feed or page larger than this is refused."""
+    max_redirects: int = 5
+    delay_seconds: float = 1.0
+    """Politeness: at least this long between two requests to the same host."""
+    retry_minutes: int = 15
+    """After a feed fails, wait this long before trying it again, doubling per failure (up to a day)."""
+    user_agent: str = "reports/0.1 (news briefing feed reader)"
+    """Sent with every request; add a contact address so publishers can reach you."""
+
+
+@dataclass(frozen=True)
 class Settings:
     paths: PathsSettings = field(default_factory=PathsSettings)
     schedule: ScheduleSettings = field(default_factory=ScheduleSettings)
     email: EmailSettings = field(default_factory=EmailSettings)
     analysis: AnalysisSettings = field(default_factory=AnalysisSettings)
     render: RenderSettings = field(default_factory=RenderSettings)
+    fetch: FetchSettings = field(default_factory=FetchSettings)
+    feeds: tuple[FeedSettings, ...] = ()
+    """The `[[feeds]]` tables, in order."""
     source: Path | None = None
     """The file these settings came from, if any."""
 
@@ -110,6 +140,7 @@ _SECTIONS: dict[str, type] = {
     "email": EmailSettings,
     "analysis": AnalysisSettings,
     "render": RenderSettings,
+    "fetch": FetchSettings,
 }
 
 
@@ -135,6 +166,9 @@ def load_settings(path: Path | None = None, cwd: Path | None = None) -> Settings
 def from_mapping(data: dict[str, Any], source: Path | None = None) -> Settings:
     sections: dict[str, Any] = {}
     for name, values in data.items():
+        if name == "feeds":
+            sections["feeds"] = _feeds(values)
+            continue
         if name not in _SECTIONS:
             raise ConfigError(f"unknown section [{name}] (known: {', '.join(_SECTIONS)})")
         if not isinstance(values, dict):
@@ -155,12 +189,32 @@ def _section(name: str, cls: type, values: dict[str, Any]) -> Any:
     return cls(**kwargs)
 
 
+def _feeds(values: Any) -> tuple[FeedSettings, ...]:
+    """`[[feeds]]`: an array of tables, each refused by its position, e.g. `feeds[2].url`."""
+    if not isinstance(values, list) or not all(isinstance(v, dict) for v in values):
+        raise ConfigError("feeds must be an array of tables: [[feeds]] with url = \"https://...\"")
+    feeds = tuple(_section(f"feeds[{i}]", FeedSettings, table) for i, table in enumerate(values, start=1))
+    names: set[str] = set()
+    for i, feed in enumerate(feeds, start=1):
+        if not re.match(r"^https?://[^/\s]+", feed.url):
+            raise ConfigError(f"feeds[{i}].url must be an http:// or https:// address, not {feed.url!r}")
+        name = (feed.name or feed.url).casefold()
+        if name in names:
+            raise ConfigError(f"feeds[{i}]: {feed.name or feed.url!r} is listed twice")
+        names.add(name)
+    return feeds
+
+
 def _coerce(key: str, default: Any, value: Any) -> Any:
     """Check `value` against the kind of the field's default."""
     if isinstance(default, bool):
         if not isinstance(value, bool):
             raise ConfigError(f"{key} must be true or false, not {value!r}")
         return value
+    if isinstance(default, float):
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise ConfigError(f"{key} must be a number, not {value!r}")
+        return float(value)
     if isinstance(default, int):
         if isinstance(value, bool) or not isinstance(value, int):
             raise ConfigError(f"{key} must be a whole number, not {value!r}")
@@ -212,6 +266,22 @@ def _validate(settings: Settings) -> None:
         raise ConfigError("email.recipients must list at least one address when email.enabled is true")
     if not 1 <= settings.analysis.sentences <= 50:
         raise ConfigError("analysis.sentences must be between 1 and 50")
+    _validate_fetch(settings.fetch)
+
+
+def _validate_fetch(fetch: FetchSettings) -> None:
+    if not 0 < fetch.timeout_seconds <= 300:
+        raise ConfigError(f"fetch.timeout_seconds must be above 0 and at most 300, not {fetch.timeout_seconds}")
+    if fetch.max_bytes < 10_000:
+        raise ConfigError("fetch.max_bytes must be at least 10000")
+    if not 0 <= fetch.max_redirects <= 20:
+        raise ConfigError(f"fetch.max_redirects must be between 0 and 20, not {fetch.max_redirects}")
+    if not 0 <= fetch.delay_seconds <= 60:
+        raise ConfigError(f"fetch.delay_seconds must be between 0 and 60, not {fetch.delay_seconds}")
+    if fetch.retry_minutes < 0:
+        raise ConfigError("fetch.retry_minutes must be 0 (retry every scan) or more")
+    if not fetch.user_agent.strip() or any(c in fetch.user_agent for c in "\r\n"):
+        raise ConfigError("fetch.user_agent must be one non-empty line")
 
 
 def _one_of(key: str, value: str, allowed: tuple[str, ...]) -> None:

@@ -61,6 +61,42 @@ CREATE TABLE IF NOT EXISTS sends (
     updated      TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS sends_by_status ON sends (status, run_date);
+-- Duplicate and update detection (reports/similar.py), for rendered articles.
+CREATE TABLE IF NOT EXISTS texts (
+    key        TEXT PRIMARY KEY,   -- the article's key in `articles`
+    text_hash  TEXT NOT NULL,      -- hash of the normalised body text
+    signature  BLOB NOT NULL,      -- MinHash of its word shingles
+    update_of  TEXT                -- JSON: the earlier briefing this one updates
+);
+CREATE INDEX IF NOT EXISTS texts_by_hash ON texts (text_hash);
+CREATE TABLE IF NOT EXISTS text_bands (
+    band  TEXT NOT NULL,           -- "<band>:<hash>" of a slice of the signature
+    key   TEXT NOT NULL,
+    PRIMARY KEY (band, key)
+) WITHOUT ROWID;
+-- Content keys whose text was already briefed under another key (another file, same text).
+CREATE TABLE IF NOT EXISTS aliases (
+    key  TEXT PRIMARY KEY,
+    of   TEXT NOT NULL
+) WITHOUT ROWID;
+-- RSS/Atom feeds: conditional-GET validators, failures and back-off, items already fetched.
+CREATE TABLE IF NOT EXISTS feeds (
+    url         TEXT PRIMARY KEY,
+    etag        TEXT,
+    modified    TEXT,
+    failures    INTEGER NOT NULL DEFAULT 0,
+    retry_at    TEXT,
+    last_error  TEXT,
+    checked     TEXT
+);
+CREATE TABLE IF NOT EXISTS feed_items (
+    feed     TEXT NOT NULL,
+    item     TEXT NOT NULL,        -- the entry's id (or link) and its version
+    link     TEXT,
+    archive  TEXT,                 -- the saved page, relative to the inbox
+    fetched  TEXT NOT NULL,
+    PRIMARY KEY (feed, item)
+) WITHOUT ROWID;
 """
 
 
@@ -104,8 +140,86 @@ class Ledger:
             connection.close()
 
     def known(self) -> dict[str, str]:
-        """key -> status of every article ever recorded (one query: idle runs stay cheap)."""
-        return dict(self._db.execute("SELECT key, status FROM articles"))
+        """key -> status of every article ever recorded (one query: idle runs stay cheap).
+
+        A key whose text was already briefed under another key has the status "duplicate".
+        """
+        return dict(
+            self._db.execute("SELECT key, status FROM articles UNION ALL SELECT key, 'duplicate' FROM aliases")
+        )
+
+    # -- duplicates and updates --------------------------------------------------------
+
+    def same_text(self, text_hash: str) -> str | None:
+        """The key of a rendered article with this normalised text, if any."""
+        row = self._db.execute(
+            "SELECT t.key FROM texts t JOIN articles a ON a.key = t.key"
+            " WHERE t.text_hash = ? AND a.status = 'rendered' LIMIT 1",
+            (text_hash,),
+        ).fetchone()
+        return row[0] if row else None
+
+    def record_alias(self, key: str, of: str) -> None:
+        self._db.execute("INSERT OR REPLACE INTO aliases (key, of) VALUES (?, ?)", (key, of))
+
+    def candidates(self, bands: list[str], exclude: str) -> list[tuple[str, bytes]]:
+        """(key, signature) of rendered articles sharing at least one band: through the index."""
+        if not bands:
+            return []
+        marks = ",".join("?" * len(bands))
+        rows = self._db.execute(
+            f"SELECT DISTINCT t.key, t.signature FROM text_bands b JOIN texts t ON t.key = b.key"
+            f" JOIN articles a ON a.key = t.key"
+            f" WHERE b.band IN ({marks}) AND t.key != ? AND a.status = 'rendered'",
+            (*bands, exclude),
+        )
+        return [(key, bytes(signature)) for key, signature in rows]
+
+    def record_text(
+        self, key: str, *, text_hash: str, signature: bytes, bands: list[str], update_of: dict[str, object] | None
+    ) -> None:
+        update_json = json.dumps(update_of, ensure_ascii=False) if update_of else None
+        self._db.execute("DELETE FROM text_bands WHERE key = ?", (key,))
+        self._db.execute(
+            "INSERT OR REPLACE INTO texts (key, text_hash, signature, update_of) VALUES (?, ?, ?, ?)",
+            (key, text_hash, signature, update_json),
+        )
+        self._db.executemany("INSERT OR IGNORE INTO text_bands (band, key) VALUES (?, ?)", [(b, key) for b in bands])
+
+    def update_of(self, key: str) -> dict[str, object] | None:
+        """What this article was recorded as an update of, if anything."""
+        row = self._db.execute("SELECT update_of FROM texts WHERE key = ?", (key,)).fetchone()
+        return json.loads(row[0]) if row and row[0] else None
+
+    # -- feeds ---------------------------------------------------------------------------
+
+    def feed_state(self, url: str) -> dict[str, object]:
+        """The feed's validators and failure record, and the items already fetched."""
+        row = self._db.execute(
+            "SELECT etag, modified, failures, retry_at, last_error FROM feeds WHERE url = ?", (url,)
+        ).fetchone()
+        keys = ("etag", "modified", "failures", "retry_at", "last_error")
+        state: dict[str, object] = dict(zip(keys, row, strict=True)) if row else {"failures": 0}
+        state["seen"] = frozenset(item for (item,) in self._db.execute("SELECT item FROM feed_items WHERE feed = ?", (url,)))
+        return state
+
+    def save_feed_state(
+        self, url: str, *, etag: str | None, modified: str | None, failures: int, retry_at: str | None, last_error: str | None
+    ) -> None:
+        self._db.execute(
+            """INSERT INTO feeds (url, etag, modified, failures, retry_at, last_error, checked)
+               VALUES (?, ?, ?, ?, ?, ?, ?)
+               ON CONFLICT (url) DO UPDATE SET
+                   etag = excluded.etag, modified = excluded.modified, failures = excluded.failures,
+                   retry_at = excluded.retry_at, last_error = excluded.last_error, checked = excluded.checked""",
+            (url, etag, modified, failures, retry_at, last_error, _now()),
+        )
+
+    def record_feed_item(self, url: str, item: str, *, link: str | None, archive: str | None) -> None:
+        self._db.execute(
+            "INSERT OR REPLACE INTO feed_items (feed, item, link, archive, fetched) VALUES (?, ?, ?, ?, ?)",
+            (url, item, link, archive, _now()),
+        )
 
     def get(self, key: str) -> Entry | None:
         row = self._db.execute(f"SELECT {_COLUMNS} FROM articles WHERE key = ?", (key,)).fetchone()

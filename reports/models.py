@@ -113,6 +113,17 @@ class TimelineEntry:
 
 
 @dataclass(frozen=True)
+class UpdateOf:
+    """The earlier briefing that an article updates (its text is a near-duplicate)."""
+
+    id: str | None
+    title: str | None
+    date: str | None  # the earlier briefing's run date, YYYY-MM-DD
+    pdf: str | None  # relative to the output folder
+    similarity: float  # estimated Jaccard similarity of the two texts' word shingles
+
+
+@dataclass(frozen=True)
 class Analysis:
     """Everything the briefing, the manifest and `reports analyze` show about one article."""
 
@@ -130,6 +141,7 @@ class Analysis:
     entities: tuple[Entity, ...] = ()
     figures: tuple[Figure, ...] = ()
     timeline: tuple[TimelineEntry, ...] = ()
+    update_of: UpdateOf | None = None  # set by the pipeline when this is a new version of a story
 
     def to_json(self) -> dict[str, Any]:
         """The `reports analyze` object (CONTRACT.md); the body text is left out."""
@@ -186,6 +198,17 @@ class Output:
     source: str
     title: str
     pdf: Path
+    update_of: UpdateOf | None = None
+
+
+@dataclass(frozen=True)
+class FeedFailure:
+    """A feed (or one of its pages) that could not be read this scan; retried later."""
+
+    feed: str
+    url: str
+    reason: str
+    retry_at: str | None = None  # ISO time of the next attempt
 
 
 @dataclass(frozen=True)
@@ -196,17 +219,20 @@ class RunReport:
     skipped: int = 0
     failed: tuple[Failure, ...] = ()
     emails_sent: int = 0
+    feed_errors: tuple[FeedFailure, ...] = ()
+    waiting: tuple[str, ...] = ()  # files still being written: picked up by a later scan
 
     @property
     def partial(self) -> bool:
-        return bool(self.failed)
+        return bool(self.failed or self.feed_errors)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "date": self.run_date.isoformat(),
             "out_dir": str(self.out_dir),
             "new": [
-                {"id": o.article_id, "source": o.source, "title": o.title, "pdf": str(o.pdf)}
+                {"id": o.article_id, "source": o.source, "title": o.title, "pdf": str(o.pdf),
+                 "update_of": dataclasses.asdict(o.update_of) if o.update_of else None}
                 for o in self.new
             ],
             "skipped": self.skipped,
@@ -215,4 +241,6 @@ class RunReport:
             ],
             "outputs": [str(o.pdf) for o in self.new],
             "emails_sent": self.emails_sent,
+            "feed_errors": [dataclasses.asdict(f) for f in self.feed_errors],
+            "waiting": list(self.waiting),
         }

@@ -8,12 +8,13 @@ process. One article's ArticleError is recorded and the run goes on.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -23,7 +24,9 @@ from reports.config import Settings
 from reports.errors import ArticleError, ConfigError, ReadError, SendError
 from reports.ledger import Ledger
 from reports.lock import hold
-from reports.models import Analysis, Article, Delivery, Failure, Output, Rendered, RunReport
+from reports.models import (
+    Analysis, Article, Delivery, Failure, FeedFailure, Output, Rendered, RunReport, UpdateOf,
+)
 
 Progress = Callable[[int], None]
 
@@ -37,6 +40,7 @@ class Job:
     sentences: int
     templates: Path | None
     page_size: str
+    update_of: UpdateOf | None = None  # the earlier briefing this article is a new version of
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,8 @@ def brief(job: Job) -> Briefed | ArticleError:
 
     try:
         analysis = analyze(job.article, sentences=job.sentences)
+        if job.update_of:
+            analysis = dataclasses.replace(analysis, update_of=job.update_of)
         rendered = renderer_for(job.templates, job.page_size).briefing(analysis, job.run_date)
         return Briefed(analysis, rendered)
     except ArticleError as error:
@@ -82,18 +88,24 @@ def run(
         folder = outputs.day_dir(paths.out, run_date)
         outputs.remove_temp_files(folder)
         run_id = ledger.start_run(run_date.isoformat())
-        todo, failed, skipped = _collect(settings, ledger, force, run_date)
+        feed_errors = _scan_feeds(settings, ledger)
+        found = _collect(settings, ledger, force, run_date)
+        todo, failed, skipped = found.todo, found.failed, found.skipped
         if on_total:
             on_total(len(todo))
         new: list[Output] = []
         taken = {p.name for p in folder.glob("*.pdf")} if folder.is_dir() else set()
-        jobs = [Job(a, run_date, settings.analysis.sentences, _templates(settings), settings.render.page_size) for a in todo]
+        jobs = [
+            Job(a, run_date, settings.analysis.sentences, _templates(settings), settings.render.page_size, found.update_of(a))
+            for a in todo
+        ]
         for job, result in zip(jobs, _map(brief, jobs, workers), strict=True):
             article = job.article
             if isinstance(result, ArticleError):
                 failed.append(_fail(ledger, article.content_hash, article.id, article.source, run_date, str(result)))
             else:
                 output = _write(result, article, folder, taken, ledger, run_date, paths.out)
+                _remember_text(ledger, article, found.marks.get(article.content_hash))
                 new.append(output)
             if on_done:
                 on_done(1)
@@ -103,42 +115,140 @@ def run(
             # The manifest is a view of the ledger, so a killed run's PDFs are never left out.
             outputs.write_manifest(folder, run_date, ledger.manifest(run_date.isoformat()))
         ledger.finish_run(run_id, new=len(new), skipped=skipped, failed=len(failed))
-        return RunReport(run_date, folder, tuple(new), skipped, tuple(failed))
+        return RunReport(
+            run_date, folder, tuple(new), skipped, tuple(failed),
+            feed_errors=tuple(feed_errors), waiting=tuple(found.waiting),
+        )
 
 
 def _templates(settings: Settings) -> Path | None:
     return settings.paths.templates if settings.paths.templates.is_dir() else None
 
 
-def _collect(
-    settings: Settings, ledger: Ledger, force: bool, run_date: date
-) -> tuple[list[Article], list[Failure], int]:
+def _scan_feeds(settings: Settings, ledger: Ledger) -> list[FeedFailure]:
+    """Fetch the feeds' new items into the inbox archive; keep their state in the ledger."""
+    inbox = settings.paths.inbox
+    if not settings.feeds or not inbox.is_dir():
+        return []  # a missing inbox is reported by _collect
+    from reports import feeds
+
+    states = {f.url: feeds.FeedState(url=f.url, **ledger.feed_state(f.url)) for f in settings.feeds}
+    now = datetime.now(UTC)
+    errors: list[FeedFailure] = []
+    for scanned in feeds.scan(settings.feeds, settings.fetch, inbox / feeds.ARCHIVE, states, now):
+        state = scanned.state
+        for saved in scanned.saved:
+            ledger.record_feed_item(state.url, saved.item, link=saved.link, archive=str(saved.path.relative_to(inbox)))
+        ledger.save_feed_state(
+            state.url, etag=state.etag, modified=state.modified, failures=state.failures,
+            retry_at=state.retry_at, last_error=state.last_error,
+        )
+        errors.extend(scanned.errors)
+    return errors
+
+
+@dataclass(frozen=True)
+class _Mark:
+    """What the ledger keeps about a briefed text, to spot it again (reports/similar.py)."""
+
+    text_hash: str
+    signature: bytes
+    update_of: UpdateOf | None
+
+
+@dataclass
+class _Collected:
+    todo: list[Article] = field(default_factory=list)
+    failed: list[Failure] = field(default_factory=list)
+    skipped: int = 0
+    waiting: list[str] = field(default_factory=list)  # files still being written
+    marks: dict[str, _Mark] = field(default_factory=dict)  # by content hash
+
+    def update_of(self, article: Article) -> UpdateOf | None:
+        mark = self.marks.get(article.content_hash)
+        return mark.update_of if mark else None
+
+
+def _collect(settings: Settings, ledger: Ledger, force: bool, run_date: date) -> _Collected:
     """Articles to brief, failures found while reading, and how many were already done."""
     known = ledger.known()
-    todo: list[Article] = []
-    failed: list[Failure] = []
-    skipped = 0
+    found = _Collected()
     seen: set[str] = set()
     inbox = settings.paths.inbox
     if not inbox.is_dir():
         raise ConfigError(f"paths.inbox: {inbox} is not a folder")
-    for path in ingest.discover(inbox):
+    files = ingest.settle(ingest.discover(inbox))
+    found.waiting = [ingest.label(p, inbox) for p in files.waiting]
+    found.failed = [Failure(ingest.label(p, inbox), ingest.VANISHED) for p in files.vanished]
+    for path in files.ready:
         for item in _read(path, inbox):
             if isinstance(item, _Unreadable):
                 if force or item.key not in known:
-                    failed.append(_fail(ledger, item.key, None, item.source, run_date, item.reason))
+                    found.failed.append(_fail(ledger, item.key, None, item.source, run_date, item.reason))
                 else:
-                    skipped += 1  # already reported; reported again when the file changes
+                    found.skipped += 1  # already reported; reported again when the file changes
                 continue
             if item.content_hash in seen:
-                skipped += 1  # the same text twice in this inbox is briefed once
+                found.skipped += 1  # the same text twice in this inbox is briefed once
                 continue
             seen.add(item.content_hash)
-            if not force and item.content_hash in known:
-                skipped += 1
+            status = known.get(item.content_hash)
+            if status == "duplicate" or (status and not force):
+                found.skipped += 1
+                continue
+            mark = _mark(ledger, item, seen, rendered=status == "rendered")
+            if mark is None:
+                found.skipped += 1  # its text was briefed before, from another file or feed
             else:
-                todo.append(item)
-    return todo, failed, skipped
+                found.marks[item.content_hash] = mark
+                found.todo.append(item)
+    return found
+
+
+def _mark(ledger: Ledger, article: Article, seen: set[str], *, rendered: bool) -> _Mark | None:
+    """None for a text already briefed; else its mark, saying which briefing it updates, if any.
+
+    Only articles new to the ledger get here, and each is compared through the band index
+    with the few earlier texts that share a band: an idle run makes no query at all.
+    """
+    from reports import similar
+
+    text_hash = similar.text_key(article.text)
+    signature = similar.signature(article.text)
+    if rendered:  # --force: keep what it was recorded as
+        stored = ledger.update_of(article.content_hash)
+        return _Mark(text_hash, signature, UpdateOf(**stored) if stored else None)
+    if text_hash in seen:
+        return None  # the same text twice in this run
+    seen.add(text_hash)
+    same = ledger.same_text(text_hash)
+    if same is not None:
+        ledger.record_alias(article.content_hash, same)
+        return None
+    best, score = None, 0.0
+    for key, other in ledger.candidates(similar.bands(signature), exclude=article.content_hash):
+        value = similar.similarity(signature, other)
+        if value > score:
+            best, score = key, value
+    entry = ledger.get(best) if best is not None and score >= similar.UPDATE_SIMILARITY else None
+    update_of = None
+    if entry is not None:
+        pdf = entry.outputs[0] if entry.outputs else None
+        update_of = UpdateOf(entry.article_id, entry.title, entry.run_date, pdf, round(score, 3))
+    return _Mark(text_hash, signature, update_of)
+
+
+def _remember_text(ledger: Ledger, article: Article, mark: _Mark | None) -> None:
+    """After the briefing is recorded: index its text for later duplicates and updates."""
+    if mark is None:
+        return
+    from reports import similar
+
+    ledger.record_text(
+        article.content_hash, text_hash=mark.text_hash, signature=mark.signature,
+        bands=similar.bands(mark.signature),
+        update_of=dataclasses.asdict(mark.update_of) if mark.update_of else None,
+    )
 
 
 @dataclass(frozen=True)
@@ -199,7 +309,7 @@ def _write(
         outputs=[str(path.relative_to(out))],
         analysis=result.analysis.to_json(),
     )
-    return Output(article.id, article.source, result.analysis.title, path)
+    return Output(article.id, article.source, result.analysis.title, path, result.analysis.update_of)
 
 
 def _map(func: Callable[[Job], Briefed | ArticleError], jobs: list[Job], workers: int) -> Iterable[Briefed | ArticleError]:
