@@ -30,22 +30,24 @@ from reports.analysis.text import Document, words
 
 @dataclass(frozen=True)
 class Weights:
-    position: float = 1.0  # weight of the position prior
-    decay: float = 3.0  # the prior is exp(-rank / decay) ...
-    sentence_step: float = 1.0  # ... rank = paragraph index in the story + this x index in paragraph
-    paragraph_lead: float = 0.1  # bonus for the first sentence of a paragraph
+    """Defaults: tuned on both dev corpora by `python bench/summaries.py --tune`."""
+
+    position: float = 1.5  # weight of the position prior, exp(-rank / decay), where ...
+    decay: float = 5.0
+    sentence_step: float = 0.2  # ... rank = paragraph index in its story + this x index in paragraph
+    paragraph_lead: float = 0.0  # bonus for the first sentence of a paragraph
     centrality: float = 1.0  # cosine with the TF-IDF centroid of the rest of the story
-    degree: float = 1.0  # weighted degree in the word-overlap graph, scaled to the story's max
-    length: float = 0.3  # weight of min(words, length_cap) / length_cap
-    length_cap: int = 30
-    long_penalty: float = 0.0  # per length_cap words beyond the cap
+    degree: float = 4.0  # weighted degree in the word-overlap graph, scaled to the story's max
+    length: float = 0.2  # weight of min(words, length_cap) / length_cap
+    length_cap: int = 20
+    long_penalty: float = 0.2  # per length_cap words beyond the cap
     short_words: int = 6  # below this many words a sentence is penalised ...
-    short_penalty: float = 0.5  # ... by this much
-    quote_penalty: float = 0.3  # sentence opening with a quotation mark
-    question_penalty: float = 0.3
+    short_penalty: float = 0.0  # ... by this much
+    quote_penalty: float = 0.2  # sentence opening with a quotation mark
+    question_penalty: float = 0.0
     dangling_penalty: float = 3.0  # needs its predecessor, which is not in the summary
-    redundancy: float = 0.5  # times the share of the sentence's weight already covered
-    entity_boost: float = 0.5  # extra weight for capitalised words (names) in TF-IDF
+    redundancy: float = 0.2  # times the share of the sentence's weight already covered
+    entity_boost: float = 0.0  # extra weight for capitalised words (names) in TF-IDF
 
 
 DEFAULT = Weights()
