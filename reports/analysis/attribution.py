@@ -289,6 +289,8 @@ def source_after(after: str) -> Source | None:
         mention, _ = _subject_after(rest[according.end() :])
         return Source(mention, "according to") if mention else None
     verb = _VERB_AT.match(rest)
+    if verb and _PARTICIPLE.search(verb.group()):
+        return None  # '“...,” telling reporters': the subject is the sentence's, before the quote
     if verb:
         mention, _ = _subject_after(rest[verb.end() :])
         if mention:
@@ -374,6 +376,8 @@ def source_before(left: str) -> Source | None:
         before = left[: verb.start()]
         told = _told_after(verb.group(), left[verb.end() :])
         lead = before.rstrip()
+        if _PARTICIPLE.search(verb.group()) and _SAID_COMMA.search(lead):
+            continue  # 'Spicer said, adding, “...”': the source is the earlier verb's
         if (_PARTICIPLE.search(verb.group()) and lead.endswith(",")) or _COORDINATED.search(lead):
             # "Perez hammered Trump, calling him a “x”"; "Bush paused and said “...”"
             mention = sentence_subject(before)
@@ -400,6 +404,7 @@ def source_before(left: str) -> Source | None:
     return None
 
 
+_SAID_COMMA = re.compile(rf"\b(?:{_VERBS})(?:\s+[\w’'.-]+){{0,3}},$")
 _COORDINATED = re.compile(r"\b(?:and|but|then|before|after)(?:\s+(?:also|later|then|quickly))?$")
 _INTRO = re.compile(r"^[^,]{0,80}?,\s+")
 

@@ -210,6 +210,7 @@ class _Names:
     def __init__(self, text: str) -> None:
         self._text = text
         self._by_surname: dict[str, list[tuple[int, str]]] | None = None  # built when first asked
+        self._subjects: list[tuple[int, str]] | None = None
 
     def _index(self) -> dict[str, list[tuple[int, str]]]:
         by_surname: dict[str, list[tuple[int, str]]] = {}
@@ -235,7 +236,32 @@ class _Names:
         index = bisect_right(found, (at, "\uffff"))
         return found[index - 1][1] if index else found[0][1]
 
+    def subject_before(self, at: int) -> tuple[int, str] | None:
+        """(offset, full name) of the last person who opens a sentence before `at`: the
+        likeliest antecedent of "he"/"she" ("Perez lobbies for ...: “...” He says")."""
+        if self._subjects is None:
+            self._subjects = self._subject_index()
+        index = bisect_right(self._subjects, (at, "\uffff"))
+        return self._subjects[index - 1] if index else None
 
+    def _subject_index(self) -> list[tuple[int, str]]:
+        if self._by_surname is None:
+            self._by_surname = self._index()
+        found: list[tuple[int, str]] = []
+        for match in CAP_NAME.finditer(self._text):
+            start, end = match.span()
+            if not (_SUBJECT_BEFORE.search(self._text, max(0, start - 4), start)
+                    and _SUBJECT_AFTER.match(self._text, end)):
+                continue
+            name = _person(match.group())
+            if name and (" " in name or name.lower() in self._by_surname):
+                found.append((start, self.full(name, start)))
+        return found
+
+
+# A name opens a sentence (or a clause after "and"/"but") and a verb or appositive follows it.
+_SUBJECT_BEFORE = re.compile(r"(?:^|[.!?:][\"”’]?\s+|\n\s*|\b(?:and|but) )$")
+_SUBJECT_AFTER = re.compile(r"(?:’s|'s)?\s+(?:[a-z]|\()|,\s")
 _NAME_CHARS = re.compile(r"[\w’'.\- ]+")
 
 
@@ -263,7 +289,7 @@ _NAME_PARTS = re.compile(r"\s(?:of|for|at|from|with)\s")
 
 
 _LAST_SENTENCE = re.compile(r"[^.!?]*[.!?]?\s*$")
-_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][\w’'\-]*")
+_MID_SENTENCE_CAPITAL = re.compile(r"(?:(?<=[\w,;)] )|(?<=\b[A-Z]\. ))[A-Z][\w’'\-]*")
 
 
 class _Attributor:
@@ -274,6 +300,7 @@ class _Attributor:
         self.names = _Names(doc.text)
         self.sentence_starts = [s.start for s in doc.sentences]
         self.last_person: str | None = None
+        self.last_person_at = -1  # where the last named speaker's quotation starts
         self.last_source: dict[int, Source] = {}  # the last source found in each paragraph
         self.proper: set[str] | None = None  # words capitalised mid-sentence, when first needed
 
@@ -304,7 +331,8 @@ class _Attributor:
     def _source(self, span: _Span, left: str, right: str) -> Source | None:
         if span.continued:
             return source_before(left) or self.last_source.get(span.paragraph)
-        found = self._named(source_after(right))
+        found = None if _closes_sentence(self.doc.text, span, left) else source_after(right)
+        found = self._named(found)
         if found:
             return dataclasses.replace(found, from_right=True)
         found = self._named(source_before(left))
@@ -345,18 +373,41 @@ class _Attributor:
         """(speaker, anonymous): pronouns and surnames to full names, descriptions kept."""
         low = mention.lower()
         if low in PRONOUNS:
-            return (self.last_person if low in {"he", "she", "i", "who"} else None), False
+            return (self._antecedent(at) if low in {"he", "she", "i", "who"} else None), False
         if ANONYMOUS.match(mention):
             return mention, True
         if not capitalised(mention):
             return mention, False
-        head = _NAME_PARTS.split(mention, 1)[0]
-        person = _person(head)
+        parts = _NAME_PARTS.split(mention)
+        # "Joel Pollak of Breitbart" -> its head; "Secretary of State John Kerry" -> its tail
+        person = _person(parts[0])
+        if not person and len(parts) > 1 and all(w.lower() in TITLES for w in parts[0].split()):
+            person = _person(parts[-1])
         if not person:
             return mention, False
         full = self.names.full(person, at)
-        self.last_person = full
+        self.last_person, self.last_person_at = full, at
         return full, False
+
+    def _antecedent(self, at: int) -> str | None:
+        """The last speaker, unless a person opened a sentence after that speaker's quotation."""
+        subject = self.names.subject_before(at)
+        if subject and subject[0] > self.last_person_at:
+            return subject[1]
+        return self.last_person
+
+
+_WRITER_LEAD = ":,;—–-([\"'“‘"
+
+
+def _closes_sentence(text: str, span: _Span, left: str) -> bool:
+    """A fragment woven into the writer's sentence that ends with its full stop ('... were “far
+    from perfect.” He cited ...'): what follows is a new sentence, not this quotation's source."""
+    before = left.rstrip()
+    if not before or before[-1] in _WRITER_LEAD:
+        return False
+    last = text[span.end - 1 : span.end + 2].replace("”", "").replace('"', "")
+    return last[:1] in ".!?" or last[-1:] == "."
 
 
 def _kind(quote: str, left: str, source: Source | None, naming: bool) -> str:

@@ -218,6 +218,40 @@ def test_named_source_is_not_anonymous() -> None:
     assert [(q.speaker, q.anonymous) for q in found] == [("Paul Lindsay", False)]
 
 
+
+def test_single_surname_after_the_quote_is_a_name() -> None:
+    text = (
+        "Treasury Secretary Jacob J. Lew spoke on a call.\n\n"
+        "“Only legislation can stop them,” Lew said in the call."
+    )
+    assert [q.speaker for q in speech(text)] == ["Jacob J. Lew"]
+
+
+def test_fragment_ending_its_sentence_takes_the_source_before() -> None:
+    text = (
+        "Secretary of State John Kerry said the elections were “far from perfect.” "
+        "Ben Ode cited the exclusions."
+    )
+    assert [q.speaker for q in speech(text)] == ["John Kerry"]
+
+
+def test_participle_after_the_quote_keeps_the_sentence_subject() -> None:
+    text = "Donald Trump hailed the vote as “fantastic,” telling reporters that he was pleased."
+    assert [q.speaker for q in speech(text)] == ["Donald Trump"]
+
+
+def test_participle_after_said_takes_the_earlier_subject() -> None:
+    text = "Ryan and Trump will meet next week, Sean Spicer said, adding, “They need to talk.”"
+    assert [q.speaker for q in speech(text)] == ["Sean Spicer"]
+
+
+def test_pronoun_resolves_to_a_person_opening_a_later_sentence() -> None:
+    text = (
+        "“We will win,” said Michael Steele.\n\n"
+        "Tom Perez lobbies for a higher wage. “No one should live in poverty,” he says."
+    )
+    assert [q.speaker for q in speech(text)] == ["Michael Steele", "Tom Perez"]
+
 # --- scale --------------------------------------------------------------------------------------
 
 
