@@ -52,6 +52,9 @@ _DOUBLE_MARK = re.compile(r"[\"“”„«»]")
 _DOUBLE_OPEN = "\"“„«"
 _SINGLE_MARK = re.compile(r"[‘’‚‹›']")
 _TAG = re.compile(r"<[^<>\n]{0,2000}>")
+# A closing mark of the opening mark's own style closes it; a mark of the other style inside is a
+# typing slip or a nested quotation (“A," he said. "B.”), not the end.
+_CLOSES = {'"': '"', "“": "”", "„": "“”", "«": "»"}
 _OPENERS = "\"“„«‘‚‹'"
 
 
@@ -123,11 +126,11 @@ def _pair_double(text: str) -> tuple[list[tuple[int, int]], int | None]:
         if open_at is None:
             if mark in _DOUBLE_OPEN:
                 open_at = at
-        elif mark in "“„«":
-            open_at = at  # the earlier opening mark was never closed
-        else:
+        elif mark in _CLOSES[text[open_at]]:
             pairs.append((open_at, at))
             open_at = None
+        elif mark in "“„«":
+            open_at = at  # the earlier opening mark was never closed
     return pairs, open_at
 
 

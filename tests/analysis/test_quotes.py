@@ -252,6 +252,11 @@ def test_pronoun_resolves_to_a_person_opening_a_later_sentence() -> None:
     )
     assert [q.speaker for q in speech(text)] == ["Michael Steele", "Tom Perez"]
 
+
+def test_a_mark_is_closed_by_a_mark_of_its_own_style() -> None:
+    found = quotes('“We will win," she said. "We always do.”\n\n“Then it ends."\n\nThe end.')
+    assert [q.quote for q in found] == ['We will win," she said. "We always do.']
+
 # --- scale --------------------------------------------------------------------------------------
 
 
