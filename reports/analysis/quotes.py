@@ -4,8 +4,8 @@ Three passes over the split-once `Document`, each linear in the text:
 
 1. Marks (`_spans`). Quotation marks are paired within one paragraph, so a stray mark can never
    swallow the article. Double marks pair the way most news text is typed: an opening mark (“ „ «
-   or ") opens, the next closing mark (” » or ") closes, and a second opening mark inside an open
-   quotation restarts it (the first was never closed). Single marks (‘ ’ ‹ ›, and ' used as a mark,
+   or ") opens, the next closing mark of its own style (” after “, " after ") closes, and a second
+   opening mark inside an open quotation restarts it (the first was never closed). Single marks (‘ ’ ‹ ›, and ' used as a mark,
    never an apostrophe as in "We’re" or "Putin’s") are nested quotations inside double ones; only
    in a document whose main marks are single ones (British style) are they paired as quotations.
    A paragraph left open whose next paragraph starts with an opening mark is one quotation running
@@ -16,7 +16,7 @@ Three passes over the split-once `Document`, each linear in the text:
    "X said: ..." / "X called it a ..." before it; then the previous quotation of the same
    paragraph ("“A,” he said. “B.”"); then, for a paragraph that is only a quotation, the previous
    paragraph. The source as written is kept in `mention`; `speaker` resolves a pronoun to the
-   last named speaker and a surname ("Mr Scholz") to the full name met earlier ("Olaf Scholz").
+   last named speaker, or to a person who opened a sentence since, and a surname ("Mr Scholz") to the full name met earlier ("Olaf Scholz").
 3. Kind. `scare` when no one is said to have said it (a term, title or nickname: a “Super
    April” of elections) or it is named rather than quoted ("so-called", "dubbed", "titled");
    `full` when the quotation is a sentence of its own; otherwise `partial`.
