@@ -20,6 +20,8 @@ from typing import Any
 from reports.errors import ConfigError
 
 CONFIG_NAME = "reports.toml"
+THEMES = ("standard", "compact")
+PDF_VARIANTS = ("pdf/ua-1", "pdf/a-3b", "none")
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 _ADDRESS = re.compile(r"^[^@\s<>]+@[^@\s<>]+$")
 
@@ -78,6 +80,10 @@ class AnalysisSettings:
 class RenderSettings:
     page_size: str = "A4"
     """"A4" | "Letter"."""
+    theme: str = "standard"
+    """"standard" (one or two pages, with the article) | "compact" (one page, no article text)."""
+    pdf_variant: str = "pdf/ua-1"
+    """"pdf/ua-1" (tagged, for screen readers) | "pdf/a-3b" (archival) | "none"."""
 
 
 @dataclass(frozen=True)
@@ -251,6 +257,8 @@ def _validate(settings: Settings) -> None:
     _one_of("email.security", email.security, ("starttls", "ssl", "none"))
     _one_of("email.attach", email.attach, ("digest", "articles", "both"))
     _one_of("render.page_size", settings.render.page_size, ("A4", "Letter"))
+    _one_of("render.theme", settings.render.theme, THEMES)
+    _one_of("render.pdf_variant", settings.render.pdf_variant, PDF_VARIANTS)
     if not 1 <= email.port <= 65535:
         raise ConfigError(f"email.port must be between 1 and 65535, not {email.port}")
     if email.max_bytes < 10_000:

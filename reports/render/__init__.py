@@ -44,7 +44,10 @@ class Renderer:
             raise ConfigError(str(error)) from error
 
     def briefing_html(self, analysis: Analysis, briefing_date: date) -> str:
-        return self._html("briefing.html", analysis=analysis, briefing_date=briefing_date)
+        body, omitted = capped_body(analysis.paragraphs)
+        return self._html(
+            "briefing.html", analysis=analysis, briefing_date=briefing_date, body=body, omitted_words=omitted
+        )
 
     def briefing(self, analysis: Analysis, briefing_date: date) -> Rendered:
         pdf, pages = self._pdf.render(self.briefing_html(analysis, briefing_date))
@@ -62,6 +65,32 @@ class Renderer:
             raise RenderError(f"template {error.filename or error.name}, line {error.lineno}: {error.message}") from error
         except jinja2.TemplateError as error:
             raise RenderError(f"template {name}: {error}") from error
+
+
+# A briefing prints the article after the analysis, but a 5 MB file must not become a
+# 1,000-page PDF: the text shown is capped (the analysis still reads all of it).
+MAX_BODY_CHARS = 40_000
+MAX_PARAGRAPH_CHARS = 6_000
+
+
+def capped_body(stories: tuple[tuple[str, ...], ...]) -> tuple[list[list[str]], int]:
+    """The stories of paragraphs to print, and how many words were left out."""
+    shown: list[list[str]] = []
+    budget, omitted = MAX_BODY_CHARS, 0
+    for story in stories:
+        kept: list[str] = []
+        for paragraph in story:
+            if budget <= 0:
+                omitted += len(paragraph.split())
+                continue
+            text = paragraph if len(paragraph) <= MAX_PARAGRAPH_CHARS else paragraph[:MAX_PARAGRAPH_CHARS] + "…"
+            text = text[:budget] + ("…" if len(text) > budget else "")
+            omitted += len(paragraph.split()) - len(text.split())
+            budget -= len(text)
+            kept.append(text)
+        if kept:
+            shown.append(kept)
+    return shown, max(0, omitted)
 
 
 def created_timestamp() -> str:

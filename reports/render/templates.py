@@ -50,6 +50,8 @@ def environment(user_dir: Path | None) -> jinja2.Environment:
     env.filters["thousands"] = lambda n: f"{n:,}"
     env.filters["percent"] = lambda x: f"{100 * x:.0f}%"
     env.filters["minutes"] = _minutes
+    env.filters["buckets"] = buckets
+    env.filters["when"] = when
     env.filters["basename"] = lambda path: str(path).replace("\\", "/").rsplit("/", 1)[-1]
     return env
 
@@ -60,6 +62,38 @@ def source_of(user_dir: Path | None, name: str) -> tuple[str, str]:
     assert env.loader is not None
     text, filename, _ = env.loader.get_source(env, name)
     return text, filename or name
+
+
+_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+
+
+def when(label: str) -> str:
+    """A timeline label for readers: 2022-02-07 -> 7 Feb 2022, 2021-late -> late 2021,
+    2022-W05 -> week 5 of 2022, 2022-01 -> Jan 2022; anything else as it is."""
+    parts = label.split("-")
+    try:
+        if len(parts) == 3:
+            return f"{int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+        if len(parts) == 2 and parts[1].startswith("W"):
+            return f"week {int(parts[1][1:])} of {parts[0]}"
+        if len(parts) == 2 and parts[1].isdigit():
+            return f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+        if len(parts) == 2:
+            return f"{parts[1]} {parts[0]}"
+    except (ValueError, IndexError):
+        pass
+    return label
+
+
+def buckets(values: list[float] | tuple[float, ...], most: int = 48) -> list[float]:
+    """At most `most` values: means of consecutive runs, so a chart of 2,000 paragraphs stays
+    48 bars wide (and cheap to draw)."""
+    values = list(values)
+    if len(values) <= most:
+        return values
+    size = len(values) / most
+    groups = [values[round(i * size) : round((i + 1) * size)] for i in range(most)]
+    return [round(sum(g) / len(g), 1) for g in groups if g]
 
 
 def _minutes(seconds: float) -> str:
