@@ -8,6 +8,7 @@ the commands that need them, so `reports --help` starts instantly.
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 from collections.abc import Callable
 from datetime import date, datetime
@@ -33,6 +34,12 @@ def _errors_to_exit_codes(func: F) -> F:
         except (ConfigError, LockedError) as error:
             click.echo(f"reports: {error}", err=True)
             sys.exit(EXIT_USAGE)
+        except (OSError, sqlite3.Error) as error:
+            # Disk full, output folder unwritable: say so plainly; what was recorded is whole.
+            detail = getattr(error, "strerror", None) or str(error)
+            where = getattr(error, "filename", None)
+            click.echo(f"reports: cannot write{f' {where}' if where else ''}: {detail}", err=True)
+            sys.exit(EXIT_PARTIAL)
         except ReportsError as error:
             click.echo(f"reports: {error}", err=True)
             sys.exit(EXIT_PARTIAL)
@@ -113,6 +120,8 @@ def run(
         click.echo(f"failed: {failure.source}: {failure.reason}", err=True)
     for feed_error in report.feed_errors:
         click.echo(f"feed failed: {feed_error.feed} ({feed_error.url}): {feed_error.reason}", err=True)
+    if report.aborted:
+        click.echo(f"reports: run stopped early: {report.aborted}", err=True)
     mail_ok = True
     if mailer is not None:
         import dataclasses
@@ -186,7 +195,6 @@ def email(config: Path | None, run_date: str | None, dry_run: bool) -> None:
         click.echo(f"nothing to send for {day}: no briefings in {outputs.day_dir(settings.paths.out, day)}", err=True)
     _echo_delivery(delivery)
     sys.exit(EXIT_OK if delivery.ok else EXIT_PARTIAL)
-
 
 
 class _progress:

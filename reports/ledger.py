@@ -293,7 +293,7 @@ class Ledger:
         """The day's rendered articles: each one's analysis JSON plus its PDF path."""
         rows = self._db.execute(
             "SELECT analysis, outputs FROM articles WHERE run_date = ? AND status = 'rendered'"
-            " ORDER BY first_seen, key",
+            " ORDER BY rowid",  # the order they were briefed in
             (run_date,),
         )
         return [{**json.loads(analysis or "{}"), "pdf": json.loads(paths)[0]} for analysis, paths in rows]

@@ -17,6 +17,9 @@ from pathlib import Path
 
 from reports.errors import LockedError
 
+# Descriptors of the locks this process holds: forked workers close their copies (see
+# `forget_in_child`), so a worker outliving a killed coordinator cannot keep the folder locked.
+_HELD: set[int] = set()
 LOCK_NAME = ".lock"
 DAEMON_LOCK_NAME = ".daemon.lock"
 _POLL_S = 0.2
@@ -37,9 +40,21 @@ def hold(out_dir: Path, what: str = "run", *, wait: float = 0.0, name: str = LOC
             time.sleep(_POLL_S)  # polled: flock itself has no timeout
         os.ftruncate(handle, 0)
         os.pwrite(handle, f"reports {what} (pid {os.getpid()})".encode(), 0)
+        _HELD.add(handle)
         yield
     finally:
+        _HELD.discard(handle)
         os.close(handle)
+
+
+def forget_in_child() -> None:
+    """In a forked worker: close the inherited lock descriptors (the parent keeps its locks)."""
+    for handle in list(_HELD):
+        try:
+            os.close(handle)
+        except OSError:
+            pass
+    _HELD.clear()
 
 
 def _try_lock(handle: int) -> bool:

@@ -78,6 +78,7 @@ class Readability:
     words: int
     sentences: int
     reading_time_s: float
+    paragraph_grades: tuple[float, ...] = ()  # Flesch-Kincaid grade of each paragraph, in order
 
 
 EntityKind = Literal["person", "organisation", "place"]
@@ -221,10 +222,11 @@ class RunReport:
     emails_sent: int = 0
     feed_errors: tuple[FeedFailure, ...] = ()
     waiting: tuple[str, ...] = ()  # files still being written: picked up by a later scan
+    aborted: str | None = None  # why the run stopped early (disk full, folder unwritable)
 
     @property
     def partial(self) -> bool:
-        return bool(self.failed or self.feed_errors)
+        return bool(self.failed or self.feed_errors) or self.aborted is not None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -243,4 +245,5 @@ class RunReport:
             "emails_sent": self.emails_sent,
             "feed_errors": [dataclasses.asdict(f) for f in self.feed_errors],
             "waiting": list(self.waiting),
+            "aborted": self.aborted,
         }

@@ -40,12 +40,10 @@ def slugify(text: str) -> str:
     return slug or "article"
 
 
-def pdf_name(title: str, article_id: str, taken: set[str]) -> str:
-    """A file name from the title; the article id breaks ties between same-titled articles."""
-    name = f"{slugify(title)}.pdf"
-    if name in taken:
-        name = f"{slugify(title)}-{slugify(article_id)[:24]}.pdf"
-    return name
+def pdf_name(title: str, content_hash: str) -> str:
+    """`<title slug>-<hash>.pdf`: readable, and the same for the same article on every run, so
+    a briefing rendered again (after a crash, or --force) replaces its file instead of adding one."""
+    return f"{slugify(title)}-{content_hash[:8]}.pdf"
 
 
 def write_atomic(path: Path, data: bytes) -> None:

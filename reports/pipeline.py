@@ -11,8 +11,12 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+import signal
+import sqlite3
+import sys
+from collections.abc import Callable, Generator, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from multiprocessing import get_context
@@ -20,7 +24,7 @@ from pathlib import Path
 
 from reports import deliver, ingest, outputs
 from reports.analysis import analyze
-from reports.config import Settings
+from reports.config import RenderSettings, Settings
 from reports.errors import ArticleError, ConfigError, ReadError, SendError
 from reports.ledger import Ledger
 from reports.lock import hold
@@ -39,7 +43,7 @@ class Job:
     run_date: date
     sentences: int
     templates: Path | None
-    page_size: str
+    render: RenderSettings
     update_of: UpdateOf | None = None  # the earlier briefing this article is a new version of
 
 
@@ -57,7 +61,7 @@ def brief(job: Job) -> Briefed | ArticleError:
         analysis = analyze(job.article, sentences=job.sentences)
         if job.update_of:
             analysis = dataclasses.replace(analysis, update_of=job.update_of)
-        rendered = renderer_for(job.templates, job.page_size).briefing(analysis, job.run_date)
+        rendered = renderer_for(job.templates, job.render).briefing(analysis, job.run_date)
         return Briefed(analysis, rendered)
     except ArticleError as error:
         return error
@@ -84,7 +88,7 @@ def run(
         from reports.render import renderer_for
 
         # Fail fast (exit 2) on a broken template, before any article is marked failed.
-        renderer_for(_templates(settings), settings.render.page_size)
+        renderer_for(_templates(settings), settings.render)
         folder = outputs.day_dir(paths.out, run_date)
         outputs.remove_temp_files(folder)
         run_id = ledger.start_run(run_date.isoformat())
@@ -94,29 +98,44 @@ def run(
         if on_total:
             on_total(len(todo))
         new: list[Output] = []
-        taken = {p.name for p in folder.glob("*.pdf")} if folder.is_dir() else set()
-        jobs = [
-            Job(a, run_date, settings.analysis.sentences, _templates(settings), settings.render.page_size, found.update_of(a))
+        aborted: str | None = None
+        jobs = (
+            Job(a, run_date, settings.analysis.sentences, _templates(settings), settings.render, found.update_of(a))
             for a in todo
-        ]
-        for job, result in zip(jobs, _map(brief, jobs, workers), strict=True):
-            article = job.article
-            if isinstance(result, ArticleError):
-                failed.append(_fail(ledger, article.content_hash, article.id, article.source, run_date, str(result)))
-            else:
-                output = _write(result, article, folder, taken, ledger, run_date, paths.out)
-                _remember_text(ledger, article, found.marks.get(article.content_hash))
-                new.append(output)
-            if on_done:
-                on_done(1)
-            if should_stop and should_stop():
-                break  # the rest stay unrecorded: the next scan briefs them
+        )
+        results = _results(jobs, workers)
+        try:
+            for job, result in results:
+                article = job.article
+                if isinstance(result, WorkerLost):
+                    # Not the article's fault as far as we know: left unrecorded, tried next run.
+                    failed.append(Failure(article.source, str(result), article.id))
+                elif isinstance(result, ArticleError):
+                    failed.append(_fail(ledger, article.content_hash, article.id, article.source, run_date, str(result)))
+                else:
+                    try:
+                        new.append(_write(result, article, folder, ledger, run_date, paths.out))
+                        _remember_text(ledger, article, found.marks.get(article.content_hash))
+                    except (OSError, sqlite3.Error) as error:
+                        # Disk full or folder unwritable: every later article would fail the same
+                        # way. Stop; this article stays unrecorded and is briefed on the next run.
+                        aborted = f"cannot write to {folder}: {getattr(error, 'strerror', None) or error}"
+                        break
+                if on_done:
+                    on_done(1)
+                if should_stop and should_stop():
+                    break  # the rest stay unrecorded: the next scan briefs them
+        finally:
+            results.close()
         if new or (folder.is_dir() and not (folder / outputs.MANIFEST_NAME).exists()):
             # The manifest is a view of the ledger, so a killed run's PDFs are never left out.
-            outputs.write_manifest(folder, run_date, ledger.manifest(run_date.isoformat()))
+            try:
+                outputs.write_manifest(folder, run_date, ledger.manifest(run_date.isoformat()))
+            except (OSError, sqlite3.Error) as error:
+                aborted = aborted or f"cannot write the manifest in {folder}: {getattr(error, 'strerror', None) or error}"
         ledger.finish_run(run_id, new=len(new), skipped=skipped, failed=len(failed))
         return RunReport(
-            run_date, folder, tuple(new), skipped, tuple(failed),
+            run_date, folder, tuple(new), skipped, tuple(failed), aborted=aborted,
             feed_errors=tuple(feed_errors), waiting=tuple(found.waiting),
         )
 
@@ -173,7 +192,8 @@ def _collect(settings: Settings, ledger: Ledger, force: bool, run_date: date) ->
     """Articles to brief, failures found while reading, and how many were already done."""
     known = ledger.known()
     found = _Collected()
-    seen: set[str] = set()
+    seen: set[str] = set()  # content hashes met in this run
+    seen_texts: set[str] = set()  # normalised-text hashes met in this run (another key space)
     inbox = settings.paths.inbox
     if not inbox.is_dir():
         raise ConfigError(f"paths.inbox: {inbox} is not a folder")
@@ -196,7 +216,7 @@ def _collect(settings: Settings, ledger: Ledger, force: bool, run_date: date) ->
             if status == "duplicate" or (status and not force):
                 found.skipped += 1
                 continue
-            mark = _mark(ledger, item, seen, rendered=status == "rendered")
+            mark = _mark(ledger, item, seen_texts, rendered=status == "rendered")
             if mark is None:
                 found.skipped += 1  # its text was briefed before, from another file or feed
             else:
@@ -290,14 +310,8 @@ def _fail(
     return Failure(source=source, reason=reason, article_id=article_id)
 
 
-def _write(
-    result: Briefed, article: Article, folder: Path, taken: set[str], ledger: Ledger, run_date: date, out: Path
-) -> Output:
-    entry = ledger.get(article.content_hash)
-    previous = [out / p for p in entry.outputs] if entry else []
-    reuse = [p for p in previous if p.parent == folder]
-    path = reuse[0] if reuse else folder / outputs.pdf_name(result.analysis.title, article.id, taken)
-    taken.add(path.name)
+def _write(result: Briefed, article: Article, folder: Path, ledger: Ledger, run_date: date, out: Path) -> Output:
+    path = folder / outputs.pdf_name(result.analysis.title, article.content_hash)
     outputs.write_atomic(path, result.rendered.pdf)
     # Recorded only once the PDF is in place: a crash before this line re-renders, never loses.
     ledger.record_rendered(
@@ -312,21 +326,53 @@ def _write(
     return Output(article.id, article.source, result.analysis.title, path, result.analysis.update_of)
 
 
-def _map(func: Callable[[Job], Briefed | ArticleError], jobs: list[Job], workers: int) -> Iterable[Briefed | ArticleError]:
-    """Results in order; in worker processes when there is more than one job to share."""
-    if workers <= 1 or len(jobs) < 2:
-        return map(func, jobs)
+def _worker_start() -> None:
+    """Each worker dies with the coordinator (Linux) and lets go of its locks: after a SIGKILL
+    of the run, no orphan keeps briefing or keeps the output folder locked."""
+    from reports.lock import forget_in_child
+
+    forget_in_child()
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        PR_SET_PDEATHSIG = 1
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
+class WorkerLost(ArticleError):
+    """The worker process briefing the article died (killed, out of memory)."""
+
+
+def _results(jobs: Iterable[Job], workers: int) -> Generator[tuple[Job, Briefed | ArticleError], None, None]:
+    """(job, result) pairs as they finish. With workers, at most 2 per worker are in flight, so a
+    backlog of any size never holds more than a handful of texts and PDFs in memory."""
+    if workers <= 1:
+        for job in jobs:
+            yield job, brief(job)
+        return
     # fork: workers inherit the imported libraries instead of importing them again.
-    pool = ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=get_context("fork"))
-    return _drain(pool, func, jobs)
-
-
-def _drain(pool: ProcessPoolExecutor, func: Callable[[Job], Briefed | ArticleError], jobs: list[Job]) -> Iterator[Briefed | ArticleError]:
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork"), initializer=_worker_start)
+    in_flight: dict[Future[Briefed | ArticleError], Job] = {}
     try:
-        yield from pool.map(func, jobs, chunksize=1)
+        for job in jobs:
+            in_flight[pool.submit(brief, job)] = job
+            if len(in_flight) >= 2 * workers:
+                yield from _finished(in_flight)
+        while in_flight:
+            yield from _finished(in_flight)
     finally:
         # On an early stop, drop the queued jobs rather than brief them for nothing.
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _finished(in_flight: dict[Future[Briefed | ArticleError], Job]) -> Iterator[tuple[Job, Briefed | ArticleError]]:
+    done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+    for future in done:
+        job = in_flight.pop(future)
+        try:
+            yield job, future.result()
+        except BrokenProcessPool as error:
+            yield job, WorkerLost(f"a worker process died while briefing it: {error}")
 
 
 def default_workers() -> int:

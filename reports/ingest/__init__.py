@@ -89,7 +89,10 @@ def _stamp(path: Path) -> tuple[int, int] | None:
     try:
         stat = path.stat()
     except OSError:
-        return None
+        try:
+            stat = path.lstat()  # a broken link is still there: read() reports it
+        except OSError:
+            return None
     return stat.st_size, stat.st_mtime_ns
 
 
@@ -108,6 +111,8 @@ def read(path: Path, inbox: Path | None = None) -> Iterator[Article | ReadError]
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         raise ReadError(f"unsupported file type {path.suffix!r} (supported: {', '.join(READERS)})")
+    if path.is_symlink() and not path.exists():
+        raise ReadError("broken link: the file it points to does not exist")
     if inbox is not None and not path.resolve().is_relative_to(inbox.resolve()):
         raise ReadError("the file is a link to a place outside the inbox; not read")
     try:

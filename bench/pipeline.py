@@ -1,0 +1,163 @@
+"""Where a run's time goes, and how it scales: each figure beside its baseline, in one command.
+
+    python bench/pipeline.py [--articles 500] [--idle 10000]
+
+- throughput: a backlog of dev-corpus articles (BBC and CNN) briefed with 1 worker, then 2
+  (the baseline is the 1-worker run; target >= 1.7x on 2 cores);
+- time per stage (read, analyse, render, write) for one worker, from the same articles;
+- peak memory of the coordinator and of the worst worker for the backlog (target < 500 MB);
+- an idle run (nothing new) over a ledger of --idle entries (target < 1 s), beside an idle run
+  over an empty ledger;
+- start-up time of `reports --help` (target < 0.3 s) beside `python -c pass`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+CORPORA = REPO.parent / "shared" / "corpus" / "summaries"
+sys.path.insert(0, str(REPO))
+DAY = date(2026, 11, 25)
+
+
+def make_inbox(folder: Path, count: int) -> None:
+    rows = [json.loads(line) for name in ("bbc-dev.jsonl", "cnn-corpus-dev.jsonl") for line in (CORPORA / name).open()]
+    folder.mkdir(parents=True)
+    for i in range(count):
+        row = rows[i % len(rows)]
+        suffix = f"\n\n(Copy {i} of the backlog.)" if i >= len(rows) else ""
+        (folder / f"{i:05d}.txt").write_text(f"Title: {row['title']}\n\n{row['text']}{suffix}\n", encoding="utf-8")
+
+
+def timed_run(inbox: Path, out: Path, workers: int) -> tuple[float, int, float, float]:
+    """Seconds, articles briefed, peak RSS (MB) of the worst process, and of the coordinator."""
+    code = (
+        "import json, resource, sys, time\n"
+        "from datetime import date\nfrom pathlib import Path\n"
+        "from reports.config import load_settings\nfrom reports.pipeline import run\n"
+        "s = load_settings().replace(paths={'inbox': Path(sys.argv[1]), 'out': Path(sys.argv[2])})\n"
+        "t = time.perf_counter()\n"
+        f"r = run(s, date({DAY.year}, {DAY.month}, {DAY.day}), workers=int(sys.argv[3]))\n"
+        "print(json.dumps({'s': time.perf_counter() - t, 'n': len(r.new), 'failed': len(r.failed),\n"
+        "  'self_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,\n"
+        "  'child_mb': resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(inbox), str(out), str(workers)], capture_output=True, text=True, cwd=REPO
+    )
+    if result.returncode != 0:
+        raise SystemExit(result.stderr)
+    data = json.loads(result.stdout.strip().splitlines()[-1])
+    return data["s"], data["n"], max(data["self_mb"], data["child_mb"]), data["self_mb"]
+
+
+def stage_times(inbox: Path, limit: int = 60) -> dict[str, float]:
+    """Median milliseconds per article for each stage, in this process (warm)."""
+    from reports import ingest, outputs
+    from reports.analysis import analyze
+    from reports.render import renderer_for
+
+    renderer = renderer_for(None)
+    files = sorted(inbox.glob("*.txt"))[:limit]
+    times: dict[str, list[float]] = {"read": [], "analyse": [], "render": [], "write": []}
+    scratch = Path(tempfile.mkdtemp())
+    for index, path in enumerate(files):
+        start = time.perf_counter()
+        article = next(iter(ingest.read(path)))
+        read_done = time.perf_counter()
+        analysis = analyze(article)
+        analyse_done = time.perf_counter()
+        rendered = renderer.briefing(analysis, DAY)
+        render_done = time.perf_counter()
+        outputs.write_atomic(scratch / f"{index}.pdf", rendered.pdf)
+        write_done = time.perf_counter()
+        if index:  # the first article pays one-off loads (fonts, dictionaries)
+            times["read"].append(read_done - start)
+            times["analyse"].append(analyse_done - read_done)
+            times["render"].append(render_done - analyse_done)
+            times["write"].append(write_done - render_done)
+    shutil.rmtree(scratch)
+    return {stage: 1000 * statistics.median(values) for stage, values in times.items()}
+
+
+def idle_run(inbox: Path, out: Path, ledger_entries: int) -> float:
+    """Seconds for a run with nothing new, the ledger holding `ledger_entries` articles."""
+    from reports.config import load_settings
+    from reports.ledger import Ledger
+    from reports.pipeline import run
+
+    with Ledger.open(out) as ledger:
+        for i in range(ledger_entries):
+            ledger.record_rendered(
+                f"{i:064x}", article_id=str(i), source=f"old/{i}.txt", run_date="2026-01-01",
+                title=f"Old article {i}", outputs=[f"2026-01-01/old-{i}.pdf"], analysis={"id": str(i)},
+            )
+    settings = load_settings().replace(paths={"inbox": inbox, "out": out})
+    run(settings, DAY, workers=1)  # brief the inbox once; the timed run finds nothing new
+    start = time.perf_counter()
+    report = run(settings, DAY, workers=1)
+    assert not report.new
+    return time.perf_counter() - start
+
+
+def startup(command: list[str], repeat: int = 7) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(command, capture_output=True, check=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def row(name: str, value: str, baseline: str, ratio: str = "", target: str = "") -> None:
+    print(f"{name:<44} {value:>14} {baseline:>22} {ratio:>8}  {target}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=500)
+    parser.add_argument("--idle", type=int, default=10_000)
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="reports-bench-"))
+    try:
+        inbox = work / "inbox"
+        make_inbox(inbox, args.articles)
+        one_s, one_n, one_mb, _ = timed_run(inbox, work / "out1", 1)
+        two_s, two_n, two_mb, coordinator_mb = timed_run(inbox, work / "out2", 2)
+        stages = stage_times(inbox)
+        small = work / "small"
+        make_inbox(small, 5)
+        idle_empty = idle_run(small, work / "idle0", 0)
+        idle_full = idle_run(small, work / "idle1", args.idle)
+        help_s = startup([str(Path(sys.executable).parent / "reports"), "--help"])
+        python_s = startup([sys.executable, "-c", "pass"])
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    print(f"{'measure':<44} {'value':>14} {'baseline':>22} {'ratio':>8}  target")
+    row(f"throughput, 2 workers ({two_n} articles)", f"{two_n / two_s:.1f} art/s", f"1 worker {one_n / one_s:.1f} art/s",
+        f"{(two_n / two_s) / (one_n / one_s):.2f}x", ">= 1.7x")
+    total = sum(stages.values())
+    for stage, ms in stages.items():
+        row(f"  {stage} (median per article, 1 worker)", f"{ms:.1f} ms", f"all stages {total:.1f} ms", f"{ms / total:.0%}")
+    row("peak memory, 2 workers (worst process)", f"{two_mb:.0f} MB", f"1 worker {one_mb:.0f} MB", "", "< 500 MB")
+    row("  of which the coordinator", f"{coordinator_mb:.0f} MB", "")
+    row(f"idle run, {args.idle:,} ledger entries", f"{idle_full:.3f} s", f"empty ledger {idle_empty:.3f} s",
+        f"{idle_full / idle_empty:.2f}x", "< 1 s")
+    row("reports --help start-up", f"{help_s:.3f} s", f"python -c pass {python_s:.3f} s",
+        f"{help_s / python_s:.2f}x", "< 0.3 s")
+
+
+if __name__ == "__main__":
+    main()
