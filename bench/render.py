@@ -3,8 +3,10 @@
     python bench/render.py [--n 20] [--profile]
 
 The floor is a one-paragraph HTML page rendered by plain WeasyPrint (same fonts installed,
-default settings). Our briefing is the seed through the real template, CSS and fetcher.
-Prints medians; the target (issue 5) is at most 3x the floor per page.
+default settings). Our briefing is the seed through the real template, CSS and fetcher. A
+third row renders the seed's body alone as plain paragraphs with no stylesheet: the cost of
+laying out a page of real text at all. Prints medians of interleaved runs; the target
+(issue 5) is at most 3x the floor per page.
 """
 
 from __future__ import annotations
@@ -49,8 +51,17 @@ def main() -> None:
     articles = [a for a in ingest.read(REPO / "seeds" / "000_b8909ad496ca7278.txt")]
     analysis = analyze(articles[0])
 
+    import html as html_escape
+
+    plain_html = "".join(f"<p>{html_escape.escape(p)}</p>" for p in articles[0].text.split("\n\n") if p.strip())
+
     def floor() -> None:
         weasyprint.HTML(string=FLOOR_HTML).write_pdf()
+
+    def plain() -> int:
+        document = weasyprint.HTML(string=plain_html).render()
+        document.write_pdf()
+        return len(document.pages)
 
     def briefing() -> int:
         return renderer.briefing(analysis, date(2026, 11, 25)).pages
@@ -63,16 +74,20 @@ def main() -> None:
 
         cProfile.runctx("for _ in range(5): briefing()", globals(), locals(), "/tmp/render.prof")
         pstats.Stats("/tmp/render.prof").sort_stats("cumulative").print_stats(25)
-    floor_times, briefing_times = [], []
-    for _ in range(args.n):  # interleaved, so load on the machine hits both alike
+    plain_pages = plain()
+    floor_times, briefing_times, plain_times = [], [], []
+    for _ in range(args.n):  # interleaved, so load on the machine hits all alike
         floor_times += timed(floor, 1)
         briefing_times += timed(briefing, 1)
+        plain_times += timed(plain, 1)
     floor_ms = 1000 * statistics.median(floor_times)
     briefing_ms = 1000 * statistics.median(briefing_times)
+    plain_ms = 1000 * statistics.median(plain_times)
     per_page = briefing_ms / pages
     print(f"renderer set-up (templates, CSS, fonts), once per process: {1000 * setup:.0f} ms")
     print(f"{'case':<38} {'median ms':>10} {'pages':>6} {'ms/page':>8} {'x floor':>8}")
     print(f"{'bare WeasyPrint, one paragraph':<38} {floor_ms:>10.1f} {1:>6} {floor_ms:>8.1f} {1:>8.2f}")
+    print(f"{'seed body, plain <p>, default CSS':<38} {plain_ms:>10.1f} {plain_pages:>6} {plain_ms / plain_pages:>8.1f} {plain_ms / plain_pages / floor_ms:>8.2f}")
     print(f"{'seed briefing (template + CSS)':<38} {briefing_ms:>10.1f} {pages:>6} {per_page:>8.1f} {per_page / floor_ms:>8.2f}")
     from weasyprint.text.ffi import harfbuzz_subset  # noqa: F401  (None: ~4x slower fallback)
 

@@ -21,7 +21,7 @@ from tests.conftest import SEED, SHARED
 
 DAY = date(2026, 11, 25)
 MM = 72 / 25.4  # PDF points per millimetre
-SECTIONS = ("IN BRIEF", "READABILITY", "SOURCES", "EVERY QUOTATION", "THE ARTICLE")
+SECTIONS = ("IN BRIEF", "PEOPLE", "TIMELINE", "READABILITY", "SOURCES", "EVERY QUOTATION", "THE ARTICLE")
 
 
 @pytest.fixture(scope="module")
