@@ -271,11 +271,13 @@ def test_a_file_that_vanishes_is_reported_not_fatal(project: Path, cli, tmp_path
     assert ingest.settle(found).vanished == [gone]
     with pytest.raises(ReadError, match="vanished"):
         list(ingest.read(gone))
-    # In a run: a link whose file was moved away mid-copy.
+    # In a run: a link whose file was moved away mid-copy is reported, and the run goes on.
     (project / "seeds" / "moved.txt").symlink_to(project / "seeds" / "not-there.txt")
     code, report = run_json(cli, "--date", DAY)
     assert code == 1 and len(report["new"]) == 1
-    assert report["failed"] == [{"source": "seeds/moved.txt", "id": None, "reason": ingest.VANISHED}]
+    assert report["failed"] == [
+        {"source": "seeds/moved.txt", "id": None, "reason": "broken link: the file it points to does not exist"}
+    ]
 
 
 def test_settle_costs_nothing_for_old_files(tmp_path: Path):

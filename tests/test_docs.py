@@ -1,0 +1,67 @@
+"""The README is part of the product: it names every command, flag and config key, its two
+commands are what CI runs, and its pictures show the briefing the code makes today."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import struct
+import subprocess
+from pathlib import Path
+
+import click
+
+from reports import config
+from reports.cli import main
+from tests.conftest import REPO, SEED
+
+README = (REPO / "README.md").read_text(encoding="utf-8")
+
+
+def test_every_command_and_flag_is_documented():
+    for name, command in main.commands.items():
+        assert f"reports {name}" in README, name
+        for param in command.params:
+            if isinstance(param, click.Option):
+                assert any(opt in README for opt in param.opts), f"reports {name} {param.opts}"
+
+
+def test_every_config_key_is_documented():
+    sections = {f.name: f for f in dataclasses.fields(config.Settings) if f.name != "source"}
+    for name in sections:
+        assert f"[{name}]" in README or f"[[{name}]]" in README, name
+    for cls in (config.PathsSettings, config.ScheduleSettings, config.EmailSettings,
+                config.AnalysisSettings, config.RenderSettings, config.FetchSettings,
+                config.ClusterSettings, config.FeedSettings):
+        for field in dataclasses.fields(cls):
+            assert re.search(rf"^{field.name} = ", README, re.M), f"{cls.__name__}.{field.name}"
+
+
+def test_ci_runs_the_readme_test_command():
+    commands = re.findall(r"```sh\n(.+?)\n```", README)
+    assert commands[:2] == [".ci/setup && .venv/bin/reports run", ".ci/setup --test && .venv/bin/python -m pytest"]
+    assert commands[1] in (REPO / ".ci" / "run").read_text()
+
+
+def _png_size(path: Path) -> tuple[int, int]:
+    width, height = struct.unpack(">II", path.read_bytes()[16:24])  # the IHDR chunk
+    return width, height
+
+
+def test_readme_pictures_are_the_current_briefing(tmp_path: Path):
+    from datetime import date
+
+    from reports import ingest
+    from reports.analysis import analyze
+    from reports.render import Renderer
+
+    pictures = re.findall(r"\((docs/briefing-page-\d\.png)\)", README)
+    rendered = Renderer(REPO / "templates").briefing(analyze(next(ingest.read(SEED))), date(2026, 11, 25))
+    assert len(pictures) == rendered.pages, "run docs/pages.sh: the briefing's page count changed"
+    pdf = tmp_path / "seed.pdf"
+    pdf.write_bytes(rendered.pdf)
+    subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "p")], check=True)
+    fresh = next(tmp_path.glob("p*.png"))
+    for picture in pictures:
+        assert (REPO / picture).is_file()
+        assert _png_size(REPO / picture) == _png_size(fresh)
