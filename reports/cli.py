@@ -87,6 +87,7 @@ def main() -> None:
 @click.option("--date", "run_date", metavar="YYYY-MM-DD", help="Date of the output folder (default: today).")
 @click.option("--force", is_flag=True, help="Render again articles already briefed.")
 @click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: the cores).")
+@click.option("--cluster", metavar="ADDRESS", help="Brief on this Dask scheduler, e.g. tcp://host:8786 (cluster.address).")
 @click.option("--email/--no-email", default=None, help="E-mail the briefings (default: email.enabled).")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON summary of the run on stdout.")
 @_errors_to_exit_codes
@@ -97,13 +98,18 @@ def run(
     run_date: str | None,
     force: bool,
     workers: int | None,
+    cluster: str | None,
     email: bool | None,
     as_json: bool,
 ) -> None:
     """Brief every article in the inbox that has not been briefed before."""
     from reports import pipeline
+    from reports.config import validate_cluster
 
     settings = _settings(config, inbox=inbox, out=out)
+    if cluster is not None:
+        settings = settings.replace(cluster={"address": cluster})
+        validate_cluster(settings.cluster)
     day = _run_date(settings, run_date)
     send = settings.email.enabled if email is None else email
     mailer = None

@@ -24,6 +24,7 @@ THEMES = ("standard", "compact")
 PDF_VARIANTS = ("pdf/ua-1", "pdf/a-3b", "none")
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 _ADDRESS = re.compile(r"^[^@\s<>]+@[^@\s<>]+$")
+_SCHEDULER = re.compile(r"^(tcp|tls|ws|wss)://[^\s/:]+(:\d{1,5})?$")
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,14 @@ class RenderSettings:
 
 
 @dataclass(frozen=True)
+class ClusterSettings:
+    """Where articles are briefed: locally (the default) or on a Dask cluster."""
+
+    address: str | None = None
+    """The Dask scheduler, e.g. "tcp://host:8786"; unset: a local process pool (`--workers`)."""
+
+
+@dataclass(frozen=True)
 class FeedSettings:
     """One `[[feeds]]` table: an RSS or Atom feed whose new items are fetched and briefed."""
 
@@ -121,6 +130,7 @@ class Settings:
     analysis: AnalysisSettings = field(default_factory=AnalysisSettings)
     render: RenderSettings = field(default_factory=RenderSettings)
     fetch: FetchSettings = field(default_factory=FetchSettings)
+    cluster: ClusterSettings = field(default_factory=ClusterSettings)
     feeds: tuple[FeedSettings, ...] = ()
     """The `[[feeds]]` tables, in order."""
     source: Path | None = None
@@ -147,6 +157,7 @@ _SECTIONS: dict[str, type] = {
     "analysis": AnalysisSettings,
     "render": RenderSettings,
     "fetch": FetchSettings,
+    "cluster": ClusterSettings,
 }
 
 
@@ -275,6 +286,15 @@ def _validate(settings: Settings) -> None:
     if not 1 <= settings.analysis.sentences <= 50:
         raise ConfigError("analysis.sentences must be between 1 and 50")
     _validate_fetch(settings.fetch)
+    validate_cluster(settings.cluster)
+
+
+def validate_cluster(cluster: ClusterSettings) -> None:
+    """Also called for `--cluster`, which bypasses the file."""
+    if cluster.address is not None and not _SCHEDULER.match(cluster.address):
+        raise ConfigError(
+            f"cluster.address must be a Dask scheduler address like tcp://host:8786, not {cluster.address!r}"
+        )
 
 
 def _validate_fetch(fetch: FetchSettings) -> None:

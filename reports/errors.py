@@ -5,6 +5,8 @@
     ├── LockedError          another run or daemon holds the output folder -> exit 2
     ├── SendError            the SMTP server did not take a message; it stays pending
     │                        (`permanent`: refused for good, marked failed) -> exit 1
+    ├── ClusterLost          the Dask scheduler went away mid-run: the run stops, what was
+    │                        written is recorded, a re-run briefs the rest -> exit 1
     └── ArticleError         one article cannot be briefed; the run goes on -> exit 1
         ├── ReadError        unreadable, undecodable, empty or not an article
         ├── AnalysisError    the text could not be analysed
@@ -35,6 +37,10 @@ class SendError(ReportsError):
     def __init__(self, message: str, *, permanent: bool = False) -> None:
         super().__init__(message)
         self.permanent = permanent
+
+
+class ClusterLost(ReportsError):
+    """The connection to the Dask scheduler failed or was lost; no article is to blame."""
 
 
 class ArticleError(ReportsError):

@@ -25,7 +25,7 @@ from pathlib import Path
 from reports import deliver, ingest, outputs
 from reports.analysis import analyze
 from reports.config import RenderSettings, Settings
-from reports.errors import ArticleError, ConfigError, ReadError, SendError
+from reports.errors import ArticleError, ClusterLost, ConfigError, ReadError, SendError
 from reports.ledger import Ledger
 from reports.lock import hold
 from reports.models import (
@@ -89,6 +89,7 @@ def run(
 
         # Fail fast (exit 2) on a broken template, before any article is marked failed.
         renderer_for(_templates(settings), settings.render)
+        execute = _executor(settings, workers)  # and without Dask installed, before any change
         folder = outputs.day_dir(paths.out, run_date)
         outputs.remove_temp_files(folder)
         run_id = ledger.start_run(run_date.isoformat())
@@ -103,7 +104,7 @@ def run(
             Job(a, run_date, settings.analysis.sentences, _templates(settings), settings.render, found.update_of(a))
             for a in todo
         )
-        results = _results(jobs, workers)
+        results = execute(jobs)
         try:
             for job, result in results:
                 article = job.article
@@ -125,6 +126,8 @@ def run(
                     on_done(1)
                 if should_stop and should_stop():
                     break  # the rest stay unrecorded: the next scan briefs them
+        except ClusterLost as error:
+            aborted = str(error)  # what arrived is written and recorded; the rest waits for a re-run
         finally:
             results.close()
         if new or (folder.is_dir() and not (folder / outputs.MANIFEST_NAME).exists()):
@@ -343,7 +346,23 @@ class WorkerLost(ArticleError):
     """The worker process briefing the article died (killed, out of memory)."""
 
 
-def _results(jobs: Iterable[Job], workers: int) -> Generator[tuple[Job, Briefed | ArticleError], None, None]:
+Results = Generator[tuple[Job, Briefed | ArticleError], None, None]
+
+
+def _executor(settings: Settings, workers: int) -> Callable[[Iterable[Job]], Results]:
+    """The seam: where `brief` runs. A Dask cluster when `cluster.address` is set (Dask is
+    imported only then), else here or in a local process pool."""
+    address = settings.cluster.address
+    if address is None:
+        return lambda jobs: _results(jobs, workers)
+    try:
+        from reports import cluster
+    except ImportError as error:
+        raise ConfigError(f"cluster.address needs Dask: pip install 'reports[dask]' ({error})") from error
+    return lambda jobs: cluster.results(jobs, address)
+
+
+def _results(jobs: Iterable[Job], workers: int) -> Results:
     """(job, result) pairs as they finish. With workers, at most 2 per worker are in flight, so a
     backlog of any size never holds more than a handful of texts and PDFs in memory."""
     if workers <= 1:

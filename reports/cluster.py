@@ -1,0 +1,220 @@
+"""Brief articles on a Dask cluster: the same pure `brief` task, run on Dask workers.
+
+Only this module imports Dask, and `pipeline` imports it only when `cluster.address` is set,
+so the default install never needs it (`pip install reports[dask]` adds it).
+
+The coordinator still reads the inbox, writes every output and keeps the ledger; a task
+carries its Job and the user's template files (as bytes), which each worker writes out once
+into its own folder. Workers therefore share no disk with the coordinator and need only
+`reports[dask]` installed.
+
+Faults, and who handles them:
+- a worker dies mid-task: the scheduler runs the task on another worker (Dask's resilience).
+  After `distributed.scheduler.allowed-failures` deaths it gives up (KilledWorker): the
+  article is reported as WorkerLost, left unrecorded, and tried again by the next run.
+- the task raises instead of returning an ArticleError: Dask retries it RETRIES times, then
+  it is reported like a lost worker (the environment, not the article, is suspect).
+- the scheduler goes away: ClusterLost. The run stops; what was written is recorded and
+  a re-run briefs the rest. An unreachable scheduler is given Dask's own connect timeout
+  (`distributed.comm.timeouts.connect`, 30 s by default) before the run gives up on it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import shutil
+import tempfile
+import threading
+import time
+from collections.abc import Generator, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from distributed import Client, Future, as_completed, get_worker
+from distributed.client import FutureCancelledError
+from distributed.scheduler import KilledWorker
+
+from reports.errors import ArticleError, ClusterLost, ConfigError
+from reports.pipeline import Briefed, Job, WorkerLost, brief
+
+RETRIES = 1
+TASKS_PER_THREAD = 2  # keeps every worker thread busy while results travel back
+MAX_TEMPLATE_BYTES = 20_000_000  # shipped with every task: a folder of videos is a mistake
+
+Outcome = tuple[Job, Briefed | ArticleError]
+
+
+@dataclass(frozen=True)
+class Templates:
+    """The user's templates folder (templates, CSS, images, fonts) as bytes, for a worker."""
+
+    files: tuple[tuple[str, bytes], ...]
+    digest: str
+
+
+def pack(folder: Path | None) -> Templates | None:
+    """The folder's files, read once by the coordinator; None when there is no user folder
+    (the defaults are in every worker's installed package)."""
+    if folder is None:
+        return None
+    files = tuple(
+        (path.relative_to(folder).as_posix(), path.read_bytes())
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and not any(part.startswith(".") for part in path.relative_to(folder).parts)
+    )
+    size = sum(len(data) for _, data in files)
+    if size > MAX_TEMPLATE_BYTES:
+        raise ConfigError(f"paths.templates: {folder} holds {size:,} bytes, too much to ship with every task")
+    digest = hashlib.sha256()
+    for name, data in files:
+        digest.update(name.encode() + b"\0" + hashlib.sha256(data).digest())
+    return Templates(files, digest.hexdigest())
+
+
+def brief_shipped(job: Job, templates: Templates | None) -> Briefed | ArticleError:
+    """The task run on a worker: `brief`, with the shipped templates as its folder."""
+    return brief(dataclasses.replace(job, templates=_unpacked(templates) if templates else None))
+
+
+_folders: dict[str, Path] = {}
+_folders_lock = threading.Lock()  # a worker may run several tasks at once, in threads
+
+
+def _unpacked(templates: Templates) -> Path:
+    """The folder holding these templates on this worker, written by its first task: the
+    same path every time, so the renderer cached for it is reused."""
+    with _folders_lock:
+        folder = _folders.get(templates.digest)
+        if folder is None:
+            folder = _write_out(templates, _scratch())
+            _folders[templates.digest] = folder
+        return folder
+
+
+def _scratch() -> Path:
+    """The worker's own local directory, removed with the worker; a temp folder elsewhere."""
+    try:
+        return Path(get_worker().local_directory)
+    except ValueError:
+        return Path(tempfile.gettempdir())
+
+
+def _write_out(templates: Templates, root: Path) -> Path:
+    folder = root / f"reports-templates-{templates.digest[:16]}"
+    if folder.is_dir():
+        return folder  # complete: it only ever appears by the rename below
+    partial = Path(tempfile.mkdtemp(prefix=".reports-templates-", dir=root))
+    for name, data in templates.files:
+        path = partial / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    try:
+        partial.rename(folder)
+    except OSError:  # another process on this machine got there first
+        shutil.rmtree(partial, ignore_errors=True)
+    return folder
+
+
+def results(jobs: Iterable[Job], address: str) -> Generator[Outcome, None, None]:
+    """(job, result) pairs as they finish on the cluster. At most TASKS_PER_THREAD tasks per
+    worker thread are in flight, so a backlog of any size holds only a window of texts and
+    PDFs in this process; each result is handed over (and written) as it arrives."""
+    client = connect(address)
+    in_flight: dict[Future, Job] = {}
+    finished = as_completed(loop=client.loop)
+    window = _Window(client)
+    packed: dict[Path | None, Templates | None] = {}
+    try:
+        for job in jobs:
+            if job.templates not in packed:
+                packed[job.templates] = pack(job.templates)
+            future = _submit(client, job, packed[job.templates])
+            in_flight[future] = job
+            finished.add(future)
+            while len(in_flight) >= window.size():
+                yield _outcome(next(finished), in_flight)
+        while in_flight:
+            yield _outcome(next(finished), in_flight)
+    finally:
+        # On an early stop, drop the queued tasks rather than brief them for nothing.
+        if in_flight and client.status == "running":
+            client.cancel(list(in_flight))
+        client.close()
+
+
+def connect(address: str) -> Client:
+    """A client for the scheduler, after checking that its workers run this version of reports."""
+    try:
+        client = Client(address, set_as_default=False)
+    except (OSError, TimeoutError) as error:
+        raise ClusterLost(f"cannot reach the Dask scheduler at {address}: {error}") from error
+    try:
+        _check_workers(client)
+    except BaseException:
+        client.close()
+        raise
+    return client
+
+
+def _check_workers(client: Client) -> None:
+    """A worker with another version of reports would brief differently: refuse it up front."""
+
+    def installed() -> str | None:  # nested: cloudpickle ships it by value, so it runs anywhere
+        from importlib import metadata
+
+        try:
+            return metadata.version("reports")
+        except metadata.PackageNotFoundError:
+            return None
+
+    from importlib import metadata
+
+    ours = metadata.version("reports")
+    for worker, theirs in client.run(installed).items():
+        if theirs != ours:
+            has = f"reports {theirs}" if theirs else "no reports package"
+            raise ConfigError(f"Dask worker {worker} has {has}; install reports[dask]=={ours} on every worker")
+
+
+def _submit(client: Client, job: Job, templates: Templates | None) -> Future:
+    try:
+        # pure=False: the same article submitted twice (--force) is briefed again, not looked up.
+        return client.submit(brief_shipped, job, templates, retries=RETRIES, pure=False)
+    except (OSError, RuntimeError, TimeoutError) as error:  # closed or disconnected client
+        raise ClusterLost(f"lost the Dask scheduler: {error}") from error
+
+
+def _outcome(future: Future, in_flight: dict[Future, Job]) -> Outcome:
+    job = in_flight.pop(future)
+    if future.status == "finished":
+        return job, future.result()
+    if future.status == "cancelled":
+        raise ClusterLost("lost the connection to the Dask scheduler")
+    try:
+        error = future.exception()
+    except FutureCancelledError as lost:
+        raise ClusterLost("lost the connection to the Dask scheduler") from lost
+    if isinstance(error, KilledWorker):
+        return job, WorkerLost(f"Dask workers kept dying while briefing it: {error}")
+    return job, WorkerLost(f"the task failed on the cluster: {type(error).__name__}: {error}")
+
+
+class _Window:
+    """How many tasks to keep in flight: follows the cluster's size as workers come and go."""
+
+    REFRESH_S = 2.0
+
+    def __init__(self, client: Client) -> None:
+        self._client = client
+        self._threads = 1
+        self._checked = float("-inf")
+
+    def size(self) -> int:
+        if time.monotonic() - self._checked > self.REFRESH_S:
+            self._checked = time.monotonic()
+            try:
+                self._threads = max(1, sum(self._client.nthreads().values()))
+            except (OSError, TimeoutError):
+                pass  # keep the last size; a lost scheduler shows up in the futures
+        return TASKS_PER_THREAD * self._threads

@@ -1,0 +1,230 @@
+"""`reports run --cluster`: a real Dask scheduler and worker processes on 127.0.0.1.
+
+The cluster's briefings must match a local run's (PDF text read back, ledger rows); a worker
+killed mid-run must leave every article briefed exactly once; a lost scheduler must leave a
+consistent ledger that a re-run completes. Without --cluster, Dask is never imported.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SHARED, free_port, pdf_text
+
+DAY = "2026-11-25"
+CORPUS = SHARED / "corpus" / "summaries" / "bbc-dev.jsonl"
+
+
+class Cluster:
+    """A `dask scheduler` and `dask worker` processes, each in its own process group."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.address = f"tcp://127.0.0.1:{free_port()}"
+        self.scheduler: subprocess.Popen | None = None
+        self.workers: list[subprocess.Popen] = []
+
+    def start(self, workers: int) -> Cluster:
+        port = self.address.rsplit(":", 1)[1]
+        self.scheduler = self._spawn("distributed.cli.dask_scheduler", "--host", "127.0.0.1", "--port", port, "--no-dashboard")
+        for _ in range(workers):
+            self.add_worker()
+        self.wait_for(workers)
+        return self
+
+    def add_worker(self) -> subprocess.Popen:
+        worker = self._spawn(
+            "distributed.cli.dask_worker", self.address, "--host", "127.0.0.1",
+            "--nworkers", "1", "--nthreads", "1", "--no-dashboard",
+        )
+        self.workers.append(worker)
+        return worker
+
+    def wait_for(self, workers: int) -> None:
+        from distributed import Client
+
+        with Client(self.address, timeout=30, set_as_default=False) as client:
+            client.wait_for_workers(workers, timeout=60)
+
+    def kill(self, process: subprocess.Popen) -> None:
+        """SIGKILL the whole group: the worker and its nanny, as when a machine dies."""
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+
+    def stop(self) -> None:
+        for process in [*self.workers, self.scheduler]:
+            if process is not None:
+                self.kill(process)
+
+    def _spawn(self, module: str, *args: str) -> subprocess.Popen:
+        log = open(self.folder / f"{module.rsplit('_', 1)[1]}-{len(self.workers)}.log", "wb")  # noqa: SIM115
+        return subprocess.Popen(
+            [sys.executable, "-m", module, *args], cwd=self.folder, stdout=log, stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+
+@pytest.fixture(scope="module")
+def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
+    pytest.importorskip("distributed")
+    started = Cluster(tmp_path_factory.mktemp("cluster"))
+    try:
+        yield started.start(workers=2)
+    finally:
+        started.stop()
+
+
+@pytest.fixture
+def inbox(tmp_path: Path) -> Path:
+    """50 dev-corpus articles in one JSONL file."""
+    return _inbox(tmp_path, 50)
+
+
+def _inbox(tmp_path: Path, articles: int) -> Path:
+    if not CORPUS.is_file():
+        pytest.skip(f"{CORPUS} is not here")
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    lines = CORPUS.read_text(encoding="utf-8").splitlines()[:articles]
+    (folder / "bbc.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder
+
+
+def reports(*args: str, cwd: Path) -> subprocess.Popen:
+    """The real `reports` command in its own process; Dask's connect timeout cut to 3 s."""
+    return subprocess.Popen(
+        [sys.executable, "-c", "from reports.cli import main; main()", *args],
+        cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT": "3s"},
+    )
+
+
+def run(*args: str, cwd: Path) -> tuple[int, dict, str]:
+    process = reports("run", "--json", "--date", DAY, *args, cwd=cwd)
+    stdout, stderr = process.communicate(timeout=120)
+    return process.returncode, json.loads(stdout), stderr
+
+
+def ledger(out: Path) -> dict[str, tuple]:
+    with sqlite3.connect(out / "ledger.sqlite3") as db:
+        rows = db.execute("SELECT key, status, outputs, attempts FROM articles").fetchall()
+    return {key: (status, json.loads(outputs), attempts) for key, status, outputs, attempts in rows}
+
+
+def pdfs(out: Path) -> dict[str, str]:
+    return {path.name: pdf_text(path) for path in sorted((out / DAY).glob("*.pdf"))}
+
+
+def test_a_cluster_run_briefs_as_a_local_run_does(cluster: Cluster, inbox: Path, tmp_path: Path):
+    code, report, stderr = run("--inbox", str(inbox), "--out", "on-cluster", "--cluster", cluster.address, cwd=tmp_path)
+    assert (code, report["failed"], len(report["new"])) == (0, [], 50), stderr
+    code, local, _ = run("--inbox", str(inbox), "--out", "local", "--workers", "2", cwd=tmp_path)
+    assert (code, len(local["new"])) == (0, 50)
+    assert ledger(tmp_path / "on-cluster") == ledger(tmp_path / "local")
+    on_cluster, at_home = pdfs(tmp_path / "on-cluster"), pdfs(tmp_path / "local")
+    assert len(on_cluster) == 50 and on_cluster == at_home
+    manifest = json.loads((tmp_path / "on-cluster" / DAY / "manifest.json").read_text())
+    assert len(manifest["articles"]) == 50
+
+
+def test_the_user_templates_travel_with_the_task(cluster: Cluster, inbox: Path, tmp_path: Path):
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "briefing.html").write_text(
+        '{% extends "default/briefing.html" %}{% block summary %}<p>Shipped to the worker</p>{% endblock %}\n'
+    )
+    (inbox / "bbc.jsonl").write_text((inbox / "bbc.jsonl").read_text().splitlines()[0] + "\n")
+    code, report, stderr = run("--inbox", str(inbox), "--out", "out", "--cluster", cluster.address, cwd=tmp_path)
+    assert code == 0, stderr
+    assert "Shipped to the worker" in pdf_text(Path(report["new"][0]["pdf"]))
+
+
+def test_a_worker_killed_mid_run_costs_no_article(cluster: Cluster, tmp_path: Path):
+    inbox = _inbox(tmp_path, 30)
+    process = reports("run", "--json", "--date", DAY, "--inbox", str(inbox), "--out", "out", "--cluster", cluster.address, cwd=tmp_path)
+    try:
+        _wait_for_pdfs(tmp_path / "out" / DAY, 5)
+        victim = cluster.workers.pop(0)
+        cluster.kill(victim)
+        stdout, stderr = process.communicate(timeout=120)
+    finally:
+        if process.poll() is None:
+            process.kill()
+        cluster.add_worker()  # two again, for whatever runs next
+    report = json.loads(stdout)
+    assert (process.returncode, report["failed"], len(report["new"])) == (0, [], 30), stderr
+    rows = ledger(tmp_path / "out")
+    assert len(rows) == 30 and {status for status, _, _ in rows.values()} == {"rendered"}
+    assert {attempts for _, _, attempts in rows.values()} == {1}  # each recorded once
+    assert len(pdfs(tmp_path / "out")) == 30
+
+
+def test_a_lost_scheduler_stops_the_run_and_a_rerun_finishes(cluster: Cluster, tmp_path: Path):
+    inbox = _inbox(tmp_path, 12)
+    lost = Cluster(tmp_path).start(workers=1)
+    try:
+        process = reports("run", "--json", "--date", DAY, "--inbox", str(inbox), "--out", "out", "--cluster", lost.address, cwd=tmp_path)
+        _wait_for_pdfs(tmp_path / "out" / DAY, 3)
+        lost.kill(lost.scheduler)
+        stdout, stderr = process.communicate(timeout=60)
+    finally:
+        lost.stop()
+    report = json.loads(stdout)
+    assert process.returncode == 1 and "Dask scheduler" in report["aborted"], stderr
+    done = ledger(tmp_path / "out")
+    assert 3 <= len(done) < 12 and len(report["new"]) == len(done)
+    manifest = json.loads((tmp_path / "out" / DAY / "manifest.json").read_text())
+    assert len(manifest["articles"]) == len(done) == len(pdfs(tmp_path / "out"))
+    # Another scheduler (the module's cluster) finishes the rest.
+    code, rerun, stderr = run("--inbox", str(inbox), "--out", "out", "--cluster", cluster.address, cwd=tmp_path)
+    assert (code, len(rerun["new"]), rerun["skipped"]) == (0, 12 - len(done), len(done)), stderr
+    assert len(ledger(tmp_path / "out")) == 12 and len(pdfs(tmp_path / "out")) == 12
+
+
+def test_an_unreachable_scheduler_is_reported_and_nothing_is_recorded(inbox: Path, tmp_path: Path):
+    pytest.importorskip("distributed")
+    code, report, stderr = run("--inbox", str(inbox), "--out", "out", "--cluster", f"tcp://127.0.0.1:{free_port()}", cwd=tmp_path)
+    assert code == 1 and "cannot reach the Dask scheduler" in report["aborted"]
+    assert ledger(tmp_path / "out") == {}
+
+
+def test_a_bad_cluster_address_is_a_usage_error(project: Path, cli):
+    result = cli("run", "--cluster", "http://example.org")
+    assert result.exit_code == 2 and "cluster.address" in result.stderr
+    (project / "reports.toml").write_text('[cluster]\nadress = "tcp://127.0.0.1:8786"\n')
+    result = cli("run")
+    assert result.exit_code == 2 and "unknown key cluster.adress" in result.stderr
+
+
+def test_a_local_run_never_imports_dask(project: Path):
+    script = (
+        "import sys\n"
+        "from reports.cli import main\n"
+        "try:\n"
+        "    main(['run', '--workers', '1', '--date', '2026-11-25'])\n"
+        "except SystemExit as end:\n"
+        "    assert end.code == 0, end.code\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('dask', 'distributed')))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], cwd=project, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def _wait_for_pdfs(folder: Path, count: int, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if folder.is_dir() and len(list(folder.glob("*.pdf"))) >= count:
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"fewer than {count} PDFs in {folder} after {timeout} s")
