@@ -289,14 +289,17 @@ class Ledger:
             params.append(run_date)
         return [_entry(row) for row in self._db.execute(query + " ORDER BY updated, key", params)]
 
-    def manifest(self, run_date: str) -> list[dict[str, object]]:
-        """The day's rendered articles: each one's analysis JSON plus its PDF path."""
+    def manifest(self, run_date: str) -> Iterator[dict[str, object]]:
+        """The day's rendered articles, one at a time: each one's analysis plus its PDF path.
+
+        A generator over the cursor: a day of thousands of articles is never all in memory."""
         rows = self._db.execute(
             "SELECT analysis, outputs FROM articles WHERE run_date = ? AND status = 'rendered'"
             " ORDER BY rowid",  # the order they were briefed in
             (run_date,),
         )
-        return [{**json.loads(analysis or "{}"), "pdf": json.loads(paths)[0]} for analysis, paths in rows]
+        for analysis, paths in rows:
+            yield {**json.loads(analysis or "{}"), "pdf": json.loads(paths)[0]}
 
     def counts(self) -> dict[str, int]:
         return dict(self._db.execute("SELECT status, COUNT(*) FROM articles GROUP BY status"))

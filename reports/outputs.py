@@ -20,6 +20,7 @@ import tempfile
 import unicodedata
 from datetime import date
 from pathlib import Path
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 MANIFEST_NAME = "manifest.json"
@@ -46,13 +47,15 @@ def pdf_name(title: str, content_hash: str) -> str:
     return f"{slugify(title)}-{content_hash[:8]}.pdf"
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes | Iterable[bytes]) -> None:
+    """Write `data` (bytes, or chunks of bytes) to a temp file beside `path`, then rename."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=path.parent)
     try:
         os.fchmod(handle, 0o644)  # mkstemp makes 0600; briefings are for sharing
         with os.fdopen(handle, "wb") as file:
-            file.write(data)
+            for chunk in [data] if isinstance(data, bytes) else data:
+                file.write(chunk)
             file.flush()
             os.fsync(file.fileno())
         os.replace(temp, path)
@@ -61,10 +64,20 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def write_manifest(folder: Path, run_date: date, entries: list[dict[str, Any]]) -> None:
-    """The day's manifest: every article briefed that day, its analysis and its PDF."""
-    manifest = {"date": run_date.isoformat(), "articles": entries}
-    write_atomic(folder / MANIFEST_NAME, (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode())
+def write_manifest(folder: Path, run_date: date, entries: Iterable[dict[str, Any]]) -> None:
+    """The day's manifest: every article briefed that day, its analysis and its PDF.
+
+    Streamed entry by entry: a day of 2,000 articles used to be parsed and dumped whole,
+    which was most of the coordinator's memory at the end of a big run."""
+    write_atomic(folder / MANIFEST_NAME, _manifest_chunks(run_date, entries))
+
+
+def _manifest_chunks(run_date: date, entries: Iterable[dict[str, Any]]) -> Iterator[bytes]:
+    yield f'{{\n  "date": "{run_date.isoformat()}",\n  "articles": ['.encode()
+    for index, entry in enumerate(entries):
+        text = json.dumps(entry, indent=2, ensure_ascii=False).replace("\n", "\n    ")
+        yield (("," if index else "") + "\n    " + text).encode()
+    yield b"\n  ]\n}\n"
 
 
 def remove_temp_files(folder: Path) -> None:
