@@ -9,6 +9,11 @@
 - an idle run (nothing new) over a ledger of --idle entries (target < 1 s), beside an idle run
   over an empty ledger;
 - start-up time of `reports --help` (target < 0.3 s) beside `python -c pass`.
+
+    python bench/pipeline.py --cluster [--articles 100] [--backlog 2000]
+
+runs bench/cluster.py instead: Dask with 1 and 2 local worker processes beside the local
+process pool, and the coordinator's peak memory over a large backlog.
 """
 
 from __future__ import annotations
@@ -125,6 +130,13 @@ def row(name: str, value: str, baseline: str, ratio: str = "", target: str = "")
 
 
 def main() -> None:
+    if "--cluster" in sys.argv:
+        sys.argv.remove("--cluster")
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        import cluster
+
+        cluster.main()
+        return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=500)
     parser.add_argument("--idle", type=int, default=10_000)
