@@ -23,26 +23,16 @@ import socket
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from backlog import make_inbox  # noqa: E402
+
 REPO = Path(__file__).resolve().parent.parent
-CORPORA = REPO.parent / "shared" / "corpus" / "summaries"
 DAY = "2026-11-25"
 MEMORY_TARGET_MB = 300
-
-
-def make_inbox(folder: Path, count: int) -> Path:
-    """`count` distinct articles, one .txt each; the corpus is cycled with a marked copy."""
-    rows = [json.loads(line) for name in ("bbc-dev.jsonl", "cnn-corpus-dev.jsonl") for line in (CORPORA / name).open()]
-    folder.mkdir(parents=True)
-    for i in range(count):
-        row = rows[i % len(rows)]
-        suffix = f"\n\n(Copy {i} of the backlog.)" if i >= len(rows) else ""
-        (folder / f"{i:05d}.txt").write_text(f"Title: {row['title']}\n\n{row['text']}{suffix}\n", encoding="utf-8")
-    return folder
 
 
 def timed_run(inbox: Path, out: Path, *, workers: int = 1, cluster: str | None = None) -> dict:

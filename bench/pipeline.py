@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import shutil
 import statistics
 import subprocess
@@ -30,19 +29,12 @@ import time
 from datetime import date
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from backlog import make_inbox  # noqa: E402
+
 REPO = Path(__file__).resolve().parent.parent
-CORPORA = REPO.parent / "shared" / "corpus" / "summaries"
 sys.path.insert(0, str(REPO))
 DAY = date(2026, 11, 25)
-
-
-def make_inbox(folder: Path, count: int) -> None:
-    rows = [json.loads(line) for name in ("bbc-dev.jsonl", "cnn-corpus-dev.jsonl") for line in (CORPORA / name).open()]
-    folder.mkdir(parents=True)
-    for i in range(count):
-        row = rows[i % len(rows)]
-        suffix = f"\n\n(Copy {i} of the backlog.)" if i >= len(rows) else ""
-        (folder / f"{i:05d}.txt").write_text(f"Title: {row['title']}\n\n{row['text']}{suffix}\n", encoding="utf-8")
 
 
 def timed_run(inbox: Path, out: Path, workers: int) -> tuple[float, int, float, float]:
@@ -132,7 +124,6 @@ def row(name: str, value: str, baseline: str, ratio: str = "", target: str = "")
 def main() -> None:
     if "--cluster" in sys.argv:
         sys.argv.remove("--cluster")
-        sys.path.insert(0, str(Path(__file__).resolve().parent))
         import cluster
 
         cluster.main()

@@ -280,14 +280,9 @@ class Ledger:
         )
 
     def entries(self, status: str | None = None, run_date: str | None = None) -> list[Entry]:
-        query, params = f"SELECT {_COLUMNS} FROM articles WHERE 1=1", []
-        if status:
-            query += " AND status = ?"
-            params.append(status)
-        if run_date:
-            query += " AND run_date = ?"
-            params.append(run_date)
-        return [_entry(row) for row in self._db.execute(query + " ORDER BY updated, key", params)]
+        where, params = _filter(status, run_date)
+        query = f"SELECT {_COLUMNS} FROM articles {where} ORDER BY updated, key"
+        return [_entry(row) for row in self._db.execute(query, params)]
 
     def manifest(self, run_date: str) -> Iterator[dict[str, object]]:
         """The day's rendered articles, one at a time: each one's analysis plus its PDF path.
@@ -332,14 +327,9 @@ class Ledger:
         return _send(row) if row else None
 
     def sends(self, status: str | None = None, run_date: str | None = None) -> list[Send]:
-        query, params = f"SELECT {_SEND_COLUMNS} FROM sends WHERE 1=1", []
-        if status:
-            query += " AND status = ?"
-            params.append(status)
-        if run_date:
-            query += " AND run_date = ?"
-            params.append(run_date)
-        return [_send(row) for row in self._db.execute(query + " ORDER BY created, key", params)]
+        where, params = _filter(status, run_date)
+        query = f"SELECT {_SEND_COLUMNS} FROM sends {where} ORDER BY created, key"
+        return [_send(row) for row in self._db.execute(query, params)]
 
     def record_sent(self, key: str, message_id: str) -> None:
         now = _now()
@@ -398,6 +388,14 @@ def _send(row: tuple) -> Send:
         key, run_date, recipient, tuple(json.loads(attachments)), message_id, status, attempts, next_attempt,
         error, created, sent,
     )
+
+
+def _filter(status: str | None, run_date: str | None) -> tuple[str, list[str]]:
+    """A WHERE clause on the optional status and run date, with its parameters."""
+    clauses = [(column, value) for column, value in (("status", status), ("run_date", run_date)) if value]
+    if not clauses:
+        return "", []
+    return "WHERE " + " AND ".join(f"{column} = ?" for column, _ in clauses), [value for _, value in clauses]
 
 
 _COLUMNS = "key, article_id, source, status, run_date, title, outputs, error, attempts, first_seen, updated"

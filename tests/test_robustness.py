@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import resource
 import signal
@@ -13,7 +12,6 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
@@ -21,7 +19,7 @@ from pypdf import PdfReader
 from reports.analysis import analyze
 from reports.errors import ArticleError
 from reports.ingest import txt
-from tests.conftest import REPO, SHARED, pdf_text, run_json
+from tests.conftest import SHARED, pdf_text, run_json
 
 DAY = "2026-11-25"
 
