@@ -120,7 +120,7 @@ def run(
                     except (OSError, sqlite3.Error) as error:
                         # Disk full or folder unwritable: every later article would fail the same
                         # way. Stop; this article stays unrecorded and is briefed on the next run.
-                        aborted = f"cannot write to {folder}: {getattr(error, 'strerror', None) or error}"
+                        aborted = f"cannot write to {folder}: {_reason(error)}"
                         break
                 if on_done:
                     on_done(1)
@@ -135,12 +135,17 @@ def run(
             try:
                 outputs.write_manifest(folder, run_date, ledger.manifest(run_date.isoformat()))
             except (OSError, sqlite3.Error) as error:
-                aborted = aborted or f"cannot write the manifest in {folder}: {getattr(error, 'strerror', None) or error}"
+                aborted = aborted or f"cannot write the manifest in {folder}: {_reason(error)}"
         ledger.finish_run(run_id, new=len(new), skipped=skipped, failed=len(failed))
         return RunReport(
             run_date, folder, tuple(new), skipped, tuple(failed), aborted=aborted,
             feed_errors=tuple(feed_errors), waiting=tuple(found.waiting),
         )
+
+
+def _reason(error: OSError | sqlite3.Error) -> str:
+    """"No space left on device" rather than "[Errno 28] No space left on device: '/out/x'"."""
+    return getattr(error, "strerror", None) or str(error)
 
 
 def _templates(settings: Settings) -> Path | None:
