@@ -120,6 +120,10 @@ class FetchSettings:
     """After a feed fails, wait this long before trying it again, doubling per failure (up to a day)."""
     user_agent: str = "reports/0.1 (news briefing feed reader)"
     """Sent with every request; add a contact address so publishers can reach you."""
+    allow_internal_links: bool = False
+    """Follow item links to loopback, private or link-local addresses. Off: only the feed's own
+    host may be internal (an intranet feed works), so a feed cannot point the fetcher at other
+    machines inside the network."""
 
 
 @dataclass(frozen=True)

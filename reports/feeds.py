@@ -12,7 +12,10 @@ and briefs it as an update.
 
 Politeness and safety: a clear User-Agent, a time-out and size cap on every request, a
 bounded number of redirects, http(s) only, and a minimum delay between two requests to the
-same host. A feed that is down or malformed becomes a FeedFailure, is retried after a
+same host. A feed is someone else's text: an item link (or a redirect from one) that resolves
+to a loopback, private or link-local address is refused unless it is the feed's own host, so
+a feed cannot make us fetch from other machines inside the network (fetch.allow_internal_links
+opts out). A feed that is down or malformed becomes a FeedFailure, is retried after a
 back-off, and never stops the other feeds. The state (validators, failures, items seen) is
 passed in and handed back: only the pipeline keeps it, in the ledger.
 
@@ -25,6 +28,7 @@ from __future__ import annotations
 import hashlib
 import html
 import io
+import ipaddress
 import os
 import socket
 import tempfile
@@ -116,7 +120,9 @@ def scan_feed(
         entries = _entries(response, feed.url)
     except FetchError as error:
         return _failed(feed, state, str(error), now, fetch)
-    saved, errors = _fetch_items(entries, state, client, archive / slugify(name), name, now)
+    # Item links are the feed's text, not the user's: only the feed's own host may be internal.
+    allow_internal = True if fetch.allow_internal_links else (urlsplit(feed.url).hostname or False)
+    saved, errors = _fetch_items(entries, state, client, archive / slugify(name), name, now, allow_internal)
     # A page that failed keeps the old validators, so the next scan gets the full feed and retries it.
     headers = response.headers
     new_state = replace(
@@ -156,7 +162,13 @@ def _entries(response: Response, url: str) -> list[Any]:
 
 
 def _fetch_items(
-    entries: list[Any], state: FeedState, client: Client, folder: Path, name: str, now: datetime
+    entries: list[Any],
+    state: FeedState,
+    client: Client,
+    folder: Path,
+    name: str,
+    now: datetime,
+    allow_internal: bool | str,
 ) -> tuple[list[Saved], list[FeedFailure]]:
     saved: list[Saved] = []
     errors: list[FeedFailure] = []
@@ -168,7 +180,7 @@ def _fetch_items(
             continue
         link = entry.get("link") or None
         try:
-            page = client.get(link).body if link else _page_from_entry(entry)
+            page = client.get(link, allow_internal=allow_internal).body if link else _page_from_entry(entry)
         except FetchError as error:
             errors.append(FeedFailure(name, link or state.url, f"item page: {error}"))
             continue
@@ -200,6 +212,29 @@ def _page_from_entry(entry: Any) -> bytes:
         f'<meta property="article:published_time" content="{when}"></head>'
         f"<body><article><h1>{title}</h1>{body}</article></body></html>"
     ).encode()
+
+
+def refuse_internal(url: str, allow_internal: bool | str) -> None:
+    """Raise FetchError if `url`'s host resolves to a non-public address, unless `allow_internal`
+    is True (any address) or that host's name.
+
+    The address is checked before the request and urllib resolves it again to connect, so a DNS
+    answer that changes in between (rebinding) is not caught; this stops the plain case of a
+    feed listing http://127.0.0.1:6379/ or the cloud metadata address.
+    """
+    host = urlsplit(url).hostname
+    if allow_internal is True or not host or host == allow_internal:
+        return
+    try:
+        answers = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
+    except (socket.gaierror, UnicodeError):
+        return  # the request itself reports the unknown host
+    for *_, sockaddr in answers:
+        address = ipaddress.ip_address(str(sockaddr[0]).split("%")[0])
+        if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
+            address = address.ipv4_mapped
+        if not address.is_global:
+            raise FetchError(f"refused: {host} is an internal address ({address}); see fetch.allow_internal_links")
 
 
 def _digest(text: str) -> str:
@@ -247,10 +282,20 @@ class Client:
         ):
             self._opener.add_handler(handler)
 
-    def get(self, url: str, *, etag: str | None = None, modified: str | None = None) -> Response:
+    def get(
+        self,
+        url: str,
+        *,
+        etag: str | None = None,
+        modified: str | None = None,
+        allow_internal: bool | str = True,
+    ) -> Response:
+        """GET `url`. `allow_internal`: True for URLs the user configured; for URLs from a feed,
+        False (only public addresses) or the one host name that may be internal."""
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise FetchError(f"not an http(s) address: {url!r}")
+        refuse_internal(url, allow_internal)
         self._wait_for(parts.hostname)
         headers = {"User-Agent": self._fetch.user_agent, "Accept-Encoding": "identity"}
         if etag:
@@ -258,6 +303,7 @@ class Client:
         if modified:
             headers["If-Modified-Since"] = modified
         request = urllib.request.Request(url, headers=headers)
+        request.allow_internal = allow_internal  # type: ignore[attr-defined]  (read by _Redirects)
         try:
             with self._opener.open(request, timeout=self._fetch.timeout_seconds) as answer:
                 body = self._read(answer)
@@ -314,7 +360,10 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
         hops = getattr(req, "redirect_hops", 0) + 1
         if hops > self.limit:
             raise urllib.error.HTTPError(req.full_url, code, f"more than {self.limit} redirects", headers, fp)
+        allow_internal = getattr(req, "allow_internal", True)
+        refuse_internal(newurl, allow_internal)  # its FetchError passes through urllib to get()
         new = super().redirect_request(req, fp, code, msg, headers, newurl)
         if new is not None:
             new.redirect_hops = hops
+            new.allow_internal = allow_internal
         return new

@@ -206,6 +206,40 @@ def test_a_broken_feed_is_reported_while_the_good_one_is_briefed(project: Path, 
     assert site.hits["/down.xml"] == 1 and site.hits["/junk.xml"] == 1
 
 
+def test_item_links_into_the_network_are_refused_unless_on_the_feeds_own_host(project: Path, cli, site: Site):
+    # The feed is on 127.0.0.1 (the user chose it); an item pointing at "localhost" is another
+    # internal host, as http://127.0.0.1:6379/ or a cloud metadata address would be.
+    serve_news(site)
+    inside = f"http://localhost:{site.port}/macron.html"
+    site.resources["/feed.xml"].body = site.resources["/feed.xml"].body.replace(
+        site.url("/macron.html").encode(), inside.encode()
+    )
+    configure(project, site.url("/feed.xml"))
+    code, report = run_json(cli, "--date", DAY)
+    assert code == 1 and len(report["new"]) == 1  # the bridge story, on the feed's own host
+    (error,) = report["feed_errors"]
+    assert error["url"] == inside and "internal address" in error["reason"]
+    assert site.hits["/macron.html"] == 0
+
+    # Opting in, for an intranet whose feeds link across hosts.
+    settings = (project / "reports.toml").read_text().replace("[fetch]\n", "[fetch]\nallow_internal_links = true\n")
+    (project / "reports.toml").write_text(settings)
+    code, report = run_json(cli, "--date", DAY)
+    assert code == 0 and len(report["new"]) == 1 and site.hits["/macron.html"] == 1
+
+
+def test_a_redirect_from_an_item_into_the_network_is_refused(site: Site):
+    site.resources["/item"] = Resource(b"", status=302, location=f"http://localhost:{site.port}/secret")
+    site.resources["/secret"] = Resource(b"internal")
+    client = feeds.Client(FetchSettings(delay_seconds=0, timeout_seconds=5))
+    with pytest.raises(feeds.FetchError, match="localhost is an internal address"):
+        client.get(site.url("/item"), allow_internal="127.0.0.1")
+    with pytest.raises(feeds.FetchError, match="internal address"):
+        client.get(site.url("/secret"), allow_internal=False)
+    assert site.hits["/secret"] == 0
+    assert client.get(site.url("/item")).body == b"internal"  # a URL the user configured
+
+
 def test_a_failing_feed_is_retried_and_recovers(project: Path, cli, site: Site):
     serve_news(site)
     site.resources["/feed.xml"].status = 503
