@@ -103,7 +103,7 @@ def run(
     as_json: bool,
 ) -> None:
     """Brief every article in the inbox that has not been briefed before."""
-    from reports import pipeline
+    from reports import dispatch, pipeline
     from reports.config import validate_cluster
 
     settings = _settings(config, inbox=inbox, out=out)
@@ -132,7 +132,7 @@ def run(
     if mailer is not None:
         import dataclasses
 
-        delivery = pipeline.email_day(settings, day, mailer, now=datetime.now().astimezone(), wait=LOCK_WAIT_S)
+        delivery = dispatch.email_day(settings, day, mailer, now=datetime.now().astimezone(), wait=LOCK_WAIT_S)
         _echo_delivery(delivery)
         report = dataclasses.replace(report, emails_sent=len(delivery.sent))
         mail_ok = delivery.ok
@@ -178,7 +178,7 @@ def daemon(config: Path | None, workers: int | None) -> None:
 @_errors_to_exit_codes
 def email(config: Path | None, run_date: str | None, dry_run: bool) -> None:
     """E-mail a day's briefings again, on purpose, even if they were sent before."""
-    from reports import deliver, outputs, pipeline
+    from reports import deliver, dispatch, outputs
 
     settings = _settings(config)
     day = _run_date(settings, run_date)
@@ -189,7 +189,7 @@ def email(config: Path | None, run_date: str | None, dry_run: bool) -> None:
         mailer = deliver.EmlFolderMailer(outputs.day_dir(settings.paths.out, day) / "eml")
     else:
         mailer = deliver.smtp_mailer(settings)
-    delivery = pipeline.email_day(
+    delivery = dispatch.email_day(
         settings, day, mailer, now=datetime.now().astimezone(), resend=True, record=not dry_run, wait=LOCK_WAIT_S
     )
     if isinstance(mailer, deliver.EmlFolderMailer):

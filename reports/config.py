@@ -36,6 +36,10 @@ class PathsSettings:
     templates: Path = Path("templates")
     """Files here override the packaged templates by name."""
 
+    def user_templates(self) -> Path | None:
+        """The templates folder, if there is one; else only the packaged templates are used."""
+        return self.templates if self.templates.is_dir() else None
+
 
 @dataclass(frozen=True)
 class ScheduleSettings:

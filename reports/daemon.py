@@ -145,7 +145,7 @@ class _Daemon:
             self._save()
 
     def _scan(self) -> None:
-        from reports import pipeline
+        from reports import dispatch, pipeline
 
         now = self._now()
         report = pipeline.run(
@@ -158,12 +158,12 @@ class _Daemon:
         self.beat["last_scan"] = now.isoformat(timespec="seconds")
         self.beat["last_scan_result"] = {"new": len(report.new), "skipped": report.skipped, "failed": len(report.failed)}
         if self.mailer is not None and not self.stopping():
-            for delivery in pipeline.email_pending(self.settings, self.mailer, now=now, wait=LOCK_WAIT_S):
+            for delivery in dispatch.email_pending(self.settings, self.mailer, now=now, wait=LOCK_WAIT_S):
                 _log_delivery(delivery)
         self._digest_if_due()
 
     def _digest_if_due(self) -> None:
-        from reports import pipeline
+        from reports import dispatch
 
         now = self._now()
         last = self.beat["last_digest"]
@@ -171,12 +171,12 @@ class _Daemon:
             if self.stopping():
                 return
             if self.mailer is not None:
-                delivery = pipeline.email_day(
+                delivery = dispatch.email_day(
                     self.settings, slot.date(), self.mailer, now=now, respect_backoff=True, wait=LOCK_WAIT_S
                 )
                 _log_delivery(delivery)
             else:
-                pipeline.make_digest(self.settings, slot.date(), wait=LOCK_WAIT_S)
+                dispatch.make_digest(self.settings, slot.date(), wait=LOCK_WAIT_S)
             # Made even if the mail is pending: the scans retry it, with back-off.
             self.beat["last_digest"] = slot.isoformat(timespec="seconds")
             log.info("digest for %s made", slot.date())
