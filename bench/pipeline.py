@@ -1,13 +1,14 @@
 """Where a run's time goes, and how it scales: each figure beside its baseline, in one command.
 
-    python bench/pipeline.py [--articles 500] [--idle 10000]
+    python bench/pipeline.py [--articles 500] [--idle 10000] [--pages 100]
 
 - throughput: a backlog of dev-corpus articles (BBC and CNN) briefed with 1 worker, then 2
   (the baseline is the 1-worker run; target >= 1.7x on 2 cores);
 - time per stage (read, analyse, render, write) for one worker, from the same articles;
 - peak memory of the coordinator and of the worst worker for the backlog (target < 500 MB);
 - an idle run (nothing new) over a ledger of --idle entries (target < 1 s), beside an idle run
-  over an empty ledger;
+  over an empty ledger; and an idle run over --pages HTML pages already settled (skipped by
+  the hash of their bytes) beside the idle run that parsed them;
 - start-up time of `reports --help` (target < 0.3 s) beside `python -c pass`.
 
     python bench/pipeline.py --cluster [--articles 100] [--backlog 2000]
@@ -102,10 +103,26 @@ def idle_run(inbox: Path, out: Path, ledger_entries: int) -> float:
             )
     settings = load_settings().replace(paths={"inbox": inbox, "out": out})
     run(settings, DAY, workers=1)  # brief the inbox once; the timed run finds nothing new
+    run(settings, DAY, workers=1)  # finds every file in the ledger and records it as settled
     start = time.perf_counter()
     report = run(settings, DAY, workers=1)
     assert not report.new
     return time.perf_counter() - start
+
+
+def html_idle_runs(inbox: Path, out: Path) -> tuple[float, float]:
+    """Seconds for an idle run that parses the inbox's pages, then for one that skips them."""
+    from reports.config import load_settings
+    from reports.pipeline import run
+
+    settings = load_settings().replace(paths={"inbox": inbox, "out": out})
+    run(settings, DAY, workers=2)
+    times = []
+    for _ in range(2):  # the first parses every page and records it settled; the second does not
+        start = time.perf_counter()
+        assert not run(settings, DAY, workers=1).new
+        times.append(time.perf_counter() - start)
+    return times[0], times[1]
 
 
 def startup(command: list[str], repeat: int = 7) -> float:
@@ -131,6 +148,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=500)
     parser.add_argument("--idle", type=int, default=10_000)
+    parser.add_argument("--pages", type=int, default=100, help="HTML pages for the settled-files idle run")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="reports-bench-"))
     try:
@@ -144,6 +162,8 @@ def main() -> None:
         idle_run(small, work / "warm", 0)  # first run in this process pays the imports
         idle_empty = idle_run(small, work / "idle0", 0)
         idle_full = idle_run(small, work / "idle1", args.idle)
+        pages = make_inbox(work / "pages", args.pages, as_html=True)
+        pages_parsed, pages_settled = html_idle_runs(pages, work / "pages-out")
         help_s = startup([str(Path(sys.executable).parent / "reports"), "--help"])
         python_s = startup([sys.executable, "-c", "pass"])
     finally:
@@ -159,6 +179,8 @@ def main() -> None:
     row("  of which the coordinator", f"{coordinator_mb:.0f} MB", "")
     row(f"idle run, {args.idle:,} ledger entries", f"{idle_full:.3f} s", f"empty ledger {idle_empty:.3f} s",
         f"{idle_full / idle_empty:.2f}x", "< 1 s")
+    row(f"idle run, {args.pages} HTML pages settled", f"{pages_settled:.3f} s", f"parsed {pages_parsed:.3f} s",
+        f"{pages_settled / pages_parsed:.2f}x", "< 1 s")
     row("reports --help start-up", f"{help_s:.3f} s", f"python -c pass {python_s:.3f} s",
         f"{help_s / python_s:.2f}x", "< 0.3 s")
 

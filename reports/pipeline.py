@@ -202,14 +202,23 @@ def _collect(settings: Settings, ledger: Ledger, force: bool, run_date: date) ->
     files = ingest.settle(ingest.discover(inbox))
     found.waiting = [ingest.label(p, inbox) for p in files.waiting]
     found.failed = [Failure(ingest.label(p, inbox), ingest.VANISHED) for p in files.vanished]
+    settled = {} if force else ledger.settled_files()
     for path in files.ready:
+        raw_hash = _raw_hash(path)
+        if raw_hash in settled:
+            found.skipped += settled[raw_hash]  # every article in it is in the ledger: not parsed
+            continue
+        items = all_known = 0
         for item in _read(path, inbox):
+            items += 1
             if isinstance(item, _Unreadable):
                 if force or item.key not in known:
                     found.failed.append(_fail(ledger, item.key, None, item.source, run_date, item.reason))
                 else:
+                    all_known += 1
                     found.skipped += 1  # already reported; reported again when the file changes
                 continue
+            all_known += item.content_hash in known
             if item.content_hash in seen:
                 found.skipped += 1  # the same text twice in this inbox is briefed once
                 continue
@@ -224,7 +233,19 @@ def _collect(settings: Settings, ledger: Ledger, force: bool, run_date: date) ->
             else:
                 found.marks[item.content_hash] = mark
                 found.todo.append(item)
+        if raw_hash and items and all_known == items:
+            ledger.record_settled_file(raw_hash, items)
     return found
+
+
+def _raw_hash(path: Path) -> str | None:
+    """Hash of the file's bytes (None if it cannot be read: the reader reports why)."""
+    import hashlib
+
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
 
 
 def _mark(ledger: Ledger, article: Article, seen: set[str], *, rendered: bool) -> _Mark | None:

@@ -52,6 +52,31 @@ def test_second_run_renders_nothing_and_force_renders_again(project: Path, cli):
     assert len(list(pdf.parent.glob("*.pdf"))) == 1  # same file, not a second copy
 
 
+def test_idle_runs_skip_settled_files_without_parsing_them(project: Path, cli, monkeypatch):
+    from reports import pipeline
+
+    read: list[str] = []
+    real_read = pipeline._read
+    monkeypatch.setattr(pipeline, "_read", lambda path, inbox: (read.append(path.name), real_read(path, inbox))[1])
+    (project / "seeds" / "bridge.html").write_text(
+        "<html><head><title>Council approves the bridge</title></head><body><article>"
+        "<h1>Council approves the bridge</h1><p>The council approved the new river bridge on Monday.</p>"
+        "<p>Work starts in May and should end next June, the mayor said.</p></article></body></html>"
+    )
+    assert len(run_json(cli, "--date", DAY)[1]["new"]) == 2
+    code, second = run_json(cli, "--date", DAY)  # finds both in the ledger: they are settled
+    assert (code, second["new"], second["skipped"], len(read)) == (0, [], 2, 4)
+    code, third = run_json(cli, "--date", DAY)
+    assert (code, third["new"], third["skipped"], len(read)) == (0, [], 2, 4)  # nothing parsed
+
+    page = project / "seeds" / "bridge.html"
+    page.write_text(page.read_text().replace("Monday", "Tuesday"))  # new bytes: read again
+    code, changed = run_json(cli, "--date", DAY)
+    assert code == 0 and len(changed["new"]) == 1 and read[-1] == "bridge.html" and len(read) == 5
+    code, forced = run_json(cli, "--date", DAY, "--force")
+    assert code == 0 and len(forced["new"]) == 2 and len(read) == 7
+
+
 def test_a_changed_file_is_a_new_article(project: Path, cli):
     run_json(cli, "--date", DAY)
     seed = next((project / "seeds").glob("*.txt"))
