@@ -28,7 +28,7 @@ from zoneinfo import ZoneInfo
 
 from reports import outputs
 from reports.config import Settings
-from reports.lock import DAEMON_LOCK_NAME, hold
+from reports.lock import DAEMON_LOCK_NAME, hold, is_held
 from reports.models import Delivery
 
 HEARTBEAT_NAME = ".heartbeat.json"
@@ -57,10 +57,15 @@ def due(now: datetime, last_digest: datetime | None, digest_at: Sequence[str]) -
 
 
 def read_heartbeat(out: Path) -> dict[str, Any] | None:
+    """The daemon's last heartbeat. A daemon killed outright (SIGKILL, power loss) leaves
+    "running" behind; its lock tells the truth, so that state becomes "dead"."""
     try:
-        return json.loads((out / HEARTBEAT_NAME).read_text(encoding="utf-8"))
+        beat = json.loads((out / HEARTBEAT_NAME).read_text(encoding="utf-8"))
     except (FileNotFoundError, json.JSONDecodeError):
         return None
+    if beat.get("state") == "running" and not is_held(out, DAEMON_LOCK_NAME):
+        beat["state"] = "dead"
+    return beat
 
 
 def serve(settings: Settings, *, workers: int | None = None) -> None:

@@ -47,6 +47,21 @@ def hold(out_dir: Path, what: str = "run", *, wait: float = 0.0, name: str = LOC
         os.close(handle)
 
 
+def is_held(out_dir: Path, name: str = LOCK_NAME) -> bool:
+    """Whether some process holds `out_dir/name` now (the kernel frees it when its holder dies)."""
+    try:
+        handle = os.open(out_dir / name, os.O_RDONLY)
+    except FileNotFoundError:
+        return False
+    try:
+        fcntl.flock(handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(handle)  # also drops the shared lock, if we got it
+    return False
+
+
 def forget_in_child() -> None:
     """In a forked worker: close the inherited lock descriptors (the parent keeps its locks)."""
     for handle in list(_HELD):

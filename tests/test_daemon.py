@@ -151,3 +151,18 @@ def test_a_failing_job_is_logged_and_the_loop_goes_on(project: Path, smtp_server
     assert code == 0
     assert "scan failed" in stderr and "paths.inbox" in stderr
     assert "paths.inbox" in json.loads(heartbeat.read_text())["failures"][0]["error"]
+
+
+def test_status_tells_a_killed_daemon_from_a_running_one(project: Path, cli):
+    (project / "reports.toml").write_text('[schedule]\nscan_seconds = 1\ndigest_at = ["23:59"]\n')
+    command, cwd, env = unit_command(project)
+    daemon = start(command, cwd, env)
+    try:
+        wait_for(lambda: (project / "out" / ".heartbeat.json").exists())
+        assert json.loads(cli("status", "--json").stdout)["daemon"]["state"] == "running"
+    finally:
+        daemon.kill()  # SIGKILL: no chance to write "stopped"
+        daemon.communicate(timeout=30)
+    beat = json.loads(cli("status", "--json").stdout)["daemon"]
+    assert beat["state"] == "dead" and beat["pid"] == daemon.pid
+    assert "daemon: dead (pid" in cli("status").stdout
