@@ -30,6 +30,7 @@ import html
 import io
 import ipaddress
 import os
+import re
 import socket
 import tempfile
 import time
@@ -180,7 +181,7 @@ def _fetch_items(
             continue
         link = entry.get("link") or None
         try:
-            page = client.get(link, allow_internal=allow_internal).body if link else _page_from_entry(entry)
+            page = _archived(client.get(link, allow_internal=allow_internal)) if link else _page_from_entry(entry)
         except FetchError as error:
             errors.append(FeedFailure(name, link or state.url, f"item page: {error}"))
             continue
@@ -197,6 +198,19 @@ def item_key(entry: Any) -> str:
     # dict.get: feedparser's own get maps a missing "updated" to "published", with a warning.
     version = dict.get(entry, "updated") or dict.get(entry, "published") or ""
     return f"{ident}|{version}"
+
+
+_HTTP_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+_DECLARED = re.compile(rb"<meta[^>]+charset", re.IGNORECASE)
+
+
+def _archived(response: Response) -> bytes:
+    """The page as saved: a charset given only in the HTTP header is written into the page,
+    which is all the inbox reader will see (else a KOI8-R page would be read as cp1252)."""
+    declared = _HTTP_CHARSET.search(response.headers.get("content-type", ""))
+    if declared is None or _DECLARED.search(response.body[:4096]):
+        return response.body
+    return f'<meta charset="{declared.group(1)}">\n'.encode("ascii") + response.body
 
 
 def _page_from_entry(entry: Any) -> bytes:

@@ -228,6 +228,20 @@ def test_item_links_into_the_network_are_refused_unless_on_the_feeds_own_host(pr
     assert code == 0 and len(report["new"]) == 1 and site.hits["/macron.html"] == 1
 
 
+def test_a_charset_given_only_in_the_http_header_survives_archiving(project: Path, cli, site: Site):
+    title = "Город одобрил новый мост"
+    page = (
+        f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+        "<p>Городской совет в понедельник одобрил строительство нового моста через реку.</p>"
+        "<p>Работы начнутся в мае и закончатся в июне следующего года, сказал мэр.</p></article></body></html>"
+    )
+    site.resources["/most.html"] = Resource(page.encode("koi8-r"), content_type="text/html; charset=KOI8-R")
+    site.resources["/feed.xml"] = Resource(rss(site, [("most", "/most.html", MONDAY)]), content_type="application/rss+xml")
+    configure(project, site.url("/feed.xml"))
+    code, report = run_json(cli, "--date", DAY)
+    assert code == 0 and [n["title"] for n in report["new"]] == [title]
+
+
 def test_a_redirect_from_an_item_into_the_network_is_refused(site: Site):
     site.resources["/item"] = Resource(b"", status=302, location=f"http://localhost:{site.port}/secret")
     site.resources["/secret"] = Resource(b"internal")
