@@ -17,12 +17,15 @@ Faults, and who handles them:
 - the scheduler goes away: ClusterLost. The run stops; what was written is recorded and
   a re-run briefs the rest. An unreachable scheduler is given Dask's own connect timeout
   (`distributed.comm.timeouts.connect`, 30 s by default) before the run gives up on it.
+- the scheduler has no worker: the run waits `cluster.worker_wait_seconds` for one, then
+  stops with ClusterLost instead of queueing tasks that nothing will run.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import hashlib
+import itertools
 import shutil
 import tempfile
 import threading
@@ -116,11 +119,24 @@ def _write_out(templates: Templates, root: Path) -> Path:
     return folder
 
 
-def results(jobs: Iterable[Job], address: str) -> Generator[Outcome, None, None]:
+def results(jobs: Iterable[Job], address: str, *, worker_wait: float = 120.0) -> Generator[Outcome, None, None]:
     """(job, result) pairs as they finish on the cluster. At most TASKS_PER_THREAD tasks per
     worker thread are in flight, so a backlog of any size holds only a window of texts and
-    PDFs in this process; each result is handed over (and written) as it arrives."""
+    PDFs in this process; each result is handed over (and written) as it arrives.
+
+    Nothing to brief: no connection at all. A scheduler with no worker would queue the tasks
+    forever, so the run waits `worker_wait` seconds for one, then stops with ClusterLost."""
+    jobs = iter(jobs)
+    first = next(jobs, None)
+    if first is None:
+        return
     client = connect(address)
+    try:
+        client.wait_for_workers(1, timeout=worker_wait)
+    except TimeoutError as error:
+        client.close()
+        raise ClusterLost(f"no Dask worker joined the scheduler at {address} within {worker_wait:g} s") from error
+    jobs = itertools.chain([first], jobs)
     in_flight: dict[Future, Job] = {}
     finished = as_completed(loop=client.loop)
     window = _Window(client)

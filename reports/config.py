@@ -97,6 +97,9 @@ class ClusterSettings:
 
     address: str | None = None
     """The Dask scheduler, e.g. "tcp://host:8786"; unset: a local process pool (`--workers`)."""
+    worker_wait_seconds: float = 120.0
+    """A run with articles to brief waits this long for a first worker to join the scheduler,
+    then stops (exit 1) and leaves the articles to the next run."""
 
 
 @dataclass(frozen=True)
@@ -303,6 +306,8 @@ def validate_cluster(cluster: ClusterSettings) -> None:
         raise ConfigError(
             f"cluster.address must be a Dask scheduler address like tcp://host:8786, not {cluster.address!r}"
         )
+    if not 0 < cluster.worker_wait_seconds <= 86_400:
+        raise ConfigError(f"cluster.worker_wait_seconds must be above 0 and at most a day, not {cluster.worker_wait_seconds}")
 
 
 def _validate_fetch(fetch: FetchSettings) -> None:

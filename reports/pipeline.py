@@ -379,7 +379,7 @@ def _executor(settings: Settings, workers: int) -> Callable[[Iterable[Job]], Res
         from reports import cluster
     except ImportError as error:
         raise ConfigError(f"cluster.address needs Dask: pip install 'reports[dask]' ({error})") from error
-    return lambda jobs: cluster.results(jobs, address)
+    return lambda jobs: cluster.results(jobs, address, worker_wait=settings.cluster.worker_wait_seconds)
 
 
 def _results(jobs: Iterable[Job], workers: int) -> Results:

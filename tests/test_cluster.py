@@ -53,8 +53,9 @@ class Cluster:
     def wait_for(self, workers: int) -> None:
         from distributed import Client
 
-        with Client(self.address, timeout=30, set_as_default=False) as client:
-            client.wait_for_workers(workers, timeout=60)
+        with Client(self.address, timeout=30, set_as_default=False) as client:  # the scheduler is up
+            if workers:
+                client.wait_for_workers(workers, timeout=60)
 
     def kill(self, process: subprocess.Popen) -> None:
         """SIGKILL the whole group: the worker and its nanny, as when a machine dies."""
@@ -77,7 +78,6 @@ class Cluster:
 
 @pytest.fixture(scope="module")
 def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
-    pytest.importorskip("distributed")
     started = Cluster(tmp_path_factory.mktemp("cluster"))
     try:
         yield started.start(workers=2)
@@ -92,8 +92,7 @@ def inbox(tmp_path: Path) -> Path:
 
 
 def _inbox(tmp_path: Path, articles: int) -> Path:
-    if not CORPUS.is_file():
-        pytest.skip(f"{CORPUS} is not here")
+    assert CORPUS.is_file(), f"{CORPUS} is missing: these tests brief real dev-corpus articles"
     folder = tmp_path / "inbox"
     folder.mkdir()
     lines = CORPUS.read_text(encoding="utf-8").splitlines()[:articles]
@@ -192,10 +191,21 @@ def test_a_lost_scheduler_stops_the_run_and_a_rerun_finishes(cluster: Cluster, t
 
 
 def test_an_unreachable_scheduler_is_reported_and_nothing_is_recorded(inbox: Path, tmp_path: Path):
-    pytest.importorskip("distributed")
     code, report, stderr = run("--inbox", str(inbox), "--out", "out", "--cluster", f"tcp://127.0.0.1:{free_port()}", cwd=tmp_path)
     assert code == 1 and "cannot reach the Dask scheduler" in report["aborted"]
     assert ledger(tmp_path / "out") == {}
+
+
+def test_a_scheduler_without_workers_stops_the_run_instead_of_waiting_forever(inbox: Path, tmp_path: Path):
+    empty = Cluster(tmp_path).start(workers=0)
+    try:
+        (tmp_path / "reports.toml").write_text("[cluster]\nworker_wait_seconds = 2\n")
+        started = time.monotonic()
+        code, report, stderr = run("--inbox", str(inbox), "--out", "out", "--cluster", empty.address, cwd=tmp_path)
+        assert code == 1 and "no Dask worker joined the scheduler" in report["aborted"], stderr
+        assert time.monotonic() - started < 60 and ledger(tmp_path / "out") == {}
+    finally:
+        empty.stop()
 
 
 def test_a_bad_cluster_address_is_a_usage_error(project: Path, cli):
