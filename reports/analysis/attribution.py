@@ -337,15 +337,18 @@ def _leading_subject(subject: str) -> str | None:
     tokens = [t for t in tokenize(subject) if not t.startswith("(")]
     while tokens and (tokens[-1].lower() in _BETWEEN or _adverb(tokens[-1]) or tokens[-1] == ","):
         tokens.pop()
-    if not tokens or len(tokens) > 12:
+    if not tokens:
         return None
     if "," in tokens:
-        # An appositive: "Miller, a retired worker, said"; "Mitch McConnell, R-Ky., said".
+        # An appositive, however long: "Miller, a retired worker, said"; "Robert McDuff,
+        # attorney for one of four groups to file suit over the law, said".
         head = tokens[: tokens.index(",")]
-        if head and (capitalised(head[0]) or head[0].lower() in _DETERMINERS) and not (
+        if 0 < len(head) <= 12 and (capitalised(head[0]) or head[0].lower() in _DETERMINERS) and not (
             {t.lower() for t in head} & _STOP
         ):
             return _mention(head)
+        return None
+    if len(tokens) > 12:
         return None
     first = tokens[0]
     low = {t.lower() for t in tokens}
@@ -354,6 +357,9 @@ def _leading_subject(subject: str) -> str | None:
     if len(tokens) == 1 and is_pronoun(first):
         return _bare_pronoun(first)
     if capitalised(first) or first.lower() in _DETERMINERS or ANONYMOUS.match(" ".join(tokens)):
+        return _mention(tokens)
+    if capitalised(tokens[-1]) and not is_pronoun(tokens[-1]):
+        # lower-case titles before a name: "former Florida governor Jeb Bush said"
         return _mention(tokens)
     return None
 

@@ -289,6 +289,7 @@ def _person(run: str) -> str | None:
 
 _CONTEXT = 400  # characters of the writer's sentence looked at on either side
 _NAME_PARTS = re.compile(r"\s(?:of|for|at|from|with)\s")
+_LOWER_TITLES = re.compile(r"^(?:[a-z][\w\-]*\s+)+((?:[A-Z][\w’'.\-]*\s*)+)$")
 
 
 _LAST_SENTENCE = re.compile(r"[^.!?]*[.!?]?\s*$")
@@ -380,7 +381,10 @@ class _Attributor:
         if ANONYMOUS.match(mention):
             return mention, True
         if not capitalised(mention):
-            return mention, False
+            named = _LOWER_TITLES.match(mention)  # "former governor Jeb Bush" -> "Jeb Bush"
+            if not named:
+                return mention, False
+            mention = named.group(1)
         parts = _NAME_PARTS.split(mention)
         # "Joel Pollak of Breitbart" -> its head; "Secretary of State John Kerry" -> its tail
         person = _person(parts[0])

@@ -1,0 +1,26 @@
+"""Attribution rules, one invented sentence each: who said it, read from the writer's sentence."""
+
+from __future__ import annotations
+
+from reports.analysis.quotes import extract
+from reports.analysis.text import split
+from reports.models import Quote
+
+
+def speech(text: str) -> list[Quote]:
+    return [q for q in extract(split(text)).items if q.kind != "scare"]
+
+
+def test_long_appositive_after_the_quote() -> None:
+    text = (
+        "The hearing ended. “The ruling protects everyone,” Dana Cole, a lawyer for one of the "
+        "three groups that filed suit over the new law, said in a statement."
+    )
+    assert [q.speaker for q in speech(text)] == ["Dana Cole"]
+
+
+def test_lower_case_titles_before_a_name() -> None:
+    text = "The hearing ended. “We lost the vote,” former state governor Ada Park said."
+    assert [(q.speaker, q.mention) for q in speech(text)] == [
+        ("Ada Park", "former state governor Ada Park")
+    ]
