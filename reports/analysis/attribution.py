@@ -151,8 +151,14 @@ def _adverb(token: str) -> bool:
     return token.islower() and token.endswith("ly") and len(token) > 4
 
 
+_CLAUSE_MARKS = {";", ":", "—", "–", "“", "”", '"'}
+
+
 def _appositive_subject(tokens: list[str], comma: int) -> str | None:
     """"Paul Lindsay, a spokesman for the PAC, said" or "a spokesman, Paul Lindsay, said"."""
+    head = _clause_head_name(tokens, comma)
+    if head:
+        return head
     j = comma - 1
     while j >= 0 and tokens[j] not in {",", ";", ":", "—", "–", "“", "”", '"'} and comma - j < 14:
         j -= 1
@@ -165,6 +171,29 @@ def _appositive_subject(tokens: list[str], comma: int) -> str | None:
         return tokens[j - 1]
     start = _phrase_start(tokens, j - 1)
     return _mention(tokens[start:j]) if start is not None else None
+
+
+def _clause_head_name(tokens: list[str], comma: int) -> str | None:
+    """A name opening the clause, however many commas follow it: "Cory James, 22, of Flint,
+    Mich., said"; "Clinton, during a town hall in Columbus, Ohio, said". An opening phrase
+    ("In Ohio,", "On Monday,") is skipped."""
+    start = comma - 1
+    while start >= 0 and tokens[start] not in _CLAUSE_MARKS and comma - start < 60:
+        start -= 1
+    segment: list[str] = []
+    for token in tokens[start + 1 : comma]:
+        if token != ",":
+            segment.append(token)
+            continue
+        words = [t for t in segment if not t.startswith("(")]
+        if words and words[0].lower() not in SENTENCE_WORDS and len(words) <= 6 and all(
+            capitalised(t) or t.lower() in {"of", "de", "van", "von"} for t in words
+        ) and not is_pronoun(words[0]):
+            return _mention(words)
+        if words and (words[0].lower() not in SENTENCE_WORDS or not capitalised(words[0])):
+            return None  # the clause opens with something else: leave it to the nearer reading
+        segment = []
+    return None
 
 
 def _phrase_start(tokens: list[str], i: int) -> int | None:

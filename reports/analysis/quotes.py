@@ -355,7 +355,7 @@ class _Attributor:
         sentence's first word ("Amid", "Having"), not a name."""
         if source is None or " " in source.mention or is_pronoun(source.mention):
             return source
-        if not capitalised(source.mention):
+        if not capitalised(source.mention) or _subject_of_verb(source):
             return source
         if self.proper is None:
             self.proper = set(_MID_SENTENCE_CAPITAL.findall(self.doc.text))
@@ -402,6 +402,15 @@ class _Attributor:
         if subject and subject[0] > self.last_person_at:
             return subject[1]
         return self.last_person
+
+
+def _subject_of_verb(source: Source) -> bool:
+    """A lone capitalised word as the subject of a reporting verb ("Rajoy said") is a name even
+    when the text never capitalises it mid-sentence; an opening word would be a participle or
+    a preposition ("Having said", "After")."""
+    low = source.mention.lower()
+    return (source.cue == "verb" and source.verb is not None and source.verb != "according to"
+            and low not in SENTENCE_WORDS and not low.endswith(("ing", "ed")))
 
 
 _WRITER_LEAD = ":,;—–-([\"'“‘"

@@ -24,3 +24,18 @@ def test_lower_case_titles_before_a_name() -> None:
     assert [(q.speaker, q.mention) for q in speech(text)] == [
         ("Ada Park", "former state governor Ada Park")
     ]
+
+
+def test_name_opening_a_clause_with_several_commas() -> None:
+    text = "It rained. Ana Ruiz, 22, of Dayton, Ohio, said the plan was “a real mess.”"
+    assert [q.speaker for q in speech(text)] == ["Ana Ruiz"]
+
+
+def test_name_before_who_clause() -> None:
+    text = "It rained. Rep. Ada Park (D-Ore.), who met voters in Salem, Oregon, said it was “a first step.”"
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
+
+
+def test_lone_surname_as_subject_of_said() -> None:
+    text = "The vote was close. Okonjo said Monday that she would “try to form a government.”"
+    assert [q.speaker for q in speech(text)] == ["Okonjo"]
