@@ -427,7 +427,7 @@ def source_before(left: str) -> Source | None:
             return Source(mention, verb.group(), told)
         mention, length = _subject_after(left[verb.end() :])
         tail = tokenize(left[verb.end() :])[length:]
-        if mention and not is_pronoun(mention) and len(tail) <= 1:
+        if mention and not is_pronoun(mention) and (tail in ([":"], [","]) or not tail and capitalised(mention)):
             return Source(mention, verb.group())  # 'said Trump: “...'
     if according:
         mention, _ = _subject_after(left[according.end() :])

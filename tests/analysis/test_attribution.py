@@ -39,3 +39,14 @@ def test_name_before_who_clause() -> None:
 def test_lone_surname_as_subject_of_said() -> None:
     text = "The vote was close. Okonjo said Monday that she would “try to form a government.”"
     assert [q.speaker for q in speech(text)] == ["Okonjo"]
+
+
+def test_object_after_said_is_not_the_speaker() -> None:
+    text = "It rained. The front-runner and former senator said the country “clearly” needed a plan."
+    assert [q.speaker for q in speech(text)] == ["The front-runner"]
+
+
+def test_said_then_name_then_colon() -> None:
+    assert [q.speaker for q in speech("It rained. Then said Governor Ada Park: “We will win.”")] == [
+        "Ada Park"
+    ]
