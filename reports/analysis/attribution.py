@@ -334,6 +334,27 @@ def source_after(after: str) -> Source | None:
     return Source(mention, verb.group(), _told_after(verb.group(), rest[verb.end() :]))
 
 
+_NAME_RUN = r"[A-Z][\w’'.\-]*(?:\s+(?:[A-Z][\w’'.\-]*|de|van|von))*"
+_CLAUSE_END = r"(?=\s*(?:[.,;]|$|\s(?:in|on|at|to|during|after|before|from|with|of)\b))"
+_UNLISTED_AFTER = re.compile(
+    rf"[\s,]*(?:(?P<verb1>[a-z]{{3,}}ed)\s+(?P<name1>{_NAME_RUN})|"
+    rf"(?P<name2>{_NAME_RUN}|he|she|they|we|I)\s+(?P<verb2>[a-z]{{3,}}ed)){_CLAUSE_END}"
+)
+
+
+def source_unlisted_after(after: str) -> Source | None:
+    """'“...?” Hannity pressed.' / '“...,” remembered Roy Verley, ...': right after a quotation
+    that ends on a comma or question mark, a name and a past-tense verb in either order make a
+    reporting clause even when the verb is not one we list."""
+    match = _UNLISTED_AFTER.match(after)
+    if not match:
+        return None
+    name = match.group("name1") or match.group("name2")
+    if name.split()[0].lower() in SENTENCE_WORDS:
+        return None
+    return Source(_mention(name.split()) or name, match.group("verb1") or match.group("verb2"))
+
+
 _LATE_VERB = re.compile(rf",\s+(?:{_VERBS})\s+(?=[A-Z])")
 
 

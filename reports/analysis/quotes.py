@@ -41,6 +41,7 @@ from reports.analysis.attribution import (
     sentence_subject,
     source_after,
     source_before,
+    source_unlisted_after,
     tokenize,
 )
 from reports.analysis.text import Document, words
@@ -336,6 +337,8 @@ class _Attributor:
         if span.continued:
             return source_before(left) or self.last_source.get(span.paragraph)
         found = None if _closes_sentence(self.doc.text, span, left) else source_after(right)
+        if found is None and self.doc.text[span.end - 1 : span.end] in ",?!":
+            found = source_unlisted_after(right)
         found = self._named(found)
         if found:
             return dataclasses.replace(found, from_right=True)

@@ -50,3 +50,13 @@ def test_said_then_name_then_colon() -> None:
     assert [q.speaker for q in speech("It rained. Then said Governor Ada Park: “We will win.”")] == [
         "Ada Park"
     ]
+
+
+def test_unlisted_past_tense_verb_after_a_question() -> None:
+    text = "It was late. “Would you sign it again?” Ada Park pressed. “Never,” came the answer."
+    assert speech(text)[0].speaker == "Ada Park"
+
+
+def test_unlisted_verb_before_the_name_after_a_quote() -> None:
+    text = "It was late. “We were young and reckless,” reminisced Tom Lee, a retired miner."
+    assert [q.speaker for q in speech(text)] == ["Tom Lee"]
