@@ -402,7 +402,8 @@ def _leading_subject(subject: str) -> str | None:
         return None
     first = tokens[0]
     low = {t.lower() for t in tokens}
-    if low & (_STOP - {"the"}) or any(not t[:1].isalnum() for t in tokens):
+    allowed = {"the", "and"} if _names_joined(tokens) else {"the"}
+    if low & (_STOP - allowed) or any(not t[:1].isalnum() for t in tokens):
         return None
     if len(tokens) == 1 and is_pronoun(first):
         return _bare_pronoun(first)
@@ -412,6 +413,14 @@ def _leading_subject(subject: str) -> str | None:
         # lower-case titles before a name: "former Florida governor Jeb Bush said"
         return _mention(tokens)
     return None
+
+
+def _names_joined(tokens: list[str]) -> bool:
+    """Two sources joined by "and", each ending in a name: "Ann Lee and Bo Chan wrote"."""
+    if tokens.count("and") != 1:
+        return False
+    at = tokens.index("and")
+    return 0 < at < len(tokens) - 1 and capitalised(tokens[at - 1]) and capitalised(tokens[-1])
 
 
 def is_pronoun(token: str) -> bool:

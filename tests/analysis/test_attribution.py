@@ -60,3 +60,8 @@ def test_unlisted_past_tense_verb_after_a_question() -> None:
 def test_unlisted_verb_before_the_name_after_a_quote() -> None:
     text = "It was late. “We were young and reckless,” reminisced Tom Lee, a retired miner."
     assert [q.speaker for q in speech(text)] == ["Tom Lee"]
+
+
+def test_two_named_sources_joined_by_and() -> None:
+    text = "It was late. “We agree,” Ann Lee and Bo Chan wrote in May."
+    assert [q.speaker for q in speech(text)] == ["Ann Lee and Bo Chan"]
