@@ -364,9 +364,22 @@ def _clause_end_source(rest: str) -> Source | None:
     sentence = rest[: stop.start()] if stop else rest
     late = _LATE_VERB.search(sentence)
     if not late:
-        return None
+        return _clause_end_subject(sentence)
     mention, _ = _subject_after(sentence[late.end() :])
     return Source(mention, sentence[late.start() + 1 : late.end()].strip()) if mention else None
+
+
+_LATE_SUBJECT = re.compile(rf",\s+([^,;:]{{1,80}}?)\s+({_VERBS})\b[^,;:]{{0,60}}$")
+
+
+def _clause_end_subject(sentence: str) -> Source | None:
+    """'... a "small handful" of companies who sponsor the event, Gilbert said.': the
+    reporting clause closes the writer's sentence after a comma."""
+    late = _LATE_SUBJECT.search(sentence)
+    if not late:
+        return None
+    mention = _leading_subject(late.group(1))
+    return Source(mention, late.group(2)) if mention else None
 
 
 _BREAK = re.compile(r"([\w’'\-]*)([.!?;:])\s|[“”\"]")
@@ -496,6 +509,9 @@ def _head_subject(tokens: list[str]) -> str | None:
         return None
     if is_pronoun(tokens[0]):
         return _bare_pronoun(tokens[0])
+    title_end = _bridge(tokens, 0) if tokens[0].islower() else None
+    if title_end:
+        tokens = tokens[title_end:]  # "nominee Ada Park issued ...": the name after its titles
     taken: list[str] = []
     if capitalised(tokens[0]) and tokens[0].lower() not in _DETERMINERS:
         i = 0

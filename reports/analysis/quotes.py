@@ -370,11 +370,19 @@ class _Attributor:
             return None
         previous = self.doc.paragraphs[index - 1].text
         if previous.rstrip().endswith(":"):
-            return source_before(previous.rstrip()[:-1][-_CONTEXT:]) or self.last_source.get(index - 1)
+            lead = previous.rstrip()[:-1][-_CONTEXT:]
+            return (source_before(lead) or self.last_source.get(index - 1)
+                    or self._introducer(_LAST_SENTENCE.search(lead).group()))
         if index - 1 in self.last_source:
             return self.last_source[index - 1]
         last = _LAST_SENTENCE.search(previous[-_CONTEXT:])
         return self._named(source_before(last.group() if last else previous[-_CONTEXT:]))
+
+    def _introducer(self, sentence: str) -> Source | None:
+        """'Trump issued the following statement:' with no listed verb: the subject of the
+        sentence that the colon closes introduces the quotation."""
+        subject = sentence_subject(sentence)
+        return self._named(Source(subject, None, cue="subject")) if subject else None
 
     def _resolve(self, mention: str, at: int) -> tuple[str | None, bool]:
         """(speaker, anonymous): pronouns and surnames to full names, descriptions kept."""
@@ -441,10 +449,12 @@ def _kind(quote: str, left: str, source: Source | None, naming: bool) -> str:
     sentence = _sentence_like(quote)
     size = len(words(quote))
     weak = source is None or source.cue in {"subject", "previous"}
-    if weak and sentence and size < (4 if source else 5):
+    if weak and sentence and size < 4:
         return "scare"
     if source is None:
-        return "full" if sentence else "scare"
+        # A fragment of two words or more woven into the writer's sentence is more often
+        # someone's words than a scare term, even when we find no one to give them to.
+        return "full" if sentence else ("partial" if size >= 2 else "scare")
     before = left.rstrip()
     if sentence and (not before or before[-1] in ":,—–-([" or before.endswith("...")):
         return "full"

@@ -65,3 +65,22 @@ def test_unlisted_verb_before_the_name_after_a_quote() -> None:
 def test_two_named_sources_joined_by_and() -> None:
     text = "It was late. “We agree,” Ann Lee and Bo Chan wrote in May."
     assert [q.speaker for q in speech(text)] == ["Ann Lee and Bo Chan"]
+
+
+def test_unattributed_fragment_is_partial_not_scare() -> None:
+    found = extract(split("It rained. Nobody expected the vote to be “far closer than the polls”.")).items
+    assert [(q.kind, q.speaker) for q in found] == [("partial", None)]
+
+
+def test_reporting_clause_closing_the_sentence_after_a_comma() -> None:
+    text = "It rained. So are a “small handful” of firms who often sponsor the event, Gilbert said."
+    assert [q.speaker for q in speech(text)] == ["Gilbert"]
+
+
+def test_subject_of_a_sentence_closed_by_a_colon_introduces_the_next_paragraph() -> None:
+    text = (
+        "It rained.\n\n"
+        "In response to the loss of life, nominee Ada Park issued the following statement:\n\n"
+        "“Our prayers are with all those affected.”"
+    )
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
