@@ -456,7 +456,8 @@ def source_before(left: str) -> Source | None:
         lead = before.rstrip()
         if _PARTICIPLE.search(verb.group()) and _SAID_COMMA.search(lead):
             continue  # 'Spicer said, adding, “...”': the source is the earlier verb's
-        if (_PARTICIPLE.search(verb.group()) and lead.endswith(",")) or _COORDINATED.search(lead):
+        if (_PARTICIPLE.search(verb.group()) and (lead.endswith(",") or _object_before(lead))) or \
+                _COORDINATED.search(lead):
             # "Perez hammered Trump, calling him a “x”"; "Bush paused and said “...”"
             mention = sentence_subject(before)
             if mention:
@@ -482,14 +483,34 @@ def source_before(left: str) -> Source | None:
     return None
 
 
+_OBJECT_END = re.compile(r"(?:^|\s)(?:[a-z][\w’'\-]*|upon|by|after|before|while)$")
+
+
+def _object_before(lead: str) -> bool:
+    """'... issued a statement saying', '... incurred boos upon saying': a participle after a
+    lower-case word belongs to the sentence's subject, not to the thing named before it."""
+    match = _OBJECT_END.search(lead)
+    return bool(match) and not is_pronoun(match.group().strip())
+
+
 _SAID_COMMA = re.compile(rf"\b(?:{_VERBS})(?:\s+[\w’'.-]+){{0,3}},$")
 _COORDINATED = re.compile(r"\b(?:and|but|then|before|after)(?:\s+(?:also|later|then|quickly))?$")
 _INTRO = re.compile(r"^[^,]{0,80}?,\s+")
 
 
+_OPENING_QUOTATION = re.compile(r"\s*[\"“]([^\"“”]{1,400})[\"”]\s*,?\s*")
+
+
+def _after_opening_quotation(sentence: str) -> str:
+    """'“...,” the candidate told CBS, saying': the subject follows a quotation that opens
+    the sentence."""
+    match = _OPENING_QUOTATION.match(sentence)
+    return sentence[match.end() :] if match and match.end() < len(sentence) else sentence
+
+
 def sentence_subject(sentence: str) -> str | None:
     """The subject at the head of the writer's sentence, after an opening phrase ("On Monday,")."""
-    text = sentence.lstrip(" \t\n\"“”'‘’([—–-")
+    text = _after_opening_quotation(sentence).lstrip(" \t\n\"“”'‘’([—–-")
     first = tokenize(text[:30])
     if first and first[0].lower() in SENTENCE_WORDS:
         intro = _INTRO.match(text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from reports.analysis.attribution import sentence_subject
 from reports.analysis.quotes import extract
 from reports.analysis.text import split
 from reports.models import Quote
@@ -84,3 +85,12 @@ def test_subject_of_a_sentence_closed_by_a_colon_introduces_the_next_paragraph()
         "“Our prayers are with all those affected.”"
     )
     assert [q.speaker for q in speech(text)] == ["Ada Park"]
+
+
+def test_participle_after_an_object_belongs_to_the_sentence_subject() -> None:
+    text = "It rained. The town released a statement saying the claims “are not based on facts.”"
+    assert [q.speaker for q in speech(text)] == ["The town"]
+
+
+def test_sentence_subject_after_an_opening_quotation() -> None:
+    assert sentence_subject("“Never again,” Mayor Ada Park told CBS on a call, ") == "Mayor Ada Park"
