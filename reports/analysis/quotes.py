@@ -476,9 +476,22 @@ def _term(quote: str, left: str, source: Source | None) -> bool:
     if not before or before[-1] in ":,—–-":
         return False
     if source is not None and source.cue == "verb" and source.verb:
-        near = tokenize(before)[-4:]
-        return source.verb not in near and not source.from_right
+        if source.from_right:
+            return True  # a name woven in before the reporting clause: "X's “Meet the Press”, he said"
+        tokens = tokenize(before)
+        # Far from its verb, a name after an article, a possessive or "told"/"on" is a title or
+        # a term (a “Super April” of elections, ABC's “This Week”); after another word it is
+        # more often the source's own words (promised to fight “Big Oil”).
+        return source.verb not in tokens[-4:] and _titled(tokens[-1] if tokens else "")
     return True
+
+
+def _titled(previous: str) -> bool:
+    low = previous.lower()
+    return low in _TITLE_LEADS or low.endswith(("’s", "'s", "s’", "s'"))
+
+
+_TITLE_LEADS = {"a", "an", "the", "told", "tells", "on", "his", "her", "their", "its", "our", "my"}
 
 
 def _sentence_like(quote: str) -> bool:
