@@ -449,7 +449,7 @@ def _kind(quote: str, left: str, source: Source | None, naming: bool) -> str:
     sentence = _sentence_like(quote)
     size = len(words(quote))
     weak = source is None or source.cue in {"subject", "previous"}
-    if weak and sentence and size < 4:
+    if weak and sentence and size < 4 and not _woven_after_subject(left, source):
         return "scare"
     if source is None:
         # A fragment of two words or more woven into the writer's sentence is more often
@@ -475,6 +475,8 @@ def _term(quote: str, left: str, source: Source | None) -> bool:
     before = left.rstrip()
     if not before or before[-1] in ":,—–-":
         return False
+    if _woven_after_subject(left, source):
+        return False
     if source is not None and source.cue == "verb" and source.verb:
         if source.from_right:
             return True  # a name woven in before the reporting clause: "X's “Meet the Press”, he said"
@@ -484,6 +486,15 @@ def _term(quote: str, left: str, source: Source | None) -> bool:
         # more often the source's own words (promised to fight “Big Oil”).
         return source.verb not in tokens[-4:] and _titled(tokens[-1] if tokens else "")
     return True
+
+
+def _woven_after_subject(left: str, source: Source | None) -> bool:
+    """Capitalised words woven into a sentence whose subject acts on them, after a plain word
+    ("Trump went on to promote “Celebrity Apprentice”"): on dev mostly the subject's words."""
+    if source is None or source.cue != "subject":
+        return False
+    tokens = tokenize(left.rstrip())
+    return bool(tokens) and tokens[-1][:1].isalpha() and not _titled(tokens[-1])
 
 
 def _titled(previous: str) -> bool:

@@ -284,3 +284,8 @@ def test_title_after_a_possessive_before_its_reporting_clause_is_scare() -> None
 def test_capitalised_words_after_a_verb_in_an_attributed_sentence_are_speech() -> None:
     found = quotes("Ada Park said her rivals would soon learn to fear “Big Oil” again.")
     assert [(q.kind, q.speaker) for q in found] == [("partial", "Ada Park")]
+
+
+def test_capitalised_words_the_sentence_subject_acts_on_are_speech() -> None:
+    found = quotes("Ada Park hoped to promote “Open Skies” and her book.")
+    assert [(q.kind, q.speaker) for q in found] == [("partial", "Ada Park")]
