@@ -512,7 +512,8 @@ def sentence_subject(sentence: str) -> str | None:
     """The subject at the head of the writer's sentence, after an opening phrase ("On Monday,")."""
     text = _after_opening_quotation(sentence).lstrip(" \t\n\"“”'‘’([—–-")
     first = tokenize(text[:30])
-    if first and first[0].lower() in SENTENCE_WORDS:
+    # "The mayor, a Democrat, ..." opens with its subject, not with an opening phrase
+    if first and first[0].lower() in SENTENCE_WORDS and first[0].lower() not in {"the", "a", "an"}:
         intro = _INTRO.match(text)
         if intro:
             text = text[intro.end() :]

@@ -94,3 +94,7 @@ def test_participle_after_an_object_belongs_to_the_sentence_subject() -> None:
 
 def test_sentence_subject_after_an_opening_quotation() -> None:
     assert sentence_subject("“Never again,” Mayor Ada Park told CBS on a call, ") == "Mayor Ada Park"
+
+
+def test_sentence_opening_with_the_is_its_subject_not_an_opening_phrase() -> None:
+    assert sentence_subject("The mayor, ever the salesman, hoped to promote ") == "The mayor"
