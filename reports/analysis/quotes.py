@@ -376,7 +376,9 @@ class _Attributor:
         if index - 1 in self.last_source:
             return self.last_source[index - 1]
         last = _LAST_SENTENCE.search(previous[-_CONTEXT:])
-        return self._named(source_before(last.group() if last else previous[-_CONTEXT:]))
+        sentence = last.group() if last else previous[-_CONTEXT:]
+        # no reporting verb: the one the paragraph before was about ("Trump was quick to add ...")
+        return self._named(source_before(sentence)) or self._introducer(sentence)
 
     def _introducer(self, sentence: str) -> Source | None:
         """'Trump issued the following statement:' with no listed verb: the subject of the

@@ -98,3 +98,8 @@ def test_sentence_subject_after_an_opening_quotation() -> None:
 
 def test_sentence_opening_with_the_is_its_subject_not_an_opening_phrase() -> None:
     assert sentence_subject("The mayor, ever the salesman, hoped to promote ") == "The mayor"
+
+
+def test_quote_only_paragraph_after_a_sentence_with_no_reporting_verb() -> None:
+    text = "It rained.\n\nAda Park was quick to rule out a deal.\n\n“Building it? Not for sale.”"
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
