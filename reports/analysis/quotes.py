@@ -340,6 +340,8 @@ class _Attributor:
         if found is None and self.doc.text[span.end - 1 : span.end] in ",?!":
             found = source_unlisted_after(right)
         found = self._named(found)
+        if found and _ends_sentence(self.doc.text, span) and _reports_what_follows(right, found):
+            found = None
         if found:
             return dataclasses.replace(found, from_right=True)
         found = self._named(source_before(left))
@@ -427,6 +429,40 @@ def _subject_of_verb(source: Source) -> bool:
 
 
 _WRITER_LEAD = ":,;—–-([\"'“‘"
+
+
+def _ends_sentence(text: str, span: _Span) -> bool:
+    return text[span.end - 1 : span.end] in ".!?"
+
+
+# What may follow a reporting verb that closes its clause: "said.", "said on Monday", "told
+# Reuters in a statement".
+_CLAUSE_CLOSERS = {
+    "in", "on", "at", "to", "during", "after", "before", "from", "with", "of", "about", "while",
+    "as", "last", "this", "then", "later", "recently", "earlier", "today", "yesterday",
+    "tonight", "again", "afterward", "afterwards", "when", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "by", "via", "over", "through", "for",
+}
+
+
+def _reports_what_follows(right: str, source: Source) -> bool:
+    """'“... my opinion.” Reid said both Rubio and Cruz are ...': after a quotation that ended
+    its sentence, a reporting verb followed by a clause of its own, or by a colon and another
+    quotation, opens new reported speech; it is not this quotation's source."""
+    verb = right.find(source.verb or "\x00")
+    if verb < 0 or right.find(source.mention) > verb:
+        return False  # inverted ("said Holan"): the subject follows its verb
+    tail = right[verb + len(source.verb) :]
+    stop = re.search(r"[.!?](?:\s|$)", tail)
+    tail = (tail[: stop.start()] if stop else tail).strip()
+    if not tail or tail[0] in ",;—–-)(":
+        return tail[:1] == "," and tail[1:].lstrip()[:1] in "\"“"
+    if tail[0] in ":\"“":
+        return True
+    first = tail.split()[0].lower().strip(",")
+    if source.told and tail.startswith(source.told):
+        return False
+    return first not in _CLAUSE_CLOSERS
 
 
 def _closes_sentence(text: str, span: _Span, left: str) -> bool:

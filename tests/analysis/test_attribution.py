@@ -103,3 +103,16 @@ def test_sentence_opening_with_the_is_its_subject_not_an_opening_phrase() -> Non
 def test_quote_only_paragraph_after_a_sentence_with_no_reporting_verb() -> None:
     text = "It rained.\n\nAda Park was quick to rule out a deal.\n\n“Building it? Not for sale.”"
     assert [q.speaker for q in speech(text)] == ["Ada Park"]
+
+
+def test_reporting_clause_after_a_finished_quotation_can_open_new_speech() -> None:
+    text = (
+        "It rained. “It shows a lack of character,” Ann Lee said. “It is a shame.” "
+        "Tom Ode said both rivals were “very weak” anyway."
+    )
+    assert [q.speaker for q in speech(text)] == ["Ann Lee", "Ann Lee", "Tom Ode"]
+
+
+def test_reporting_verb_and_colon_after_a_finished_quotation_introduce_the_next() -> None:
+    text = "It rained.\n\nAnn Lee took the stage.\n\n“We will win this.” Tom Ode told reporters: “She is wrong.”"
+    assert [q.speaker for q in speech(text)] == ["Ann Lee", "Tom Ode"]
