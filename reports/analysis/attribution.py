@@ -38,7 +38,10 @@ _VERBS = (
     "predicting|barked|snapped|fumed|gushed|raved|conceding|acknowledging|pleaded|begged|"
     "implored|roared|laughed|sighed|groaned|muttered|marveled|marvelled|recounted|elaborated|"
     "clarified|protested|interrupted|blogged|messaged|chided|chiding|scolded|replying|responding|"
-    "answering|suggesting|announcing|stressing"
+    "answering|suggesting|announcing|stressing|yelling|shouting|chanting|screaming|"
+    "proclaiming|reiterating|repeating|quipping|blasting|slamming|criticizing|criticising|"
+    "praising|dismissing|mocking|questioning|demanding|wondering|asserting|tweeted out|"
+    "remembered|reacted|retorting|countering|lamenting|cautioning|writing in"
 )
 # participles: the subject is the sentence's, not a word before them ("..., calling him a “x”").
 _PARTICIPLE = re.compile(r"ing$")
@@ -489,7 +492,10 @@ _OBJECT_END = re.compile(r"(?:^|\s)(?:[a-z][\w’'\-]*|upon|by|after|before|whil
 def _object_before(lead: str) -> bool:
     """'... issued a statement saying', '... incurred boos upon saying': a participle after a
     lower-case word belongs to the sentence's subject, not to the thing named before it."""
-    match = _OBJECT_END.search(lead)
+    words = lead.split()
+    while words and _adverb(words[-1]):
+        words.pop()  # "with Trump reportedly yelling": the adverb hides the participle's subject
+    match = _OBJECT_END.search(" ".join(words[-1:]))
     return bool(match) and not is_pronoun(match.group().strip())
 
 

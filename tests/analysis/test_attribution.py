@@ -116,3 +116,8 @@ def test_reporting_clause_after_a_finished_quotation_can_open_new_speech() -> No
 def test_reporting_verb_and_colon_after_a_finished_quotation_introduce_the_next() -> None:
     text = "It rained.\n\nAnn Lee took the stage.\n\n“We will win this.” Tom Ode told reporters: “She is wrong.”"
     assert [q.speaker for q in speech(text)] == ["Ann Lee", "Tom Ode"]
+
+
+def test_participle_after_a_name_and_an_adverb_is_the_names() -> None:
+    text = "Supporters punched a protester, with Ada Park reportedly yelling: “Get him out!”"
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
