@@ -405,6 +405,8 @@ def _leading_subject(subject: str) -> str | None:
         tokens.pop()
     if not tokens:
         return None
+    if len(tokens) >= 2 and tokens[-2] == "," and is_pronoun(tokens[-1]):
+        return _bare_pronoun(tokens[-1])  # "South Carolina, he said, was ...": "he"
     if "," in tokens:
         # An appositive, however long: "Miller, a retired worker, said"; "Robert McDuff,
         # attorney for one of four groups to file suit over the law, said".
@@ -417,7 +419,8 @@ def _leading_subject(subject: str) -> str | None:
     if len(tokens) > 12:
         return None
     first = tokens[0]
-    low = {t.lower() for t in tokens}
+    # a capitalised word inside a name is no stop word ("CBS This Morning anchor Ann Lee")
+    low = {t.lower() for i, t in enumerate(tokens) if i == 0 or not capitalised(t)}
     allowed = {"the", "and"} if _names_joined(tokens) else {"the"}
     if low & (_STOP - allowed) or any(not t[:1].isalnum() for t in tokens):
         return None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reports.analysis.attribution import sentence_subject
+from reports.analysis.attribution import sentence_subject, source_after
 from reports.analysis.quotes import extract
 from reports.analysis.text import split
 from reports.models import Quote
@@ -121,3 +121,12 @@ def test_reporting_verb_and_colon_after_a_finished_quotation_introduce_the_next(
 def test_participle_after_a_name_and_an_adverb_is_the_names() -> None:
     text = "Supporters punched a protester, with Ada Park reportedly yelling: “Get him out!”"
     assert [q.speaker for q in speech(text)] == ["Ada Park"]
+
+
+def test_capitalised_stop_word_inside_a_name_phrase() -> None:
+    text = "It rained. “It was the first time,” CBS This Morning anchor Ann Lee said."
+    assert [q.speaker for q in speech(text)] == ["Ann Lee"]
+
+
+def test_pronoun_in_a_parenthetical_reporting_clause() -> None:
+    assert source_after(" Ohio, he said, was where they had a chance.").mention == "he"
