@@ -421,7 +421,8 @@ def _leading_subject(subject: str) -> str | None:
     first = tokens[0]
     # a capitalised word inside a name is no stop word ("CBS This Morning anchor Ann Lee")
     low = {t.lower() for i, t in enumerate(tokens) if i == 0 or not capitalised(t)}
-    allowed = {"the", "and"} if _names_joined(tokens) else {"the"}
+    # inside a subject, "and" joins subjects ("the senator and candidate"); opening it, a clause
+    allowed = {"the", "and"} if first.lower() != "and" else {"the"}
     if low & (_STOP - allowed) or any(not t[:1].isalnum() for t in tokens):
         return None
     if len(tokens) == 1 and is_pronoun(first):
@@ -432,14 +433,6 @@ def _leading_subject(subject: str) -> str | None:
         # lower-case titles before a name: "former Florida governor Jeb Bush said"
         return _mention(tokens)
     return None
-
-
-def _names_joined(tokens: list[str]) -> bool:
-    """Two sources joined by "and", each ending in a name: "Ann Lee and Bo Chan wrote"."""
-    if tokens.count("and") != 1:
-        return False
-    at = tokens.index("and")
-    return 0 < at < len(tokens) - 1 and capitalised(tokens[at - 1]) and capitalised(tokens[-1])
 
 
 def is_pronoun(token: str) -> bool:

@@ -386,7 +386,9 @@ class _Attributor:
         """'Trump issued the following statement:' with no listed verb: the subject of the
         sentence that the colon closes introduces the quotation."""
         subject = sentence_subject(sentence)
-        return self._named(Source(subject, None, cue="subject")) if subject else None
+        if not subject or subject.lower() in {"it", "you", "we"}:
+            return None  # "It rained.": no one to give the quotation to
+        return self._named(Source(subject, None, cue="subject"))
 
     def _resolve(self, mention: str, at: int) -> tuple[str | None, bool]:
         """(speaker, anonymous): pronouns and surnames to full names, descriptions kept."""

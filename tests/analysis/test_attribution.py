@@ -68,6 +68,16 @@ def test_two_named_sources_joined_by_and() -> None:
     assert [q.speaker for q in speech(text)] == ["Ann Lee and Bo Chan"]
 
 
+def test_one_source_described_twice_with_and() -> None:
+    text = "It was late. “We agree,” the senator and presidential candidate said in a statement."
+    assert [q.speaker for q in speech(text)] == ["the senator and presidential candidate"]
+
+
+def test_and_opening_a_clause_after_a_quote_is_not_a_subject() -> None:
+    text = "It was late. Ann Lee said she was “very encouraged” and Bo Chan calling it “great.”"
+    assert speech(text)[0].speaker == "Ann Lee"
+
+
 def test_unattributed_fragment_is_partial_not_scare() -> None:
     found = extract(split("It rained. Nobody expected the vote to be “far closer than the polls”.")).items
     assert [(q.kind, q.speaker) for q in found] == [("partial", None)]
@@ -130,3 +140,8 @@ def test_capitalised_stop_word_inside_a_name_phrase() -> None:
 
 def test_pronoun_in_a_parenthetical_reporting_clause() -> None:
     assert source_after(" Ohio, he said, was where they had a chance.").mention == "he"
+
+
+def test_impersonal_it_is_no_speaker_for_the_next_paragraph() -> None:
+    found = extract(split("It rained all day.\n\n“We will win this, whatever happens.”")).items
+    assert [q.mention for q in found] == [None]
