@@ -78,6 +78,9 @@ SENTENCE_WORDS = {
     "today", "yesterday", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday",
     "saturday", "sunday", "last", "this", "here", "there", "with", "for", "from", "by",
     "according", "like", "unlike", "under", "over", "despite", "until", "via", "of", "to", "that",
+    "alongside", "amid", "among", "across", "around", "behind", "beyond", "inside", "outside",
+    "within", "without", "toward", "towards", "throughout", "following", "regarding", "besides",
+    "upon", "against", "between", "through", "once",
 }
 _DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 TITLES = {
@@ -500,6 +503,8 @@ _COORDINATED = re.compile(r"\b(?:and|but|then|before|after)(?:\s+(?:also|later|t
 _INTRO = re.compile(r"^[^,]{0,80}?,\s+")
 
 
+# "WASHINGTON, Aug. 24 (UPI) — " opens a wire story before its first sentence's subject
+_DATELINE = re.compile(r"(?:\s*[A-Z][A-Z .'’\-]{2,30},[^—–\n]{0,40}\s[—–-]+\s*)?")
 _OPENING_QUOTATION = re.compile(r"\s*[\"“]([^\"“”]{1,400})[\"”]\s*,?\s*")
 
 
@@ -512,10 +517,13 @@ def _after_opening_quotation(sentence: str) -> str:
 
 def sentence_subject(sentence: str) -> str | None:
     """The subject at the head of the writer's sentence, after an opening phrase ("On Monday,")."""
-    text = _after_opening_quotation(sentence).lstrip(" \t\n\"“”'‘’([—–-")
+    text = _after_opening_quotation(sentence)
+    text = text[_DATELINE.match(text).end() :].lstrip(" \t\n\"“”'‘’([—–-")
     first = tokenize(text[:30])
-    # "The mayor, a Democrat, ..." opens with its subject, not with an opening phrase
-    if first and first[0].lower() in SENTENCE_WORDS and first[0].lower() not in {"the", "a", "an"}:
+    # "The mayor, a Democrat, ..." opens with its subject, not with an opening phrase;
+    # "Shortly after ...," does ("Shortly" is no name)
+    if first and ((first[0].lower() in SENTENCE_WORDS and first[0].lower() not in {"the", "a", "an"})
+                  or _adverb(first[0].lower())):
         intro = _INTRO.match(text)
         if intro:
             text = text[intro.end() :]
@@ -560,10 +568,21 @@ def _head_subject(tokens: list[str]) -> str | None:
         return None
     for token in tokens[:7]:
         low = token.lower()
-        if taken and (not token[:1].isalnum() or low in _STOP or low.endswith("ed")):
+        if taken and (not token[:1].isalnum() or low in _STOP or low.endswith("ed")
+                      or low in _IRREGULAR_PAST):
             break
         taken.append(token)
     return _mention(taken) if len(taken) > 1 else None
+
+
+# Common irregular past tenses: the verb that ends a subject like "the campaign sent ..."
+_IRREGULAR_PAST = {
+    "sent", "put", "gave", "took", "made", "went", "came", "got", "held", "ran", "saw", "found",
+    "left", "brought", "began", "kept", "thought", "felt", "knew", "met", "set", "led", "won",
+    "lost", "paid", "spent", "stood", "heard", "meant", "sold", "built", "became", "shot", "hit",
+    "cut", "let", "spoke", "chose", "drew", "broke", "fell", "rose", "threw", "grew", "struck",
+    "sought", "taught", "caught", "fought", "bought", "wrote", "told", "said", "sat", "bit",
+}
 
 
 def _bridge(tokens: list[str], i: int) -> int | None:

@@ -145,3 +145,13 @@ def test_pronoun_in_a_parenthetical_reporting_clause() -> None:
 def test_impersonal_it_is_no_speaker_for_the_next_paragraph() -> None:
     found = extract(split("It rained all day.\n\n“We will win this, whatever happens.”")).items
     assert [q.mention for q in found] == [None]
+
+
+def test_dateline_is_not_the_subject() -> None:
+    text = "WASHINGTON, May 4 (UPI) — A spokesman for the campaign rallied fans, saying: “Be ready.”"
+    assert [q.speaker for q in speech(text)] == ["A spokesman for the campaign"]
+
+
+def test_opening_adverb_and_preposition_are_not_subjects() -> None:
+    assert sentence_subject("Shortly after the call ended, the campaign sent out a release ") == "the campaign"
+    assert sentence_subject("Alongside calls for action, a top strategist said ") == "a top strategist"
