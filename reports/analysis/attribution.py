@@ -247,14 +247,16 @@ def _name_or_noun_start(tokens: list[str], i: int) -> int | None:
         if j > i:
             return None
         return j
+    if token.lower() in _QUANTIFIERS:
+        return i  # "most said", "many say": a quantifier stands for its group
     if not token[:1].isalpha() or token.lower() in _STOP or token.lower() in _DETERMINERS:
         return None
     j = i
     while j - 1 >= 0 and i - j < 6:
         prev = tokens[j - 1]
         low = prev.lower()
-        if low in _DETERMINERS:
-            return j - 1
+        if low in _DETERMINERS or _number(prev):
+            return j - 1  # "the voters", "21 percent", "75 percent of Republicans"
         if not prev[:1].isalnum() or low in _STOP or low in SENTENCE_WORDS or low in PRONOUNS:
             break
         j -= 1
@@ -262,6 +264,13 @@ def _name_or_noun_start(tokens: list[str], i: int) -> int | None:
     if ANONYMOUS.match(" ".join(tokens[j : i + 1])) or tokens[j].endswith("s"):
         return j
     return None
+
+
+_QUANTIFIERS = {"most", "many", "some", "several", "both", "few", "others", "all"}
+
+
+def _number(token: str) -> bool:
+    return token[:1].isdigit()
 
 
 def _subject_after(text: str) -> tuple[str | None, int]:

@@ -443,8 +443,12 @@ _CLAUSE_CLOSERS = {
     "in", "on", "at", "to", "during", "after", "before", "from", "with", "of", "about", "while",
     "as", "last", "this", "then", "later", "recently", "earlier", "today", "yesterday",
     "tonight", "again", "afterward", "afterwards", "when", "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "sunday", "by", "via", "over", "through", "for",
+    "thursday", "friday", "saturday", "sunday", "by", "via", "over", "through", "for", "into",
+    "outside", "inside", "near", "amid", "under", "without", "upon", "onto", "across",
 }
+
+
+_ADVERB = re.compile(r"[a-z]{3,}ly")
 
 
 def _reports_what_follows(right: str, source: Source) -> bool:
@@ -461,7 +465,10 @@ def _reports_what_follows(right: str, source: Source) -> bool:
         return tail[:1] == "," and tail[1:].lstrip()[:1] in "\"“"
     if tail[0] in ":\"“":
         return True
-    first = tail.split()[0].lower().strip(",")
+    rest = [w for w in tail.split() if not _ADVERB.fullmatch(w.strip(","))]  # "said pleasantly"
+    if not rest:
+        return False
+    first = rest[0].lower().strip(",")
     if source.told and tail.startswith(source.told):
         return False
     return first not in _CLAUSE_CLOSERS

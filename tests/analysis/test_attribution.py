@@ -155,3 +155,13 @@ def test_dateline_is_not_the_subject() -> None:
 def test_opening_adverb_and_preposition_are_not_subjects() -> None:
     assert sentence_subject("Shortly after the call ended, the campaign sent out a release ") == "the campaign"
     assert sentence_subject("Alongside calls for action, a top strategist said ") == "a top strategist"
+
+
+def test_shares_and_quantifiers_are_subjects() -> None:
+    text = "It rained. Asked about it, 21 percent said “not too likely” and most said “never.”"
+    assert [q.speaker for q in speech(text)] == ["21 percent", "most"]
+
+
+def test_adverb_and_into_after_said_close_the_reporting_clause() -> None:
+    text = "It rained. “Is it you?” Ann Lee, a retired worker, said pleasantly into the phone."
+    assert [q.speaker for q in speech(text)] == ["Ann Lee"]
