@@ -72,6 +72,7 @@ _NAME_PARTS = re.compile(r"\s(?:of|for|at|from|with)\s")
 _LOWER_TITLES = re.compile(r"^(?:[a-z][\w\-]*\s+)+((?:[A-Z][\w’'.\-]*\s*)+)$")
 
 
+_QUOTE_MARKS = re.compile(r"[\"“”]")
 _LAST_SENTENCE = re.compile(r"[^.!?]*[.!?]?\s*$")
 _MID_SENTENCE_CAPITAL = re.compile(r"(?:(?<=[\w,;)] )|(?<=\b[A-Z]\. ))[A-Z][\w’'\-]*")
 
@@ -129,7 +130,7 @@ class _Attributor:
         if span.paragraph in self.last_source:
             return dataclasses.replace(self.last_source[span.paragraph], cue="paragraph")
         if not left.strip():
-            found = self._previous_paragraph(span.paragraph)
+            found = self._sentence_before(span) or self._previous_paragraph(span.paragraph)
             return dataclasses.replace(found, cue="previous") if found else None
         subject = sentence_subject(left)  # woven in with a verb not listed: its clause's subject
         return self._named(Source(subject, None, cue="subject") if subject else None)
@@ -144,6 +145,17 @@ class _Attributor:
         if self.proper is None:
             self.proper = set(_MID_SENTENCE_CAPITAL.findall(self.doc.text))
         return source if source.mention in self.proper else None
+
+    def _sentence_before(self, span: Span) -> Source | None:
+        """A quotation opening a sentence after 'Sam Lau said in a statement.' or 'Cruz tweeted
+        a warning.' in the same paragraph: that sentence introduces it."""
+        index = bisect_right(self.sentence_starts, span.start - 1) - 1
+        if index < 1 or self.doc.sentences[index - 1].paragraph != span.paragraph:
+            return None
+        sentence = self.doc.sentences[index - 1].text[-_CONTEXT:]
+        if _QUOTE_MARKS.search(sentence):
+            return None  # its own quotations' sources were already tried
+        return self._named(source_before(sentence.rstrip(" .:"))) or self._introducer(sentence)
 
     def _previous_paragraph(self, index: int) -> Source | None:
         """A paragraph that is only a quotation: 'Trump said:' or more speech just before."""

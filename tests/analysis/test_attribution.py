@@ -166,3 +166,8 @@ def test_shares_and_quantifiers_are_subjects() -> None:
 def test_adverb_and_into_after_said_close_the_reporting_clause() -> None:
     text = "It rained. “Is it you?” Ann Lee, a retired worker, said pleasantly into the phone."
     assert [q.speaker for q in speech(text)] == ["Ann Lee"]
+
+
+def test_sentence_before_in_the_same_paragraph_introduces_a_quotation() -> None:
+    text = "It rained.\n\nSen. Ada Park (D-Ore.), a candidate, tweeted a warning. “This must stop now.”"
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
