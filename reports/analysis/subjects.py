@@ -194,15 +194,12 @@ def leading_subject(subject: str) -> str | None:
         return bare_pronoun(tokens[-1])  # "South Carolina, he said, was ...": "he"
     if "," in tokens:
         # An appositive, however long: "Miller, a retired worker, said"; "Robert McDuff,
-        # attorney for one of four groups to file suit over the law, said".
-        head = tokens[: tokens.index(",")]
-        if 0 < len(head) <= 12 and (capitalised(head[0]) or head[0].lower() in DETERMINERS) and not (
-            {t.lower() for t in head} & STOP
-        ):
-            return phrase(head)
-        return None
-    if len(tokens) > 12:
-        return None
+        # attorney for one of four groups to file suit over the law, said": its head.
+        tokens = tokens[: tokens.index(",")]
+    return _subject_words(tokens) if 0 < len(tokens) <= 16 else None
+
+
+def _subject_words(tokens: list[str]) -> str | None:
     first = tokens[0]
     # a capitalised word inside a name is no stop word ("CBS This Morning anchor Ann Lee")
     low = {t.lower() for i, t in enumerate(tokens) if i == 0 or not capitalised(t)}
@@ -214,8 +211,8 @@ def leading_subject(subject: str) -> str | None:
         return bare_pronoun(first)
     if capitalised(first) or first.lower() in DETERMINERS or ANONYMOUS.match(" ".join(tokens)):
         return phrase(tokens)
-    if capitalised(tokens[-1]) and not is_pronoun(tokens[-1]):
-        # lower-case titles before a name: "former Florida governor Jeb Bush said"
+    if capitalised(tokens[-1]) and not is_pronoun(tokens[-1]) and first.lower() not in SENTENCE_WORDS:
+        # lower-case titles before a name: "former Florida governor Jeb Bush said" (not "of Trump")
         return phrase(tokens)
     return None
 

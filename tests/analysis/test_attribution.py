@@ -171,3 +171,16 @@ def test_adverb_and_into_after_said_close_the_reporting_clause() -> None:
 def test_sentence_before_in_the_same_paragraph_introduces_a_quotation() -> None:
     text = "It rained.\n\nSen. Ada Park (D-Ore.), a candidate, tweeted a warning. “This must stop now.”"
     assert [q.speaker for q in speech(text)] == ["Ada Park"]
+
+
+def test_appositive_after_coordinated_titled_names() -> None:
+    text = (
+        "It rained.\n\n“We can only wonder,” state Senate leader Ann Lee and House Speaker Bo "
+        "Chan, both Republicans, said in a statement."
+    )
+    assert [q.mention for q in speech(text)] == ["state Senate leader Ann Lee and House Speaker Bo Chan"]
+
+
+def test_preposition_and_name_are_not_a_subject() -> None:
+    text = "It rained. Ada Park said she had begun “to unmask the true nature” of Bo Chan, whom he called a fraud."
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
