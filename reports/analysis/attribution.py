@@ -196,10 +196,27 @@ def source_before(left: str) -> Source | None:
         mention, _ = subject_after(left[according.end() :])
         return Source(mention, "according to") if mention else None
     if left.rstrip().endswith(":") and not verbs:
-        mention = subject_before(left.rstrip()[:-1])  # a heading's "Pew Research: “...”"
+        return _colon_source(left.rstrip()[:-1])
+    return None
+
+
+_PREPOSITIONAL_END = re.compile(
+    r"\b(?:to|in|from|with|for|at|on|about|of|into)\s+(?:\w[\w’'.\-]*\s+){0,5}\w[\w’'.\-]*$"
+)
+
+
+def _colon_source(lead: str) -> Source | None:
+    """No listed verb before a colon: the name right before it speaks ("Pew Research: “...”",
+    "... doesn't surprise pollster Daron Shaw: “...”") unless it is governed by a preposition
+    ("McConnell delivered a blunt message to Trump: “...”"): then the sentence's subject."""
+    if not _PREPOSITIONAL_END.search(lead):
+        mention = subject_before(lead)
         if mention and capitalised(mention):
             return Source(mention, None)
-    return None
+    mention = sentence_subject(lead)
+    if not mention or mention.lower() in {"it", "you", "we"} or mention.isupper():
+        return None
+    return Source(mention, None)
 
 
 _OBJECT_END = re.compile(r"(?:^|\s)(?:[a-z][\w’'\-]*|upon|by|after|before|while)$")

@@ -218,6 +218,7 @@ def _subject_words(tokens: list[str]) -> str | None:
 
 
 _INTRO = re.compile(r"^[^,]{0,80}?,\s+")
+_PLACE_TAIL = re.compile(r"[A-Z][\w.]*(?: [A-Z][\w.]*)?,\s+(?=\S)")
 
 
 # "WASHINGTON, Aug. 24 (UPI) — " opens a wire story before its first sentence's subject
@@ -246,6 +247,11 @@ def sentence_subject(sentence: str) -> str | None:
         intro = _INTRO.match(text)
         if intro:
             text = text[intro.end() :]
+            place = _PLACE_TAIL.match(text)
+            if place and intro.group().rstrip(", ")[-1:].isalpha() and capitalised(
+                intro.group().rstrip(", ").split()[-1]
+            ):
+                text = text[place.end() :]  # "In Salem, New Hampshire, Trump said": the state
         else:
             while first and first[0].lower() in SENTENCE_WORDS and first[0].lower() not in DETERMINERS:
                 text = text.lstrip()[len(first[0]) :]

@@ -184,3 +184,17 @@ def test_appositive_after_coordinated_titled_names() -> None:
 def test_preposition_and_name_are_not_a_subject() -> None:
     text = "It rained. Ada Park said she had begun “to unmask the true nature” of Bo Chan, whom he called a fraud."
     assert [q.speaker for q in speech(text)] == ["Ada Park"]
+
+
+def test_colon_after_a_prepositional_object_takes_the_sentence_subject() -> None:
+    text = "It rained. Sen. Ada Park, R-Ky., delivered a blunt message to Bo Chan: “Win or go home.”"
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
+
+
+def test_name_right_before_a_colon_speaks() -> None:
+    text = "It rained. The surge does not surprise pollster Ada Park: “Voters like a fresh face.”"
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
+
+
+def test_city_and_state_in_an_opening_phrase() -> None:
+    assert sentence_subject("At a rally in Salem, New Hampshire, Ada Park went after Bo Chan, ") == "Ada Park"
