@@ -186,8 +186,9 @@ class _Attributor:
         low = mention.lower()
         if low in PRONOUNS:
             return (self._antecedent(at) if low in {"he", "she", "i", "who"} else None), False
-        if ANONYMOUS.match(mention):
-            return mention, True
+        unnamed = ANONYMOUS.match(mention)
+        if unnamed and not mention[unnamed.end() :].lstrip()[:1].isupper():
+            return mention, True  # not "Senate Majority Leader Mitch McConnell": a title, named
         if not capitalised(mention):
             named = _LOWER_TITLES.match(mention)  # "former governor Jeb Bush" -> "Jeb Bush"
             if not named:

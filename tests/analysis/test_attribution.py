@@ -198,3 +198,8 @@ def test_name_right_before_a_colon_speaks() -> None:
 
 def test_city_and_state_in_an_opening_phrase() -> None:
     assert sentence_subject("At a rally in Salem, New Hampshire, Ada Park went after Bo Chan, ") == "Ada Park"
+
+
+def test_title_ending_in_a_source_noun_before_a_name_is_named() -> None:
+    found = speech("It rained. “We will win,” Senate Majority Leader Ada Park said.")
+    assert [(q.speaker, q.anonymous) for q in found] == [("Ada Park", False)]
