@@ -91,8 +91,16 @@ class _Attributor:
 
     def quote(self, span: Span, next_open: int | None) -> Quote:
         left, right = self._contexts(span, next_open)
-        naming = bool(_NAMING.search(left[-60:]))
-        source = None if naming else self._source(span, left, right)
+        source = self._source(span, left, right)
+        # named rather than quoted ("a show called “Cake Boss”"), unless a reporting verb in the
+        # sentence gives the name to someone ("Trump, who dubbed him “the little senator”")
+        named = _NAMING.search(left[-60:])
+        naming = bool(named) and not (
+            source and source.cue == "verb" and source.verb
+            and (source.verb not in named.group() or _personal(source.mention))
+        )
+        if naming:
+            source = None
         quote = self.doc.text[span.start : span.end]
         kind = _kind(quote, left, source, naming)
         if source is None or kind == "scare":
@@ -211,6 +219,11 @@ class _Attributor:
         if subject and subject[0] > self.last_person_at:
             return subject[1]
         return self.last_person
+
+
+def _personal(mention: str) -> bool:
+    """A person can name something ('whom she dubbed “...”'); 'a show called “...”' cannot."""
+    return is_pronoun(mention) or capitalised(mention)
 
 
 def _subject_of_verb(source: Source) -> bool:

@@ -289,3 +289,8 @@ def test_capitalised_words_after_a_verb_in_an_attributed_sentence_are_speech() -
 def test_capitalised_words_the_sentence_subject_acts_on_are_speech() -> None:
     found = quotes("Ada Park hoped to promote “Open Skies” and her book.")
     assert [(q.kind, q.speaker) for q in found] == [("partial", "Ada Park")]
+
+
+def test_a_name_given_by_a_reporting_subject_is_speech() -> None:
+    found = quotes("Ada Park mocked Bo Chan, whom she dubbed “the little senator.”")
+    assert [(q.kind, q.speaker) for q in found] == [("partial", "Ada Park")]
