@@ -72,6 +72,7 @@ _NAME_PARTS = re.compile(r"\s(?:of|for|at|from|with)\s")
 _LOWER_TITLES = re.compile(r"^(?:[a-z][\w\-]*\s+)+((?:[A-Z][\w’'.\-]*\s*)+)$")
 
 
+_DEMONSTRATIVES = {"that", "this", "these", "those", "there", "here", "what", "such"}
 _QUOTE_MARKS = re.compile(r"[\"“”]")
 _LAST_SENTENCE = re.compile(r"[^.!?]*[.!?]?\s*$")
 _MID_SENTENCE_CAPITAL = re.compile(r"(?:(?<=[\w,;)] )|(?<=\b[A-Z]\. ))[A-Z][\w’'\-]*")
@@ -136,12 +137,26 @@ class _Attributor:
         if found:
             return found
         if span.paragraph in self.last_source:
-            return dataclasses.replace(self.last_source[span.paragraph], cue="paragraph")
+            own = self._own_subject(left)
+            return own or dataclasses.replace(self.last_source[span.paragraph], cue="paragraph")
         if not left.strip():
             found = self._sentence_before(span) or self._previous_paragraph(span.paragraph)
             return dataclasses.replace(found, cue="previous") if found else None
         subject = sentence_subject(left)  # woven in with a verb not listed: its clause's subject
         return self._named(Source(subject, None, cue="subject") if subject else None)
+
+    def _own_subject(self, left: str) -> Source | None:
+        """'“...,” Noah said. Trump did post on Twitter that his claims were “sarcasm”': a new
+        sentence of the paragraph, with no quotation before this one, whose subject is a name,
+        is that name's, not the earlier quotation's speaker's."""
+        if not left.strip() or _QUOTE_MARKS.search(left):
+            return None
+        subject = sentence_subject(left)
+        if not subject or not capitalised(subject) or is_pronoun(subject) or \
+                subject.split()[0].lower() in SENTENCE_WORDS | _DEMONSTRATIVES:
+            return None
+        # not a weak "subject" cue: the paragraph's speech goes on, only its speaker changes
+        return self._named(Source(subject, None, cue="sentence"))
 
     def _named(self, source: Source | None) -> Source | None:
         """Refuse a lone capitalised word that the text never capitalises mid-sentence: it is a

@@ -203,3 +203,11 @@ def test_city_and_state_in_an_opening_phrase() -> None:
 def test_title_ending_in_a_source_noun_before_a_name_is_named() -> None:
     found = speech("It rained. “We will win,” Senate Majority Leader Ada Park said.")
     assert [(q.speaker, q.anonymous) for q in found] == [("Ada Park", False)]
+
+
+def test_new_sentence_with_a_named_subject_is_not_the_earlier_speakers() -> None:
+    text = (
+        "It rained.\n\n“It was a joke,” Bo Chan said on air. Ada Park did post on Twitter "
+        "that her remarks were “pure sarcasm” after all."
+    )
+    assert [q.speaker for q in speech(text)] == ["Bo Chan", "Ada Park"]
