@@ -193,6 +193,10 @@ def leading_subject(subject: str) -> str | None:
     if len(tokens) >= 2 and tokens[-2] == "," and is_pronoun(tokens[-1]):
         return bare_pronoun(tokens[-1])  # "South Carolina, he said, was ...": "he"
     if "," in tokens:
+        last = tokens[len(tokens) - tokens[::-1].index(",") :]
+        if (not capitalised(tokens[0]) and 0 < len(last) <= 3 and all(capitalised(t) for t in last)
+                and tokens[0].lower() != "and"):
+            return phrase(last)  # "“...” in his view, Bozell says": the name before the verb
         # An appositive, however long: "Miller, a retired worker, said"; "Robert McDuff,
         # attorney for one of four groups to file suit over the law, said": its head.
         tokens = tokens[: tokens.index(",")]

@@ -211,3 +211,7 @@ def test_new_sentence_with_a_named_subject_is_not_the_earlier_speakers() -> None
         "that her remarks were “pure sarcasm” after all."
     )
     assert [q.speaker for q in speech(text)] == ["Bo Chan", "Ada Park"]
+
+
+def test_name_after_the_last_comma_before_the_verb() -> None:
+    assert source_after(" the dawn of the modern movement, Bo Chan says.").mention == "Bo Chan"
