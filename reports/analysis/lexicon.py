@@ -178,3 +178,16 @@ def adverb(token: str) -> bool:
 
 def is_number(token: str) -> bool:
     return token[:1].isdigit()
+
+
+# Endings of -ly adverbs that no common first name has ("Shortly", "Interestingly", but not
+# "Billy", "Kelly", "Emily", "Beverly").
+_ADVERB_ENDINGS = (
+    "ally", "ngly", "ntly", "usly", "vely", "edly", "ully", "ssly", "ctly", "tely", "arly",
+    "ibly", "ably", "rtly", "ftly", "htly", "stly", "wly", "mply", "eply", "ckly", "rely",
+)
+
+
+def opening_adverb(token: str) -> bool:
+    """A capitalised word that is an adverb opening a sentence, not a name."""
+    return len(token) > 5 and token.lower().endswith(_ADVERB_ENDINGS)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from reports.analysis.lexicon import CAP_NAME, SENTENCE_WORDS, TITLES
+from reports.analysis.lexicon import CAP_NAME, SENTENCE_WORDS, TITLES, opening_adverb
 
 class Names:
     """Full names met in the document, by surname, to resolve "Mr Scholz" and "Scholz"."""
@@ -69,6 +69,10 @@ _SUBJECT_AFTER = re.compile(r"(?:’s|'s)?\s+(?:[a-z]|\()|,\s")
 _NAME_CHARS = re.compile(r"[\w’'.\- ]+")
 
 
+# Words that open a sentence before a name ("Neither Warren nor Clinton", "Both Israel and")
+_OPENERS = {"neither", "either", "both", "whether", "not", "only", "if", "unlike", "like"}
+
+
 def person(run: str) -> str | None:
     """'German Chancellor Olaf Scholz' -> 'Olaf Scholz'; None when no name is left."""
     tokens = run.replace("\n", " ").split()
@@ -76,7 +80,8 @@ def person(run: str) -> str | None:
         if tokens[index].lower().rstrip(".") in TITLES:
             tokens = tokens[index + 1 :]
             break
-    while tokens and tokens[0].lower() in SENTENCE_WORDS:
+    while tokens and (tokens[0].lower() in SENTENCE_WORDS or tokens[0].lower() in _OPENERS
+                      or opening_adverb(tokens[0])):  # "Interestingly Blocher"
         tokens = tokens[1:]
     if tokens and tokens[-1].endswith(("’s", "'s")):
         tokens[-1] = tokens[-1][:-2]

@@ -21,6 +21,7 @@ from reports.analysis.lexicon import (
     capitalised,
     is_number,
     is_pronoun,
+    opening_adverb,
     tokenize,
 )
 
@@ -75,6 +76,8 @@ def _clause_head_name(tokens: list[str], comma: int) -> str | None:
             segment.append(token)
             continue
         words = [t for t in segment if not t.startswith("(")]
+        while len(words) > 1 and words[0].lower() in _CONJUNCTIONS:
+            words = words[1:]  # "But Sen. Ann Lee (D-Ill.), noting ..., said"
         if words and words[0].lower() not in SENTENCE_WORDS and len(words) <= 6 and all(
             capitalised(t) or t.lower() in {"of", "de", "van", "von"} for t in words
         ) and not is_pronoun(words[0]):
@@ -243,24 +246,48 @@ def sentence_subject(sentence: str) -> str | None:
     """The subject at the head of the writer's sentence, after an opening phrase ("On Monday,")."""
     text = _after_opening_quotation(sentence)
     text = text[_DATELINE.match(text).end() :].lstrip(" \t\n\"“”'‘’([—–-")
+    for _ in range(3):  # "On Thursday, after a long wait, Warren said": opening phrases in a row
+        text, skipped = _skip_opening(text)
+        if not skipped:
+            break
+    return _head_subject(tokenize(text[:200]))
+
+
+# Conjunctions and linking adverbs open a clause without an opening phrase of their own:
+# "And then Trump went on the attack, saying" keeps "Trump".
+_CONJUNCTIONS = {"and", "but", "yet", "so", "then", "also", "even", "still", "or", "nor"}
+
+
+def _skip_opening(text: str) -> tuple[str, bool]:
+    """The text after one opening phrase ("On Monday,", "Shortly after the call,") or opening
+    conjunctions, and whether anything was skipped."""
     first = tokenize(text[:30])
+    if first and first[0].lower() in _CONJUNCTIONS:
+        while first and first[0].lower() in _CONJUNCTIONS:
+            text = text.lstrip()[len(first[0]) :].lstrip(" ,")
+            first = first[1:]
+        intro = _INTRO.match(text)
+        if intro and len(intro.group().split()) <= 5 and text[intro.end() : intro.end() + 1].isupper():
+            text = text[intro.end() :]  # "But a few days later, Trump reversed himself"
+        return text, True
     # "The mayor, a Democrat, ..." opens with its subject, not with an opening phrase;
     # "Shortly after ...," does ("Shortly" is no name)
-    if first and ((first[0].lower() in SENTENCE_WORDS and first[0].lower() not in {"the", "a", "an"})
-                  or adverb(first[0].lower())):
-        intro = _INTRO.match(text)
-        if intro:
-            text = text[intro.end() :]
-            place = _PLACE_TAIL.match(text)
-            if place and intro.group().rstrip(", ")[-1:].isalpha() and capitalised(
-                intro.group().rstrip(", ").split()[-1]
-            ):
-                text = text[place.end() :]  # "In Salem, New Hampshire, Trump said": the state
-        else:
-            while first and first[0].lower() in SENTENCE_WORDS and first[0].lower() not in DETERMINERS:
-                text = text.lstrip()[len(first[0]) :]
-                first = first[1:]
-    return _head_subject(tokenize(text[:200]))
+    if not first or not ((first[0].lower() in SENTENCE_WORDS and first[0].lower() not in {"the", "a", "an"})
+                         or opening_adverb(first[0])):
+        return text, False
+    intro = _INTRO.match(text)
+    if intro:
+        text = text[intro.end() :]
+        place = _PLACE_TAIL.match(text)
+        if place and intro.group().rstrip(", ")[-1:].isalpha() and capitalised(
+            intro.group().rstrip(", ").split()[-1]
+        ):
+            text = text[place.end() :]  # "In Salem, New Hampshire, Trump said": the state
+        return text, True
+    while first and first[0].lower() in SENTENCE_WORDS and first[0].lower() not in DETERMINERS:
+        text = text.lstrip()[len(first[0]) :]
+        first = first[1:]
+    return text, False
 
 
 def _head_subject(tokens: list[str]) -> str | None:

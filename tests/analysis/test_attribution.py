@@ -215,3 +215,23 @@ def test_new_sentence_with_a_named_subject_is_not_the_earlier_speakers() -> None
 
 def test_name_after_the_last_comma_before_the_verb() -> None:
     assert source_after(" the dawn of the modern movement, Bo Chan says.").mention == "Bo Chan"
+
+
+def test_conjunction_then_opening_phrase_then_subject() -> None:
+    assert sentence_subject("But a few days later, Ada Park reversed herself, ") == "Ada Park"
+    assert sentence_subject("And then Ada Park went fully on the attack, ") == "Ada Park"
+    assert sentence_subject("On Monday, after a long wait, Ada Park endorsed Lee, ") == "Ada Park"
+
+
+def test_first_name_ending_in_ly_is_no_opening_adverb() -> None:
+    assert sentence_subject("In his song, Billy Joel sings, ") == "Billy Joel"
+
+
+def test_but_before_an_appositive_name() -> None:
+    text = "It rained. But Sen. Ada Park (D-Ill.), noting the size of the crowd, said, “It is big.”"
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
+
+
+def test_sentence_opening_word_is_not_part_of_a_full_name() -> None:
+    text = "Neither Park nor Lee spoke.\n\n“We won,” Park said."
+    assert [q.speaker for q in speech(text)] == ["Park"]
