@@ -70,7 +70,12 @@ _NAME_CHARS = re.compile(r"[\w’'.\- ]+")
 
 
 # Words that open a sentence before a name ("Neither Warren nor Clinton", "Both Israel and")
-_OPENERS = {"neither", "either", "both", "whether", "not", "only", "if", "unlike", "like"}
+_OPENERS = {
+    "neither", "either", "both", "whether", "not", "only", "if", "unlike", "like", "maybe",
+    "perhaps", "had", "should", "were", "did", "does", "do", "is", "was", "are", "can", "could",
+    "would", "will", "has", "have", "why", "how", "what", "where", "who",
+}
+_DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
 def person(run: str) -> str | None:
@@ -83,6 +88,8 @@ def person(run: str) -> str | None:
     while tokens and (tokens[0].lower() in SENTENCE_WORDS or tokens[0].lower() in _OPENERS
                       or opening_adverb(tokens[0])):  # "Interestingly Blocher"
         tokens = tokens[1:]
+    while tokens and tokens[-1].lower().rstrip(".,") in _DAYS:
+        tokens = tokens[:-1]  # "CNN Tuesday": a day after a name is no part of it
     if tokens and tokens[-1].endswith(("’s", "'s")):
         tokens[-1] = tokens[-1][:-2]
     if not tokens or len(tokens) > 4 or not all(t[:1].isupper() for t in tokens):

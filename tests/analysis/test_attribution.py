@@ -235,3 +235,8 @@ def test_but_before_an_appositive_name() -> None:
 def test_sentence_opening_word_is_not_part_of_a_full_name() -> None:
     text = "Neither Park nor Lee spoke.\n\n“We won,” Park said."
     assert [q.speaker for q in speech(text)] == ["Park"]
+
+
+def test_opening_words_and_days_are_not_parts_of_names() -> None:
+    text = "Maybe Park will win. On CNN Tuesday, his wife spoke.\n\n“We won,” Park said. “Yes,” she said."
+    assert [q.speaker for q in speech(text)] == ["Park", "Park"]
