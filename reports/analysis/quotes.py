@@ -153,7 +153,7 @@ class _Attributor:
             return None
         subject = sentence_subject(left)
         if not subject or not capitalised(subject) or is_pronoun(subject) or \
-                subject.split()[0].lower() in SENTENCE_WORDS | _DEMONSTRATIVES:
+                subject.split()[0].lower() in (SENTENCE_WORDS - {"the", "a", "an"}) | _DEMONSTRATIVES:
             return None
         # not a weak "subject" cue: the paragraph's speech goes on, only its speaker changes
         return self._named(Source(subject, None, cue="sentence"))

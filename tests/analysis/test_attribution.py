@@ -240,3 +240,11 @@ def test_sentence_opening_word_is_not_part_of_a_full_name() -> None:
 def test_opening_words_and_days_are_not_parts_of_names() -> None:
     text = "Maybe Park will win. On CNN Tuesday, his wife spoke.\n\n“We won,” Park said. “Yes,” she said."
     assert [q.speaker for q in speech(text)] == ["Park", "Park"]
+
+
+def test_new_sentence_with_a_described_subject_is_not_the_earlier_speakers() -> None:
+    text = (
+        "It rained.\n\n“It was a joke,” Bo Chan said. The agency declined to detail the "
+        "inquiry's “specific focus” that week."
+    )
+    assert [q.speaker for q in speech(text)] == ["Bo Chan", "The agency"]
