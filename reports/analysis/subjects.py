@@ -208,6 +208,8 @@ def leading_subject(subject: str) -> str | None:
 
 def _subject_words(tokens: list[str]) -> str | None:
     first = tokens[0]
+    if all(t.lower() in DAYS for t in tokens):
+        return None  # "“...” Tuesday, hours after the staffer was charged": a time, no subject
     # a capitalised word inside a name is no stop word ("CBS This Morning anchor Ann Lee")
     low = {t.lower() for i, t in enumerate(tokens) if i == 0 or not capitalised(t)}
     # inside a subject, "and" joins subjects ("the senator and candidate"); opening it, a clause

@@ -248,3 +248,7 @@ def test_new_sentence_with_a_described_subject_is_not_the_earlier_speakers() -> 
         "inquiry's “specific focus” that week."
     )
     assert [q.speaker for q in speech(text)] == ["Bo Chan", "The agency"]
+
+
+def test_a_day_is_no_subject() -> None:
+    assert source_after(" Tuesday, hours after the aide was charged with battery.") is None
