@@ -85,12 +85,31 @@ def source_after(after: str) -> Source | None:
             return Source(mention, verb.group(), _told_after(verb.group(), rest[verb.end() :]))
         return None
     verb = VERB.search(rest, 0, 200)
-    if not verb or _breaks(rest[: verb.start()]):
+    if not verb:
+        return _plural_closing(rest)
+    if _breaks(rest[: verb.start()]):
         return None
     mention = leading_subject(rest[: verb.start()])
     if not mention:
         return _clause_end_source(rest)
     return Source(mention, verb.group(), _told_after(verb.group(), rest[verb.end() :]))
+
+
+# Plural present reporting verbs that close a clause right after a quotation ("“...,” the two
+# write."); looked for only there, since elsewhere "write" or "note" rarely reports speech.
+_PLURAL_CLOSING = re.compile(
+    r"((?:[^\s,.;:!?“”\"]+\s+){1,8}?)(write|note|argue|add|warn|insist|explain|claim|contend|"
+    r"predict|complain|recall|acknowledge|admit|concede|declare|maintain|reply|respond|assert|"
+    r"caution|agree|suggest|allege)(?=\s*(?:[.,;]|$))"
+)
+
+
+def _plural_closing(rest: str) -> Source | None:
+    match = _PLURAL_CLOSING.match(rest)
+    if not match:
+        return None
+    mention = leading_subject(match.group(1))
+    return Source(mention, match.group(2)) if mention else None
 
 
 _NAME_RUN = r"[A-Z][\w’'.\-]*(?:\s+(?:[A-Z][\w’'.\-]*|de|van|von))*"

@@ -252,3 +252,8 @@ def test_new_sentence_with_a_described_subject_is_not_the_earlier_speakers() -> 
 
 def test_a_day_is_no_subject() -> None:
     assert source_after(" Tuesday, hours after the aide was charged with battery.") is None
+
+
+def test_plural_present_verb_closing_the_clause_after_a_quote() -> None:
+    text = "It rained. “We do not understand it,” the two senators write."
+    assert [q.speaker for q in speech(text)] == ["the two senators"]
