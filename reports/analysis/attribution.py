@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from reports.analysis.lexicon import (
     CAP_NAME,
     PARTICIPLE,
+    SENTENCE_WORDS,
     VERB,
     VERB_AT,
     VERBS,
-    SENTENCE_WORDS,
     adverb,
     capitalised,
     is_pronoun,

@@ -74,9 +74,8 @@ BETWEEN = {
     "has", "have", "had", "also", "later", "then", "previously", "once", "again", "recently",
     "repeatedly", "would", "will", "could", "might", "may", "can", "did", "does", "was", "is",
     "were", "never", "often", "first", "earlier", "publicly", "privately", "reportedly",
-    "simply", "just", "even", "only", "still", "famously", "quickly", "flatly", "had",
-    "frequently", "always", "already", "sometimes", "now", "once", "ultimately", "finally",
-    "subsequently", "initially", "originally", "bluntly", "angrily", "recently", "not",
+    "simply", "just", "even", "only", "still", "famously", "quickly", "flatly", "frequently", "always", "already", "sometimes", "now", "ultimately", "finally",
+    "subsequently", "initially", "originally", "bluntly", "angrily", "not",
 }
 
 

@@ -8,6 +8,7 @@ from bisect import bisect_right
 
 from reports.analysis.lexicon import CAP_NAME, SENTENCE_WORDS, TITLES, opening_adverb
 
+
 class Names:
     """Full names met in the document, by surname, to resolve "Mr Scholz" and "Scholz"."""
 

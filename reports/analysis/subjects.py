@@ -25,6 +25,7 @@ from reports.analysis.lexicon import (
     tokenize,
 )
 
+
 def subject_before(left: str) -> str | None:
     """The subject of a verb that ends `left`, walking back: "Mr Scholz has", "officials"."""
     tokens = tokenize(left[-300:])

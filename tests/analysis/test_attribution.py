@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from reports.analysis.attribution import source_after
-from reports.analysis.subjects import sentence_subject
 from reports.analysis.quotes import extract
+from reports.analysis.subjects import sentence_subject
 from reports.analysis.text import split
 from reports.models import Quote
 
