@@ -21,8 +21,8 @@ Three passes over the split-once `Document`, each linear in the text:
    have said; `full` when the quotation is a sentence of its own; otherwise `partial` (a
    fragment of two words or more is speech even when no source is found).
 
-Dev figures (bench/quotes.py, PolNeAR dev, 840 articles): loose P/R/F1 95.0 / 96.6 / 95.8,
-speaker accuracy 90.6%, about 640 documents/s with the sentence split.
+Dev figures (bench/quotes.py, PolNeAR dev, 840 articles): loose P/R/F1 94.9 / 96.9 / 95.9,
+speaker accuracy 91.4%, about 500-640 documents/s with the sentence split (a shared machine).
 """
 
 from __future__ import annotations
