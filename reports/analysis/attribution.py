@@ -247,8 +247,14 @@ def _object_before(lead: str) -> bool:
     words = lead.split()
     while words and adverb(words[-1]):
         words.pop()  # "with Trump reportedly yelling": the adverb hides the participle's subject
+    if len(words) >= 2 and capitalised(words[-1]) and words[-2] in _PREPOSITIONS:
+        return True  # "responded on Facebook writing": a name after a preposition is an object
     match = _OBJECT_END.search(" ".join(words[-1:]))
     return bool(match) and not is_pronoun(match.group().strip())
+
+
+# not "with": "with Trump yelling" makes Trump the participle's subject
+_PREPOSITIONS = {"on", "in", "to", "at", "from", "via", "through", "over"}
 
 
 _SAID_COMMA = re.compile(rf"\b(?:{VERBS})(?:\s+[\w’'.-]+){{0,3}},$")

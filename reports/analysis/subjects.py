@@ -29,17 +29,54 @@ from reports.analysis.lexicon import (
 def subject_before(left: str) -> str | None:
     """The subject of a verb that ends `left`, walking back: "Mr Scholz has", "officials"."""
     tokens = tokenize(left[-300:])
-    i = len(tokens) - 1
-    while i >= 0 and (tokens[i].lower() in BETWEEN or tokens[i].startswith("(") or adverb(tokens[i])):
-        i -= 1
+    i = _skip_between(tokens, len(tokens) - 1)
+    if i >= 0 and tokens[i].lower() in _TIME_ENDS:
+        i = _skip_between(tokens, _time_phrase_start(tokens, i) - 1)  # "... two weeks ago said"
     if i < 0:
         return None
     if tokens[i] == ",":
         return _appositive_subject(tokens, i)
     if is_pronoun(tokens[i]):
         return bare_pronoun(tokens[i])
+    who = None if capitalised(tokens[i]) else _relative_who(tokens, i)
+    if who is not None:
+        i = who - 1  # "a White House official who spoke anonymously to discuss it said"
     start = _phrase_start(tokens, i)
     return phrase(tokens[start : i + 1]) if start is not None else None
+
+
+def _skip_between(tokens: list[str], i: int) -> int:
+    while i >= 0 and (tokens[i].lower() in BETWEEN or tokens[i].startswith("(") or adverb(tokens[i])):
+        i -= 1
+    return i
+
+
+_TIME_ENDS = {"ago", "later", "earlier"}
+_TIME_WORDS = {
+    "less", "more", "than", "about", "nearly", "almost", "just", "only", "some", "a", "an", "the",
+    "few", "several", "two", "three", "four", "five", "six", "ten", "one", "hours", "hour",
+    "days", "day", "weeks", "week", "months", "month", "years", "year", "minutes", "moments",
+}
+
+
+def _time_phrase_start(tokens: list[str], i: int) -> int:
+    """Start of "less than two weeks ago" that ends at tokens[i]."""
+    j = i
+    while j - 1 >= 0 and i - j < 6 and (tokens[j - 1].lower() in _TIME_WORDS or is_number(tokens[j - 1])):
+        j -= 1
+    return j
+
+
+def _relative_who(tokens: list[str], i: int) -> int | None:
+    """Index of a "who" opening a relative clause that ends at tokens[i], if any (no
+    punctuation between)."""
+    for k in range(i, max(-1, i - 12), -1):
+        if not tokens[k][:1].isalnum():
+            return None
+        if tokens[k].lower() == "who" and k > 0 and tokens[k - 1][:1].isalnum():
+            before = tokens[k - 1].lower()
+            return k if before not in STOP and before not in SENTENCE_WORDS else None
+    return None
 
 
 _CLAUSE_MARKS = {";", ":", "—", "–", "“", "”", '"'}
@@ -261,9 +298,15 @@ def sentence_subject(sentence: str) -> str | None:
 _CONJUNCTIONS = {"and", "but", "yet", "so", "then", "also", "even", "still", "or", "nor"}
 
 
+_TIME_OPENING = re.compile(r"(?:[A-Z]\w*\s+){1,3}(?:later|ago|earlier)\s*,\s+")
+
+
 def _skip_opening(text: str) -> tuple[str, bool]:
-    """The text after one opening phrase ("On Monday,", "Shortly after the call,") or opening
-    conjunctions, and whether anything was skipped."""
+    """The text after one opening phrase ("On Monday,", "Shortly after the call,", "Hours
+    later,") or opening conjunctions, and whether anything was skipped."""
+    time = _TIME_OPENING.match(text)
+    if time:
+        return text[time.end() :], True
     first = tokenize(text[:30])
     if first and first[0].lower() in _CONJUNCTIONS:
         while first and first[0].lower() in _CONJUNCTIONS:

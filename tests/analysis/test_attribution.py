@@ -257,3 +257,19 @@ def test_a_day_is_no_subject() -> None:
 def test_plural_present_verb_closing_the_clause_after_a_quote() -> None:
     text = "It rained. “We do not understand it,” the two senators write."
     assert [q.speaker for q in speech(text)] == ["the two senators"]
+
+
+def test_time_phrases_are_not_subjects() -> None:
+    assert sentence_subject("Hours later, Ada Park returned the compliment, ") == "Ada Park"
+    text = "It rained. The agency less than two weeks ago said the data were “top secret” then."
+    assert [q.mention for q in speech(text)] == ["The agency"]
+
+
+def test_relative_clause_before_said() -> None:
+    text = "It rained. An official who spoke anonymously to discuss strategy said, “We are ready.”"
+    assert [q.speaker for q in speech(text)] == ["An official"]
+
+
+def test_name_after_a_preposition_before_a_participle_is_an_object() -> None:
+    text = "It rained. Ada Park answered the question on Facebook writing, “I talk about it a lot.”"
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
