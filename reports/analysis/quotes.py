@@ -222,8 +222,8 @@ class _Attributor:
         name = person(parts[0])
         if not name and len(parts) > 1 and all(w.lower() in TITLES for w in parts[0].split()):
             name = person(parts[-1])
-        if not name:
-            return mention, False
+        if not name or name.lower() in _INSTITUTIONS:
+            return mention, False  # "the State Department" is no person called "Department"
         full = self.names.full(name, at)
         self.last_person, self.last_person_at = full, at
         return full, False
@@ -234,6 +234,15 @@ class _Attributor:
         if subject and subject[0] > self.last_person_at:
             return subject[1]
         return self.last_person
+
+
+# Heads of institutions' names, left whole rather than read as a person's surname
+_INSTITUTIONS = {
+    "department", "committee", "party", "office", "council", "house", "senate", "court",
+    "agency", "administration", "campaign", "commission", "bureau", "foundation", "institute",
+    "association", "university", "center", "centre", "service", "board", "ministry",
+    "government", "congress", "pentagon", "police", "army", "navy", "caucus", "convention",
+}
 
 
 def _personal(mention: str) -> bool:

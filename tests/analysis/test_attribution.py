@@ -273,3 +273,8 @@ def test_relative_clause_before_said() -> None:
 def test_name_after_a_preposition_before_a_participle_is_an_object() -> None:
     text = "It rained. Ada Park answered the question on Facebook writing, “I talk about it a lot.”"
     assert [q.speaker for q in speech(text)] == ["Ada Park"]
+
+
+def test_an_institution_is_not_read_as_a_surname() -> None:
+    found = speech("It rained. “We found no evidence,” the State Department said.")
+    assert [q.speaker for q in found] == ["State Department"]
