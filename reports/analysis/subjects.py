@@ -244,6 +244,10 @@ def leading_subject(subject: str) -> str | None:
     return _subject_words(tokens) if 0 < len(tokens) <= 16 else None
 
 
+_DEMONSTRATIVE_DETERMINERS = {"this", "that", "these", "those"}
+_NOUN_PREPOSITIONS = {"in", "on", "at", "about"}  # "of", "for", "with", "from" are no stop words
+
+
 def _subject_words(tokens: list[str]) -> str | None:
     first = tokens[0]
     if all(t.lower() in DAYS for t in tokens):
@@ -252,6 +256,9 @@ def _subject_words(tokens: list[str]) -> str | None:
     low = {t.lower() for i, t in enumerate(tokens) if i == 0 or not capitalised(t)}
     # inside a subject, "and" joins subjects ("the senator and candidate"); opening it, a clause
     allowed = {"the", "and"} if first.lower() != "and" else {"the"}
+    if len(tokens) > 1 and first.lower() in _DEMONSTRATIVE_DETERMINERS | DETERMINERS:
+        # "this source told the Post", "a voice-over in the ad states"
+        allowed = allowed | _DEMONSTRATIVE_DETERMINERS | _NOUN_PREPOSITIONS
     if low & (STOP - allowed) or any(not t[:1].isalnum() for t in tokens):
         return None
     if len(tokens) == 1 and is_pronoun(first):

@@ -278,3 +278,9 @@ def test_name_after_a_preposition_before_a_participle_is_an_object() -> None:
 def test_an_institution_is_not_read_as_a_surname() -> None:
     found = speech("It rained. “We found no evidence,” the State Department said.")
     assert [q.speaker for q in found] == ["State Department"]
+
+
+def test_demonstrative_and_prepositional_descriptions_as_subjects() -> None:
+    assert [q.speaker for q in speech("It rained. “It is over,” this source told the Post.")] == ["this source"]
+    text = "It rained. “She will stand up to them,” a voice-over in the ad states."
+    assert [q.speaker for q in speech(text)] == ["a voice-over in the ad"]
