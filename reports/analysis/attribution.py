@@ -40,7 +40,7 @@ class Source:
     mention: str  # as written: "he", "Mr Scholz", "one source close to Mr Macron"
     verb: str | None
     told: str | None = None
-    cue: str = "verb"  # how it was found: verb, paragraph, previous (paragraph), subject, sentence
+    cue: str = "verb"  # how found: verb, paragraph, previous, subject, sentence, signature
     from_right: bool = False  # found after the quotation ("..., he said")
 
 

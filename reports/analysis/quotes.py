@@ -72,6 +72,15 @@ _NAME_PARTS = re.compile(r"\s(?:of|for|at|from|with)\s")
 _LOWER_TITLES = re.compile(r"^(?:[a-z][\w\-]*\s+)+((?:[A-Z][\w’'.\-]*\s*)+)$")
 
 
+# "- Hillary Clinton." / "— Michelle Marks, Philadelphia." on a line of its own
+_SIGNATURE = re.compile(r"[-—–]\s*((?:[A-Z][\w.’'\-]*\s?){1,4})(?:,[^\n]{0,60})?\.?\s*")
+
+
+def _right_is_empty(doc: Document, span: Span) -> bool:
+    """Nothing but punctuation follows the quotation in its paragraph."""
+    return not doc.text[span.end + 1 : doc.paragraphs[span.end_paragraph].end].strip(" .,\"”")
+
+
 _DEMONSTRATIVES = {"that", "this", "these", "those", "there", "here", "what", "such"}
 _QUOTE_MARKS = re.compile(r"[\"“”]")
 _LAST_SENTENCE = re.compile(r"[^.!?]*[.!?]?\s*$")
@@ -140,7 +149,8 @@ class _Attributor:
             own = self._own_subject(left)
             return own or dataclasses.replace(self.last_source[span.paragraph], cue="paragraph")
         if not left.strip():
-            found = self._sentence_before(span) or self._previous_paragraph(span.paragraph)
+            found = (self._signature(span) or self._sentence_before(span)
+                     or self._previous_paragraph(span.paragraph))
             return dataclasses.replace(found, cue="previous") if found else None
         subject = sentence_subject(left)  # woven in with a verb not listed: its clause's subject
         return self._named(Source(subject, None, cue="subject") if subject else None)
@@ -168,6 +178,13 @@ class _Attributor:
         if self.proper is None:
             self.proper = set(_MID_SENTENCE_CAPITAL.findall(self.doc.text))
         return source if source.mention in self.proper else None
+
+    def _signature(self, span: Span) -> Source | None:
+        """A quote-only paragraph signed on the next line: '“...”' then '- Hillary Clinton.'"""
+        if not _right_is_empty(self.doc, span) or span.end_paragraph + 1 >= len(self.doc.paragraphs):
+            return None
+        signed = _SIGNATURE.fullmatch(self.doc.paragraphs[span.end_paragraph + 1].text)
+        return Source(signed.group(1).rstrip(". "), None, cue="signature") if signed else None
 
     def _sentence_before(self, span: Span) -> Source | None:
         """A quotation opening a sentence after 'Sam Lau said in a statement.' or 'Cruz tweeted

@@ -284,3 +284,8 @@ def test_demonstrative_and_prepositional_descriptions_as_subjects() -> None:
     assert [q.speaker for q in speech("It rained. “It is over,” this source told the Post.")] == ["this source"]
     text = "It rained. “She will stand up to them,” a voice-over in the ad states."
     assert [q.speaker for q in speech(text)] == ["a voice-over in the ad"]
+
+
+def test_signature_line_after_a_quote_only_paragraph() -> None:
+    text = "Ann Lee spoke first.\n\n“We will win this, whatever it takes.”\n\n- Ada Park, Ohio.\n\nThe end."
+    assert [(q.speaker, q.mention) for q in speech(text)] == [("Ada Park", "Ada Park")]
