@@ -22,7 +22,7 @@ Three passes over the split-once `Document`, each linear in the text:
    fragment of two words or more is speech even when no source is found).
 
 Dev figures (bench/quotes.py, PolNeAR dev, 840 articles): loose P/R/F1 94.9 / 96.9 / 95.9,
-speaker accuracy 91.4%, about 500-640 documents/s with the sentence split (a shared machine).
+speaker accuracy 91.7%, about 600 documents/s with the sentence split (a shared machine).
 """
 
 from __future__ import annotations
