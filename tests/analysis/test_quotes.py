@@ -271,3 +271,26 @@ def test_one_megabyte_article_is_fast() -> None:
     found = extract(split(text))
     assert time.perf_counter() - started < 5
     assert len(found.items) == 3 * (1_000_000 // len(paragraph))
+
+
+# --- kinds: titles and terms inside an attributed sentence --------------------------------------
+
+
+def test_title_after_a_possessive_before_its_reporting_clause_is_scare() -> None:
+    found = quotes("Speaking on NBC’s “Meet the Voters” on Sunday, the mayor said the plan was dead.")
+    assert [q.kind for q in found] == ["scare"]
+
+
+def test_capitalised_words_after_a_verb_in_an_attributed_sentence_are_speech() -> None:
+    found = quotes("Ada Park said her rivals would soon learn to fear “Big Oil” again.")
+    assert [(q.kind, q.speaker) for q in found] == [("partial", "Ada Park")]
+
+
+def test_capitalised_words_the_sentence_subject_acts_on_are_speech() -> None:
+    found = quotes("Ada Park hoped to promote “Open Skies” and her book.")
+    assert [(q.kind, q.speaker) for q in found] == [("partial", "Ada Park")]
+
+
+def test_a_name_given_by_a_reporting_subject_is_speech() -> None:
+    found = quotes("Ada Park mocked Bo Chan, whom she dubbed “the little senator.”")
+    assert [(q.kind, q.speaker) for q in found] == [("partial", "Ada Park")]

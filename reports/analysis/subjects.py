@@ -1,0 +1,394 @@
+"""Noun phrases that are subjects in the writer's sentence: names with their titles, pronouns,
+descriptions ("one source close to Mr Macron"), appositives ("Paul Lindsay, a spokesman for the
+PAC, said"), and the subject at the head of a sentence. Pure functions on text, no state."""
+
+from __future__ import annotations
+
+import re
+
+from reports.analysis.lexicon import (
+    ANONYMOUS,
+    BETWEEN,
+    DAYS,
+    DETERMINERS,
+    IRREGULAR_PAST,
+    PRONOUNS,
+    QUANTIFIERS,
+    SENTENCE_WORDS,
+    STOP,
+    adverb,
+    bare_pronoun,
+    capitalised,
+    is_number,
+    is_pronoun,
+    opening_adverb,
+    tokenize,
+)
+
+
+def subject_before(left: str) -> str | None:
+    """The subject of a verb that ends `left`, walking back: "Mr Scholz has", "officials"."""
+    tokens = tokenize(left[-300:])
+    i = _skip_between(tokens, len(tokens) - 1)
+    if i >= 0 and tokens[i].lower() in _TIME_ENDS:
+        i = _skip_between(tokens, _time_phrase_start(tokens, i) - 1)  # "... two weeks ago said"
+    if i < 0:
+        return None
+    if tokens[i] == ",":
+        return _appositive_subject(tokens, i)
+    if is_pronoun(tokens[i]):
+        return bare_pronoun(tokens[i])
+    who = None if capitalised(tokens[i]) else _relative_who(tokens, i)
+    if who is not None:
+        i = who - 1  # "a White House official who spoke anonymously to discuss it said"
+    start = _phrase_start(tokens, i)
+    return phrase(tokens[start : i + 1]) if start is not None else None
+
+
+def _skip_between(tokens: list[str], i: int) -> int:
+    while i >= 0 and (tokens[i].lower() in BETWEEN or tokens[i].startswith("(") or adverb(tokens[i])):
+        i -= 1
+    return i
+
+
+_TIME_ENDS = {"ago", "later", "earlier"}
+_TIME_WORDS = {
+    "less", "more", "than", "about", "nearly", "almost", "just", "only", "some", "a", "an", "the",
+    "few", "several", "two", "three", "four", "five", "six", "ten", "one", "hours", "hour",
+    "days", "day", "weeks", "week", "months", "month", "years", "year", "minutes", "moments",
+}
+
+
+def _time_phrase_start(tokens: list[str], i: int) -> int:
+    """Start of "less than two weeks ago" that ends at tokens[i]."""
+    j = i
+    while j - 1 >= 0 and i - j < 6 and (tokens[j - 1].lower() in _TIME_WORDS or is_number(tokens[j - 1])):
+        j -= 1
+    return j
+
+
+def _relative_who(tokens: list[str], i: int) -> int | None:
+    """Index of a "who" opening a relative clause that ends at tokens[i], if any (no
+    punctuation between)."""
+    for k in range(i, max(-1, i - 12), -1):
+        if not tokens[k][:1].isalnum():
+            return None
+        if tokens[k].lower() == "who" and k > 0 and tokens[k - 1][:1].isalnum():
+            before = tokens[k - 1].lower()
+            return k if before not in STOP and before not in SENTENCE_WORDS else None
+    return None
+
+
+_CLAUSE_MARKS = {";", ":", "—", "–", "“", "”", '"'}
+
+
+def _appositive_subject(tokens: list[str], comma: int) -> str | None:
+    """"Paul Lindsay, a spokesman for the PAC, said" or "a spokesman, Paul Lindsay, said"."""
+    head = _clause_head_name(tokens, comma)
+    if head:
+        return head
+    j = comma - 1
+    while j >= 0 and tokens[j] not in {",", ";", ":", "—", "–", "“", "”", '"'} and comma - j < 14:
+        j -= 1
+    if j < 0 or tokens[j] != ",":
+        return None
+    inner = tokens[j + 1 : comma]
+    if inner and all(capitalised(t) or t.lower() in {"of", "de", "van", "von"} for t in inner):
+        return phrase(inner)
+    if j >= 1 and (tokens[j - 1].lower() == "who" or tokens[j - 1].lower() in PRONOUNS):
+        return tokens[j - 1]
+    start = _phrase_start(tokens, j - 1)
+    return phrase(tokens[start:j]) if start is not None else None
+
+
+def _clause_head_name(tokens: list[str], comma: int) -> str | None:
+    """A name opening the clause, however many commas follow it: "Cory James, 22, of Flint,
+    Mich., said"; "Clinton, during a town hall in Columbus, Ohio, said". An opening phrase
+    ("In Ohio,", "On Monday,") is skipped."""
+    start = comma - 1
+    while start >= 0 and tokens[start] not in _CLAUSE_MARKS and comma - start < 60:
+        start -= 1
+    segment: list[str] = []
+    for token in tokens[start + 1 : comma]:
+        if token != ",":
+            segment.append(token)
+            continue
+        words = [t for t in segment if not t.startswith("(")]
+        while len(words) > 1 and words[0].lower() in _CONJUNCTIONS:
+            words = words[1:]  # "But Sen. Ann Lee (D-Ill.), noting ..., said"
+        if words and words[0].lower() not in SENTENCE_WORDS and len(words) <= 6 and all(
+            capitalised(t) or t.lower() in {"of", "de", "van", "von"} for t in words
+        ) and not is_pronoun(words[0]):
+            return phrase(words)
+        if words and (words[0].lower() not in SENTENCE_WORDS or not capitalised(words[0])):
+            return None  # the clause opens with something else: leave it to the nearer reading
+        segment = []
+    return None
+
+
+def _phrase_start(tokens: list[str], i: int) -> int | None:
+    """Index where the noun phrase ending at tokens[i] starts, or None if it is no subject."""
+    start = _name_or_noun_start(tokens, i)
+    if start is None:
+        return None
+    # "one source close to Mr Macron", "Joel Pollak of Breitbart", "people familiar with ..."
+    for _ in range(2):
+        k = start - 1
+        if k >= 1 and tokens[k].lower() in {"of", "for", "to", "with", "at", "from"}:
+            outer = _name_or_noun_start(tokens, k - 1)
+            if outer is not None and _can_extend(tokens[outer : k], tokens[k].lower()):
+                start = outer
+                continue
+        break
+    return start
+
+
+def _can_extend(head: list[str], preposition: str) -> bool:
+    if not head:
+        return False
+    if all(capitalised(t) for t in head):
+        return preposition in {"of", "for", "at", "from"}
+    phrase = " ".join(head).lower()
+    if preposition in {"to", "with"}:
+        return phrase.endswith(("close", "familiar", "closer", "near"))
+    return bool(ANONYMOUS.match(phrase)) or head[0].lower() in DETERMINERS
+
+
+def _name_or_noun_start(tokens: list[str], i: int) -> int | None:
+    if i < 0:
+        return None
+    token = tokens[i]
+    if capitalised(token):
+        j = i
+        while j - 1 >= 0 and (
+            capitalised(tokens[j - 1])
+            or (tokens[j - 1].lower() in {"of", "de", "van", "von", "del", "da", "al", "bin"}
+                and j - 2 >= 0 and capitalised(tokens[j - 2]))
+        ):
+            j -= 1
+        while j <= i and tokens[j].lower() in SENTENCE_WORDS:
+            j += 1
+        if j > i:
+            return None
+        return j
+    if token.lower() in QUANTIFIERS:
+        return i  # "most said", "many say": a quantifier stands for its group
+    if not token[:1].isalpha() or token.lower() in STOP or token.lower() in DETERMINERS:
+        return None
+    j = i
+    while j - 1 >= 0 and i - j < 6:
+        prev = tokens[j - 1]
+        low = prev.lower()
+        if low in DETERMINERS or is_number(prev):
+            return j - 1  # "the voters", "21 percent", "75 percent of Republicans"
+        if not prev[:1].isalnum() or low in STOP or low in SENTENCE_WORDS or low in PRONOUNS:
+            break
+        j -= 1
+    # No determiner: a bare plural or source noun ("officials", "people familiar") only.
+    if ANONYMOUS.match(" ".join(tokens[j : i + 1])) or tokens[j].endswith("s"):
+        return j
+    return None
+
+
+def subject_after(text: str) -> tuple[str | None, int]:
+    """A noun phrase at the start of `text` (after "said"): "Paul Lindsay", "a spokesman for X"."""
+    tokens = tokenize(text[:200])
+    taken: list[str] = []
+    for token in tokens[:12]:
+        low = token.lower()
+        if not token[:1].isalnum():
+            break
+        only_determiners = all(t.lower() in DETERMINERS for t in taken)
+        if taken and (low in STOP or low in {"who", "last", "today", "yesterday", "tonight", "in"}
+                      or (low in SENTENCE_WORDS - {"of", "for", "the", "to", "with"}
+                          and not (only_determiners and low in DAYS))):
+            break
+        if not taken and (low in STOP or low in SENTENCE_WORDS - {"the"}):
+            return None, 0
+        taken.append(token)
+        if low in PRONOUNS:
+            break
+    while taken and taken[-1].lower() in DETERMINERS | {"of", "for", "to", "with"}:
+        taken.pop()
+    return phrase(taken), len(taken)
+
+
+def phrase(tokens: list[str]) -> str | None:
+    """Join a phrase's tokens, dropping a sentence's full stop from its last word."""
+    if not tokens:
+        return None
+    last = tokens[-1]
+    if last.endswith(".") and (len(last) > 4 or last[:-1].islower()) and last.count(".") == 1:
+        tokens = [*tokens[:-1], last[:-1]]
+    return " ".join(tokens)
+
+
+def leading_subject(subject: str) -> str | None:
+    """All of the words between a quotation and its verb, when they are a subject phrase:
+    "Democratic pollster Peter Fenn", "Miller, a retired worker,", "he"."""
+    tokens = [t for t in tokenize(subject) if not t.startswith("(")]
+    while tokens and (tokens[-1].lower() in BETWEEN or adverb(tokens[-1]) or tokens[-1] == ","):
+        tokens.pop()
+    if not tokens:
+        return None
+    if len(tokens) >= 2 and tokens[-2] == "," and is_pronoun(tokens[-1]):
+        return bare_pronoun(tokens[-1])  # "South Carolina, he said, was ...": "he"
+    if "," in tokens:
+        last = tokens[len(tokens) - tokens[::-1].index(",") :]
+        if (not capitalised(tokens[0]) and 0 < len(last) <= 3 and all(capitalised(t) for t in last)
+                and tokens[0].lower() != "and"):
+            return phrase(last)  # "“...” in his view, Bozell says": the name before the verb
+        # An appositive, however long: "Miller, a retired worker, said"; "Robert McDuff,
+        # attorney for one of four groups to file suit over the law, said": its head.
+        tokens = tokens[: tokens.index(",")]
+    return _subject_words(tokens) if 0 < len(tokens) <= 16 else None
+
+
+_DEMONSTRATIVE_DETERMINERS = {"this", "that", "these", "those"}
+_NOUN_PREPOSITIONS = {"in", "on", "at", "about"}  # "of", "for", "with", "from" are no stop words
+
+
+def _subject_words(tokens: list[str]) -> str | None:
+    first = tokens[0]
+    if all(t.lower() in DAYS for t in tokens):
+        return None  # "“...” Tuesday, hours after the staffer was charged": a time, no subject
+    # a capitalised word inside a name is no stop word ("CBS This Morning anchor Ann Lee")
+    low = {t.lower() for i, t in enumerate(tokens) if i == 0 or not capitalised(t)}
+    # inside a subject, "and" joins subjects ("the senator and candidate"); opening it, a clause
+    allowed = {"the", "and"} if first.lower() != "and" else {"the"}
+    if len(tokens) > 1 and first.lower() in _DEMONSTRATIVE_DETERMINERS | DETERMINERS:
+        # "this source told the Post", "a voice-over in the ad states"
+        allowed = allowed | _DEMONSTRATIVE_DETERMINERS | _NOUN_PREPOSITIONS
+    if low & (STOP - allowed) or any(not t[:1].isalnum() for t in tokens):
+        return None
+    if len(tokens) == 1 and is_pronoun(first):
+        return bare_pronoun(first)
+    if capitalised(first) or first.lower() in DETERMINERS or ANONYMOUS.match(" ".join(tokens)):
+        return phrase(tokens)
+    if capitalised(tokens[-1]) and not is_pronoun(tokens[-1]) and first.lower() not in SENTENCE_WORDS:
+        # lower-case titles before a name: "former Florida governor Jeb Bush said" (not "of Trump")
+        return phrase(tokens)
+    return None
+
+
+_INTRO = re.compile(r"^[^,]{0,80}?,\s+")
+_PLACE_TAIL = re.compile(r"[A-Z][\w.]*(?: [A-Z][\w.]*)?,\s+(?=\S)")
+
+
+# "WASHINGTON, Aug. 24 (UPI) — " opens a wire story before its first sentence's subject
+_DATELINE = re.compile(r"(?:\s*[A-Z][A-Z .'’\-]{2,30},[^—–\n]{0,40}\s[—–-]+\s*)?")
+
+
+_OPENING_QUOTATION = re.compile(r"\s*[\"“]([^\"“”]{1,400})[\"”]\s*,?\s*")
+
+
+def _after_opening_quotation(sentence: str) -> str:
+    """'“...,” the candidate told CBS, saying': the subject follows a quotation that opens
+    the sentence."""
+    match = _OPENING_QUOTATION.match(sentence)
+    return sentence[match.end() :] if match and match.end() < len(sentence) else sentence
+
+
+def sentence_subject(sentence: str) -> str | None:
+    """The subject at the head of the writer's sentence, after an opening phrase ("On Monday,")."""
+    text = _after_opening_quotation(sentence)
+    text = text[_DATELINE.match(text).end() :].lstrip(" \t\n\"“”'‘’([—–-")
+    for _ in range(3):  # "On Thursday, after a long wait, Warren said": opening phrases in a row
+        text, skipped = _skip_opening(text)
+        if not skipped:
+            break
+    return _head_subject(tokenize(text[:200]))
+
+
+# Conjunctions and linking adverbs open a clause without an opening phrase of their own:
+# "And then Trump went on the attack, saying" keeps "Trump".
+_CONJUNCTIONS = {"and", "but", "yet", "so", "then", "also", "even", "still", "or", "nor"}
+
+
+_TIME_OPENING = re.compile(r"(?:[A-Z]\w*\s+){1,3}(?:later|ago|earlier)\s*,\s+")
+
+
+def _skip_opening(text: str) -> tuple[str, bool]:
+    """The text after one opening phrase ("On Monday,", "Shortly after the call,", "Hours
+    later,") or opening conjunctions, and whether anything was skipped."""
+    time = _TIME_OPENING.match(text)
+    if time:
+        return text[time.end() :], True
+    first = tokenize(text[:30])
+    if first and first[0].lower() in _CONJUNCTIONS:
+        while first and first[0].lower() in _CONJUNCTIONS:
+            text = text.lstrip()[len(first[0]) :].lstrip(" ,")
+            first = first[1:]
+        intro = _INTRO.match(text)
+        if intro and len(intro.group().split()) <= 5 and text[intro.end() : intro.end() + 1].isupper():
+            text = text[intro.end() :]  # "But a few days later, Trump reversed himself"
+        return text, True
+    # "The mayor, a Democrat, ..." opens with its subject, not with an opening phrase;
+    # "Shortly after ...," does ("Shortly" is no name)
+    if not first or not ((first[0].lower() in SENTENCE_WORDS and first[0].lower() not in {"the", "a", "an"})
+                         or opening_adverb(first[0])):
+        return text, False
+    intro = _INTRO.match(text)
+    if intro:
+        text = text[intro.end() :]
+        place = _PLACE_TAIL.match(text)
+        if place and intro.group().rstrip(", ")[-1:].isalpha() and capitalised(
+            intro.group().rstrip(", ").split()[-1]
+        ):
+            text = text[place.end() :]  # "In Salem, New Hampshire, Trump said": the state
+        return text, True
+    while first and first[0].lower() in SENTENCE_WORDS and first[0].lower() not in DETERMINERS:
+        text = text.lstrip()[len(first[0]) :]
+        first = first[1:]
+    return text, False
+
+
+def _head_subject(tokens: list[str]) -> str | None:
+    """The noun phrase that opens a clause: a name (with its title words), a pronoun, or a
+    determiner and up to five words. A word ending in -ed is taken for the verb."""
+    if not tokens:
+        return None
+    if is_pronoun(tokens[0]):
+        return bare_pronoun(tokens[0])
+    title_end = _bridge(tokens, 0) if tokens[0].islower() else None
+    if title_end:
+        tokens = tokens[title_end:]  # "nominee Ada Park issued ...": the name after its titles
+    taken: list[str] = []
+    if capitalised(tokens[0]) and tokens[0].lower() not in DETERMINERS:
+        i = 0
+        while i < len(tokens) and i < 10:
+            if capitalised(tokens[i]) or (
+                taken and tokens[i].lower() in {"of", "de", "van", "von"} and i + 1 < len(tokens)
+                and capitalised(tokens[i + 1])
+            ):
+                taken.append(tokens[i])
+                i += 1
+                continue
+            bridge = _bridge(tokens, i)
+            if not bridge:
+                break
+            taken.extend(tokens[i:bridge])
+            i = bridge
+        if taken and taken[-1].endswith(("’s", "'s")):
+            owned = [t for t in tokens[i : i + 3] if t.isalpha() and t.islower()]
+            taken.extend(owned[: max(1, len(owned))][:2])  # "Donald Trump’s campaign manager"
+        return phrase(taken)
+    if tokens[0].lower() not in DETERMINERS:
+        return None
+    for token in tokens[:7]:
+        low = token.lower()
+        if taken and (not token[:1].isalnum() or low in STOP or low.endswith("ed")
+                      or low in IRREGULAR_PAST):
+            break
+        taken.append(token)
+    return phrase(taken) if len(taken) > 1 else None
+
+
+def _bridge(tokens: list[str], i: int) -> int | None:
+    """End of lower-case title words between two names ("Clinton campaign manager Robby Mook")."""
+    j = i
+    while j < len(tokens) and j - i < 3 and tokens[j].islower() and tokens[j].isalpha():
+        if tokens[j] in STOP or tokens[j].endswith("ed") or tokens[j] in DETERMINERS:
+            return None
+        j += 1
+    return j if j > i and j < len(tokens) and capitalised(tokens[j]) else None

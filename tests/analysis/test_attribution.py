@@ -1,0 +1,291 @@
+"""Attribution rules, one invented sentence each: who said it, read from the writer's sentence."""
+
+from __future__ import annotations
+
+from reports.analysis.attribution import source_after
+from reports.analysis.quotes import extract
+from reports.analysis.subjects import sentence_subject
+from reports.analysis.text import split
+from reports.models import Quote
+
+
+def speech(text: str) -> list[Quote]:
+    return [q for q in extract(split(text)).items if q.kind != "scare"]
+
+
+def test_long_appositive_after_the_quote() -> None:
+    text = (
+        "The hearing ended. “The ruling protects everyone,” Dana Cole, a lawyer for one of the "
+        "three groups that filed suit over the new law, said in a statement."
+    )
+    assert [q.speaker for q in speech(text)] == ["Dana Cole"]
+
+
+def test_lower_case_titles_before_a_name() -> None:
+    text = "The hearing ended. “We lost the vote,” former state governor Ada Park said."
+    assert [(q.speaker, q.mention) for q in speech(text)] == [
+        ("Ada Park", "former state governor Ada Park")
+    ]
+
+
+def test_name_opening_a_clause_with_several_commas() -> None:
+    text = "It rained. Ana Ruiz, 22, of Dayton, Ohio, said the plan was “a real mess.”"
+    assert [q.speaker for q in speech(text)] == ["Ana Ruiz"]
+
+
+def test_name_before_who_clause() -> None:
+    text = "It rained. Rep. Ada Park (D-Ore.), who met voters in Salem, Oregon, said it was “a first step.”"
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
+
+
+def test_lone_surname_as_subject_of_said() -> None:
+    text = "The vote was close. Okonjo said Monday that she would “try to form a government.”"
+    assert [q.speaker for q in speech(text)] == ["Okonjo"]
+
+
+def test_object_after_said_is_not_the_speaker() -> None:
+    text = "It rained. The front-runner and former senator said the country “clearly” needed a plan."
+    assert [q.speaker for q in speech(text)] == ["The front-runner"]
+
+
+def test_said_then_name_then_colon() -> None:
+    assert [q.speaker for q in speech("It rained. Then said Governor Ada Park: “We will win.”")] == [
+        "Ada Park"
+    ]
+
+
+def test_unlisted_past_tense_verb_after_a_question() -> None:
+    text = "It was late. “Would you sign it again?” Ada Park pressed. “Never,” came the answer."
+    assert speech(text)[0].speaker == "Ada Park"
+
+
+def test_unlisted_verb_before_the_name_after_a_quote() -> None:
+    text = "It was late. “We were young and reckless,” reminisced Tom Lee, a retired miner."
+    assert [q.speaker for q in speech(text)] == ["Tom Lee"]
+
+
+def test_two_named_sources_joined_by_and() -> None:
+    text = "It was late. “We agree,” Ann Lee and Bo Chan wrote in May."
+    assert [q.speaker for q in speech(text)] == ["Ann Lee and Bo Chan"]
+
+
+def test_one_source_described_twice_with_and() -> None:
+    text = "It was late. “We agree,” the senator and presidential candidate said in a statement."
+    assert [q.speaker for q in speech(text)] == ["the senator and presidential candidate"]
+
+
+def test_and_opening_a_clause_after_a_quote_is_not_a_subject() -> None:
+    text = "It was late. Ann Lee said she was “very encouraged” and Bo Chan calling it “great.”"
+    assert speech(text)[0].speaker == "Ann Lee"
+
+
+def test_unattributed_fragment_is_partial_not_scare() -> None:
+    found = extract(split("It rained. Nobody expected the vote to be “far closer than the polls”.")).items
+    assert [(q.kind, q.speaker) for q in found] == [("partial", None)]
+
+
+def test_reporting_clause_closing_the_sentence_after_a_comma() -> None:
+    text = "It rained. So are a “small handful” of firms who often sponsor the event, Gilbert said."
+    assert [q.speaker for q in speech(text)] == ["Gilbert"]
+
+
+def test_subject_of_a_sentence_closed_by_a_colon_introduces_the_next_paragraph() -> None:
+    text = (
+        "It rained.\n\n"
+        "In response to the loss of life, nominee Ada Park issued the following statement:\n\n"
+        "“Our prayers are with all those affected.”"
+    )
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
+
+
+def test_participle_after_an_object_belongs_to_the_sentence_subject() -> None:
+    text = "It rained. The town released a statement saying the claims “are not based on facts.”"
+    assert [q.speaker for q in speech(text)] == ["The town"]
+
+
+def test_sentence_subject_after_an_opening_quotation() -> None:
+    assert sentence_subject("“Never again,” Mayor Ada Park told CBS on a call, ") == "Mayor Ada Park"
+
+
+def test_sentence_opening_with_the_is_its_subject_not_an_opening_phrase() -> None:
+    assert sentence_subject("The mayor, ever the salesman, hoped to promote ") == "The mayor"
+
+
+def test_quote_only_paragraph_after_a_sentence_with_no_reporting_verb() -> None:
+    text = "It rained.\n\nAda Park was quick to rule out a deal.\n\n“Building it? Not for sale.”"
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
+
+
+def test_reporting_clause_after_a_finished_quotation_can_open_new_speech() -> None:
+    text = (
+        "It rained. “It shows a lack of character,” Ann Lee said. “It is a shame.” "
+        "Tom Ode said both rivals were “very weak” anyway."
+    )
+    assert [q.speaker for q in speech(text)] == ["Ann Lee", "Ann Lee", "Tom Ode"]
+
+
+def test_reporting_verb_and_colon_after_a_finished_quotation_introduce_the_next() -> None:
+    text = "It rained.\n\nAnn Lee took the stage.\n\n“We will win this.” Tom Ode told reporters: “She is wrong.”"
+    assert [q.speaker for q in speech(text)] == ["Ann Lee", "Tom Ode"]
+
+
+def test_participle_after_a_name_and_an_adverb_is_the_names() -> None:
+    text = "Supporters punched a protester, with Ada Park reportedly yelling: “Get him out!”"
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
+
+
+def test_capitalised_stop_word_inside_a_name_phrase() -> None:
+    text = "It rained. “It was the first time,” CBS This Morning anchor Ann Lee said."
+    assert [q.speaker for q in speech(text)] == ["Ann Lee"]
+
+
+def test_pronoun_in_a_parenthetical_reporting_clause() -> None:
+    assert source_after(" Ohio, he said, was where they had a chance.").mention == "he"
+
+
+def test_impersonal_it_is_no_speaker_for_the_next_paragraph() -> None:
+    found = extract(split("It rained all day.\n\n“We will win this, whatever happens.”")).items
+    assert [q.mention for q in found] == [None]
+
+
+def test_dateline_is_not_the_subject() -> None:
+    text = "WASHINGTON, May 4 (UPI) — A spokesman for the campaign rallied fans, saying: “Be ready.”"
+    assert [q.speaker for q in speech(text)] == ["A spokesman for the campaign"]
+
+
+def test_opening_adverb_and_preposition_are_not_subjects() -> None:
+    assert sentence_subject("Shortly after the call ended, the campaign sent out a release ") == "the campaign"
+    assert sentence_subject("Alongside calls for action, a top strategist said ") == "a top strategist"
+
+
+def test_shares_and_quantifiers_are_subjects() -> None:
+    text = "It rained. Asked about it, 21 percent said “not too likely” and most said “never.”"
+    assert [q.speaker for q in speech(text)] == ["21 percent", "most"]
+
+
+def test_adverb_and_into_after_said_close_the_reporting_clause() -> None:
+    text = "It rained. “Is it you?” Ann Lee, a retired worker, said pleasantly into the phone."
+    assert [q.speaker for q in speech(text)] == ["Ann Lee"]
+
+
+def test_sentence_before_in_the_same_paragraph_introduces_a_quotation() -> None:
+    text = "It rained.\n\nSen. Ada Park (D-Ore.), a candidate, tweeted a warning. “This must stop now.”"
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
+
+
+def test_appositive_after_coordinated_titled_names() -> None:
+    text = (
+        "It rained.\n\n“We can only wonder,” state Senate leader Ann Lee and House Speaker Bo "
+        "Chan, both Republicans, said in a statement."
+    )
+    assert [q.mention for q in speech(text)] == ["state Senate leader Ann Lee and House Speaker Bo Chan"]
+
+
+def test_preposition_and_name_are_not_a_subject() -> None:
+    text = "It rained. Ada Park said she had begun “to unmask the true nature” of Bo Chan, whom he called a fraud."
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
+
+
+def test_colon_after_a_prepositional_object_takes_the_sentence_subject() -> None:
+    text = "It rained. Sen. Ada Park, R-Ky., delivered a blunt message to Bo Chan: “Win or go home.”"
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
+
+
+def test_name_right_before_a_colon_speaks() -> None:
+    text = "It rained. The surge does not surprise pollster Ada Park: “Voters like a fresh face.”"
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
+
+
+def test_city_and_state_in_an_opening_phrase() -> None:
+    assert sentence_subject("At a rally in Salem, New Hampshire, Ada Park went after Bo Chan, ") == "Ada Park"
+
+
+def test_title_ending_in_a_source_noun_before_a_name_is_named() -> None:
+    found = speech("It rained. “We will win,” Senate Majority Leader Ada Park said.")
+    assert [(q.speaker, q.anonymous) for q in found] == [("Ada Park", False)]
+
+
+def test_new_sentence_with_a_named_subject_is_not_the_earlier_speakers() -> None:
+    text = (
+        "It rained.\n\n“It was a joke,” Bo Chan said on air. Ada Park did post on Twitter "
+        "that her remarks were “pure sarcasm” after all."
+    )
+    assert [q.speaker for q in speech(text)] == ["Bo Chan", "Ada Park"]
+
+
+def test_name_after_the_last_comma_before_the_verb() -> None:
+    assert source_after(" the dawn of the modern movement, Bo Chan says.").mention == "Bo Chan"
+
+
+def test_conjunction_then_opening_phrase_then_subject() -> None:
+    assert sentence_subject("But a few days later, Ada Park reversed herself, ") == "Ada Park"
+    assert sentence_subject("And then Ada Park went fully on the attack, ") == "Ada Park"
+    assert sentence_subject("On Monday, after a long wait, Ada Park endorsed Lee, ") == "Ada Park"
+
+
+def test_first_name_ending_in_ly_is_no_opening_adverb() -> None:
+    assert sentence_subject("In his song, Billy Joel sings, ") == "Billy Joel"
+
+
+def test_but_before_an_appositive_name() -> None:
+    text = "It rained. But Sen. Ada Park (D-Ill.), noting the size of the crowd, said, “It is big.”"
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
+
+
+def test_sentence_opening_word_is_not_part_of_a_full_name() -> None:
+    text = "Neither Park nor Lee spoke.\n\n“We won,” Park said."
+    assert [q.speaker for q in speech(text)] == ["Park"]
+
+
+def test_opening_words_and_days_are_not_parts_of_names() -> None:
+    text = "Maybe Park will win. On CNN Tuesday, his wife spoke.\n\n“We won,” Park said. “Yes,” she said."
+    assert [q.speaker for q in speech(text)] == ["Park", "Park"]
+
+
+def test_new_sentence_with_a_described_subject_is_not_the_earlier_speakers() -> None:
+    text = (
+        "It rained.\n\n“It was a joke,” Bo Chan said. The agency declined to detail the "
+        "inquiry's “specific focus” that week."
+    )
+    assert [q.speaker for q in speech(text)] == ["Bo Chan", "The agency"]
+
+
+def test_a_day_is_no_subject() -> None:
+    assert source_after(" Tuesday, hours after the aide was charged with battery.") is None
+
+
+def test_plural_present_verb_closing_the_clause_after_a_quote() -> None:
+    text = "It rained. “We do not understand it,” the two senators write."
+    assert [q.speaker for q in speech(text)] == ["the two senators"]
+
+
+def test_time_phrases_are_not_subjects() -> None:
+    assert sentence_subject("Hours later, Ada Park returned the compliment, ") == "Ada Park"
+    text = "It rained. The agency less than two weeks ago said the data were “top secret” then."
+    assert [q.mention for q in speech(text)] == ["The agency"]
+
+
+def test_relative_clause_before_said() -> None:
+    text = "It rained. An official who spoke anonymously to discuss strategy said, “We are ready.”"
+    assert [q.speaker for q in speech(text)] == ["An official"]
+
+
+def test_name_after_a_preposition_before_a_participle_is_an_object() -> None:
+    text = "It rained. Ada Park answered the question on Facebook writing, “I talk about it a lot.”"
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
+
+
+def test_an_institution_is_not_read_as_a_surname() -> None:
+    found = speech("It rained. “We found no evidence,” the State Department said.")
+    assert [q.speaker for q in found] == ["State Department"]
+
+
+def test_demonstrative_and_prepositional_descriptions_as_subjects() -> None:
+    assert [q.speaker for q in speech("It rained. “It is over,” this source told the Post.")] == ["this source"]
+    text = "It rained. “She will stand up to them,” a voice-over in the ad states."
+    assert [q.speaker for q in speech(text)] == ["a voice-over in the ad"]
+
+
+def test_signature_line_after_a_quote_only_paragraph() -> None:
+    text = "Ann Lee spoke first.\n\n“We will win this, whatever it takes.”\n\n- Ada Park, Ohio.\n\nThe end."
+    assert [(q.speaker, q.mention) for q in speech(text)] == [("Ada Park", "Ada Park")]
