@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reports.analysis import facts, quotes, readability, summary, text
+from reports.analysis import facts, quotes, readability, summary, text, timeline
 from reports.errors import AnalysisError
 from reports.models import Analysis, Article
 
@@ -27,7 +27,7 @@ def analyze(article: Article, sentences: int = 3) -> Analysis:
         paragraphs=_stories(doc),
         entities=facts.entities(doc),
         figures=facts.figures(doc),
-        timeline=facts.timeline(doc, article.date),
+        timeline=timeline.timeline(doc, article.date),
     )
 
 

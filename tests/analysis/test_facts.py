@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reports.analysis import analyze, facts, text
+from reports.analysis import analyze, facts, text, timeline
 from reports.ingest import read
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_b8909ad496ca7278.txt"
@@ -47,7 +47,7 @@ def test_timeline_entries_carry_their_sentence_and_are_in_time_order(seed):
 
 def test_timeline_without_a_date_keeps_only_absolute_times():
     doc = text.split("The law passed on August 10, 1999. Ministers meet tomorrow, as they did in 2017.")
-    entries = facts.timeline(doc, None)
+    entries = timeline.timeline(doc, None)
     assert [e.when for e in entries] == ["1999-08-10", "2017"]
 
 
@@ -56,7 +56,7 @@ def test_timeline_weekdays_and_spans():
         "The minister resigned on Friday. Talks will resume on Wednesday. Sales fell last month. "
         "Prices rose 11 days ago. The vote is next year. They may march on."
     )
-    when = {e.text: e.when for e in facts.timeline(doc, date(2022, 2, 7))}  # a Monday
+    when = {e.text: e.when for e in timeline.timeline(doc, date(2022, 2, 7))}  # a Monday
     assert when["Friday"] == "2022-02-04"
     assert when["Wednesday"] == "2022-02-09"
     assert when["last month"] == "2022-01"
