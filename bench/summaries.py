@@ -228,6 +228,7 @@ GRID: dict[str, list] = {
     "short_penalty": [0.0, 0.5],
     "quote_penalty": [0.0, 0.2, 0.5],
     "question_penalty": [0.0, 0.5],
+    "dangling_penalty": [0.0, 0.2, 0.5, 1.0],
     "redundancy": [0.0, 0.2, 0.5],
     "entity_boost": [0.0, 0.5],
 }

@@ -7,8 +7,9 @@ Each sentence gets a score from four signals, computed per story:
   capitalised names shared with other sentences weighing most;
 - length: longer sentences carry more of the story, up to a cap;
 - form: sentences that cannot open or stand in a briefing (captions, credits, bylines,
-  "Follow us on", questions, quotations, a dangling "But"/"He added") are penalised, the
-  boilerplate so hard that it is picked only when nothing else is left.
+  "Follow us on", questions, quotations) are penalised, the boilerplate so hard that it is
+  picked only when nothing else is left. A dangling sentence ("But ...", "He added ...") is
+  never picked alone: it is a candidate together with the predecessors it needs.
 Selection is greedy with a redundancy penalty (share of the sentence's weighted words already
 covered), run lazily over a heap: a sentence's score can only fall as coverage grows, so a
 stale score is an upper bound and most sentences are scored once. Cost: O(n log n) in sentences.
@@ -49,7 +50,7 @@ class Weights:
     short_penalty: float = 0.0  # ... by this much
     quote_penalty: float = 0.2  # sentence opening with a quotation mark
     question_penalty: float = 0.0
-    dangling_penalty: float = 3.0  # needs its predecessor, which is not in the summary
+    dangling_penalty: float = 0.0  # on the mean score of a dangling sentence and the predecessors it pulls in
     redundancy: float = 0.2  # times the share of the sentence's weight already covered
     entity_boost: float = 0.0  # extra weight for capitalised words (names) in TF-IDF
 
@@ -238,7 +239,8 @@ def _term(token: str) -> str | None:
     low = token.lower().replace("’", "'")
     if low.endswith("'s"):
         low = low[:-2]
-    if low in _STOPWORDS or (len(low) < 2 and not low.isdigit()):
+    # numbers rarely tie two sentences to the same point (dates, scores, money)
+    if low in _STOPWORDS or len(low) < 2 or any(c.isdigit() for c in low):
         return None
     if len(low) > 4 and low.endswith("ies"):
         return low[:-3] + "y"
@@ -288,39 +290,56 @@ def _dangles(text: str) -> bool:
 
 
 def _greedy(items: list[_Item], budget: int, w: Weights) -> list[int]:
-    """Best sentences by score, lazily re-scored as the summary grows.
+    """Best units by score, lazily re-scored as the summary grows.
 
-    A sentence's score only falls as coverage grows, except that a dangling sentence is
-    relieved of its penalty once its predecessor is chosen; it is then pushed afresh. So every
-    heap entry is an upper bound, and an entry that is still current when popped is the best.
+    A unit is one sentence, or a dangling sentence together with the predecessors it needs
+    (`_chain`), taken whole and scored by its mean: a strong "He added ..." pulls in the
+    sentence that names him instead of being dropped. A unit's score only falls as coverage
+    grows, except that a chain shortens when one of its predecessors is chosen; the sentences
+    after a choice are then pushed afresh. So every heap entry is an upper bound, and an entry
+    that is still current when popped is the best.
     """
     chosen: set[int] = set()  # ranks
     covered: set[str] = set()
 
-    def score(item: _Item) -> float:
-        value = item.base - w.redundancy * _covered_share(item, covered)
-        if item.dangling and item.rank - 1 not in chosen:
-            value -= w.dangling_penalty
-        return value
+    def own(item: _Item) -> float:
+        return item.base - w.redundancy * _covered_share(item, covered)
 
-    heap = [(-score(item), item.rank, 0) for item in items]
+    def score(rank: int) -> float:
+        chain = _chain(items, rank, chosen)
+        if len(chain) > budget - len(chosen):
+            return -math.inf
+        value = sum(own(items[r]) for r in chain) / len(chain)
+        return value - (w.dangling_penalty if len(chain) > 1 else 0.0)
+
+    heap = [(-score(item.rank), item.rank, 0) for item in items]
     heapq.heapify(heap)
     version = 0  # bumped at every choice
     while heap and len(chosen) < budget:
-        _, rank, seen = heapq.heappop(heap)
-        if rank in chosen:
+        negative, rank, seen = heapq.heappop(heap)
+        if rank in chosen or negative == math.inf:
             continue
-        item = items[rank]
         if seen != version:
-            heapq.heappush(heap, (-score(item), rank, version))
+            heapq.heappush(heap, (-score(rank), rank, version))
             continue
-        chosen.add(rank)
-        covered.update(item.weights)
+        for member in _chain(items, rank, chosen):
+            chosen.add(member)
+            covered.update(items[member].weights)
         version += 1
-        follower = items[rank + 1] if rank + 1 < len(items) else None
-        if follower is not None and follower.dangling and follower.rank not in chosen:
-            heapq.heappush(heap, (-score(follower), follower.rank, version))
+        follower = rank + 1
+        while follower < len(items) and items[follower].dangling and follower not in chosen:
+            heapq.heappush(heap, (-score(follower), follower, version))
+            follower += 1
     return [items[rank].index for rank in chosen]
+
+
+def _chain(items: list[_Item], rank: int, chosen: set[int]) -> list[int]:
+    """The ranks a sentence needs with it: itself and, while it dangles, the sentences before
+    it that are not yet chosen."""
+    first = rank
+    while items[first].dangling and first - 1 not in chosen and first > 0:
+        first -= 1
+    return list(range(first, rank + 1))
 
 
 def _covered_share(item: _Item, covered: set[str]) -> float:
