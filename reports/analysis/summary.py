@@ -41,9 +41,9 @@ class Weights:
     decay: float = 5.0
     sentence_step: float = 0.2  # ... rank = paragraph index in its story + this x index in paragraph
     paragraph_lead: float = 0.0  # bonus for the first sentence of a paragraph
-    centrality: float = 1.0  # cosine with the TF-IDF centroid of the rest of the story
-    degree: float = 4.0  # weighted degree in the word-overlap graph, scaled to the story's max
-    length: float = 0.2  # weight of min(words, length_cap) / length_cap
+    centrality: float = 2.0  # cosine with the TF-IDF centroid of the rest of the story
+    degree: float = 4.0  # degree in TextRank's word-overlap graph, scaled to the story's max
+    length: float = 0.0  # weight of min(words, length_cap) / length_cap
     length_cap: int = 20
     long_penalty: float = 0.2  # per length_cap words beyond the cap
     short_words: int = 6  # below this many words a sentence is penalised ...
@@ -51,7 +51,7 @@ class Weights:
     quote_penalty: float = 0.2  # sentence opening with a quotation mark
     question_penalty: float = 0.0
     dangling_penalty: float = 0.0  # on the mean score of a dangling sentence and the predecessors it pulls in
-    redundancy: float = 0.2  # times the share of the sentence's weight already covered
+    redundancy: float = 0.0  # times the share of the sentence's weight already covered
     entity_boost: float = 0.0  # extra weight for capitalised words (names) in TF-IDF
 
 
@@ -118,7 +118,6 @@ class _Item:
     paragraph_rank: int  # index of its paragraph within its story
     weights: dict[str, float]  # TF-IDF weights of the sentence's terms
     norm: float
-    overlap: float  # words shared with other sentences, counted per other sentence
     size: int  # content words
     length: int  # all words
     base: float = 0.0
@@ -217,19 +216,37 @@ def _items(doc: Document, members: list[int], w: Weights) -> list[_Item]:
             boost = 1.0 + w.entity_boost * (term in names)
             vector[term] = (1.0 + math.log(tf)) * idf * boost
         norm = math.sqrt(sum(v * v for v in vector.values()))
-        overlap = sum((df[t] - 1) * (1.0 + w.entity_boost * (t in names)) for t in set(terms))
         paragraph_rank = doc.paragraphs[doc.sentences[index].paragraph].position
-        items.append(_Item(index, rank, paragraph_rank, vector, norm, overlap, len(terms), length))
+        items.append(_Item(index, rank, paragraph_rank, vector, norm, len(terms), length))
     return items
 
 
 def _degrees(items: list[_Item]) -> list[float]:
     """TextRank's sentence similarity, shared words / (log len_i + log len_j), summed over the
-    other sentences: the numerator sums to `overlap`, and log len_j is replaced by its mean over
-    the story, which keeps it linear instead of quadratic. Scaled so the story's best is 1."""
-    logs = [math.log(max(2, item.size)) for item in items]
-    mean_log = sum(logs) / len(logs)
-    raw = [item.overlap / (log + mean_log) for item, log in zip(items, logs)]
+    other sentences of the story, scaled so the story's best is 1.
+
+    Summed term by term, so the cost is linear in the story's terms: a shared term adds
+    1 / (log len_i + log len_j) for every other sentence j that holds it, and those log len_j
+    are replaced by their mean over the sentences holding the term (1/(a + x) is nearly
+    linear over the range of log lengths, so this is close to the exact sum).
+    """
+    logs = [math.log(item.size) if item.size else 0.0 for item in items]
+    count: Counter[str] = Counter()
+    log_sum: Counter[str] = Counter()
+    for item, log in zip(items, logs):
+        for term in item.weights:
+            count[term] += 1
+            log_sum[term] += log
+    raw = []
+    for item, log in zip(items, logs):
+        total = 0.0
+        for term in item.weights:
+            others = count[term] - 1
+            if others:
+                mean_other = (log_sum[term] - log) / others
+                if log + mean_other > 0:
+                    total += others / (log + mean_other)
+        raw.append(total)
     top = max(raw)
     return [r / top for r in raw] if top > 0 else raw
 
