@@ -37,12 +37,12 @@ from reports.analysis.text import Document, words
 class Weights:
     """Defaults: tuned on both dev corpora by `python bench/summaries.py --tune`."""
 
-    position: float = 1.5  # weight of the position prior, exp(-rank / decay), where ...
-    decay: float = 5.0
+    position: float = 3.0  # weight of the position prior, exp(-rank / decay), where ...
+    decay: float = 8.0
     sentence_step: float = 0.2  # ... rank = paragraph index in its story + this x index in paragraph
     paragraph_lead: float = 0.0  # bonus for the first sentence of a paragraph
-    centrality: float = 2.0  # cosine with the TF-IDF centroid of the rest of the story
-    degree: float = 4.0  # degree in TextRank's word-overlap graph, scaled to the story's max
+    centrality: float = 3.0  # cosine with the TF-IDF centroid of the rest of the story
+    degree: float = 5.0  # degree in TextRank's word-overlap graph, scaled to the story's max
     length: float = 0.0  # weight of min(words, length_cap) / length_cap
     length_cap: int = 20
     long_penalty: float = 0.2  # per length_cap words beyond the cap
@@ -53,6 +53,7 @@ class Weights:
     dangling_penalty: float = 0.0  # on the mean score of a dangling sentence and the predecessors it pulls in
     redundancy: float = 0.0  # times the share of the sentence's weight already covered
     entity_boost: float = 0.0  # extra weight for capitalised words (names) in TF-IDF
+    share_power: float = 2.0  # the position prior is scaled by (1 - budget / story length) ** this
 
 
 DEFAULT = Weights()
@@ -173,11 +174,13 @@ def _select_story(doc: Document, members: list[int], budget: int, w: Weights) ->
     for item in items:
         centroid.update(item.weights)
     centroid_sq = sum(v * v for v in centroid.values())
+    # The lead matters less the larger the share of the story the summary takes.
+    position = w.position * (1.0 - budget / len(items)) ** w.share_power if budget < len(items) else 0.0
     for item, degree in zip(items, _degrees(items)):
         sentence = doc.sentences[item.index]
         item.dangling = _dangles(sentence.text) and item.rank > 0
         item.base = (
-            w.position * math.exp(-(item.paragraph_rank + w.sentence_step * sentence.position) / w.decay)
+            position * math.exp(-(item.paragraph_rank + w.sentence_step * sentence.position) / w.decay)
             + w.paragraph_lead * (sentence.position == 0)
             + w.centrality * _centrality(item, centroid, centroid_sq)
             + w.degree * degree
