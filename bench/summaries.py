@@ -215,7 +215,7 @@ def score_rows(rows: list[Row], predictions: dict[str, list[str]]) -> tuple[floa
 
 # --- tuning -------------------------------------------------------------------------------------
 
-# The values each weight may take; random search over the grid, then coordinate descent.
+# The values each weight may take (coordinate descent).
 GRID: dict[str, list] = {
     "position": [0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 4.0],
     "decay": [0.5, 1.0, 2.0, 3.0, 5.0, 8.0],
@@ -307,17 +307,15 @@ def _memoise_sentence_vectors() -> None:
     summary._items = items
 
 
-def tune(tasks: list[Task], samples: int = 80, seed: int = SEED) -> summary.Weights:
+def tune(tasks: list[Task], rounds: int = 3) -> summary.Weights:
+    """Coordinate descent from the defaults over GRID, until a round changes nothing.
+
+    No random restarts: with the lexicographic objective a random draw that merely clears the
+    lead margin beats defaults that miss it by 0.01, and one round of descent from there did
+    not come back (a fold tuned that way fell below Lead-3 on CNN R-2)."""
     tuner = Tuner(tasks)
-    rnd = random.Random(seed)
     best, best_value = summary.DEFAULT, tuner.objective(summary.DEFAULT)
-    for _ in range(samples):
-        candidate = dataclasses.replace(best, **{f: rnd.choice(v) for f, v in GRID.items()})
-        value = tuner.objective(candidate)
-        if value > best_value:
-            best, best_value = candidate, value
-            print(f"  random  {value[0]:6.2f} {value[1]:7.2f}  {best}", file=sys.stderr)
-    for round_ in range(1):
+    for round_ in range(rounds):
         improved = False
         for field, values in GRID.items():
             for value in values:
