@@ -49,7 +49,9 @@ CORPORA = SHARED / "corpus" / "summaries"
 SCORER = SHARED / "tools" / "score_summaries.py"
 RESULTS = REPO / "bench" / "results"
 SEED = 20261125
-LEAD_MARGIN = 0.5  # tuning keeps CNN this far above Lead-3 on each ROUGE figure
+# Tuning keeps CNN this far above Lead-3 on each ROUGE figure: Lead-3 differs by up to 1.2
+# between the dev halves, and a fold tuned with 0.5 still fell 0.06 below it on the other half.
+LEAD_MARGIN = 0.8
 
 # The anchors the targets are set against (README of the corpora; CNN: its dev Lead-3).
 ANCHORS = {
@@ -215,23 +217,20 @@ def score_rows(rows: list[Row], predictions: dict[str, list[str]]) -> tuple[floa
 
 # --- tuning -------------------------------------------------------------------------------------
 
-# The values each weight may take (coordinate descent).
+# The values each weight may take (coordinate descent). Weights that tuning always left at their
+# default (paragraph_lead, short_penalty, question_penalty, dangling_penalty, entity_boost) are
+# not tuned: each free weight is one more way to fit a half of dev by chance.
 GRID: dict[str, list] = {
     "position": [0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 4.0],
     "decay": [0.5, 1.0, 2.0, 3.0, 5.0, 8.0],
     "sentence_step": [0.2, 0.5, 1.0],
-    "paragraph_lead": [0.0, 0.1, 0.2],
-    "centrality": [0.0, 0.5, 1.0, 2.0],
-    "degree": [0.0, 0.5, 1.0, 2.0, 3.0, 4.0],
+    "centrality": [0.0, 0.5, 1.0, 2.0, 3.0, 4.0],
+    "degree": [0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0],
     "length": [0.0, 0.2, 0.5, 1.0],
     "length_cap": [20, 30, 40],
     "long_penalty": [0.0, 0.2, 0.5],
-    "short_penalty": [0.0, 0.5],
     "quote_penalty": [0.0, 0.2, 0.5],
-    "question_penalty": [0.0, 0.5],
-    "dangling_penalty": [0.0, 0.2, 0.5, 1.0],
     "redundancy": [0.0, 0.2, 0.5],
-    "entity_boost": [0.0, 0.5],
     "share_power": [0.0, 1.0, 2.0, 3.0, 4.0],
 }
 
@@ -271,8 +270,7 @@ class Tuner:
 
     def objective(self, weights: summary.Weights) -> tuple[float, float]:
         """Lexicographic: first the CNN-style lead target with a margin (shortfall only), then
-        the sum of margins over the other baselines. The margin is 0.5 because the two halves'
-        figures differ by a point and a 0.2 margin was lost in one fold. A surplus counts up to
+        the sum of margins over the other baselines (LEAD_MARGIN says why). A surplus counts up to
         0.5, so it cannot buy another condition's shortfall; a shortfall counts three times up
         to 2 points and once beyond, so an anchor out of reach cannot outvote one within reach."""
         lead_gap, total = 0.0, 0.0
