@@ -49,6 +49,9 @@ CORPORA = SHARED / "corpus" / "summaries"
 SCORER = SHARED / "tools" / "score_summaries.py"
 RESULTS = REPO / "bench" / "results"
 SEED = 20261125
+# Tuning keeps CNN this far above Lead-3 on each ROUGE figure: Lead-3 differs by up to 1.2
+# between the dev halves, and a fold tuned with 0.5 still fell 0.06 below it on the other half.
+LEAD_MARGIN = 0.8
 
 # The anchors the targets are set against (README of the corpora; CNN: its dev Lead-3).
 ANCHORS = {
@@ -214,22 +217,21 @@ def score_rows(rows: list[Row], predictions: dict[str, list[str]]) -> tuple[floa
 
 # --- tuning -------------------------------------------------------------------------------------
 
-# The values each weight may take; random search over the grid, then coordinate descent.
+# The values each weight may take (coordinate descent). Weights that tuning always left at their
+# default (paragraph_lead, short_penalty, question_penalty, dangling_penalty, entity_boost) are
+# not tuned: each free weight is one more way to fit a half of dev by chance.
 GRID: dict[str, list] = {
-    "position": [0.5, 1.0, 1.5, 2.0, 3.0],
+    "position": [0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 4.0],
     "decay": [0.5, 1.0, 2.0, 3.0, 5.0, 8.0],
     "sentence_step": [0.2, 0.5, 1.0],
-    "paragraph_lead": [0.0, 0.1, 0.2],
-    "centrality": [0.0, 0.5, 1.0, 2.0],
-    "degree": [0.0, 0.5, 1.0, 2.0, 3.0, 4.0],
+    "centrality": [0.0, 0.5, 1.0, 2.0, 3.0, 4.0],
+    "degree": [0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0],
     "length": [0.0, 0.2, 0.5, 1.0],
     "length_cap": [20, 30, 40],
     "long_penalty": [0.0, 0.2, 0.5],
-    "short_penalty": [0.0, 0.5],
     "quote_penalty": [0.0, 0.2, 0.5],
-    "question_penalty": [0.0, 0.5],
     "redundancy": [0.0, 0.2, 0.5],
-    "entity_boost": [0.0, 0.5],
+    "share_power": [0.0, 1.0, 2.0, 3.0, 4.0],
 }
 
 
@@ -267,15 +269,20 @@ class Tuner:
         return tuple(100 * t / len(task.rows) for t in totals)
 
     def objective(self, weights: summary.Weights) -> tuple[float, float]:
-        """Lexicographic: first the CNN-style lead target (shortfall only), then the sum of
-        margins over every baseline with shortfalls counted three times."""
+        """Lexicographic: first the CNN-style lead target with a margin (shortfall only), then
+        the sum of margins over the other baselines (LEAD_MARGIN says why). A surplus counts up to
+        0.5, so it cannot buy another condition's shortfall; a shortfall counts three times up
+        to 2 points and once beyond, so an anchor out of reach cannot outvote one within reach."""
         lead_gap, total = 0.0, 0.0
         for task in self.tasks:
             for got, base in zip(self.figures(weights, task), task.baseline):
                 margin = got - base
-                total += margin if margin >= 0 else 3 * margin
                 if task.name.startswith("cnn"):
-                    lead_gap += min(0.0, margin - 0.2)
+                    lead_gap += min(0.0, margin - LEAD_MARGIN)
+                elif margin >= 0:
+                    total += min(margin, 0.5)
+                else:
+                    total += 3 * max(margin, -2.0) + min(0.0, margin + 2.0)
         return lead_gap, total
 
 
@@ -298,17 +305,15 @@ def _memoise_sentence_vectors() -> None:
     summary._items = items
 
 
-def tune(tasks: list[Task], samples: int = 80, seed: int = SEED) -> summary.Weights:
+def tune(tasks: list[Task], rounds: int = 3) -> summary.Weights:
+    """Coordinate descent from the defaults over GRID, until a round changes nothing.
+
+    No random restarts: with the lexicographic objective a random draw that merely clears the
+    lead margin beats defaults that miss it by 0.01, and one round of descent from there did
+    not come back (a fold tuned that way fell below Lead-3 on CNN R-2)."""
     tuner = Tuner(tasks)
-    rnd = random.Random(seed)
     best, best_value = summary.DEFAULT, tuner.objective(summary.DEFAULT)
-    for _ in range(samples):
-        candidate = dataclasses.replace(best, **{f: rnd.choice(v) for f, v in GRID.items()})
-        value = tuner.objective(candidate)
-        if value > best_value:
-            best, best_value = candidate, value
-            print(f"  random  {value[0]:6.2f} {value[1]:7.2f}  {best}", file=sys.stderr)
-    for round_ in range(1):
+    for round_ in range(rounds):
         improved = False
         for field, values in GRID.items():
             for value in values:
@@ -346,7 +351,7 @@ def table(corpora: dict[str, tuple[Path, list[Row]]], budgets: dict[str, list[st
     for name, (path, rows) in corpora.items():
         for budget in budgets[name]:
             print(f"\n## {name} ({len(rows)} articles), budget {budget}")
-            print(f"| method | R-1 | R-2 | R-Lsum | articles/s |\n|---|---|---|---|---|")
+            print("| method | R-1 | R-2 | R-Lsum | articles/s |\n|---|---|---|---|---|")
             for label, method in methods.items():
                 predictions, speed = run(method, rows, budget)
                 figures = score(path, predictions, f"{name}-{budget}-{label.replace(' ', '_')}")
