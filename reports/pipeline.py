@@ -363,7 +363,9 @@ def _worker_start() -> None:
 
 
 class WorkerLost(ArticleError):
-    """The worker process briefing the article died (killed, out of memory)."""
+    """The article's worker was lost and it is not known to be the article's doing (on Dask:
+    workers kept dying). Left unrecorded, so the next run tries it again. The local pool
+    retries lost articles alone in the same run instead (`_finished`)."""
 
 
 Results = Generator[tuple[Job, Briefed | ArticleError], None, None]
@@ -389,29 +391,67 @@ def _results(jobs: Iterable[Job], workers: int) -> Results:
         for job in jobs:
             yield job, brief(job)
         return
-    # fork: workers inherit the imported libraries instead of importing them again.
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork"), initializer=_worker_start)
+    pool = _Pool(workers)
     in_flight: dict[Future[Briefed | ArticleError], Job] = {}
     try:
         for job in jobs:
-            in_flight[pool.submit(brief, job)] = job
+            in_flight[pool.executor.submit(brief, job)] = job
             if len(in_flight) >= 2 * workers:
-                yield from _finished(in_flight)
+                yield from _finished(in_flight, pool)
         while in_flight:
-            yield from _finished(in_flight)
+            yield from _finished(in_flight, pool)
     finally:
+        pool.close()
+
+
+class _Pool:
+    """A fork process pool that can be replaced: once one worker dies, Python's pool is broken
+    for good and refuses every further job."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self.executor = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        # fork: workers inherit the imported libraries instead of importing them again.
+        return ProcessPoolExecutor(max_workers=self.workers, mp_context=get_context("fork"), initializer=_worker_start)
+
+    def renew(self) -> None:
+        self.close()
+        self.executor = self._start()
+
+    def close(self) -> None:
         # On an early stop, drop the queued jobs rather than brief them for nothing.
-        pool.shutdown(wait=True, cancel_futures=True)
+        self.executor.shutdown(wait=True, cancel_futures=True)
 
 
-def _finished(in_flight: dict[Future[Briefed | ArticleError], Job]) -> Iterator[tuple[Job, Briefed | ArticleError]]:
+def _finished(in_flight: dict[Future[Briefed | ArticleError], Job], pool: _Pool) -> Iterator[tuple[Job, Briefed | ArticleError]]:
+    """What finished. When a worker died, every job in flight died with it and nobody knows
+    which one killed it: each is briefed again alone on a fresh pool, so only an article that
+    kills a worker by itself fails (recorded, not retried until it changes)."""
     done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+    lost: list[Job] = []
     for future in done:
         job = in_flight.pop(future)
         try:
             yield job, future.result()
-        except BrokenProcessPool as error:
-            yield job, WorkerLost(f"a worker process died while briefing it: {error}")
+        except BrokenProcessPool:
+            lost.append(job)
+    if not lost:
+        return
+    for future in wait(in_flight).done:  # the broken pool fails the rest at once
+        job = in_flight.pop(future)
+        try:
+            yield job, future.result()
+        except BrokenProcessPool:
+            lost.append(job)
+    pool.renew()
+    for job in lost:
+        try:
+            yield job, pool.executor.submit(brief, job).result()
+        except BrokenProcessPool:
+            pool.renew()
+            yield job, ArticleError("a worker process died while briefing it, also when briefed alone (a crash or out of memory)")
 
 
 def default_workers() -> int:

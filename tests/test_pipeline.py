@@ -166,3 +166,35 @@ def test_usage_and_config_errors_exit_2(project: Path, cli):
     (project / "reports.toml").write_text("[paths]\nwrong = 1\n")
     result = cli("run")
     assert result.exit_code == 2 and "paths.wrong" in result.stderr
+
+
+def _brief_or_die(job):
+    """`brief`, except that an article saying so kills its worker process outright, as a crash in
+    a C library or the kernel's OOM killer would."""
+    import os
+
+    from reports import pipeline
+
+    if "KILLS ITS WORKER" in job.article.text:
+        os._exit(1)
+    return pipeline._real_brief(job)
+
+
+def test_an_article_that_kills_its_worker_fails_alone(project: Path, cli, monkeypatch):
+    from reports import pipeline
+
+    monkeypatch.setattr(pipeline, "_real_brief", pipeline.brief, raising=False)
+    monkeypatch.setattr(pipeline, "brief", _brief_or_die)  # forked workers inherit it
+    inbox = project / "seeds"
+    for n in range(6):
+        (inbox / f"story{n}.txt").write_text(f"Story {n} is about the harbour. The council met on day {n}.\n")
+    (inbox / "story2.txt").write_text("This story KILLS ITS WORKER when it is briefed. It has two sentences.\n")
+    result = cli("run", "--json", "--workers", "2", "--date", DAY)
+    report = json.loads(result.stdout)
+    assert result.exit_code == 1
+    assert len(report["new"]) == 6  # the seed and the five other stories, despite the dead workers
+    (failure,) = report["failed"]
+    assert Path(failure["source"]).name == "story2.txt" and "worker process died" in failure["reason"]
+    # Recorded as failed: the next run neither tries it again nor reports it again.
+    code, again = run_json(cli, "--date", DAY)
+    assert (code, again["new"], again["failed"], again["skipped"]) == (0, [], [], 7)
