@@ -124,7 +124,7 @@ def run(
         )
     for failure in report.failed:
         click.echo(f"failed: {failure.source}: {failure.reason}", err=True)
-    for feed_error in report.feed_errors:
+    for feed_error in report.failed_feeds:  # one in back-off stays quiet: cron mails any output
         click.echo(f"feed failed: {feed_error.feed} ({feed_error.url}): {feed_error.reason}", err=True)
     if report.aborted:
         click.echo(f"reports: run stopped early: {report.aborted}", err=True)
@@ -292,7 +292,8 @@ def status(config: Path | None, out: Path | None, as_json: bool) -> None:
     out_dir = settings.paths.out
     if not (out_dir / LEDGER_NAME).exists():
         data: dict[str, Any] = {
-            "out": str(out_dir), "articles": {}, "last_run": None, "failures": [], "emails": {}, "email_problems": []
+            "out": str(out_dir), "articles": {}, "last_run": None, "failures": [], "emails": {}, "email_problems": [],
+            "failing_feeds": [],
         }
     else:
         with Ledger.open(out_dir) as ledger:
@@ -309,6 +310,7 @@ def status(config: Path | None, out: Path | None, as_json: bool) -> None:
                      "next_attempt": s.next_attempt, "error": s.error}
                     for status in ("pending", "failed") for s in ledger.sends(status)
                 ],
+                "failing_feeds": ledger.failing_feeds(),
             }
     data["daemon"] = read_heartbeat(out_dir)
     if as_json:
@@ -333,6 +335,9 @@ def status(config: Path | None, out: Path | None, as_json: bool) -> None:
     for problem in data["email_problems"]:
         retry = f", next attempt {problem['next_attempt']}" if problem["next_attempt"] else ""
         click.echo(f"e-mail {problem['status']}: {problem['date']} to {problem['recipient']}: {problem['error']}{retry}")
+    for feed in data["failing_feeds"]:
+        retry = f", next try after {feed['retry_at']}" if feed["retry_at"] else ""
+        click.echo(f"feed failing: {feed['url']}: {feed['error']} ({feed['failures']} in a row{retry})")
     beat = data["daemon"]
     if beat:
         click.echo(

@@ -113,7 +113,7 @@ def scan_feed(
     name = feed_name(feed)
     if state.retry_at and datetime.fromisoformat(state.retry_at) > now:
         reason = f"failed before ({state.last_error}); next try after {state.retry_at}"
-        return FeedScan(state, errors=(FeedFailure(name, feed.url, reason, state.retry_at),))
+        return FeedScan(state, errors=(FeedFailure(name, feed.url, reason, state.retry_at, waiting=True),))
     try:
         response = client.get(feed.url, etag=state.etag, modified=state.modified)
         if response.status == 304:

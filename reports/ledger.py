@@ -218,6 +218,13 @@ class Ledger:
         state["seen"] = frozenset(item for (item,) in self._db.execute("SELECT item FROM feed_items WHERE feed = ?", (url,)))
         return state
 
+    def failing_feeds(self) -> list[dict[str, object]]:
+        """Feeds whose last attempt failed: url, failures in a row, last error, next attempt."""
+        rows = self._db.execute(
+            "SELECT url, failures, last_error, retry_at FROM feeds WHERE failures > 0 ORDER BY url"
+        )
+        return [dict(zip(("url", "failures", "error", "retry_at"), row, strict=True)) for row in rows]
+
     def save_feed_state(
         self, url: str, *, etag: str | None, modified: str | None, failures: int, retry_at: str | None, last_error: str | None
     ) -> None:

@@ -204,12 +204,13 @@ class Output:
 
 @dataclass(frozen=True)
 class FeedFailure:
-    """A feed (or one of its pages) that could not be read this scan; retried later."""
+    """A feed (or one of its pages) that could not be read; retried later."""
 
     feed: str
     url: str
     reason: str
     retry_at: str | None = None  # ISO time of the next attempt
+    waiting: bool = False  # failed on an earlier run and not tried in this one (back-off)
 
 
 @dataclass(frozen=True)
@@ -226,7 +227,13 @@ class RunReport:
 
     @property
     def partial(self) -> bool:
-        return bool(self.failed or self.feed_errors) or self.aborted is not None
+        # A feed waiting out its back-off failed on an earlier run, which said so then.
+        return bool(self.failed or self.failed_feeds) or self.aborted is not None
+
+    @property
+    def failed_feeds(self) -> tuple[FeedFailure, ...]:
+        """The feeds (and pages) that failed in this run, leaving out those in back-off."""
+        return tuple(f for f in self.feed_errors if not f.waiting)
 
     def to_json(self) -> dict[str, Any]:
         return {
