@@ -158,6 +158,8 @@ class _Daemon:
         )
         for failure in report.failed:
             log.warning("failed: %s: %s", failure.source, failure.reason)
+        for feed_error in report.failed_feeds:
+            log.warning("feed failed: %s (%s): %s", feed_error.feed, feed_error.url, feed_error.reason)
         if report.new:
             log.info("%d new briefing(s) in %s", len(report.new), report.out_dir)
         self.beat["last_scan"] = now.isoformat(timespec="seconds")
