@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from reports.analysis.timeline import WEEKDAYS
+
 # Generic English reporting verbs, as they follow a subject ("Trump said") or precede it ("said
 # Trump"). "called"/"described" introduce partial quotes (called the plan “a disaster”).
 VERBS = (
@@ -92,7 +94,7 @@ SENTENCE_WORDS = {
 }
 
 
-DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+DAYS = frozenset(WEEKDAYS)
 
 
 TITLES = {

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from reports.analysis.lexicon import CAP_NAME, SENTENCE_WORDS, TITLES, opening_adverb
+from reports.analysis.lexicon import CAP_NAME, DAYS, SENTENCE_WORDS, TITLES, opening_adverb
 
 
 class Names:
@@ -76,7 +76,6 @@ _OPENERS = {
     "perhaps", "had", "should", "were", "did", "does", "do", "is", "was", "are", "can", "could",
     "would", "will", "has", "have", "why", "how", "what", "where", "who",
 }
-_DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
 def person(run: str) -> str | None:
@@ -89,7 +88,7 @@ def person(run: str) -> str | None:
     while tokens and (tokens[0].lower() in SENTENCE_WORDS or tokens[0].lower() in _OPENERS
                       or opening_adverb(tokens[0])):  # "Interestingly Blocher"
         tokens = tokens[1:]
-    while tokens and tokens[-1].lower().rstrip(".,") in _DAYS:
+    while tokens and tokens[-1].lower().rstrip(".,") in DAYS:
         tokens = tokens[:-1]  # "CNN Tuesday": a day after a name is no part of it
     if tokens and tokens[-1].endswith(("’s", "'s")):
         tokens[-1] = tokens[-1][:-2]
