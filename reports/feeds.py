@@ -15,7 +15,8 @@ bounded number of redirects, http(s) only, and a minimum delay between two reque
 same host. A feed is someone else's text: an item link (or a redirect from one) that resolves
 to a loopback, private or link-local address is refused unless it is the feed's own host, so
 a feed cannot make us fetch from other machines inside the network (fetch.allow_internal_links
-opts out). A feed that is down or malformed becomes a FeedFailure, is retried after a
+opts out). The check is made on the addresses a connection actually uses, so a name whose DNS
+answer changes between check and request (rebinding) gains nothing. A feed that is down or malformed becomes a FeedFailure, is retried after a
 back-off, and never stops the other feeds. The state (validators, failures, items seen) is
 passed in and handed back: only the pipeline keeps it, in the ledger.
 
@@ -228,27 +229,77 @@ def _page_from_entry(entry: Any) -> bytes:
     ).encode()
 
 
-def refuse_internal(url: str, allow_internal: bool | str) -> None:
-    """Raise FetchError if `url`'s host resolves to a non-public address, unless `allow_internal`
-    is True (any address) or that host's name.
-
-    The address is checked before the request and urllib resolves it again to connect, so a DNS
-    answer that changes in between (rebinding) is not caught; this stops the plain case of a
-    feed listing http://127.0.0.1:6379/ or the cloud metadata address.
-    """
-    host = urlsplit(url).hostname
-    if allow_internal is True or not host or host == allow_internal:
+def refuse_internal(host: str, addresses: list[str], allow_internal: bool | str) -> None:
+    """Raise FetchError if any of `host`'s `addresses` is not public, unless `allow_internal` is
+    True (any address) or that host's name."""
+    if allow_internal is True or host == allow_internal:
         return
-    try:
-        answers = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
-    except (socket.gaierror, UnicodeError):
-        return  # the request itself reports the unknown host
-    for *_, sockaddr in answers:
-        address = ipaddress.ip_address(str(sockaddr[0]).split("%")[0])
+    for text in addresses:
+        address = ipaddress.ip_address(text.split("%")[0])
         if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
             address = address.ipv4_mapped
         if not address.is_global:
             raise FetchError(f"refused: {host} is an internal address ({address}); see fetch.allow_internal_links")
+
+
+def _vetted_connection(allow_internal: bool | str) -> Callable[..., socket.socket]:
+    """A replacement for http.client's socket.create_connection that resolves the host once,
+    vets every address and connects to those same addresses. Checking before the request and
+    letting urllib resolve again would let a DNS answer that changes in between (rebinding)
+    through."""
+
+    def connect(address: tuple[str, int], timeout: Any = None, source_address: Any = None) -> socket.socket:
+        host, port = address
+        answers = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        refuse_internal(host, [str(sockaddr[0]) for *_, sockaddr in answers], allow_internal)
+        error: OSError = OSError(f"no address for {host}")
+        for family, kind, proto, _, sockaddr in answers:
+            sock = socket.socket(family, kind, proto)
+            try:
+                if isinstance(timeout, (int, float)):
+                    sock.settimeout(timeout)
+                if source_address:
+                    sock.bind(source_address)
+                sock.connect(sockaddr)
+                return sock
+            except OSError as failure:
+                sock.close()
+                error = failure
+        raise error
+
+    return connect
+
+
+class _Vetting:
+    """Mixed into urllib's HTTP(S) handlers: every connection, redirects included, goes to
+    addresses the request's `allow_internal` accepts. Through a proxy the proxy resolves the
+    name, so the best left is to resolve and vet it ourselves first."""
+
+    def do_open(self, http_class: Any, req: Any, **kwargs: Any) -> Any:
+        allow_internal = getattr(req, "allow_internal", True)
+        target = urlsplit(req.full_url)
+        if req.host != target.netloc and target.hostname:  # through a proxy
+            try:
+                answers = socket.getaddrinfo(target.hostname, None, type=socket.SOCK_STREAM)
+            except (socket.gaierror, UnicodeError):
+                answers = []  # the proxy reports the unknown host
+            refuse_internal(target.hostname, [str(sockaddr[0]) for *_, sockaddr in answers], allow_internal)
+            return super().do_open(http_class, req, **kwargs)  # type: ignore[misc]
+
+        def vetted(host: str, **options: Any) -> Any:
+            connection = http_class(host, **options)
+            connection._create_connection = _vetted_connection(allow_internal)
+            return connection
+
+        return super().do_open(vetted, req, **kwargs)  # type: ignore[misc]
+
+
+class _HTTPHandler(_Vetting, urllib.request.HTTPHandler):
+    pass
+
+
+class _HTTPSHandler(_Vetting, urllib.request.HTTPSHandler):
+    pass
 
 
 def _digest(text: str) -> str:
@@ -287,8 +338,8 @@ class Client:
         self._opener = urllib.request.OpenerDirector()
         for handler in (
             urllib.request.ProxyHandler(),
-            urllib.request.HTTPHandler(),
-            urllib.request.HTTPSHandler(),
+            _HTTPHandler(),
+            _HTTPSHandler(),
             redirects,
             urllib.request.HTTPErrorProcessor(),
             urllib.request.HTTPDefaultErrorHandler(),  # non-2xx (304 included) raise HTTPError
@@ -309,7 +360,6 @@ class Client:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise FetchError(f"not an http(s) address: {url!r}")
-        refuse_internal(url, allow_internal)
         self._wait_for(parts.hostname)
         headers = {"User-Agent": self._fetch.user_agent, "Accept-Encoding": "identity"}
         if etag:
@@ -317,7 +367,7 @@ class Client:
         if modified:
             headers["If-Modified-Since"] = modified
         request = urllib.request.Request(url, headers=headers)
-        request.allow_internal = allow_internal  # type: ignore[attr-defined]  (read by _Redirects)
+        request.allow_internal = allow_internal  # type: ignore[attr-defined]  (read by _Vetting)
         try:
             with self._opener.open(request, timeout=self._fetch.timeout_seconds) as answer:
                 body = self._read(answer)
@@ -374,10 +424,8 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
         hops = getattr(req, "redirect_hops", 0) + 1
         if hops > self.limit:
             raise urllib.error.HTTPError(req.full_url, code, f"more than {self.limit} redirects", headers, fp)
-        allow_internal = getattr(req, "allow_internal", True)
-        refuse_internal(newurl, allow_internal)  # its FetchError passes through urllib to get()
         new = super().redirect_request(req, fp, code, msg, headers, newurl)
         if new is not None:
             new.redirect_hops = hops
-            new.allow_internal = allow_internal
+            new.allow_internal = getattr(req, "allow_internal", True)  # vetted when it connects
         return new

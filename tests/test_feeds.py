@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
+import socket
 import threading
 import time
 from collections import Counter
@@ -259,6 +261,32 @@ def test_a_redirect_from_an_item_into_the_network_is_refused(site: Site):
         client.get(site.url("/secret"), allow_internal=False)
     assert site.hits["/secret"] == 0
     assert client.get(site.url("/item")).body == b"internal"  # a URL the user configured
+
+
+def test_a_name_is_vetted_where_it_connects_so_a_changing_dns_answer_cannot_slip_through(
+    site: Site, monkeypatch: pytest.MonkeyPatch
+):
+    # DNS rebinding: the name answers with a public address first and with loopback after
+    # that. Checking the name and then letting urllib resolve it again would reach /secret.
+    site.resources["/secret"] = Resource(b"internal")
+    real_getaddrinfo = socket.getaddrinfo
+    asked: list[str] = []
+
+    def rebinding(host: str, port: object, *args: object, **kwargs: object) -> list:
+        if host != "rebind.example":
+            return real_getaddrinfo(host, port, *args, **kwargs)
+        asked.append(host)
+        address = "93.184.216.34" if len(asked) == 1 else "127.0.0.1"
+        return real_getaddrinfo(address, port, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding)
+    client = feeds.Client(FetchSettings(delay_seconds=0, timeout_seconds=1))
+    with contextlib.suppress(feeds.FetchError):  # whatever the public address does here
+        client.get(f"http://rebind.example:{site.port}/secret", allow_internal=False)
+    assert asked and site.hits["/secret"] == 0
+    with pytest.raises(feeds.FetchError, match="rebind.example is an internal address"):
+        client.get(f"http://rebind.example:{site.port}/secret", allow_internal=False)
+    assert site.hits["/secret"] == 0
 
 
 def test_a_failing_feed_is_retried_and_recovers(project: Path, cli, site: Site):
