@@ -289,6 +289,28 @@ def test_a_name_is_vetted_where_it_connects_so_a_changing_dns_answer_cannot_slip
     assert site.hits["/secret"] == 0
 
 
+def test_through_a_proxy_the_name_is_vetted_and_the_proxy_itself_may_be_internal(
+    site: Site, monkeypatch: pytest.MonkeyPatch
+):
+    # The local server plays the proxy: it sees the whole URL as the request's path.
+    for name in ("no_proxy", "NO_PROXY", "https_proxy", "HTTPS_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("http_proxy", site.url(""))
+    real_getaddrinfo = socket.getaddrinfo
+
+    def public_news(host: str, port: object, *args: object, **kwargs: object) -> list:
+        return real_getaddrinfo("93.184.216.34" if host == "news.example" else host, port, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", public_news)
+    client = feeds.Client(FetchSettings(delay_seconds=0, timeout_seconds=5))
+    inside = f"http://localhost:{site.port}/secret"
+    with pytest.raises(feeds.FetchError, match="localhost is an internal address"):
+        client.get(inside, allow_internal=False)
+    with pytest.raises(feeds.FetchError, match="HTTP 404"):  # asked of the proxy on 127.0.0.1
+        client.get("http://news.example/story", allow_internal=False)
+    assert site.hits == Counter({"http://news.example/story": 1})
+
+
 def test_a_failing_feed_is_retried_and_recovers(project: Path, cli, site: Site):
     serve_news(site)
     site.resources["/feed.xml"].status = 503
