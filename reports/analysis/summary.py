@@ -30,6 +30,10 @@ bought the rest. summa wins at BBC 3 by favouring long sentences (and its own sp
 some), which CNN's short highlights punish: length 1.0 alone takes BBC 3 to 58.70/54.38/58.30
 but CNN to 32.63/12.76/29.45. Without the dangling rule BBC gains about 0.5; without the lead
 prior CNN falls below Lead-3 (31.30/11.23/28.30).
+Cross-validated (--cv, tuned on one half, scored on the other): CNN 32.10/11.86/28.97 vs Lead-3
+31.62/11.87/28.82 and 32.97/12.89/29.64 vs 32.83/13.03/29.68 (R-2 at or just below the lead);
+BBC 3 58.56/54.65/58.21 and 58.34/54.07/57.87 against sumy TextRank 58.87/54.12/58.43 and
+58.30/52.88/57.64 on those halves: the margins over sumy and Lead-3 are within half-to-half noise.
 """
 
 from __future__ import annotations
