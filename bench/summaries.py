@@ -49,9 +49,10 @@ CORPORA = SHARED / "corpus" / "summaries"
 SCORER = SHARED / "tools" / "score_summaries.py"
 RESULTS = REPO / "bench" / "results"
 SEED = 20261125
-# Tuning keeps CNN this far above Lead-3 on each ROUGE figure: Lead-3 differs by up to 1.2
-# between the dev halves, and a fold tuned with 0.5 still fell 0.06 below it on the other half.
-LEAD_MARGIN = 0.8
+# Tuning keeps CNN this far above Lead-3 on each ROUGE figure. It was 0.8 (Lead-3 differs by up
+# to 1.2 between the dev halves), but CNN R-2 sat exactly there and no weight set could then give
+# BBC at 3 sentences anything; 0.3 leaves it room, and the --cv folds show whether CNN holds.
+LEAD_MARGIN = 0.3
 
 # The anchors the targets are set against (README of the corpora; CNN: its dev Lead-3).
 ANCHORS = {
@@ -226,12 +227,13 @@ GRID: dict[str, list] = {
     "sentence_step": [0.2, 0.5, 1.0],
     "centrality": [0.0, 0.5, 1.0, 2.0, 3.0, 4.0],
     "degree": [0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0],
-    "length": [0.0, 0.2, 0.5, 1.0],
+    "length": [0.0, 0.2, 0.4, 0.6, 0.8, 1.0],
     "length_cap": [20, 30, 40],
-    "long_penalty": [0.0, 0.2, 0.5],
+    "long_penalty": [0.0, 0.2, 0.5, 1.0],
     "quote_penalty": [0.0, 0.2, 0.5],
     "redundancy": [0.0, 0.2, 0.5],
     "share_power": [0.0, 1.0, 2.0, 3.0, 4.0],
+    "lead_centrality": [0.0, 0.5, 1.0],
 }
 
 
@@ -243,6 +245,7 @@ class Task:
     rows: list[Row]
     budget: str
     baseline: tuple[float, ...]
+    floor: tuple[float, ...] | None = None  # sumy TextRank on these rows (the issue's bar)
 
 
 class Tuner:
@@ -268,14 +271,18 @@ class Tuner:
             totals = [a + b for a, b in zip(totals, self.memo[key])]
         return tuple(100 * t / len(task.rows) for t in totals)
 
-    def objective(self, weights: summary.Weights) -> tuple[float, float]:
+    def objective(self, weights: summary.Weights) -> tuple[float, float, float]:
         """Lexicographic: first the CNN-style lead target with a margin (shortfall only), then
+        the shortfall below sumy TextRank (the best sumy method on BBC; the issue's bar), then
         the sum of margins over the other baselines (LEAD_MARGIN says why). A surplus counts up to
         0.5, so it cannot buy another condition's shortfall; a shortfall counts three times up
         to 2 points and once beyond, so an anchor out of reach cannot outvote one within reach."""
-        lead_gap, total = 0.0, 0.0
+        lead_gap, sumy_gap, total = 0.0, 0.0, 0.0
         for task in self.tasks:
-            for got, base in zip(self.figures(weights, task), task.baseline):
+            got_all = self.figures(weights, task)
+            for got, floor in zip(got_all, task.floor or ()):
+                sumy_gap += min(0.0, got - floor)
+            for got, base in zip(got_all, task.baseline):
                 margin = got - base
                 if task.name.startswith("cnn"):
                     lead_gap += min(0.0, margin - LEAD_MARGIN)
@@ -283,7 +290,7 @@ class Tuner:
                     total += min(margin, 0.5)
                 else:
                     total += 3 * max(margin, -2.0) + min(0.0, margin + 2.0)
-        return lead_gap, total
+        return lead_gap, sumy_gap, total
 
 
 def _memoise_sentence_vectors() -> None:
@@ -322,7 +329,7 @@ def tune(tasks: list[Task], rounds: int = 3) -> summary.Weights:
                 if got > best_value:
                     best, best_value, improved = candidate, got, True
             print(f"  round {round_ + 1} {field:16} -> {getattr(best, field)!s:5} "
-                  f"{best_value[0]:6.2f} {best_value[1]:7.2f}", file=sys.stderr)
+                  + " ".join(f"{v:7.2f}" for v in best_value), file=sys.stderr)
         if not improved:
             break
     return best
@@ -337,7 +344,11 @@ def tasks_for(corpora: dict[str, list[Row]], budgets: dict[str, list[str]]) -> l
                 baseline = anchor[1]
             else:  # Lead-k on these very rows
                 baseline = score_rows(rows, run(lead, rows, budget)[0])
-            tasks.append(Task(name, rows, budget, baseline))
+            floor = None
+            if not name.startswith("cnn"):
+                textrank = sumy_methods().get("sumy TextRank")
+                floor = score_rows(rows, run(textrank, rows, budget)[0]) if textrank else None
+            tasks.append(Task(name, rows, budget, baseline, floor))
     return tasks
 
 

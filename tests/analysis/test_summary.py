@@ -136,3 +136,31 @@ def test_rouge_beats_lead_on_twenty_bbc_articles():
         ours += scorer.score(row["reference"], "\n".join(summary.summarize(doc, k)))["rouge1"].fmeasure
         lead += scorer.score(row["reference"], "\n".join(s.text for s in doc.sentences[:k]))["rouge1"].fmeasure
     assert ours > lead + 0.02 * 20
+
+
+def test_fragment_is_not_picked():
+    body = (
+        "The city council approved a new budget for the harbour on Monday after a long debate.\n\n"
+        "Harbour budget\n\n"
+        "The harbour budget includes money for new cranes and a longer quay for the city.\n\n"
+        "Council members said the harbour budget would create jobs in the city next year."
+    )
+    doc = text.split(body)
+    assert "Harbour budget" not in summary.summarize(doc, 3)[:2]
+    assert "Harbour budget" not in summary.summarize(doc, 2)
+
+
+def test_lead_prior_follows_how_central_the_lead_is():
+    # An off-topic opening line gets less of the lead prior than one about the story: with a
+    # prior strong enough to pick any lead, it is still passed over for the story's point.
+    story = (
+        "The city council approved a new budget for the harbour on Monday.\n\n"
+        "The harbour budget includes money for new cranes and a longer quay.\n\n"
+        "Council members said the harbour budget and the new quay would create jobs.\n\n"
+        "Dock workers welcomed the cranes, the quay and the budget for the harbour."
+    )
+    teaser = "A grey and windy morning greeted the visitors as the doors finally opened.\n\n" + story
+    on_topic = summary.Weights(position=40.0, lead_centrality=1.0)
+    flat = summary.Weights(position=40.0, lead_centrality=0.0)
+    assert summary.select(text.split(teaser), 1, flat) == [0]
+    assert summary.select(text.split(teaser), 1, on_topic) != [0]
