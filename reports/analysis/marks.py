@@ -1,6 +1,7 @@
 """Where the quotations are: quotation marks paired within each paragraph, linear in the text.
 
-Quotation marks are paired within one paragraph, so a stray mark can never swallow the article.
+Quotation marks are paired within one line of a paragraph, so a stray mark can never swallow the
+article, nor the lines after it.
 Double marks pair the way most news text is typed: an opening mark (“ „ « or ") opens, the next
 closing mark of its own style (” after “, " after ") closes, and a second opening mark inside an
 open quotation restarts it (the first was never closed). Single marks (‘ ’ ‹ ›, and ' used as a
@@ -46,18 +47,33 @@ def spans(doc: Document) -> list[Span]:
     found: list[Span] = []
     paragraphs = doc.paragraphs
     for index, paragraph in enumerate(paragraphs):
-        text = paragraph.text
-        pairs, left_open = _pair_single(text) if single else _pair_double(text)
-        for open_at, close_at in pairs:
-            found.append(Span(paragraph.start + open_at + 1, paragraph.start + close_at, index))
+        left_open: int | None = None
+        for line_at, line in _lines(paragraph.text):
+            pairs, left_open = _pair_single(line) if single else _pair_double(line)
+            at = paragraph.start + line_at
+            for open_at, close_at in pairs:
+                found.append(Span(at + open_at + 1, at + close_at, index))
         following = paragraphs[index + 1].text if index + 1 < len(paragraphs) else ""
         if left_open is not None and following and following[0] in _OPENERS:
             # A quotation over several paragraphs: opening mark on each, closing on the last.
-            body = text[left_open + 1 :].rstrip()
+            body = line[left_open + 1 :].rstrip()
             if body:
-                start = paragraph.start + left_open + 1
+                start = at + left_open + 1
                 found.append(Span(start, start + len(body), index, continued=True))
     return _join_paragraphs(doc, [s for s in found if _plausible(doc.text, s)])
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    """(offset, line) of each line of a paragraph. Marks pair within a line: a quotation does
+    not run over a line break inside a paragraph (a pull quote's credit line, a live blog's
+    entries one a line), so one stray mark cannot mispair every line after it."""
+    if "\n" not in text:
+        return [(0, text)]
+    found, at = [], 0
+    for line in text.split("\n"):
+        found.append((at, line))
+        at += len(line) + 1
+    return found
 
 
 def _join_paragraphs(doc: Document, spans: list[Span]) -> list[Span]:

@@ -129,6 +129,16 @@ def test_html_attributes_are_not_quotations() -> None:
     assert found == []
 
 
+def test_marks_pair_within_a_line() -> None:
+    text = (
+        '"The vote is rigged," he said. "We will appeal.\n'
+        'Ann Cole, campaign manager."\n'
+        '"We are ready," said Tom Baker.'
+    )
+    found = quotes(text)
+    assert [q.quote for q in found] == ["The vote is rigged,", "We are ready,"]
+
+
 # --- kinds --------------------------------------------------------------------------------------
 
 
