@@ -1,0 +1,104 @@
+"""The kind of a quotation: `full` (a sentence of its own), `partial` (a fragment woven into the
+writer's sentence), or `scare` (a term, a title or a name that no one is said to have said).
+
+`scare` when it is named rather than quoted ("so-called", "dubbed", "titled"), or is a few
+capitalised words after an article, a possessive or "told"/"on" (a “Super April” of elections,
+NBC's “Meet the Press”), or a single word or short sentence no one is said to have said.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reports.analysis.attribution import Source
+from reports.analysis.lexicon import capitalised, is_pronoun, tokenize
+from reports.analysis.text import words
+
+# Verbs that name rather than quote when the quotation follows at once: a show called “Cake Boss”.
+NAMING = re.compile(
+    r"(?:\bso[- ]called|\bdubbed|\bnicknamed|\bnamed|\btitled|\bentitled|\bknown as|\bbilled as|"
+    r"\bthe (?:word|words|term|phrase|slogan|hashtag|headline|label|title|motto|show|film|movie|"
+    r"book|song|album|program|programme|series|column|article|documentary|play|episode|segment)|"
+    r"\b(?:show|program|programme|film|movie|book|song|album|series|documentary|play|magazine|"
+    r"newspaper|column|episode|event|campaign|group|bill|act|initiative|operation|"
+    r"tour|rally|slogan|hashtag) called)\s*$",
+    re.IGNORECASE,
+)
+
+
+def personal(mention: str) -> bool:
+    """A person can name something ('whom she dubbed “...”'); 'a show called “...”' cannot."""
+    return is_pronoun(mention) or capitalised(mention)
+
+
+def kind(quote: str, left: str, source: Source | None, naming: bool) -> str:
+    """full, partial, or scare: named rather than quoted, or a short span no one is said to say.
+
+    A quotation whose only source is the subject of its sentence (no reporting verb) is taken
+    for speech when it is a fragment woven into the sentence ("... to be 'sure'") and for a
+    term or title when it is a few capitalised words.
+    """
+    if naming or _term(quote, left, source):
+        return "scare"
+    sentence = _sentence_like(quote)
+    size = len(words(quote))
+    weak = source is None or source.cue in {"subject", "previous"}
+    if weak and sentence and size < 4 and not _woven_after_subject(left, source):
+        return "scare"
+    if source is None:
+        # A fragment of two words or more woven into the writer's sentence is more often
+        # someone's words than a scare term, even when we find no one to give them to.
+        return "full" if sentence else ("partial" if size >= 2 else "scare")
+    before = left.rstrip()
+    if sentence and (not before or before[-1] in ":,—–-([" or before.endswith("...")):
+        return "full"
+    return "partial"
+
+
+_MINOR = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "or", "by", "&"}
+
+
+def _term(quote: str, left: str, source: Source | None) -> bool:
+    """A few capitalised words met mid-sentence, far from any verb of saying: a name or a
+    title (a “Super April” of elections, the “Daily Show”), not speech."""
+    tokens = words(quote)
+    if not tokens or len(tokens) > 4 or quote.rstrip()[-1:] in "!?":
+        return False
+    if not all(t[0].isupper() or t.lower() in _MINOR for t in tokens) or not tokens[0][0].isupper():
+        return False
+    before = left.rstrip()
+    if not before or before[-1] in ":,—–-":
+        return False
+    if _woven_after_subject(left, source):
+        return False
+    if source is not None and source.cue == "verb" and source.verb:
+        if source.from_right:
+            return True  # a name woven in before the reporting clause: "X's “Meet the Press”, he said"
+        tokens = tokenize(before)
+        # Far from its verb, a name after an article, a possessive or "told"/"on" is a title or
+        # a term (a “Super April” of elections, ABC's “This Week”); after another word it is
+        # more often the source's own words (promised to fight “Big Oil”).
+        return source.verb not in tokens[-4:] and _titled(tokens[-1] if tokens else "")
+    return True
+
+
+def _woven_after_subject(left: str, source: Source | None) -> bool:
+    """Capitalised words woven into a sentence whose subject acts on them, after a plain word
+    ("Trump went on to promote “Celebrity Apprentice”"): on dev mostly the subject's words."""
+    if source is None or source.cue != "subject":
+        return False
+    tokens = tokenize(left.rstrip())
+    return bool(tokens) and tokens[-1][:1].isalpha() and not _titled(tokens[-1])
+
+
+def _titled(previous: str) -> bool:
+    low = previous.lower()
+    return low in _TITLE_LEADS or low.endswith(("’s", "'s", "s’", "s'"))
+
+
+_TITLE_LEADS = {"a", "an", "the", "told", "tells", "on", "his", "her", "their", "its", "our", "my"}
+
+
+def _sentence_like(quote: str) -> bool:
+    first = next((c for c in quote if c.isalnum()), "")
+    return first.isupper() or first.isdigit()
