@@ -26,6 +26,28 @@ NAMING = re.compile(
 )
 
 
+# Cited rather than quoted, as the words after the closing mark show: a headline credited to its
+# writer ('“Senate passes the bill,” by the Times’ Ann Lee:'), a slogan or work dated in
+# parentheses ('“Yes to the ban” (2009)'), a show's title before its star ('“Cake Boss” star').
+_BYLINE = re.compile(r"[,.]?\s*by\s+(?:the\s+)?(?:[A-Z][\w.&\-]*\s+){0,4}?[A-Z][\w.&\-]*['’]s?\s")
+_DATED = re.compile(r"[,.]?\s*\((?:[^()\n]{0,40}\s)?(?:1[89]|20)\d\d\)")
+_CREDIT = re.compile(r"\s*(?:co-)?(?:star|host|actor|actress|creator)s?\b")
+
+
+def cited(quote: str, right: str) -> bool:
+    """A headline, a dated slogan or a show's title, told by what follows the closing mark."""
+    if not _sentence_like(quote):
+        return False
+    if _BYLINE.match(right) or _DATED.match(right):
+        return True
+    return bool(_CREDIT.match(right)) and _title_cased(quote)
+
+
+def _title_cased(quote: str) -> bool:
+    tokens = words(quote)
+    return 0 < len(tokens) <= 6 and all(t[0].isupper() or t.lower() in _MINOR for t in tokens)
+
+
 def personal(mention: str) -> bool:
     """A person can name something ('whom she dubbed “...”'); 'a show called “...”' cannot."""
     return is_pronoun(mention) or capitalised(mention)

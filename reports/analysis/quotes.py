@@ -37,7 +37,7 @@ from reports.analysis.attribution import (
     source_before,
     source_unlisted_after,
 )
-from reports.analysis.kinds import NAMING, personal
+from reports.analysis.kinds import NAMING, cited, personal
 from reports.analysis.kinds import kind as quote_kind
 from reports.analysis.lexicon import (
     ANONYMOUS,
@@ -97,9 +97,10 @@ class _Attributor:
             source and source.cue == "verb" and source.verb
             and (source.verb not in named.group() or personal(source.mention))
         )
+        quote = self.doc.text[span.start : span.end]
+        naming = naming or cited(quote, right)
         if naming:
             source = None
-        quote = self.doc.text[span.start : span.end]
         kind = quote_kind(quote, left, source, naming)
         if source is None or kind == "scare":
             return Quote(quote, None, kind, False, span.start, span.end)

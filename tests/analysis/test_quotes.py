@@ -304,3 +304,26 @@ def test_capitalised_words_the_sentence_subject_acts_on_are_speech() -> None:
 def test_a_name_given_by_a_reporting_subject_is_speech() -> None:
     found = quotes("Ada Park mocked Bo Chan, whom she dubbed “the little senator.”")
     assert [(q.kind, q.speaker) for q in found] == [("partial", "Ada Park")]
+
+
+# --- kinds: cited rather than quoted, as the words after the closing mark show -----------------
+
+
+def test_headline_credited_to_its_writer_is_scare() -> None:
+    found = quotes('READS—"Harbor ferry to stop running in June," by the Gazette\'s Ann Lee: "The ferry will stop."')
+    assert [q.kind for q in found][0] == "scare"
+
+
+def test_slogan_dated_in_parentheses_is_scare() -> None:
+    found = quotes("The party's posters said it plainly: “No to the new tax!” (2014).")
+    assert [q.kind for q in found] == ["scare"]
+
+
+def test_show_title_before_its_star_is_scare() -> None:
+    found = quotes("“Tomorrow We Sail for Home” star Ann Lee met the governor on Monday.")
+    assert [q.kind for q in found] == ["scare"]
+
+
+def test_a_quote_said_by_someone_is_not_a_byline() -> None:
+    found = quotes("The plan was called “a disgrace” by Senator Ann Lee on Monday.")
+    assert [q.kind for q in found] == ["partial"]
