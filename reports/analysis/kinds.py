@@ -26,26 +26,37 @@ NAMING = re.compile(
 )
 
 
-# Cited rather than quoted, as the words after the closing mark show: a headline credited to its
+# Cited rather than quoted, as the words around the marks show: a headline credited to its
 # writer ('“Senate passes the bill,” by the Times’ Ann Lee:'), a slogan or work dated in
-# parentheses ('“Yes to the ban” (2009)'), a show's title before its star ('“Cake Boss” star').
+# parentheses ('“Yes to the ban” (2009)'), a show's title before its star ('“Cake Boss” star'), or
+# a title right after the kind of work it names ('her memoir, “Tough Choices”').
 _BYLINE = re.compile(r"[,.]?\s*by\s+(?:the\s+)?(?:[A-Z][\w.&\-]*\s+){0,4}?[A-Z][\w.&\-]*['’]s?\s")
 _DATED = re.compile(r"[,.]?\s*\((?:[^()\n]{0,40}\s)?(?:1[89]|20)\d\d\)")
 _CREDIT = re.compile(r"\s*(?:co-)?(?:star|host|actor|actress|creator)s?\b")
+_WORK = re.compile(
+    r"\b(?:book|memoir|novel|film|movie|show|series|miniseries|documentary|biopic|song|anthem|"
+    r"album|single|play|musical|podcast|program|programme|sitcom|drama|comedy|thriller|episode|"
+    r"ad|advertisement|spot|commercial|video)\s*,?\s*$",
+    re.IGNORECASE,
+)
 
 
-def cited(quote: str, right: str) -> bool:
-    """A headline, a dated slogan or a show's title, told by what follows the closing mark."""
+def cited(quote: str, left: str, right: str) -> bool:
+    """A headline, a dated slogan or a title, told by the words around the marks."""
     if not _sentence_like(quote):
         return False
     if _BYLINE.match(right) or _DATED.match(right):
         return True
-    return bool(_CREDIT.match(right)) and _title_cased(quote)
+    if _CREDIT.match(right) and _title_cased(quote, 6):
+        return True
+    return bool(_WORK.search(left[-40:])) and _title_cased(quote, 12)
 
 
-def _title_cased(quote: str) -> bool:
+def _title_cased(quote: str, most: int) -> bool:
     tokens = words(quote)
-    return 0 < len(tokens) <= 6 and all(t[0].isupper() or t.lower() in _MINOR for t in tokens)
+    return 0 < len(tokens) <= most and all(
+        t[0].isupper() or t[0].isdigit() or t.lower() in _MINOR for t in tokens
+    )
 
 
 def personal(mention: str) -> bool:

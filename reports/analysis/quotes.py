@@ -98,7 +98,7 @@ class _Attributor:
             and (source.verb not in named.group() or personal(source.mention))
         )
         quote = self.doc.text[span.start : span.end]
-        naming = naming or cited(quote, right)
+        naming = naming or cited(quote, left, right)
         if naming:
             source = None
         kind = quote_kind(quote, left, source, naming)

@@ -327,3 +327,13 @@ def test_show_title_before_its_star_is_scare() -> None:
 def test_a_quote_said_by_someone_is_not_a_byline() -> None:
     found = quotes("The plan was called “a disgrace” by Senator Ann Lee on Monday.")
     assert [q.kind for q in found] == ["partial"]
+
+
+def test_title_after_the_kind_of_work_it_names_is_scare() -> None:
+    found = quotes("Ann Lee, who promoted her new memoir, “Rivers of Salt and Stone,” spoke on Monday.")
+    assert [q.kind for q in found] == ["scare"]
+
+
+def test_sentence_quoted_from_a_book_is_speech() -> None:
+    found = quotes("Ann Lee wrote in her memoir, “I never wanted to run for office.”")
+    assert [(q.kind, q.speaker) for q in found] == [("full", "Ann Lee")]
