@@ -39,6 +39,13 @@ _WORK = re.compile(
     r"ad|advertisement|spot|commercial|video)\s*,?\s*$",
     re.IGNORECASE,
 )
+# ... or after a part played in a work: 'who starred in “Peter Pan”', 'co-author of “Going Viral”'
+_ROLE = re.compile(
+    r"\b(?:(?:co-)?star(?:s|red|ring)?\s+(?:in|of)|roles?\s+in|(?:co-)?authors?\s+of|"
+    r"(?:co-)?hosts?\s+of|screening\s+of|premiere\s+of|cast\s+of|episodes?\s+of|"
+    r"appear(?:s|ed|ing|ance)?\s+on|edits|edited)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def cited(quote: str, left: str, right: str) -> bool:
@@ -49,7 +56,8 @@ def cited(quote: str, left: str, right: str) -> bool:
         return True
     if _CREDIT.match(right) and _title_cased(quote, 6):
         return True
-    return bool(_WORK.search(left[-40:])) and _title_cased(quote, 12)
+    tail = left[-40:]
+    return bool(_WORK.search(tail) or _ROLE.search(tail)) and _title_cased(quote, 12)
 
 
 def _title_cased(quote: str, most: int) -> bool:

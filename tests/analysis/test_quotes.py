@@ -337,3 +337,8 @@ def test_title_after_the_kind_of_work_it_names_is_scare() -> None:
 def test_sentence_quoted_from_a_book_is_speech() -> None:
     found = quotes("Ann Lee wrote in her memoir, “I never wanted to run for office.”")
     assert [(q.kind, q.speaker) for q in found] == [("full", "Ann Lee")]
+
+
+def test_title_after_a_part_played_in_it_is_scare() -> None:
+    found = quotes("Ann Lee, who starred in “Rivers of Salt,” endorsed the mayor.")
+    assert [q.kind for q in found] == ["scare"]
