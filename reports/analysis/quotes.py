@@ -275,6 +275,7 @@ _CLAUSE_CLOSERS = {
     "tonight", "again", "afterward", "afterwards", "when", "monday", "tuesday", "wednesday",
     "thursday", "friday", "saturday", "sunday", "by", "via", "over", "through", "for", "into",
     "outside", "inside", "near", "amid", "under", "without", "upon", "onto", "across",
+    "back", "out", "aloud", "along",  # a particle of the verb: "the crowd screamed back."
 }
 
 

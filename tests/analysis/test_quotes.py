@@ -342,3 +342,9 @@ def test_sentence_quoted_from_a_book_is_speech() -> None:
 def test_title_after_a_part_played_in_it_is_scare() -> None:
     found = quotes("Ann Lee, who starred in “Rivers of Salt,” endorsed the mayor.")
     assert [q.kind for q in found] == ["scare"]
+
+
+def test_reporting_verb_with_a_particle_closes_its_clause() -> None:
+    text = "“Who will pay for the bridge?” the mayor asked.\n\n“The county!” the crowd shouted back."
+    found = speech(text)
+    assert [(q.quote, q.mention) for q in found][1] == ("The county!", "the crowd")
