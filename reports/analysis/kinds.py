@@ -47,6 +47,13 @@ _ROLE = re.compile(
     re.IGNORECASE,
 )
 
+# ... or a programme after the outlet that airs it, or after the verb that names it as the
+# audience: 'told ABC’s “Good Morning America”', 'said on NBC’s “Meet the Press”', 'told “Today”'
+_OUTLET = re.compile(
+    r"(?:\b(?:told|tells|telling|on|with|to|for)\s+(?:[A-Z][\w.&\-]*\s+){0,3}?[A-Z][\w.&\-]*"
+    r"(?:['’]s|s['’])|\b(?:told|tells|telling|interview\s+with|appearance\s+on|appeared\s+on))\s*$"
+)
+
 
 def cited(quote: str, left: str, right: str) -> bool:
     """A headline, a dated slogan or a title, told by the words around the marks."""
@@ -57,6 +64,8 @@ def cited(quote: str, left: str, right: str) -> bool:
     if _CREDIT.match(right) and _title_cased(quote, 6):
         return True
     tail = left[-40:]
+    if _OUTLET.search(left[-60:]) and _title_cased(quote, 8):
+        return True
     return bool(_WORK.search(tail) or _ROLE.search(tail)) and _title_cased(quote, 12)
 
 

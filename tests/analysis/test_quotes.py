@@ -348,3 +348,20 @@ def test_reporting_verb_with_a_particle_closes_its_clause() -> None:
     text = "“Who will pay for the bridge?” the mayor asked.\n\n“The county!” the crowd shouted back."
     found = speech(text)
     assert [(q.quote, q.mention) for q in found][1] == ("The county!", "the crowd")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ann Lee told WXYZ’s “Morning Round Table” that the bridge would be rebuilt.",
+        "“We will rebuild,” Ann Lee said on WXYZ’s “Morning Round Table.”",
+        "In an interview with “Morning Round Table,” Ann Lee said the bridge would be rebuilt.",
+    ],
+)
+def test_programme_after_its_outlet_is_scare(sentence: str) -> None:
+    assert [q.kind for q in quotes(sentence)][-1] == "scare"
+
+
+def test_words_told_to_an_outlet_are_speech() -> None:
+    found = quotes("Ann Lee told WXYZ the bridge would be “rebuilt within a year.”")
+    assert [(q.kind, q.speaker) for q in found] == [("partial", "Ann Lee")]
