@@ -108,6 +108,14 @@ def kind(quote: str, left: str, source: Source | None, naming: bool) -> str:
 _MINOR = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "or", "by", "&"}
 
 
+# What a crowd chants or shouts is speech even when capitalised: 'chants of “Four More Years”'.
+_CHANTED = re.compile(
+    r"\b(?:chant(?:s|ed|ing)?|shout(?:s|ed|ing)?|cr(?:y|ies|ied|ying)|yell(?:s|ed|ing)?|"
+    r"scream(?:s|ed|ing)?|roar(?:s|ed|ing)?|(?:calls|cheers|chorus)\s+of)(?:\s+of)?\s*,?$",
+    re.IGNORECASE,
+)
+
+
 def _term(quote: str, left: str, source: Source | None) -> bool:
     """A few capitalised words met mid-sentence, far from any verb of saying: a name or a
     title (a “Super April” of elections, the “Daily Show”), not speech."""
@@ -119,7 +127,7 @@ def _term(quote: str, left: str, source: Source | None) -> bool:
     before = left.rstrip()
     if not before or before[-1] in ":,—–-":
         return False
-    if _woven_after_subject(left, source):
+    if _woven_after_subject(left, source) or _CHANTED.search(before[-40:]):
         return False
     if source is not None and source.cue == "verb" and source.verb:
         if source.from_right:

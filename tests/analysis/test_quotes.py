@@ -365,3 +365,8 @@ def test_programme_after_its_outlet_is_scare(sentence: str) -> None:
 def test_words_told_to_an_outlet_are_speech() -> None:
     found = quotes("Ann Lee told WXYZ the bridge would be “rebuilt within a year.”")
     assert [(q.kind, q.speaker) for q in found] == [("partial", "Ann Lee")]
+
+
+def test_what_a_crowd_chants_is_speech() -> None:
+    found = quotes("Walking into the hall to chants of “Four More Years,” the mayor said the race was close.")
+    assert [q.kind for q in found] == ["partial"]
