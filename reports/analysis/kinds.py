@@ -1,9 +1,12 @@
 """The kind of a quotation: `full` (a sentence of its own), `partial` (a fragment woven into the
 writer's sentence), or `scare` (a term, a title or a name that no one is said to have said).
 
-`scare` when it is named rather than quoted ("so-called", "dubbed", "titled"), or is a few
-capitalised words after an article, a possessive or "told"/"on" (a “Super April” of elections,
-NBC's “Meet the Press”), or a single word or short sentence no one is said to have said.
+`scare` when it is named rather than quoted ("so-called", "dubbed", "titled"); when the words
+around the marks cite it as a title (a headline with its byline, a slogan dated "(2009)", a title
+after the kind of work it names or a part played in it, a programme after its outlet: `cited`);
+when it is a few capitalised words after an article, a possessive or "told"/"on" (a “Super
+April” of elections), unless a crowd chants them; or a single word or short sentence no one is
+said to have said.
 """
 
 from __future__ import annotations
@@ -63,9 +66,9 @@ def cited(quote: str, left: str, right: str) -> bool:
         return True
     if _CREDIT.match(right) and _title_cased(quote, 6):
         return True
-    tail = left[-40:]
     if _OUTLET.search(left[-60:]) and _title_cased(quote, 8):
         return True
+    tail = left[-40:]
     return bool(_WORK.search(tail) or _ROLE.search(tail)) and _title_cased(quote, 12)
 
 

@@ -1,4 +1,4 @@
-"""Where the quotations are: quotation marks paired within each paragraph, linear in the text.
+"""Where the quotations are: quotation marks paired within each line, linear in the text.
 
 Quotation marks are paired within one line of a paragraph, so a stray mark can never swallow the
 article, nor the lines after it.

@@ -311,7 +311,7 @@ def test_a_name_given_by_a_reporting_subject_is_speech() -> None:
 
 def test_headline_credited_to_its_writer_is_scare() -> None:
     found = quotes('READS—"Harbor ferry to stop running in June," by the Gazette\'s Ann Lee: "The ferry will stop."')
-    assert [q.kind for q in found][0] == "scare"
+    assert found[0].kind == "scare"
 
 
 def test_slogan_dated_in_parentheses_is_scare() -> None:
