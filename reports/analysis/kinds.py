@@ -72,6 +72,13 @@ def cited(quote: str, left: str, right: str) -> bool:
     return bool(_WORK.search(tail) or _ROLE.search(tail)) and _title_cased(quote, 12)
 
 
+def subhead(paragraph: str) -> bool:
+    """A paragraph in capitals is a headline or a subhead ('FOR AFGHAN WOMEN ‘GLASS IS HALF
+    FULL’'): a quotation in it heads the story, it is not reported there."""
+    letters = [c for c in paragraph if c.isalpha()]
+    return len(letters) >= 8 and not any(c.islower() for c in letters)
+
+
 def _title_cased(quote: str, most: int) -> bool:
     tokens = words(quote)
     return 0 < len(tokens) <= most and all(

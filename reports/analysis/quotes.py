@@ -38,7 +38,7 @@ from reports.analysis.attribution import (
     source_before,
     source_unlisted_after,
 )
-from reports.analysis.kinds import NAMING, cited, personal
+from reports.analysis.kinds import NAMING, cited, personal, subhead
 from reports.analysis.kinds import kind as quote_kind
 from reports.analysis.lexicon import (
     ANONYMOUS,
@@ -99,7 +99,7 @@ class _Attributor:
             and (source.verb not in named.group() or personal(source.mention))
         )
         quote = self.doc.text[span.start : span.end]
-        naming = naming or cited(quote, left, right)
+        naming = naming or cited(quote, left, right) or subhead(self._line(span))
         if naming:
             source = None
         kind = quote_kind(quote, left, source, naming)
@@ -109,6 +109,18 @@ class _Attributor:
         speaker, anonymous = self._resolve(source.mention, span.start)
         return Quote(quote, speaker, kind, anonymous, span.start, span.end,
                      verb=source.verb, told=source.told, mention=source.mention)
+
+    def _line(self, span: Span) -> str:
+        """The quotation's line (a paragraph may hold several), or "" when longer than a
+        headline could be: looked for within a bounded window, so linear on a long paragraph."""
+        text, paragraph = self.doc.text, self.doc.paragraphs[span.paragraph]
+        lo, hi = max(paragraph.start, span.start - 200), min(paragraph.end, span.end + 200)
+        start = text.rfind("\n", lo, span.start) + 1 or paragraph.start
+        end = text.find("\n", span.end, hi)
+        end = paragraph.end if end < 0 else end
+        if (start == paragraph.start and lo > paragraph.start) or (end == paragraph.end and hi < paragraph.end):
+            return ""
+        return text[start:end]
 
     def _contexts(self, span: Span, next_open: int | None) -> tuple[str, str]:
         paragraph = self.doc.paragraphs[span.paragraph]

@@ -370,3 +370,12 @@ def test_words_told_to_an_outlet_are_speech() -> None:
 def test_what_a_crowd_chants_is_speech() -> None:
     found = quotes("Walking into the hall to chants of “Four More Years,” the mayor said the race was close.")
     assert [q.kind for q in found] == ["partial"]
+
+
+def test_quotation_in_a_subhead_in_capitals_is_scare() -> None:
+    text = (
+        "“We will rebuild,” Mayor Ann Lee said on Monday.\n"
+        "“NOT ONE MORE DAY OF DELAY”\n"
+        "The council votes next week."
+    )
+    assert [q.kind for q in quotes(text)] == ["full", "scare"]
