@@ -57,9 +57,14 @@ _OUTLET = re.compile(
     r"(?:['’]s|s['’])|\b(?:told|tells|telling|interview\s+with|appearance\s+on|appeared\s+on))\s*$"
 )
 
+# ... or a button's label: 'click “Sign up”', 'tap the “Donate” button'
+_CONTROL = re.compile(r"\b(?:click|clicking|tap|tapping|press|pressing)\s+(?:on\s+)?(?:the\s+)?$", re.I)
+
 
 def cited(quote: str, left: str, right: str) -> bool:
-    """A headline, a dated slogan or a title, told by the words around the marks."""
+    """A headline, a dated slogan, a title or a button, told by the words around the marks."""
+    if _CONTROL.search(left[-30:]):
+        return True
     if not _sentence_like(quote):
         return False
     if _BYLINE.match(right) or _DATED.match(right):

@@ -379,3 +379,8 @@ def test_quotation_in_a_subhead_in_capitals_is_scare() -> None:
         "The council votes next week."
     )
     assert [q.kind for q in quotes(text)] == ["full", "scare"]
+
+
+def test_a_buttons_label_is_scare() -> None:
+    found = quotes("To get the newsletter, enter your address and click “send it to me.”")
+    assert [q.kind for q in found] == ["scare"]
