@@ -58,7 +58,8 @@ _OUTLET = re.compile(
 )
 
 # ... or a button's label: 'click “Sign up”', 'tap the “Donate” button'
-_CONTROL = re.compile(r"\b(?:click|clicking|tap|tapping|press|pressing)\s+(?:on\s+)?(?:the\s+)?$", re.I)
+_CONTROL = re.compile(r"\b(?:click|clicking|tap|tapping|press|pressing)\s+(?:on\s+)?(?:the\s+)?$",
+                      re.IGNORECASE)
 
 
 def cited(quote: str, left: str, right: str) -> bool:
@@ -112,8 +113,9 @@ def kind(quote: str, left: str, source: Source | None, naming: bool) -> str:
         return "scare"
     if source is None:
         # A fragment of two words or more woven into the writer's sentence is more often
-        # someone's words than a scare term, even when we find no one to give them to.
-        return "full" if sentence else ("partial" if size >= 2 else "scare")
+        # someone's words than a scare term, even when we find no one to give them to; so is
+        # a word someone is said to have called something ('called him a “moderate”').
+        return "full" if sentence else ("partial" if size >= 2 or _LABELLED.search(left) else "scare")
     before = left.rstrip()
     if sentence and (not before or before[-1] in ":,—–-([" or before.endswith("...")):
         return "full"
@@ -127,6 +129,15 @@ _MINOR = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", 
 _CHANTED = re.compile(
     r"\b(?:chant(?:s|ed|ing)?|shout(?:s|ed|ing)?|cr(?:y|ies|ied|ying)|yell(?:s|ed|ing)?|"
     r"scream(?:s|ed|ing)?|roar(?:s|ed|ing)?|(?:calls|cheers|chorus)\s+of)(?:\s+of)?\s*,?$",
+    re.IGNORECASE,
+)
+
+
+# A word given as what something was called or described as: 'called him a', 'referred to her
+# as a', 'described the speech as' (not a list's 'such as').
+_LABELLED = re.compile(
+    r"(?:\b(?:call(?:s|ed|ing)|label(?:s|ed|led|ing)?|brand(?:s|ed|ing)?)\s+(?:\w+\s+)?(?:a|an|the)"
+    r"|(?<!such)\s+as(?:\s+(?:a|an|the))?)\s*$",
     re.IGNORECASE,
 )
 

@@ -384,3 +384,14 @@ def test_quotation_in_a_subhead_in_capitals_is_scare() -> None:
 def test_a_buttons_label_is_scare() -> None:
     found = quotes("To get the newsletter, enter your address and click “send it to me.”")
     assert [q.kind for q in found] == ["scare"]
+
+
+def test_a_word_someone_called_something_is_speech() -> None:
+    text = "There were jabs, such as when Ann Lee knocked Bo Chan on trade and called him a “coward,” which stung."
+    found = quotes(text)
+    assert [q.kind for q in found] == ["partial"]
+
+
+def test_a_word_in_a_list_of_terms_is_scare() -> None:
+    found = quotes("Any file with words such as “tariff” was flagged.")
+    assert [q.kind for q in found] == ["scare"]
