@@ -88,7 +88,7 @@ def subhead(paragraph: str) -> bool:
 def _title_cased(quote: str, most: int) -> bool:
     tokens = words(quote)
     return 0 < len(tokens) <= most and all(
-        t[0].isupper() or t[0].isdigit() or t.lower() in _MINOR for t in tokens
+        t[0].isupper() or t[0].isdigit() or t.lower() in _TITLE_MINOR for t in tokens
     )
 
 
@@ -123,6 +123,8 @@ def kind(quote: str, left: str, source: Source | None, naming: bool) -> str:
 
 
 _MINOR = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "or", "by", "&"}
+# Short words a title may leave in lower case ("Orange is the New Black", "Gone with the Wind")
+_TITLE_MINOR = _MINOR | {"is", "are", "as", "from", "into", "but", "nor", "vs", "up", "via"}
 
 
 # What a crowd chants or shouts is speech even when capitalised: 'chants of “Four More Years”'.

@@ -395,3 +395,8 @@ def test_a_word_someone_called_something_is_speech() -> None:
 def test_a_word_in_a_list_of_terms_is_scare() -> None:
     found = quotes("Any file with words such as “tariff” was flagged.")
     assert [q.kind for q in found] == ["scare"]
+
+
+def test_a_title_with_a_lower_case_verb_before_its_star_is_scare() -> None:
+    found = quotes("“Rain is the New Sun” star Ann Lee met the governor on Monday.")
+    assert [q.kind for q in found] == ["scare"]
