@@ -56,11 +56,18 @@ def spans(doc: Document) -> list[Span]:
         following = paragraphs[index + 1].text if index + 1 < len(paragraphs) else ""
         if left_open is not None and following and following[0] in _OPENERS:
             # A quotation over several paragraphs: opening mark on each, closing on the last.
+            # It opens with a sentence; a fragment left open ('was a “good citizen," who ...')
+            # is a mark typed wrong, not speech running on.
             body = line[left_open + 1 :].rstrip()
-            if body:
+            if _opens_sentence(body):
                 start = at + left_open + 1
                 found.append(Span(start, start + len(body), index, continued=True))
     return _join_paragraphs(doc, [s for s in found if _plausible(doc.text, s)])
+
+
+def _opens_sentence(body: str) -> bool:
+    first = next((c for c in body if c.isalnum()), "")
+    return first.isupper() or first.isdigit()
 
 
 def _lines(text: str) -> list[tuple[int, str]]:

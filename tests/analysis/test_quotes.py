@@ -400,3 +400,12 @@ def test_a_word_in_a_list_of_terms_is_scare() -> None:
 def test_a_title_with_a_lower_case_verb_before_its_star_is_scare() -> None:
     found = quotes("“Rain is the New Sun” star Ann Lee met the governor on Monday.")
     assert [q.kind for q in found] == ["scare"]
+
+
+def test_fragment_left_open_does_not_run_into_the_next_paragraph() -> None:
+    text = (
+        'The mayor said the builder was a “good neighbor," who gave to charities.\n\n'
+        "“The bridge will open in May,” said Councillor Ben Ode."
+    )
+    found = speech(text)
+    assert [(q.quote, q.speaker) for q in found] == [("The bridge will open in May,", "Ben Ode")]
