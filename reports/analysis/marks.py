@@ -1,7 +1,8 @@
-"""Where the quotations are: quotation marks paired within each line, linear in the text.
+"""Where the quotations are: quotation marks paired within each paragraph, linear in the text.
 
-Quotation marks are paired within one line of a paragraph, so a stray mark can never swallow the
-article, nor the lines after it.
+Quotation marks are paired within one paragraph, so a stray mark can never swallow the article;
+a straight mark left open at the end of its line is dropped there (curly marks, which say which
+way they face, may run over a line break), so it cannot mispair the lines after it either.
 Double marks pair the way most news text is typed: an opening mark (“ „ « or ") opens, the next
 closing mark of its own style (” after “, " after ") closes, and a second opening mark inside an
 open quotation restarts it (the first was never closed). Single marks (‘ ’ ‹ ›, and ' used as a
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 
 from reports.analysis.text import Document
 
-_DOUBLE_MARK = re.compile(r"[\"“”„«»]")
+_DOUBLE_MARK_OR_BREAK = re.compile(r"[\"“”„«»\n]")
 _DOUBLE_OPEN = "\"“„«"
 _SINGLE_MARK = re.compile(r"[‘’‚‹›']")
 _TAG = re.compile(r"<[^<>\n]{0,2000}>")
@@ -48,7 +49,8 @@ def spans(doc: Document) -> list[Span]:
     paragraphs = doc.paragraphs
     for index, paragraph in enumerate(paragraphs):
         left_open: int | None = None
-        for line_at, line in _lines(paragraph.text):
+        # a line break ends a straight-mark quotation; curly marks may run over one
+        for line_at, line in _lines(paragraph.text) if single else [(0, paragraph.text)]:
             pairs, left_open = _pair_single(line) if single else _pair_double(line)
             at = paragraph.start + line_at
             for open_at, close_at in pairs:
@@ -71,9 +73,9 @@ def _opens_sentence(body: str) -> bool:
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
-    """(offset, line) of each line of a paragraph. Marks pair within a line: a quotation does
-    not run over a line break inside a paragraph (a pull quote's credit line, a live blog's
-    entries one a line), so one stray mark cannot mispair every line after it."""
+    """(offset, line) of each line of a paragraph. Single (British) marks pair within a line: a
+    quotation does not run over a line break inside a paragraph (a pull quote's credit line, a
+    live blog's entries one a line), so one stray mark cannot mispair every line after it."""
     if "\n" not in text:
         return [(0, text)]
     found, at = [], 0
@@ -111,11 +113,15 @@ def _pair_double(text: str) -> tuple[list[tuple[int, int]], int | None]:
     tags = _tag_ranges(text)
     pairs: list[tuple[int, int]] = []
     open_at: int | None = None
-    for match in _DOUBLE_MARK.finditer(text):
+    for match in _DOUBLE_MARK_OR_BREAK.finditer(text):
         at = match.start()
         if tags and _inside(tags, at):
             continue
         mark = match.group()
+        if mark == "\n":
+            if open_at is not None and text[open_at] == '"':
+                open_at = None  # a straight mark left open at the end of its line: a slip
+            continue
         if open_at is None:
             if mark in _DOUBLE_OPEN:
                 open_at = at

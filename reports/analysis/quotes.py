@@ -2,8 +2,8 @@
 
 Three passes over the split-once `Document`, each linear in the text:
 
-1. Marks (`reports.analysis.marks`): quotation marks paired within each line of a paragraph; a
-   quotation running over several paragraphs is one item.
+1. Marks (`reports.analysis.marks`): quotation marks paired within each paragraph (a straight
+   mark not past the end of its line); a quotation running over several paragraphs is one item.
 2. Attribution (`_Attributor`). The source is looked for next to the quotation in the writer's
    sentence (`reports.analysis.attribution`): "..., X said" / "said X" / "X told Reuters" /
    "according to X" / "“...?” X pressed" after it, unless a quotation that ended its sentence is

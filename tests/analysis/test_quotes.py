@@ -409,3 +409,8 @@ def test_fragment_left_open_does_not_run_into_the_next_paragraph() -> None:
     )
     found = speech(text)
     assert [(q.quote, q.speaker) for q in found] == [("The bridge will open in May,", "Ben Ode")]
+
+
+def test_curly_quotation_may_run_over_a_line_break() -> None:
+    found = quotes("“We will fund the schools\nand the roads,” said Councillor Ben Ode.")
+    assert [q.quote for q in found] == ["We will fund the schools\nand the roads,"]
