@@ -8,8 +8,9 @@ closing mark of its own style (” after “, " after ") closes, and a second op
 open quotation restarts it (the first was never closed). Single marks (‘ ’ ‹ ›, and ' used as a
 mark, never an apostrophe as in "We’re" or "Putin’s") are nested quotations inside double ones;
 only in a document whose main marks are single ones (British style) are they paired as
-quotations. A paragraph left open whose next paragraph starts with an opening mark is one
-quotation running over several paragraphs, reported as one item from its first mark to its last.
+quotations. A paragraph left open on a sentence whose next paragraph starts with an opening mark
+is one quotation running over several paragraphs, reported as one item from its first mark to its
+last (a fragment left open is a mark typed wrong).
 A mark inside an HTML tag (`<tweet author="...">`) is not a quotation mark.
 """
 
