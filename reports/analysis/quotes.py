@@ -22,8 +22,8 @@ Three passes over the split-once `Document`, each linear in the text:
    sentence no one is said to have said; `full` when the quotation is a sentence of its own;
    otherwise `partial` (a fragment of two words or more is speech even when no source is found).
 
-Dev figures (bench/quotes.py, PolNeAR dev, 840 articles): loose P/R/F1 95.9 / 97.1 / 96.5,
-speaker accuracy 91.8%, about 600 documents/s with the sentence split (a shared machine).
+Dev figures (bench/quotes.py, PolNeAR dev, 840 articles): loose P/R/F1 96.0 / 97.2 / 96.6,
+speaker accuracy 91.7%, about 600 documents/s with the sentence split (a shared machine).
 """
 
 from __future__ import annotations
