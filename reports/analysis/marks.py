@@ -1,13 +1,16 @@
 """Where the quotations are: quotation marks paired within each paragraph, linear in the text.
 
-Quotation marks are paired within one paragraph, so a stray mark can never swallow the article.
+Quotation marks are paired within one paragraph, so a stray mark can never swallow the article;
+a straight mark left open at the end of its line is dropped there (curly marks, which say which
+way they face, may run over a line break), so it cannot mispair the lines after it either.
 Double marks pair the way most news text is typed: an opening mark (“ „ « or ") opens, the next
 closing mark of its own style (” after “, " after ") closes, and a second opening mark inside an
 open quotation restarts it (the first was never closed). Single marks (‘ ’ ‹ ›, and ' used as a
 mark, never an apostrophe as in "We’re" or "Putin’s") are nested quotations inside double ones;
 only in a document whose main marks are single ones (British style) are they paired as
-quotations. A paragraph left open whose next paragraph starts with an opening mark is one
-quotation running over several paragraphs, reported as one item from its first mark to its last.
+quotations. A paragraph left open on a sentence whose next paragraph starts with an opening mark
+is one quotation running over several paragraphs, reported as one item from its first mark to its
+last (a fragment left open is a mark typed wrong).
 A mark inside an HTML tag (`<tweet author="...">`) is not a quotation mark.
 """
 
@@ -18,7 +21,7 @@ from dataclasses import dataclass
 
 from reports.analysis.text import Document
 
-_DOUBLE_MARK = re.compile(r"[\"“”„«»]")
+_DOUBLE_MARK_OR_BREAK = re.compile(r"[\"“”„«»\n]")
 _DOUBLE_OPEN = "\"“„«"
 _SINGLE_MARK = re.compile(r"[‘’‚‹›']")
 _TAG = re.compile(r"<[^<>\n]{0,2000}>")
@@ -46,18 +49,41 @@ def spans(doc: Document) -> list[Span]:
     found: list[Span] = []
     paragraphs = doc.paragraphs
     for index, paragraph in enumerate(paragraphs):
-        text = paragraph.text
-        pairs, left_open = _pair_single(text) if single else _pair_double(text)
-        for open_at, close_at in pairs:
-            found.append(Span(paragraph.start + open_at + 1, paragraph.start + close_at, index))
+        left_open: int | None = None
+        # a line break ends a straight-mark quotation; curly marks may run over one
+        for line_at, line in _lines(paragraph.text) if single else [(0, paragraph.text)]:
+            pairs, left_open = _pair_single(line) if single else _pair_double(line)
+            at = paragraph.start + line_at
+            for open_at, close_at in pairs:
+                found.append(Span(at + open_at + 1, at + close_at, index))
         following = paragraphs[index + 1].text if index + 1 < len(paragraphs) else ""
         if left_open is not None and following and following[0] in _OPENERS:
             # A quotation over several paragraphs: opening mark on each, closing on the last.
-            body = text[left_open + 1 :].rstrip()
-            if body:
-                start = paragraph.start + left_open + 1
+            # It opens with a sentence; a fragment left open ('was a “good citizen," who ...')
+            # is a mark typed wrong, not speech running on.
+            body = line[left_open + 1 :].rstrip()
+            if _opens_sentence(body):
+                start = at + left_open + 1
                 found.append(Span(start, start + len(body), index, continued=True))
     return _join_paragraphs(doc, [s for s in found if _plausible(doc.text, s)])
+
+
+def _opens_sentence(body: str) -> bool:
+    first = next((c for c in body if c.isalnum()), "")
+    return first.isupper() or first.isdigit()
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    """(offset, line) of each line of a paragraph. Single (British) marks pair within a line: a
+    quotation does not run over a line break inside a paragraph (a pull quote's credit line, a
+    live blog's entries one a line), so one stray mark cannot mispair every line after it."""
+    if "\n" not in text:
+        return [(0, text)]
+    found, at = [], 0
+    for line in text.split("\n"):
+        found.append((at, line))
+        at += len(line) + 1
+    return found
 
 
 def _join_paragraphs(doc: Document, spans: list[Span]) -> list[Span]:
@@ -88,11 +114,15 @@ def _pair_double(text: str) -> tuple[list[tuple[int, int]], int | None]:
     tags = _tag_ranges(text)
     pairs: list[tuple[int, int]] = []
     open_at: int | None = None
-    for match in _DOUBLE_MARK.finditer(text):
+    for match in _DOUBLE_MARK_OR_BREAK.finditer(text):
         at = match.start()
         if tags and _inside(tags, at):
             continue
         mark = match.group()
+        if mark == "\n":
+            if open_at is not None and text[open_at] == '"':
+                open_at = None  # a straight mark left open at the end of its line: a slip
+            continue
         if open_at is None:
             if mark in _DOUBLE_OPEN:
                 open_at = at

@@ -2,8 +2,8 @@
 
 Three passes over the split-once `Document`, each linear in the text:
 
-1. Marks (`reports.analysis.marks`): quotation marks paired within each paragraph; a quotation
-   running over several paragraphs is one item.
+1. Marks (`reports.analysis.marks`): quotation marks paired within each paragraph (a straight
+   mark not past the end of its line); a quotation running over several paragraphs is one item.
 2. Attribution (`_Attributor`). The source is looked for next to the quotation in the writer's
    sentence (`reports.analysis.attribution`): "..., X said" / "said X" / "X told Reuters" /
    "according to X" / "“...?” X pressed" after it, unless a quotation that ended its sentence is
@@ -15,13 +15,14 @@ Three passes over the split-once `Document`, each linear in the text:
    source as written is kept in `mention`; `speaker` resolves a pronoun to the last named
    speaker, or to a person who opened a sentence since, and a surname ("Mr Scholz") to the full
    name met earlier ("Olaf Scholz", `reports.analysis.names`).
-3. Kind. `scare` when it is named rather than quoted ("so-called", "dubbed", "titled"), or is a
-   few capitalised words after an article, a possessive or "told"/"on" (a “Super April” of
-   elections, NBC's “Meet the Press”), or a single word or short sentence no one is said to
-   have said; `full` when the quotation is a sentence of its own; otherwise `partial` (a
-   fragment of two words or more is speech even when no source is found).
+3. Kind (`reports.analysis.kinds`). `scare` when it is named rather than quoted ("so-called",
+   "dubbed", "titled") or cited as a title (a headline with its byline, a dated slogan, a
+   show after its outlet: `cited`), or is a few capitalised words after an article, a
+   possessive or "told"/"on" (a “Super April” of elections), or a single word or short
+   sentence no one is said to have said; `full` when the quotation is a sentence of its own;
+   otherwise `partial` (a fragment of two words or more is speech even when no source is found).
 
-Dev figures (bench/quotes.py, PolNeAR dev, 840 articles): loose P/R/F1 94.9 / 96.9 / 95.9,
+Dev figures (bench/quotes.py, PolNeAR dev, 840 articles): loose P/R/F1 96.0 / 97.2 / 96.6,
 speaker accuracy 91.7%, about 600 documents/s with the sentence split (a shared machine).
 """
 
@@ -37,6 +38,8 @@ from reports.analysis.attribution import (
     source_before,
     source_unlisted_after,
 )
+from reports.analysis.kinds import NAMING, cited, personal, subhead
+from reports.analysis.kinds import kind as quote_kind
 from reports.analysis.lexicon import (
     ANONYMOUS,
     PRONOUNS,
@@ -44,28 +47,14 @@ from reports.analysis.lexicon import (
     TITLES,
     capitalised,
     is_pronoun,
-    tokenize,
 )
 from reports.analysis.marks import Span, spans
 from reports.analysis.names import Names, person
 from reports.analysis.subjects import sentence_subject
-from reports.analysis.text import Document, words
+from reports.analysis.text import Document
 from reports.models import Quote, Quotes, QuoteStats
 
-# --- pass 2: attribution (reports.analysis.attribution reads the writer's sentence) ---------
-
-# Verbs that name rather than quote when the quotation follows at once: a show called “Cake Boss”.
-_NAMING = re.compile(
-    r"(?:\bso[- ]called|\bdubbed|\bnicknamed|\bnamed|\btitled|\bentitled|\bknown as|\bbilled as|"
-    r"\bthe (?:word|words|term|phrase|slogan|hashtag|headline|label|title|motto|show|film|movie|"
-    r"book|song|album|program|programme|series|column|article|documentary|play|episode|segment)|"
-    r"\b(?:show|program|programme|film|movie|book|song|album|series|documentary|play|magazine|"
-    r"newspaper|column|episode|event|campaign|group|bill|act|initiative|operation|"
-    r"tour|rally|slogan|hashtag) called)\s*$",
-    re.IGNORECASE,
-)
-
-# --- pass 3: each quotation's source and kind ---------------------------------------------------
+# --- passes 2 and 3: each quotation's source and kind ----------------------------------------
 
 _CONTEXT = 400  # characters of the writer's sentence looked at on either side
 _NAME_PARTS = re.compile(r"\s(?:of|for|at|from|with)\s")
@@ -104,21 +93,34 @@ class _Attributor:
         source = self._source(span, left, right)
         # named rather than quoted ("a show called “Cake Boss”"), unless a reporting verb in the
         # sentence gives the name to someone ("Trump, who dubbed him “the little senator”")
-        named = _NAMING.search(left[-60:])
+        named = NAMING.search(left[-60:])
         naming = bool(named) and not (
             source and source.cue == "verb" and source.verb
-            and (source.verb not in named.group() or _personal(source.mention))
+            and (source.verb not in named.group() or personal(source.mention))
         )
+        quote = self.doc.text[span.start : span.end]
+        naming = naming or cited(quote, left, right) or subhead(self._line(span))
         if naming:
             source = None
-        quote = self.doc.text[span.start : span.end]
-        kind = _kind(quote, left, source, naming)
+        kind = quote_kind(quote, left, source, naming)
         if source is None or kind == "scare":
             return Quote(quote, None, kind, False, span.start, span.end)
         self.last_source[span.end_paragraph] = source
         speaker, anonymous = self._resolve(source.mention, span.start)
         return Quote(quote, speaker, kind, anonymous, span.start, span.end,
                      verb=source.verb, told=source.told, mention=source.mention)
+
+    def _line(self, span: Span) -> str:
+        """The quotation's line (a paragraph may hold several), or "" when longer than a
+        headline could be: looked for within a bounded window, so linear on a long paragraph."""
+        text, paragraph = self.doc.text, self.doc.paragraphs[span.paragraph]
+        lo, hi = max(paragraph.start, span.start - 200), min(paragraph.end, span.end + 200)
+        start = text.rfind("\n", lo, span.start) + 1 or paragraph.start
+        end = text.find("\n", span.end, hi)
+        end = paragraph.end if end < 0 else end
+        if (start == paragraph.start and lo > paragraph.start) or (end == paragraph.end and hi < paragraph.end):
+            return ""
+        return text[start:end]
 
     def _contexts(self, span: Span, next_open: int | None) -> tuple[str, str]:
         paragraph = self.doc.paragraphs[span.paragraph]
@@ -262,11 +264,6 @@ _INSTITUTIONS = {
 }
 
 
-def _personal(mention: str) -> bool:
-    """A person can name something ('whom she dubbed “...”'); 'a show called “...”' cannot."""
-    return is_pronoun(mention) or capitalised(mention)
-
-
 def _subject_of_verb(source: Source) -> bool:
     """A lone capitalised word as the subject of a reporting verb ("Rajoy said") is a name even
     when the text never capitalises it mid-sentence; an opening word would be a participle or
@@ -291,6 +288,7 @@ _CLAUSE_CLOSERS = {
     "tonight", "again", "afterward", "afterwards", "when", "monday", "tuesday", "wednesday",
     "thursday", "friday", "saturday", "sunday", "by", "via", "over", "through", "for", "into",
     "outside", "inside", "near", "amid", "under", "without", "upon", "onto", "across",
+    "back", "out", "aloud", "along",  # a particle of the verb: "the crowd screamed back."
 }
 
 
@@ -328,79 +326,6 @@ def _closes_sentence(text: str, span: Span, left: str) -> bool:
         return False
     last = text[span.end - 1 : span.end + 2].replace("”", "").replace('"', "")
     return last[:1] in ".!?" or last[-1:] == "."
-
-
-def _kind(quote: str, left: str, source: Source | None, naming: bool) -> str:
-    """full, partial, or scare: named rather than quoted, or a short span no one is said to say.
-
-    A quotation whose only source is the subject of its sentence (no reporting verb) is taken
-    for speech when it is a fragment woven into the sentence ("... to be 'sure'") and for a
-    term or title when it is a few capitalised words.
-    """
-    if naming or _term(quote, left, source):
-        return "scare"
-    sentence = _sentence_like(quote)
-    size = len(words(quote))
-    weak = source is None or source.cue in {"subject", "previous"}
-    if weak and sentence and size < 4 and not _woven_after_subject(left, source):
-        return "scare"
-    if source is None:
-        # A fragment of two words or more woven into the writer's sentence is more often
-        # someone's words than a scare term, even when we find no one to give them to.
-        return "full" if sentence else ("partial" if size >= 2 else "scare")
-    before = left.rstrip()
-    if sentence and (not before or before[-1] in ":,—–-([" or before.endswith("...")):
-        return "full"
-    return "partial"
-
-
-_MINOR = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "or", "by", "&"}
-
-
-def _term(quote: str, left: str, source: Source | None) -> bool:
-    """A few capitalised words met mid-sentence, far from any verb of saying: a name or a
-    title (a “Super April” of elections, the “Daily Show”), not speech."""
-    tokens = words(quote)
-    if not tokens or len(tokens) > 4 or quote.rstrip()[-1:] in "!?":
-        return False
-    if not all(t[0].isupper() or t.lower() in _MINOR for t in tokens) or not tokens[0][0].isupper():
-        return False
-    before = left.rstrip()
-    if not before or before[-1] in ":,—–-":
-        return False
-    if _woven_after_subject(left, source):
-        return False
-    if source is not None and source.cue == "verb" and source.verb:
-        if source.from_right:
-            return True  # a name woven in before the reporting clause: "X's “Meet the Press”, he said"
-        tokens = tokenize(before)
-        # Far from its verb, a name after an article, a possessive or "told"/"on" is a title or
-        # a term (a “Super April” of elections, ABC's “This Week”); after another word it is
-        # more often the source's own words (promised to fight “Big Oil”).
-        return source.verb not in tokens[-4:] and _titled(tokens[-1] if tokens else "")
-    return True
-
-
-def _woven_after_subject(left: str, source: Source | None) -> bool:
-    """Capitalised words woven into a sentence whose subject acts on them, after a plain word
-    ("Trump went on to promote “Celebrity Apprentice”"): on dev mostly the subject's words."""
-    if source is None or source.cue != "subject":
-        return False
-    tokens = tokenize(left.rstrip())
-    return bool(tokens) and tokens[-1][:1].isalpha() and not _titled(tokens[-1])
-
-
-def _titled(previous: str) -> bool:
-    low = previous.lower()
-    return low in _TITLE_LEADS or low.endswith(("’s", "'s", "s’", "s'"))
-
-
-_TITLE_LEADS = {"a", "an", "the", "told", "tells", "on", "his", "her", "their", "its", "our", "my"}
-
-
-def _sentence_like(quote: str) -> bool:
-    first = next((c for c in quote if c.isalnum()), "")
-    return first.isupper() or first.isdigit()
 
 
 def extract(doc: Document) -> Quotes:

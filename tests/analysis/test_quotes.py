@@ -129,6 +129,16 @@ def test_html_attributes_are_not_quotations() -> None:
     assert found == []
 
 
+def test_marks_pair_within_a_line() -> None:
+    text = (
+        '"The vote is rigged," he said. "We will appeal.\n'
+        'Ann Cole, campaign manager."\n'
+        '"We are ready," said Tom Baker.'
+    )
+    found = quotes(text)
+    assert [q.quote for q in found] == ["The vote is rigged,", "We are ready,"]
+
+
 # --- kinds --------------------------------------------------------------------------------------
 
 
@@ -294,3 +304,113 @@ def test_capitalised_words_the_sentence_subject_acts_on_are_speech() -> None:
 def test_a_name_given_by_a_reporting_subject_is_speech() -> None:
     found = quotes("Ada Park mocked Bo Chan, whom she dubbed “the little senator.”")
     assert [(q.kind, q.speaker) for q in found] == [("partial", "Ada Park")]
+
+
+# --- kinds: cited rather than quoted, as the words after the closing mark show -----------------
+
+
+def test_headline_credited_to_its_writer_is_scare() -> None:
+    found = quotes('READS—"Harbor ferry to stop running in June," by the Gazette\'s Ann Lee: "The ferry will stop."')
+    assert found[0].kind == "scare"
+
+
+def test_slogan_dated_in_parentheses_is_scare() -> None:
+    found = quotes("The party's posters said it plainly: “No to the new tax!” (2014).")
+    assert [q.kind for q in found] == ["scare"]
+
+
+def test_show_title_before_its_star_is_scare() -> None:
+    found = quotes("“Tomorrow We Sail for Home” star Ann Lee met the governor on Monday.")
+    assert [q.kind for q in found] == ["scare"]
+
+
+def test_a_quote_said_by_someone_is_not_a_byline() -> None:
+    found = quotes("The plan was called “a disgrace” by Senator Ann Lee on Monday.")
+    assert [q.kind for q in found] == ["partial"]
+
+
+def test_title_after_the_kind_of_work_it_names_is_scare() -> None:
+    found = quotes("Ann Lee, who promoted her new memoir, “Rivers of Salt and Stone,” spoke on Monday.")
+    assert [q.kind for q in found] == ["scare"]
+
+
+def test_sentence_quoted_from_a_book_is_speech() -> None:
+    found = quotes("Ann Lee wrote in her memoir, “I never wanted to run for office.”")
+    assert [(q.kind, q.speaker) for q in found] == [("full", "Ann Lee")]
+
+
+def test_title_after_a_part_played_in_it_is_scare() -> None:
+    found = quotes("Ann Lee, who starred in “Rivers of Salt,” endorsed the mayor.")
+    assert [q.kind for q in found] == ["scare"]
+
+
+def test_reporting_verb_with_a_particle_closes_its_clause() -> None:
+    text = "“Who will pay for the bridge?” the mayor asked.\n\n“The county!” the crowd shouted back."
+    found = speech(text)
+    assert [(q.quote, q.mention) for q in found][1] == ("The county!", "the crowd")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ann Lee told WXYZ’s “Morning Round Table” that the bridge would be rebuilt.",
+        "“We will rebuild,” Ann Lee said on WXYZ’s “Morning Round Table.”",
+        "In an interview with “Morning Round Table,” Ann Lee said the bridge would be rebuilt.",
+    ],
+)
+def test_programme_after_its_outlet_is_scare(sentence: str) -> None:
+    assert [q.kind for q in quotes(sentence)][-1] == "scare"
+
+
+def test_words_told_to_an_outlet_are_speech() -> None:
+    found = quotes("Ann Lee told WXYZ the bridge would be “rebuilt within a year.”")
+    assert [(q.kind, q.speaker) for q in found] == [("partial", "Ann Lee")]
+
+
+def test_what_a_crowd_chants_is_speech() -> None:
+    found = quotes("Walking into the hall to chants of “Four More Years,” the mayor said the race was close.")
+    assert [q.kind for q in found] == ["partial"]
+
+
+def test_quotation_in_a_subhead_in_capitals_is_scare() -> None:
+    text = (
+        "“We will rebuild,” Mayor Ann Lee said on Monday.\n"
+        "“NOT ONE MORE DAY OF DELAY”\n"
+        "The council votes next week."
+    )
+    assert [q.kind for q in quotes(text)] == ["full", "scare"]
+
+
+def test_a_buttons_label_is_scare() -> None:
+    found = quotes("To get the newsletter, enter your address and click “send it to me.”")
+    assert [q.kind for q in found] == ["scare"]
+
+
+def test_a_word_someone_called_something_is_speech() -> None:
+    text = "There were jabs, such as when Ann Lee knocked Bo Chan on trade and called him a “coward,” which stung."
+    found = quotes(text)
+    assert [q.kind for q in found] == ["partial"]
+
+
+def test_a_word_in_a_list_of_terms_is_scare() -> None:
+    found = quotes("Any file with words such as “tariff” was flagged.")
+    assert [q.kind for q in found] == ["scare"]
+
+
+def test_a_title_with_a_lower_case_verb_before_its_star_is_scare() -> None:
+    found = quotes("“Rain is the New Sun” star Ann Lee met the governor on Monday.")
+    assert [q.kind for q in found] == ["scare"]
+
+
+def test_fragment_left_open_does_not_run_into_the_next_paragraph() -> None:
+    text = (
+        'The mayor said the builder was a “good neighbor," who gave to charities.\n\n'
+        "“The bridge will open in May,” said Councillor Ben Ode."
+    )
+    found = speech(text)
+    assert [(q.quote, q.speaker) for q in found] == [("The bridge will open in May,", "Ben Ode")]
+
+
+def test_curly_quotation_may_run_over_a_line_break() -> None:
+    found = quotes("“We will fund the schools\nand the roads,” said Councillor Ben Ode.")
+    assert [q.quote for q in found] == ["We will fund the schools\nand the roads,"]
