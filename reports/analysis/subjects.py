@@ -16,6 +16,7 @@ from reports.analysis.lexicon import (
     QUANTIFIERS,
     SENTENCE_WORDS,
     STOP,
+    VERB,
     adverb,
     bare_pronoun,
     capitalised,
@@ -305,16 +306,49 @@ def sentence_subject(sentence: str) -> str | None:
 _CONJUNCTIONS = {"and", "but", "yet", "so", "then", "also", "even", "still", "or", "nor"}
 
 
+# "Appearing before supporters at the party's headquarters, Suu Kyi said": a participle clause
+# opens the sentence and its comma closes it, however long (within reason)
+_PARTICIPLE_OPENING = re.compile(r"^[^,;:.!?“”\"]{0,150}?,\s+")
+
+
+def _opens_participle(first: list[str]) -> bool:
+    """"Reprising one", "Horrified at", "Reached by": a capitalised -ing/-ed word and a plain
+    word that no verb or auxiliary is ("Manning told", "Reed was" open with a name)."""
+    if len(first) < 2 or not capitalised(first[0]) or len(first[0]) < 5:
+        return False
+    if not first[0].lower().endswith(("ing", "ed")) or first[0].lower() in IRREGULAR_PAST:
+        return False
+    follower = first[1]
+    return (follower.islower() and follower.isalpha() and follower not in STOP - _OPENING_LINKS
+            and follower not in BETWEEN and not VERB.fullmatch(follower))
+
+
+# words that go on a participle clause ("Appearing before", "Reached by", "Asked about")
+_OPENING_LINKS = {"in", "on", "at", "by", "about", "over", "into", "during", "after", "before", "that"}
+
+
 _TIME_OPENING = re.compile(r"(?:[A-Z]\w*\s+){1,3}(?:later|ago|earlier)\s*,\s+")
+
+
+def _after_place(text: str, intro: str) -> str:
+    """"In Salem, New Hampshire, Trump said": an opening phrase that ends on a place goes on
+    with its state."""
+    place = _PLACE_TAIL.match(text)
+    if place and intro.rstrip(", ")[-1:].isalpha() and capitalised(intro.rstrip(", ").split()[-1]):
+        return text[place.end() :]
+    return text
 
 
 def _skip_opening(text: str) -> tuple[str, bool]:
     """The text after one opening phrase ("On Monday,", "Shortly after the call,", "Hours
-    later,") or opening conjunctions, and whether anything was skipped."""
+    later,", "Reprising an old line,") or opening conjunctions, and whether anything was skipped."""
     time = _TIME_OPENING.match(text)
     if time:
         return text[time.end() :], True
     first = tokenize(text[:30])
+    participle = _PARTICIPLE_OPENING.match(text) if _opens_participle(first) else None
+    if participle:
+        return _after_place(text[participle.end() :], participle.group()), True
     if first and first[0].lower() in _CONJUNCTIONS:
         while first and first[0].lower() in _CONJUNCTIONS:
             text = text.lstrip()[len(first[0]) :].lstrip(" ,")
@@ -330,13 +364,7 @@ def _skip_opening(text: str) -> tuple[str, bool]:
         return text, False
     intro = _INTRO.match(text)
     if intro:
-        text = text[intro.end() :]
-        place = _PLACE_TAIL.match(text)
-        if place and intro.group().rstrip(", ")[-1:].isalpha() and capitalised(
-            intro.group().rstrip(", ").split()[-1]
-        ):
-            text = text[place.end() :]  # "In Salem, New Hampshire, Trump said": the state
-        return text, True
+        return _after_place(text[intro.end() :], intro.group()), True
     while first and first[0].lower() in SENTENCE_WORDS and first[0].lower() not in DETERMINERS:
         text = text.lstrip()[len(first[0]) :]
         first = first[1:]

@@ -289,3 +289,10 @@ def test_demonstrative_and_prepositional_descriptions_as_subjects() -> None:
 def test_signature_line_after_a_quote_only_paragraph() -> None:
     text = "Ann Lee spoke first.\n\n“We will win this, whatever it takes.”\n\n- Ada Park, Ohio.\n\nThe end."
     assert [(q.speaker, q.mention) for q in speech(text)] == [("Ada Park", "Ada Park")]
+
+
+def test_opening_participle_clause_is_skipped_for_the_subject() -> None:
+    text = "It rained. Reprising an old line, the former governor talked about “the work still ahead.”"
+    assert [q.speaker for q in speech(text)] == ["the former governor"]
+    text = "It rained. Appearing before supporters at a hall in Lyon, Ada Park spoke of “a new start.”"
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
