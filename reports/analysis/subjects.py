@@ -403,13 +403,23 @@ def _head_subject(tokens: list[str]) -> str | None:
         return phrase(taken)
     if tokens[0].lower() not in DETERMINERS:
         return None
-    for token in tokens[:7]:
+    for index, token in enumerate(tokens[:7]):
         low = token.lower()
-        if taken and (not token[:1].isalnum() or low in STOP or low.endswith("ed")
-                      or low in IRREGULAR_PAST):
+        if taken and (not token[:1].isalnum() or low in STOP or low in IRREGULAR_PAST
+                      or (low.endswith("ed") and not _adjective(taken, tokens[index + 1 : index + 2]))):
             break
         taken.append(token)
     return phrase(taken) if len(taken) > 1 else None
+
+
+def _adjective(taken: list[str], following: list[str]) -> bool:
+    """"The retired neurosurgeon has": an -ed word right after the determiner, before a plain
+    word, qualifies the noun; a verb cannot follow a bare determiner."""
+    if not all(t.lower() in DETERMINERS for t in taken) or not following:
+        return False
+    noun = following[0]
+    return (noun.isalpha() and noun.islower() and noun not in STOP | DETERMINERS
+            and not VERB.fullmatch(noun))
 
 
 def _bridge(tokens: list[str], i: int) -> int | None:

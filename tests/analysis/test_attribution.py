@@ -296,3 +296,8 @@ def test_opening_participle_clause_is_skipped_for_the_subject() -> None:
     assert [q.speaker for q in speech(text)] == ["the former governor"]
     text = "It rained. Appearing before supporters at a hall in Lyon, Ada Park spoke of “a new start.”"
     assert [q.speaker for q in speech(text)] == ["Ada Park"]
+
+
+def test_participial_adjective_after_the_determiner_is_no_verb() -> None:
+    text = "It rained. The retired judge has given no details, saying only that she was “taking a break.”"
+    assert [q.speaker for q in speech(text)] == ["The retired judge"]
