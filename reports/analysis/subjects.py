@@ -47,9 +47,19 @@ def subject_before(left: str) -> str | None:
 
 
 def _skip_between(tokens: list[str], i: int) -> int:
+    if i >= 0 and _modal_name(tokens[i]):
+        return i  # "Will described Trump as": a modal cannot come right before a verb's past
     while i >= 0 and (tokens[i].lower() in BETWEEN or tokens[i].startswith("(") or adverb(tokens[i])):
         i -= 1
     return i
+
+
+# Modals that are also first names ("Will", "May"): capitalised next to a verb or a surname
+_MODALS = {"will", "may", "can", "might", "must", "shall", "should", "would", "could"}
+
+
+def _modal_name(token: str) -> bool:
+    return capitalised(token) and token.lower() in _MODALS
 
 
 _TIME_ENDS = {"ago", "later", "earlier"}
@@ -204,8 +214,9 @@ def subject_after(text: str) -> tuple[str | None, int]:
                       or (low in SENTENCE_WORDS - {"of", "for", "the", "to", "with"}
                           and not (only_determiners and low in DAYS))):
             break
-        if not taken and (low in STOP or low in SENTENCE_WORDS - {"the"}):
-            return None, 0
+        if not taken and (low in STOP or low in SENTENCE_WORDS - {"the"}) and not (
+                _modal_name(token) and len(tokens) > 1 and capitalised(tokens[1])):
+            return None, 0  # "said Will Doyle" is a name
         taken.append(token)
         if low in PRONOUNS:
             break

@@ -301,3 +301,12 @@ def test_opening_participle_clause_is_skipped_for_the_subject() -> None:
 def test_participial_adjective_after_the_determiner_is_no_verb() -> None:
     text = "It rained. The retired judge has given no details, saying only that she was “taking a break.”"
     assert [q.speaker for q in speech(text)] == ["The retired judge"]
+
+
+def test_modal_that_is_a_first_name() -> None:
+    # the mention keeps the first name; `person` drops an opening "Will" ("Will Trump win?")
+    assert [q.mention for q in speech("It rained. “We did our best,” said Will Dunn, a coach.")] == [
+        "Will Dunn"
+    ]
+    text = "It rained. Ana Ruiz spoke first. Then Will described the plan as “a real mess.”"
+    assert [q.speaker for q in speech(text)] == ["Will"]
