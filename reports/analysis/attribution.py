@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from reports.analysis.lexicon import (
     CAP_NAME,
+    DETERMINERS,
     PARTICIPLE,
     SENTENCE_WORDS,
     VERB,
@@ -194,10 +195,12 @@ def source_before(left: str) -> Source | None:
         lead = before.rstrip()
         if PARTICIPLE.search(verb.group()) and _SAID_COMMA.search(lead):
             continue  # 'Spicer said, adding, “...”': the source is the earlier verb's
+        coordinated = _COORDINATED.search(lead)
         if (PARTICIPLE.search(verb.group()) and (lead.endswith(",") or _object_before(lead))) or \
-                _COORDINATED.search(lead):
+                coordinated:
             # "Perez hammered Trump, calling him a “x”"; "Bush paused and said “...”"
-            mention = sentence_subject(before)
+            mention = (_first_verb_subject(lead[: coordinated.start()]) if coordinated else None) \
+                or sentence_subject(before)
             if mention:
                 return Source(mention, verb.group(), told)
             continue
@@ -258,6 +261,29 @@ _PREPOSITIONS = {"on", "in", "to", "at", "from", "via", "through", "over"}
 
 
 _SAID_COMMA = re.compile(rf"\b(?:{VERBS})(?:\s+[\w’'.-]+){{0,3}},$")
+
+
+_EARLIER_VERB = re.compile(rf"(?<![\w’'\-])(?:{VERBS}|[a-z]{{3,}}ed)\b")
+
+
+def _first_verb_subject(lead: str) -> str | None:
+    """'when Ryan of Wisconsin lamented the state of the race and criticized': the verb
+    before the conjunction shares its subject with the one after, wherever the sentence opens;
+    so does a participle right after a name ('with Trump tweeting that ... and asking')."""
+    earlier = None
+    for match in _EARLIER_VERB.finditer(lead, max(0, len(lead) - 200)):
+        previous = lead[max(0, match.start() - 12) : match.start()].split()
+        if not previous or (previous[-1].lower() not in DETERMINERS and previous[-1][-1] not in _QUOTE_START):
+            earlier = match  # not "the “disheartened” state": an adjective, quoted or not
+    if earlier is None:
+        return None
+    before = lead[: earlier.start()]
+    words = before.split()
+    named = bool(words) and capitalised(words[-1]) and words[-1].isalpha()
+    if not words or words[-1] == "to" or (PARTICIPLE.search(earlier.group()) and not named):
+        return None  # "a chance to read", "a statement saying": no subject of its own
+    mention = subject_before(before)
+    return mention if mention and mention.lower() != "who" else None
 
 
 _COORDINATED = re.compile(r"\b(?:and|but|then|before|after)(?:\s+(?:also|later|then|quickly))?$")

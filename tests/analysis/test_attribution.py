@@ -310,3 +310,12 @@ def test_modal_that_is_a_first_name() -> None:
     ]
     text = "It rained. Ana Ruiz spoke first. Then Will described the plan as “a real mess.”"
     assert [q.speaker for q in speech(text)] == ["Will"]
+
+
+def test_coordinated_verb_shares_the_earlier_verbs_subject() -> None:
+    text = ("The worry grew on Monday when Mayor Ana Ruiz of Dayton lamented the “sad” state of "
+            "the race and criticized the “cheap shots” on both sides.")
+    assert [q.speaker for q in speech(text)] == ["Ana Ruiz", "Ana Ruiz"]
+    text = ("Her allies were quick to react, with Bo Chan writing that it was a “disgrace” and "
+            "asking, “Who could vote for that?”")
+    assert [q.speaker for q in speech(text)][-1] == "Bo Chan"
