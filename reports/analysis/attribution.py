@@ -195,12 +195,8 @@ def source_before(left: str) -> Source | None:
         lead = before.rstrip()
         if PARTICIPLE.search(verb.group()) and _SAID_COMMA.search(lead):
             continue  # 'Spicer said, adding, “...”': the source is the earlier verb's
-        coordinated = _COORDINATED.search(lead)
-        if (PARTICIPLE.search(verb.group()) and (lead.endswith(",") or _object_before(lead))) or \
-                coordinated:
-            # "Perez hammered Trump, calling him a “x”"; "Bush paused and said “...”"
-            mention = (_first_verb_subject(lead[: coordinated.start()]) if coordinated else None) \
-                or sentence_subject(before)
+        shared, mention = _shared_subject(verb.group(), lead, before)
+        if shared:
             if mention:
                 return Source(mention, verb.group(), told)
             continue
@@ -220,6 +216,25 @@ def source_before(left: str) -> Source | None:
     if left.rstrip().endswith(":") and not verbs:
         return _colon_source(left.rstrip()[:-1])
     return None
+
+
+def _shared_subject(verb: str, lead: str, before: str) -> tuple[bool, str | None]:
+    """Whether the verb's subject is not the words right before it, and then that subject:
+    "Perez hammered Trump, calling him a “x”", "Bush paused and said “...”", "with many
+    marchers chanting “...”"."""
+    participle = bool(PARTICIPLE.search(verb))
+    absolute = _WITH_SUBJECT.search(lead) if participle else None
+    mention = leading_subject(absolute.group(1)) if absolute else None
+    if mention and not is_pronoun(mention):
+        return True, mention  # "with" and a noun phrase: the participle's own subject
+    coordinated = _COORDINATED.search(lead)
+    if not coordinated and not (participle and (lead.endswith(",") or _object_before(lead))):
+        return False, None
+    earlier = _first_verb_subject(lead[: coordinated.start()]) if coordinated else None
+    return True, earlier or sentence_subject(before)
+
+
+_WITH_SUBJECT = re.compile(r"\bwith\s+((?:[\w’'\-]+\s+){0,5}[\w’'\-]+)$")
 
 
 _PREPOSITIONAL_END = re.compile(

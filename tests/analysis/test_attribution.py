@@ -319,3 +319,8 @@ def test_coordinated_verb_shares_the_earlier_verbs_subject() -> None:
     text = ("Her allies were quick to react, with Bo Chan writing that it was a “disgrace” and "
             "asking, “Who could vote for that?”")
     assert [q.speaker for q in speech(text)][-1] == "Bo Chan"
+
+
+def test_noun_phrase_after_with_is_the_participles_subject() -> None:
+    text = "The square was full, with many students and teachers chanting “Books not bombs” all day."
+    assert [q.speaker for q in speech(text)] == ["many students and teachers"]
