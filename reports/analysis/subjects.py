@@ -33,6 +33,7 @@ def subject_before(left: str) -> str | None:
     i = _skip_between(tokens, len(tokens) - 1)
     if i >= 0 and tokens[i].lower() in _TIME_ENDS:
         i = _skip_between(tokens, _time_phrase_start(tokens, i) - 1)  # "... two weeks ago said"
+    i = _skip_adjunct(tokens, i)
     if i < 0:
         return None
     if tokens[i] == ",":
@@ -44,6 +45,27 @@ def subject_before(left: str) -> str | None:
         i = who - 1  # "a White House official who spoke anonymously to discuss it said"
     start = _phrase_start(tokens, i)
     return phrase(tokens[start : i + 1]) if start is not None else None
+
+
+# Prepositions of an adjunct between a subject and its verb ("Trump in his speech called")
+_ADJUNCT_PREPOSITIONS = {"in", "on", "at", "during"}
+
+
+def _skip_adjunct(tokens: list[str], i: int) -> int:
+    """Index before a prepositional phrase of up to four words that ends at tokens[i] ("Beck on
+    Wednesday called", "Trump in his announcement speech called", "who has in the past
+    described"): its object is no subject."""
+    if i < 0 or not tokens[i][:1].isalnum():
+        return i  # "Trump, who has a lead in delegates, mocked": an appositive, read elsewhere
+    for k in range(i - 1, max(0, i - 5) - 1, -1):
+        if not tokens[k][:1].isalnum():
+            return i
+        if tokens[k] in _ADJUNCT_PREPOSITIONS:
+            before = tokens[k - 1] if k >= 1 else ""
+            if before[:1].isalnum() and before.lower() not in STOP - {"has", "have", "had"}:
+                return _skip_between(tokens, k - 1)
+            return i
+    return i
 
 
 def _skip_between(tokens: list[str], i: int) -> int:

@@ -324,3 +324,10 @@ def test_coordinated_verb_shares_the_earlier_verbs_subject() -> None:
 def test_noun_phrase_after_with_is_the_participles_subject() -> None:
     text = "The square was full, with many students and teachers chanting “Books not bombs” all day."
     assert [q.speaker for q in speech(text)] == ["many students and teachers"]
+
+
+def test_prepositional_adjunct_before_the_verb_is_no_subject() -> None:
+    text = "It rained. Ada Park in her opening speech called the plan “a real mess.”"
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
+    text = "It rained. He praised Bo Chan, who Ada Park on Monday called “a true friend.”"
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
