@@ -121,6 +121,7 @@ _CLAUSE_END = r"(?=\s*(?:[.,;]|$|\s(?:in|on|at|to|during|after|before|from|with|
 
 _UNLISTED_AFTER = re.compile(
     rf"[\s,]*(?:(?P<verb1>[a-z]{{3,}}ed)\s+(?P<name1>{_NAME_RUN})|"
+    rf"(?P<titles>(?:(?:a|an|the)\s+)?(?:[a-z][\w\-]*\s+){{0,3}})?"
     rf"(?P<name2>{_NAME_RUN}|he|she|they|we|I)\s+(?P<verb2>[a-z]{{3,}}ed)){_CLAUSE_END}"
 )
 
@@ -135,6 +136,11 @@ def source_unlisted_after(after: str) -> Source | None:
     name = match.group("name1") or match.group("name2")
     if name.split()[0].lower() in SENTENCE_WORDS:
         return None
+    titles = match.group("titles")
+    if titles:  # "an angry Hollande retaliated", "former Obama adviser Ann Lee asked"
+        if is_pronoun(name) or leading_subject(titles + name) is None:
+            return None
+        name = titles + name
     return Source(phrase(name.split()) or name, match.group("verb1") or match.group("verb2"))
 
 

@@ -288,6 +288,8 @@ def _subject_words(tokens: list[str]) -> str | None:
         return None  # "“...” Tuesday, hours after the staffer was charged": a time, no subject
     # a capitalised word inside a name is no stop word ("CBS This Morning anchor Ann Lee")
     low = {t.lower() for i, t in enumerate(tokens) if i == 0 or not capitalised(t)}
+    if len(tokens) > 1 and _modal_name(first) and capitalised(tokens[1]):
+        low.discard(first.lower())  # "Will Estrada, the chairman, said"
     # inside a subject, "and" joins subjects ("the senator and candidate"); opening it, a clause
     allowed = {"the", "and"} if first.lower() != "and" else {"the"}
     if len(tokens) > 1 and first.lower() in _DEMONSTRATIVE_DETERMINERS | DETERMINERS:
