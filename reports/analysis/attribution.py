@@ -144,7 +144,7 @@ def source_unlisted_after(after: str) -> Source | None:
     return Source(phrase(name.split()) or name, match.group("verb1") or match.group("verb2"))
 
 
-_LATE_VERB = re.compile(rf",\s+(?:{VERBS})\s+(?=[A-Z])")
+_LATE_VERB = re.compile(rf",\s+(?:{VERBS})\s+(?=[A-Z]|(?:the|a|an|one)\s)")
 
 
 def _clause_end_source(rest: str) -> Source | None:

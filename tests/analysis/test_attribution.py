@@ -341,3 +341,8 @@ def test_unlisted_verb_after_a_quote_with_lower_case_words_before_the_name() -> 
 def test_modal_first_name_opening_an_appositive_after_a_quote() -> None:
     text = "It was late. “We lost,” Will Dunn, the coach of the team, said after the game."
     assert [q.mention for q in speech(text)] == ["Will Dunn"]
+
+
+def test_reporting_clause_with_a_description_closing_the_sentence() -> None:
+    text = "It rained. The plan had been “a real mess” from the first day, said the city's mayor."
+    assert [q.speaker for q in speech(text)] == ["the city's mayor"]
