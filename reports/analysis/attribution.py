@@ -271,10 +271,15 @@ def _object_before(lead: str) -> bool:
     words = lead.split()
     while words and adverb(words[-1]):
         words.pop()  # "with Trump reportedly yelling": the adverb hides the participle's subject
+    if words and words[-1] in _PROGRESSIVE:
+        return False  # "the campaign is already claiming", "Johnson kept asking": a finite verb
     if len(words) >= 2 and capitalised(words[-1]) and words[-2] in _PREPOSITIONS:
         return True  # "responded on Facebook writing": a name after a preposition is an object
     match = _OBJECT_END.search(" ".join(words[-1:]))
     return bool(match) and not is_pronoun(match.group().strip())
+
+
+_PROGRESSIVE = {"is", "was", "are", "were", "been", "am", "kept", "keeps", "keep"}
 
 
 # not "with": "with Trump yelling" makes Trump the participle's subject

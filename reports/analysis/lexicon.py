@@ -78,6 +78,7 @@ BETWEEN = {
     "were", "never", "often", "first", "earlier", "publicly", "privately", "reportedly",
     "simply", "just", "even", "only", "still", "famously", "quickly", "flatly", "frequently", "always", "already", "sometimes", "now", "ultimately", "finally",
     "subsequently", "initially", "originally", "bluntly", "angrily", "not",
+    "are", "been", "kept", "keeps", "keep",  # "is already claiming", "kept asking"
 }
 
 

@@ -217,10 +217,27 @@ def _name_or_noun_start(tokens: list[str], i: int) -> int | None:
         if not prev[:1].isalnum() or low in STOP or low in SENTENCE_WORDS or low in PRONOUNS:
             break
         j -= 1
+    owner = _possessive_start(tokens, j, i)
+    if owner is not None:
+        return owner  # "John Kasich’s campaign": a possessive name determines the noun
     # No determiner: a bare plural or source noun ("officials", "people familiar") only.
     if ANONYMOUS.match(" ".join(tokens[j : i + 1])) or tokens[j].endswith("s"):
         return j
     return None
+
+
+def _possessive_start(tokens: list[str], j: int, i: int) -> int | None:
+    """Start of the name whose possessive ("Kasich’s") comes right before the lower-case
+    noun(s) tokens[k + 1 : i + 1], within tokens[j : i + 1]."""
+    k = i - 1
+    while k >= j and tokens[k].islower():
+        k -= 1
+    if k < j or k == i or not capitalised(tokens[k]) or not tokens[k].endswith(("’s", "'s")):
+        return None
+    start = k
+    while start - 1 >= j and capitalised(tokens[start - 1]):
+        start -= 1
+    return start
 
 
 def subject_after(text: str) -> tuple[str | None, int]:

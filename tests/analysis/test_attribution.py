@@ -346,3 +346,11 @@ def test_modal_first_name_opening_an_appositive_after_a_quote() -> None:
 def test_reporting_clause_with_a_description_closing_the_sentence() -> None:
     text = "It rained. The plan had been “a real mess” from the first day, said the city's mayor."
     assert [q.speaker for q in speech(text)] == ["the city's mayor"]
+
+
+def test_progressive_participle_takes_the_subject_before_its_auxiliary() -> None:
+    opening = "In what may be the first time the two parties have agreed on anything at all this year"
+    text = f"{opening}, the student group is calling on Ada Park to “stop the cuts.”"
+    assert [q.speaker for q in speech(text)] == ["the student group"]
+    text = f"{opening}, Ada Park’s campaign kept saying it was “a fair fight.”"
+    assert [q.speaker for q in speech(text)] == ["Ada Park’s campaign"]
