@@ -195,6 +195,9 @@ def source_before(left: str) -> Source | None:
     for according in _ACCORDING.finditer(left):
         pass
     verbs = list(VERB.finditer(left, according.end() if according else 0))
+    outer = _outer_source(left, verbs)
+    if outer:
+        return outer
     for verb in reversed(verbs[-3:]):
         before = left[: verb.start()]
         told = _told_after(verb.group(), left[verb.end() :])
@@ -221,6 +224,45 @@ def source_before(left: str) -> Source | None:
         return Source(mention, "according to") if mention else None
     if left.rstrip().endswith(":") and not verbs:
         return _colon_source(left.rstrip()[:-1])
+    return None
+
+
+_QUOTE_MARK = re.compile(r"[“”\"]")
+
+
+# Verbs whose object is a clause of reported speech ("X said (that) Y called it “...”")
+_CLAUSE_VERBS = {
+    "said", "says", "say", "told", "tells", "added", "adds", "wrote", "writes", "noted", "notes",
+    "argued", "argues", "claimed", "claims", "insisted", "insists", "warned", "warns", "stated",
+    "states", "explained", "explains", "suggested", "suggests", "predicted", "predicts",
+    "acknowledged", "admitted", "admits", "conceded", "concedes", "maintained", "maintains",
+    "contended", "contends", "asserted", "asserts", "recalled", "recalls", "declared", "declares",
+}
+
+
+_CLAUSE_BREAK = re.compile(
+    r"[,;:“”\"\n]|[.!?]\s|\b(?:as|while|when|whereas|after|before|because|but|although|though|"
+    r"until|since|if|unless)\b"
+)
+_PASSIVE = re.compile(r"\b(?:is|was|were|are|be|been|being)\s+(?:\w+ly\s+)?$")
+
+
+def _outer_source(left: str, verbs: list[re.Match[str]]) -> Source | None:
+    """'Trump said that Romney begged him and “would have dropped to his knees”': a quotation
+    inside the clause a reporting verb introduces is that verb's subject's report, whatever
+    verbs the clause has of its own."""
+    if len(verbs) < 2:
+        return None
+    end = len(left.rstrip(" ,:\n"))
+    for outer in verbs[:-1]:
+        if outer.group() not in _CLAUSE_VERBS or _CLAUSE_BREAK.search(left, outer.end(), end):
+            continue  # "When Trump suggested ..., Rubio fired back": the clause ended
+        if _PASSIVE.search(left, 0, outer.start()):
+            continue  # "after the winner was declared"
+        mention = subject_before(left[: outer.start()])
+        if mention and mention.lower() != "who":
+            return Source(mention, outer.group(), _told_after(outer.group(), left[outer.end() :]))
+        return None
     return None
 
 

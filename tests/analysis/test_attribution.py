@@ -354,3 +354,11 @@ def test_progressive_participle_takes_the_subject_before_its_auxiliary() -> None
     assert [q.speaker for q in speech(text)] == ["the student group"]
     text = f"{opening}, Ada Park’s campaign kept saying it was “a fair fight.”"
     assert [q.speaker for q in speech(text)] == ["Ada Park’s campaign"]
+
+
+def test_quote_in_a_reported_clause_is_the_reporters() -> None:
+    text = "It rained. Ada Park said that Bo Chan begged her for help and “would have done anything.”"
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
+    # the clause ends at a comma or a conjunction: the nearer verb's subject speaks
+    text = "It rained. When Ada Park said the vote was lost, Bo Chan called it “a disgrace.”"
+    assert [q.speaker for q in speech(text)] == ["Bo Chan"]
