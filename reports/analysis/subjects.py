@@ -329,7 +329,11 @@ _PLACE_TAIL = re.compile(r"[A-Z][\w.]*(?: [A-Z][\w.]*)?,\s+(?=\S)")
 
 
 # "WASHINGTON, Aug. 24 (UPI) — " opens a wire story before its first sentence's subject
-_DATELINE = re.compile(r"(?:\s*[A-Z][A-Z .'’\-]{2,30},[^—–\n]{0,40}\s[—–-]+\s*)?")
+# ... or "WASHINGTON — " or "Washington (AFP) – ": a place in capitals or an agency in brackets
+_DATELINE = re.compile(
+    r"(?:\s*(?:[A-Z][A-Z .'’\-]{2,30},[^—–\n]{0,40}|[A-Z][A-Z .'’\-]{2,30}|"
+    r"[A-Z][\w .'’\-]{2,30}\s\([A-Z][\w.]{1,10}\))\s[—–-]+\s*)?"
+)
 
 
 _OPENING_QUOTATION = re.compile(r"\s*[\"“]([^\"“”]{1,400})[\"”]\s*,?\s*")

@@ -362,3 +362,10 @@ def test_quote_in_a_reported_clause_is_the_reporters() -> None:
     # the clause ends at a comma or a conjunction: the nearer verb's subject speaks
     text = "It rained. When Ada Park said the vote was lost, Bo Chan called it “a disgrace.”"
     assert [q.speaker for q in speech(text)] == ["Bo Chan"]
+
+
+def test_datelines_without_a_date_are_not_subjects() -> None:
+    text = "LYON — Ada Park, the mayor, took a swipe at her rival, saying his plan was “a real mess.”"
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
+    text = "Lyon (AFP) – Ada Park took a swipe at her rival, saying his plan was “a real mess.”"
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
