@@ -204,6 +204,11 @@ def source_before(left: str) -> Source | None:
         lead = before.rstrip()
         if PARTICIPLE.search(verb.group()) and _SAID_COMMA.search(lead):
             continue  # 'Spicer said, adding, “...”': the source is the earlier verb's
+        if _PASSIVE.search(before) and not PARTICIPLE.search(verb.group()):
+            agent = _agent(left[verb.end() :], verb.group())  # "Sanders was asked by host Bill Maher, “..."
+            if agent:
+                return agent
+            continue  # "Trump was asked, “...”": the subject is not the speaker
         shared, mention = _shared_subject(verb.group(), lead, before)
         if shared:
             if mention:
@@ -245,6 +250,16 @@ _CLAUSE_BREAK = re.compile(
     r"until|since|if|unless)\b"
 )
 _PASSIVE = re.compile(r"\b(?:is|was|were|are|be|been|being)\s+(?:\w+ly\s+)?$")
+
+
+_BY = re.compile(r"\s*(?:\w+ly\s+)?by\s+")
+
+
+def _agent(after: str, verb: str) -> Source | None:
+    """The agent of a passive reporting verb: '(was asked) by host Bill Maher'."""
+    by = _BY.match(after)
+    mention, _ = subject_after(after[by.end() :]) if by else (None, 0)
+    return Source(mention, verb) if mention else None
 
 
 def _outer_source(left: str, verbs: list[re.Match[str]]) -> Source | None:

@@ -369,3 +369,8 @@ def test_datelines_without_a_date_are_not_subjects() -> None:
     assert [q.speaker for q in speech(text)] == ["Ada Park"]
     text = "Lyon (AFP) – Ada Park took a swipe at her rival, saying his plan was “a real mess.”"
     assert [q.speaker for q in speech(text)] == ["Ada Park"]
+
+
+def test_passive_reporting_verb_gives_the_agent_not_the_subject() -> None:
+    text = "It rained. Ada Park was asked by host Bo Chan, who backs her rival, “Would you run again?”"
+    assert [q.speaker for q in speech(text)] == ["Bo Chan"]
