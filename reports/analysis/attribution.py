@@ -297,7 +297,7 @@ def _shared_subject(verb: str, lead: str, before: str) -> tuple[bool, str | None
     return True, earlier or sentence_subject(before)
 
 
-_WITH_SUBJECT = re.compile(r"\bwith\s+((?:[\w’'\-]+\s+){0,5}[\w’'\-]+)$")
+_WITH_SUBJECT = re.compile(r"\bwith\s+((?:[\w’'\-]+\s+){0,8}[\w’'\-]+)$")
 
 
 _PREPOSITIONAL_END = re.compile(

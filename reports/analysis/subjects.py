@@ -60,6 +60,9 @@ def _skip_adjunct(tokens: list[str], i: int) -> int:
     for k in range(i - 1, max(0, i - 5) - 1, -1):
         if not tokens[k][:1].isalnum():
             return i
+        if tokens[k] in {"to", "with", "for"} and k >= 2 and tokens[k - 1].endswith("ing") \
+                and tokens[k - 1].islower() and tokens[k - 2][:1].isalnum():
+            return _skip_between(tokens, k - 2)  # "a source speaking to Fox News said"
         if tokens[k] in _ADJUNCT_PREPOSITIONS:
             before = tokens[k - 1] if k >= 1 else ""
             if before[:1].isalnum() and before.lower() not in STOP - {"has", "have", "had"}:

@@ -374,3 +374,13 @@ def test_datelines_without_a_date_are_not_subjects() -> None:
 def test_passive_reporting_verb_gives_the_agent_not_the_subject() -> None:
     text = "It rained. Ada Park was asked by host Bo Chan, who backs her rival, “Would you run again?”"
     assert [q.speaker for q in speech(text)] == ["Bo Chan"]
+
+
+def test_participle_and_its_object_between_subject_and_verb() -> None:
+    text = "It rained. Another aide speaking to the Lyon Herald said, “We are not worried.”"
+    assert [q.speaker for q in speech(text)] == ["Another aide"]
+
+
+def test_long_noun_phrase_after_with_before_a_participle() -> None:
+    text = "It rained. Ada Park hit back, with the campaign of the former mayor of Lyon saying it was “a lie.”"
+    assert [q.speaker for q in speech(text)] == ["the campaign of the former mayor of Lyon"]
