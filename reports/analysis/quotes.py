@@ -69,7 +69,7 @@ _NAMING = re.compile(
 
 _CONTEXT = 400  # characters of the writer's sentence looked at on either side
 _NAME_PARTS = re.compile(r"\s(?:of|for|at|from|with)\s")
-_LOWER_TITLES = re.compile(r"^(?:[a-z][\w\-]*\s+)+((?:[A-Z][\w’'.\-]*\s*)+)$")
+_LOWER_TITLES = re.compile(r"^(?:(?!(?:of|for|from|at|in|with|to)\s)[a-z][\w\-]*\s+)+((?:[A-Z][\w’'.\-]*\s*)+)$")
 
 
 # "- Hillary Clinton." / "— Michelle Marks, Philadelphia." on a line of its own
