@@ -49,6 +49,7 @@ def subject_before(left: str) -> str | None:
 
 # Prepositions of an adjunct between a subject and its verb ("Trump in his speech called")
 _ADJUNCT_PREPOSITIONS = {"in", "on", "at", "during"}
+_NOT_IN_ADJUNCT = {"that", "which", "who", "and", "but", "or", "is", "was", "are", "were"}
 
 
 def _skip_adjunct(tokens: list[str], i: int) -> int:
@@ -58,11 +59,13 @@ def _skip_adjunct(tokens: list[str], i: int) -> int:
     if i < 0 or not tokens[i][:1].isalnum():
         return i  # "Trump, who has a lead in delegates, mocked": an appositive, read elsewhere
     for k in range(i - 1, max(0, i - 5) - 1, -1):
-        if not tokens[k][:1].isalnum():
+        if not tokens[k][:1].isalnum() or tokens[k] in _NOT_IN_ADJUNCT:
             return i
         if tokens[k] in {"to", "with", "for"} and k >= 2 and tokens[k - 1].endswith("ing") \
                 and tokens[k - 1].islower() and tokens[k - 2][:1].isalnum():
             return _skip_between(tokens, k - 2)  # "a source speaking to Fox News said"
+        if tokens[k] == "to":
+            return i  # "in an effort to disprove Republican claims": a verb, no adjunct
         if tokens[k] in _ADJUNCT_PREPOSITIONS:
             before = tokens[k - 1] if k >= 1 else ""
             if before[:1].isalnum() and before.lower() not in STOP - {"has", "have", "had"}:
@@ -217,6 +220,10 @@ def _name_or_noun_start(tokens: list[str], i: int) -> int | None:
         low = prev.lower()
         if low in DETERMINERS or is_number(prev):
             return j - 1  # "the voters", "21 percent", "75 percent of Republicans"
+        if prev == "of" and j - 2 >= 0 and tokens[j - 2].isalpha() and tokens[j - 2].islower() \
+                and tokens[j - 2] not in STOP | SENTENCE_WORDS:
+            j -= 1  # "the secretary of state": a noun's "of" phrase
+            continue
         if not prev[:1].isalnum() or low in STOP or low in SENTENCE_WORDS or low in PRONOUNS:
             break
         j -= 1

@@ -384,3 +384,8 @@ def test_participle_and_its_object_between_subject_and_verb() -> None:
 def test_long_noun_phrase_after_with_before_a_participle() -> None:
     text = "It rained. Ada Park hit back, with the campaign of the former mayor of Lyon saying it was “a lie.”"
     assert [q.speaker for q in speech(text)] == ["the campaign of the former mayor of Lyon"]
+
+
+def test_of_phrase_inside_a_described_subject() -> None:
+    text = "It rained. The proof was a clip from a rally, where the secretary of state said she was “not here to fight.”"
+    assert [q.speaker for q in speech(text)] == ["the secretary of state"]
