@@ -193,3 +193,41 @@ def _bridge(tokens: list[str], i: int) -> int | None:
             return None
         j += 1
     return j if j > i and j < len(tokens) and capitalised(tokens[j]) else None
+
+
+# Where a clause of the writer's sentence opens: after a conjunction, a dash, a semicolon
+_CLAUSE_OPENING = re.compile(r"(?:,?\s+(?:and|but|while|whereas|before)|\s+in which|\s[—–]+|;)\s+")
+
+
+def clause_subject(left: str) -> str | None:
+    """The subject of the last clause before a quotation woven in with a verb we do not list:
+    'the Post will brand you a liar and NBC News will accuse you of a “...”' is NBC News's,
+    'long before White House officials started to portray it as a “...”' the officials'.
+    Only a name or a determiner phrase followed by a verb-like word counts."""
+    opening = None
+    for opening in _CLAUSE_OPENING.finditer(left, max(0, len(left) - 300)):
+        pass
+    if opening is None or "," in left[opening.end() :].rstrip(" ,"):
+        return None  # "as the candidates took the stage, Trump opened": the clause has closed
+    tokens = tokenize(left[opening.end() : opening.end() + 200])
+    subject = _head_subject(tokens)
+    if not subject or is_pronoun(subject):
+        return None
+    rest = tokens[len(tokenize(subject)) :]
+    while rest and rest[0] in {",", "also", "then", "later", "still", "often"}:
+        rest = rest[1:]  # "NBC News also accused", not an appositive: those are left alone
+    return subject if rest and _verb_like(rest[0]) else None
+
+
+def _verb_like(token: str) -> bool:
+    low = token.lower()
+    return token.islower() and (
+        low.endswith(("ed", "es", "ts", "ds", "ns", "ks", "ps", "rs", "ls", "ms"))
+        or low in IRREGULAR_PAST or low in _AUXILIARY_STARTS or bool(VERB.fullmatch(low))
+    )
+
+
+_AUXILIARY_STARTS = {
+    "will", "would", "can", "could", "may", "might", "must", "should", "has", "have", "had", "did",
+    "does", "do",
+}  # not "is"/"was": "his guilty pleasure is “Football Life”" reports nobody's words

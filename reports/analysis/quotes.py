@@ -37,6 +37,7 @@ from reports.analysis.attribution import (
     source_before,
     source_unlisted_after,
 )
+from reports.analysis.heads import clause_subject
 from reports.analysis.lexicon import (
     ANONYMOUS,
     PRONOUNS,
@@ -152,7 +153,7 @@ class _Attributor:
             found = (self._signature(span) or self._sentence_before(span)
                      or self._previous_paragraph(span.paragraph))
             return dataclasses.replace(found, cue="previous") if found else None
-        subject = sentence_subject(left)  # woven in with a verb not listed: its clause's subject
+        subject = clause_subject(left) or sentence_subject(left)  # woven in, verb not listed
         return self._named(Source(subject, None, cue="subject") if subject else None)
 
     def _own_subject(self, left: str) -> Source | None:

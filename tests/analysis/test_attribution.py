@@ -389,3 +389,11 @@ def test_long_noun_phrase_after_with_before_a_participle() -> None:
 def test_of_phrase_inside_a_described_subject() -> None:
     text = "It rained. The proof was a clip from a rally, where the secretary of state said she was “not here to fight.”"
     assert [q.speaker for q in speech(text)] == ["the secretary of state"]
+
+
+def test_woven_quote_takes_its_own_clauses_subject() -> None:
+    text = "It rained. The Post will call you a liar and the Lyon Herald will accuse you of a “total meltdown.”"
+    assert [q.speaker for q in speech(text)] == ["Lyon Herald"]
+    # a subordinate clause closed by a comma leaves the main clause's subject
+    text = "It rained. As four rivals took the stage, Ada Park opened with a plea to “unite behind one.”"
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
