@@ -31,7 +31,7 @@ def phrase(tokens: list[str]) -> str | None:
     return " ".join(tokens)
 
 
-_INTRO = re.compile(r"^[^,]{0,80}?,\s+")
+_INTRO = re.compile(r"^[^,]{0,150}?,\s+")
 _PLACE_TAIL = re.compile(r"[A-Z][\w.]*(?: [A-Z][\w.]*)?,\s+(?=\S)")
 
 

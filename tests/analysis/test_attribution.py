@@ -397,3 +397,9 @@ def test_woven_quote_takes_its_own_clauses_subject() -> None:
     # a subordinate clause closed by a comma leaves the main clause's subject
     text = "It rained. As four rivals took the stage, Ada Park opened with a plea to “unite behind one.”"
     assert [q.speaker for q in speech(text)] == ["Ada Park"]
+
+
+def test_long_opening_phrase_before_the_subject() -> None:
+    text = ("It rained. Amid calls from some of her own supporters to drop out of the race before the "
+            "next vote, Ada Park gave a long speech, saying it was “far too early to quit.”")
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
