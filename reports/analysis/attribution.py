@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from reports.analysis.lexicon import (
     CAP_NAME,
     DETERMINERS,
+    IRREGULAR_PAST,
     PARTICIPLE,
     SENTENCE_WORDS,
     VERB,
@@ -346,18 +347,23 @@ _PREPOSITIONS = {"on", "in", "to", "at", "from", "via", "through", "over"}
 _SAID_COMMA = re.compile(rf"\b(?:{VERBS})(?:\s+[\w’'.-]+){{0,3}},$")
 
 
-_EARLIER_VERB = re.compile(rf"(?<![\w’'\-])(?:{VERBS}|[a-z]{{3,}}ed)\b")
+_EARLIER_VERB = re.compile(
+    rf"(?<![\w’'\-])(?:{VERBS}|[a-z]{{3,}}ed|{'|'.join(sorted(IRREGULAR_PAST))})\b"
+)
 
 
 def _first_verb_subject(lead: str) -> str | None:
     """'when Ryan of Wisconsin lamented the state of the race and criticized': the verb
     before the conjunction shares its subject with the one after, wherever the sentence opens;
     so does a participle right after a name ('with Trump tweeting that ... and asking')."""
-    earlier = None
+    verbs = []
     for match in _EARLIER_VERB.finditer(lead, max(0, len(lead) - 200)):
         previous = lead[max(0, match.start() - 12) : match.start()].split()
         if not previous or (previous[-1].lower() not in DETERMINERS and previous[-1][-1] not in _QUOTE_START):
-            earlier = match  # not "the “disheartened” state": an adjective, quoted or not
+            verbs.append(match)  # not "the “disheartened” state": an adjective, quoted or not
+    earlier = verbs[-1] if verbs else None
+    if len(verbs) > 1 and _THAT_CLAUSE.search(lead, 0, earlier.start()):
+        earlier = verbs[-2]  # "noted that he taught law, and added": the main verb's subject
     if earlier is None:
         return None
     before = lead[: earlier.start()]
@@ -367,6 +373,9 @@ def _first_verb_subject(lead: str) -> str | None:
         return None  # "a chance to read", "a statement saying": no subject of its own
     mention = subject_before(before)
     return mention if mention and mention.lower() != "who" else None
+
+
+_THAT_CLAUSE = re.compile(r"\bthat\s+(?:[\w’'.\-]+\s+){1,4}$")
 
 
 _COORDINATED = re.compile(r"\b(?:and|but|then|before|after)(?:\s+(?:also|later|then|quickly))?$")

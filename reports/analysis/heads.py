@@ -102,12 +102,21 @@ def _after_place(text: str, intro: str) -> str:
     return text
 
 
+_SEQUENCE_OPENING = re.compile(
+    r"\s*(?:First|Second|Third|Fourth|Finally|Lastly|Next|Indeed|Moreover|Furthermore|Overall|"
+    r"Nevertheless|Nonetheless|Therefore|Thus|Again|Plus|Besides|Likewise|Similarly)\s*,\s+"
+)
+
+
 def _skip_opening(text: str) -> tuple[str, bool]:
     """The text after one opening phrase ("On Monday,", "Shortly after the call,", "Hours
     later,", "Reprising an old line,") or opening conjunctions, and whether anything was skipped."""
     time = _TIME_OPENING.match(text)
     if time:
         return text[time.end() :], True
+    sequence = _SEQUENCE_OPENING.match(text)
+    if sequence:
+        return text[sequence.end() :], True  # "First, Donald Trump attacked ..."
     first = tokenize(text[:30])
     participle = _PARTICIPLE_OPENING.match(text) if _opens_participle(first) else None
     if participle:
@@ -205,8 +214,9 @@ def clause_subject(left: str) -> str | None:
     'long before White House officials started to portray it as a “...”' the officials'.
     Only a name or a determiner phrase followed by a verb-like word counts."""
     opening = None
-    for opening in _CLAUSE_OPENING.finditer(left, max(0, len(left) - 300)):
-        pass
+    for match in _CLAUSE_OPENING.finditer(left, max(0, len(left) - 300)):
+        if left[match.end() :].strip(" ,"):
+            opening = match  # not the dash right before the quotation: it opens nothing
     if opening is None or "," in left[opening.end() :].rstrip(" ,"):
         return None  # "as the candidates took the stage, Trump opened": the clause has closed
     tokens = tokenize(left[opening.end() : opening.end() + 200])

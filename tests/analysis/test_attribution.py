@@ -403,3 +403,15 @@ def test_long_opening_phrase_before_the_subject() -> None:
     text = ("It rained. Amid calls from some of her own supporters to drop out of the race before the "
             "next vote, Ada Park gave a long speech, saying it was “far too early to quit.”")
     assert [q.speaker for q in speech(text)] == ["Ada Park"]
+
+
+def test_sequence_adverb_opening_the_sentence() -> None:
+    text = "It rained. First, Ada Park attacked her rival for being a “failed candidate.”"
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
+
+
+def test_coordinated_verb_after_a_that_clause_takes_the_main_subject() -> None:
+    text = "It rained. The mayor noted that he taught law for years, and added: “I know a little about this.”"
+    assert [q.speaker for q in speech(text)] == ["The mayor"]
+    text = "It rained. Ada Park thought for a moment and then said that, “It is a hard call.”"
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
