@@ -103,8 +103,7 @@ def _after_place(text: str, intro: str) -> str:
 
 
 _SEQUENCE_OPENING = re.compile(
-    r"\s*(?:First|Second|Third|Fourth|Finally|Lastly|Next|Indeed|Moreover|Furthermore|Overall|"
-    r"Nevertheless|Nonetheless|Therefore|Thus|Again|Plus|Besides|Likewise|Similarly)\s*,\s+"
+    r"\s*(?:First|Second|Third|Fourth|Finally|Lastly|Next)\s*,\s+"  # events in order
 )
 
 
