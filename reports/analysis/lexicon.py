@@ -36,7 +36,8 @@ VERBS = (
     "answering|suggesting|announcing|stressing|yelling|shouting|chanting|screaming|"
     "proclaiming|reiterating|repeating|quipping|blasting|slamming|criticizing|criticising|"
     "praising|dismissing|mocking|questioning|demanding|wondering|asserting|tweeted out|"
-    "remembered|reacted|retorting|countering|lamenting|cautioning|writing in"
+    "remembered|reacted|retorting|countering|lamenting|cautioning|writing in|"
+    "commented|mentioned|reasoned|surmised|reflected|demurred"  # not "comments": a noun too
 )
 
 

@@ -415,3 +415,8 @@ def test_coordinated_verb_after_a_that_clause_takes_the_main_subject() -> None:
     assert [q.speaker for q in speech(text)] == ["The mayor"]
     text = "It rained. Ada Park thought for a moment and then said that, “It is a hard call.”"
     assert [q.speaker for q in speech(text)] == ["Ada Park"]
+
+
+def test_commented_closes_a_reporting_clause() -> None:
+    text = "It rained. She would do better than her rival “no matter what,” one reader commented."
+    assert [q.speaker for q in speech(text)] == ["one reader"]
