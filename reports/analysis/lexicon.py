@@ -188,6 +188,7 @@ def is_number(token: str) -> bool:
 _ADVERB_ENDINGS = (
     "ally", "ngly", "ntly", "usly", "vely", "edly", "ully", "ssly", "ctly", "tely", "arly",
     "ibly", "ably", "rtly", "ftly", "htly", "stly", "wly", "mply", "eply", "ckly", "rely",
+    "stily", "vily", "sily", "dily", "pily", "rily", "kily",  # hastily, heavily (not Emily, Lily)
 )
 
 

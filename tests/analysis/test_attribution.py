@@ -420,3 +420,10 @@ def test_coordinated_verb_after_a_that_clause_takes_the_main_subject() -> None:
 def test_commented_closes_a_reporting_clause() -> None:
     text = "It rained. She would do better than her rival “no matter what,” one reader commented."
     assert [q.speaker for q in speech(text)] == ["one reader"]
+
+
+def test_adverbs_in_ily_are_no_first_names() -> None:
+    from reports.analysis.names import person
+
+    assert person("Hastily Ada Park") == "Ada Park"
+    assert person("Emily Park") == "Emily Park"
