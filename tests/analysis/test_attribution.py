@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from reports.analysis.attribution import source_after
+from reports.analysis.names import person
 from reports.analysis.quotes import extract
 from reports.analysis.subjects import sentence_subject
 from reports.analysis.text import split
@@ -423,7 +424,5 @@ def test_commented_closes_a_reporting_clause() -> None:
 
 
 def test_adverbs_in_ily_are_no_first_names() -> None:
-    from reports.analysis.names import person
-
     assert person("Hastily Ada Park") == "Ada Park"
     assert person("Emily Park") == "Emily Park"
