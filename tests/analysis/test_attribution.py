@@ -336,7 +336,8 @@ def test_prepositional_adjunct_before_the_verb_is_no_subject() -> None:
 
 def test_unlisted_verb_after_a_quote_with_lower_case_words_before_the_name() -> None:
     text = "It was late. “We will never give up,” an angry Ada Park seethed. “Never.”"
-    assert [(q.speaker, q.mention) for q in speech(text)][0] == ("Ada Park", "an angry Ada Park")
+    first = speech(text)[0]
+    assert (first.speaker, first.mention) == ("Ada Park", "an angry Ada Park")
 
 
 def test_modal_first_name_opening_an_appositive_after_a_quote() -> None:
