@@ -203,6 +203,8 @@ def source_before(left: str) -> Source | None:
         before = left[: verb.start()]
         told = _told_after(verb.group(), left[verb.end() :])
         lead = before.rstrip()
+        if _NOT_A_VERB.search(lead):
+            continue  # "articles from noted scholars", "his stated aim": an adjective
         if PARTICIPLE.search(verb.group()) and _SAID_COMMA.search(lead):
             continue  # 'Spicer said, adding, “...”': the source is the earlier verb's
         if _PASSIVE.search(before) and not PARTICIPLE.search(verb.group()):
@@ -342,6 +344,12 @@ _PROGRESSIVE = {"is", "was", "are", "were", "been", "am", "kept", "keeps", "keep
 
 # not "with": "with Trump yelling" makes Trump the participle's subject
 _PREPOSITIONS = {"on", "in", "to", "at", "from", "via", "through", "over"}
+
+
+_NOT_A_VERB = re.compile(
+    r"(?:^|\s)(?:from|of|by|with|among|the|a|an|his|her|their|its|our|my|your|this|these|those)$",
+    re.IGNORECASE,
+)
 
 
 _SAID_COMMA = re.compile(rf"\b(?:{VERBS})(?:\s+[\w’'.-]+){{0,3}},$")

@@ -427,3 +427,8 @@ def test_commented_closes_a_reporting_clause() -> None:
 def test_adverbs_in_ily_are_no_first_names() -> None:
     assert person("Hastily Ada Park") == "Ada Park"
     assert person("Emily Park") == "Emily Park"
+
+
+def test_verb_form_after_a_preposition_or_determiner_is_an_adjective() -> None:
+    text = "It rained. Her lawyers cited articles from noted scholars to show she is “a citizen by birth.”"
+    assert [q.speaker for q in speech(text)] == ["Her lawyers"]
