@@ -279,8 +279,8 @@ def leading_subject(subject: str) -> str | None:
     tokens = [t for t in tokenize(subject) if not t.startswith("(")]
     while tokens and (tokens[-1].lower() in BETWEEN or adverb(tokens[-1]) or tokens[-1] == ","):
         tokens.pop()
-    if not tokens:
-        return None
+    if not tokens or tokens[-1].lower() in {"and", "but", "or"}:
+        return None  # "“CNN” five times, and specifically mentioned": a coordinated verb
     if len(tokens) >= 2 and tokens[-2] == "," and is_pronoun(tokens[-1]):
         return bare_pronoun(tokens[-1])  # "South Carolina, he said, was ...": "he"
     if "," in tokens:

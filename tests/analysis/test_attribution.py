@@ -432,3 +432,8 @@ def test_adverbs_in_ily_are_no_first_names() -> None:
 def test_verb_form_after_a_preposition_or_determiner_is_an_adjective() -> None:
     text = "It rained. Her lawyers cited articles from noted scholars to show she is “a citizen by birth.”"
     assert [q.speaker for q in speech(text)] == ["Her lawyers"]
+
+
+def test_coordinated_verb_after_a_quote_is_not_a_new_reporting_clause() -> None:
+    text = "It rained. In her reply, Ada Park said “Lyon” five times, and also mentioned the river."
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
