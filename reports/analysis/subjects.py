@@ -11,6 +11,7 @@ from reports.analysis.lexicon import (
     BETWEEN,
     DAYS,
     DETERMINERS,
+    IRREGULAR_PAST,
     PRONOUNS,
     QUANTIFIERS,
     SENTENCE_WORDS,
@@ -294,6 +295,18 @@ def leading_subject(subject: str) -> str | None:
     return _subject_words(tokens) if 0 < len(tokens) <= 16 else None
 
 
+def _has_clause(tokens: list[str]) -> bool:
+    """A pronoun with words after it ("He demands legal safeguards"), or a past tense right after
+    a name ("Clinton seized upon"): a clause of its own."""
+    if len(tokens) > 1 and is_pronoun(tokens[0]):
+        return True
+    return any(
+        capitalised(tokens[k - 1]) and tokens[k].islower() and tokens[k].isalpha()
+        and (tokens[k].endswith("ed") or tokens[k] in IRREGULAR_PAST)
+        for k in range(1, len(tokens))
+    )
+
+
 _DEMONSTRATIVE_DETERMINERS = {"this", "that", "these", "those"}
 _NOUN_PREPOSITIONS = {"in", "on", "at", "about"}  # "of", "for", "with", "from" are no stop words
 
@@ -302,6 +315,8 @@ def _subject_words(tokens: list[str]) -> str | None:
     first = tokens[0]
     if all(t.lower() in DAYS for t in tokens):
         return None  # "“...” Tuesday, hours after the staffer was charged": a time, no subject
+    if _has_clause(tokens):
+        return None  # "Clinton seized upon the reference, repeating": a sentence, no subject
     # a capitalised word inside a name is no stop word ("CBS This Morning anchor Ann Lee")
     low = {t.lower() for i, t in enumerate(tokens) if i == 0 or not capitalised(t)}
     if len(tokens) > 1 and _modal_name(first) and capitalised(tokens[1]):

@@ -437,3 +437,8 @@ def test_verb_form_after_a_preposition_or_determiner_is_an_adjective() -> None:
 def test_coordinated_verb_after_a_quote_is_not_a_new_reporting_clause() -> None:
     text = "It rained. In her reply, Ada Park said “Lyon” five times, and also mentioned the river."
     assert [q.speaker for q in speech(text)] == ["Ada Park"]
+
+
+def test_a_clause_after_a_quote_is_no_subject_phrase() -> None:
+    text = "It rained. Ada Park reacted coldly, “I am worried about this deal.” He wants safeguards for any claims."
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
