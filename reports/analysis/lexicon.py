@@ -132,7 +132,7 @@ ANONYMOUS = re.compile(
 )
 
 
-QUANTIFIERS = {"most", "many", "some", "several", "both", "few", "others", "all"}
+QUANTIFIERS = {"most", "many", "some", "several", "both", "few", "others", "all", "another"}
 
 
 # Common irregular past tenses: the verb that ends a subject like "the campaign sent ..."

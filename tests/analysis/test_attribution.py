@@ -442,3 +442,8 @@ def test_coordinated_verb_after_a_quote_is_not_a_new_reporting_clause() -> None:
 def test_a_clause_after_a_quote_is_no_subject_phrase() -> None:
     text = "It rained. Ada Park reacted coldly, “I am worried about this deal.” He wants safeguards for any claims."
     assert [q.speaker for q in speech(text)] == ["Ada Park"]
+
+
+def test_another_stands_for_one_more_source() -> None:
+    text = "It rained. “We lost,” said one voter. Yet another said, “We will win next time.”"
+    assert [q.speaker for q in speech(text)] == ["one voter", "another"]
