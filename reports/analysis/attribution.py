@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from reports.analysis.lexicon import (
     CAP_NAME,
+    DETERMINERS,
+    IRREGULAR_PAST,
     PARTICIPLE,
     SENTENCE_WORDS,
     VERB,
@@ -120,6 +122,7 @@ _CLAUSE_END = r"(?=\s*(?:[.,;]|$|\s(?:in|on|at|to|during|after|before|from|with|
 
 _UNLISTED_AFTER = re.compile(
     rf"[\s,]*(?:(?P<verb1>[a-z]{{3,}}ed)\s+(?P<name1>{_NAME_RUN})|"
+    rf"(?P<titles>(?:(?:a|an|the)\s+)?(?:[a-z][\w\-]*\s+){{0,3}})?"
     rf"(?P<name2>{_NAME_RUN}|he|she|they|we|I)\s+(?P<verb2>[a-z]{{3,}}ed)){_CLAUSE_END}"
 )
 
@@ -134,10 +137,15 @@ def source_unlisted_after(after: str) -> Source | None:
     name = match.group("name1") or match.group("name2")
     if name.split()[0].lower() in SENTENCE_WORDS:
         return None
+    titles = match.group("titles")
+    if titles:  # "an angry Hollande retaliated", "former Obama adviser Ann Lee asked"
+        if is_pronoun(name) or leading_subject(titles + name) is None:
+            return None
+        name = titles + name
     return Source(phrase(name.split()) or name, match.group("verb1") or match.group("verb2"))
 
 
-_LATE_VERB = re.compile(rf",\s+(?:{VERBS})\s+(?=[A-Z])")
+_LATE_VERB = re.compile(rf",\s+(?:{VERBS})\s+(?=[A-Z]|(?:the|a|an|one)\s)")
 
 
 def _clause_end_source(rest: str) -> Source | None:
@@ -188,16 +196,24 @@ def source_before(left: str) -> Source | None:
     for according in _ACCORDING.finditer(left):
         pass
     verbs = list(VERB.finditer(left, according.end() if according else 0))
+    outer = _outer_source(left, verbs)
+    if outer:
+        return outer
     for verb in reversed(verbs[-3:]):
         before = left[: verb.start()]
         told = _told_after(verb.group(), left[verb.end() :])
         lead = before.rstrip()
+        if _NOT_A_VERB.search(lead):
+            continue  # "articles from noted scholars", "his stated aim": an adjective
         if PARTICIPLE.search(verb.group()) and _SAID_COMMA.search(lead):
             continue  # 'Spicer said, adding, “...”': the source is the earlier verb's
-        if (PARTICIPLE.search(verb.group()) and (lead.endswith(",") or _object_before(lead))) or \
-                _COORDINATED.search(lead):
-            # "Perez hammered Trump, calling him a “x”"; "Bush paused and said “...”"
-            mention = sentence_subject(before)
+        if _PASSIVE.search(before) and not PARTICIPLE.search(verb.group()):
+            agent = _agent(left[verb.end() :], verb.group())  # "Sanders was asked by host Bill Maher, “..."
+            if agent:
+                return agent
+            continue  # "Trump was asked, “...”": the subject is not the speaker
+        shared, mention = _shared_subject(verb.group(), lead, before)
+        if shared:
             if mention:
                 return Source(mention, verb.group(), told)
             continue
@@ -217,6 +233,74 @@ def source_before(left: str) -> Source | None:
     if left.rstrip().endswith(":") and not verbs:
         return _colon_source(left.rstrip()[:-1])
     return None
+
+
+_QUOTE_MARK = re.compile(r"[“”\"]")
+
+
+# Verbs whose object is a clause of reported speech ("X said (that) Y called it “...”")
+_CLAUSE_VERBS = {
+    "said", "says", "say", "told", "tells", "added", "adds", "wrote", "writes", "noted", "notes",
+    "argued", "argues", "claimed", "claims", "insisted", "insists", "warned", "warns", "stated",
+    "states", "explained", "explains", "suggested", "suggests", "predicted", "predicts",
+    "acknowledged", "admitted", "admits", "conceded", "concedes", "maintained", "maintains",
+    "contended", "contends", "asserted", "asserts", "recalled", "recalls", "declared", "declares",
+}
+
+
+_CLAUSE_BREAK = re.compile(
+    r"[,;:“”\"\n]|[.!?]\s|\b(?:as|while|when|whereas|after|before|because|but|although|though|"
+    r"until|since|if|unless)\b"
+)
+_PASSIVE = re.compile(r"\b(?:is|was|were|are|be|been|being)\s+(?:\w+ly\s+)?$")
+
+
+_BY = re.compile(r"\s*(?:\w+ly\s+)?by\s+")
+
+
+def _agent(after: str, verb: str) -> Source | None:
+    """The agent of a passive reporting verb: '(was asked) by host Bill Maher'."""
+    by = _BY.match(after)
+    mention, _ = subject_after(after[by.end() :]) if by else (None, 0)
+    return Source(mention, verb) if mention else None
+
+
+def _outer_source(left: str, verbs: list[re.Match[str]]) -> Source | None:
+    """'Trump said that Romney begged him and “would have dropped to his knees”': a quotation
+    inside the clause a reporting verb introduces is that verb's subject's report, whatever
+    verbs the clause has of its own."""
+    if len(verbs) < 2:
+        return None
+    end = len(left.rstrip(" ,:\n"))
+    for outer in verbs[:-1]:
+        if outer.group() not in _CLAUSE_VERBS or _CLAUSE_BREAK.search(left, outer.end(), end):
+            continue  # "When Trump suggested ..., Rubio fired back": the clause ended
+        if _PASSIVE.search(left, 0, outer.start()):
+            continue  # "after the winner was declared"
+        mention = subject_before(left[: outer.start()])
+        if mention and mention.lower() != "who":
+            return Source(mention, outer.group(), _told_after(outer.group(), left[outer.end() :]))
+        return None
+    return None
+
+
+def _shared_subject(verb: str, lead: str, before: str) -> tuple[bool, str | None]:
+    """Whether the verb's subject is not the words right before it, and then that subject:
+    "Perez hammered Trump, calling him a “x”", "Bush paused and said “...”", "with many
+    marchers chanting “...”"."""
+    participle = bool(PARTICIPLE.search(verb))
+    absolute = _WITH_SUBJECT.search(lead) if participle else None
+    mention = leading_subject(absolute.group(1)) if absolute else None
+    if mention and not is_pronoun(mention):
+        return True, mention  # "with" and a noun phrase: the participle's own subject
+    coordinated = _COORDINATED.search(lead)
+    if not coordinated and not (participle and (lead.endswith(",") or _object_before(lead))):
+        return False, None
+    earlier = _first_verb_subject(lead[: coordinated.start()]) if coordinated else None
+    return True, earlier or sentence_subject(before)
+
+
+_WITH_SUBJECT = re.compile(r"\bwith\s+((?:[\w’'\-]+\s+){0,8}[\w’'\-]+)$")
 
 
 _PREPOSITIONAL_END = re.compile(
@@ -247,17 +331,59 @@ def _object_before(lead: str) -> bool:
     words = lead.split()
     while words and adverb(words[-1]):
         words.pop()  # "with Trump reportedly yelling": the adverb hides the participle's subject
+    if words and words[-1] in _PROGRESSIVE:
+        return False  # "the campaign is already claiming", "Johnson kept asking": a finite verb
     if len(words) >= 2 and capitalised(words[-1]) and words[-2] in _PREPOSITIONS:
         return True  # "responded on Facebook writing": a name after a preposition is an object
     match = _OBJECT_END.search(" ".join(words[-1:]))
     return bool(match) and not is_pronoun(match.group().strip())
 
 
+_PROGRESSIVE = {"is", "was", "are", "were", "been", "am", "kept", "keeps", "keep"}
+
+
 # not "with": "with Trump yelling" makes Trump the participle's subject
 _PREPOSITIONS = {"on", "in", "to", "at", "from", "via", "through", "over"}
 
 
+_NOT_A_VERB = re.compile(
+    r"(?:^|\s)(?:from|of|by|with|among|the|a|an|his|her|their|its|our|my|your|this|these|those)$",
+    re.IGNORECASE,
+)
+
+
 _SAID_COMMA = re.compile(rf"\b(?:{VERBS})(?:\s+[\w’'.-]+){{0,3}},$")
+
+
+_EARLIER_VERB = re.compile(
+    rf"(?<![\w’'\-])(?:{VERBS}|[a-z]{{3,}}ed|{'|'.join(sorted(IRREGULAR_PAST))})\b"
+)
+
+
+def _first_verb_subject(lead: str) -> str | None:
+    """'when Ryan of Wisconsin lamented the state of the race and criticized': the verb
+    before the conjunction shares its subject with the one after, wherever the sentence opens;
+    so does a participle right after a name ('with Trump tweeting that ... and asking')."""
+    verbs = []
+    for match in _EARLIER_VERB.finditer(lead, max(0, len(lead) - 200)):
+        previous = lead[max(0, match.start() - 12) : match.start()].split()
+        if not previous or (previous[-1].lower() not in DETERMINERS and previous[-1][-1] not in _QUOTE_START):
+            verbs.append(match)  # not "the “disheartened” state": an adjective, quoted or not
+    earlier = verbs[-1] if verbs else None
+    if len(verbs) > 1 and _THAT_CLAUSE.search(lead, 0, earlier.start()):
+        earlier = verbs[-2]  # "noted that he taught law, and added": the main verb's subject
+    if earlier is None:
+        return None
+    before = lead[: earlier.start()]
+    words = before.split()
+    named = bool(words) and capitalised(words[-1]) and words[-1].isalpha()
+    if not words or words[-1] == "to" or (PARTICIPLE.search(earlier.group()) and not named):
+        return None  # "a chance to read", "a statement saying": no subject of its own
+    mention = subject_before(before)
+    return mention if mention and mention.lower() != "who" else None
+
+
+_THAT_CLAUSE = re.compile(r"\bthat\s+(?:[\w’'.\-]+\s+){1,4}$")
 
 
 _COORDINATED = re.compile(r"\b(?:and|but|then|before|after)(?:\s+(?:also|later|then|quickly))?$")

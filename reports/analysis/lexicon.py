@@ -36,7 +36,8 @@ VERBS = (
     "answering|suggesting|announcing|stressing|yelling|shouting|chanting|screaming|"
     "proclaiming|reiterating|repeating|quipping|blasting|slamming|criticizing|criticising|"
     "praising|dismissing|mocking|questioning|demanding|wondering|asserting|tweeted out|"
-    "remembered|reacted|retorting|countering|lamenting|cautioning|writing in"
+    "remembered|reacted|retorting|countering|lamenting|cautioning|writing in|"
+    "commented|mentioned|reasoned|surmised|reflected|demurred"  # not "comments": a noun too
 )
 
 
@@ -78,6 +79,7 @@ BETWEEN = {
     "were", "never", "often", "first", "earlier", "publicly", "privately", "reportedly",
     "simply", "just", "even", "only", "still", "famously", "quickly", "flatly", "frequently", "always", "already", "sometimes", "now", "ultimately", "finally",
     "subsequently", "initially", "originally", "bluntly", "angrily", "not",
+    "are", "been", "kept", "keeps", "keep",  # "is already claiming", "kept asking"
 }
 
 
@@ -130,7 +132,7 @@ ANONYMOUS = re.compile(
 )
 
 
-QUANTIFIERS = {"most", "many", "some", "several", "both", "few", "others", "all"}
+QUANTIFIERS = {"most", "many", "some", "several", "both", "few", "others", "all", "another"}
 
 
 # Common irregular past tenses: the verb that ends a subject like "the campaign sent ..."
@@ -186,6 +188,7 @@ def is_number(token: str) -> bool:
 _ADVERB_ENDINGS = (
     "ally", "ngly", "ntly", "usly", "vely", "edly", "ully", "ssly", "ctly", "tely", "arly",
     "ibly", "ably", "rtly", "ftly", "htly", "stly", "wly", "mply", "eply", "ckly", "rely",
+    "stily", "vily", "sily", "dily", "pily", "rily", "kily",  # hastily, heavily (not Emily, Lily)
 )
 
 

@@ -38,6 +38,7 @@ from reports.analysis.attribution import (
     source_before,
     source_unlisted_after,
 )
+from reports.analysis.heads import clause_subject
 from reports.analysis.kinds import NAMING, cited, personal, subhead
 from reports.analysis.kinds import kind as quote_kind
 from reports.analysis.lexicon import (
@@ -58,7 +59,7 @@ from reports.models import Quote, Quotes, QuoteStats
 
 _CONTEXT = 400  # characters of the writer's sentence looked at on either side
 _NAME_PARTS = re.compile(r"\s(?:of|for|at|from|with)\s")
-_LOWER_TITLES = re.compile(r"^(?:[a-z][\w\-]*\s+)+((?:[A-Z][\w’'.\-]*\s*)+)$")
+_LOWER_TITLES = re.compile(r"^(?:(?!(?:of|for|from|at|in|with|to)\s)[a-z][\w\-]*\s+)+((?:[A-Z][\w’'.\-]*\s*)+)$")
 
 
 # "- Hillary Clinton." / "— Michelle Marks, Philadelphia." on a line of its own
@@ -154,7 +155,7 @@ class _Attributor:
             found = (self._signature(span) or self._sentence_before(span)
                      or self._previous_paragraph(span.paragraph))
             return dataclasses.replace(found, cue="previous") if found else None
-        subject = sentence_subject(left)  # woven in with a verb not listed: its clause's subject
+        subject = clause_subject(left) or sentence_subject(left)  # woven in, verb not listed
         return self._named(Source(subject, None, cue="subject") if subject else None)
 
     def _own_subject(self, left: str) -> Source | None:

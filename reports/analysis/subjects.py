@@ -1,11 +1,11 @@
 """Noun phrases that are subjects in the writer's sentence: names with their titles, pronouns,
 descriptions ("one source close to Mr Macron"), appositives ("Paul Lindsay, a spokesman for the
-PAC, said"), and the subject at the head of a sentence. Pure functions on text, no state."""
+PAC, said"); the subject at the head of a sentence is read by `reports.analysis.heads`. Pure
+functions on text, no state."""
 
 from __future__ import annotations
 
-import re
-
+from reports.analysis.heads import CONJUNCTIONS, phrase, sentence_subject
 from reports.analysis.lexicon import (
     ANONYMOUS,
     BETWEEN,
@@ -21,9 +21,10 @@ from reports.analysis.lexicon import (
     capitalised,
     is_number,
     is_pronoun,
-    opening_adverb,
     tokenize,
 )
+
+__all__ = ["leading_subject", "phrase", "sentence_subject", "subject_after", "subject_before"]
 
 
 def subject_before(left: str) -> str | None:
@@ -32,6 +33,7 @@ def subject_before(left: str) -> str | None:
     i = _skip_between(tokens, len(tokens) - 1)
     if i >= 0 and tokens[i].lower() in _TIME_ENDS:
         i = _skip_between(tokens, _time_phrase_start(tokens, i) - 1)  # "... two weeks ago said"
+    i = _skip_adjunct(tokens, i)
     if i < 0:
         return None
     if tokens[i] == ",":
@@ -45,10 +47,47 @@ def subject_before(left: str) -> str | None:
     return phrase(tokens[start : i + 1]) if start is not None else None
 
 
+# Prepositions of an adjunct between a subject and its verb ("Trump in his speech called")
+_ADJUNCT_PREPOSITIONS = {"in", "on", "at", "during"}
+_NOT_IN_ADJUNCT = {"that", "which", "who", "and", "but", "or", "is", "was", "are", "were"}
+
+
+def _skip_adjunct(tokens: list[str], i: int) -> int:
+    """Index before a prepositional phrase of up to four words that ends at tokens[i] ("Beck on
+    Wednesday called", "Trump in his announcement speech called", "who has in the past
+    described"): its object is no subject."""
+    if i < 0 or not tokens[i][:1].isalnum():
+        return i  # "Trump, who has a lead in delegates, mocked": an appositive, read elsewhere
+    for k in range(i - 1, max(0, i - 5) - 1, -1):
+        if not tokens[k][:1].isalnum() or tokens[k] in _NOT_IN_ADJUNCT:
+            return i
+        if tokens[k] in {"to", "with", "for"} and k >= 2 and tokens[k - 1].endswith("ing") \
+                and tokens[k - 1].islower() and tokens[k - 2][:1].isalnum():
+            return _skip_between(tokens, k - 2)  # "a source speaking to Fox News said"
+        if tokens[k] == "to":
+            return i  # "in an effort to disprove Republican claims": a verb, no adjunct
+        if tokens[k] in _ADJUNCT_PREPOSITIONS:
+            before = tokens[k - 1] if k >= 1 else ""
+            if before[:1].isalnum() and before.lower() not in STOP - {"has", "have", "had"}:
+                return _skip_between(tokens, k - 1)
+            return i
+    return i
+
+
 def _skip_between(tokens: list[str], i: int) -> int:
+    if i >= 0 and _modal_name(tokens[i]):
+        return i  # "Will described Trump as": a modal cannot come right before a verb's past
     while i >= 0 and (tokens[i].lower() in BETWEEN or tokens[i].startswith("(") or adverb(tokens[i])):
         i -= 1
     return i
+
+
+# Modals that are also first names ("Will", "May"): capitalised next to a verb or a surname
+_MODALS = {"will", "may", "can", "might", "must", "shall", "should", "would", "could"}
+
+
+def _modal_name(token: str) -> bool:
+    return capitalised(token) and token.lower() in _MODALS
 
 
 _TIME_ENDS = {"ago", "later", "earlier"}
@@ -114,7 +153,7 @@ def _clause_head_name(tokens: list[str], comma: int) -> str | None:
             segment.append(token)
             continue
         words = [t for t in segment if not t.startswith("(")]
-        while len(words) > 1 and words[0].lower() in _CONJUNCTIONS:
+        while len(words) > 1 and words[0].lower() in CONJUNCTIONS:
             words = words[1:]  # "But Sen. Ann Lee (D-Ill.), noting ..., said"
         if words and words[0].lower() not in SENTENCE_WORDS and len(words) <= 6 and all(
             capitalised(t) or t.lower() in {"of", "de", "van", "von"} for t in words
@@ -181,13 +220,34 @@ def _name_or_noun_start(tokens: list[str], i: int) -> int | None:
         low = prev.lower()
         if low in DETERMINERS or is_number(prev):
             return j - 1  # "the voters", "21 percent", "75 percent of Republicans"
+        if prev == "of" and j - 2 >= 0 and tokens[j - 2].isalpha() and tokens[j - 2].islower() \
+                and tokens[j - 2] not in STOP | SENTENCE_WORDS:
+            j -= 1  # "the secretary of state": a noun's "of" phrase
+            continue
         if not prev[:1].isalnum() or low in STOP or low in SENTENCE_WORDS or low in PRONOUNS:
             break
         j -= 1
+    owner = _possessive_start(tokens, j, i)
+    if owner is not None:
+        return owner  # "John Kasich’s campaign": a possessive name determines the noun
     # No determiner: a bare plural or source noun ("officials", "people familiar") only.
     if ANONYMOUS.match(" ".join(tokens[j : i + 1])) or tokens[j].endswith("s"):
         return j
     return None
+
+
+def _possessive_start(tokens: list[str], j: int, i: int) -> int | None:
+    """Start of the name whose possessive ("Kasich’s") comes right before the lower-case
+    noun(s) tokens[k + 1 : i + 1], within tokens[j : i + 1]."""
+    k = i - 1
+    while k >= j and tokens[k].islower():
+        k -= 1
+    if k < j or k == i or not capitalised(tokens[k]) or not tokens[k].endswith(("’s", "'s")):
+        return None
+    start = k
+    while start - 1 >= j and capitalised(tokens[start - 1]):
+        start -= 1
+    return start
 
 
 def subject_after(text: str) -> tuple[str | None, int]:
@@ -203,8 +263,9 @@ def subject_after(text: str) -> tuple[str | None, int]:
                       or (low in SENTENCE_WORDS - {"of", "for", "the", "to", "with"}
                           and not (only_determiners and low in DAYS))):
             break
-        if not taken and (low in STOP or low in SENTENCE_WORDS - {"the"}):
-            return None, 0
+        if not taken and (low in STOP or low in SENTENCE_WORDS - {"the"}) and not (
+                _modal_name(token) and len(tokens) > 1 and capitalised(tokens[1])):
+            return None, 0  # "said Will Doyle" is a name
         taken.append(token)
         if low in PRONOUNS:
             break
@@ -213,24 +274,14 @@ def subject_after(text: str) -> tuple[str | None, int]:
     return phrase(taken), len(taken)
 
 
-def phrase(tokens: list[str]) -> str | None:
-    """Join a phrase's tokens, dropping a sentence's full stop from its last word."""
-    if not tokens:
-        return None
-    last = tokens[-1]
-    if last.endswith(".") and (len(last) > 4 or last[:-1].islower()) and last.count(".") == 1:
-        tokens = [*tokens[:-1], last[:-1]]
-    return " ".join(tokens)
-
-
 def leading_subject(subject: str) -> str | None:
     """All of the words between a quotation and its verb, when they are a subject phrase:
     "Democratic pollster Peter Fenn", "Miller, a retired worker,", "he"."""
     tokens = [t for t in tokenize(subject) if not t.startswith("(")]
     while tokens and (tokens[-1].lower() in BETWEEN or adverb(tokens[-1]) or tokens[-1] == ","):
         tokens.pop()
-    if not tokens:
-        return None
+    if not tokens or tokens[-1].lower() in {"and", "but", "or"}:
+        return None  # "“CNN” five times, and specifically mentioned": a coordinated verb
     if len(tokens) >= 2 and tokens[-2] == "," and is_pronoun(tokens[-1]):
         return bare_pronoun(tokens[-1])  # "South Carolina, he said, was ...": "he"
     if "," in tokens:
@@ -244,6 +295,18 @@ def leading_subject(subject: str) -> str | None:
     return _subject_words(tokens) if 0 < len(tokens) <= 16 else None
 
 
+def _has_clause(tokens: list[str]) -> bool:
+    """A pronoun with words after it ("He demands legal safeguards"), or a past tense right after
+    a name ("Clinton seized upon"): a clause of its own."""
+    if len(tokens) > 1 and is_pronoun(tokens[0]):
+        return True
+    return any(
+        capitalised(tokens[k - 1]) and tokens[k].islower() and tokens[k].isalpha()
+        and (tokens[k].endswith("ed") or tokens[k] in IRREGULAR_PAST)
+        for k in range(1, len(tokens))
+    )
+
+
 _DEMONSTRATIVE_DETERMINERS = {"this", "that", "these", "those"}
 _NOUN_PREPOSITIONS = {"in", "on", "at", "about"}  # "of", "for", "with", "from" are no stop words
 
@@ -252,8 +315,12 @@ def _subject_words(tokens: list[str]) -> str | None:
     first = tokens[0]
     if all(t.lower() in DAYS for t in tokens):
         return None  # "“...” Tuesday, hours after the staffer was charged": a time, no subject
+    if _has_clause(tokens):
+        return None  # "Clinton seized upon the reference, repeating": a sentence, no subject
     # a capitalised word inside a name is no stop word ("CBS This Morning anchor Ann Lee")
     low = {t.lower() for i, t in enumerate(tokens) if i == 0 or not capitalised(t)}
+    if len(tokens) > 1 and _modal_name(first) and capitalised(tokens[1]):
+        low.discard(first.lower())  # "Will Estrada, the chairman, said"
     # inside a subject, "and" joins subjects ("the senator and candidate"); opening it, a clause
     allowed = {"the", "and"} if first.lower() != "and" else {"the"}
     if len(tokens) > 1 and first.lower() in _DEMONSTRATIVE_DETERMINERS | DETERMINERS:
@@ -269,126 +336,3 @@ def _subject_words(tokens: list[str]) -> str | None:
         # lower-case titles before a name: "former Florida governor Jeb Bush said" (not "of Trump")
         return phrase(tokens)
     return None
-
-
-_INTRO = re.compile(r"^[^,]{0,80}?,\s+")
-_PLACE_TAIL = re.compile(r"[A-Z][\w.]*(?: [A-Z][\w.]*)?,\s+(?=\S)")
-
-
-# "WASHINGTON, Aug. 24 (UPI) — " opens a wire story before its first sentence's subject
-_DATELINE = re.compile(r"(?:\s*[A-Z][A-Z .'’\-]{2,30},[^—–\n]{0,40}\s[—–-]+\s*)?")
-
-
-_OPENING_QUOTATION = re.compile(r"\s*[\"“]([^\"“”]{1,400})[\"”]\s*,?\s*")
-
-
-def _after_opening_quotation(sentence: str) -> str:
-    """'“...,” the candidate told CBS, saying': the subject follows a quotation that opens
-    the sentence."""
-    match = _OPENING_QUOTATION.match(sentence)
-    return sentence[match.end() :] if match and match.end() < len(sentence) else sentence
-
-
-def sentence_subject(sentence: str) -> str | None:
-    """The subject at the head of the writer's sentence, after an opening phrase ("On Monday,")."""
-    text = _after_opening_quotation(sentence)
-    text = text[_DATELINE.match(text).end() :].lstrip(" \t\n\"“”'‘’([—–-")
-    for _ in range(3):  # "On Thursday, after a long wait, Warren said": opening phrases in a row
-        text, skipped = _skip_opening(text)
-        if not skipped:
-            break
-    return _head_subject(tokenize(text[:200]))
-
-
-# Conjunctions and linking adverbs open a clause without an opening phrase of their own:
-# "And then Trump went on the attack, saying" keeps "Trump".
-_CONJUNCTIONS = {"and", "but", "yet", "so", "then", "also", "even", "still", "or", "nor"}
-
-
-_TIME_OPENING = re.compile(r"(?:[A-Z]\w*\s+){1,3}(?:later|ago|earlier)\s*,\s+")
-
-
-def _skip_opening(text: str) -> tuple[str, bool]:
-    """The text after one opening phrase ("On Monday,", "Shortly after the call,", "Hours
-    later,") or opening conjunctions, and whether anything was skipped."""
-    time = _TIME_OPENING.match(text)
-    if time:
-        return text[time.end() :], True
-    first = tokenize(text[:30])
-    if first and first[0].lower() in _CONJUNCTIONS:
-        while first and first[0].lower() in _CONJUNCTIONS:
-            text = text.lstrip()[len(first[0]) :].lstrip(" ,")
-            first = first[1:]
-        intro = _INTRO.match(text)
-        if intro and len(intro.group().split()) <= 5 and text[intro.end() : intro.end() + 1].isupper():
-            text = text[intro.end() :]  # "But a few days later, Trump reversed himself"
-        return text, True
-    # "The mayor, a Democrat, ..." opens with its subject, not with an opening phrase;
-    # "Shortly after ...," does ("Shortly" is no name)
-    if not first or not ((first[0].lower() in SENTENCE_WORDS and first[0].lower() not in {"the", "a", "an"})
-                         or opening_adverb(first[0])):
-        return text, False
-    intro = _INTRO.match(text)
-    if intro:
-        text = text[intro.end() :]
-        place = _PLACE_TAIL.match(text)
-        if place and intro.group().rstrip(", ")[-1:].isalpha() and capitalised(
-            intro.group().rstrip(", ").split()[-1]
-        ):
-            text = text[place.end() :]  # "In Salem, New Hampshire, Trump said": the state
-        return text, True
-    while first and first[0].lower() in SENTENCE_WORDS and first[0].lower() not in DETERMINERS:
-        text = text.lstrip()[len(first[0]) :]
-        first = first[1:]
-    return text, False
-
-
-def _head_subject(tokens: list[str]) -> str | None:
-    """The noun phrase that opens a clause: a name (with its title words), a pronoun, or a
-    determiner and up to five words. A word ending in -ed is taken for the verb."""
-    if not tokens:
-        return None
-    if is_pronoun(tokens[0]):
-        return bare_pronoun(tokens[0])
-    title_end = _bridge(tokens, 0) if tokens[0].islower() else None
-    if title_end:
-        tokens = tokens[title_end:]  # "nominee Ada Park issued ...": the name after its titles
-    taken: list[str] = []
-    if capitalised(tokens[0]) and tokens[0].lower() not in DETERMINERS:
-        i = 0
-        while i < len(tokens) and i < 10:
-            if capitalised(tokens[i]) or (
-                taken and tokens[i].lower() in {"of", "de", "van", "von"} and i + 1 < len(tokens)
-                and capitalised(tokens[i + 1])
-            ):
-                taken.append(tokens[i])
-                i += 1
-                continue
-            bridge = _bridge(tokens, i)
-            if not bridge:
-                break
-            taken.extend(tokens[i:bridge])
-            i = bridge
-        if taken and taken[-1].endswith(("’s", "'s")):
-            owned = [t for t in tokens[i : i + 3] if t.isalpha() and t.islower()]
-            taken.extend(owned[: max(1, len(owned))][:2])  # "Donald Trump’s campaign manager"
-        return phrase(taken)
-    if tokens[0].lower() not in DETERMINERS:
-        return None
-    for token in tokens[:7]:
-        low = token.lower()
-        if taken and (not token[:1].isalnum() or low in STOP or low.endswith("ed")
-                      or low in IRREGULAR_PAST):
-            break
-        taken.append(token)
-    return phrase(taken) if len(taken) > 1 else None
-
-
-def _bridge(tokens: list[str], i: int) -> int | None:
-    """End of lower-case title words between two names ("Clinton campaign manager Robby Mook")."""
-    j = i
-    while j < len(tokens) and j - i < 3 and tokens[j].islower() and tokens[j].isalpha():
-        if tokens[j] in STOP or tokens[j].endswith("ed") or tokens[j] in DETERMINERS:
-            return None
-        j += 1
-    return j if j > i and j < len(tokens) and capitalised(tokens[j]) else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from reports.analysis.attribution import source_after
+from reports.analysis.names import person
 from reports.analysis.quotes import extract
 from reports.analysis.subjects import sentence_subject
 from reports.analysis.text import split
@@ -289,3 +290,160 @@ def test_demonstrative_and_prepositional_descriptions_as_subjects() -> None:
 def test_signature_line_after_a_quote_only_paragraph() -> None:
     text = "Ann Lee spoke first.\n\n“We will win this, whatever it takes.”\n\n- Ada Park, Ohio.\n\nThe end."
     assert [(q.speaker, q.mention) for q in speech(text)] == [("Ada Park", "Ada Park")]
+
+
+def test_opening_participle_clause_is_skipped_for_the_subject() -> None:
+    text = "It rained. Reprising an old line, the former governor talked about “the work still ahead.”"
+    assert [q.speaker for q in speech(text)] == ["the former governor"]
+    text = "It rained. Appearing before supporters at a hall in Lyon, Ada Park spoke of “a new start.”"
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
+
+
+def test_participial_adjective_after_the_determiner_is_no_verb() -> None:
+    text = "It rained. The retired judge has given no details, saying only that she was “taking a break.”"
+    assert [q.speaker for q in speech(text)] == ["The retired judge"]
+
+
+def test_modal_that_is_a_first_name() -> None:
+    # the mention keeps the first name; `person` drops an opening "Will" ("Will Trump win?")
+    assert [q.mention for q in speech("It rained. “We did our best,” said Will Dunn, a coach.")] == [
+        "Will Dunn"
+    ]
+    text = "It rained. Ana Ruiz spoke first. Then Will described the plan as “a real mess.”"
+    assert [q.speaker for q in speech(text)] == ["Will"]
+
+
+def test_coordinated_verb_shares_the_earlier_verbs_subject() -> None:
+    text = ("The worry grew on Monday when Mayor Ana Ruiz of Dayton lamented the “sad” state of "
+            "the race and criticized the “cheap shots” on both sides.")
+    assert [q.speaker for q in speech(text)] == ["Ana Ruiz", "Ana Ruiz"]
+    text = ("Her allies were quick to react, with Bo Chan writing that it was a “disgrace” and "
+            "asking, “Who could vote for that?”")
+    assert [q.speaker for q in speech(text)][-1] == "Bo Chan"
+
+
+def test_noun_phrase_after_with_is_the_participles_subject() -> None:
+    text = "The square was full, with many students and teachers chanting “Books not bombs” all day."
+    assert [q.speaker for q in speech(text)] == ["many students and teachers"]
+
+
+def test_prepositional_adjunct_before_the_verb_is_no_subject() -> None:
+    text = "It rained. Ada Park in her opening speech called the plan “a real mess.”"
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
+    text = "It rained. He praised Bo Chan, who Ada Park on Monday called “a true friend.”"
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
+
+
+def test_unlisted_verb_after_a_quote_with_lower_case_words_before_the_name() -> None:
+    text = "It was late. “We will never give up,” an angry Ada Park seethed. “Never.”"
+    first = speech(text)[0]
+    assert (first.speaker, first.mention) == ("Ada Park", "an angry Ada Park")
+
+
+def test_modal_first_name_opening_an_appositive_after_a_quote() -> None:
+    text = "It was late. “We lost,” Will Dunn, the coach of the team, said after the game."
+    assert [q.mention for q in speech(text)] == ["Will Dunn"]
+
+
+def test_reporting_clause_with_a_description_closing_the_sentence() -> None:
+    text = "It rained. The plan had been “a real mess” from the first day, said the city's mayor."
+    assert [q.speaker for q in speech(text)] == ["the city's mayor"]
+
+
+def test_progressive_participle_takes_the_subject_before_its_auxiliary() -> None:
+    opening = "In what may be the first time the two parties have agreed on anything at all this year"
+    text = f"{opening}, the student group is calling on Ada Park to “stop the cuts.”"
+    assert [q.speaker for q in speech(text)] == ["the student group"]
+    text = f"{opening}, Ada Park’s campaign kept saying it was “a fair fight.”"
+    assert [q.speaker for q in speech(text)] == ["Ada Park’s campaign"]
+
+
+def test_quote_in_a_reported_clause_is_the_reporters() -> None:
+    text = "It rained. Ada Park said that Bo Chan begged her for help and “would have done anything.”"
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
+    # the clause ends at a comma or a conjunction: the nearer verb's subject speaks
+    text = "It rained. When Ada Park said the vote was lost, Bo Chan called it “a disgrace.”"
+    assert [q.speaker for q in speech(text)] == ["Bo Chan"]
+
+
+def test_datelines_without_a_date_are_not_subjects() -> None:
+    text = "LYON — Ada Park, the mayor, took a swipe at her rival, saying his plan was “a real mess.”"
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
+    text = "Lyon (AFP) – Ada Park took a swipe at her rival, saying his plan was “a real mess.”"
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
+
+
+def test_passive_reporting_verb_gives_the_agent_not_the_subject() -> None:
+    text = "It rained. Ada Park was asked by host Bo Chan, who backs her rival, “Would you run again?”"
+    assert [q.speaker for q in speech(text)] == ["Bo Chan"]
+
+
+def test_participle_and_its_object_between_subject_and_verb() -> None:
+    text = "It rained. Another aide speaking to the Lyon Herald said, “We are not worried.”"
+    assert [q.speaker for q in speech(text)] == ["Another aide"]
+
+
+def test_long_noun_phrase_after_with_before_a_participle() -> None:
+    text = "It rained. Ada Park hit back, with the campaign of the former mayor of Lyon saying it was “a lie.”"
+    assert [q.speaker for q in speech(text)] == ["the campaign of the former mayor of Lyon"]
+
+
+def test_of_phrase_inside_a_described_subject() -> None:
+    text = "It rained. The proof was a clip from a rally, where the secretary of state said she was “not here to fight.”"
+    assert [q.speaker for q in speech(text)] == ["the secretary of state"]
+
+
+def test_woven_quote_takes_its_own_clauses_subject() -> None:
+    text = "It rained. The Post will call you a liar and the Lyon Herald will accuse you of a “total meltdown.”"
+    assert [q.speaker for q in speech(text)] == ["Lyon Herald"]
+    # a subordinate clause closed by a comma leaves the main clause's subject
+    text = "It rained. As four rivals took the stage, Ada Park opened with a plea to “unite behind one.”"
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
+
+
+def test_long_opening_phrase_before_the_subject() -> None:
+    text = ("It rained. Amid calls from some of her own supporters to drop out of the race before the "
+            "next vote, Ada Park gave a long speech, saying it was “far too early to quit.”")
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
+
+
+def test_sequence_adverb_opening_the_sentence() -> None:
+    text = "It rained. First, Ada Park attacked her rival for being a “failed candidate.”"
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
+
+
+def test_coordinated_verb_after_a_that_clause_takes_the_main_subject() -> None:
+    text = "It rained. The mayor noted that he taught law for years, and added: “I know a little about this.”"
+    assert [q.speaker for q in speech(text)] == ["The mayor"]
+    text = "It rained. Ada Park thought for a moment and then said that, “It is a hard call.”"
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
+
+
+def test_commented_closes_a_reporting_clause() -> None:
+    text = "It rained. She would do better than her rival “no matter what,” one reader commented."
+    assert [q.speaker for q in speech(text)] == ["one reader"]
+
+
+def test_adverbs_in_ily_are_no_first_names() -> None:
+    assert person("Hastily Ada Park") == "Ada Park"
+    assert person("Emily Park") == "Emily Park"
+
+
+def test_verb_form_after_a_preposition_or_determiner_is_an_adjective() -> None:
+    text = "It rained. Her lawyers cited articles from noted scholars to show she is “a citizen by birth.”"
+    assert [q.speaker for q in speech(text)] == ["Her lawyers"]
+
+
+def test_coordinated_verb_after_a_quote_is_not_a_new_reporting_clause() -> None:
+    text = "It rained. In her reply, Ada Park said “Lyon” five times, and also mentioned the river."
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
+
+
+def test_a_clause_after_a_quote_is_no_subject_phrase() -> None:
+    text = "It rained. Ada Park reacted coldly, “I am worried about this deal.” He wants safeguards for any claims."
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
+
+
+def test_another_stands_for_one_more_source() -> None:
+    text = "It rained. “We lost,” said one voter. Yet another said, “We will win next time.”"
+    assert [q.speaker for q in speech(text)] == ["one voter", "another"]

@@ -1,0 +1,242 @@
+"""The subject at the head of the writer's sentence: after a dateline, an opening quotation,
+an opening phrase ("On Monday,", "Reprising an old line,") or conjunctions, the name (with its
+title words) or the determiner phrase that opens the clause. Pure functions on text, no state."""
+
+from __future__ import annotations
+
+import re
+
+from reports.analysis.lexicon import (
+    BETWEEN,
+    DETERMINERS,
+    IRREGULAR_PAST,
+    SENTENCE_WORDS,
+    STOP,
+    VERB,
+    bare_pronoun,
+    capitalised,
+    is_pronoun,
+    opening_adverb,
+    tokenize,
+)
+
+
+def phrase(tokens: list[str]) -> str | None:
+    """Join a phrase's tokens, dropping a sentence's full stop from its last word."""
+    if not tokens:
+        return None
+    last = tokens[-1]
+    if last.endswith(".") and (len(last) > 4 or last[:-1].islower()) and last.count(".") == 1:
+        tokens = [*tokens[:-1], last[:-1]]
+    return " ".join(tokens)
+
+
+_INTRO = re.compile(r"^[^,]{0,150}?,\s+")
+_PLACE_TAIL = re.compile(r"[A-Z][\w.]*(?: [A-Z][\w.]*)?,\s+(?=\S)")
+
+
+# "WASHINGTON, Aug. 24 (UPI) — " opens a wire story before its first sentence's subject
+# ... or "WASHINGTON — " or "Washington (AFP) – ": a place in capitals or an agency in brackets
+_DATELINE = re.compile(
+    r"(?:\s*(?:[A-Z][A-Z .'’\-]{2,30},[^—–\n]{0,40}|[A-Z][A-Z .'’\-]{2,30}|"
+    r"[A-Z][\w .'’\-]{2,30}\s\([A-Z][\w.]{1,10}\))\s[—–-]+\s*)?"
+)
+
+
+_OPENING_QUOTATION = re.compile(r"\s*[\"“]([^\"“”]{1,400})[\"”]\s*,?\s*")
+
+
+def _after_opening_quotation(sentence: str) -> str:
+    """'“...,” the candidate told CBS, saying': the subject follows a quotation that opens
+    the sentence."""
+    match = _OPENING_QUOTATION.match(sentence)
+    return sentence[match.end() :] if match and match.end() < len(sentence) else sentence
+
+
+def sentence_subject(sentence: str) -> str | None:
+    """The subject at the head of the writer's sentence, after an opening phrase ("On Monday,")."""
+    text = _after_opening_quotation(sentence)
+    text = text[_DATELINE.match(text).end() :].lstrip(" \t\n\"“”'‘’([—–-")
+    for _ in range(3):  # "On Thursday, after a long wait, Warren said": opening phrases in a row
+        text, skipped = _skip_opening(text)
+        if not skipped:
+            break
+    return _head_subject(tokenize(text[:200]))
+
+
+# Conjunctions and linking adverbs open a clause without an opening phrase of their own:
+# "And then Trump went on the attack, saying" keeps "Trump".
+CONJUNCTIONS = {"and", "but", "yet", "so", "then", "also", "even", "still", "or", "nor"}
+
+
+# "Appearing before supporters at the party's headquarters, Suu Kyi said": a participle clause
+# opens the sentence and its comma closes it, however long (within reason)
+_PARTICIPLE_OPENING = re.compile(r"^[^,;:.!?“”\"]{0,150}?,\s+")
+
+
+def _opens_participle(first: list[str]) -> bool:
+    """"Reprising one", "Horrified at", "Reached by": a capitalised -ing/-ed word and a plain
+    word that no verb or auxiliary is ("Manning told", "Reed was" open with a name)."""
+    if len(first) < 2 or not capitalised(first[0]) or len(first[0]) < 5:
+        return False
+    if not first[0].lower().endswith(("ing", "ed")) or first[0].lower() in IRREGULAR_PAST:
+        return False
+    follower = first[1]
+    return (follower.islower() and follower.isalpha() and follower not in STOP - _OPENING_LINKS
+            and follower not in BETWEEN and not VERB.fullmatch(follower))
+
+
+# words that go on a participle clause ("Appearing before", "Reached by", "Asked about")
+_OPENING_LINKS = {"in", "on", "at", "by", "about", "over", "into", "during", "after", "before", "that"}
+
+
+_TIME_OPENING = re.compile(r"(?:[A-Z]\w*\s+){1,3}(?:later|ago|earlier)\s*,\s+")
+
+
+def _after_place(text: str, intro: str) -> str:
+    """"In Salem, New Hampshire, Trump said": an opening phrase that ends on a place goes on
+    with its state."""
+    place = _PLACE_TAIL.match(text)
+    if place and intro.rstrip(", ")[-1:].isalpha() and capitalised(intro.rstrip(", ").split()[-1]):
+        return text[place.end() :]
+    return text
+
+
+_SEQUENCE_OPENING = re.compile(
+    r"\s*(?:First|Second|Third|Fourth|Finally|Lastly|Next)\s*,\s+"  # events in order
+)
+
+
+def _skip_opening(text: str) -> tuple[str, bool]:
+    """The text after one opening phrase ("On Monday,", "Shortly after the call,", "Hours
+    later,", "Reprising an old line,") or opening conjunctions, and whether anything was skipped."""
+    time = _TIME_OPENING.match(text)
+    if time:
+        return text[time.end() :], True
+    sequence = _SEQUENCE_OPENING.match(text)
+    if sequence:
+        return text[sequence.end() :], True  # "First, Donald Trump attacked ..."
+    first = tokenize(text[:30])
+    participle = _PARTICIPLE_OPENING.match(text) if _opens_participle(first) else None
+    if participle:
+        return _after_place(text[participle.end() :], participle.group()), True
+    if first and first[0].lower() in CONJUNCTIONS:
+        while first and first[0].lower() in CONJUNCTIONS:
+            text = text.lstrip()[len(first[0]) :].lstrip(" ,")
+            first = first[1:]
+        intro = _INTRO.match(text)
+        if intro and len(intro.group().split()) <= 5 and text[intro.end() : intro.end() + 1].isupper():
+            text = text[intro.end() :]  # "But a few days later, Trump reversed himself"
+        return text, True
+    # "The mayor, a Democrat, ..." opens with its subject, not with an opening phrase;
+    # "Shortly after ...," does ("Shortly" is no name)
+    if not first or not ((first[0].lower() in SENTENCE_WORDS and first[0].lower() not in {"the", "a", "an"})
+                         or opening_adverb(first[0])):
+        return text, False
+    intro = _INTRO.match(text)
+    if intro:
+        return _after_place(text[intro.end() :], intro.group()), True
+    while first and first[0].lower() in SENTENCE_WORDS and first[0].lower() not in DETERMINERS:
+        text = text.lstrip()[len(first[0]) :]
+        first = first[1:]
+    return text, False
+
+
+def _head_subject(tokens: list[str]) -> str | None:
+    """The noun phrase that opens a clause: a name (with its title words), a pronoun, or a
+    determiner and up to five words. A word ending in -ed is taken for the verb."""
+    if not tokens:
+        return None
+    if is_pronoun(tokens[0]):
+        return bare_pronoun(tokens[0])
+    title_end = _bridge(tokens, 0) if tokens[0].islower() else None
+    if title_end:
+        tokens = tokens[title_end:]  # "nominee Ada Park issued ...": the name after its titles
+    taken: list[str] = []
+    if capitalised(tokens[0]) and tokens[0].lower() not in DETERMINERS:
+        i = 0
+        while i < len(tokens) and i < 10:
+            if capitalised(tokens[i]) or (
+                taken and tokens[i].lower() in {"of", "de", "van", "von"} and i + 1 < len(tokens)
+                and capitalised(tokens[i + 1])
+            ):
+                taken.append(tokens[i])
+                i += 1
+                continue
+            bridge = _bridge(tokens, i)
+            if not bridge:
+                break
+            taken.extend(tokens[i:bridge])
+            i = bridge
+        if taken and taken[-1].endswith(("’s", "'s")):
+            owned = [t for t in tokens[i : i + 3] if t.isalpha() and t.islower()]
+            taken.extend(owned[: max(1, len(owned))][:2])  # "Donald Trump’s campaign manager"
+        return phrase(taken)
+    if tokens[0].lower() not in DETERMINERS:
+        return None
+    for index, token in enumerate(tokens[:7]):
+        low = token.lower()
+        if taken and (not token[:1].isalnum() or low in STOP or low in IRREGULAR_PAST
+                      or (low.endswith("ed") and not _adjective(taken, tokens[index + 1 : index + 2]))):
+            break
+        taken.append(token)
+    return phrase(taken) if len(taken) > 1 else None
+
+
+def _adjective(taken: list[str], following: list[str]) -> bool:
+    """"The retired neurosurgeon has": an -ed word right after the determiner, before a plain
+    word, qualifies the noun; a verb cannot follow a bare determiner."""
+    if not all(t.lower() in DETERMINERS for t in taken) or not following:
+        return False
+    noun = following[0]
+    return (noun.isalpha() and noun.islower() and noun not in STOP | DETERMINERS
+            and not VERB.fullmatch(noun))
+
+
+def _bridge(tokens: list[str], i: int) -> int | None:
+    """End of lower-case title words between two names ("Clinton campaign manager Robby Mook")."""
+    j = i
+    while j < len(tokens) and j - i < 3 and tokens[j].islower() and tokens[j].isalpha():
+        if tokens[j] in STOP or tokens[j].endswith("ed") or tokens[j] in DETERMINERS:
+            return None
+        j += 1
+    return j if j > i and j < len(tokens) and capitalised(tokens[j]) else None
+
+
+# Where a clause of the writer's sentence opens: after a conjunction, a dash, a semicolon
+_CLAUSE_OPENING = re.compile(r"(?:,?\s+(?:and|but|while|whereas|before)|\s+in which|\s[—–]+|;)\s+")
+
+
+def clause_subject(left: str) -> str | None:
+    """The subject of the last clause before a quotation woven in with a verb we do not list:
+    'the Post will brand you a liar and NBC News will accuse you of a “...”' is NBC News's,
+    'long before White House officials started to portray it as a “...”' the officials'.
+    Only a name or a determiner phrase followed by a verb-like word counts."""
+    opening = None
+    for match in _CLAUSE_OPENING.finditer(left, max(0, len(left) - 300)):
+        if left[match.end() :].strip(" ,"):
+            opening = match  # not the dash right before the quotation: it opens nothing
+    if opening is None or "," in left[opening.end() :].rstrip(" ,"):
+        return None  # "as the candidates took the stage, Trump opened": the clause has closed
+    tokens = tokenize(left[opening.end() : opening.end() + 200])
+    subject = _head_subject(tokens)
+    if not subject or is_pronoun(subject):
+        return None
+    rest = tokens[len(tokenize(subject)) :]
+    while rest and rest[0] in {",", "also", "then", "later", "still", "often"}:
+        rest = rest[1:]  # "NBC News also accused", not an appositive: those are left alone
+    return subject if rest and _verb_like(rest[0]) else None
+
+
+def _verb_like(token: str) -> bool:
+    low = token.lower()
+    return token.islower() and (
+        low.endswith(("ed", "es", "ts", "ds", "ns", "ks", "ps", "rs", "ls", "ms"))
+        or low in IRREGULAR_PAST or low in _AUXILIARY_STARTS or bool(VERB.fullmatch(low))
+    )
+
+
+_AUXILIARY_STARTS = {
+    "will", "would", "can", "could", "may", "might", "must", "should", "has", "have", "had", "did",
+    "does", "do",
+}  # not "is"/"was": "his guilty pleasure is “Football Life”" reports nobody's words
