@@ -2,7 +2,9 @@
 
 Quotation marks are paired within one paragraph, so a stray mark can never swallow the article;
 a straight mark left open at the end of its line is dropped there (curly marks, which say which
-way they face, may run over a line break), so it cannot mispair the lines after it either.
+way they face, may run over a line break), so it cannot mispair the lines after it either. In a
+hard-wrapped paragraph (most lines broken mid-sentence) line breaks are spaces and every mark runs
+over them.
 Double marks pair the way most news text is typed: an opening mark (“ „ « or ") opens, the next
 closing mark of its own style (” after “, " after ") closes, and a second opening mark inside an
 open quotation restarts it (the first was never closed). Single marks (‘ ’ ‹ ›, and ' used as a
@@ -50,9 +52,10 @@ def spans(doc: Document) -> list[Span]:
     paragraphs = doc.paragraphs
     for index, paragraph in enumerate(paragraphs):
         left_open: int | None = None
+        wrapped = _hard_wrapped(paragraph.text)
         # a line break ends a straight-mark quotation; curly marks may run over one
-        for line_at, line in _lines(paragraph.text) if single else [(0, paragraph.text)]:
-            pairs, left_open = _pair_single(line) if single else _pair_double(line)
+        for line_at, line in _lines(paragraph.text) if single and not wrapped else [(0, paragraph.text)]:
+            pairs, left_open = _pair_single(line) if single else _pair_double(line, wrapped)
             at = paragraph.start + line_at
             for open_at, close_at in pairs:
                 found.append(Span(at + open_at + 1, at + close_at, index))
@@ -71,6 +74,17 @@ def spans(doc: Document) -> list[Span]:
 def _opens_sentence(body: str) -> bool:
     first = next((c for c in body if c.isalnum()), "")
     return first.isupper() or first.isdigit()
+
+
+def _hard_wrapped(text: str) -> bool:
+    """Lines broken mid-sentence (a plain-text file or e-mail wrapped at a fixed width): its line
+    breaks are spaces, and a quotation runs over them. Lines that end a sentence or an item are
+    lines of their own (a pull quote's credit line, a list, a live blog's entries)."""
+    if "\n" not in text:
+        return False
+    lines = text.split("\n")[:-1]
+    broken = sum(bool(end) and (end.isalnum() or end in ",-") for end in (line.rstrip()[-1:] for line in lines))
+    return broken * 2 > len(lines)
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
@@ -109,8 +123,9 @@ def _single_style(text: str) -> bool:
     return text.count("‘") > text.count("“") + text.count('"') // 2
 
 
-def _pair_double(text: str) -> tuple[list[tuple[int, int]], int | None]:
-    """(opening, closing) mark offsets of double-mark quotations, and a mark left open."""
+def _pair_double(text: str, wrapped: bool = False) -> tuple[list[tuple[int, int]], int | None]:
+    """(opening, closing) mark offsets of double-mark quotations, and a mark left open. Unless
+    the text is `wrapped`, a straight mark left open at the end of its line is dropped there."""
     tags = _tag_ranges(text)
     pairs: list[tuple[int, int]] = []
     open_at: int | None = None
@@ -120,7 +135,7 @@ def _pair_double(text: str) -> tuple[list[tuple[int, int]], int | None]:
             continue
         mark = match.group()
         if mark == "\n":
-            if open_at is not None and text[open_at] == '"':
+            if open_at is not None and text[open_at] == '"' and not wrapped:
                 open_at = None  # a straight mark left open at the end of its line: a slip
             continue
         if open_at is None:

@@ -139,6 +139,21 @@ def test_marks_pair_within_a_line() -> None:
     assert [q.quote for q in found] == ["The vote is rigged,", "We are ready,"]
 
 
+def test_straight_quotation_runs_over_the_lines_of_a_hard_wrapped_text() -> None:
+    # A plain-text file wrapped at a fixed width: its line breaks are spaces.
+    text = (
+        'The mayor said the new bridge "will carry twenty thousand cars a day\n'
+        'and take the trucks out of the old town," and that work starts in May.\n'
+        '"We have waited long enough," said Councillor Ben Ode, who chairs the\n'
+        'transport committee.'
+    )
+    found = quotes(text)
+    assert [q.quote for q in found] == [
+        "will carry twenty thousand cars a day\nand take the trucks out of the old town,",
+        "We have waited long enough,",
+    ]
+
+
 # --- kinds --------------------------------------------------------------------------------------
 
 
