@@ -49,10 +49,11 @@ CORPORA = SHARED / "corpus" / "summaries"
 SCORER = SHARED / "tools" / "score_summaries.py"
 RESULTS = REPO / "bench" / "results"
 SEED = 20261125
-# Tuning keeps CNN this far above Lead-3 on each ROUGE figure. It was 0.8 (Lead-3 differs by up
-# to 1.2 between the dev halves), but CNN R-2 sat exactly there and no weight set could then give
-# BBC at 3 sentences anything; 0.3 leaves it room, and the --cv folds show whether CNN holds.
-LEAD_MARGIN = 0.3
+# Tuning keeps CNN this far above Lead-3 on each ROUGE figure before it looks at BBC. Lead-3
+# differs by up to 1.2 between the dev halves. 0.3 let BBC at 3 sentences pass sumy TextRank on
+# dev, but CNN R-2 then fell below the lead in both --cv folds; 0.8 cost BBC 3 another 2.4 below
+# sumy; at 0.6 both folds keep CNN above the lead.
+LEAD_MARGIN = 0.6
 
 # The anchors the targets are set against (README of the corpora; CNN: its dev Lead-3).
 ANCHORS = {
