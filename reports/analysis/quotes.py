@@ -89,8 +89,8 @@ class _Attributor:
         self.last_source: dict[int, Source] = {}  # the last source found in each paragraph
         self.proper: set[str] | None = None  # words capitalised mid-sentence, when first needed
 
-    def quote(self, span: Span, next_open: int | None) -> Quote:
-        left, right = self._contexts(span, next_open)
+    def quote(self, span: Span, following: list[Span]) -> Quote:
+        left, right = self._contexts(span, following)
         source = self._source(span, left, right)
         # named rather than quoted ("a show called “Cake Boss”"), unless a reporting verb in the
         # sentence gives the name to someone ("Trump, who dubbed him “the little senator”")
@@ -123,16 +123,19 @@ class _Attributor:
             return ""
         return text[start:end]
 
-    def _contexts(self, span: Span, next_open: int | None) -> tuple[str, str]:
+    def _contexts(self, span: Span, following: list[Span]) -> tuple[str, str]:
         paragraph = self.doc.paragraphs[span.paragraph]
         opening = span.start - 1
         index = bisect_right(self.sentence_starts, opening) - 1
         sentence_start = self.sentence_starts[index] if index >= 0 else paragraph.start
         lo = max(paragraph.start, sentence_start, opening - _CONTEXT)
-        end = self.doc.paragraphs[span.end_paragraph].end
-        hi = min(next_open if next_open is not None else end, span.end + 1 + _CONTEXT)
         text = self.doc.text
-        return text[lo:opening], text[span.end + 1 : max(hi, span.end + 1)]
+        right, woven = _woven_through(text, span, following)
+        end = self.doc.paragraphs[span.end_paragraph].end
+        next_open = following[woven].start - 1 if woven < len(following) else end
+        hi = min(next_open, span.end + 1 + _CONTEXT)
+        right += text[span.end + 1 + len(right) : max(hi, span.end + 1)]
+        return text[lo:opening], right
 
     def _source(self, span: Span, left: str, right: str) -> Source | None:
         if span.continued:
@@ -319,6 +322,30 @@ def _reports_what_follows(right: str, source: Source) -> bool:
     return first not in _CLAUSE_CLOSERS
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
+_WOVEN_WORDS = 12
+
+
+def _woven_through(text: str, span: Span, following: list[Span]) -> tuple[str, int]:
+    """'Guns are “a crisis” and “stunt growth,” Dean proclaimed': a short fragment woven into
+    the same sentence after this quotation is read as the writer's words (marks blanked), so
+    the reporting clause that closes the sentence is found. Returns the text so read and the
+    index of the first following quotation not read through."""
+    if text[span.end - 1 : span.end] in ".!?":
+        return "", 0
+    read, at = [], span.end + 1
+    for index, nxt in enumerate(following[:3]):
+        gap = text[at : nxt.start - 1]
+        inner = text[nxt.start : nxt.end]
+        if (not gap.strip() or not gap.rstrip()[-1].isalpha() or _SENTENCE_BREAK.search(gap)
+                or len(inner.split()) > _WOVEN_WORDS or _SENTENCE_BREAK.search(inner)
+                or text[nxt.end - 1 : nxt.end] in ".!?"):
+            return "".join(read), index
+        read.append(f"{gap} {inner} ")
+        at = nxt.end + 1
+    return "".join(read), min(3, len(following))
+
+
 def _closes_sentence(text: str, span: Span, left: str) -> bool:
     """A fragment woven into the writer's sentence that ends with its full stop ('... were “far
     from perfect.” He cited ...'): what follows is a new sentence, not this quotation's source."""
@@ -334,9 +361,8 @@ def extract(doc: Document) -> Quotes:
     attributor = _Attributor(doc)
     items: list[Quote] = []
     for index, span in enumerate(found_spans):
-        following = found_spans[index + 1] if index + 1 < len(found_spans) else None
-        same = following is not None and following.paragraph == span.end_paragraph
-        items.append(attributor.quote(span, following.start - 1 if same else None))
+        following = [f for f in found_spans[index + 1 : index + 4] if f.paragraph == span.end_paragraph]
+        items.append(attributor.quote(span, following))
     found = tuple(items)
     return Quotes(items=found, stats=stats(found, doc))
 

@@ -447,3 +447,11 @@ def test_a_clause_after_a_quote_is_no_subject_phrase() -> None:
 def test_another_stands_for_one_more_source() -> None:
     text = "It rained. “We lost,” said one voter. Yet another said, “We will win next time.”"
     assert [q.speaker for q in speech(text)] == ["one voter", "another"]
+
+
+def test_reporting_clause_after_a_second_woven_fragment() -> None:
+    text = (
+        "It rained. Given the vote, the plan will carry “real weight” and give towns the "
+        "“local muscle” they need, party spokesman Ada Park said."
+    )
+    assert [q.speaker for q in speech(text)] == ["Ada Park", "Ada Park"]
