@@ -316,10 +316,18 @@ def _reports_what_follows(right: str, source: Source) -> bool:
     rest = [w for w in tail.split() if not _ADVERB.fullmatch(w.strip(","))]  # "said pleasantly"
     if not rest:
         return False
-    first = rest[0].lower().strip(",")
     if source.told and tail.startswith(source.told):
         return False
-    return first not in _CLAUSE_CLOSERS
+    if source.verb in _ADDRESSING and len(rest) > 1 and _OBJECT.fullmatch(rest[0]):
+        rest = rest[1:]  # "asked him during", "asked reporters.": the one addressed, then a closer
+    first = rest[0].lower().strip(",")
+    return first not in _CLAUSE_CLOSERS and not (source.verb in _ADDRESSING and _OBJECT.fullmatch(first))
+
+
+# Verbs whose object is the person addressed, not reported speech ("“Why?” she asked him.")
+_ADDRESSING = {"asked", "asks", "ask", "told", "tells", "tell", "pressed", "reminded", "assured", "urged"}
+_OBJECT = re.compile(r"(?:him|her|them|me|us|you|reporters|voters|supporters|listeners|viewers|"
+                     r"readers)[.,;]?")
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")

@@ -335,4 +335,12 @@ def _subject_words(tokens: list[str]) -> str | None:
     if capitalised(tokens[-1]) and not is_pronoun(tokens[-1]) and first.lower() not in SENTENCE_WORDS:
         # lower-case titles before a name: "former Florida governor Jeb Bush said" (not "of Trump")
         return phrase(tokens)
-    return None
+    return phrase(tokens) if _bare_plural(tokens) else None
+
+
+def _bare_plural(tokens: list[str]) -> bool:
+    """'“...,” federal prosecutors wrote': two or three words, a plural noun, no determiner."""
+    last = tokens[-1]
+    return (2 <= len(tokens) <= 3 and all(t.isalpha() and t.islower() for t in tokens)
+            and last.endswith("s") and not last.endswith(("ss", "us", "is", "ous"))
+            and len(last) > 3 and not any(t in SENTENCE_WORDS for t in tokens))

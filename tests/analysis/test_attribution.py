@@ -455,3 +455,17 @@ def test_reporting_clause_after_a_second_woven_fragment() -> None:
         "“local muscle” they need, party spokesman Ada Park said."
     )
     assert [q.speaker for q in speech(text)] == ["Ada Park", "Ada Park"]
+
+
+def test_bare_plural_subject_after_a_quote() -> None:
+    text = "It rained. “The damage done is beyond repair,” state auditors wrote in their report."
+    assert [q.speaker for q in speech(text)] == ["state auditors"]
+
+
+def test_addressed_object_does_not_open_new_speech() -> None:
+    text = (
+        "It rained. “Will you run again?” Ada Park asked reporters during a visit. “I won’t.”\n\n"
+        "“But why?” a local reporter asked him. “Because I am tired.”"
+    )
+    assert [q.speaker for q in speech(text)][:2] == ["Ada Park", "Ada Park"]
+    assert speech(text)[2].speaker == "a local reporter"
