@@ -107,7 +107,8 @@ class _Attributor:
         if source is None or kind == "scare":
             return Quote(quote, None, kind, False, span.start, span.end)
         self.last_source[span.end_paragraph] = source
-        speaker, anonymous = self._resolve(source.mention, span.start)
+        opener = left if source.from_right else ""
+        speaker, anonymous = self._resolve(source.mention, span.start, opener)
         return Quote(quote, speaker, kind, anonymous, span.start, span.end,
                      verb=source.verb, told=source.told, mention=source.mention)
 
@@ -227,9 +228,14 @@ class _Attributor:
             return None  # "It rained.": no one to give the quotation to
         return self._named(Source(subject, None, cue="subject"))
 
-    def _resolve(self, mention: str, at: int) -> tuple[str | None, bool]:
-        """(speaker, anonymous): pronouns and surnames to full names, descriptions kept."""
+    def _resolve(self, mention: str, at: int, opener: str = "") -> tuple[str | None, bool]:
+        """(speaker, anonymous): pronouns and surnames to full names, descriptions kept.
+        `opener`: the writer's sentence before a quotation whose "he said" follows it."""
         low = mention.lower()
+        if low in {"he", "she"} and opener.strip():
+            named = self._sentence_person(opener, at)
+            if named:
+                return named, False
         if low in PRONOUNS:
             return (self._antecedent(at) if low in {"he", "she", "i", "who"} else None), False
         unnamed = ANONYMOUS.match(mention)
@@ -250,6 +256,19 @@ class _Attributor:
         full = self.names.full(name, at)
         self.last_person, self.last_person_at = full, at
         return full, False
+
+    def _sentence_person(self, opener: str, at: int) -> str | None:
+        """'Aide Ada Park said the plan has “...,” he said': a person who opens the same
+        sentence is the one "he" stands for, not the last speaker quoted."""
+        if _QUOTE_MARKS.search(opener):
+            return None
+        subject = sentence_subject(opener)
+        name = person(subject) if subject and capitalised(subject) else None
+        if not name or name.lower() in _INSTITUTIONS or is_pronoun(name):
+            return None
+        full = self.names.full(name, at)
+        self.last_person, self.last_person_at = full, at
+        return full
 
     def _antecedent(self, at: int) -> str | None:
         """The last speaker, unless a person opened a sentence after that speaker's quotation."""

@@ -469,3 +469,11 @@ def test_addressed_object_does_not_open_new_speech() -> None:
     )
     assert [q.speaker for q in speech(text)][:2] == ["Ada Park", "Ada Park"]
     assert speech(text)[2].speaker == "a local reporter"
+
+
+def test_he_after_a_quote_is_the_person_opening_the_sentence() -> None:
+    text = (
+        "“We won,” Olaf Berg said. Party spokesman Ada Park said that the campaign and Berg "
+        "share “a clear plan for the state,” she said."
+    )
+    assert [q.speaker for q in speech(text)] == ["Olaf Berg", "Ada Park"]
