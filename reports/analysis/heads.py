@@ -228,6 +228,25 @@ def clause_subject(left: str) -> str | None:
     return subject if rest and _verb_like(rest[0]) else None
 
 
+_THAT = re.compile(r"\bthat\s+")
+
+
+def that_clause_subject(left: str) -> str | None:
+    """'It is strange that Trump would denounce “...”': after an empty "it" opens the sentence,
+    the subject of its last "that" clause is the one with a verb that could report the words."""
+    opening = None
+    for opening in _THAT.finditer(left, max(0, len(left) - 300)):
+        pass
+    if opening is None or "," in left[opening.end() :]:
+        return None
+    tokens = tokenize(left[opening.end() : opening.end() + 200])
+    subject = _head_subject(tokens)
+    if not subject or is_pronoun(subject) or not capitalised(subject):
+        return None
+    rest = [t for t in tokens[len(tokenize(subject)) :] if t.islower()]
+    return subject if rest and _verb_like(rest[0]) else None
+
+
 def _verb_like(token: str) -> bool:
     low = token.lower()
     return token.islower() and (

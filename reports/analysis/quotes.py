@@ -38,7 +38,7 @@ from reports.analysis.attribution import (
     source_before,
     source_unlisted_after,
 )
-from reports.analysis.heads import clause_subject
+from reports.analysis.heads import clause_subject, that_clause_subject
 from reports.analysis.kinds import NAMING, cited, personal, subhead
 from reports.analysis.kinds import kind as quote_kind
 from reports.analysis.lexicon import (
@@ -160,6 +160,8 @@ class _Attributor:
                      or self._previous_paragraph(span.paragraph))
             return dataclasses.replace(found, cue="previous") if found else None
         subject = clause_subject(left) or sentence_subject(left)  # woven in, verb not listed
+        if subject and subject.lower() in {"it", "there"}:
+            subject = that_clause_subject(left) or subject  # "It is odd that Ada Park denied “...”"
         return self._named(Source(subject, None, cue="subject") if subject else None)
 
     def _own_subject(self, left: str) -> Source | None:

@@ -477,3 +477,8 @@ def test_he_after_a_quote_is_the_person_opening_the_sentence() -> None:
         "share “a clear plan for the state,” she said."
     )
     assert [q.speaker for q in speech(text)] == ["Olaf Berg", "Ada Park"]
+
+
+def test_empty_it_gives_way_to_the_subject_of_its_that_clause() -> None:
+    text = "The vote was close. It is odd that Ada Park would denounce “forced relocation” now."
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
