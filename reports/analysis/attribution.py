@@ -190,6 +190,28 @@ def _told_after(verb: str, rest: str) -> str | None:
     return _told(rest) if verb in _TOLD_VERBS else None
 
 
+_DESCRIBED = (r"(?:called|labell?ed|described|dubbed|branded|termed|deemed|characteri[sz]ed|seen|"
+              r"known|viewed|regarded|derided|hailed|touted|decried|denounced)")
+_AGENT_AFTER = re.compile(rf"\b({_DESCRIBED})(?:\s+as)?(?:\s+(?:a|an|the))?\s*$")
+_AGENT_BEFORE = re.compile(rf"\b({_DESCRIBED})\s+by\s+([^,;:.“”\"]{{1,80}}?)\s+as(?:\s+(?:a|an|the))?\s*$")
+_BY_AFTER = re.compile(r"[\s,]*by\s+")
+
+
+def source_agent(left: str, right: str) -> Source | None:
+    """The agent of a passive verb of describing: 'has been called “x” by Ada Park', 'seen by
+    organizers as a “lifeboat”': whoever the words are given as said by."""
+    before = _AGENT_BEFORE.search(left[-160:])
+    if before:
+        mention, _ = subject_after(before.group(2))
+        return Source(mention, before.group(1)) if mention else None
+    verb = _AGENT_AFTER.search(left[-40:])
+    by = _BY_AFTER.match(right) if verb else None
+    if not by:
+        return None
+    mention, _ = subject_after(right[by.end() :])
+    return Source(mention, verb.group(1)) if mention else None
+
+
 def source_before(left: str) -> Source | None:
     """'X said: ...' / 'X called it a ...' / 'according to X, ...' in the sentence before."""
     according = None

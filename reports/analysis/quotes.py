@@ -35,6 +35,7 @@ from bisect import bisect_right
 from reports.analysis.attribution import (
     Source,
     source_after,
+    source_agent,
     source_before,
     source_unlisted_after,
 )
@@ -141,6 +142,9 @@ class _Attributor:
     def _source(self, span: Span, left: str, right: str) -> Source | None:
         if span.continued:
             return source_before(left) or self.last_source.get(span.paragraph)
+        agent = source_agent(left, right)
+        if agent:
+            return agent
         found = None if _closes_sentence(self.doc.text, span, left) else source_after(right)
         if found is None and self.doc.text[span.end - 1 : span.end] in ",?!":
             found = source_unlisted_after(right)

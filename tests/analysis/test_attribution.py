@@ -482,3 +482,11 @@ def test_he_after_a_quote_is_the_person_opening_the_sentence() -> None:
 def test_empty_it_gives_way_to_the_subject_of_its_that_clause() -> None:
     text = "The vote was close. It is odd that Ada Park would denounce “forced relocation” now."
     assert [q.speaker for q in speech(text)] == ["Ada Park"]
+
+
+def test_agent_of_a_passive_verb_of_describing() -> None:
+    text = (
+        "It rained. The council's plan has been called “a costly detour” by Ada Park, a "
+        "planner. The park is seen by residents as a “green lung” for the town."
+    )
+    assert [q.speaker for q in speech(text)] == ["Ada Park", "residents"]
