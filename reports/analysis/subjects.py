@@ -263,6 +263,8 @@ def subject_after(text: str) -> tuple[str | None, int]:
                       or (low in SENTENCE_WORDS - {"of", "for", "the", "to", "with"}
                           and not (only_determiners and low in DAYS))):
             break
+        if not taken and low in QUANTIFIERS and len(tokens) > 1 and tokens[1][:1].isalpha():
+            return token, 1  # "according to some on Twitter", "said many in the party"
         if not taken and (low in STOP or low in SENTENCE_WORDS - {"the"}) and not (
                 _modal_name(token) and len(tokens) > 1 and capitalised(tokens[1])):
             return None, 0  # "said Will Doyle" is a name

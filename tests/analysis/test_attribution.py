@@ -490,3 +490,8 @@ def test_agent_of_a_passive_verb_of_describing() -> None:
         "planner. The park is seen by residents as a “green lung” for the town."
     )
     assert [q.speaker for q in speech(text)] == ["Ada Park", "residents"]
+
+
+def test_quantifier_after_according_to() -> None:
+    text = "It rained. According to some in the crowd, Ada Park was “visibly shaken” afterwards."
+    assert [q.speaker for q in speech(text)] == ["some"]
