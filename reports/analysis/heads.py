@@ -171,6 +171,8 @@ def _head_subject(tokens: list[str]) -> str | None:
         if taken and taken[-1].endswith(("’s", "'s")):
             owned = [t for t in tokens[i : i + 3] if t.isalpha() and t.islower()]
             taken.extend(owned[: max(1, len(owned))][:2])  # "Donald Trump’s campaign manager"
+        elif len(taken) == 1:
+            taken.extend(_plural_noun(tokens[1:4]))  # "Corporate lobbyists describe"
         return phrase(taken)
     if tokens[0].lower() not in DETERMINERS:
         return None
@@ -181,6 +183,22 @@ def _head_subject(tokens: list[str]) -> str | None:
             break
         taken.append(token)
     return phrase(taken) if len(taken) > 1 else None
+
+
+def _plural_noun(following: list[str]) -> list[str]:
+    """The lower-case words up to a plural noun after a sentence's capitalised first word:
+    'Senior officials', 'Corporate lobbyists', 'Former staff members'; else none."""
+    words: list[str] = []
+    for index, token in enumerate(following[:2]):
+        if not (token.isalpha() and token.islower()) or token in STOP | DETERMINERS \
+                or token in IRREGULAR_PAST or token.endswith("ed") or VERB.fullmatch(token):
+            break
+        words.append(token)
+        after = following[index + 1 : index + 2]
+        if token.endswith("s") and not token.endswith(("ss", "us", "is")) and len(token) > 3:
+            # not "Frank cites the report": a verb in -s before its object
+            return words if after and after[0].islower() and after[0] not in DETERMINERS else []
+    return []
 
 
 def _adjective(taken: list[str], following: list[str]) -> bool:

@@ -495,3 +495,14 @@ def test_agent_of_a_passive_verb_of_describing() -> None:
 def test_quantifier_after_according_to() -> None:
     text = "It rained. According to some in the crowd, Ada Park was “visibly shaken” afterwards."
     assert [q.speaker for q in speech(text)] == ["some"]
+
+
+def test_discourse_adverb_opens_no_subject() -> None:
+    text = "It rained. Moreover, as part of the hearing, Okafor referenced an audit that found “grave lapses” there."
+    assert [q.speaker for q in speech(text)] == ["Okafor"]
+
+
+def test_capitalised_adjective_and_plural_noun_open_a_sentence() -> None:
+    text = "It rained. Senior planners describe the new scheme as “a bold gamble” for the city."
+    assert [q.speaker for q in speech(text)] == ["Senior planners"]
+    assert sentence_subject("Frank cites the report as “proof”") == "Frank"
