@@ -91,10 +91,14 @@ def source_after(after: str) -> Source | None:
         return _plural_closing(rest)
     if _breaks(rest[: verb.start()]):
         return None
-    mention = leading_subject(rest[: verb.start()])
+    as_ = _AS.match(rest)  # '“...,” as Cruz said on Monday': the subject follows "as"
+    mention = leading_subject(rest[as_.end() if as_ else 0 : verb.start()])
     if not mention:
         return _clause_end_source(rest)
     return Source(mention, verb.group(), _told_after(verb.group(), rest[verb.end() :]))
+
+
+_AS = re.compile(r"as\s+(?=\S)")
 
 
 # Plural present reporting verbs that close a clause right after a quotation ("“...,” the two
@@ -252,12 +256,16 @@ def source_before(left: str) -> Source | None:
     if according:
         mention, _ = subject_after(left[according.end() :])
         return Source(mention, "according to") if mention else None
+    put = _PUT_IT.search(left[-120:])
+    if put and leading_subject(put.group(1)):
+        return Source(leading_subject(put.group(1)), "put it")  # "as Ada Park put it, “...”"
     if left.rstrip().endswith(":") and not verbs:
         return _colon_source(left.rstrip()[:-1])
     return None
 
 
 _QUOTE_MARK = re.compile(r"[“”\"]")
+_PUT_IT = re.compile(r"\bas\s+([^,;:“”\"]{1,80}?)\s+(?:put|puts)\s+it\s*[,:]?\s*$")
 
 
 # Verbs whose object is a clause of reported speech ("X said (that) Y called it “...”")

@@ -386,6 +386,8 @@ def _closes_sentence(text: str, span: Span, left: str) -> bool:
     if not before or before[-1] in _WRITER_LEAD:
         return False
     last = text[span.end - 1 : span.end + 2].replace("”", "").replace('"', "")
+    if text[span.end + 1 : span.end + 40].lstrip()[:1].islower():
+        return False  # '“... Does that fly?” former adviser Ada Park asked': no new sentence
     return last[:1] in ".!?" or last[-1:] == "."
 
 

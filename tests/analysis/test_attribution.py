@@ -506,3 +506,17 @@ def test_capitalised_adjective_and_plural_noun_open_a_sentence() -> None:
     text = "It rained. Senior planners describe the new scheme as “a bold gamble” for the city."
     assert [q.speaker for q in speech(text)] == ["Senior planners"]
     assert sentence_subject("Frank cites the report as “proof”") == "Frank"
+
+
+def test_lower_case_after_a_question_mark_continues_the_sentence() -> None:
+    text = 'It rained.\n\nPark "backs the plan as a relief effort. Does that fly?" former Lyon adviser Olaf Berg asked on Twitter.'
+    assert [q.mention for q in speech(text)] == ["former Lyon adviser Olaf Berg"]
+
+
+def test_as_name_said_and_as_name_put_it() -> None:
+    text = (
+        "It rained. Still, the fact that the race “is very close,” as Okafor said on the radio, "
+        "matters. But as one analyst put it, “We are not done yet.”"
+    )
+    assert [q.speaker for q in speech(text)][0] == "Okafor"
+    assert [q.mention for q in speech(text)][1] == "one analyst"
