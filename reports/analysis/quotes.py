@@ -44,6 +44,7 @@ from reports.analysis.kinds import NAMING, cited, personal, subhead
 from reports.analysis.kinds import kind as quote_kind
 from reports.analysis.lexicon import (
     ANONYMOUS,
+    VERBS,
     PRONOUNS,
     SENTENCE_WORDS,
     TITLES,
@@ -145,6 +146,10 @@ class _Attributor:
         agent = source_agent(left, right)
         if agent:
             return agent
+        if _INTRODUCED.search(left[-40:]) and not _QUOTE_MARKS.search(left):
+            found = self._named(source_before(left))  # 'When a voter shouted, “Cruz,” Beck joked'
+            if found and found.verb and found.verb != "according to":
+                return found
         found = None if _closes_sentence(self.doc.text, span, left) else source_after(right)
         if found is None and self.doc.text[span.end - 1 : span.end] in ",?!":
             found = source_unlisted_after(right)
@@ -303,6 +308,8 @@ def _subject_of_verb(source: Source) -> bool:
 
 
 _WRITER_LEAD = ":,;—–-([\"'“‘"
+# A reporting verb right before the quotation, with its comma or colon: it introduces it
+_INTRODUCED = re.compile(rf"\b(?:{VERBS})\s*[,:]\s*$")
 
 
 def _ends_sentence(text: str, span: Span) -> bool:

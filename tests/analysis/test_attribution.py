@@ -520,3 +520,8 @@ def test_as_name_said_and_as_name_put_it() -> None:
     )
     assert [q.speaker for q in speech(text)][0] == "Okafor"
     assert [q.mention for q in speech(text)][1] == "one analyst"
+
+
+def test_verb_and_comma_right_before_a_quote_introduce_it() -> None:
+    text = "It rained. When a voter shouted, “Lyon,” Ada Park laughed and said, “Not today!”"
+    assert [q.speaker for q in speech(text)] == ["a voter", "Ada Park"]
