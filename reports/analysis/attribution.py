@@ -58,6 +58,8 @@ def _told(text: str) -> str | None:
 
 
 _ACCORDING = re.compile(r"\baccording to\s+", re.IGNORECASE)
+_CLAUSE_VERBS_LIST = ("said", "says", "told", "tells", "added", "wrote", "writes", "noted", "argued",
+                      "insisted", "warned", "explained", "stated", "declared", "recalled")
 
 
 _TOLD_VERBS = {"told", "tells", "tell", "telling"}
@@ -214,6 +216,22 @@ def source_agent(left: str, right: str) -> Source | None:
         return None
     mention, _ = subject_after(right[by.end() :])
     return Source(mention, verb.group(1)) if mention else None
+
+
+_MAIN_VERB = re.compile(rf"\s*(?:,[^,“”\"]{{1,80}},\s*)?(?:[a-z]+ly\s+)?({'|'.join(sorted(_CLAUSE_VERBS_LIST))})\b")
+
+
+def source_opening(sentence: str) -> Source | None:
+    """'Carter said that for decades critics had predicted a withdrawal, but ...' before a
+    paragraph of speech: the sentence's subject and its reporting verb, not a verb inside the
+    reported clause, introduce what follows."""
+    stripped = sentence.lstrip()
+    subject = sentence_subject(stripped)
+    at = stripped.find(subject) if subject else -1
+    verb = _MAIN_VERB.match(stripped, at + len(subject)) if at >= 0 else None
+    if not verb or is_pronoun(subject) or not capitalised(subject):
+        return None
+    return Source(subject, verb.group(1), _told_after(verb.group(1), stripped[verb.end() :]))
 
 
 def source_before(left: str) -> Source | None:

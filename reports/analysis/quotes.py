@@ -37,6 +37,7 @@ from reports.analysis.attribution import (
     source_after,
     source_agent,
     source_before,
+    source_opening,
     source_unlisted_after,
 )
 from reports.analysis.heads import clause_subject, that_clause_subject
@@ -226,10 +227,17 @@ class _Attributor:
                     or self._introducer(_LAST_SENTENCE.search(lead).group()))
         if index - 1 in self.last_source:
             return self.last_source[index - 1]
-        last = _LAST_SENTENCE.search(previous[-_CONTEXT:])
-        sentence = last.group() if last else previous[-_CONTEXT:]
+        sentence = self._last_sentence(index - 1) or previous[-_CONTEXT:]
         # no reporting verb: the one the paragraph before was about ("Trump was quick to add ...")
-        return self._named(source_before(sentence)) or self._introducer(sentence)
+        return (self._named(source_opening(sentence)) or self._named(source_before(sentence))
+                or self._introducer(sentence))
+
+    def _last_sentence(self, paragraph: int) -> str | None:
+        """The paragraph's last sentence as the splitter found it ("U.S." ends none)."""
+        at = bisect_right(self.sentence_starts, self.doc.paragraphs[paragraph].end - 1) - 1
+        if at < 0 or self.doc.sentences[at].paragraph != paragraph:
+            return None
+        return self.doc.sentences[at].text[-_CONTEXT:]
 
     def _introducer(self, sentence: str) -> Source | None:
         """'Trump issued the following statement:' with no listed verb: the subject of the

@@ -525,3 +525,19 @@ def test_as_name_said_and_as_name_put_it() -> None:
 def test_verb_and_comma_right_before_a_quote_introduce_it() -> None:
     text = "It rained. When a voter shouted, “Lyon,” Ada Park laughed and said, “Not today!”"
     assert [q.speaker for q in speech(text)] == ["a voter", "Ada Park"]
+
+
+def test_quote_paragraph_after_a_sentence_with_an_abbreviation() -> None:
+    text = (
+        "It rained.\n\nAda Park, 52, told the U.S. Senate panel that the program was a success.\n\n"
+        "“We are here to stay, whatever happens.”"
+    )
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
+
+
+def test_main_reporting_verb_introduces_the_next_paragraph() -> None:
+    text = (
+        "It rained.\n\nOkafor said that for years critics had been predicting an exit from the "
+        "region, but it would not happen.\n\n“That is because this region matters most to us.”"
+    )
+    assert [q.speaker for q in speech(text)] == ["Okafor"]
