@@ -76,6 +76,8 @@ def _right_is_empty(doc: Document, span: Span) -> bool:
 
 _DEMONSTRATIVES = {"that", "this", "these", "those", "there", "here", "what", "such"}
 _QUOTE_MARKS = re.compile(r"[\"“”]")
+_SPOKE = re.compile(r"\b([A-Z][\w’'.\-]+(?: [A-Z][\w’'.\-]+)*) (spoke|speaks|talked|talks|testified)\b")
+_EXPLETIVE = re.compile(r"\b(?:[Tt]here|[Ii]t)(?:’s|'s|\s+(?:is|was|are|were))\b")
 _LAST_SENTENCE = re.compile(r"[^.!?]*[.!?]?\s*$")
 _MID_SENTENCE_CAPITAL = re.compile(r"(?:(?<=[\w,;)] )|(?<=\b[A-Z]\. ))[A-Z][\w’'\-]*")
 
@@ -170,8 +172,13 @@ class _Attributor:
                      or self._previous_paragraph(span.paragraph))
             return dataclasses.replace(found, cue="previous") if found else None
         subject = clause_subject(left) or sentence_subject(left)  # woven in, verb not listed
+        if subject is None and _EXPLETIVE.search(left):
+            subject = "there"
         if subject and subject.lower() in {"it", "there"}:
-            subject = that_clause_subject(left) or subject  # "It is odd that Ada Park denied “...”"
+            named = that_clause_subject(left)  # "It is odd that Ada Park denied “...”"
+            if not named:  # "Park has argued that ... . As a result, there is still “...”"
+                return self._sentence_before(span) or Source(subject, None, cue="subject")
+            subject = named
         return self._named(Source(subject, None, cue="subject") if subject else None)
 
     def _own_subject(self, left: str) -> Source | None:
@@ -230,7 +237,13 @@ class _Attributor:
         sentence = self._last_sentence(index - 1) or previous[-_CONTEXT:]
         # no reporting verb: the one the paragraph before was about ("Trump was quick to add ...")
         return (self._named(source_opening(sentence)) or self._named(source_before(sentence))
-                or self._introducer(sentence))
+                or self._speaker_of(sentence) or self._introducer(sentence))
+
+    def _speaker_of(self, sentence: str) -> Source | None:
+        """'..., since Trump spoke only in bromides.' before a paragraph of speech: a name that
+        spoke (with no listed verb: 'spoke' takes no quotation) is the one quoted next."""
+        spoke = _SPOKE.search(sentence)
+        return self._named(Source(spoke.group(1), spoke.group(2), cue="subject")) if spoke else None
 
     def _last_sentence(self, paragraph: int) -> str | None:
         """The paragraph's last sentence as the splitter found it ("U.S." ends none)."""

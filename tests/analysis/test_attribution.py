@@ -541,3 +541,19 @@ def test_main_reporting_verb_introduces_the_next_paragraph() -> None:
         "region, but it would not happen.\n\n“That is because this region matters most to us.”"
     )
     assert [q.speaker for q in speech(text)] == ["Okafor"]
+
+
+def test_expletive_there_takes_the_previous_sentences_reporter() -> None:
+    text = (
+        "It rained.\n\nOkafor has argued that the plan was weak from the start. As a result, "
+        "there’s still “a lot of room to improve the whole thing.”"
+    )
+    assert [q.speaker for q in speech(text)] == ["Okafor"]
+
+
+def test_a_name_that_spoke_introduces_the_next_paragraphs() -> None:
+    text = (
+        "It rained.\n\nWhat that means is unclear, since Okafor spoke only in vague terms.\n\n"
+        "“We have to do something about it.”\n\n“We have to be a lot tougher.”"
+    )
+    assert [q.speaker for q in speech(text)] == ["Okafor", "Okafor"]
