@@ -7,8 +7,8 @@ Three passes over the split-once `Document`, each linear in the text:
 2. Attribution (`_Attributor`). The source is looked for next to the quotation in the writer's
    sentence (`reports.analysis.attribution`): "..., X said" / "said X" / "X told Reuters" /
    "according to X" / "“...?” X pressed" after it, unless a quotation that ended its sentence is
-   followed by a reporting clause that opens new speech ("X said <clause>", "X replied: “");
-   then "X said: ..." / "X called it a ..." / "X issued a statement saying ..." before it; then
+   followed by a reporting clause that opens new speech ("X said <clause>", "X replied: “";
+   where the sentence goes on or stops: `reports.analysis.clauses`); then "X said: ..." / "X called it a ..." / "X issued a statement saying ..." before it; then
    the previous quotation of the same paragraph ("“A,” he said. “B.”"); then, for a paragraph
    that is only a quotation, the previous paragraph (its quotation's source, a colon's
    introducer, or its last sentence's subject); then the subject of the writer's sentence. The
@@ -40,12 +40,18 @@ from reports.analysis.attribution import (
     source_opening,
     source_unlisted_after,
 )
+from reports.analysis.clauses import (
+    INTRODUCED,
+    closes_sentence,
+    ends_sentence,
+    reports_what_follows,
+    woven_through,
+)
 from reports.analysis.heads import clause_subject, that_clause_subject
 from reports.analysis.kinds import NAMING, cited, personal, subhead
 from reports.analysis.kinds import kind as quote_kind
 from reports.analysis.lexicon import (
     ANONYMOUS,
-    VERBS,
     PRONOUNS,
     SENTENCE_WORDS,
     TITLES,
@@ -136,7 +142,7 @@ class _Attributor:
         sentence_start = self.sentence_starts[index] if index >= 0 else paragraph.start
         lo = max(paragraph.start, sentence_start, opening - _CONTEXT)
         text = self.doc.text
-        right, woven = _woven_through(text, span, following)
+        right, woven = woven_through(text, span, following)
         end = self.doc.paragraphs[span.end_paragraph].end
         next_open = following[woven].start - 1 if woven < len(following) else end
         hi = min(next_open, span.end + 1 + _CONTEXT)
@@ -149,15 +155,15 @@ class _Attributor:
         agent = source_agent(left, right)
         if agent:
             return agent
-        if _INTRODUCED.search(left[-40:]) and not _QUOTE_MARKS.search(left):
+        if INTRODUCED.search(left[-40:]) and not _QUOTE_MARKS.search(left):
             found = self._named(source_before(left))  # 'When a voter shouted, “Cruz,” Beck joked'
             if found and found.verb and found.verb != "according to":
                 return found
-        found = None if _closes_sentence(self.doc.text, span, left) else source_after(right)
+        found = None if closes_sentence(self.doc.text, span, left) else source_after(right)
         if found is None and self.doc.text[span.end - 1 : span.end] in ",?!":
             found = source_unlisted_after(right)
         found = self._named(found)
-        if found and _ends_sentence(self.doc.text, span) and _reports_what_follows(right, found):
+        if found and ends_sentence(self.doc.text, span) and reports_what_follows(right, found):
             found = None
         if found:
             return dataclasses.replace(found, from_right=True)
@@ -326,97 +332,6 @@ def _subject_of_verb(source: Source) -> bool:
     low = source.mention.lower()
     return (source.cue == "verb" and source.verb is not None and source.verb != "according to"
             and low not in SENTENCE_WORDS and not low.endswith(("ing", "ed")))
-
-
-_WRITER_LEAD = ":,;—–-([\"'“‘"
-# A reporting verb right before the quotation, with its comma or colon: it introduces it
-_INTRODUCED = re.compile(rf"\b(?:{VERBS})\s*[,:]\s*$")
-
-
-def _ends_sentence(text: str, span: Span) -> bool:
-    return text[span.end - 1 : span.end] in ".!?"
-
-
-# What may follow a reporting verb that closes its clause: "said.", "said on Monday", "told
-# Reuters in a statement".
-_CLAUSE_CLOSERS = {
-    "in", "on", "at", "to", "during", "after", "before", "from", "with", "of", "about", "while",
-    "as", "last", "this", "then", "later", "recently", "earlier", "today", "yesterday",
-    "tonight", "again", "afterward", "afterwards", "when", "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "sunday", "by", "via", "over", "through", "for", "into",
-    "outside", "inside", "near", "amid", "under", "without", "upon", "onto", "across",
-    "back", "out", "aloud", "along",  # a particle of the verb: "the crowd screamed back."
-}
-
-
-_ADVERB = re.compile(r"[a-z]{3,}ly")
-
-
-def _reports_what_follows(right: str, source: Source) -> bool:
-    """'“... my opinion.” Reid said both Rubio and Cruz are ...': after a quotation that ended
-    its sentence, a reporting verb followed by a clause of its own, or by a colon and another
-    quotation, opens new reported speech; it is not this quotation's source."""
-    verb = right.find(source.verb or "\x00")
-    if verb < 0 or right.find(source.mention) > verb:
-        return False  # inverted ("said Holan"): the subject follows its verb
-    tail = right[verb + len(source.verb) :]
-    stop = re.search(r"[.!?](?:\s|$)", tail)
-    tail = (tail[: stop.start()] if stop else tail).strip()
-    if not tail or tail[0] in ",;—–-)(":
-        return tail[:1] == "," and tail[1:].lstrip()[:1] in "\"“"
-    if tail[0] in ":\"“":
-        return True
-    rest = [w for w in tail.split() if not _ADVERB.fullmatch(w.strip(","))]  # "said pleasantly"
-    if not rest:
-        return False
-    if source.told and tail.startswith(source.told):
-        return False
-    if source.verb in _ADDRESSING and len(rest) > 1 and _OBJECT.fullmatch(rest[0]):
-        rest = rest[1:]  # "asked him during", "asked reporters.": the one addressed, then a closer
-    first = rest[0].lower().strip(",")
-    return first not in _CLAUSE_CLOSERS and not (source.verb in _ADDRESSING and _OBJECT.fullmatch(first))
-
-
-# Verbs whose object is the person addressed, not reported speech ("“Why?” she asked him.")
-_ADDRESSING = {"asked", "asks", "ask", "told", "tells", "tell", "pressed", "reminded", "assured", "urged"}
-_OBJECT = re.compile(r"(?:him|her|them|me|us|you|reporters|voters|supporters|listeners|viewers|"
-                     r"readers)[.,;]?")
-
-
-_SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
-_WOVEN_WORDS = 12
-
-
-def _woven_through(text: str, span: Span, following: list[Span]) -> tuple[str, int]:
-    """'Guns are “a crisis” and “stunt growth,” Dean proclaimed': a short fragment woven into
-    the same sentence after this quotation is read as the writer's words (marks blanked), so
-    the reporting clause that closes the sentence is found. Returns the text so read and the
-    index of the first following quotation not read through."""
-    if text[span.end - 1 : span.end] in ".!?":
-        return "", 0
-    read, at = [], span.end + 1
-    for index, nxt in enumerate(following[:3]):
-        gap = text[at : nxt.start - 1]
-        inner = text[nxt.start : nxt.end]
-        if (not gap.strip() or not gap.rstrip()[-1].isalpha() or _SENTENCE_BREAK.search(gap)
-                or len(inner.split()) > _WOVEN_WORDS or _SENTENCE_BREAK.search(inner)
-                or text[nxt.end - 1 : nxt.end] in ".!?"):
-            return "".join(read), index
-        read.append(f"{gap} {inner} ")
-        at = nxt.end + 1
-    return "".join(read), min(3, len(following))
-
-
-def _closes_sentence(text: str, span: Span, left: str) -> bool:
-    """A fragment woven into the writer's sentence that ends with its full stop ('... were “far
-    from perfect.” He cited ...'): what follows is a new sentence, not this quotation's source."""
-    before = left.rstrip()
-    if not before or before[-1] in _WRITER_LEAD:
-        return False
-    last = text[span.end - 1 : span.end + 2].replace("”", "").replace('"', "")
-    if text[span.end + 1 : span.end + 40].lstrip()[:1].islower():
-        return False  # '“... Does that fly?” former adviser Ada Park asked': no new sentence
-    return last[:1] in ".!?" or last[-1:] == "."
 
 
 def extract(doc: Document) -> Quotes:

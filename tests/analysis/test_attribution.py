@@ -518,7 +518,7 @@ def test_as_name_said_and_as_name_put_it() -> None:
         "It rained. Still, the fact that the race “is very close,” as Okafor said on the radio, "
         "matters. But as one analyst put it, “We are not done yet.”"
     )
-    assert [q.speaker for q in speech(text)][0] == "Okafor"
+    assert speech(text)[0].speaker == "Okafor"
     assert [q.mention for q in speech(text)][1] == "one analyst"
 
 
