@@ -129,7 +129,8 @@ _CLAUSE_END = r"(?=\s*(?:[.,;]|$|\s(?:in|on|at|to|during|after|before|from|with|
 _UNLISTED_AFTER = re.compile(
     rf"[\s,]*(?:(?P<verb1>[a-z]{{3,}}ed)\s+(?P<name1>{_NAME_RUN})|"
     rf"(?P<titles>(?:(?:a|an|the)\s+)?(?:[a-z][\w\-]*\s+){{0,3}})?"
-    rf"(?P<name2>{_NAME_RUN}|he|she|they|we|I)\s+(?P<verb2>[a-z]{{3,}}ed)){_CLAUSE_END}"
+    rf"(?P<name2>{_NAME_RUN}|he|she|they|we|I)\s+(?P<verb2>[a-z]{{3,}}ed)|"
+    rf"(?P<np>(?:a|an|the)\s+(?:[\w\-]+\s+){{0,3}}[a-z][\w\-]*)\s+(?P<verb3>[a-z]{{3,}}ed)){_CLAUSE_END}"
 )
 
 
@@ -140,6 +141,9 @@ def source_unlisted_after(after: str) -> Source | None:
     match = _UNLISTED_AFTER.match(after)
     if not match:
         return None
+    if match.group("np"):  # "the party's nominee riffed": a determiner phrase, no name
+        mention = leading_subject(match.group("np"))
+        return Source(mention, match.group("verb3")) if mention else None
     name = match.group("name1") or match.group("name2")
     if name.split()[0].lower() in SENTENCE_WORDS:
         return None

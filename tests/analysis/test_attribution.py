@@ -557,3 +557,8 @@ def test_a_name_that_spoke_introduces_the_next_paragraphs() -> None:
         "“We have to do something about it.”\n\n“We have to be a lot tougher.”"
     )
     assert [q.speaker for q in speech(text)] == ["Okafor", "Okafor"]
+
+
+def test_unlisted_verb_after_a_determiner_phrase() -> None:
+    text = "It rained.\n\nOkafor spoke first.\n\n“Let me help you out, the answer is no,” the young party nominee riffed on stage."
+    assert [q.mention for q in speech(text)] == ["the young party nominee"]
