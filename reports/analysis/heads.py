@@ -225,6 +225,9 @@ def _bridge(tokens: list[str], i: int) -> int | None:
 _CLAUSE_OPENING = re.compile(r"(?:,?\s+(?:and|but|while|whereas|before)|\s+in which|\s[—–]+|;)\s+")
 
 
+_APPOSITIVE = re.compile(r"^((?:[A-Z][\w’'.\-]*\s+)*[A-Z][\w’'.\-]*),\s+(?:a|an|the)\s[^,;:“”\"]{1,80},\s+")
+
+
 def clause_subject(left: str) -> str | None:
     """The subject of the last clause before a quotation woven in with a verb we do not list:
     'the Post will brand you a liar and NBC News will accuse you of a “...”' is NBC News's,
@@ -234,9 +237,11 @@ def clause_subject(left: str) -> str | None:
     for match in _CLAUSE_OPENING.finditer(left, max(0, len(left) - 300)):
         if left[match.end() :].strip(" ,"):
             opening = match  # not the dash right before the quotation: it opens nothing
-    if opening is None or "," in left[opening.end() :].rstrip(" ,"):
+    clause = left[opening.end() :] if opening else ""
+    clause = _APPOSITIVE.sub(r"\1 ", clause, count=1)  # "while Ada Park, a senator, proposed"
+    if opening is None or "," in clause.rstrip(" ,"):
         return None  # "as the candidates took the stage, Trump opened": the clause has closed
-    tokens = tokenize(left[opening.end() : opening.end() + 200])
+    tokens = tokenize(clause[:200])
     subject = _head_subject(tokens)
     if not subject or is_pronoun(subject):
         return None

@@ -562,3 +562,11 @@ def test_a_name_that_spoke_introduces_the_next_paragraphs() -> None:
 def test_unlisted_verb_after_a_determiner_phrase() -> None:
     text = "It rained.\n\nOkafor spoke first.\n\n“Let me help you out, the answer is no,” the young party nominee riffed on stage."
     assert [q.mention for q in speech(text)] == ["the young party nominee"]
+
+
+def test_clause_subject_with_an_appositive() -> None:
+    text = (
+        "It rained. Governor Olaf Berg signed an order on Monday, while Ada Park, the former "
+        "mayor, proposed we “wake up and smell the coffee” instead."
+    )
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
