@@ -238,8 +238,21 @@ def source_opening(sentence: str) -> Source | None:
     return Source(subject, verb.group(1), _told_after(verb.group(1), stripped[verb.end() :]))
 
 
+# Things with words on them: "held a sign reading “...”", "a hat that read “...”"
+_INSCRIBED = re.compile(
+    r"\b((?:a|an|the|one|another)\s+(?:(?![\w\-]*ing\b|(?:is|are|was|were|has|have|had)\b)[\w\-]+\s+){0,3}?"
+    r"(?:sign|banner|hat|cap|shirt|t-shirt|"
+    r"placard|poster|billboard|sticker|button|card|note|cover|mug|flag)s?)\s+(?:that\s+)?"
+    r"(read|reads|reading|said|says|saying)\s*[,:]?\s*$",
+    re.IGNORECASE,
+)
+
+
 def source_before(left: str) -> Source | None:
     """'X said: ...' / 'X called it a ...' / 'according to X, ...' in the sentence before."""
+    inscribed = _INSCRIBED.search(left[-120:])
+    if inscribed:  # the sign's words, not its bearer's
+        return Source(inscribed.group(1), inscribed.group(2))
     according = None
     for according in _ACCORDING.finditer(left):
         pass

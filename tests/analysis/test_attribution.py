@@ -570,3 +570,10 @@ def test_clause_subject_with_an_appositive() -> None:
         "mayor, proposed we “wake up and smell the coffee” instead."
     )
     assert [q.speaker for q in speech(text)] == ["Ada Park"]
+
+
+def test_words_on_a_sign_are_the_signs() -> None:
+    text = "It rained. Ada Park held up a hand-made sign saying “Save Our Park” by the gate."
+    assert [q.speaker for q in speech(text)] == ["a hand-made sign"]
+    text = "It rained. According to a local paper, the men were wearing shirts that read “Vote Early.”"
+    assert [q.speaker for q in speech(text)] == ["a local paper"]
