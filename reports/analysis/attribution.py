@@ -2,7 +2,7 @@
 
 Pure functions on the text either side of one quotation (no document state): `source_after`
 reads "..., X said" / "said X" / "X told Reuters" / "according to X" / "..., Gilbert said." after
-it, `source_unlisted_after` "“...?” Hannity pressed" with a verb we do not list, and
+it (an unlisted verb, "“...?” Hannity pressed", is read by `reports.analysis.clauses`), and
 `source_before` reads "X said: ..." / "X called it a ..." / "X issued a statement saying ..."
 before it. The subjects themselves are read by `reports.analysis.subjects`.
 """
@@ -17,7 +17,6 @@ from reports.analysis.lexicon import (
     DETERMINERS,
     IRREGULAR_PAST,
     PARTICIPLE,
-    SENTENCE_WORDS,
     VERB,
     VERB_AT,
     VERBS,
@@ -28,7 +27,6 @@ from reports.analysis.lexicon import (
 )
 from reports.analysis.subjects import (
     leading_subject,
-    phrase,
     sentence_subject,
     subject_after,
     subject_before,
@@ -118,41 +116,6 @@ def _plural_closing(rest: str) -> Source | None:
         return None
     mention = leading_subject(match.group(1))
     return Source(mention, match.group(2)) if mention else None
-
-
-_NAME_RUN = r"[A-Z][\w’'.\-]*(?:\s+(?:[A-Z][\w’'.\-]*|de|van|von))*"
-
-
-_CLAUSE_END = r"(?=\s*(?:[.,;]|$|\s(?:in|on|at|to|during|after|before|from|with|of)\b))"
-
-
-_UNLISTED_AFTER = re.compile(
-    rf"[\s,]*(?:(?P<verb1>[a-z]{{3,}}ed)\s+(?P<name1>{_NAME_RUN})|"
-    rf"(?P<titles>(?:(?:a|an|the)\s+)?(?:[a-z][\w\-]*\s+){{0,3}})?"
-    rf"(?P<name2>{_NAME_RUN}|he|she|they|we|I)\s+(?P<verb2>[a-z]{{3,}}ed)|"
-    rf"(?P<np>(?:a|an|the)\s+(?:[\w\-]+\s+){{0,3}}[a-z][\w\-]*)\s+(?P<verb3>[a-z]{{3,}}ed)){_CLAUSE_END}"
-)
-
-
-def source_unlisted_after(after: str) -> Source | None:
-    """'“...?” Hannity pressed.' / '“...,” remembered Roy Verley, ...': right after a quotation
-    that ends on a comma or question mark, a name and a past-tense verb in either order make a
-    reporting clause even when the verb is not one we list."""
-    match = _UNLISTED_AFTER.match(after)
-    if not match:
-        return None
-    if match.group("np"):  # "the party's nominee riffed": a determiner phrase, no name
-        mention = leading_subject(match.group("np"))
-        return Source(mention, match.group("verb3")) if mention else None
-    name = match.group("name1") or match.group("name2")
-    if name.split()[0].lower() in SENTENCE_WORDS:
-        return None
-    titles = match.group("titles")
-    if titles:  # "an angry Hollande retaliated", "former Obama adviser Ann Lee asked"
-        if is_pronoun(name) or leading_subject(titles + name) is None:
-            return None
-        name = titles + name
-    return Source(phrase(name.split()) or name, match.group("verb1") or match.group("verb2"))
 
 
 _LATE_VERB = re.compile(rf",\s+(?:{VERBS})\s+(?=[A-Z]|(?:the|a|an|one)\s)")

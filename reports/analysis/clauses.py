@@ -1,6 +1,7 @@
 """Where the writer's sentence around a quotation goes on or stops: whether a quotation closes
 its sentence, whether a reporting clause after it opens new speech ("“...” Reid said both ...
-are"), and short fragments woven into the same sentence read through to its closing clause.
+are"), short fragments woven into the same sentence read through to its closing clause, and
+a reporting clause with a verb we do not list ("“...?” Hannity pressed").
 Pure functions on the document's text and quotation spans."""
 
 from __future__ import annotations
@@ -8,8 +9,10 @@ from __future__ import annotations
 import re
 
 from reports.analysis.attribution import Source
-from reports.analysis.lexicon import VERBS
+from reports.analysis.heads import phrase
+from reports.analysis.lexicon import SENTENCE_WORDS, VERBS, is_pronoun
 from reports.analysis.marks import Span
+from reports.analysis.subjects import leading_subject
 
 WRITER_LEAD = ":,;—–-([\"'“‘"
 # A reporting verb right before the quotation, with its comma or colon: it introduces it
@@ -100,3 +103,38 @@ def closes_sentence(text: str, span: Span, left: str) -> bool:
     if text[span.end + 1 : span.end + 40].lstrip()[:1].islower():
         return False  # '“... Does that fly?” former adviser Ada Park asked': no new sentence
     return last[:1] in ".!?" or last[-1:] == "."
+
+
+_NAME_RUN = r"[A-Z][\w’'.\-]*(?:\s+(?:[A-Z][\w’'.\-]*|de|van|von))*"
+
+
+_CLAUSE_END = r"(?=\s*(?:[.,;]|$|\s(?:in|on|at|to|during|after|before|from|with|of)\b))"
+
+
+_UNLISTED_AFTER = re.compile(
+    rf"[\s,]*(?:(?P<verb1>[a-z]{{3,}}ed)\s+(?P<name1>{_NAME_RUN})|"
+    rf"(?P<titles>(?:(?:a|an|the)\s+)?(?:[a-z][\w\-]*\s+){{0,3}})?"
+    rf"(?P<name2>{_NAME_RUN}|he|she|they|we|I)\s+(?P<verb2>[a-z]{{3,}}ed)|"
+    rf"(?P<np>(?:a|an|the)\s+(?:[\w\-]+\s+){{0,3}}[a-z][\w\-]*)\s+(?P<verb3>[a-z]{{3,}}ed)){_CLAUSE_END}"
+)
+
+
+def source_unlisted_after(after: str) -> Source | None:
+    """'“...?” Hannity pressed.' / '“...,” remembered Roy Verley, ...': right after a quotation
+    that ends on a comma or question mark, a name and a past-tense verb in either order make a
+    reporting clause even when the verb is not one we list."""
+    match = _UNLISTED_AFTER.match(after)
+    if not match:
+        return None
+    if match.group("np"):  # "the party's nominee riffed": a determiner phrase, no name
+        mention = leading_subject(match.group("np"))
+        return Source(mention, match.group("verb3")) if mention else None
+    name = match.group("name1") or match.group("name2")
+    if name.split()[0].lower() in SENTENCE_WORDS:
+        return None
+    titles = match.group("titles")
+    if titles:  # "an angry Hollande retaliated", "former Obama adviser Ann Lee asked"
+        if is_pronoun(name) or leading_subject(titles + name) is None:
+            return None
+        name = titles + name
+    return Source(phrase(name.split()) or name, match.group("verb1") or match.group("verb2"))

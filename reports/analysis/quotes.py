@@ -38,13 +38,13 @@ from reports.analysis.attribution import (
     source_agent,
     source_before,
     source_opening,
-    source_unlisted_after,
 )
 from reports.analysis.clauses import (
     INTRODUCED,
     closes_sentence,
     ends_sentence,
     reports_what_follows,
+    source_unlisted_after,
     woven_through,
 )
 from reports.analysis.heads import clause_subject, that_clause_subject
