@@ -92,13 +92,15 @@ def source_after(after: str) -> Source | None:
     if _breaks(rest[: verb.start()]):
         return None
     as_ = _AS.match(rest)  # '“...,” as Cruz said on Monday': the subject follows "as"
-    mention = leading_subject(rest[as_.end() if as_ else 0 : verb.start()])
+    lead = _HEARD.sub(" ", rest[as_.end() if as_ else 0 : verb.start()])  # "can be heard asking"
+    mention = leading_subject(lead)
     if not mention:
         return _clause_end_source(rest)
     return Source(mention, verb.group(), _told_after(verb.group(), rest[verb.end() :]))
 
 
 _AS = re.compile(r"as\s+(?=\S)")
+_HEARD = re.compile(r"\s(?:(?:can|could|may|might)\s+be|is|was|were|are)\s+(?:heard|seen|quoted\s+as)\s*$")
 
 
 # Plural present reporting verbs that close a clause right after a quotation ("“...,” the two

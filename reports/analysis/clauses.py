@@ -59,6 +59,9 @@ def reports_what_follows(right: str, source: Source) -> bool:
         return False
     if source.verb in _ADDRESSING and len(rest) > 1 and _OBJECT.fullmatch(rest[0]):
         rest = rest[1:]  # "asked him during", "asked reporters.": the one addressed, then a closer
+    elif source.verb in {"asking", "asked"}:
+        while len(rest) > 1 and rest[0][:1].isupper():
+            rest = rest[1:]  # "asking Ada Park after an event": a name addressed
     first = rest[0].lower().strip(",")
     return first not in _CLAUSE_CLOSERS and not (source.verb in _ADDRESSING and _OBJECT.fullmatch(first))
 

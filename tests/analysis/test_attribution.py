@@ -577,3 +577,11 @@ def test_words_on_a_sign_are_the_signs() -> None:
     assert [q.speaker for q in speech(text)] == ["a hand-made sign"]
     text = "It rained. According to a local paper, the men were wearing shirts that read “Vote Early.”"
     assert [q.speaker for q in speech(text)] == ["a local paper"]
+
+
+def test_can_be_heard_asking_a_name() -> None:
+    text = (
+        "It rained.\n\n“Should there be a new tax?” a reporter can be heard asking Ada Park "
+        "after a rally in Lyon.\n\n“There should be many things,” the mayor replied."
+    )
+    assert [q.speaker for q in speech(text)] == ["a reporter", "the mayor"]
