@@ -175,11 +175,14 @@ _BY_AFTER = re.compile(r"[\s,]*by\s+")
 def source_agent(left: str, right: str) -> Source | None:
     """The agent of a passive verb of describing: 'has been called “x” by Ada Park', 'seen by
     organizers as a “lifeboat”': whoever the words are given as said by."""
+    after = right.lstrip(" ,")[:3] == "by "
+    if not after and " by " not in left[-160:]:
+        return None  # cheap test first: most quotations have no "by" near them
     before = _AGENT_BEFORE.search(left[-160:])
     if before:
         mention, _ = subject_after(before.group(2))
         return Source(mention, before.group(1)) if mention else None
-    verb = _AGENT_AFTER.search(left[-40:])
+    verb = _AGENT_AFTER.search(left[-40:]) if after else None
     by = _BY_AFTER.match(right) if verb else None
     if not by:
         return None
@@ -213,9 +216,13 @@ _INSCRIBED = re.compile(
 )
 
 
+_INSCRIBING = ("read", "reads", "reading", "said", "says", "saying")
+
+
 def source_before(left: str) -> Source | None:
     """'X said: ...' / 'X called it a ...' / 'according to X, ...' in the sentence before."""
-    inscribed = _INSCRIBED.search(left[-120:])
+    end = left.rstrip(" ,:")[-8:].lower()
+    inscribed = _INSCRIBED.search(left[-120:]) if end.endswith(_INSCRIBING) else None
     if inscribed:  # the sign's words, not its bearer's
         return Source(inscribed.group(1), inscribed.group(2))
     according = None
@@ -256,7 +263,7 @@ def source_before(left: str) -> Source | None:
     if according:
         mention, _ = subject_after(left[according.end() :])
         return Source(mention, "according to") if mention else None
-    put = _PUT_IT.search(left[-120:])
+    put = _PUT_IT.search(left[-120:]) if " it" in left[-6:] else None
     if put and leading_subject(put.group(1)):
         return Source(leading_subject(put.group(1)), "put it")  # "as Ada Park put it, “...”"
     if left.rstrip().endswith(":") and not verbs:
