@@ -2,7 +2,7 @@
 
 Pure functions on the text either side of one quotation (no document state): `source_after`
 reads "..., X said" / "said X" / "X told Reuters" / "according to X" / "..., Gilbert said." after
-it, `source_unlisted_after` "“...?” Hannity pressed" with a verb we do not list, and
+it (an unlisted verb, "“...?” Hannity pressed", is read by `reports.analysis.clauses`), and
 `source_before` reads "X said: ..." / "X called it a ..." / "X issued a statement saying ..."
 before it. The subjects themselves are read by `reports.analysis.subjects`.
 """
@@ -17,7 +17,6 @@ from reports.analysis.lexicon import (
     DETERMINERS,
     IRREGULAR_PAST,
     PARTICIPLE,
-    SENTENCE_WORDS,
     VERB,
     VERB_AT,
     VERBS,
@@ -28,7 +27,6 @@ from reports.analysis.lexicon import (
 )
 from reports.analysis.subjects import (
     leading_subject,
-    phrase,
     sentence_subject,
     subject_after,
     subject_before,
@@ -58,6 +56,8 @@ def _told(text: str) -> str | None:
 
 
 _ACCORDING = re.compile(r"\baccording to\s+", re.IGNORECASE)
+_CLAUSE_VERBS_LIST = ("said", "says", "told", "tells", "added", "wrote", "writes", "noted", "argued",
+                      "insisted", "warned", "explained", "stated", "declared", "recalled")
 
 
 _TOLD_VERBS = {"told", "tells", "tell", "telling"}
@@ -91,10 +91,16 @@ def source_after(after: str) -> Source | None:
         return _plural_closing(rest)
     if _breaks(rest[: verb.start()]):
         return None
-    mention = leading_subject(rest[: verb.start()])
+    as_ = _AS.match(rest)  # '“...,” as Cruz said on Monday': the subject follows "as"
+    lead = _HEARD.sub(" ", rest[as_.end() if as_ else 0 : verb.start()])  # "can be heard asking"
+    mention = leading_subject(lead)
     if not mention:
         return _clause_end_source(rest)
     return Source(mention, verb.group(), _told_after(verb.group(), rest[verb.end() :]))
+
+
+_AS = re.compile(r"as\s+(?=\S)")
+_HEARD = re.compile(r"\s(?:(?:can|could|may|might)\s+be|is|was|were|are)\s+(?:heard|seen|quoted\s+as)\s*$")
 
 
 # Plural present reporting verbs that close a clause right after a quotation ("“...,” the two
@@ -112,37 +118,6 @@ def _plural_closing(rest: str) -> Source | None:
         return None
     mention = leading_subject(match.group(1))
     return Source(mention, match.group(2)) if mention else None
-
-
-_NAME_RUN = r"[A-Z][\w’'.\-]*(?:\s+(?:[A-Z][\w’'.\-]*|de|van|von))*"
-
-
-_CLAUSE_END = r"(?=\s*(?:[.,;]|$|\s(?:in|on|at|to|during|after|before|from|with|of)\b))"
-
-
-_UNLISTED_AFTER = re.compile(
-    rf"[\s,]*(?:(?P<verb1>[a-z]{{3,}}ed)\s+(?P<name1>{_NAME_RUN})|"
-    rf"(?P<titles>(?:(?:a|an|the)\s+)?(?:[a-z][\w\-]*\s+){{0,3}})?"
-    rf"(?P<name2>{_NAME_RUN}|he|she|they|we|I)\s+(?P<verb2>[a-z]{{3,}}ed)){_CLAUSE_END}"
-)
-
-
-def source_unlisted_after(after: str) -> Source | None:
-    """'“...?” Hannity pressed.' / '“...,” remembered Roy Verley, ...': right after a quotation
-    that ends on a comma or question mark, a name and a past-tense verb in either order make a
-    reporting clause even when the verb is not one we list."""
-    match = _UNLISTED_AFTER.match(after)
-    if not match:
-        return None
-    name = match.group("name1") or match.group("name2")
-    if name.split()[0].lower() in SENTENCE_WORDS:
-        return None
-    titles = match.group("titles")
-    if titles:  # "an angry Hollande retaliated", "former Obama adviser Ann Lee asked"
-        if is_pronoun(name) or leading_subject(titles + name) is None:
-            return None
-        name = titles + name
-    return Source(phrase(name.split()) or name, match.group("verb1") or match.group("verb2"))
 
 
 _LATE_VERB = re.compile(rf",\s+(?:{VERBS})\s+(?=[A-Z]|(?:the|a|an|one)\s)")
@@ -190,8 +165,66 @@ def _told_after(verb: str, rest: str) -> str | None:
     return _told(rest) if verb in _TOLD_VERBS else None
 
 
+_DESCRIBED = (r"(?:called|labell?ed|described|dubbed|branded|termed|deemed|characteri[sz]ed|seen|"
+              r"known|viewed|regarded|derided|hailed|touted|decried|denounced)")
+_AGENT_AFTER = re.compile(rf"\b({_DESCRIBED})(?:\s+as)?(?:\s+(?:a|an|the))?\s*$")
+_AGENT_BEFORE = re.compile(rf"\b({_DESCRIBED})\s+by\s+([^,;:.“”\"]{{1,80}}?)\s+as(?:\s+(?:a|an|the))?\s*$")
+_BY_AFTER = re.compile(r"[\s,]*by\s+")
+
+
+def source_agent(left: str, right: str) -> Source | None:
+    """The agent of a passive verb of describing: 'has been called “x” by Ada Park', 'seen by
+    organizers as a “lifeboat”': whoever the words are given as said by."""
+    after = right.lstrip(" ,")[:3] == "by "
+    if not after and " by " not in left[-160:]:
+        return None  # cheap test first: most quotations have no "by" near them
+    before = _AGENT_BEFORE.search(left[-160:])
+    if before:
+        mention, _ = subject_after(before.group(2))
+        return Source(mention, before.group(1)) if mention else None
+    verb = _AGENT_AFTER.search(left[-40:]) if after else None
+    by = _BY_AFTER.match(right) if verb else None
+    if not by:
+        return None
+    mention, _ = subject_after(right[by.end() :])
+    return Source(mention, verb.group(1)) if mention else None
+
+
+_MAIN_VERB = re.compile(rf"\s*(?:,[^,“”\"]{{1,80}},\s*)?(?:[a-z]+ly\s+)?({'|'.join(sorted(_CLAUSE_VERBS_LIST))})\b")
+
+
+def source_opening(sentence: str) -> Source | None:
+    """'Carter said that for decades critics had predicted a withdrawal, but ...' before a
+    paragraph of speech: the sentence's subject and its reporting verb, not a verb inside the
+    reported clause, introduce what follows."""
+    stripped = sentence.lstrip()
+    subject = sentence_subject(stripped)
+    at = stripped.find(subject) if subject else -1
+    verb = _MAIN_VERB.match(stripped, at + len(subject)) if at >= 0 else None
+    if not verb or is_pronoun(subject) or not capitalised(subject):
+        return None
+    return Source(subject, verb.group(1), _told_after(verb.group(1), stripped[verb.end() :]))
+
+
+# Things with words on them: "held a sign reading “...”", "a hat that read “...”"
+_INSCRIBED = re.compile(
+    r"\b((?:a|an|the|one|another)\s+(?:(?![\w\-]*ing\b|(?:is|are|was|were|has|have|had)\b)[\w\-]+\s+){0,3}?"
+    r"(?:sign|banner|hat|cap|shirt|t-shirt|"
+    r"placard|poster|billboard|sticker|button|card|note|cover|mug|flag)s?)\s+(?:that\s+)?"
+    r"(read|reads|reading|said|says|saying)\s*[,:]?\s*$",
+    re.IGNORECASE,
+)
+
+
+_INSCRIBING = ("read", "reads", "reading", "said", "says", "saying")
+
+
 def source_before(left: str) -> Source | None:
     """'X said: ...' / 'X called it a ...' / 'according to X, ...' in the sentence before."""
+    end = left.rstrip(" ,:")[-8:].lower()
+    inscribed = _INSCRIBED.search(left[-120:]) if end.endswith(_INSCRIBING) else None
+    if inscribed:  # the sign's words, not its bearer's
+        return Source(inscribed.group(1), inscribed.group(2))
     according = None
     for according in _ACCORDING.finditer(left):
         pass
@@ -230,12 +263,16 @@ def source_before(left: str) -> Source | None:
     if according:
         mention, _ = subject_after(left[according.end() :])
         return Source(mention, "according to") if mention else None
+    put = _PUT_IT.search(left[-120:]) if " it" in left[-6:] else None
+    if put and leading_subject(put.group(1)):
+        return Source(leading_subject(put.group(1)), "put it")  # "as Ada Park put it, “...”"
     if left.rstrip().endswith(":") and not verbs:
         return _colon_source(left.rstrip()[:-1])
     return None
 
 
 _QUOTE_MARK = re.compile(r"[“”\"]")
+_PUT_IT = re.compile(r"\bas\s+([^,;:“”\"]{1,80}?)\s+(?:put|puts)\s+it\s*[,:]?\s*$")
 
 
 # Verbs whose object is a clause of reported speech ("X said (that) Y called it “...”")

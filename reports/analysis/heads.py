@@ -171,6 +171,8 @@ def _head_subject(tokens: list[str]) -> str | None:
         if taken and taken[-1].endswith(("’s", "'s")):
             owned = [t for t in tokens[i : i + 3] if t.isalpha() and t.islower()]
             taken.extend(owned[: max(1, len(owned))][:2])  # "Donald Trump’s campaign manager"
+        elif len(taken) == 1:
+            taken.extend(_plural_noun(tokens[1:4]))  # "Corporate lobbyists describe"
         return phrase(taken)
     if tokens[0].lower() not in DETERMINERS:
         return None
@@ -181,6 +183,22 @@ def _head_subject(tokens: list[str]) -> str | None:
             break
         taken.append(token)
     return phrase(taken) if len(taken) > 1 else None
+
+
+def _plural_noun(following: list[str]) -> list[str]:
+    """The lower-case words up to a plural noun after a sentence's capitalised first word:
+    'Senior officials', 'Corporate lobbyists', 'Former staff members'; else none."""
+    words: list[str] = []
+    for index, token in enumerate(following[:2]):
+        if not (token.isalpha() and token.islower()) or token in STOP | DETERMINERS \
+                or token in IRREGULAR_PAST or token.endswith("ed") or VERB.fullmatch(token):
+            break
+        words.append(token)
+        after = following[index + 1 : index + 2]
+        if token.endswith("s") and not token.endswith(("ss", "us", "is")) and len(token) > 3:
+            # not "Frank cites the report": a verb in -s before its object
+            return words if after and after[0].islower() and after[0] not in DETERMINERS else []
+    return []
 
 
 def _adjective(taken: list[str], following: list[str]) -> bool:
@@ -207,6 +225,9 @@ def _bridge(tokens: list[str], i: int) -> int | None:
 _CLAUSE_OPENING = re.compile(r"(?:,?\s+(?:and|but|while|whereas|before)|\s+in which|\s[—–]+|;)\s+")
 
 
+_APPOSITIVE = re.compile(r"^((?:[A-Z][\w’'.\-]*\s+)*[A-Z][\w’'.\-]*),\s+(?:a|an|the)\s[^,;:“”\"]{1,80},\s+")
+
+
 def clause_subject(left: str) -> str | None:
     """The subject of the last clause before a quotation woven in with a verb we do not list:
     'the Post will brand you a liar and NBC News will accuse you of a “...”' is NBC News's,
@@ -216,15 +237,36 @@ def clause_subject(left: str) -> str | None:
     for match in _CLAUSE_OPENING.finditer(left, max(0, len(left) - 300)):
         if left[match.end() :].strip(" ,"):
             opening = match  # not the dash right before the quotation: it opens nothing
-    if opening is None or "," in left[opening.end() :].rstrip(" ,"):
+    clause = left[opening.end() :] if opening else ""
+    clause = _APPOSITIVE.sub(r"\1 ", clause, count=1)  # "while Ada Park, a senator, proposed"
+    if opening is None or "," in clause.rstrip(" ,"):
         return None  # "as the candidates took the stage, Trump opened": the clause has closed
-    tokens = tokenize(left[opening.end() : opening.end() + 200])
+    tokens = tokenize(clause[:200])
     subject = _head_subject(tokens)
     if not subject or is_pronoun(subject):
         return None
     rest = tokens[len(tokenize(subject)) :]
     while rest and rest[0] in {",", "also", "then", "later", "still", "often"}:
         rest = rest[1:]  # "NBC News also accused", not an appositive: those are left alone
+    return subject if rest and _verb_like(rest[0]) else None
+
+
+_THAT = re.compile(r"\bthat\s+")
+
+
+def that_clause_subject(left: str) -> str | None:
+    """'It is strange that Trump would denounce “...”': after an empty "it" opens the sentence,
+    the subject of its last "that" clause is the one with a verb that could report the words."""
+    opening = None
+    for opening in _THAT.finditer(left, max(0, len(left) - 300)):
+        pass
+    if opening is None or "," in left[opening.end() :]:
+        return None
+    tokens = tokenize(left[opening.end() : opening.end() + 200])
+    subject = _head_subject(tokens)
+    if not subject or is_pronoun(subject) or not capitalised(subject):
+        return None
+    rest = [t for t in tokens[len(tokenize(subject)) :] if t.islower()]
     return subject if rest and _verb_like(rest[0]) else None
 
 

@@ -93,6 +93,7 @@ SENTENCE_WORDS = {
     "alongside", "amid", "among", "across", "around", "behind", "beyond", "inside", "outside",
     "within", "without", "toward", "towards", "throughout", "following", "regarding", "besides",
     "upon", "against", "between", "through", "once",
+    "moreover", "furthermore", "nevertheless", "nonetheless", "indeed", "likewise",  # discourse
 }
 
 

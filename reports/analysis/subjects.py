@@ -263,6 +263,8 @@ def subject_after(text: str) -> tuple[str | None, int]:
                       or (low in SENTENCE_WORDS - {"of", "for", "the", "to", "with"}
                           and not (only_determiners and low in DAYS))):
             break
+        if not taken and low in QUANTIFIERS and len(tokens) > 1 and tokens[1][:1].isalpha():
+            return token, 1  # "according to some on Twitter", "said many in the party"
         if not taken and (low in STOP or low in SENTENCE_WORDS - {"the"}) and not (
                 _modal_name(token) and len(tokens) > 1 and capitalised(tokens[1])):
             return None, 0  # "said Will Doyle" is a name
@@ -335,4 +337,12 @@ def _subject_words(tokens: list[str]) -> str | None:
     if capitalised(tokens[-1]) and not is_pronoun(tokens[-1]) and first.lower() not in SENTENCE_WORDS:
         # lower-case titles before a name: "former Florida governor Jeb Bush said" (not "of Trump")
         return phrase(tokens)
-    return None
+    return phrase(tokens) if _bare_plural(tokens) else None
+
+
+def _bare_plural(tokens: list[str]) -> bool:
+    """'“...,” federal prosecutors wrote': two or three words, a plural noun, no determiner."""
+    last = tokens[-1]
+    return (2 <= len(tokens) <= 3 and all(t.isalpha() and t.islower() for t in tokens)
+            and last.endswith("s") and not last.endswith(("ss", "us", "is", "ous"))
+            and len(last) > 3 and not any(t in SENTENCE_WORDS for t in tokens))

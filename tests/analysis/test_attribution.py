@@ -447,3 +447,141 @@ def test_a_clause_after_a_quote_is_no_subject_phrase() -> None:
 def test_another_stands_for_one_more_source() -> None:
     text = "It rained. “We lost,” said one voter. Yet another said, “We will win next time.”"
     assert [q.speaker for q in speech(text)] == ["one voter", "another"]
+
+
+def test_reporting_clause_after_a_second_woven_fragment() -> None:
+    text = (
+        "It rained. Given the vote, the plan will carry “real weight” and give towns the "
+        "“local muscle” they need, party spokesman Ada Park said."
+    )
+    assert [q.speaker for q in speech(text)] == ["Ada Park", "Ada Park"]
+
+
+def test_bare_plural_subject_after_a_quote() -> None:
+    text = "It rained. “The damage done is beyond repair,” state auditors wrote in their report."
+    assert [q.speaker for q in speech(text)] == ["state auditors"]
+
+
+def test_addressed_object_does_not_open_new_speech() -> None:
+    text = (
+        "It rained. “Will you run again?” Ada Park asked reporters during a visit. “I won’t.”\n\n"
+        "“But why?” a local reporter asked him. “Because I am tired.”"
+    )
+    assert [q.speaker for q in speech(text)][:2] == ["Ada Park", "Ada Park"]
+    assert speech(text)[2].speaker == "a local reporter"
+
+
+def test_he_after_a_quote_is_the_person_opening_the_sentence() -> None:
+    text = (
+        "“We won,” Olaf Berg said. Party spokesman Ada Park said that the campaign and Berg "
+        "share “a clear plan for the state,” she said."
+    )
+    assert [q.speaker for q in speech(text)] == ["Olaf Berg", "Ada Park"]
+
+
+def test_empty_it_gives_way_to_the_subject_of_its_that_clause() -> None:
+    text = "The vote was close. It is odd that Ada Park would denounce “forced relocation” now."
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
+
+
+def test_agent_of_a_passive_verb_of_describing() -> None:
+    text = (
+        "It rained. The council's plan has been called “a costly detour” by Ada Park, a "
+        "planner. The park is seen by residents as a “green lung” for the town."
+    )
+    assert [q.speaker for q in speech(text)] == ["Ada Park", "residents"]
+
+
+def test_quantifier_after_according_to() -> None:
+    text = "It rained. According to some in the crowd, Ada Park was “visibly shaken” afterwards."
+    assert [q.speaker for q in speech(text)] == ["some"]
+
+
+def test_discourse_adverb_opens_no_subject() -> None:
+    text = "It rained. Moreover, as part of the hearing, Okafor referenced an audit that found “grave lapses” there."
+    assert [q.speaker for q in speech(text)] == ["Okafor"]
+
+
+def test_capitalised_adjective_and_plural_noun_open_a_sentence() -> None:
+    text = "It rained. Senior planners describe the new scheme as “a bold gamble” for the city."
+    assert [q.speaker for q in speech(text)] == ["Senior planners"]
+    assert sentence_subject("Frank cites the report as “proof”") == "Frank"
+
+
+def test_lower_case_after_a_question_mark_continues_the_sentence() -> None:
+    text = 'It rained.\n\nPark "backs the plan as a relief effort. Does that fly?" former Lyon adviser Olaf Berg asked on Twitter.'
+    assert [q.mention for q in speech(text)] == ["former Lyon adviser Olaf Berg"]
+
+
+def test_as_name_said_and_as_name_put_it() -> None:
+    text = (
+        "It rained. Still, the fact that the race “is very close,” as Okafor said on the radio, "
+        "matters. But as one analyst put it, “We are not done yet.”"
+    )
+    assert speech(text)[0].speaker == "Okafor"
+    assert [q.mention for q in speech(text)][1] == "one analyst"
+
+
+def test_verb_and_comma_right_before_a_quote_introduce_it() -> None:
+    text = "It rained. When a voter shouted, “Lyon,” Ada Park laughed and said, “Not today!”"
+    assert [q.speaker for q in speech(text)] == ["a voter", "Ada Park"]
+
+
+def test_quote_paragraph_after_a_sentence_with_an_abbreviation() -> None:
+    text = (
+        "It rained.\n\nAda Park, 52, told the U.S. Senate panel that the program was a success.\n\n"
+        "“We are here to stay, whatever happens.”"
+    )
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
+
+
+def test_main_reporting_verb_introduces_the_next_paragraph() -> None:
+    text = (
+        "It rained.\n\nOkafor said that for years critics had been predicting an exit from the "
+        "region, but it would not happen.\n\n“That is because this region matters most to us.”"
+    )
+    assert [q.speaker for q in speech(text)] == ["Okafor"]
+
+
+def test_expletive_there_takes_the_previous_sentences_reporter() -> None:
+    text = (
+        "It rained.\n\nOkafor has argued that the plan was weak from the start. As a result, "
+        "there’s still “a lot of room to improve the whole thing.”"
+    )
+    assert [q.speaker for q in speech(text)] == ["Okafor"]
+
+
+def test_a_name_that_spoke_introduces_the_next_paragraphs() -> None:
+    text = (
+        "It rained.\n\nWhat that means is unclear, since Okafor spoke only in vague terms.\n\n"
+        "“We have to do something about it.”\n\n“We have to be a lot tougher.”"
+    )
+    assert [q.speaker for q in speech(text)] == ["Okafor", "Okafor"]
+
+
+def test_unlisted_verb_after_a_determiner_phrase() -> None:
+    text = "It rained.\n\nOkafor spoke first.\n\n“Let me help you out, the answer is no,” the young party nominee riffed on stage."
+    assert [q.mention for q in speech(text)] == ["the young party nominee"]
+
+
+def test_clause_subject_with_an_appositive() -> None:
+    text = (
+        "It rained. Governor Olaf Berg signed an order on Monday, while Ada Park, the former "
+        "mayor, proposed we “wake up and smell the coffee” instead."
+    )
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
+
+
+def test_words_on_a_sign_are_the_signs() -> None:
+    text = "It rained. Ada Park held up a hand-made sign saying “Save Our Park” by the gate."
+    assert [q.speaker for q in speech(text)] == ["a hand-made sign"]
+    text = "It rained. According to a local paper, the men were wearing shirts that read “Vote Early.”"
+    assert [q.speaker for q in speech(text)] == ["a local paper"]
+
+
+def test_can_be_heard_asking_a_name() -> None:
+    text = (
+        "It rained.\n\n“Should there be a new tax?” a reporter can be heard asking Ada Park "
+        "after a rally in Lyon.\n\n“There should be many things,” the mayor replied."
+    )
+    assert [q.speaker for q in speech(text)] == ["a reporter", "the mayor"]
