@@ -81,8 +81,9 @@ def cited(quote: str, left: str, right: str) -> bool:
 def subhead(paragraph: str) -> bool:
     """A paragraph in capitals is a headline or a subhead ('FOR AFGHAN WOMEN ‘GLASS IS HALF
     FULL’'): a quotation in it heads the story, it is not reported there."""
-    letters = [c for c in paragraph if c.isalpha()]
-    return len(letters) >= 8 and not any(c.islower() for c in letters)
+    if any(c.islower() for c in paragraph):  # most paragraphs: stops at the first letters
+        return False
+    return sum(c.isalpha() for c in paragraph) >= 8
 
 
 def _title_cased(quote: str, most: int) -> bool:
