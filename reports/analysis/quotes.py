@@ -8,7 +8,8 @@ Three passes over the split-once `Document`, each linear in the text:
    sentence (`reports.analysis.attribution`): "..., X said" / "said X" / "X told Reuters" /
    "according to X" / "“...?” X pressed" after it, unless a quotation that ended its sentence is
    followed by a reporting clause that opens new speech ("X said <clause>", "X replied: “";
-   where the sentence goes on or stops: `reports.analysis.clauses`); then "X said: ..." / "X called it a ..." / "X issued a statement saying ..." before it; then
+   where the sentence goes on or stops: `reports.analysis.clauses`); then "X said: ..." /
+   "X called it a ..." / "X issued a statement saying ..." before it; then
    the previous quotation of the same paragraph ("“A,” he said. “B.”"); then, for a paragraph
    that is only a quotation, the previous paragraph (its quotation's source, a colon's
    introducer, or its last sentence's subject); then the subject of the writer's sentence. The
