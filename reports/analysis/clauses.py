@@ -10,7 +10,7 @@ import re
 
 from reports.analysis.attribution import Source
 from reports.analysis.heads import phrase
-from reports.analysis.lexicon import SENTENCE_WORDS, VERBS, is_pronoun
+from reports.analysis.lexicon import DAYS, SENTENCE_WORDS, VERBS, is_pronoun
 from reports.analysis.marks import Span
 from reports.analysis.subjects import leading_subject
 
@@ -28,9 +28,8 @@ def ends_sentence(text: str, span: Span) -> bool:
 _CLAUSE_CLOSERS = {
     "in", "on", "at", "to", "during", "after", "before", "from", "with", "of", "about", "while",
     "as", "last", "this", "then", "later", "recently", "earlier", "today", "yesterday",
-    "tonight", "again", "afterward", "afterwards", "when", "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "sunday", "by", "via", "over", "through", "for", "into",
-    "outside", "inside", "near", "amid", "under", "without", "upon", "onto", "across",
+    "tonight", "again", "afterward", "afterwards", "when", *DAYS, "by", "via", "over", "through",
+    "for", "into", "outside", "inside", "near", "amid", "under", "without", "upon", "onto", "across",
     "back", "out", "aloud", "along",  # a particle of the verb: "the crowd screamed back."
 }
 
