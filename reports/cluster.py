@@ -10,8 +10,11 @@ into its own folder. Workers therefore share no disk with the coordinator and ne
 
 Faults, and who handles them:
 - a worker dies mid-task: the scheduler runs the task on another worker (Dask's resilience).
-  After `distributed.scheduler.allowed-failures` deaths it gives up (KilledWorker): the
-  article is reported as WorkerLost, left unrecorded, and tried again by the next run.
+  After `distributed.scheduler.allowed-failures` deaths it gives up (KilledWorker). Every task
+  on a dying worker is counted, so that may be an innocent article: once the rest of the run
+  is done, each such article is briefed again alone, and only one that still kills workers is
+  recorded as failed (as the local pool does). Otherwise a crashing article would be tried,
+  and take workers down, on every run.
 - the task raises instead of returning an ArticleError: Dask retries it RETRIES times, then
   it is reported like a lost worker (the environment, not the article, is suspect).
 - the scheduler goes away: ClusterLost. The run stops; what was written is recorded and
@@ -30,7 +33,7 @@ import shutil
 import tempfile
 import threading
 import time
-from collections.abc import Generator, Iterable
+from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -141,6 +144,15 @@ def results(jobs: Iterable[Job], address: str, *, worker_wait: float = 120.0) ->
     finished = as_completed(loop=client.loop)
     window = _Window(client)
     packed: dict[Path | None, Templates | None] = {}
+    suspects: list[Job] = []  # in flight on workers that died too often
+
+    def settle(future: Future) -> Iterator[Outcome]:
+        job, result = _outcome(future, in_flight)
+        if isinstance(result, _Killed):
+            suspects.append(job)
+        else:
+            yield job, result
+
     try:
         for job in jobs:
             if job.templates not in packed:
@@ -149,9 +161,11 @@ def results(jobs: Iterable[Job], address: str, *, worker_wait: float = 120.0) ->
             in_flight[future] = job
             finished.add(future)
             while len(in_flight) >= window.size():
-                yield _outcome(next(finished), in_flight)
+                yield from settle(next(finished))
         while in_flight:
-            yield _outcome(next(finished), in_flight)
+            yield from settle(next(finished))
+        for job in suspects:
+            yield job, _alone(client, job, packed[job.templates], in_flight)
     finally:
         # On an early stop, drop the queued tasks rather than brief them for nothing.
         if in_flight and client.status == "running":
@@ -201,6 +215,16 @@ def _submit(client: Client, job: Job, templates: Templates | None) -> Future:
         raise ClusterLost(f"lost the Dask scheduler: {error}") from error
 
 
+def _alone(client: Client, job: Job, templates: Templates | None, in_flight: dict[Future, Job]) -> Briefed | ArticleError:
+    """The article briefed with nothing else in flight: if workers still die, it is the cause."""
+    future = _submit(client, job, templates)
+    in_flight[future] = job  # cancelled on an early stop, like any other task
+    _, result = _outcome(next(as_completed([future], loop=client.loop)), in_flight)
+    if isinstance(result, _Killed):
+        return ArticleError("Dask workers kept dying while briefing it, also when it ran alone (a crash or out of memory; see the workers' logs)")
+    return result
+
+
 def _outcome(future: Future, in_flight: dict[Future, Job]) -> Outcome:
     job = in_flight.pop(future)
     if future.status == "finished":
@@ -212,8 +236,12 @@ def _outcome(future: Future, in_flight: dict[Future, Job]) -> Outcome:
     except FutureCancelledError as lost:
         raise ClusterLost("lost the connection to the Dask scheduler") from lost
     if isinstance(error, KilledWorker):
-        return job, WorkerLost(f"Dask workers kept dying while briefing it: {error}")
+        return job, _Killed(str(error))
     return job, WorkerLost(f"the task failed on the cluster: {type(error).__name__}: {error}")
+
+
+class _Killed(WorkerLost):
+    """Workers kept dying while the task was on them: the article, or another task beside it."""
 
 
 class _Window:

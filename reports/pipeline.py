@@ -363,9 +363,10 @@ def _worker_start() -> None:
 
 
 class WorkerLost(ArticleError):
-    """The article's worker was lost and it is not known to be the article's doing (on Dask:
-    workers kept dying). Left unrecorded, so the next run tries it again. The local pool
-    retries lost articles alone in the same run instead (`_finished`)."""
+    """The article's task failed for a reason not known to be the article's doing (on Dask: it
+    raised on every try, which points at the environment). Left unrecorded, so the next run
+    tries it again. A worker killed under an article is handled apart: the local pool
+    (`_finished`) and the Dask client (`cluster.results`) brief it again alone in the same run."""
 
 
 Results = Generator[tuple[Job, Briefed | ArticleError], None, None]

@@ -28,8 +28,10 @@ CORPUS = SHARED / "corpus" / "summaries" / "bbc-dev.jsonl"
 class Cluster:
     """A `dask scheduler` and `dask worker` processes, each in its own process group."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, *, worker_args: tuple[str, ...] = (), env: dict[str, str] | None = None) -> None:
         self.folder = folder
+        self.worker_args = worker_args
+        self.env = {**os.environ, **(env or {})}
         self.address = f"tcp://127.0.0.1:{free_port()}"
         self.scheduler: subprocess.Popen | None = None
         self.workers: list[subprocess.Popen] = []
@@ -45,7 +47,7 @@ class Cluster:
     def add_worker(self) -> subprocess.Popen:
         worker = self._spawn(
             "distributed.cli.dask_worker", self.address, "--host", "127.0.0.1",
-            "--nworkers", "1", "--nthreads", "1", "--no-dashboard",
+            "--nworkers", "1", "--nthreads", "1", "--no-dashboard", *self.worker_args,
         )
         self.workers.append(worker)
         return worker
@@ -72,7 +74,7 @@ class Cluster:
         log = open(self.folder / f"{module.rsplit('_', 1)[1]}-{len(self.workers)}.log", "wb")  # noqa: SIM115
         return subprocess.Popen(
             [sys.executable, "-m", module, *args], cwd=self.folder, stdout=log, stderr=subprocess.STDOUT,
-            start_new_session=True,
+            start_new_session=True, env=self.env,
         )
 
 
@@ -166,6 +168,33 @@ def test_a_worker_killed_mid_run_costs_no_article(cluster: Cluster, tmp_path: Pa
     assert len(rows) == 30 and {status for status, _, _ in rows.values()} == {"rendered"}
     assert {attempts for _, _, attempts in rows.values()} == {1}  # each recorded once
     assert len(pdfs(tmp_path / "out")) == 30
+
+
+def test_an_article_that_kills_workers_fails_alone_and_is_not_tried_again(tmp_path: Path):
+    """Dask blames every task on a dying worker; with allowed-failures at 0 one death is enough,
+    so the articles beside the killer are blamed too and must be cleared by a run alone."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for n in range(6):
+        (inbox / f"story{n}.txt").write_text(f"Story {n} is about the harbour. The council met on day {n}.\n")
+    (inbox / "story2.txt").write_text("This story KILLS ITS WORKER when it is briefed. It has two sentences.\n")
+    poisoned = Cluster(
+        tmp_path,
+        worker_args=("--preload", str(Path(__file__).with_name("dask_poison.py"))),
+        env={"DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES": "0"},
+    )
+    try:
+        poisoned.start(workers=2)
+        code, report, stderr = run("--inbox", str(inbox), "--out", "out", "--cluster", poisoned.address, cwd=tmp_path)
+        assert code == 1, stderr
+        assert len(report["new"]) == 5
+        (failure,) = report["failed"]
+        assert Path(failure["source"]).name == "story2.txt" and "also when it ran alone" in failure["reason"]
+        # Recorded as failed: the next run neither tries it again nor reports it again.
+        code, again, stderr = run("--inbox", str(inbox), "--out", "out", "--cluster", poisoned.address, cwd=tmp_path)
+        assert (code, again["new"], again["failed"], again["skipped"]) == (0, [], [], 6), stderr
+    finally:
+        poisoned.stop()
 
 
 def test_a_lost_scheduler_stops_the_run_and_a_rerun_finishes(cluster: Cluster, tmp_path: Path):
