@@ -5,8 +5,9 @@ writer's sentence), or `scare` (a term, a title or a name that no one is said to
 around the marks cite it as a title (a headline with its byline, a slogan dated "(2009)", a title
 after the kind of work it names or a part played in it, a programme after its outlet: `cited`);
 when it is a few capitalised words after an article, a possessive or "told"/"on" (a “Super
-April” of elections), unless a crowd chants them; or a single word or short sentence no one is
-said to have said.
+April” of elections), unless a crowd chants them; a few lower-case words in a sentence that
+reports no one's words or views and gives them to no one but its subject (the firm is building a
+“dry port”); or a single word or short sentence no one is said to have said.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 import re
 
 from reports.analysis.attribution import Source
-from reports.analysis.lexicon import capitalised, is_pronoun, tokenize
+from reports.analysis.lexicon import OPINION, VERB, capitalised, is_pronoun, tokenize
 from reports.analysis.text import words
 
 # Verbs that name rather than quote when the quotation follows at once: a show called “Cake Boss”.
@@ -98,7 +99,7 @@ def personal(mention: str) -> bool:
     return is_pronoun(mention) or capitalised(mention)
 
 
-def kind(quote: str, left: str, source: Source | None, naming: bool) -> str:
+def kind(quote: str, left: str, source: Source | None, naming: bool, right: str = "") -> str:
     """full, partial, or scare: named rather than quoted, or a short span no one is said to say.
 
     A quotation whose only source is the subject of its sentence (no reporting verb) is taken
@@ -111,6 +112,8 @@ def kind(quote: str, left: str, source: Source | None, naming: bool) -> str:
     size = len(words(quote))
     weak = source is None or source.cue in {"subject", "previous"}
     if weak and sentence and size < 4 and not _woven_after_subject(left, source):
+        return "scare"
+    if not sentence and size <= 3 and _unreported(quote, left, right, source):
         return "scare"
     if source is None:
         # A fragment of two words or more woven into the writer's sentence is more often
@@ -143,6 +146,20 @@ _LABELLED = re.compile(
     r"|(?<!such)\s+as(?:\s+(?:a|an|the))?)\s*$",
     re.IGNORECASE,
 )
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s|\n")
+
+
+def _unreported(quote: str, left: str, right: str, source: Source | None) -> bool:
+    """A few lower-case words in a sentence that reports no one's words or views (no reporting
+    verb, no word of saying, thinking or judging: 'The firm is building a “dry port”'), given to
+    no one or only to the sentence's subject: the writer's own term in marks, not a quotation."""
+    if source is not None and source.cue not in {"subject", "sentence"}:
+        return False
+    ends = quote.rstrip(" ,”’\"")[-1:] in ".!?"  # the sentence ends inside the marks
+    after = "" if ends else right[: m.start()] if (m := _SENTENCE_END.search(right)) else right
+    return not any(p.search(t) for p in (VERB, OPINION) for t in (left, after))
 
 
 def _term(quote: str, left: str, source: Source | None) -> bool:

@@ -116,7 +116,7 @@ class _Attributor:
         naming = naming or cited(quote, left, right) or subhead(self._line(span))
         if naming:
             source = None
-        kind = quote_kind(quote, left, source, naming)
+        kind = quote_kind(quote, left, source, naming, right)
         if source is None or kind == "scare":
             return Quote(quote, None, kind, False, span.start, span.end)
         self.last_source[span.end_paragraph] = source

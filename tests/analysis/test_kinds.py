@@ -1,0 +1,29 @@
+"""Scare quotes, titles and terms told from quotations someone said (reports.analysis.kinds)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reports.analysis.quotes import extract
+from reports.analysis.text import split
+
+
+def kinds(text: str) -> list[str]:
+    return [q.kind for q in extract(split(text)).items]
+
+
+@pytest.mark.parametrize("text", [
+    "The county is building a “river park” near the old mill.",
+    "Yes, the “road diet” plan cut the traffic by half last year.",
+])
+def test_a_term_in_a_sentence_that_reports_no_one_is_scare(text: str) -> None:
+    assert kinds(text) == ["scare"]
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor later defended the plan as “long overdue.”",
+    "Council members blamed the delay on “red tape” at the state agency.",
+    "Residents fear a “land grab” by the developer.",
+])
+def test_a_term_in_a_sentence_of_judging_or_fearing_is_speech(text: str) -> None:
+    assert kinds(text) == ["partial"]
