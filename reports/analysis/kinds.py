@@ -180,10 +180,20 @@ def _term(quote: str, left: str, source: Source | None) -> bool:
             return True  # a name woven in before the reporting clause: "X's “Meet the Press”, he said"
         tokens = tokenize(before)
         # Far from its verb, a name after an article, a possessive or "told"/"on" is a title or
-        # a term (a “Super April” of elections, ABC's “This Week”); after another word it is
-        # more often the source's own words (promised to fight “Big Oil”).
-        return source.verb not in tokens[-4:] and _titled(tokens[-1] if tokens else "")
+        # a term (a “Super April” of elections, ABC's “This Week”); after another word, or
+        # within a few words of the verb, it is more often the source's own words (promised to
+        # fight “Big Oil”; referred to the “New Class”; offered a defence of the “Gang of Four”).
+        return not _within(source.verb, tokens[-_NEAR:]) and _titled(tokens[-1] if tokens else "")
     return True
+
+
+_NEAR = 8  # words between a reporting verb and the words it reports
+
+
+def _within(verb: str, tokens: list[str]) -> bool:
+    """The verb ("said", "referred to") is among the tokens, its words in a row."""
+    parts = verb.split()
+    return any(tokens[i : i + len(parts)] == parts for i in range(len(tokens) - len(parts) + 1))
 
 
 def _woven_after_subject(left: str, source: Source | None) -> bool:

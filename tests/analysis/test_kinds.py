@@ -27,3 +27,16 @@ def test_a_term_in_a_sentence_that_reports_no_one_is_scare(text: str) -> None:
 ])
 def test_a_term_in_a_sentence_of_judging_or_fearing_is_speech(text: str) -> None:
     assert kinds(text) == ["partial"]
+
+
+@pytest.mark.parametrize("text", [
+    "The historian Ada Park referred to the “Silent Decade.”",
+    "Mayor Ben Ode offered a spirited defence of the “Clean Rivers” bill.",
+])
+def test_capitalised_words_a_few_words_after_the_reporting_verb_are_speech(text: str) -> None:
+    assert kinds(text) == ["partial"]
+
+
+def test_capitalised_words_far_from_the_reporting_verb_are_a_name() -> None:
+    text = "Aides said the mayor hoped to hold the line on taxes until after the “Big Vote” of May."
+    assert kinds(text) == ["scare"]
