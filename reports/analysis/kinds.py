@@ -30,6 +30,22 @@ NAMING = re.compile(
 )
 
 
+# Words someone is said to use, prefer or coin are that person's words, not the writer's
+# mention of them: 'Aides have all used the term “kitchen sink”', 'ran on the slogan “...”'
+# ('The term “dark money” means ...' is a mention).
+_WORDS_USED = re.compile(
+    r"\b(?:us(?:e|es|ed|ing)|say(?:s|ing)?|said|utter(?:s|ed|ing)?|prefer(?:s|red|ring)?|"
+    r"(?:dis)?lik(?:e|es|ed|ing)|coin(?:s|ed|ing)?|adopt(?:s|ed|ing)?|invok(?:e|es|ed|ing)|"
+    r"repeat(?:s|ed|ing)?|ran\s+on|run(?:s|ning)?\s+on)\s+(?:(?:the|a|this|that|his|her|their|its|"
+    r"new)\s+)?(?:word|words|term|phrase|slogan|motto|expression),?\s*$",
+    re.IGNORECASE,
+)
+
+
+def words_used(left: str) -> bool:
+    return bool(_WORDS_USED.search(left))
+
+
 # Cited rather than quoted, as the words around the marks show: a headline credited to its
 # writer ('“Senate passes the bill,” by the Times’ Ann Lee:'), a slogan or work dated in
 # parentheses ('“Yes to the ban” (2009)'), a show's title before its star ('“Cake Boss” star'), or

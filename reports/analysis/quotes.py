@@ -50,7 +50,7 @@ from reports.analysis.clauses import (
     woven_through,
 )
 from reports.analysis.heads import clause_subject, that_clause_subject
-from reports.analysis.kinds import NAMING, cited, personal, subhead
+from reports.analysis.kinds import NAMING, cited, personal, subhead, words_used
 from reports.analysis.kinds import kind as quote_kind
 from reports.analysis.lexicon import (
     ANONYMOUS,
@@ -111,7 +111,7 @@ class _Attributor:
         naming = bool(named) and not (
             source and source.cue == "verb" and source.verb
             and (source.verb not in named.group() or personal(source.mention))
-        )
+        ) and not words_used(left[-60:])
         quote = self.doc.text[span.start : span.end]
         naming = naming or cited(quote, left, right) or subhead(self._line(span))
         if naming:

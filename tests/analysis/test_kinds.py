@@ -40,3 +40,15 @@ def test_capitalised_words_a_few_words_after_the_reporting_verb_are_speech(text:
 def test_capitalised_words_far_from_the_reporting_verb_are_a_name() -> None:
     text = "Aides said the mayor hoped to hold the line on taxes until after the “Big Vote” of May."
     assert kinds(text) == ["scare"]
+
+
+@pytest.mark.parametrize("text", [
+    "Council aides have all used the term “road diet” this week.",
+    "Ada Park ran on the slogan “Fix the Roads” in 2019.",
+])
+def test_words_someone_is_said_to_use_are_speech(text: str) -> None:
+    assert kinds(text) == ["partial"]
+
+
+def test_the_term_with_no_one_using_it_is_a_mention() -> None:
+    assert kinds("The term “road diet” means fewer lanes for cars.") == ["scare"]
