@@ -60,7 +60,7 @@ OPINION = re.compile(
     r"note|noting|point(?:s|ed|ing)?\s+(?:to|out)|remark|comment|mention|refer|cit(?:e|es|ed|ing)\b|"
     r"quot|words?\b|wording|phrase|terms?\b|label|slogan|motto|rhetoric|speech|message|statement|"
     r"interview|tweet|wr[io]te|writ|ask|question|answer|respon|repl|announc|declar|proclaim|"
-    r"promis|pledg|vow|warn|urg|demand|suggest|declin|plea|appeal|request|joke|quip|emphas|stress|report|made\s+clear|cr(?:y|ies|ied|ying)\b|"
+    r"promis|pledg|vow|warn|urg|demand|suggest|found\b|finds\b|indicat|determined|conclu|declin|plea|appeal|request|joke|quip|emphas|stress|report|made\s+clear|cr(?:y|ies|ied|ying)\b|"
     r"impl(?:y|ies|ied|ying)\b|intimat|hint|alleg|accus|"
     r"admi[ts]|acknowledg|conced|den(?:y|ies|ied|ial)\b|confirm|predict|recall|expla|describ|"
     r"portray|characteri|brand|dub|deem|fram(?:e|es|ed|ing)\b|consider|regard|view|believ|think|"

@@ -52,3 +52,7 @@ def test_words_someone_is_said_to_use_are_speech(text: str) -> None:
 
 def test_the_term_with_no_one_using_it_is_a_mention() -> None:
     assert kinds("The term “road diet” means fewer lanes for cars.") == ["scare"]
+
+
+def test_words_a_finding_reports_are_speech() -> None:
+    assert kinds("An audit of the agency found “serious lapses” in its records.") == ["partial"]
