@@ -19,12 +19,14 @@ Three passes over the split-once `Document`, each linear in the text:
 3. Kind (`reports.analysis.kinds`). `scare` when it is named rather than quoted ("so-called",
    "dubbed", "titled") or cited as a title (a headline with its byline, a dated slogan, a
    show after its outlet: `cited`), or is a few capitalised words after an article, a
-   possessive or "told"/"on" (a “Super April” of elections), or a single word or short
-   sentence no one is said to have said; `full` when the quotation is a sentence of its own;
-   otherwise `partial` (a fragment of two words or more is speech even when no source is found).
+   possessive or "told"/"on" far from the reporting verb (a “Super April” of elections), or a
+   few lower-case words in a sentence that reports no one's words or views, or a single word or
+   short sentence no one is said to have said; `full` when the quotation is a sentence of its
+   own; otherwise `partial` (a fragment of two words or more is speech even when no source is
+   found, when its sentence speaks of saying, thinking or judging).
 
-Dev figures (bench/quotes.py, PolNeAR dev, 840 articles): loose P/R/F1 95.9 / 97.3 / 96.6,
-speaker accuracy 94.0% of 4,710 (halves 93.9 / 94.1), joint F1 as written 88.6, about 550
+Dev figures (bench/quotes.py, PolNeAR dev, 840 articles): loose P/R/F1 96.6 / 97.0 / 96.8
+(halves 96.5 / 97.2), speaker accuracy 94.1% of 4,697, joint F1 as written 88.9, about 550-600
 documents/s with the sentence split (a shared machine).
 """
 
