@@ -5,8 +5,9 @@ writer's sentence), or `scare` (a term, a title or a name that no one is said to
 around the marks cite it as a title (a headline with its byline, a slogan dated "(2009)", a title
 after the kind of work it names or a part played in it, a programme after its outlet: `cited`);
 when it is a few capitalised words after an article, a possessive or "told"/"on" (a “Super
-April” of elections), unless a crowd chants them; or a single word or short sentence no one is
-said to have said.
+April” of elections), unless a crowd chants them; a few lower-case words in a sentence that
+reports no one's words or views and gives them to no one but its subject (the firm is building a
+“dry port”); or a single word or short sentence no one is said to have said.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 import re
 
 from reports.analysis.attribution import Source
-from reports.analysis.lexicon import capitalised, is_pronoun, tokenize
+from reports.analysis.lexicon import OPINION, VERB, capitalised, is_pronoun, tokenize
 from reports.analysis.text import words
 
 # Verbs that name rather than quote when the quotation follows at once: a show called “Cake Boss”.
@@ -27,6 +28,22 @@ NAMING = re.compile(
     r"tour|rally|slogan|hashtag) called)\s*$",
     re.IGNORECASE,
 )
+
+
+# Words someone is said to use, prefer or coin are that person's words, not the writer's
+# mention of them: 'Aides have all used the term “kitchen sink”', 'ran on the slogan “...”'
+# ('The term “dark money” means ...' is a mention).
+_WORDS_USED = re.compile(
+    r"\b(?:us(?:e|es|ed|ing)|say(?:s|ing)?|said|utter(?:s|ed|ing)?|prefer(?:s|red|ring)?|"
+    r"(?:dis)?lik(?:e|es|ed|ing)|coin(?:s|ed|ing)?|adopt(?:s|ed|ing)?|invok(?:e|es|ed|ing)|"
+    r"repeat(?:s|ed|ing)?|ran\s+on|run(?:s|ning)?\s+on)\s+(?:(?:the|a|this|that|his|her|their|its|"
+    r"new)\s+)?(?:word|words|term|phrase|slogan|motto|expression),?\s*$",
+    re.IGNORECASE,
+)
+
+
+def words_used(left: str) -> bool:
+    return bool(_WORDS_USED.search(left))
 
 
 # Cited rather than quoted, as the words around the marks show: a headline credited to its
@@ -98,7 +115,7 @@ def personal(mention: str) -> bool:
     return is_pronoun(mention) or capitalised(mention)
 
 
-def kind(quote: str, left: str, source: Source | None, naming: bool) -> str:
+def kind(quote: str, left: str, source: Source | None, naming: bool, right: str = "") -> str:
     """full, partial, or scare: named rather than quoted, or a short span no one is said to say.
 
     A quotation whose only source is the subject of its sentence (no reporting verb) is taken
@@ -111,6 +128,8 @@ def kind(quote: str, left: str, source: Source | None, naming: bool) -> str:
     size = len(words(quote))
     weak = source is None or source.cue in {"subject", "previous"}
     if weak and sentence and size < 4 and not _woven_after_subject(left, source):
+        return "scare"
+    if not sentence and size <= 3 and _unreported(quote, left, right, source):
         return "scare"
     if source is None:
         # A fragment of two words or more woven into the writer's sentence is more often
@@ -145,6 +164,20 @@ _LABELLED = re.compile(
 )
 
 
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s|\n")
+
+
+def _unreported(quote: str, left: str, right: str, source: Source | None) -> bool:
+    """A few lower-case words in a sentence that reports no one's words or views (no reporting
+    verb, no word of saying, thinking or judging: 'The firm is building a “dry port”'), given to
+    no one or only to the sentence's subject: the writer's own term in marks, not a quotation."""
+    if source is not None and source.cue not in {"subject", "sentence"}:
+        return False
+    ends = quote.rstrip(" ,”’\"")[-1:] in ".!?"  # the sentence ends inside the marks
+    after = "" if ends else right[: m.start()] if (m := _SENTENCE_END.search(right)) else right
+    return not any(p.search(t) for p in (VERB, OPINION) for t in (left, after))
+
+
 def _term(quote: str, left: str, source: Source | None) -> bool:
     """A few capitalised words met mid-sentence, far from any verb of saying: a name or a
     title (a “Super April” of elections, the “Daily Show”), not speech."""
@@ -163,10 +196,20 @@ def _term(quote: str, left: str, source: Source | None) -> bool:
             return True  # a name woven in before the reporting clause: "X's “Meet the Press”, he said"
         tokens = tokenize(before)
         # Far from its verb, a name after an article, a possessive or "told"/"on" is a title or
-        # a term (a “Super April” of elections, ABC's “This Week”); after another word it is
-        # more often the source's own words (promised to fight “Big Oil”).
-        return source.verb not in tokens[-4:] and _titled(tokens[-1] if tokens else "")
+        # a term (a “Super April” of elections, ABC's “This Week”); after another word, or
+        # within a few words of the verb, it is more often the source's own words (promised to
+        # fight “Big Oil”; referred to the “New Class”; offered a defence of the “Gang of Four”).
+        return not _within(source.verb, tokens[-_NEAR:]) and _titled(tokens[-1] if tokens else "")
     return True
+
+
+_NEAR = 8  # words between a reporting verb and the words it reports
+
+
+def _within(verb: str, tokens: list[str]) -> bool:
+    """The verb ("said", "referred to") is among the tokens, its words in a row."""
+    parts = verb.split()
+    return any(tokens[i : i + len(parts)] == parts for i in range(len(tokens) - len(parts) + 1))
 
 
 def _woven_after_subject(left: str, source: Source | None) -> bool:

@@ -51,6 +51,27 @@ VERB = re.compile(rf"\b(?:{VERBS})\b")
 VERB_AT = re.compile(rf"(?:{VERBS})\b")
 
 
+# Words of saying, thinking or judging besides the reporting verbs: nouns of speech ("his
+# claim", "the phrase"), verbs of opinion ("believes", "views it as") and of praise or blame
+# ("blamed it on", "defended it as"). A sentence with none of them reports no one's words or
+# views. Stems, so that "claim" finds "claims", "claimed" and "claiming".
+OPINION = re.compile(
+    r"\b(?:say|said|tell|told|speak|spoke|talk|call|claim|assert|argu|contend|contention|insist|"
+    r"note|noting|point(?:s|ed|ing)?\s+(?:to|out)|remark|comment|mention|refer|cit(?:e|es|ed|ing)\b|"
+    r"quot|words?\b|wording|phrase|terms?\b|label|slogan|motto|rhetoric|speech|message|statement|"
+    r"interview|tweet|wr[io]te|writ|ask|question|answer|respon|repl|announc|declar|proclaim|"
+    r"promis|pledg|vow|warn|urg|demand|suggest|found\b|finds\b|indicat|determined|conclu|declin|plea|appeal|request|joke|quip|emphas|stress|report|made\s+clear|cr(?:y|ies|ied|ying)\b|"
+    r"impl(?:y|ies|ied|ying)\b|intimat|hint|alleg|accus|"
+    r"admi[ts]|acknowledg|conced|den(?:y|ies|ied|ial)\b|confirm|predict|recall|expla|describ|"
+    r"portray|characteri|brand|dub|deem|fram(?:e|es|ed|ing)\b|consider|regard|view|believ|think|"
+    r"thought|feel|felt|fear|hope|worr|doubt|sceptic|skeptic|confident|assum|"
+    r"blam|critici|attack|denounc|condemn|decr[iy]|deri[ds]|dismiss|mock|ridicul|slam|blast|"
+    r"lambast|rail(?:s|ed|ing)?\s+against|prais|hail|herald|applaud|tout|boast|brag|defend|"
+    r"complain|lament|grous|vent|cheer|chant|shout|yell|scream|echo|repeat|reiterat|invok|endors)",
+    re.IGNORECASE,
+)
+
+
 PRONOUNS = {"he", "she", "they", "i", "we", "it", "who", "you"}
 
 

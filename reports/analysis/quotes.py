@@ -19,12 +19,14 @@ Three passes over the split-once `Document`, each linear in the text:
 3. Kind (`reports.analysis.kinds`). `scare` when it is named rather than quoted ("so-called",
    "dubbed", "titled") or cited as a title (a headline with its byline, a dated slogan, a
    show after its outlet: `cited`), or is a few capitalised words after an article, a
-   possessive or "told"/"on" (a “Super April” of elections), or a single word or short
-   sentence no one is said to have said; `full` when the quotation is a sentence of its own;
-   otherwise `partial` (a fragment of two words or more is speech even when no source is found).
+   possessive or "told"/"on" far from the reporting verb (a “Super April” of elections), or a
+   few lower-case words in a sentence that reports no one's words or views, or a single word or
+   short sentence no one is said to have said; `full` when the quotation is a sentence of its
+   own; otherwise `partial` (a fragment of two words or more is speech even when no source is
+   found, when its sentence speaks of saying, thinking or judging).
 
-Dev figures (bench/quotes.py, PolNeAR dev, 840 articles): loose P/R/F1 95.9 / 97.3 / 96.6,
-speaker accuracy 94.0% of 4,710 (halves 93.9 / 94.1), joint F1 as written 88.6, about 550
+Dev figures (bench/quotes.py, PolNeAR dev, 840 articles): loose P/R/F1 96.6 / 97.0 / 96.8
+(halves 96.5 / 97.2), speaker accuracy 94.1% of 4,697, joint F1 as written 88.9, about 550-600
 documents/s with the sentence split (a shared machine).
 """
 
@@ -50,7 +52,7 @@ from reports.analysis.clauses import (
     woven_through,
 )
 from reports.analysis.heads import clause_subject, that_clause_subject
-from reports.analysis.kinds import NAMING, cited, personal, subhead
+from reports.analysis.kinds import NAMING, cited, personal, subhead, words_used
 from reports.analysis.kinds import kind as quote_kind
 from reports.analysis.lexicon import (
     ANONYMOUS,
@@ -111,12 +113,12 @@ class _Attributor:
         naming = bool(named) and not (
             source and source.cue == "verb" and source.verb
             and (source.verb not in named.group() or personal(source.mention))
-        )
+        ) and not words_used(left[-60:])
         quote = self.doc.text[span.start : span.end]
         naming = naming or cited(quote, left, right) or subhead(self._line(span))
         if naming:
             source = None
-        kind = quote_kind(quote, left, source, naming)
+        kind = quote_kind(quote, left, source, naming, right)
         if source is None or kind == "scare":
             return Quote(quote, None, kind, False, span.start, span.end)
         self.last_source[span.end_paragraph] = source
