@@ -366,7 +366,7 @@ def _object_before(lead: str) -> bool:
     """'... issued a statement saying', '... incurred boos upon saying': a participle after a
     lower-case word belongs to the sentence's subject, not to the thing named before it."""
     words = lead.split()
-    while words and adverb(words[-1]):
+    while words and (adverb(words[-1]) or words[-1] in _MID_ADVERBS):
         words.pop()  # "with Trump reportedly yelling": the adverb hides the participle's subject
     if words and words[-1] in _PROGRESSIVE:
         return False  # "the campaign is already claiming", "Johnson kept asking": a finite verb
@@ -377,6 +377,8 @@ def _object_before(lead: str) -> bool:
 
 
 _PROGRESSIVE = {"is", "was", "are", "were", "been", "am", "kept", "keeps", "keep"}
+# adverbs without -ly that sit inside a verb phrase: "is already claiming", "was still saying"
+_MID_ADVERBS = {"already", "still", "now", "also", "just", "even", "again", "always", "never", "often"}
 
 
 # not "with": "with Trump yelling" makes Trump the participle's subject
