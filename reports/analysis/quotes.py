@@ -49,7 +49,7 @@ from reports.analysis.clauses import (
     source_unlisted_after,
     woven_through,
 )
-from reports.analysis.heads import clause_subject, that_clause_subject
+from reports.analysis.heads import clause_subject, participle_subject, that_clause_subject
 from reports.analysis.kinds import NAMING, cited, personal, subhead
 from reports.analysis.kinds import kind as quote_kind
 from reports.analysis.lexicon import (
@@ -117,6 +117,8 @@ class _Attributor:
         if naming:
             source = None
         kind = quote_kind(quote, left, source, naming)
+        if source and source.cue == "opening" and quote_kind(quote, left, None, naming) == "scare":
+            source, kind = None, "scare"  # a title in the opening phrase ("Appearing on “Today,”")
         if source is None or kind == "scare":
             return Quote(quote, None, kind, False, span.start, span.end)
         self.last_source[span.end_paragraph] = source
@@ -179,6 +181,10 @@ class _Attributor:
             found = (self._signature(span) or self._sentence_before(span)
                      or self._previous_paragraph(span.paragraph))
             return dataclasses.replace(found, cue="previous") if found else None
+        comma = self.doc.text[span.end - 1 : span.end] == ","
+        opening = participle_subject(left, right, comma)  # "Citing their “x,” Ada Park urged"
+        if opening:
+            return self._named(Source(opening, None, cue="opening"))
         subject = clause_subject(left) or sentence_subject(left)  # woven in, verb not listed
         if subject is None and _EXPLETIVE.search(left):
             subject = "there"

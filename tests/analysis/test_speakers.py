@@ -16,3 +16,14 @@ def test_progressive_verb_after_an_adverb() -> None:
     text = "The count goes on, but the Park campaign is already claiming a “clear mandate” here."
     assert [q.speaker for q in speech(text)] == ["the Park campaign"]
 
+
+def test_quotation_inside_an_opening_participle_phrase() -> None:
+    text = (
+        "It rained. Citing the storm as proof of the city's “chronic neglect of its drains,” "
+        "Ada Park urged voters to turn out."
+    )
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
+    text = "It rained. In calling the budget “a fraud,” the old mayor again broke with his party."
+    assert [q.speaker for q in speech(text)] == ["the old mayor"]
+    text = "It rained. Conceding that the plan “needs work,” though, Ada Park did defend it."
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
