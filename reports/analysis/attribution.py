@@ -87,8 +87,8 @@ def source_after(after: str) -> Source | None:
             return Source(mention, verb.group(), _told_after(verb.group(), rest[verb.end() :]))
         return None
     verb = VERB.search(rest, 0, 200)
-    if not verb:
-        return _plural_closing(rest)
+    if not verb:  # a long sentence may still close on "..., said Ada Park."
+        return _plural_closing(rest) or _clause_end_source(rest)
     if _breaks(rest[: verb.start()]):
         return None
     as_ = _AS.match(rest)  # '“...,” as Cruz said on Monday': the subject follows "as"

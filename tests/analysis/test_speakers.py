@@ -27,3 +27,13 @@ def test_quotation_inside_an_opening_participle_phrase() -> None:
     assert [q.speaker for q in speech(text)] == ["the old mayor"]
     text = "It rained. Conceding that the plan “needs work,” though, Ada Park did defend it."
     assert [q.speaker for q in speech(text)] == ["Ada Park"]
+
+
+def test_long_sentence_closing_on_the_reporting_clause() -> None:
+    text = (
+        "It rained. The pledge to “fix the roads” appeals to older drivers in the valley who "
+        "remember a time when the county kept every bridge and culvert in good repair and the "
+        "trucks from the quarries ran on smooth tarmac all the way down to the river docks, "
+        "said Ada Park, a planner at the regional office."
+    )
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
