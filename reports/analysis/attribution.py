@@ -236,8 +236,8 @@ def source_before(left: str) -> Source | None:
         before = left[: verb.start()]
         told = _told_after(verb.group(), left[verb.end() :])
         lead = before.rstrip()
-        if _NOT_A_VERB.search(lead):
-            continue  # "articles from noted scholars", "his stated aim": an adjective
+        if _NOT_A_VERB.search(lead) or _possessed(lead, verb.group()):
+            continue  # "articles from noted scholars", "his stated aim", "Pyongyang's claims": no verb
         if PARTICIPLE.search(verb.group()) and _SAID_COMMA.search(lead):
             continue  # 'Spicer said, adding, “...”': the source is the earlier verb's
         if _PASSIVE.search(before) and not PARTICIPLE.search(verb.group()):
@@ -256,6 +256,8 @@ def source_before(left: str) -> Source | None:
                 antecedent = _WHO.search(before.rstrip())
                 mention = antecedent.group(1) if antecedent else mention
             return Source(mention, verb.group(), told)
+        if PARTICIPLE.search(verb.group()):
+            continue  # "saying Trump’s comments “are ...”": a participle's object, never its subject
         mention, length = subject_after(left[verb.end() :])
         tail = tokenize(left[verb.end() :])[length:]
         if mention and not is_pronoun(mention) and (tail in ([":"], [","]) or not tail and capitalised(mention)):
@@ -391,6 +393,20 @@ _NOT_A_VERB = re.compile(
 )
 
 
+_POSSESSIVE_END = re.compile(r"(?<![\w’'])([\w\-]+)(?:[’']s|s[’'])$")
+
+
+def _possessed(lead: str, verb: str) -> bool:
+    """'Pyongyang's claims', 'the congressman’s alleged': a noun's possessive makes the verb
+    form a noun or an adjective ("he’s predicting" is "he is": a pronoun's contraction)."""
+    owner = _POSSESSIVE_END.search(lead)
+    return bool(owner) and not PARTICIPLE.search(verb) and not is_pronoun(owner.group(1)) \
+        and owner.group(1).lower() not in _DEMONSTRATIVE_OWNERS
+
+
+_DEMONSTRATIVE_OWNERS = {"that", "there", "what", "here", "where", "who", "this"}  # "that’s"
+
+
 _SAID_COMMA = re.compile(rf"\b(?:{VERBS})(?:\s+[\w’'.-]+){{0,3}},$")
 
 
@@ -406,7 +422,8 @@ def _first_verb_subject(lead: str) -> str | None:
     verbs = []
     for match in _EARLIER_VERB.finditer(lead, max(0, len(lead) - 200)):
         previous = lead[max(0, match.start() - 12) : match.start()].split()
-        if not previous or (previous[-1].lower() not in DETERMINERS and previous[-1][-1] not in _QUOTE_START):
+        if not previous or (previous[-1].lower() not in DETERMINERS and previous[-1][-1] not in _QUOTE_START
+                            and not _possessed(previous[-1], match.group())):
             verbs.append(match)  # not "the “disheartened” state": an adjective, quoted or not
     earlier = verbs[-1] if verbs else None
     if len(verbs) > 1 and _THAT_CLAUSE.search(lead, 0, earlier.start()):

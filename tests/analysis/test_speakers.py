@@ -37,3 +37,15 @@ def test_long_sentence_closing_on_the_reporting_clause() -> None:
         "said Ada Park, a planner at the regional office."
     )
     assert [q.speaker for q in speech(text)] == ["Ada Park"]
+
+
+def test_no_inverted_subject_after_a_participle() -> None:
+    text = "It rained. The town released a statement Tuesday saying Park’s comments “are wrong,” and left it there."
+    assert [q.speaker for q in speech(text)] == ["The town"]
+
+
+def test_a_possessive_makes_a_verb_form_a_noun() -> None:
+    text = "It rained. Arms experts doubted Ruritania's claims but think its rockets may have a “longer range” now."
+    assert [q.speaker for q in speech(text)] == ["Arms experts"]
+    text = "It rained. And he’s predicting that the vote will be “very close” in the end."
+    assert [q.mention for q in speech(text)] == ["he"]
