@@ -71,9 +71,10 @@ _WHO = re.compile(r"([A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*)*)\s*(?:\([^()]{0,
 
 def source_after(after: str) -> Source | None:
     """'..., said X' / '..., X said' / '..., X told Reuters' / '..., according to X'."""
-    rest = after[_RIGHT_LEAD.match(after).end() :]
-    if not rest or rest[0] in _QUOTE_START:
-        return None
+    lead = _RIGHT_LEAD.match(after).end()
+    rest = after[lead:]
+    if not rest or rest[0] in _QUOTE_START or "\n" in after[:lead]:
+        return None  # a line break after the quotation: the next line is no reporting clause
     according = re.match(r"according to\s+", rest, re.IGNORECASE)
     if according:
         mention, _ = subject_after(rest[according.end() :])
@@ -91,6 +92,8 @@ def source_after(after: str) -> Source | None:
         return _plural_closing(rest) or _clause_end_source(rest)
     if _breaks(rest[: verb.start()]):
         return None
+    if PARTICIPLE.search(verb.group()) and not _AUXILIARY_END.search(rest, 0, verb.start()):
+        return _clause_end_source(rest)  # '“...,” a nod to him acknowledging': no reporting clause
     as_ = _AS.match(rest)  # '“...,” as Cruz said on Monday': the subject follows "as"
     lead = _HEARD.sub(" ", rest[as_.end() if as_ else 0 : verb.start()])  # "can be heard asking"
     mention = leading_subject(lead)
@@ -100,6 +103,7 @@ def source_after(after: str) -> Source | None:
 
 
 _AS = re.compile(r"as\s+(?=\S)")
+_AUXILIARY_END = re.compile(r"\b(?:heard|seen|is|was|are|were|be|been|am|kept|keeps)\s+$")
 _HEARD = re.compile(r"\s(?:(?:can|could|may|might)\s+be|is|was|were|are)\s+(?:heard|seen|quoted\s+as)\s*$")
 
 

@@ -49,3 +49,14 @@ def test_a_possessive_makes_a_verb_form_a_noun() -> None:
     assert [q.speaker for q in speech(text)] == ["Arms experts"]
     text = "It rained. And he’s predicting that the vote will be “very close” in the end."
     assert [q.mention for q in speech(text)] == ["he"]
+
+
+def test_a_participle_after_the_quotation_reports_nothing() -> None:
+    text = ("It rained. Ada Park then called the mayor “very nimble,” a nod to the mayor "
+            "acknowledging that he had changed course twice.")
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
+
+
+def test_no_reporting_clause_across_a_line_break() -> None:
+    text = "It rained.\n“We will win,” Ada Park said. “We will win big!”\nPark’s boast is telling in its way."
+    assert [q.speaker for q in speech(text)] == ["Ada Park", "Ada Park"]
