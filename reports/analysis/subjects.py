@@ -288,6 +288,8 @@ def leading_subject(subject: str) -> str | None:
         return bare_pronoun(tokens[-1])  # "South Carolina, he said, was ...": "he"
     if "," in tokens:
         last = tokens[len(tokens) - tokens[::-1].index(",") :]
+        if _named_after_object(tokens, last, subject):
+            return phrase(last)  # '“in homage to” Lazar, Song wrote': no appositive, no closing comma
         if (not capitalised(tokens[0]) and 0 < len(last) <= 3 and all(capitalised(t) for t in last)
                 and tokens[0].lower() != "and"):
             return phrase(last)  # "“...” in his view, Bozell says": the name before the verb
@@ -295,6 +297,15 @@ def leading_subject(subject: str) -> str | None:
         # attorney for one of four groups to file suit over the law, said": its head.
         tokens = tokens[: tokens.index(",")]
     return _subject_words(tokens) if 0 < len(tokens) <= 16 else None
+
+
+def _named_after_object(tokens: list[str], last: list[str], subject: str) -> bool:
+    """'Lazar, Song wrote': two names and one comma, none closing the second: the first ends
+    the quoted phrase's object, the second is the subject (an appositive would close with a
+    comma, "Miller, a retired worker, said")."""
+    first = tokens[: tokens.index(",")]
+    return (tokens.count(",") == 1 and not subject.rstrip().endswith(",") and 0 < len(last) <= 3
+            and 0 < len(first) <= 3 and all(capitalised(t) and t.isalpha() for t in first + last))
 
 
 def _has_clause(tokens: list[str]) -> bool:

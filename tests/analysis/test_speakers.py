@@ -60,3 +60,8 @@ def test_a_participle_after_the_quotation_reports_nothing() -> None:
 def test_no_reporting_clause_across_a_line_break() -> None:
     text = "It rained.\n“We will win,” Ada Park said. “We will win big!”\nPark’s boast is telling in its way."
     assert [q.speaker for q in speech(text)] == ["Ada Park", "Ada Park"]
+
+
+def test_a_name_ending_the_quoted_phrase_is_no_subject() -> None:
+    text = "It rained. The ship was named “in honour of” Okafor, Park wrote in her memoir."
+    assert [q.speaker for q in speech(text)] == ["Park"]
