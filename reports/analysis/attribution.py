@@ -264,8 +264,9 @@ def source_before(left: str) -> Source | None:
             continue  # "saying Trump’s comments “are ...”": a participle's object, never its subject
         mention, length = subject_after(left[verb.end() :])
         tail = tokenize(left[verb.end() :])[length:]
-        if mention and not is_pronoun(mention) and (tail in ([":"], [","]) or not tail and capitalised(mention)):
-            return Source(mention, verb.group())  # 'said Trump: “...'
+        aside = tail[:1] == [","] and lead.endswith(",") and capitalised(mention)
+        if mention and not is_pronoun(mention) and (tail in ([":"], [","]) or not tail and capitalised(mention) or aside):
+            return Source(mention, verb.group())  # 'said Trump: “...', 'Her secret, says Ada Park, is “...'
     if according:
         mention, _ = subject_after(left[according.end() :])
         return Source(mention, "according to") if mention else None

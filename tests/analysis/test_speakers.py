@@ -65,3 +65,8 @@ def test_no_reporting_clause_across_a_line_break() -> None:
 def test_a_name_ending_the_quoted_phrase_is_no_subject() -> None:
     text = "It rained. The ship was named “in honour of” Okafor, Park wrote in her memoir."
     assert [q.speaker for q in speech(text)] == ["Park"]
+
+
+def test_an_inverted_reporting_clause_set_off_by_commas() -> None:
+    text = "It rained. The secret of the garden, says Ada Park, a botanist at the college, is “patience and mulch.”"
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
