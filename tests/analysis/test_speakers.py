@@ -70,3 +70,13 @@ def test_a_name_ending_the_quoted_phrase_is_no_subject() -> None:
 def test_an_inverted_reporting_clause_set_off_by_commas() -> None:
     text = "It rained. The secret of the garden, says Ada Park, a botanist at the college, is “patience and mulch.”"
     assert [q.speaker for q in speech(text)] == ["Ada Park"]
+
+
+def test_a_document_obtained_by_an_outlet_speaks() -> None:
+    text = "It rained. A March letter from the Rowing Club obtained by the Courier warns that “the boathouse is unsafe.”"
+    assert [q.speaker for q in speech(text)] == ["Rowing Club"]
+
+
+def test_a_message_to_its_readers_speaks() -> None:
+    text = "It rained. The club’s weekly email to its members notes that the pool “will close in May.”"
+    assert [q.mention for q in speech(text)] == ["The club’s weekly email to its members"]
