@@ -4,7 +4,8 @@ Pure functions on the text either side of one quotation (no document state): `so
 reads "..., X said" / "said X" / "X told Reuters" / "according to X" / "..., Gilbert said." after
 it (an unlisted verb, "“...?” Hannity pressed", is read by `reports.analysis.clauses`), and
 `source_before` reads "X said: ..." / "X called it a ..." / "X issued a statement saying ..."
-before it. The subjects themselves are read by `reports.analysis.subjects`.
+before it. The subjects themselves are read by `reports.analysis.subjects`; a passive's agent
+and a sentence opening a paragraph of speech by `reports.analysis.agents`.
 """
 
 from __future__ import annotations
@@ -56,8 +57,6 @@ def _told(text: str) -> str | None:
 
 
 _ACCORDING = re.compile(r"\baccording to\s+", re.IGNORECASE)
-_CLAUSE_VERBS_LIST = ("said", "says", "told", "tells", "added", "wrote", "writes", "noted", "argued",
-                      "insisted", "warned", "explained", "stated", "declared", "recalled")
 
 
 _TOLD_VERBS = {"told", "tells", "tell", "telling"}
@@ -85,7 +84,7 @@ def source_after(after: str) -> Source | None:
     if verb:
         mention, _ = subject_after(rest[verb.end() :])
         if mention:
-            return Source(mention, verb.group(), _told_after(verb.group(), rest[verb.end() :]))
+            return Source(mention, verb.group(), told_after(verb.group(), rest[verb.end() :]))
         return None
     verb = VERB.search(rest, 0, 200)
     if not verb:  # a long sentence may still close on "..., said Ada Park."
@@ -99,7 +98,7 @@ def source_after(after: str) -> Source | None:
     mention = leading_subject(lead)
     if not mention:
         return _clause_end_source(rest)
-    return Source(mention, verb.group(), _told_after(verb.group(), rest[verb.end() :]))
+    return Source(mention, verb.group(), told_after(verb.group(), rest[verb.end() :]))
 
 
 _AS = re.compile(r"as\s+(?=\S)")
@@ -165,49 +164,8 @@ def _breaks(text: str) -> bool:
     return False
 
 
-def _told_after(verb: str, rest: str) -> str | None:
+def told_after(verb: str, rest: str) -> str | None:
     return _told(rest) if verb in _TOLD_VERBS else None
-
-
-_DESCRIBED = (r"(?:called|labell?ed|described|dubbed|branded|termed|deemed|characteri[sz]ed|seen|"
-              r"known|viewed|regarded|derided|hailed|touted|decried|denounced)")
-_AGENT_AFTER = re.compile(rf"\b({_DESCRIBED})(?:\s+as)?(?:\s+(?:a|an|the))?\s*$")
-_AGENT_BEFORE = re.compile(rf"\b({_DESCRIBED})\s+by\s+([^,;:.“”\"]{{1,80}}?)\s+as(?:\s+(?:a|an|the))?\s*$")
-_BY_AFTER = re.compile(r"[\s,]*by\s+")
-
-
-def source_agent(left: str, right: str) -> Source | None:
-    """The agent of a passive verb of describing: 'has been called “x” by Ada Park', 'seen by
-    organizers as a “lifeboat”': whoever the words are given as said by."""
-    after = right.lstrip(" ,")[:3] == "by "
-    if not after and " by " not in left[-160:]:
-        return None  # cheap test first: most quotations have no "by" near them
-    before = _AGENT_BEFORE.search(left[-160:])
-    if before:
-        mention, _ = subject_after(before.group(2))
-        return Source(mention, before.group(1)) if mention else None
-    verb = _AGENT_AFTER.search(left[-40:]) if after else None
-    by = _BY_AFTER.match(right) if verb else None
-    if not by:
-        return None
-    mention, _ = subject_after(right[by.end() :])
-    return Source(mention, verb.group(1)) if mention else None
-
-
-_MAIN_VERB = re.compile(rf"\s*(?:,[^,“”\"]{{1,80}},\s*)?(?:[a-z]+ly\s+)?({'|'.join(sorted(_CLAUSE_VERBS_LIST))})\b")
-
-
-def source_opening(sentence: str) -> Source | None:
-    """'Carter said that for decades critics had predicted a withdrawal, but ...' before a
-    paragraph of speech: the sentence's subject and its reporting verb, not a verb inside the
-    reported clause, introduce what follows."""
-    stripped = sentence.lstrip()
-    subject = sentence_subject(stripped)
-    at = stripped.find(subject) if subject else -1
-    verb = _MAIN_VERB.match(stripped, at + len(subject)) if at >= 0 else None
-    if not verb or is_pronoun(subject) or not capitalised(subject):
-        return None
-    return Source(subject, verb.group(1), _told_after(verb.group(1), stripped[verb.end() :]))
 
 
 # Things with words on them: "held a sign reading “...”", "a hat that read “...”"
@@ -238,7 +196,7 @@ def source_before(left: str) -> Source | None:
         return outer
     for verb in reversed(verbs[-3:]):
         before = left[: verb.start()]
-        told = _told_after(verb.group(), left[verb.end() :])
+        told = told_after(verb.group(), left[verb.end() :])
         lead = before.rstrip()
         if _NOT_A_VERB.search(lead) or _possessed(lead, verb.group()):
             continue  # "articles from noted scholars", "his stated aim", "Pyongyang's claims": no verb
@@ -323,7 +281,7 @@ def _outer_source(left: str, verbs: list[re.Match[str]]) -> Source | None:
             continue  # "after the winner was declared"
         mention = subject_before(left[: outer.start()])
         if mention and mention.lower() != "who":
-            return Source(mention, outer.group(), _told_after(outer.group(), left[outer.end() :]))
+            return Source(mention, outer.group(), told_after(outer.group(), left[outer.end() :]))
         return None
     return None
 

@@ -34,13 +34,8 @@ import dataclasses
 import re
 from bisect import bisect_right
 
-from reports.analysis.attribution import (
-    Source,
-    source_after,
-    source_agent,
-    source_before,
-    source_opening,
-)
+from reports.analysis.agents import source_agent, source_opening
+from reports.analysis.attribution import Source, source_after, source_before
 from reports.analysis.clauses import (
     INTRODUCED,
     closes_sentence,
