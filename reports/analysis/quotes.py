@@ -24,7 +24,7 @@ Three passes over the split-once `Document`, each linear in the text:
    otherwise `partial` (a fragment of two words or more is speech even when no source is found).
 
 Dev figures (bench/quotes.py, PolNeAR dev, 840 articles): loose P/R/F1 95.9 / 97.3 / 96.6,
-speaker accuracy 94.0% of 4,710 (halves 93.9 / 94.1), joint F1 as written 88.6, about 550
+speaker accuracy 94.3% of 4,710 (halves 94.3 / 94.3), joint F1 as written 88.9, about 550
 documents/s with the sentence split (a shared machine).
 """
 
