@@ -4,7 +4,8 @@ Pure functions on the text either side of one quotation (no document state): `so
 reads "..., X said" / "said X" / "X told Reuters" / "according to X" / "..., Gilbert said." after
 it (an unlisted verb, "“...?” Hannity pressed", is read by `reports.analysis.clauses`), and
 `source_before` reads "X said: ..." / "X called it a ..." / "X issued a statement saying ..."
-before it. The subjects themselves are read by `reports.analysis.subjects`.
+before it. The subjects themselves are read by `reports.analysis.subjects`; a passive's agent
+and a sentence opening a paragraph of speech by `reports.analysis.agents`.
 """
 
 from __future__ import annotations
@@ -56,8 +57,6 @@ def _told(text: str) -> str | None:
 
 
 _ACCORDING = re.compile(r"\baccording to\s+", re.IGNORECASE)
-_CLAUSE_VERBS_LIST = ("said", "says", "told", "tells", "added", "wrote", "writes", "noted", "argued",
-                      "insisted", "warned", "explained", "stated", "declared", "recalled")
 
 
 _TOLD_VERBS = {"told", "tells", "tell", "telling"}
@@ -71,9 +70,10 @@ _WHO = re.compile(r"([A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*)*)\s*(?:\([^()]{0,
 
 def source_after(after: str) -> Source | None:
     """'..., said X' / '..., X said' / '..., X told Reuters' / '..., according to X'."""
-    rest = after[_RIGHT_LEAD.match(after).end() :]
-    if not rest or rest[0] in _QUOTE_START:
-        return None
+    lead = _RIGHT_LEAD.match(after).end()
+    rest = after[lead:]
+    if not rest or rest[0] in _QUOTE_START or "\n" in after[:lead]:
+        return None  # a line break after the quotation: the next line is no reporting clause
     according = re.match(r"according to\s+", rest, re.IGNORECASE)
     if according:
         mention, _ = subject_after(rest[according.end() :])
@@ -84,22 +84,25 @@ def source_after(after: str) -> Source | None:
     if verb:
         mention, _ = subject_after(rest[verb.end() :])
         if mention:
-            return Source(mention, verb.group(), _told_after(verb.group(), rest[verb.end() :]))
+            return Source(mention, verb.group(), told_after(verb.group(), rest[verb.end() :]))
         return None
     verb = VERB.search(rest, 0, 200)
-    if not verb:
-        return _plural_closing(rest)
+    if not verb:  # a long sentence may still close on "..., said Ada Park."
+        return _plural_closing(rest) or _clause_end_source(rest)
     if _breaks(rest[: verb.start()]):
         return None
+    if PARTICIPLE.search(verb.group()) and not _AUXILIARY_END.search(rest, 0, verb.start()):
+        return _clause_end_source(rest)  # '“...,” a nod to him acknowledging': no reporting clause
     as_ = _AS.match(rest)  # '“...,” as Cruz said on Monday': the subject follows "as"
     lead = _HEARD.sub(" ", rest[as_.end() if as_ else 0 : verb.start()])  # "can be heard asking"
     mention = leading_subject(lead)
     if not mention:
         return _clause_end_source(rest)
-    return Source(mention, verb.group(), _told_after(verb.group(), rest[verb.end() :]))
+    return Source(mention, verb.group(), told_after(verb.group(), rest[verb.end() :]))
 
 
 _AS = re.compile(r"as\s+(?=\S)")
+_AUXILIARY_END = re.compile(r"\b(?:heard|seen|is|was|are|were|be|been|am|kept|keeps)\s+$")
 _HEARD = re.compile(r"\s(?:(?:can|could|may|might)\s+be|is|was|were|are)\s+(?:heard|seen|quoted\s+as)\s*$")
 
 
@@ -161,49 +164,8 @@ def _breaks(text: str) -> bool:
     return False
 
 
-def _told_after(verb: str, rest: str) -> str | None:
+def told_after(verb: str, rest: str) -> str | None:
     return _told(rest) if verb in _TOLD_VERBS else None
-
-
-_DESCRIBED = (r"(?:called|labell?ed|described|dubbed|branded|termed|deemed|characteri[sz]ed|seen|"
-              r"known|viewed|regarded|derided|hailed|touted|decried|denounced)")
-_AGENT_AFTER = re.compile(rf"\b({_DESCRIBED})(?:\s+as)?(?:\s+(?:a|an|the))?\s*$")
-_AGENT_BEFORE = re.compile(rf"\b({_DESCRIBED})\s+by\s+([^,;:.“”\"]{{1,80}}?)\s+as(?:\s+(?:a|an|the))?\s*$")
-_BY_AFTER = re.compile(r"[\s,]*by\s+")
-
-
-def source_agent(left: str, right: str) -> Source | None:
-    """The agent of a passive verb of describing: 'has been called “x” by Ada Park', 'seen by
-    organizers as a “lifeboat”': whoever the words are given as said by."""
-    after = right.lstrip(" ,")[:3] == "by "
-    if not after and " by " not in left[-160:]:
-        return None  # cheap test first: most quotations have no "by" near them
-    before = _AGENT_BEFORE.search(left[-160:])
-    if before:
-        mention, _ = subject_after(before.group(2))
-        return Source(mention, before.group(1)) if mention else None
-    verb = _AGENT_AFTER.search(left[-40:]) if after else None
-    by = _BY_AFTER.match(right) if verb else None
-    if not by:
-        return None
-    mention, _ = subject_after(right[by.end() :])
-    return Source(mention, verb.group(1)) if mention else None
-
-
-_MAIN_VERB = re.compile(rf"\s*(?:,[^,“”\"]{{1,80}},\s*)?(?:[a-z]+ly\s+)?({'|'.join(sorted(_CLAUSE_VERBS_LIST))})\b")
-
-
-def source_opening(sentence: str) -> Source | None:
-    """'Carter said that for decades critics had predicted a withdrawal, but ...' before a
-    paragraph of speech: the sentence's subject and its reporting verb, not a verb inside the
-    reported clause, introduce what follows."""
-    stripped = sentence.lstrip()
-    subject = sentence_subject(stripped)
-    at = stripped.find(subject) if subject else -1
-    verb = _MAIN_VERB.match(stripped, at + len(subject)) if at >= 0 else None
-    if not verb or is_pronoun(subject) or not capitalised(subject):
-        return None
-    return Source(subject, verb.group(1), _told_after(verb.group(1), stripped[verb.end() :]))
 
 
 # Things with words on them: "held a sign reading “...”", "a hat that read “...”"
@@ -234,10 +196,10 @@ def source_before(left: str) -> Source | None:
         return outer
     for verb in reversed(verbs[-3:]):
         before = left[: verb.start()]
-        told = _told_after(verb.group(), left[verb.end() :])
+        told = told_after(verb.group(), left[verb.end() :])
         lead = before.rstrip()
-        if _NOT_A_VERB.search(lead):
-            continue  # "articles from noted scholars", "his stated aim": an adjective
+        if _NOT_A_VERB.search(lead) or _possessed(lead, verb.group()):
+            continue  # "articles from noted scholars", "his stated aim", "Pyongyang's claims": no verb
         if PARTICIPLE.search(verb.group()) and _SAID_COMMA.search(lead):
             continue  # 'Spicer said, adding, “...”': the source is the earlier verb's
         if _PASSIVE.search(before) and not PARTICIPLE.search(verb.group()):
@@ -256,10 +218,13 @@ def source_before(left: str) -> Source | None:
                 antecedent = _WHO.search(before.rstrip())
                 mention = antecedent.group(1) if antecedent else mention
             return Source(mention, verb.group(), told)
+        if PARTICIPLE.search(verb.group()):
+            continue  # "saying Trump’s comments “are ...”": a participle's object, never its subject
         mention, length = subject_after(left[verb.end() :])
         tail = tokenize(left[verb.end() :])[length:]
-        if mention and not is_pronoun(mention) and (tail in ([":"], [","]) or not tail and capitalised(mention)):
-            return Source(mention, verb.group())  # 'said Trump: “...'
+        aside = tail[:1] == [","] and lead.endswith(",") and capitalised(mention)
+        if mention and not is_pronoun(mention) and (tail in ([":"], [","]) or not tail and capitalised(mention) or aside):
+            return Source(mention, verb.group())  # 'said Trump: “...', 'Her secret, says Ada Park, is “...'
     if according:
         mention, _ = subject_after(left[according.end() :])
         return Source(mention, "according to") if mention else None
@@ -316,7 +281,7 @@ def _outer_source(left: str, verbs: list[re.Match[str]]) -> Source | None:
             continue  # "after the winner was declared"
         mention = subject_before(left[: outer.start()])
         if mention and mention.lower() != "who":
-            return Source(mention, outer.group(), _told_after(outer.group(), left[outer.end() :]))
+            return Source(mention, outer.group(), told_after(outer.group(), left[outer.end() :]))
         return None
     return None
 
@@ -366,7 +331,7 @@ def _object_before(lead: str) -> bool:
     """'... issued a statement saying', '... incurred boos upon saying': a participle after a
     lower-case word belongs to the sentence's subject, not to the thing named before it."""
     words = lead.split()
-    while words and adverb(words[-1]):
+    while words and (adverb(words[-1]) or words[-1] in _MID_ADVERBS):
         words.pop()  # "with Trump reportedly yelling": the adverb hides the participle's subject
     if words and words[-1] in _PROGRESSIVE:
         return False  # "the campaign is already claiming", "Johnson kept asking": a finite verb
@@ -377,6 +342,8 @@ def _object_before(lead: str) -> bool:
 
 
 _PROGRESSIVE = {"is", "was", "are", "were", "been", "am", "kept", "keeps", "keep"}
+# adverbs without -ly that sit inside a verb phrase: "is already claiming", "was still saying"
+_MID_ADVERBS = {"already", "still", "now", "also", "just", "even", "again", "always", "never", "often"}
 
 
 # not "with": "with Trump yelling" makes Trump the participle's subject
@@ -387,6 +354,20 @@ _NOT_A_VERB = re.compile(
     r"(?:^|\s)(?:from|of|by|with|among|the|a|an|his|her|their|its|our|my|your|this|these|those)$",
     re.IGNORECASE,
 )
+
+
+_POSSESSIVE_END = re.compile(r"(?<![\w’'])([\w\-]+)(?:[’']s|s[’'])$")
+
+
+def _possessed(lead: str, verb: str) -> bool:
+    """'Pyongyang's claims', 'the congressman’s alleged': a noun's possessive makes the verb
+    form a noun or an adjective ("he’s predicting" is "he is": a pronoun's contraction)."""
+    owner = _POSSESSIVE_END.search(lead)
+    return bool(owner) and not PARTICIPLE.search(verb) and not is_pronoun(owner.group(1)) \
+        and owner.group(1).lower() not in _DEMONSTRATIVE_OWNERS
+
+
+_DEMONSTRATIVE_OWNERS = {"that", "there", "what", "here", "where", "who", "this"}  # "that’s"
 
 
 _SAID_COMMA = re.compile(rf"\b(?:{VERBS})(?:\s+[\w’'.-]+){{0,3}},$")
@@ -404,7 +385,8 @@ def _first_verb_subject(lead: str) -> str | None:
     verbs = []
     for match in _EARLIER_VERB.finditer(lead, max(0, len(lead) - 200)):
         previous = lead[max(0, match.start() - 12) : match.start()].split()
-        if not previous or (previous[-1].lower() not in DETERMINERS and previous[-1][-1] not in _QUOTE_START):
+        if not previous or (previous[-1].lower() not in DETERMINERS and previous[-1][-1] not in _QUOTE_START
+                            and not _possessed(previous[-1], match.group())):
             verbs.append(match)  # not "the “disheartened” state": an adjective, quoted or not
     earlier = verbs[-1] if verbs else None
     if len(verbs) > 1 and _THAT_CLAUSE.search(lead, 0, earlier.start()):

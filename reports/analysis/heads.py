@@ -282,3 +282,41 @@ _AUXILIARY_STARTS = {
     "will", "would", "can", "could", "may", "might", "must", "should", "has", "have", "had", "did",
     "does", "do",
 }  # not "is"/"was": "his guilty pleasure is “Football Life”" reports nobody's words
+
+
+# Prepositions that open a sentence with a gerund: "In declaring ...", "After spending ..."
+_GERUND_PREPOSITIONS = {"in", "after", "before", "by", "while", "when", "since", "upon", "on",
+                        "without", "despite", "through"}
+_PHRASE_CLOSE = re.compile(r"[^,;:.!?“”\"\n]{0,100},\s+")
+
+
+def participle_subject(left: str, right: str, comma_inside: bool) -> str | None:
+    """'Citing the attack and their “reveries ...,” Will urged': a quotation inside the -ing
+    phrase that opens a sentence is quoted by whoever does the citing, the subject of the main
+    clause after the phrase's comma. `left` runs from the sentence start to the quotation;
+    `comma_inside`: the quotation ends with the phrase's comma."""
+    text = left[_DATELINE.match(left).end() :].lstrip(" \t\"“”'‘’([—–-")
+    if re.search(r"[,;:“”\"\n]", text) or not _opens_gerund(tokenize(text[:60])):
+        return None
+    close = None if comma_inside else _PHRASE_CLOSE.match(right)
+    if not comma_inside and not close:
+        return None
+    main = right[close.end() :] if close else right
+    subject = sentence_subject(main)
+    if not subject:
+        return None
+    words = subject.split()
+    while len(words) > 1 and words[-1].lower() in BETWEEN:
+        words.pop()  # "the pope again demonstrated": the adverb is no part of the subject
+    rest = tokenize(main[main.find(words[-1]) + len(words[-1]) :][:80])
+    verb = bool(rest) and (rest[0] in BETWEEN or _verb_like(rest[0]))  # "did suggest", "urged"
+    return " ".join(words) if verb else None
+
+
+def _opens_gerund(first: list[str]) -> bool:
+    """"Citing last week's attack", "In declaring", "After spending": an -ing phrase opens."""
+    if first and first[0].lower() in _GERUND_PREPOSITIONS and capitalised(first[0]):
+        following = first[1:3]
+        return (len(following) == 2 and following[0].islower() and following[0].endswith("ing")
+                and len(following[0]) >= 6)
+    return _opens_participle(first) and first[0].lower().endswith("ing")

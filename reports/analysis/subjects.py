@@ -44,7 +44,15 @@ def subject_before(left: str) -> str | None:
     if who is not None:
         i = who - 1  # "a White House official who spoke anonymously to discuss it said"
     start = _phrase_start(tokens, i)
-    return phrase(tokens[start : i + 1]) if start is not None else None
+    return phrase(_without_agent(tokens[start : i + 1])) if start is not None else None
+
+
+def _without_agent(words: list[str]) -> list[str]:
+    """"a letter obtained by the AP" -> "a letter": the thing, not who passed it on."""
+    for index in range(2, len(words) - 1):
+        if words[index] == "by" and _participle(words[index - 1]):
+            return words[: index - 1]
+    return words
 
 
 # Prepositions of an adjunct between a subject and its verb ("Trump in his speech called")
@@ -173,6 +181,12 @@ def _phrase_start(tokens: list[str], i: int) -> int | None:
     # "one source close to Mr Macron", "Joel Pollak of Breitbart", "people familiar with ..."
     for _ in range(2):
         k = start - 1
+        by = k - 1 if k >= 1 and tokens[k].lower() in {"the", "a", "an"} else k  # "by The Post"
+        if by >= 2 and tokens[by] == "by" and _participle(tokens[by - 1]):
+            outer = _name_or_noun_start(tokens, by - 2)  # "a letter obtained by the AP warns"
+            if outer is not None:
+                start = outer
+                continue
         if k >= 1 and tokens[k].lower() in {"of", "for", "to", "with", "at", "from"}:
             outer = _name_or_noun_start(tokens, k - 1)
             if outer is not None and _can_extend(tokens[outer : k], tokens[k].lower()):
@@ -182,6 +196,20 @@ def _phrase_start(tokens: list[str], i: int) -> int | None:
     return start
 
 
+def _participle(token: str) -> bool:
+    """A past participle after its noun: "obtained", "written", "seen" (by someone)."""
+    return token.islower() and (token.endswith("ed") or token in _PARTICIPLES)
+
+
+_PARTICIPLES = {"written", "seen", "given", "taken", "made", "sent", "held", "shown", "drawn",
+                "signed", "read", "put", "led", "run", "paid", "told"}
+
+
+# Things sent to someone: "an email to supporters notes", "a memo to staff says"
+_MESSAGES = ("letter", "letters", "email", "emails", "e-mail", "memo", "message", "note",
+             "statement", "appeal", "petition", "complaint", "plea", "post", "tweet", "mailer")
+
+
 def _can_extend(head: list[str], preposition: str) -> bool:
     if not head:
         return False
@@ -189,7 +217,8 @@ def _can_extend(head: list[str], preposition: str) -> bool:
         return preposition in {"of", "for", "at", "from"}
     phrase = " ".join(head).lower()
     if preposition in {"to", "with"}:
-        return phrase.endswith(("close", "familiar", "closer", "near"))
+        return phrase.endswith(("close", "familiar", "closer", "near")) or (
+            preposition == "to" and head[-1].lower() in _MESSAGES)
     return bool(ANONYMOUS.match(phrase)) or head[0].lower() in DETERMINERS
 
 
@@ -288,6 +317,8 @@ def leading_subject(subject: str) -> str | None:
         return bare_pronoun(tokens[-1])  # "South Carolina, he said, was ...": "he"
     if "," in tokens:
         last = tokens[len(tokens) - tokens[::-1].index(",") :]
+        if _named_after_object(tokens, last, subject):
+            return phrase(last)  # '“in homage to” Lazar, Song wrote': no appositive, no closing comma
         if (not capitalised(tokens[0]) and 0 < len(last) <= 3 and all(capitalised(t) for t in last)
                 and tokens[0].lower() != "and"):
             return phrase(last)  # "“...” in his view, Bozell says": the name before the verb
@@ -295,6 +326,15 @@ def leading_subject(subject: str) -> str | None:
         # attorney for one of four groups to file suit over the law, said": its head.
         tokens = tokens[: tokens.index(",")]
     return _subject_words(tokens) if 0 < len(tokens) <= 16 else None
+
+
+def _named_after_object(tokens: list[str], last: list[str], subject: str) -> bool:
+    """'Lazar, Song wrote': two names and one comma, none closing the second: the first ends
+    the quoted phrase's object, the second is the subject (an appositive would close with a
+    comma, "Miller, a retired worker, said")."""
+    first = tokens[: tokens.index(",")]
+    return (tokens.count(",") == 1 and not subject.rstrip().endswith(",") and 0 < len(last) <= 3
+            and 0 < len(first) <= 3 and all(capitalised(t) and t.isalpha() for t in first + last))
 
 
 def _has_clause(tokens: list[str]) -> bool:

@@ -1,0 +1,82 @@
+"""Speaker rules of the third round, one invented sentence each (test_attribution.py holds the
+earlier ones)."""
+
+from __future__ import annotations
+
+from reports.analysis.quotes import extract
+from reports.analysis.text import split
+from reports.models import Quote
+
+
+def speech(text: str) -> list[Quote]:
+    return [q for q in extract(split(text)).items if q.kind != "scare"]
+
+
+def test_progressive_verb_after_an_adverb() -> None:
+    text = "The count goes on, but the Park campaign is already claiming a “clear mandate” here."
+    assert [q.speaker for q in speech(text)] == ["the Park campaign"]
+
+
+def test_quotation_inside_an_opening_participle_phrase() -> None:
+    text = (
+        "It rained. Citing the storm as proof of the city's “chronic neglect of its drains,” "
+        "Ada Park urged voters to turn out."
+    )
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
+    text = "It rained. In calling the budget “a fraud,” the old mayor again broke with his party."
+    assert [q.speaker for q in speech(text)] == ["the old mayor"]
+    text = "It rained. Conceding that the plan “needs work,” though, Ada Park did defend it."
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
+
+
+def test_long_sentence_closing_on_the_reporting_clause() -> None:
+    text = (
+        "It rained. The pledge to “fix the roads” appeals to older drivers in the valley who "
+        "remember a time when the county kept every bridge and culvert in good repair and the "
+        "trucks from the quarries ran on smooth tarmac all the way down to the river docks, "
+        "said Ada Park, a planner at the regional office."
+    )
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
+
+
+def test_no_inverted_subject_after_a_participle() -> None:
+    text = "It rained. The town released a statement Tuesday saying Park’s comments “are wrong,” and left it there."
+    assert [q.speaker for q in speech(text)] == ["The town"]
+
+
+def test_a_possessive_makes_a_verb_form_a_noun() -> None:
+    text = "It rained. Arms experts doubted Ruritania's claims but think its rockets may have a “longer range” now."
+    assert [q.speaker for q in speech(text)] == ["Arms experts"]
+    text = "It rained. And he’s predicting that the vote will be “very close” in the end."
+    assert [q.mention for q in speech(text)] == ["he"]
+
+
+def test_a_participle_after_the_quotation_reports_nothing() -> None:
+    text = ("It rained. Ada Park then called the mayor “very nimble,” a nod to the mayor "
+            "acknowledging that he had changed course twice.")
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
+
+
+def test_no_reporting_clause_across_a_line_break() -> None:
+    text = "It rained.\n“We will win,” Ada Park said. “We will win big!”\nPark’s boast is telling in its way."
+    assert [q.speaker for q in speech(text)] == ["Ada Park", "Ada Park"]
+
+
+def test_a_name_ending_the_quoted_phrase_is_no_subject() -> None:
+    text = "It rained. The ship was named “in honour of” Okafor, Park wrote in her memoir."
+    assert [q.speaker for q in speech(text)] == ["Park"]
+
+
+def test_an_inverted_reporting_clause_set_off_by_commas() -> None:
+    text = "It rained. The secret of the garden, says Ada Park, a botanist at the college, is “patience and mulch.”"
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
+
+
+def test_a_document_obtained_by_an_outlet_speaks() -> None:
+    text = "It rained. A March letter from the Rowing Club obtained by the Courier warns that “the boathouse is unsafe.”"
+    assert [q.speaker for q in speech(text)] == ["Rowing Club"]
+
+
+def test_a_message_to_its_readers_speaks() -> None:
+    text = "It rained. The club’s weekly email to its members notes that the pool “will close in May.”"
+    assert [q.mention for q in speech(text)] == ["The club’s weekly email to its members"]
