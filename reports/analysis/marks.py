@@ -7,7 +7,9 @@ hard-wrapped paragraph (most lines broken mid-sentence) line breaks are spaces a
 over them.
 Double marks pair the way most news text is typed: an opening mark (“ „ « or ") opens, the next
 closing mark of its own style (” after “, " after ") closes, and a second opening mark inside an
-open quotation restarts it (the first was never closed). Single marks (‘ ’ ‹ ›, and ' used as a
+open quotation restarts it (the first was never closed). Two slips of mixed typing are read as
+meant: ” closes a straight opening mark ("Yes,” she said), and “ placed as a closing mark (after a
+word, before a space or punctuation: the “best in the world“ and) closes. Single marks (‘ ’ ‹ ›, and ' used as a
 mark, never an apostrophe as in "We’re" or "Putin’s") are nested quotations inside double ones;
 only in a document whose main marks are single ones (British style) are they paired as
 quotations. A paragraph left open on a sentence whose next paragraph starts with an opening mark
@@ -29,7 +31,9 @@ _SINGLE_MARK = re.compile(r"[‘’‚‹›']")
 _TAG = re.compile(r"<[^<>\n]{0,2000}>")
 # A closing mark of the opening mark's own style closes it; a mark of the other style inside is a
 # typing slip or a nested quotation (“A," he said. "B.”), not the end.
-_CLOSES = {'"': '"', "“": "”", "„": "“”", "«": "»"}
+# A curly closing mark also closes a straight opening one ("A,” he said): mixed marks are a
+# typing slip, and only ” can close there.
+_CLOSES = {'"': '"”', "“": "”", "„": "“”", "«": "»"}
 _OPENERS = "\"“„«‘‚‹'"
 
 
@@ -141,12 +145,20 @@ def _pair_double(text: str, wrapped: bool = False) -> tuple[list[tuple[int, int]
         if open_at is None:
             if mark in _DOUBLE_OPEN:
                 open_at = at
-        elif mark in _CLOSES[text[open_at]]:
+        elif mark in _CLOSES[text[open_at]] or (mark == "“" and _faces_closing(text, at)):
             pairs.append((open_at, at))
             open_at = None
         elif mark in "“„«":
             open_at = at  # the earlier opening mark was never closed
     return pairs, open_at
+
+
+def _faces_closing(text: str, at: int) -> bool:
+    """An opening mark typed where a closing one belongs ('the “best in the world“ and'): right
+    after a word or punctuation and before a space, punctuation or the end."""
+    before = text[at - 1] if at else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
+    return not before.isspace() and (after.isspace() or after in ",.;:!?)")
 
 
 def _pair_single(text: str) -> tuple[list[tuple[int, int]], int | None]:

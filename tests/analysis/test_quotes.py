@@ -282,6 +282,16 @@ def test_a_mark_is_closed_by_a_mark_of_its_own_style() -> None:
     found = quotes('“We will win," she said. "We always do.”\n\n“Then it ends."\n\nThe end.')
     assert [q.quote for q in found] == ['We will win," she said. "We always do.']
 
+
+def test_mixed_marks_typed_by_slip_still_pair() -> None:
+    # a straight opening mark closed by a curly one, and a curly opening mark typed twice
+    found = speech('"We may not,” Mayor Ann Lee said. "We will.”\n\nShe called the plan “a fine idea“ and left.')
+    assert [(q.quote, q.speaker) for q in found] == [
+        ("We may not,", "Ann Lee"), ("We will.", "Ann Lee"), ("a fine idea", "Ann Lee"),
+    ]
+    # an opening mark after a space still restarts a quotation left open
+    assert [q.quote for q in quotes('“It was late, she said. “We stayed.”')] == ["We stayed."]
+
 # --- scale --------------------------------------------------------------------------------------
 
 
