@@ -16,10 +16,18 @@ class Names:
         self._text = text
         self._by_surname: dict[str, list[tuple[int, str]]] | None = None  # built when first asked
         self._subjects: list[tuple[int, str]] | None = None
+        self._matches: list[re.Match[str]] | None = None
+
+    def _runs(self) -> list[re.Match[str]]:
+        """Capitalised runs of the text: scanned once, read by both indexes (the scan is
+        most of their cost)."""
+        if self._matches is None:
+            self._matches = list(CAP_NAME.finditer(self._text))
+        return self._matches
 
     def _index(self) -> dict[str, list[tuple[int, str]]]:
         by_surname: dict[str, list[tuple[int, str]]] = {}
-        for match in CAP_NAME.finditer(self._text):
+        for match in self._runs():
             run = match.group()
             if " " not in run:
                 continue
@@ -53,7 +61,7 @@ class Names:
         if self._by_surname is None:
             self._by_surname = self._index()
         found: list[tuple[int, str]] = []
-        for match in CAP_NAME.finditer(self._text):
+        for match in self._runs():
             start, end = match.span()
             if not (_SUBJECT_BEFORE.search(self._text, max(0, start - 4), start)
                     and _SUBJECT_AFTER.match(self._text, end)):
