@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 from reports.analysis.lexicon import CAP_NAME, DAYS, SENTENCE_WORDS, TITLES, opening_adverb
 
@@ -86,6 +87,9 @@ _OPENERS = {
 }
 
 
+# A pure function of the run, asked again for every repeat of a name in an article and across
+# articles (82,000 runs of the dev corpus are 15,500 distinct): cached.
+@lru_cache(maxsize=16384)
 def person(run: str) -> str | None:
     """'German Chancellor Olaf Scholz' -> 'Olaf Scholz'; None when no name is left."""
     tokens = run.replace("\n", " ").split()
