@@ -10,7 +10,7 @@ from reports.analysis.timeline import WEEKDAYS
 
 # Generic English reporting verbs, as they follow a subject ("Trump said") or precede it ("said
 # Trump"). "called"/"described" introduce partial quotes (called the plan “a disaster”).
-VERBS = (
+_VERB_LIST = (
     "said|says|say|saying|told|tells|tell|telling|added|adds|adding|wrote|writes|writing|asked|"
     "asks|asking|replied|replies|responded|responds|continued|continues|explained|explains|noted|"
     "notes|noting|stated|states|argued|argues|arguing|insisted|insists|declared|declares|warned|"
@@ -39,6 +39,20 @@ VERBS = (
     "remembered|reacted|retorting|countering|lamenting|cautioning|writing in|"
     "commented|mentioned|reasoned|surmised|reflected|demurred"  # not "comments": a noun too
 )
+
+
+def _by_first_letter(alternatives: str) -> str:
+    """'said|says|told' -> 's(?:aid|ays)|t(?:old)': the same matches, tried in the same order
+    (words with another first letter could not match anyway), but re opens one branch per
+    letter at each word it scans instead of all ~300 (VERB over the dev corpus: 900 -> 140 ms)."""
+    tails: dict[str, list[str]] = {}
+    for word in alternatives.split("|"):
+        tails.setdefault(word[0], []).append(word[1:])
+    return "|".join(f"{first}(?:{'|'.join(rest)})" for first, rest in tails.items())
+
+
+# The alternation every pattern of reporting verbs embeds, as "(?:{VERBS})".
+VERBS = _by_first_letter(_VERB_LIST)
 
 
 # participles: the subject is the sentence's, not a word before them ("..., calling him a “x”").
