@@ -10,7 +10,7 @@ from reports.analysis.timeline import WEEKDAYS
 
 # Generic English reporting verbs, as they follow a subject ("Trump said") or precede it ("said
 # Trump"). "called"/"described" introduce partial quotes (called the plan “a disaster”).
-VERBS = (
+_VERB_LIST = (
     "said|says|say|saying|told|tells|tell|telling|added|adds|adding|wrote|writes|writing|asked|"
     "asks|asking|replied|replies|responded|responds|continued|continues|explained|explains|noted|"
     "notes|noting|stated|states|argued|argues|arguing|insisted|insists|declared|declares|warned|"
@@ -39,6 +39,20 @@ VERBS = (
     "remembered|reacted|retorting|countering|lamenting|cautioning|writing in|"
     "commented|mentioned|reasoned|surmised|reflected|demurred"  # not "comments": a noun too
 )
+
+
+def _by_first_letter(alternatives: str) -> str:
+    """'said|says|told' -> 's(?:aid|ays)|t(?:old)': the same matches, tried in the same order
+    (words with another first letter could not match anyway), but re opens one branch per
+    letter at each word it scans instead of all ~300 (VERB over the dev corpus: 900 -> 140 ms)."""
+    tails: dict[str, list[str]] = {}
+    for word in alternatives.split("|"):
+        tails.setdefault(word[0], []).append(word[1:])
+    return "|".join(f"{first}(?:{'|'.join(rest)})" for first, rest in tails.items())
+
+
+# The alternation every pattern of reporting verbs embeds, as "(?:{VERBS})".
+VERBS = _by_first_letter(_VERB_LIST)
 
 
 # participles: the subject is the sentence's, not a word before them ("..., calling him a “x”").
@@ -169,14 +183,32 @@ IRREGULAR_PAST = {
 _TOKEN = re.compile(r"\([^()]{0,60}\)|[^\W_]+(?:['’.\-&][^\W_]+)*\.?|[,;:—–]|[\"“”]", re.UNICODE)
 
 
-_ABBREVIATION = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Jr|Sr|St|Capt|Adm|Prof|Rev|Maj|Pres)\."
+_ABBREVIATIONS = "Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Jr|Sr|St|Capt|Adm|Prof|Rev|Maj|Pres".split("|")
+
+
+_ABBREVIATION = rf"(?:{'|'.join(_ABBREVIATIONS)})\."
 
 
 _NAME_WORD = rf"(?:{_ABBREVIATION}|[A-Z]\.(?:[A-Z]\.)*|[A-Z][\w’'\-]*)"
 
 
+def _after_capital(abbreviations: list[str]) -> str:
+    """The abbreviations' letters after their capital, each group behind a look-back at its
+    capital ("(?<=M)(?:r|rs|s|aj)|(?<=D)(?:r)|..."), in the order the list tries them."""
+    tails: dict[str, list[str]] = {}
+    for word in abbreviations:
+        tails.setdefault(word[0], []).append(word[1:])
+    return "|".join(f"(?<={capital})(?:{'|'.join(rest)})" for capital, rest in tails.items())
+
+
+# _NAME_WORD with its capital taken out in front: the same matches, but a pattern that opens
+# with a bare character class lets `re` skip to the next capital instead of trying every
+# position (CAP_NAME.finditer over a text is about 2.5 times faster).
+_FIRST_NAME_WORD = rf"[A-Z](?:(?:{_after_capital(_ABBREVIATIONS)})\.|\.(?:[A-Z]\.)*|[\w’'\-]*)"
+
+
 CAP_NAME = re.compile(
-    rf"{_NAME_WORD}(?:[ \t]+(?:(?:de|da|del|van|von|der|al|bin|of)[ \t]+)?{_NAME_WORD})*"
+    rf"{_FIRST_NAME_WORD}(?:[ \t]+(?:(?:de|da|del|van|von|der|al|bin|of)[ \t]+)?{_NAME_WORD})*"
 )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 from reports.analysis.lexicon import CAP_NAME, DAYS, SENTENCE_WORDS, TITLES, opening_adverb
 
@@ -16,10 +17,18 @@ class Names:
         self._text = text
         self._by_surname: dict[str, list[tuple[int, str]]] | None = None  # built when first asked
         self._subjects: list[tuple[int, str]] | None = None
+        self._matches: list[re.Match[str]] | None = None
+
+    def _runs(self) -> list[re.Match[str]]:
+        """Capitalised runs of the text: scanned once, read by both indexes (the scan is
+        most of their cost)."""
+        if self._matches is None:
+            self._matches = list(CAP_NAME.finditer(self._text))
+        return self._matches
 
     def _index(self) -> dict[str, list[tuple[int, str]]]:
         by_surname: dict[str, list[tuple[int, str]]] = {}
-        for match in CAP_NAME.finditer(self._text):
+        for match in self._runs():
             run = match.group()
             if " " not in run:
                 continue
@@ -53,7 +62,7 @@ class Names:
         if self._by_surname is None:
             self._by_surname = self._index()
         found: list[tuple[int, str]] = []
-        for match in CAP_NAME.finditer(self._text):
+        for match in self._runs():
             start, end = match.span()
             if not (_SUBJECT_BEFORE.search(self._text, max(0, start - 4), start)
                     and _SUBJECT_AFTER.match(self._text, end)):
@@ -78,6 +87,9 @@ _OPENERS = {
 }
 
 
+# A pure function of the run, asked again for every repeat of a name in an article and across
+# articles (82,000 runs of the dev corpus are 15,500 distinct): cached.
+@lru_cache(maxsize=16384)
 def person(run: str) -> str | None:
     """'German Chancellor Olaf Scholz' -> 'Olaf Scholz'; None when no name is left."""
     tokens = run.replace("\n", " ").split()

@@ -86,7 +86,9 @@ _QUOTE_MARKS = re.compile(r"[\"“”]")
 _SPOKE = re.compile(r"\b([A-Z][\w’'.\-]+(?: [A-Z][\w’'.\-]+)*) (spoke|speaks|talked|talks|testified)\b")
 _EXPLETIVE = re.compile(r"\b(?:[Tt]here|[Ii]t)(?:’s|'s|\s+(?:is|was|are|were))\b")
 _LAST_SENTENCE = re.compile(r"[^.!?]*[.!?]?\s*$")
-_MID_SENTENCE_CAPITAL = re.compile(r"(?:(?<=[\w,;)] )|(?<=\b[A-Z]\. ))[A-Z][\w’'\-]*")
+# A capital after a word and a space, or after an initial ("J. Smith"). The look-backs follow
+# the capital (and take it in) so that the pattern opens on [A-Z], which re can skip to.
+_MID_SENTENCE_CAPITAL = re.compile(r"[A-Z](?:(?<=[\w,;)] [A-Z])|(?<=\b[A-Z]\. [A-Z]))[\w’'\-]*")
 
 
 class _Attributor:
