@@ -27,7 +27,7 @@ Three passes over the split-once `Document`, each linear in the text:
 
 Dev figures (bench/quotes.py, PolNeAR dev, 840 articles): loose P/R/F1 96.0 / 97.0 / 96.5
 (halves 96.1 / 96.9), speaker accuracy 94.4% of 4,698 (halves 94.5 / 94.3), joint F1 as
-written 88.9, about 550-600 documents/s with the sentence split (a shared machine). The gold
+written 88.9, about 850 documents/s with the sentence split (a shared machine). The gold
 pairs marks of one style only, so the 52 quotations typed with mixed marks there ("Yes,” she
 said), which we find, count as false positives: 0.6 of precision.
 """
