@@ -61,6 +61,7 @@ from reports.analysis.lexicon import (
 )
 from reports.analysis.marks import Span, spans
 from reports.analysis.names import Names, person
+from reports.analysis.plausible import nominative, speaker_phrase
 from reports.analysis.subjects import sentence_subject
 from reports.analysis.text import Document
 from reports.models import Quote, Quotes, QuoteStats
@@ -118,6 +119,8 @@ class _Attributor:
         kind = quote_kind(quote, left, source, naming, right)
         if source and source.cue == "opening" and quote_kind(quote, left, None, naming, right) == "scare":
             source, kind = None, "scare"  # a title in the opening phrase ("Appearing on “Today,”")
+        if source is not None and source.cue in {"subject", "sentence"}:
+            source = self._plausible(source, span)  # after the kind: detection stays as it was
         if source is None or kind == "scare":
             return Quote(quote, None, kind, False, span.start, span.end)
         self.last_source[span.end_paragraph] = source
@@ -125,6 +128,17 @@ class _Attributor:
         speaker, anonymous = self._resolve(source.mention, span.start, opener)
         return Quote(quote, speaker, kind, anonymous, span.start, span.end,
                      verb=source.verb, told=source.told, mention=source.mention)
+
+    def _plausible(self, source: Source, span: Span) -> Source | None:
+        """A sentence's subject cut to a noun phrase that can say something ("Ramos believes"
+        -> "Ramos"); when none can ("The final results aren’t"), the speaker a reader takes to
+        go on: the paragraph's or the previous paragraph's, else none."""
+        mention = speaker_phrase(source.mention)
+        found = self._named(dataclasses.replace(source, mention=mention)) if mention else None
+        if found:
+            return found
+        established = self.last_source.get(span.paragraph, self.last_source.get(span.paragraph - 1))
+        return dataclasses.replace(established, cue="previous") if established else None
 
     def _line(self, span: Span) -> str:
         """The quotation's line (a paragraph may hold several), or "" when longer than a
@@ -271,12 +285,13 @@ class _Attributor:
         subject = sentence_subject(sentence)
         if not subject or subject.lower() in {"it", "you", "we"}:
             return None  # "It rained.": no one to give the quotation to
-        return self._named(Source(subject, None, cue="subject"))
+        mention = speaker_phrase(subject)  # "The PR effort comes ahead of the": no one
+        return self._named(Source(mention, None, cue="subject")) if mention else None
 
     def _resolve(self, mention: str, at: int, opener: str = "") -> tuple[str | None, bool]:
         """(speaker, anonymous): pronouns and surnames to full names, descriptions kept.
         `opener`: the writer's sentence before a quotation whose "he said" follows it."""
-        low = mention.lower()
+        low = nominative(mention).lower()  # "his willingness to “...”": he
         if low in {"he", "she"} and opener.strip():
             named = self._sentence_person(opener, at)
             if named:
