@@ -7,9 +7,9 @@ Pure functions on text, no state."""
 
 from __future__ import annotations
 
-from reports.analysis.lexicon import ANONYMOUS, BETWEEN, DETERMINERS, IRREGULAR_PAST, STOP, TITLES, capitalised, is_pronoun
+from reports.analysis.lexicon import ANONYMOUS, BETWEEN, DETERMINERS, IRREGULAR_PAST, STOP, TITLES, capitalised, is_pronoun, opening_adverb
 
-__all__ = ["nominative", "speaker_phrase"]
+__all__ = ["nominative", "speaker_phrase", "trimmed"]
 
 # Heads of phrases that can say, write or show something (singular; plurals are folded).
 _SPEAKING_NOUNS = {
@@ -83,6 +83,29 @@ def nominative(mention: str) -> str:
     return _POSSESSIVE_PRONOUNS.get(mention.lower(), mention)
 
 
+def trimmed(mention: str) -> str:
+    """`mention` without the verb, adverb or dangling word a reporting clause's subject was
+    read with: "a court document filed" -> "a court document", "a previous case to"."""
+    words = mention.split()
+    if "who" in words[1:]:
+        words = words[: words.index("who", 1)]  # "One official who": a relative clause
+    while len(words) > 1 and _trailing(words[-2], words[-1]):
+        words = words[:-1]
+    return " ".join(words)
+
+
+def _trailing(before: str, word: str) -> bool:
+    """A last word that ends no noun phrase: a function word, an adverb, a verb's past or -s."""
+    low = word.lower()
+    if not word.islower() or before.lower() in _DEMONSTRATIVES:
+        return False  # "those surveyed"
+    if low in (_DANGLING - DETERMINERS) | {"a", "an", "the"} or low in BETWEEN:
+        return True
+    if opening_adverb(low) or low.endswith("ed") or low in IRREGULAR_PAST:
+        return before.lower() not in DETERMINERS  # "a source involved", not "an interfaith rally"
+    return _ends_phrase(before, word) and low.endswith("s")  # "Perez lobbies"
+
+
 def _cut(words: list[str]) -> list[str]:
     """The words before the first one that cannot be inside a noun phrase (a verb, an adverb,
     a negation), without dangling function words at the end."""
@@ -97,13 +120,13 @@ def _cut(words: list[str]) -> list[str]:
 
 def _ends_phrase(before: str, word: str) -> bool:
     low = word.lower()
-    if not word.islower():
-        return False
+    if not word.islower() or before.endswith(("’s", "'s")):
+        return False  # "Obama's first five questioners": after an owner, the owned
     if low in (STOP | BETWEEN | {"who"}) - _COMPLEMENTS - DETERMINERS or "n’t" in low or "n't" in low:
         return True
     if len(low) > 4 and low.endswith("ly"):
         return before.lower() not in DETERMINERS  # "The Post recently", not "The famously gruff"
-    if (low.endswith("ed") or low in IRREGULAR_PAST) and before.lower() not in DETERMINERS:
+    if (low.endswith("ed") or low in IRREGULAR_PAST) and before.lower() not in DETERMINERS | _DEMONSTRATIVES:
         return True  # "Cruz’s lawyers relied", not "The retired neurosurgeon"
     # "Ramos believes", "the FBI lists": a verb in -s after a name; "The ad targets": after a head
     if len(low) < 4 or not low.endswith("s") or low.endswith(("ss", "’s", "'s")) or _head_noun(word):

@@ -61,7 +61,7 @@ from reports.analysis.lexicon import (
 )
 from reports.analysis.marks import Span, spans
 from reports.analysis.names import Names, person
-from reports.analysis.plausible import nominative, speaker_phrase
+from reports.analysis.plausible import nominative, speaker_phrase, trimmed
 from reports.analysis.subjects import sentence_subject
 from reports.analysis.text import Document
 from reports.models import Quote, Quotes, QuoteStats
@@ -121,6 +121,8 @@ class _Attributor:
             source, kind = None, "scare"  # a title in the opening phrase ("Appearing on “Today,”")
         if source is not None and source.cue in {"subject", "sentence"}:
             source = self._plausible(source, span)  # after the kind: detection stays as it was
+        elif source is not None and source.cue != "opening":
+            source = dataclasses.replace(source, mention=trimmed(source.mention))
         if source is None or kind == "scare":
             return Quote(quote, None, kind, False, span.start, span.end)
         self.last_source[span.end_paragraph] = source

@@ -112,3 +112,12 @@ def test_an_abstract_noun_gives_its_owner() -> None:
     assert speaker_phrase("a lot of voters didn’t") == "a lot of voters"
     text = "It rained. Ada Park’s recent claim that the vote was “rigged from the start” fell flat."
     assert [q.speaker for q in speech(text)] == ["Ada Park"]
+
+
+def test_a_reporting_subject_loses_the_verb_it_was_read_with() -> None:
+    from reports.analysis.plausible import trimmed
+    assert trimmed("a court filing released") == "a court filing"
+    assert trimmed("One county official who") == "One county official"
+    assert trimmed("Her campaign quickly") == "Her campaign"
+    assert trimmed("An interfaith rally") == "An interfaith rally"
+    assert trimmed("those surveyed") == "those surveyed"
