@@ -12,7 +12,9 @@ Three passes over the split-once `Document`, each linear in the text:
    "X called it a ..." / "X issued a statement saying ..." before it; then
    the previous quotation of the same paragraph ("“A,” he said. “B.”"); then, for a paragraph
    that is only a quotation, the previous paragraph (its quotation's source, a colon's
-   introducer, or its last sentence's subject); then the subject of the writer's sentence. The
+   introducer, or its last sentence's subject); then the subject of the writer's sentence, when it
+   is a noun phrase that can say something (`reports.analysis.plausible`), else the speaker of
+   the paragraph or the one before. The
    source as written is kept in `mention`; `speaker` resolves a pronoun to the last named
    speaker, or to a person who opened a sentence since, and a surname ("Mr Scholz") to the full
    name met earlier ("Olaf Scholz", `reports.analysis.names`).
@@ -26,7 +28,7 @@ Three passes over the split-once `Document`, each linear in the text:
    found, when its sentence speaks of saying, thinking or judging).
 
 Dev figures (bench/quotes.py, PolNeAR dev, 840 articles): loose P/R/F1 96.0 / 97.0 / 96.5
-(halves 96.1 / 96.9), speaker accuracy 94.4% of 4,698 (halves 94.5 / 94.3), joint F1 as
+(halves 96.1 / 96.9), speaker accuracy 94.2% of 4,698 (halves 94.3 / 94.0), joint F1 as
 written 88.9, about 550-600 documents/s with the sentence split (a shared machine). The gold
 pairs marks of one style only, so the 52 quotations typed with mixed marks there ("Yes,” she
 said), which we find, count as false positives: 0.6 of precision.
