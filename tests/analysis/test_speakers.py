@@ -80,3 +80,44 @@ def test_a_document_obtained_by_an_outlet_speaks() -> None:
 def test_a_message_to_its_readers_speaks() -> None:
     text = "It rained. The club’s weekly email to its members notes that the pool “will close in May.”"
     assert [q.mention for q in speech(text)] == ["The club’s weekly email to its members"]
+
+
+# --- round 4: the sentence-subject fallback gives only noun phrases that can say something ---
+
+
+def test_a_subject_that_is_no_speaker_gives_none() -> None:
+    text = "It rained. The final figures aren’t the “landslide we were promised” by anyone."
+    assert [q.speaker for q in speech(text)] in ([], [None])
+
+
+def test_a_subject_that_is_no_speaker_leaves_the_established_speaker() -> None:
+    text = ("“We will win this county,” Ada Park said on Monday.\n\n"
+            "The final figures aren’t the “landslide we were promised” by anyone.")
+    assert [q.speaker for q in speech(text)] == ["Ada Park", "Ada Park"]
+
+
+def test_a_verb_ends_the_subject_phrase() -> None:
+    from reports.analysis.plausible import speaker_phrase
+    assert speaker_phrase("Okafor believes") == "Okafor"
+    assert speaker_phrase("The Lee campaign projects") == "The Lee campaign"
+    assert speaker_phrase("The town council recently") == "The town council"
+    assert speaker_phrase("The mayor who") == "The mayor"
+
+
+def test_an_abstract_noun_gives_its_owner() -> None:
+    from reports.analysis.plausible import nominative, speaker_phrase
+    assert speaker_phrase("Okafor’s recent assertion") == "Okafor’s"
+    assert speaker_phrase("his willingness to") == "his" and nominative("his") == "he"
+    assert speaker_phrase("The bridge repairs") is None
+    assert speaker_phrase("a lot of voters didn’t") == "a lot of voters"
+    text = "It rained. Ada Park’s recent claim that the vote was “rigged from the start” fell flat."
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
+
+
+def test_a_reporting_subject_loses_the_verb_it_was_read_with() -> None:
+    from reports.analysis.plausible import trimmed
+    assert trimmed("a court filing released") == "a court filing"
+    assert trimmed("One county official who") == "One county official"
+    assert trimmed("Her campaign quickly") == "Her campaign"
+    assert trimmed("An interfaith rally") == "An interfaith rally"
+    assert trimmed("those surveyed") == "those surveyed"
