@@ -3,13 +3,7 @@ earlier ones)."""
 
 from __future__ import annotations
 
-from reports.analysis.quotes import extract
-from reports.analysis.text import split
-from reports.models import Quote
-
-
-def speech(text: str) -> list[Quote]:
-    return [q for q in extract(split(text)).items if q.kind != "scare"]
+from tests.analysis.test_quotes import speech
 
 
 def test_progressive_verb_after_an_adverb() -> None:
