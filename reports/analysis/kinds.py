@@ -122,10 +122,11 @@ def kind(quote: str, left: str, source: Source | None, naming: bool, right: str 
     for speech when it is a fragment woven into the sentence ("... to be 'sure'") and for a
     term or title when it is a few capitalised words.
     """
-    if naming or _term(quote, left, source):
+    tokens = words(quote)  # split once: _term reads them too
+    if naming or _term(quote, tokens, left, source):
         return "scare"
     sentence = _sentence_like(quote)
-    size = len(words(quote))
+    size = len(tokens)
     weak = source is None or source.cue in {"subject", "previous"}
     if weak and sentence and size < 4 and not _woven_after_subject(left, source):
         return "scare"
@@ -178,10 +179,9 @@ def _unreported(quote: str, left: str, right: str, source: Source | None) -> boo
     return not any(p.search(t) for p in (VERB, OPINION) for t in (left, after))
 
 
-def _term(quote: str, left: str, source: Source | None) -> bool:
-    """A few capitalised words met mid-sentence, far from any verb of saying: a name or a
-    title (a “Super April” of elections, the “Daily Show”), not speech."""
-    tokens = words(quote)
+def _term(quote: str, tokens: list[str], left: str, source: Source | None) -> bool:
+    """A few capitalised words (`tokens`, the quotation's words) met mid-sentence, far from any
+    verb of saying: a name or a title (a “Super April” of elections, the “Daily Show”), not speech."""
     if not tokens or len(tokens) > 4 or quote.rstrip()[-1:] in "!?":
         return False
     if not all(t[0].isupper() or t.lower() in _MINOR for t in tokens) or not tokens[0][0].isupper():
