@@ -396,7 +396,16 @@ def _results(jobs: Iterable[Job], workers: int) -> Results:
     in_flight: dict[Future[Briefed | ArticleError], Job] = {}
     try:
         for job in jobs:
-            in_flight[pool.executor.submit(brief, job)] = job
+            while True:
+                try:
+                    in_flight[pool.executor.submit(brief, job)] = job
+                    break
+                except BrokenProcessPool:
+                    # A worker died since the last look: settle what was in flight (which
+                    # renews the pool), then submit again.
+                    if not in_flight:
+                        pool.renew()
+                    yield from _finished(in_flight, pool)
             if len(in_flight) >= 2 * workers:
                 yield from _finished(in_flight, pool)
         while in_flight:
