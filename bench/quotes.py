@@ -17,6 +17,10 @@ them, so only the as-written view can match a gold "he".
 
 --cv splits the articles in two halves with a seeded shuffle and scores each half apart
 (develop on half A, read half B as the held-out figure).
+
+--errors also writes quotes-<gold>-errors.jsonl: every unmatched prediction ("FP"), unmatched
+gold quotation ("FN") and wrong speaker ("speaker"), paired as the scorer pairs them, with the
+text around it: the list to read before changing a rule.
 """
 
 from __future__ import annotations
@@ -51,6 +55,8 @@ def main(argv: list[str]) -> int:
     print(f"{len(gold)} articles, {sum(len(r['quotes']) for r in gold.values())} gold quotations"
           f"  ({args.gold})")
     _report("all", scorer.score(gold, resolved), scorer.score(gold, written))
+    if args.errors:
+        _write_errors(RESULTS / f"quotes-{stem}-errors.jsonl", gold, resolved, scorer)
     if args.cv:
         for name, ids in _halves(list(gold), args.seed):
             part = {i: gold[i] for i in ids}
@@ -68,6 +74,7 @@ def _parse(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--cv", action="store_true", help="score two seeded halves apart")
     parser.add_argument("--limit", type=int, default=None, help="first N articles only")
     parser.add_argument("--seed", type=int, default=13, help="seed of the --cv split")
+    parser.add_argument("--errors", action="store_true", help="write every error with its context")
     return parser.parse_args(argv)
 
 
@@ -136,6 +143,38 @@ def _report(name: str, resolved: dict, written: dict) -> None:
     print(f"  joint F1, speaker as written {written['joint_f1']:5.1f}  "
           f"(P {written['joint_p']:.1f} / R {written['joint_r']:.1f}); "
           f"speaker resolved {r['joint_f1']:5.1f}  (pronoun gold cannot match a name)")
+
+
+def _write_errors(path: Path, gold: dict[str, dict], predicted: dict[str, dict], scorer) -> None:
+    counts: dict[str, int] = {}
+    with path.open("w", encoding="utf-8") as handle:
+        for rid, row in gold.items():
+            for error in _errors(row, scorer.items(predicted.get(rid, {})), scorer):
+                counts[error["type"]] = counts.get(error["type"], 0) + 1
+                handle.write(json.dumps({"id": rid, **error}, ensure_ascii=False) + "\n")
+    print(f"errors: {counts} -> {path}")
+
+
+def _errors(row: dict, predicted: list[dict], scorer) -> list[dict]:
+    """The scorer's own loose pairing, so these errors are exactly the ones it counts."""
+    text, gold = row["text"], row["quotes"]
+    pairs = scorer.match(gold, predicted, exact=False)
+    matched_gold = {id(g) for g, _ in pairs}
+    matched_predicted = {id(p) for _, p in pairs}
+
+    def entry(error: str, quote: dict, **extra) -> dict:
+        start, end = quote["start"], quote["end"]
+        context = f"{text[max(0, start - 200):start]}[[{text[start:end]}]]{text[end:end + 200]}"
+        return {"type": error, "start": start, "end": end, "context": context, **extra}
+
+    errors = [entry("FP", p, kind=p["kind"], speaker=p["speaker"]) for p in predicted
+              if id(p) not in matched_predicted]
+    errors += [entry("FN", g, gold_speaker=g.get("speaker")) for g in gold if id(g) not in matched_gold]
+    for g, p in pairs:
+        speaker = g.get("speaker")
+        if speaker and scorer.fold(speaker) not in scorer.PRONOUNS and not scorer.speaker_lenient(speaker, p["speaker"]):
+            errors.append(entry("speaker", p, speaker=p["speaker"], mention=p["mention"], gold_speaker=speaker))
+    return errors
 
 
 def _scaling(gold: dict[str, dict]) -> None:
