@@ -140,3 +140,22 @@ def source_unlisted_after(after: str) -> Source | None:
             return None
         name = titles + name
     return Source(phrase(name.split()) or name, match.group("verb1") or match.group("verb2"))
+
+
+# A sentence opening on a subordinate clause: "After Ada Park said", "But even as Park claimed"
+_SUBORDINATE = re.compile(
+    r"^\s*(?:(?:and|but|yet|so)\s+)?(?:even\s+)?(?:after|as|when|whenever|while|although|though|"
+    r"because|since|before|once|until|whereas|if)\s+(?=[^,;:—–“”\"]+$)",
+    re.IGNORECASE,
+)
+
+
+def subordinate_opening(left: str, closes_clause: bool) -> str | None:
+    """'After Scalia said that students might do better at “less advanced schools,” Trump
+    said: ...': a quotation that closes a subordinate clause opening its sentence (no comma
+    before it) is that clause's report; the main clause after the comma reports something
+    else. The clause's text for `source_before`, or None."""
+    if not closes_clause:
+        return None
+    opening = _SUBORDINATE.match(left)
+    return left if opening else None

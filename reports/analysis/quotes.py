@@ -48,6 +48,7 @@ from reports.analysis.clauses import (
     ends_sentence,
     reports_what_follows,
     source_unlisted_after,
+    subordinate_opening,
     woven_through,
 )
 from reports.analysis.heads import clause_subject, participle_subject, that_clause_subject
@@ -178,6 +179,9 @@ class _Attributor:
         agent = source_agent(left, right)
         if agent:
             return agent
+        clause = self._subordinate(span, left, right)
+        if clause:
+            return clause
         if left.rstrip()[-1:] in ",:" and INTRODUCED.search(left[-40:]) and not _QUOTE_MARKS.search(left):
             found = self._named(source_before(left))  # 'When a voter shouted, “Cruz,” Beck joked'
             if found and found.verb and found.verb != "according to":
@@ -213,6 +217,16 @@ class _Attributor:
                 return self._sentence_before(span) or Source(subject, None, cue="subject")
             subject = named
         return self._named(Source(subject, None, cue="subject") if subject else None)
+
+    def _subordinate(self, span: Span, left: str, right: str) -> Source | None:
+        """'After Scalia said that ... “less advanced schools,” Trump said:': the opening
+        clause's reporting verb, not the main clause's after the comma."""
+        closes = self.doc.text[span.end - 1 : span.end] == "," or right.lstrip()[:1] == ","
+        clause = subordinate_opening(left, closes)
+        found = self._named(source_before(clause)) if clause else None
+        if not found or not found.verb or found.verb == "according to" or found.mention.lower() == "who":
+            return None
+        return found
 
     def _own_subject(self, left: str) -> Source | None:
         """'“...,” Noah said. Trump did post on Twitter that his claims were “sarcasm”': a new

@@ -115,3 +115,16 @@ def test_a_reporting_subject_loses_the_verb_it_was_read_with() -> None:
     assert trimmed("Her campaign quickly") == "Her campaign"
     assert trimmed("An interfaith rally") == "An interfaith rally"
     assert trimmed("those surveyed") == "those surveyed"
+
+
+def test_quotation_closing_an_opening_subordinate_clause() -> None:
+    text = (
+        "It rained. After Ada Park said that pupils might do better at “smaller schools,” "
+        "Tom Reed said: “I don't like it.”"
+    )
+    assert [q.speaker for q in speech(text)] == ["Ada Park", "Tom Reed"]
+    text = (
+        "It rained. But even as Ada Park claimed on Tuesday that “the roads got worse,” "
+        "one of the engineers said the two cases differed."
+    )
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
