@@ -12,7 +12,10 @@ from reports.analysis.lexicon import capitalised, is_pronoun
 from reports.analysis.subjects import sentence_subject, subject_after
 
 _CLAUSE_VERBS_LIST = ("said", "says", "told", "tells", "added", "wrote", "writes", "noted", "argued",
-                      "insisted", "warned", "explained", "stated", "declared", "recalled")
+                      "insisted", "warned", "explained", "stated", "declared", "recalled",
+                      "elaborated", "contended", "claimed", "suggested", "predicted", "maintained",
+                      "asserted", "acknowledged", "conceded", "cautioned", "stressed", "emphasized",
+                      "argues", "notes", "adds", "contends", "explains", "insists", "warns")
 
 
 _DESCRIBED = (r"(?:called|labell?ed|described|dubbed|branded|termed|deemed|characteri[sz]ed|seen|"

@@ -128,3 +128,11 @@ def test_quotation_closing_an_opening_subordinate_clause() -> None:
         "one of the engineers said the two cases differed."
     )
     assert [q.speaker for q in speech(text)] == ["Ada Park"]
+
+
+def test_paragraph_of_speech_after_a_sentence_with_a_less_common_reporting_verb() -> None:
+    text = (
+        "Ada Park elaborated in a column for the Gazette that voters currently pledged to Tom "
+        "Reed may reconsider.\n\n“A loss in the north would show how weak he is.”"
+    )
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
