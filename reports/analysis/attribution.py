@@ -137,7 +137,11 @@ def _clause_end_source(rest: str) -> Source | None:
     return Source(mention, sentence[late.start() + 1 : late.end()].strip()) if mention else None
 
 
-_LATE_SUBJECT = re.compile(rf",\s+([^,;:]{{1,80}}?)\s+({VERBS})\b[^,;:]{{0,60}}$")
+# the subject may carry one appositive ("..., Ada Park, the former mayor, proclaimed to a crowd
+# at the county fair on Tuesday.")
+_LATE_SUBJECT = re.compile(
+    rf",\s+([^,;:]{{1,80}}?(?:,\s+(?:a|an|the)\s[^,;:]{{1,60}},)?)\s+({VERBS})\b[^,;:]{{0,90}}$"
+)
 
 
 def _clause_end_subject(sentence: str) -> Source | None:

@@ -136,3 +136,11 @@ def test_paragraph_of_speech_after_a_sentence_with_a_less_common_reporting_verb(
         "Reed may reconsider.\n\n“A loss in the north would show how weak he is.”"
     )
     assert [q.speaker for q in speech(text)] == ["Ada Park"]
+
+
+def test_woven_fragments_closed_by_a_name_with_an_appositive() -> None:
+    text = (
+        "It rained. Roads are “a disgrace” and “a danger,” Ada Park, the former mayor of "
+        "Dover, proclaimed to a cheering crowd at the county fair in the valley on Tuesday."
+    )
+    assert [q.speaker for q in speech(text)] == ["Ada Park", "Ada Park"]
