@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from reports.analysis.attribution import Source
+from reports.analysis.attribution import Source, source_after
 from reports.analysis.heads import phrase
 from reports.analysis.lexicon import DAYS, SENTENCE_WORDS, VERBS, is_pronoun
 from reports.analysis.marks import Span
@@ -159,3 +159,13 @@ def subordinate_opening(left: str, closes_clause: bool) -> str | None:
         return None
     opening = _SUBORDINATE.match(left)
     return left if opening else None
+
+
+def source_inside(quote: str) -> Source | None:
+    """'“At this point, I don’t worry," said Mayor Ada Park. "We’ve made mistakes.”': a
+    quotation opened with a curly mark whose first straight mark closes it (mixed typing) is
+    read as one span, with its own reporting clause inside; that clause names the speaker."""
+    mark = quote.find('"')
+    if mark < 1 or quote[mark - 1].isspace() or not quote[mark + 1 : mark + 2].isspace():
+        return None
+    return source_after(quote[mark + 1 :])

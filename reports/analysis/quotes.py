@@ -47,6 +47,7 @@ from reports.analysis.clauses import (
     closes_sentence,
     ends_sentence,
     reports_what_follows,
+    source_inside,
     source_unlisted_after,
     subordinate_opening,
     woven_through,
@@ -179,6 +180,10 @@ class _Attributor:
         agent = source_agent(left, right)
         if agent:
             return agent
+        if self.doc.text[span.start - 1] == "“":
+            inside = self._named(source_inside(self.doc.text[span.start : span.end]))
+            if inside:
+                return inside
         clause = self._subordinate(span, left, right)
         if clause:
             return clause

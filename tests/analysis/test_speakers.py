@@ -144,3 +144,15 @@ def test_woven_fragments_closed_by_a_name_with_an_appositive() -> None:
         "Dover, proclaimed to a cheering crowd at the county fair in the valley on Tuesday."
     )
     assert [q.speaker for q in speech(text)] == ["Ada Park", "Ada Park"]
+
+
+def test_reporting_clause_inside_a_quotation_typed_with_mixed_marks() -> None:
+    text = (
+        "Officials said they welcome it.\n\n“At this point, I don’t worry,\" said Mayor Ada Park "
+        "in an interview. \"We’ve made mistakes.”"
+    )
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
+    text = "Tom Reed said it was bad.\n\n“He hurt people, too\" Park said later. \"In fact, he did.”"
+    assert [q.speaker for q in speech(text)] == ["Park"]
+    text = "Tom Reed said it was bad.\n\n“He said \"no\" to me,” Ada Park said."
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
