@@ -62,7 +62,13 @@ def reports_what_follows(right: str, source: Source) -> bool:
         while len(rest) > 1 and rest[0][:1].isupper():
             rest = rest[1:]  # "asking Ada Park after an event": a name addressed
     first = rest[0].lower().strip(",")
+    if first in _CLAUSE_CLOSERS and _CLOSER_THEN_QUOTATION.match(tail):
+        return True  # '“...?” Mills then writes back, “You look cute.”': the next one's clause
     return first not in _CLAUSE_CLOSERS and not (source.verb in _ADDRESSING and _OBJECT.fullmatch(first))
+
+
+# A few words closing the verb, then a comma and another quotation (`right` stops at its mark)
+_CLOSER_THEN_QUOTATION = re.compile(r"[^,;:.!?“”\"]{1,30},\s*(?:[“\"]|$)")
 
 
 # Verbs whose object is the person addressed, not reported speech ("“Why?” she asked him.")

@@ -156,3 +156,11 @@ def test_reporting_clause_inside_a_quotation_typed_with_mixed_marks() -> None:
     assert [q.speaker for q in speech(text)] == ["Park"]
     text = "Tom Reed said it was bad.\n\n“He said \"no\" to me,” Ada Park said."
     assert [q.speaker for q in speech(text)] == ["Ada Park"]
+
+
+def test_clause_with_a_particle_introducing_the_next_quotation() -> None:
+    text = (
+        "Ada Park replies to Tom Reed with, “Why now? Was that on my way?” Reed then writes "
+        "back, “You look fine.”"
+    )
+    assert [q.speaker for q in speech(text)] == ["Ada Park", "Tom Reed"]
