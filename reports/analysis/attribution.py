@@ -217,6 +217,8 @@ def source_before(left: str) -> Source | None:
                 return Source(mention, verb.group(), told)
             continue
         mention = subject_before(before)
+        if mention and _names_a_thing(before, verb.group(), left[verb.end() :]):
+            continue  # "a class called “Perception”": a name given, the noun says nothing
         if mention:
             if mention.lower() == "who":
                 antecedent = _WHO.search(before.rstrip())
@@ -241,6 +243,25 @@ def source_before(left: str) -> Source | None:
 
 
 _QUOTE_MARK = re.compile(r"[“”\"]")
+
+
+_NAMING_VERBS = {"called", "dubbed", "named", "labeled", "labelled", "termed", "titled", "nicknamed"}
+
+
+def _names_a_thing(before: str, verb: str, after: str) -> bool:
+    """'a syllabus for a 2002 psychology class called “Perception”', 'an inflation formula
+    called the “chained CPI”': a naming participle right before the quotation after an
+    indefinite noun phrase is a reduced relative clause (a thing and its name), not that noun
+    phrase speaking; a finite 'called' has its object first ('a reporter called it “...')."""
+    return (verb in _NAMING_VERBS and after.strip().lower() in {"", "the", "a", "an"}
+            and bool(_INDEFINITE_END.search(before)))
+
+
+# an indefinite noun phrase of up to five words ends the text: "for a 2002 psychology class"
+# (no relative word in it: "a third would be what Sroka called a “...”" is Sroka's)
+_INDEFINITE_END = re.compile(
+    r"(?:^|\s)[Aa]n?\s+(?:(?!(?:what|which|that|who|whom|is|was|be)\s)[\w\-’']+\s+){0,3}[a-z][\w\-]*\s*$"
+)
 _PUT_IT = re.compile(r"\bas\s+([^,;:“”\"]{1,80}?)\s+(?:put|puts)\s+it\s*[,:]?\s*$")
 
 

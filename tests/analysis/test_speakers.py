@@ -164,3 +164,13 @@ def test_clause_with_a_particle_introducing_the_next_quotation() -> None:
         "back, “You look fine.”"
     )
     assert [q.speaker for q in speech(text)] == ["Ada Park", "Tom Reed"]
+
+
+def test_thing_called_a_name_is_no_speaker() -> None:
+    text = (
+        "It rained. Later on Sunday, Ada Park shared a syllabus for a 2002 history class "
+        "called “Perception” on her page."
+    )
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
+    text = "It rained. The cuts are what Tom Reed called a “let a thousand flowers bloom” plan."
+    assert [q.speaker for q in speech(text)] == ["Tom Reed"]
