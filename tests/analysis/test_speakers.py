@@ -174,3 +174,11 @@ def test_thing_called_a_name_is_no_speaker() -> None:
     assert [q.speaker for q in speech(text)] == ["Ada Park"]
     text = "It rained. The cuts are what Tom Reed called a “let a thousand flowers bloom” plan."
     assert [q.speaker for q in speech(text)] == ["Tom Reed"]
+
+
+def test_opening_phrase_ending_on_a_name_with_its_appositive() -> None:
+    text = (
+        "It rained. Preceded at the lectern by Tom Reed, the county sheriff and a hard-liner, "
+        "Ada Park launched into a lament for the “forgotten drivers” of the valley."
+    )
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
