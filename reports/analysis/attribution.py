@@ -219,6 +219,8 @@ def source_before(left: str) -> Source | None:
         mention = subject_before(before)
         if mention and _names_a_thing(before, verb.group(), left[verb.end() :]):
             continue  # "a class called “Perception”": a name given, the noun says nothing
+        if mention and mention.split()[-1] == "to":  # "pointed to a case to say": an infinitive,
+            mention = sentence_subject(before)  # whose subject is the sentence's
         if mention:
             if mention.lower() == "who":
                 antecedent = _WHO.search(before.rstrip())

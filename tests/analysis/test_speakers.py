@@ -182,3 +182,11 @@ def test_opening_phrase_ending_on_a_name_with_its_appositive() -> None:
         "Ada Park launched into a lament for the “forgotten drivers” of the valley."
     )
     assert [q.speaker for q in speech(text)] == ["Ada Park"]
+
+
+def test_reporting_verb_in_the_infinitive_has_the_sentence_subject() -> None:
+    text = (
+        "It rained. The judge pointed to a previous case to say that courts must weigh "
+        "“whether the public has a stake in it.”"
+    )
+    assert [q.speaker for q in speech(text)] == ["The judge"]
