@@ -364,6 +364,12 @@ def _object_before(lead: str) -> bool:
         return False  # "the campaign is already claiming", "Johnson kept asking": a finite verb
     if len(words) >= 2 and capitalised(words[-1]) and words[-2] in _PREPOSITIONS:
         return True  # "responded on Facebook writing": a name after a preposition is an object
+    named = len(words)
+    while named > max(0, len(words) - 5) and capitalised(words[named - 1]):
+        named -= 1
+    if named < len(words) and named >= 1 and words[named - 1] == "to":
+        return True  # "a letter to Attorney General Ada E. Park asking": the one addressed
+    # (not "from": "no different from George H.W. Bush calling" makes Bush the one calling)
     match = _OBJECT_END.search(" ".join(words[-1:]))
     return bool(match) and not is_pronoun(match.group().strip())
 

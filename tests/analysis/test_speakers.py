@@ -190,3 +190,11 @@ def test_reporting_verb_in_the_infinitive_has_the_sentence_subject() -> None:
         "“whether the public has a stake in it.”"
     )
     assert [q.speaker for q in speech(text)] == ["The judge"]
+
+
+def test_participle_after_a_letter_to_a_named_person() -> None:
+    text = (
+        "It rained. Mayor Ada Park wrote a letter to Attorney General Tom E. Reed asking the "
+        "department to look into the “fiasco.”"
+    )
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
