@@ -198,3 +198,13 @@ def test_participle_after_a_letter_to_a_named_person() -> None:
         "department to look into the “fiasco.”"
     )
     assert [q.speaker for q in speech(text)] == ["Ada Park"]
+
+
+def test_in_someones_words() -> None:
+    text = (
+        "It rained. The fair was held in Dover and Troy because, in Ada Park’s words, “they "
+        "are the liveliest towns in the valley.”"
+    )
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
+    text = "It rained. In the words of Ada Park, “the roads are a disgrace.”"
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
