@@ -3,6 +3,7 @@ earlier ones)."""
 
 from __future__ import annotations
 
+from reports.analysis.subjects import subject_before
 from tests.analysis.test_quotes import speech
 
 
@@ -208,3 +209,9 @@ def test_in_someones_words() -> None:
     assert [q.speaker for q in speech(text)] == ["Ada Park"]
     text = "It rained. In the words of Ada Park, “the roads are a disgrace.”"
     assert [q.speaker for q in speech(text)] == ["Ada Park"]
+
+
+def test_adjunct_skip_stops_at_a_full_stop() -> None:
+    # a sentence the splitter did not end (a feed's run-on line) still ends at its full stop
+    left = "Ada Park faulted the plan for leaving the county in much worse shape.\nReed "
+    assert subject_before(left) == "Reed"
