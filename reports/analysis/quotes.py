@@ -235,12 +235,17 @@ class _Attributor:
 
     def _own_subject(self, left: str) -> Source | None:
         """'“...,” Noah said. Trump did post on Twitter that his claims were “sarcasm”': a new
-        sentence of the paragraph, with no quotation before this one, whose subject is a name,
-        is that name's, not the earlier quotation's speaker's."""
+        sentence of the paragraph, with no quotation before this one, whose subject is a name
+        or a noun phrase that can speak ("the statement talked about"), is that subject's, not
+        the earlier quotation's speaker's."""
         if not left.strip() or _QUOTE_MARKS.search(left):
             return None
         subject = sentence_subject(left)
-        if not subject or not capitalised(subject) or is_pronoun(subject) or \
+        if subject and subject.split()[0] in {"the", "a", "an"}:
+            subject = speaker_phrase(subject)  # "the statement talked about": a thing that speaks
+        elif subject and not capitalised(subject):
+            return None
+        if not subject or is_pronoun(subject) or \
                 subject.split()[0].lower() in (SENTENCE_WORDS - {"the", "a", "an"}) | _DEMONSTRATIVES:
             return None
         # not a weak "subject" cue: the paragraph's speech goes on, only its speaker changes

@@ -215,3 +215,11 @@ def test_adjunct_skip_stops_at_a_full_stop() -> None:
     # a sentence the splitter did not end (a feed's run-on line) still ends at its full stop
     left = "Ada Park faulted the plan for leaving the county in much worse shape.\nReed "
     assert subject_before(left) == "Reed"
+
+
+def test_new_sentence_whose_subject_is_a_speaking_noun_phrase() -> None:
+    text = (
+        "“We will go on,” Tom Reed said. Instead, the statement talked about giving voters the "
+        "right to “choose the nominee.”"
+    )
+    assert [q.speaker for q in speech(text)] == ["Tom Reed", "the statement"]
