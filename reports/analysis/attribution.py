@@ -140,7 +140,7 @@ def _clause_end_source(rest: str) -> Source | None:
 # the subject may carry one appositive ("..., Ada Park, the former mayor, proclaimed to a crowd
 # at the county fair on Tuesday.")
 _LATE_SUBJECT = re.compile(
-    rf",\s+([^,;:]{{1,80}}?(?:,\s+(?:a|an|the)\s[^,;:]{{1,60}},)?)\s+({VERBS})\b[^,;:]{{0,90}}$"
+    rf",\s+(?:as\s+)?([^,;:]{{1,80}}?(?:,\s+(?:a|an|the)\s[^,;:]{{1,60}},)?)\s+({VERBS})\b[^,;:]{{0,90}}$"
 )
 
 

@@ -223,3 +223,11 @@ def test_new_sentence_whose_subject_is_a_speaking_noun_phrase() -> None:
         "right to “choose the nominee.”"
     )
     assert [q.speaker for q in speech(text)] == ["Tom Reed", "the statement"]
+
+
+def test_closing_as_clause_after_a_woven_fragment() -> None:
+    text = (
+        "It rained. The wins show that she is popular across the state, rather than a "
+        "“regional” candidate, as Tom Reed’s campaign manager suggested after the vote."
+    )
+    assert [q.speaker for q in speech(text)] == ["Tom Reed’s campaign manager"]
