@@ -231,3 +231,11 @@ def test_closing_as_clause_after_a_woven_fragment() -> None:
         "“regional” candidate, as Tom Reed’s campaign manager suggested after the vote."
     )
     assert [q.speaker for q in speech(text)] == ["Tom Reed’s campaign manager"]
+
+
+def test_less_common_reporting_verb_after_the_quotation() -> None:
+    text = (
+        "Roads would improve. Then came the big line: “It is about time we had a woman in "
+        "charge,” exhorted the introducer, actress Ada Park."
+    )
+    assert [q.speaker for q in speech(text)] == ["the introducer"]
