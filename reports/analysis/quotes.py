@@ -4,8 +4,11 @@ Three passes over the split-once `Document`, each linear in the text:
 
 1. Marks (`reports.analysis.marks`): quotation marks paired within each paragraph (a straight
    mark not past the end of its line); a quotation running over several paragraphs is one item.
-2. Attribution (`_Attributor`). The source is looked for next to the quotation in the writer's
-   sentence (`reports.analysis.attribution`): "..., X said" / "said X" / "X told Reuters" /
+2. Attribution (`_Attributor`). A quotation closing a subordinate clause that opens its
+   sentence ("After X said that ... “...,” Y said") is that clause's; one typed with mixed marks
+   takes the reporting clause inside it. Otherwise the source is looked for next to the
+   quotation in the writer's sentence (`reports.analysis.attribution`): "..., X said" /
+   "said X" / "X told Reuters" /
    "according to X" / "“...?” X pressed" after it, unless a quotation that ended its sentence is
    followed by a reporting clause that opens new speech ("X said <clause>", "X replied: “";
    where the sentence goes on or stops: `reports.analysis.clauses`); then "X said: ..." /
@@ -28,8 +31,8 @@ Three passes over the split-once `Document`, each linear in the text:
    found, when its sentence speaks of saying, thinking or judging).
 
 Dev figures (bench/quotes.py, PolNeAR dev, 840 articles): loose P/R/F1 96.0 / 97.0 / 96.5
-(halves 96.1 / 96.9), speaker accuracy 94.2% of 4,698 (halves 94.3 / 94.0), joint F1 as
-written 88.9, about 850 documents/s with the sentence split (a shared machine). The gold
+(halves 96.1 / 96.9), speaker accuracy 94.7% of 4,699 (halves 94.7 / 94.6), joint F1 as
+written 89.4, about 780-850 documents/s with the sentence split (a shared machine). The gold
 pairs marks of one style only, so the 52 quotations typed with mixed marks there ("Yes,” she
 said), which we find, count as false positives: 0.6 of precision.
 """
