@@ -1,5 +1,6 @@
 """Sources read outside the reporting clause next to a quotation: the agent of a passive verb of
-describing ('has been called “x” by Ada Park', 'seen by organizers as a “lifeboat”') and the
+describing ('has been called “x” by Ada Park', 'seen by organizers as a “lifeboat”'), the owner
+of the words ('in Ada Park’s words, “...”') and the
 subject of a sentence that opens a paragraph of speech ('Carter said that for decades ...').
 Pure functions on text, split from `reports.analysis.attribution` (which reads the clause)."""
 
@@ -9,10 +10,13 @@ import re
 
 from reports.analysis.attribution import Source, told_after
 from reports.analysis.lexicon import capitalised, is_pronoun
-from reports.analysis.subjects import sentence_subject, subject_after
+from reports.analysis.subjects import leading_subject, sentence_subject, subject_after
 
 _CLAUSE_VERBS_LIST = ("said", "says", "told", "tells", "added", "wrote", "writes", "noted", "argued",
-                      "insisted", "warned", "explained", "stated", "declared", "recalled")
+                      "insisted", "warned", "explained", "stated", "declared", "recalled",
+                      "elaborated", "contended", "claimed", "suggested", "predicted", "maintained",
+                      "asserted", "acknowledged", "conceded", "cautioned", "stressed", "emphasized",
+                      "argues", "notes", "adds", "contends", "explains", "insists", "warns")
 
 
 _DESCRIBED = (r"(?:called|labell?ed|described|dubbed|branded|termed|deemed|characteri[sz]ed|seen|"
@@ -25,6 +29,10 @@ _BY_AFTER = re.compile(r"[\s,]*by\s+")
 def source_agent(left: str, right: str) -> Source | None:
     """The agent of a passive verb of describing: 'has been called “x” by Ada Park', 'seen by
     organizers as a “lifeboat”': whoever the words are given as said by."""
+    words = _IN_WORDS.search(left[-120:]) if "words" in left[-24:] else None
+    if words:  # "in Ada Park’s words, “...”", "in the words of Ada Park: “...”"
+        mention = leading_subject(words.group(1) or words.group(2))
+        return Source(mention, "words") if mention else None
     after = right.lstrip(" ,")[:3] == "by "
     if not after and " by " not in left[-160:]:
         return None  # cheap test first: most quotations have no "by" near them
@@ -38,6 +46,12 @@ def source_agent(left: str, right: str) -> Source | None:
         return None
     mention, _ = subject_after(right[by.end() :])
     return Source(mention, verb.group(1)) if mention else None
+
+
+_IN_WORDS = re.compile(
+    r"\b[Ii]n\s+(?:([^,;:“”\"]{1,60}?)[’']s?\s+(?:own\s+)?words|the\s+words\s+of\s+([^,;:“”\"]{1,60}))"
+    r"\s*[,:]\s*$"
+)
 
 
 _MAIN_VERB = re.compile(rf"\s*(?:,[^,“”\"]{{1,80}},\s*)?(?:[a-z]+ly\s+)?({'|'.join(sorted(_CLAUSE_VERBS_LIST))})\b")

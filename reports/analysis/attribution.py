@@ -137,7 +137,11 @@ def _clause_end_source(rest: str) -> Source | None:
     return Source(mention, sentence[late.start() + 1 : late.end()].strip()) if mention else None
 
 
-_LATE_SUBJECT = re.compile(rf",\s+([^,;:]{{1,80}}?)\s+({VERBS})\b[^,;:]{{0,60}}$")
+# the subject may carry one appositive ("..., Ada Park, the former mayor, proclaimed to a crowd
+# at the county fair on Tuesday.")
+_LATE_SUBJECT = re.compile(
+    rf",\s+(?:as\s+)?([^,;:]{{1,80}}?(?:,\s+(?:a|an|the)\s[^,;:]{{1,60}},)?)\s+({VERBS})\b[^,;:]{{0,90}}$"
+)
 
 
 def _clause_end_subject(sentence: str) -> Source | None:
@@ -213,6 +217,10 @@ def source_before(left: str) -> Source | None:
                 return Source(mention, verb.group(), told)
             continue
         mention = subject_before(before)
+        if mention and _names_a_thing(before, verb.group(), left[verb.end() :]):
+            continue  # "a class called “Perception”": a name given, the noun says nothing
+        if mention and mention.split()[-1] == "to":  # "pointed to a case to say": an infinitive,
+            mention = sentence_subject(before)  # whose subject is the sentence's
         if mention:
             if mention.lower() == "who":
                 antecedent = _WHO.search(before.rstrip())
@@ -237,6 +245,25 @@ def source_before(left: str) -> Source | None:
 
 
 _QUOTE_MARK = re.compile(r"[“”\"]")
+
+
+_NAMING_VERBS = {"called", "dubbed", "named", "labeled", "labelled", "termed", "titled", "nicknamed"}
+
+
+def _names_a_thing(before: str, verb: str, after: str) -> bool:
+    """'a syllabus for a 2002 psychology class called “Perception”', 'an inflation formula
+    called the “chained CPI”': a naming participle right before the quotation after an
+    indefinite noun phrase is a reduced relative clause (a thing and its name), not that noun
+    phrase speaking; a finite 'called' has its object first ('a reporter called it “...')."""
+    return (verb in _NAMING_VERBS and after.strip().lower() in {"", "the", "a", "an"}
+            and bool(_INDEFINITE_END.search(before)))
+
+
+# an indefinite noun phrase of up to five words ends the text: "for a 2002 psychology class"
+# (no relative word in it: "a third would be what Sroka called a “...”" is Sroka's)
+_INDEFINITE_END = re.compile(
+    r"(?:^|\s)[Aa]n?\s+(?:(?!(?:what|which|that|who|whom|is|was|be)\s)[\w\-’']+\s+){0,3}[a-z][\w\-]*\s*$"
+)
 _PUT_IT = re.compile(r"\bas\s+([^,;:“”\"]{1,80}?)\s+(?:put|puts)\s+it\s*[,:]?\s*$")
 
 
@@ -337,6 +364,12 @@ def _object_before(lead: str) -> bool:
         return False  # "the campaign is already claiming", "Johnson kept asking": a finite verb
     if len(words) >= 2 and capitalised(words[-1]) and words[-2] in _PREPOSITIONS:
         return True  # "responded on Facebook writing": a name after a preposition is an object
+    named = len(words)
+    while named > max(0, len(words) - 5) and capitalised(words[named - 1]):
+        named -= 1
+    if named < len(words) and named >= 1 and words[named - 1] == "to":
+        return True  # "a letter to Attorney General Ada E. Park asking": the one addressed
+    # (not "from": "no different from George H.W. Bush calling" makes Bush the one calling)
     match = _OBJECT_END.search(" ".join(words[-1:]))
     return bool(match) and not is_pronoun(match.group().strip())
 

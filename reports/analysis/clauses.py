@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from reports.analysis.attribution import Source
+from reports.analysis.attribution import Source, source_after
 from reports.analysis.heads import phrase
 from reports.analysis.lexicon import DAYS, SENTENCE_WORDS, VERBS, is_pronoun
 from reports.analysis.marks import Span
@@ -62,7 +62,13 @@ def reports_what_follows(right: str, source: Source) -> bool:
         while len(rest) > 1 and rest[0][:1].isupper():
             rest = rest[1:]  # "asking Ada Park after an event": a name addressed
     first = rest[0].lower().strip(",")
+    if first in _CLAUSE_CLOSERS and _CLOSER_THEN_QUOTATION.match(tail):
+        return True  # '“...?” Mills then writes back, “You look cute.”': the next one's clause
     return first not in _CLAUSE_CLOSERS and not (source.verb in _ADDRESSING and _OBJECT.fullmatch(first))
+
+
+# A few words closing the verb, then a comma and another quotation (`right` stops at its mark)
+_CLOSER_THEN_QUOTATION = re.compile(r"[^,;:.!?“”\"]{1,30},\s*(?:[“\"]|$)")
 
 
 # Verbs whose object is the person addressed, not reported speech ("“Why?” she asked him.")
@@ -140,3 +146,32 @@ def source_unlisted_after(after: str) -> Source | None:
             return None
         name = titles + name
     return Source(phrase(name.split()) or name, match.group("verb1") or match.group("verb2"))
+
+
+# A sentence opening on a subordinate clause: "After Ada Park said", "But even as Park claimed"
+_SUBORDINATE = re.compile(
+    r"^\s*(?:(?:and|but|yet|so)\s+)?(?:even\s+)?(?:after|as|when|whenever|while|although|though|"
+    r"because|since|before|once|until|whereas|if)\s+(?=[^,;:—–“”\"]+$)",
+    re.IGNORECASE,
+)
+
+
+def subordinate_opening(left: str, closes_clause: bool) -> str | None:
+    """'After Scalia said that students might do better at “less advanced schools,” Trump
+    said: ...': a quotation that closes a subordinate clause opening its sentence (no comma
+    before it) is that clause's report; the main clause after the comma reports something
+    else. The clause's text for `source_before`, or None."""
+    if not closes_clause:
+        return None
+    opening = _SUBORDINATE.match(left)
+    return left if opening else None
+
+
+def source_inside(quote: str) -> Source | None:
+    """'“At this point, I don’t worry," said Mayor Ada Park. "We’ve made mistakes.”': a
+    quotation opened with a curly mark whose first straight mark closes it (mixed typing) is
+    read as one span, with its own reporting clause inside; that clause names the speaker."""
+    mark = quote.find('"')
+    if mark < 1 or quote[mark - 1].isspace() or not quote[mark + 1 : mark + 2].isspace():
+        return None
+    return source_after(quote[mark + 1 :])

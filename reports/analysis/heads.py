@@ -102,6 +102,20 @@ def _after_place(text: str, intro: str) -> str:
     return text
 
 
+# "the Arizona sheriff and hard-liner, " before the next name
+_APPOSITIVE_OPENING = re.compile(r"(?:the|a|an)\s[^,;:.!?“”\"]{1,80},\s+(?=[A-Z])")
+
+
+def _after_appositive(text: str, intro: str) -> str:
+    """"Preceded by Joe Arpaio, the Arizona sheriff, Trump launched": an opening phrase that
+    ends on a name goes on with that name's appositive; the subject follows it."""
+    appositive = _APPOSITIVE_OPENING.match(text)
+    last = intro.rstrip(", ").split()[-1:]
+    if appositive and last and capitalised(last[0]):
+        return text[appositive.end() :]
+    return text
+
+
 _SEQUENCE_OPENING = re.compile(
     r"\s*(?:First|Second|Third|Fourth|Finally|Lastly|Next)\s*,\s+"  # events in order
 )
@@ -119,7 +133,8 @@ def _skip_opening(text: str) -> tuple[str, bool]:
     first = tokenize(text[:30])
     participle = _PARTICIPLE_OPENING.match(text) if _opens_participle(first) else None
     if participle:
-        return _after_place(text[participle.end() :], participle.group()), True
+        rest = _after_place(text[participle.end() :], participle.group())
+        return _after_appositive(rest, participle.group()), True
     if first and first[0].lower() in CONJUNCTIONS:
         while first and first[0].lower() in CONJUNCTIONS:
             text = text.lstrip()[len(first[0]) :].lstrip(" ,")

@@ -37,7 +37,10 @@ _VERB_LIST = (
     "proclaiming|reiterating|repeating|quipping|blasting|slamming|criticizing|criticising|"
     "praising|dismissing|mocking|questioning|demanding|wondering|asserting|tweeted out|"
     "remembered|reacted|retorting|countering|lamenting|cautioning|writing in|"
-    "commented|mentioned|reasoned|surmised|reflected|demurred"  # not "comments": a noun too
+    "commented|mentioned|reasoned|surmised|reflected|demurred|"  # not "comments": a noun too
+    "exhorted|bemoaned|grumbled|griped|speculated|theorized|theorised|hinted|confessed|rebutted|"
+    "sneered|chuckled|murmured|crowed|bellowed|hollered|ranted|enthused|exulted|summarized|"
+    "summarised|relayed|beseeched"
 )
 
 

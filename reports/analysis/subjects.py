@@ -5,6 +5,8 @@ functions on text, no state."""
 
 from __future__ import annotations
 
+import re
+
 from reports.analysis.heads import CONJUNCTIONS, phrase, sentence_subject
 from reports.analysis.lexicon import (
     ANONYMOUS,
@@ -60,6 +62,9 @@ _ADJUNCT_PREPOSITIONS = {"in", "on", "at", "during"}
 _NOT_IN_ADJUNCT = {"that", "which", "who", "and", "but", "or", "is", "was", "are", "were"}
 
 
+_FULL_STOP = re.compile(r"[a-z\d]+\.")  # "shape.", not "Jan." or "U.S."
+
+
 def _skip_adjunct(tokens: list[str], i: int) -> int:
     """Index before a prepositional phrase of up to four words that ends at tokens[i] ("Beck on
     Wednesday called", "Trump in his announcement speech called", "who has in the past
@@ -67,8 +72,8 @@ def _skip_adjunct(tokens: list[str], i: int) -> int:
     if i < 0 or not tokens[i][:1].isalnum():
         return i  # "Trump, who has a lead in delegates, mocked": an appositive, read elsewhere
     for k in range(i - 1, max(0, i - 5) - 1, -1):
-        if not tokens[k][:1].isalnum() or tokens[k] in _NOT_IN_ADJUNCT:
-            return i
+        if not tokens[k][:1].isalnum() or tokens[k] in _NOT_IN_ADJUNCT or _FULL_STOP.fullmatch(tokens[k]):
+            return i  # (not past a sentence's end: "... in much worse shape. Bush said")
         if tokens[k] in {"to", "with", "for"} and k >= 2 and tokens[k - 1].endswith("ing") \
                 and tokens[k - 1].islower() and tokens[k - 2][:1].isalnum():
             return _skip_between(tokens, k - 2)  # "a source speaking to Fox News said"

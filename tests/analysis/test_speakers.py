@@ -3,6 +3,7 @@ earlier ones)."""
 
 from __future__ import annotations
 
+from reports.analysis.subjects import subject_before
 from tests.analysis.test_quotes import speech
 
 
@@ -115,3 +116,126 @@ def test_a_reporting_subject_loses_the_verb_it_was_read_with() -> None:
     assert trimmed("Her campaign quickly") == "Her campaign"
     assert trimmed("An interfaith rally") == "An interfaith rally"
     assert trimmed("those surveyed") == "those surveyed"
+
+
+def test_quotation_closing_an_opening_subordinate_clause() -> None:
+    text = (
+        "It rained. After Ada Park said that pupils might do better at “smaller schools,” "
+        "Tom Reed said: “I don't like it.”"
+    )
+    assert [q.speaker for q in speech(text)] == ["Ada Park", "Tom Reed"]
+    text = (
+        "It rained. But even as Ada Park claimed on Tuesday that “the roads got worse,” "
+        "one of the engineers said the two cases differed."
+    )
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
+
+
+def test_paragraph_of_speech_after_a_sentence_with_a_less_common_reporting_verb() -> None:
+    text = (
+        "Ada Park elaborated in a column for the Gazette that voters currently pledged to Tom "
+        "Reed may reconsider.\n\n“A loss in the north would show how weak he is.”"
+    )
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
+
+
+def test_woven_fragments_closed_by_a_name_with_an_appositive() -> None:
+    text = (
+        "It rained. Roads are “a disgrace” and “a danger,” Ada Park, the former mayor of "
+        "Dover, proclaimed to a cheering crowd at the county fair in the valley on Tuesday."
+    )
+    assert [q.speaker for q in speech(text)] == ["Ada Park", "Ada Park"]
+
+
+def test_reporting_clause_inside_a_quotation_typed_with_mixed_marks() -> None:
+    text = (
+        "Officials said they welcome it.\n\n“At this point, I don’t worry,\" said Mayor Ada Park "
+        "in an interview. \"We’ve made mistakes.”"
+    )
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
+    text = "Tom Reed said it was bad.\n\n“He hurt people, too\" Park said later. \"In fact, he did.”"
+    assert [q.speaker for q in speech(text)] == ["Park"]
+    text = "Tom Reed said it was bad.\n\n“He said \"no\" to me,” Ada Park said."
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
+
+
+def test_clause_with_a_particle_introducing_the_next_quotation() -> None:
+    text = (
+        "Ada Park replies to Tom Reed with, “Why now? Was that on my way?” Reed then writes "
+        "back, “You look fine.”"
+    )
+    assert [q.speaker for q in speech(text)] == ["Ada Park", "Tom Reed"]
+
+
+def test_thing_called_a_name_is_no_speaker() -> None:
+    text = (
+        "It rained. Later on Sunday, Ada Park shared a syllabus for a 2002 history class "
+        "called “Perception” on her page."
+    )
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
+    text = "It rained. The cuts are what Tom Reed called a “let a thousand flowers bloom” plan."
+    assert [q.speaker for q in speech(text)] == ["Tom Reed"]
+
+
+def test_opening_phrase_ending_on_a_name_with_its_appositive() -> None:
+    text = (
+        "It rained. Preceded at the lectern by Tom Reed, the county sheriff and a hard-liner, "
+        "Ada Park launched into a lament for the “forgotten drivers” of the valley."
+    )
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
+
+
+def test_reporting_verb_in_the_infinitive_has_the_sentence_subject() -> None:
+    text = (
+        "It rained. The judge pointed to a previous case to say that courts must weigh "
+        "“whether the public has a stake in it.”"
+    )
+    assert [q.speaker for q in speech(text)] == ["The judge"]
+
+
+def test_participle_after_a_letter_to_a_named_person() -> None:
+    text = (
+        "It rained. Mayor Ada Park wrote a letter to Attorney General Tom E. Reed asking the "
+        "department to look into the “fiasco.”"
+    )
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
+
+
+def test_in_someones_words() -> None:
+    text = (
+        "It rained. The fair was held in Dover and Troy because, in Ada Park’s words, “they "
+        "are the liveliest towns in the valley.”"
+    )
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
+    text = "It rained. In the words of Ada Park, “the roads are a disgrace.”"
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
+
+
+def test_adjunct_skip_stops_at_a_full_stop() -> None:
+    # a sentence the splitter did not end (a feed's run-on line) still ends at its full stop
+    left = "Ada Park faulted the plan for leaving the county in much worse shape.\nReed "
+    assert subject_before(left) == "Reed"
+
+
+def test_new_sentence_whose_subject_is_a_speaking_noun_phrase() -> None:
+    text = (
+        "“We will go on,” Tom Reed said. Instead, the statement talked about giving voters the "
+        "right to “choose the nominee.”"
+    )
+    assert [q.speaker for q in speech(text)] == ["Tom Reed", "the statement"]
+
+
+def test_closing_as_clause_after_a_woven_fragment() -> None:
+    text = (
+        "It rained. The wins show that she is popular across the state, rather than a "
+        "“regional” candidate, as Tom Reed’s campaign manager suggested after the vote."
+    )
+    assert [q.speaker for q in speech(text)] == ["Tom Reed’s campaign manager"]
+
+
+def test_less_common_reporting_verb_after_the_quotation() -> None:
+    text = (
+        "Roads would improve. Then came the big line: “It is about time we had a woman in "
+        "charge,” exhorted the introducer, actress Ada Park."
+    )
+    assert [q.speaker for q in speech(text)] == ["the introducer"]
