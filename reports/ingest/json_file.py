@@ -12,7 +12,7 @@ from pathlib import Path
 
 from reports.errors import ReadError
 from reports.ingest.decode import decode
-from reports.ingest.jsonl import parse_row
+from reports.ingest.jsonl import TOO_DEEP, parse_row
 from reports.models import Article
 
 
@@ -21,6 +21,8 @@ def read(path: Path, raw: bytes, label: str) -> Iterator[Article | ReadError]:
         data = json.loads(decode(raw))
     except json.JSONDecodeError as error:
         raise ReadError(f"not JSON ({error.msg} at line {error.lineno}, column {error.colno})") from error
+    except RecursionError as error:  # json's C parser recurses per level: one file, not the run
+        raise ReadError(TOO_DEEP) from error
     if isinstance(data, dict):
         yield parse_row(data, source=label, content_hash=hashlib.sha256(raw).hexdigest())
         return
@@ -32,6 +34,8 @@ def read(path: Path, raw: bytes, label: str) -> Iterator[Article | ReadError]:
             yield parse_row(row, source=source, content_hash=_row_hash(row))
         except ReadError as error:
             yield error
+        except RecursionError:
+            yield ReadError(f"{source}: {TOO_DEEP}")
 
 
 def _row_hash(row: object) -> str:

@@ -16,6 +16,8 @@ from reports.errors import ReadError
 from reports.ingest.decode import decode
 from reports.models import Article
 
+TOO_DEEP = "JSON nested too deeply to be an article"
+
 
 def read(path: Path, raw: bytes, label: str) -> Iterator[Article | ReadError]:
     for number, line in enumerate(decode(raw).split("\n"), start=1):
@@ -32,6 +34,8 @@ def parse_line(line: str, *, source: str) -> Article:
         row = json.loads(line)
     except json.JSONDecodeError as error:
         raise ReadError(f"{source}: not JSON ({error.msg} at column {error.colno})") from error
+    except RecursionError as error:  # one hostile line costs that line, not the file or the run
+        raise ReadError(f"{source}: {TOO_DEEP}") from error
     return parse_row(row, source=source, content_hash=hashlib.sha256(line.encode()).hexdigest())
 
 

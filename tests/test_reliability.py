@@ -1,0 +1,89 @@
+"""Inbox traps, a stale manifest, names shown to a person: each trap is one clear failure."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import run_json
+
+DAY = "2026-11-25"
+GOOD = "A good article about the harbour. The council met on Monday. It rained all day.\n"
+
+
+def _reasons(report: dict) -> dict[str, str]:
+    return {Path(f["source"]).name: f["reason"] for f in report["failed"]}
+
+
+def test_deeply_nested_json_is_one_failure(project: Path, cli):
+    inbox = project / "seeds"
+    (inbox / "good.txt").write_text(GOOD)
+    (inbox / "n.json").write_text("[" * 100_000 + "]" * 100_000)
+    good_line = json.dumps({"id": "ok", "text": GOOD})
+    (inbox / "n.jsonl").write_text(good_line + "\n" + "[" * 100_000 + "]" * 100_000 + "\n")
+    code, report = run_json(cli, "--date", DAY)
+    assert code == 1
+    reasons = {f["source"]: f["reason"] for f in report["failed"]}
+    assert "nested too deeply" in reasons["seeds/n.json"]
+    assert "n.jsonl:2: JSON nested too deeply" in reasons["seeds/n.jsonl"]
+    rendered = {n["source"] for n in report["new"]}
+    assert {"seeds/good.txt", "seeds/n.jsonl:1"} <= rendered
+
+
+def test_fifo_socket_and_link_loop_are_failures_and_never_hang(project: Path):
+    import socket
+
+    inbox = project / "seeds"
+    (inbox / "good.txt").write_text(GOOD)
+    os.mkfifo(inbox / ".p")
+    (inbox / "x.txt").symlink_to(".p")  # a link to a hidden FIFO
+    os.mkfifo(inbox / "fifo.txt")
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(inbox / "sock.txt"))
+    (inbox / "loop.txt").symlink_to("loop.txt")
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "reports.cli", "run", "--json", "--workers", "1", "--date", DAY],
+            cwd=project, capture_output=True, text=True, timeout=120,
+        )
+    finally:
+        server.close()
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    reasons = _reasons(json.loads(result.stdout))
+    assert "not a regular file" in reasons["x.txt"]
+    assert "not a regular file" in reasons["fifo.txt"]
+    assert "not a regular file" in reasons["sock.txt"]
+    assert "loop" in reasons["loop.txt"]
+    assert any(n["source"] == "seeds/good.txt" for n in json.loads(result.stdout)["new"])
+
+
+def test_names_are_escaped_on_stderr_and_in_status(project: Path, cli):
+    inbox = project / "seeds"
+    (inbox / "evil\nfailed: forged.txt").write_text("")
+    (inbox / "title\x1b]0;pwned\x07.txt").write_text("")
+    result = cli("run", "--workers", "1", "--date", DAY)
+    assert result.exit_code == 1
+    for text in (result.stderr, cli("status").stdout):
+        lines = [line for line in text.splitlines() if line.startswith("failed:")]
+        assert len(lines) == 2, text
+        assert "\x1b" not in text and "\x07" not in text
+        assert "\\n" in text and "\\x1b" in text
+
+
+def test_a_stale_manifest_is_rebuilt_from_the_ledger(project: Path, cli):
+    """As after a kill between the ledger write and the manifest rewrite."""
+    inbox = project / "seeds"
+    (inbox / "good.txt").write_text(GOOD)
+    code, report = run_json(cli, "--date", DAY)
+    manifest = project / "out" / DAY / "manifest.json"
+    whole = json.loads(manifest.read_text())
+    assert len(whole["articles"]) == 2
+    stale = dict(whole, articles=whole["articles"][:1])
+    manifest.write_text(json.dumps(stale))
+    code, report = run_json(cli, "--date", DAY)
+    assert code == 0 and not report["new"]
+    assert json.loads(manifest.read_text())["articles"] == whole["articles"]
