@@ -22,7 +22,7 @@ def test_deeply_nested_json_is_one_failure(project: Path, cli):
     inbox = project / "seeds"
     (inbox / "good.txt").write_text(GOOD)
     (inbox / "n.json").write_text("[" * 100_000 + "]" * 100_000)
-    good_line = json.dumps({"id": "ok", "text": GOOD})
+    good_line = json.dumps({"id": "ok", "text": "Another story. The mayor spoke at noon. Nobody listened."})
     (inbox / "n.jsonl").write_text(good_line + "\n" + "[" * 100_000 + "]" * 100_000 + "\n")
     code, report = run_json(cli, "--date", DAY)
     assert code == 1
