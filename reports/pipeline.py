@@ -243,8 +243,8 @@ def _raw_hash(path: Path) -> str | None:
     import hashlib
 
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
+        return hashlib.sha256(ingest.read_regular(path)).hexdigest()  # never opens a FIFO
+    except ReadError:
         return None
 
 

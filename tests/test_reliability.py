@@ -47,7 +47,7 @@ def test_fifo_socket_and_link_loop_are_failures_and_never_hang(project: Path):
     try:
         result = subprocess.run(
             [sys.executable, "-m", "reports.cli", "run", "--json", "--workers", "1", "--date", DAY],
-            cwd=project, capture_output=True, text=True, timeout=120,
+            cwd=project, capture_output=True, text=True, timeout=60,
         )
     finally:
         server.close()

@@ -6,6 +6,9 @@ the file that are broken (a bad line in a .jsonl), so one bad record never hides
 
 from __future__ import annotations
 
+import errno
+import os
+import stat as stat_module
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -31,6 +34,7 @@ READERS: dict[str, Reader] = {
 
 MAX_FILE_BYTES = 20_000_000
 VANISHED = "the file vanished before it could be read (moved or deleted during the run)"
+NOT_REGULAR = "not a regular file (a FIFO, device or socket, or a link to one); not read"
 SETTLE_SECONDS = 2.0  # a file modified more recently than this may still be being written
 SETTLE_PAUSE = 0.3  # how long to watch such a file for a change in size or time
 
@@ -42,7 +46,8 @@ def discover(inbox: Path) -> list[Path]:
         relative = path.relative_to(inbox)
         if any(part.startswith(".") for part in relative.parts):
             continue
-        if path.suffix.lower() in READERS and (path.is_file() or path.is_symlink()):
+        # Not only regular files: a FIFO or socket with an article's name is reported, not skipped.
+        if path.suffix.lower() in READERS and (path.is_symlink() or not path.is_dir()):
             found.append(path)
     return found
 
@@ -106,23 +111,41 @@ def label(path: Path, inbox: Path | None) -> str:
     return str(path)
 
 
+def read_regular(path: Path, inbox: Path | None = None) -> bytes:
+    """The bytes of a regular file. A FIFO, device or socket is never opened for reading (it
+    could block the run for ever): stat first, then open non-blocking and check the open file."""
+    try:
+        os.stat(path)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise ReadError("a loop of symbolic links: it points back to itself") from error
+        if error.errno == errno.ENOENT and path.is_symlink():
+            raise ReadError("broken link: the file it points to does not exist") from error
+    if inbox is not None and not path.resolve().is_relative_to(inbox.resolve()):
+        raise ReadError("the file is a link to a place outside the inbox; not read")
+    try:
+        if not stat_module.S_ISREG(os.stat(path).st_mode):
+            raise ReadError(NOT_REGULAR)
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+        with open(fd, "rb") as file:
+            info = os.fstat(file.fileno())
+            if not stat_module.S_ISREG(info.st_mode):  # swapped between the stat and the open
+                raise ReadError(NOT_REGULAR)
+            if info.st_size > MAX_FILE_BYTES:
+                raise ReadError(f"file larger than {MAX_FILE_BYTES:,} bytes")
+            return file.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError as error:
+        raise ReadError(VANISHED) from error
+    except OSError as error:
+        raise ReadError(f"cannot read the file: {error.strerror or error}") from error
+
+
 def read(path: Path, inbox: Path | None = None) -> Iterator[Article | ReadError]:
     """Yield the articles of one file. Raises ReadError when the whole file is unusable."""
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         raise ReadError(f"unsupported file type {path.suffix!r} (supported: {', '.join(READERS)})")
-    if path.is_symlink() and not path.exists():
-        raise ReadError("broken link: the file it points to does not exist")
-    if inbox is not None and not path.resolve().is_relative_to(inbox.resolve()):
-        raise ReadError("the file is a link to a place outside the inbox; not read")
-    try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise ReadError(f"file larger than {MAX_FILE_BYTES:,} bytes")
-        raw = path.read_bytes()
-    except FileNotFoundError as error:
-        raise ReadError(VANISHED) from error
-    except OSError as error:
-        raise ReadError(f"cannot read the file: {error.strerror or error}") from error
+    raw = read_regular(path, inbox)
     if not raw.strip():
         raise ReadError("empty file")
     yield from reader(path, raw, label(path, inbox))
