@@ -47,6 +47,14 @@ def _errors_to_exit_codes(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def _shown(text: object) -> str:
+    """A name or reason as printed to a person: control characters (a newline that would forge
+    a `failed:` line, a terminal escape) are written as escapes, never passed through."""
+    return "".join(
+        c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in str(text)
+    )
+
+
 def _settings(config: Path | None, **paths: Path | None) -> Settings:
     settings = load_settings(config)
     overrides = {key: value.resolve() for key, value in paths.items() if value is not None}
@@ -123,7 +131,7 @@ def run(
             on_total=on_total, on_done=on_done, wait=LOCK_WAIT_S,
         )
     for failure in report.failed:
-        click.echo(f"failed: {failure.source}: {failure.reason}", err=True)
+        click.echo(f"failed: {_shown(failure.source)}: {_shown(failure.reason)}", err=True)
     for feed_error in report.failed_feeds:  # one in back-off stays quiet: cron mails any output
         click.echo(f"feed failed: {feed_error.feed} ({feed_error.url}): {feed_error.reason}", err=True)
     if report.aborted:
@@ -251,7 +259,7 @@ def analyze(paths: tuple[Path, ...], fmt: str, sentences: int) -> None:
                 result = analyze_article(item, sentences=sentences).to_json()
             except ArticleError as error:
                 failures += 1
-                click.echo(f"failed: {path}: {error}", err=True)
+                click.echo(f"failed: {_shown(path)}: {_shown(error)}", err=True)
                 continue
             if fmt == "jsonl":
                 click.echo(json.dumps(result, ensure_ascii=False))
@@ -328,7 +336,7 @@ def status(config: Path | None, out: Path | None, as_json: bool) -> None:
     else:
         click.echo("last run: never")
     for failure in data["failures"]:
-        click.echo(f"failed: {failure['source']}: {failure['reason']}")
+        click.echo(f"failed: {_shown(failure['source'])}: {_shown(failure['reason'])}")
     emails = data["emails"]
     if emails:
         click.echo("e-mail: " + ", ".join(f"{n} {state}" for state, n in sorted(emails.items())))
