@@ -318,6 +318,13 @@ class Ledger:
         for analysis, paths in rows:
             yield {**json.loads(analysis or "{}"), "pdf": json.loads(paths)[0]}
 
+    def manifest_pdfs(self, run_date: str) -> list[str]:
+        """The PDF paths the day's manifest must list, in its order: to spot a stale manifest."""
+        rows = self._db.execute(
+            "SELECT outputs FROM articles WHERE run_date = ? AND status = 'rendered' ORDER BY rowid", (run_date,)
+        )
+        return [json.loads(paths)[0] for (paths,) in rows]
+
     def counts(self) -> dict[str, int]:
         return dict(self._db.execute("SELECT status, COUNT(*) FROM articles GROUP BY status"))
 

@@ -72,6 +72,15 @@ def write_manifest(folder: Path, run_date: date, entries: Iterable[dict[str, Any
     write_atomic(folder / MANIFEST_NAME, _manifest_chunks(run_date, entries))
 
 
+def manifest_pdfs(folder: Path) -> list[str] | None:
+    """The PDF paths the day's manifest lists; None when it is missing or unreadable."""
+    try:
+        manifest = json.loads((folder / MANIFEST_NAME).read_text(encoding="utf-8"))
+        return [entry["pdf"] for entry in manifest["articles"]]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
 def _manifest_chunks(run_date: date, entries: Iterable[dict[str, Any]]) -> Iterator[bytes]:
     yield f'{{\n  "date": "{run_date.isoformat()}",\n  "articles": ['.encode()
     for index, entry in enumerate(entries):

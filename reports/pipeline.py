@@ -128,8 +128,9 @@ def run(
             aborted = str(error)  # what arrived is written and recorded; the rest waits for a re-run
         finally:
             results.close()
-        if new or (folder.is_dir() and not (folder / outputs.MANIFEST_NAME).exists()):
-            # The manifest is a view of the ledger, so a killed run's PDFs are never left out.
+        if new or (folder.is_dir() and outputs.manifest_pdfs(folder) != ledger.manifest_pdfs(run_date.isoformat())):
+            # The manifest is a view of the ledger, rebuilt whenever it disagrees: a run killed
+            # between the ledger write and the manifest rewrite never leaves a PDF out of it.
             try:
                 outputs.write_manifest(folder, run_date, ledger.manifest(run_date.isoformat()))
             except (OSError, sqlite3.Error) as error:
