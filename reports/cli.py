@@ -304,7 +304,7 @@ def status(config: Path | None, out: Path | None, as_json: bool) -> None:
             "failing_feeds": [],
         }
     else:
-        with Ledger.open(out_dir) as ledger:
+        with Ledger.open_readonly(out_dir) as ledger:  # no write: works on a full disk
             data = {
                 "out": str(out_dir),
                 "articles": ledger.counts(),

@@ -145,6 +145,24 @@ class Ledger:
         finally:
             connection.close()
 
+    @classmethod
+    @contextmanager
+    def open_readonly(cls, out_dir: Path) -> Iterator[Ledger]:
+        """For `status`: no schema, no pragma, no write, so it works on a full disk too."""
+        path = out_dir / LEDGER_NAME
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
+        try:
+            connection.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        except sqlite3.Error:
+            # A WAL database with no -shm file needs one created even to read; on a full disk
+            # that fails. Read the file as it is instead (no run holds it, or the -shm existed).
+            connection.close()
+            connection = sqlite3.connect(f"{path.resolve().as_uri()}?immutable=1", uri=True)
+        try:
+            yield cls(connection, path)
+        finally:
+            connection.close()
+
     def known(self) -> dict[str, str]:
         """key -> status of every article ever recorded (one query: idle runs stay cheap).
 

@@ -87,3 +87,23 @@ def test_a_stale_manifest_is_rebuilt_from_the_ledger(project: Path, cli):
     code, report = run_json(cli, "--date", DAY)
     assert code == 0 and not report["new"]
     assert json.loads(manifest.read_text())["articles"] == whole["articles"]
+
+
+def _full_disk() -> None:
+    """RLIMIT_FSIZE: any write that grows a file fails with EFBIG, as on a full disk."""
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_FSIZE, (1, 1))
+
+
+def test_status_works_on_a_full_disk(project: Path):
+    subprocess.run(
+        [sys.executable, "-m", "reports.cli", "run", "--workers", "1", "--date", DAY],
+        cwd=project, check=True, capture_output=True,
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "reports.cli", "status", "--json"],
+        cwd=project, capture_output=True, text=True, preexec_fn=_full_disk, timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["articles"]["rendered"] == 1
