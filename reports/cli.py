@@ -125,11 +125,20 @@ def run(
         from reports.deliver import smtp_mailer
 
         mailer = smtp_mailer(settings)  # a missing password is a config error, before any work
-    with _progress() as (on_total, on_done):
-        report = pipeline.run(
-            settings, day, force=force, workers=workers or pipeline.default_workers(),
-            on_total=on_total, on_done=on_done, wait=LOCK_WAIT_S,
-        )
+    try:
+        with _progress() as (on_total, on_done):
+            report = pipeline.run(
+                settings, day, force=force, workers=workers or pipeline.default_workers(),
+                on_total=on_total, on_done=on_done, wait=LOCK_WAIT_S,
+            )
+    except (OSError, sqlite3.Error) as error:
+        if as_json:  # a full disk before the run could start: the JSON still says why
+            from reports.models import RunReport
+            from reports.outputs import day_dir
+
+            reason = getattr(error, "strerror", None) or str(error)
+            click.echo(json.dumps(RunReport(day, day_dir(settings.paths.out, day), aborted=reason).to_json(), indent=2))
+        raise
     for failure in report.failed:
         click.echo(f"failed: {_shown(failure.source)}: {_shown(failure.reason)}", err=True)
     for feed_error in report.failed_feeds:  # one in back-off stays quiet: cron mails any output

@@ -107,3 +107,17 @@ def test_status_works_on_a_full_disk(project: Path):
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["articles"]["rendered"] == 1
+
+
+def test_run_json_prints_json_on_a_full_disk(project: Path):
+    subprocess.run(
+        [sys.executable, "-m", "reports.cli", "run", "--workers", "1", "--date", DAY],
+        cwd=project, check=True, capture_output=True,
+    )
+    (project / "seeds" / "new.txt").write_text(GOOD)
+    result = subprocess.run(
+        [sys.executable, "-m", "reports.cli", "run", "--json", "--workers", "1", "--date", DAY],
+        cwd=project, capture_output=True, text=True, preexec_fn=_full_disk, timeout=60,
+    )
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert json.loads(result.stdout)["aborted"]
