@@ -139,6 +139,10 @@ class Ledger:
         try:
             connection.execute("PRAGMA journal_mode=WAL")
             connection.execute("PRAGMA synchronous=NORMAL")
+            # Checkpoint each MB and cut the WAL back to 1 MB after: during a long run on a
+            # small disk, the WAL must not fill the disk before the PDFs do.
+            connection.execute("PRAGMA wal_autocheckpoint=256")
+            connection.execute("PRAGMA journal_size_limit=1048576")
             connection.executescript(_SCHEMA)
             connection.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
             yield cls(connection, path)

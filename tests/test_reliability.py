@@ -121,3 +121,17 @@ def test_run_json_prints_json_on_a_full_disk(project: Path):
     )
     assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
     assert json.loads(result.stdout)["aborted"]
+
+
+def test_the_wal_stays_small_during_a_long_run(tmp_path: Path):
+    from reports.ledger import LEDGER_NAME, Ledger
+
+    analysis = json.dumps({"text": "x" * 200_000})  # about what one article writes
+    with Ledger.open(tmp_path) as ledger:
+        for i in range(40):
+            ledger.record_rendered(
+                f"k{i}", article_id=str(i), source="s", run_date=DAY, title="t", outputs=[f"{i}.pdf"],
+                analysis=analysis,
+            )
+        wal = (tmp_path / (LEDGER_NAME + "-wal")).stat().st_size
+    assert wal < 3_000_000, wal
