@@ -167,6 +167,17 @@ class Ledger:
         finally:
             connection.close()
 
+    @contextmanager
+    def atomic(self) -> Iterator[None]:
+        """One transaction: all of its writes are kept, or (on an error, a full disk) none."""
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
     def known(self) -> dict[str, str]:
         """key -> status of every article ever recorded (one query: idle runs stay cheap).
 

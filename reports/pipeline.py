@@ -113,8 +113,10 @@ def run(
                     failed.append(_fail(ledger, article.content_hash, article.id, article.source, run_date, str(result)))
                 else:
                     try:
-                        new.append(_write(result, article, folder, ledger, run_date, paths.out))
-                        _remember_text(ledger, article, found.marks.get(article.content_hash))
+                        with ledger.atomic():  # briefed means in the duplicate index too
+                            output = _write(result, article, folder, ledger, run_date, paths.out)
+                            _remember_text(ledger, article, found.marks.get(article.content_hash))
+                        new.append(output)
                     except (OSError, sqlite3.Error) as error:
                         # Disk full or folder unwritable: every later article would fail the same
                         # way. Stop; this article stays unrecorded and is briefed on the next run.

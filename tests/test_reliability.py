@@ -135,3 +135,22 @@ def test_the_wal_stays_small_during_a_long_run(tmp_path: Path):
             )
         wal = (tmp_path / (LEDGER_NAME + "-wal")).stat().st_size
     assert wal < 3_000_000, wal
+
+
+def test_a_disk_full_stop_never_leaves_a_briefed_article_out_of_the_duplicate_index(project: Path, cli):
+    import sqlite3
+
+    run_json(cli, "--date", DAY)  # the ledger exists
+    db = sqlite3.connect(project / "out" / "ledger.sqlite3", isolation_level=None)
+    # The disk fills just as the text is indexed, after the article was recorded.
+    db.execute("CREATE TRIGGER full BEFORE INSERT ON texts BEGIN SELECT RAISE(FAIL, 'database or disk is full'); END")
+    (project / "seeds" / "story.txt").write_text(GOOD)
+    code, report = run_json(cli, "--date", DAY)
+    assert code == 1 and report["aborted"]
+    db.execute("DROP TRIGGER full")
+    db.close()
+    code, report = run_json(cli, "--date", DAY)
+    assert [n["source"] for n in report["new"]] == ["seeds/story.txt"]
+    (project / "seeds" / "copy.txt").write_text(GOOD)  # the same text under another name
+    code, report = run_json(cli, "--date", DAY)
+    assert code == 0 and not report["new"]
