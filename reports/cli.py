@@ -341,6 +341,7 @@ def status(config: Path | None, out: Path | None, as_json: bool) -> None:
         click.echo(
             f"last run: {last['started']} for {last['run_date']}: {last['new']} new, "
             f"{last['skipped']} skipped, {last['failed']} failed"
+            + ("" if last["finished"] else " (not finished: still running, or killed)")
         )
     else:
         click.echo("last run: never")

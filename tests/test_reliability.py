@@ -154,3 +154,14 @@ def test_a_disk_full_stop_never_leaves_a_briefed_article_out_of_the_duplicate_in
     (project / "seeds" / "copy.txt").write_text(GOOD)  # the same text under another name
     code, report = run_json(cli, "--date", DAY)
     assert code == 0 and not report["new"]
+
+
+def test_status_says_when_the_last_run_did_not_finish(project: Path, cli):
+    import sqlite3
+
+    run_json(cli, "--date", DAY)
+    assert "not finished" not in cli("status").stdout
+    db = sqlite3.connect(project / "out" / "ledger.sqlite3", isolation_level=None)
+    db.execute("INSERT INTO runs (started, run_date) VALUES ('2026-11-25T10:00:00+00:00', ?)", (DAY,))  # as a kill leaves it
+    db.close()
+    assert "not finished" in cli("status").stdout
