@@ -310,7 +310,7 @@ def status(config: Path | None, out: Path | None, as_json: bool) -> None:
     if not (out_dir / LEDGER_NAME).exists():
         data: dict[str, Any] = {
             "out": str(out_dir), "articles": {}, "last_run": None, "failures": [], "emails": {}, "email_problems": [],
-            "failing_feeds": [],
+            "failing_feeds": [], "failing_items": [],
         }
     else:
         with Ledger.open_readonly(out_dir) as ledger:  # no write: works on a full disk
@@ -328,6 +328,7 @@ def status(config: Path | None, out: Path | None, as_json: bool) -> None:
                     for status in ("pending", "failed") for s in ledger.sends(status)
                 ],
                 "failing_feeds": ledger.failing_feeds(),
+                "failing_items": ledger.failing_items(),
             }
     data["daemon"] = read_heartbeat(out_dir)
     if as_json:
@@ -356,6 +357,13 @@ def status(config: Path | None, out: Path | None, as_json: bool) -> None:
     for feed in data["failing_feeds"]:
         retry = f", next try after {feed['retry_at']}" if feed["retry_at"] else ""
         click.echo(f"feed failing: {feed['url']}: {feed['error']} ({feed['failures']} in a row{retry})")
+    for items in data["failing_items"]:
+        retry = f", next try after {items['next_try']}" if items["next_try"] else ""
+        given_up = f", {items['items_given_up']} given up" if items["items_given_up"] else ""
+        click.echo(
+            f"feed items failing: {items['url']}: {items['items_failing']} items{given_up}:"
+            f" {items['last_error']}{retry}"
+        )
     beat = data["daemon"]
     if beat:
         click.echo(

@@ -51,6 +51,11 @@ from reports.outputs import slugify
 
 ARCHIVE = "feeds"  # folder under the inbox
 _MAX_BACKOFF = timedelta(days=1)
+_GIVE_UP = timedelta(days=7)
+# An entry whose own text has this many words carries the article, not a teaser: it is briefed
+# from the feed and its page is not fetched.
+_ARTICLE_WORDS = 150
+FROM_FEED = "From the feed: the article page was not fetched or could not be reached."
 _CHUNK = 65_536
 
 
@@ -63,6 +68,25 @@ class FeedState:
     retry_at: str | None = None  # ISO time (UTC) before which the feed is not tried again
     last_error: str | None = None
     seen: frozenset[str] = frozenset()  # item keys already fetched
+    failing: dict[str, ItemFailure] = field(default_factory=dict)  # item key -> its failure record
+
+    def __post_init__(self) -> None:
+        # The ledger hands the records back as plain dicts.
+        failing = {k: v if isinstance(v, ItemFailure) else ItemFailure(**v) for k, v in self.failing.items()}
+        object.__setattr__(self, "failing", failing)
+
+
+@dataclass(frozen=True)
+class ItemFailure:
+    """An item that could not be briefed (page down, no article in the feed): tried again on a
+    back-off and given up after a week. Only its first failure is reported."""
+
+    link: str | None
+    failures: int
+    last_error: str
+    since: str  # ISO time (UTC) of the first failure
+    retry_at: str | None = None
+    gave_up: bool = False
 
 
 @dataclass(frozen=True)
@@ -116,7 +140,9 @@ def scan_feed(
         reason = f"failed before ({state.last_error}); next try after {state.retry_at}"
         return FeedScan(state, errors=(FeedFailure(name, feed.url, reason, state.retry_at, waiting=True),))
     try:
-        response = client.get(feed.url, etag=state.etag, modified=state.modified)
+        # The feed itself is one request per run that the user asked for: no per-host delay, so
+        # many feeds of one site cost no sleep; the delay spaces out the item pages.
+        response = client.get(feed.url, etag=state.etag, modified=state.modified, delay=False)
         if response.status == 304:
             return FeedScan(replace(state, failures=0, retry_at=None, last_error=None), not_modified=True)
         entries = _entries(response, feed.url)
@@ -124,17 +150,22 @@ def scan_feed(
         return _failed(feed, state, str(error), now, fetch)
     # Item links are the feed's text, not the user's: only the feed's own host may be internal.
     allow_internal = True if fetch.allow_internal_links else (urlsplit(feed.url).hostname or False)
-    saved, errors = _fetch_items(entries, state, client, archive / slugify(name), name, now, allow_internal)
-    # A page that failed keeps the old validators, so the next scan gets the full feed and retries it.
+    saved, errors, failing = _fetch_items(
+        entries, state, client, archive / slugify(name), name, now, allow_internal, fetch
+    )
+    # While an item fails, the old validators are kept, so a later scan gets the full feed and retries it.
     headers = response.headers
+    waiting = any(not f.gave_up for f in failing.values())
+    given_up = {key for key, f in failing.items() if f.gave_up}
     new_state = replace(
         state,
-        etag=state.etag if errors else headers.get("etag"),
-        modified=state.modified if errors else headers.get("last-modified"),
+        etag=state.etag if waiting else headers.get("etag"),
+        modified=state.modified if waiting else headers.get("last-modified"),
         failures=0,
         retry_at=None,
         last_error=None,
-        seen=state.seen | {s.item for s in saved},
+        seen=state.seen | {s.item for s in saved} | given_up,
+        failing=failing,
     )
     return FeedScan(new_state, tuple(saved), tuple(errors))
 
@@ -150,17 +181,74 @@ def _failed(feed: FeedSettings, state: FeedState, reason: str, now: datetime, fe
 
 
 def _entries(response: Response, url: str) -> list[Any]:
+    return parse(response.body, response.headers.get("content-type", ""), url)
+
+
+def parse(body: bytes, content_type: str = "", url: str = "") -> list[Any]:
+    """The feed's entries, read from text we decoded ourselves (see `decode`), so a feed that
+    declares no encoding is never read as Windows-1252 mojibake."""
     import feedparser  # only when there are feeds
 
-    # A file object, never a string: feedparser would treat a string as a URL or a file name.
+    text = decode(body, content_type)
+    # Re-encoded as UTF-8 with the declaration saying so; a file object, never a string:
+    # feedparser would treat a string as a URL or a file name.
+    xml = _XML_ENCODING.sub(rb"\1utf-8\1", text.encode("utf-8"), count=1)
+    media = content_type.split(";")[0].strip() or "application/xml"
     parsed = feedparser.parse(
-        io.BytesIO(response.body),
-        response_headers={"content-type": response.headers.get("content-type", ""), "content-location": url},
+        io.BytesIO(xml), response_headers={"content-type": f"{media}; charset=utf-8", "content-location": url}
     )
     if not parsed.entries and (parsed.bozo or not parsed.version):
         problem = getattr(parsed, "bozo_exception", None)
         raise FetchError(f"not an RSS or Atom feed{f' ({problem})' if problem else ''}")
     return list(parsed.entries)
+
+
+_BOMS = (
+    (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\xef\xbb\xbf", "utf-8-sig"), (b"\xfe\xff", "utf-16-be"), (b"\xff\xfe", "utf-16-le"),
+)
+_XML_DECLARED = re.compile(rb"^\s*<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+_XML_ENCODING = re.compile(rb"(?<=<\?xml)([^>]*?encoding\s*=\s*)([\"'])[A-Za-z0-9_.:-]+\2", re.IGNORECASE)
+
+
+def decode(body: bytes, content_type: str = "") -> str:
+    """The feed's text: the charset of the HTTP header, else a BOM, else the XML declaration,
+    else UTF-8 if it decodes, else what charset-normalizer finds. A declared name Python does
+    not know, or bytes that do not fit it, fall through to the next clue."""
+    for bom, name in _BOMS:
+        if body.startswith(bom):
+            bom_encoding: str | None = name
+            break
+    else:
+        bom_encoding = None
+    header = _HTTP_CHARSET.search(content_type)
+    declared = _XML_DECLARED.match(body[:512].replace(b"\x00", b"").lstrip(b"\xef\xbb\xbf\xfe\xff"))
+    candidates = [
+        header.group(1) if header else None,
+        bom_encoding,
+        declared.group(1).decode("ascii") if declared and not bom_encoding else None,
+        "utf-8",
+    ]
+    for name in candidates:
+        text = _try_decode(body, name)
+        if text is not None:
+            return text
+    from charset_normalizer import from_bytes  # only for a feed no clue fits
+
+    best = from_bytes(body).best()
+    if best is None:
+        raise FetchError("the feed's encoding cannot be told (not text in any known encoding)")
+    return str(best)
+
+
+def _try_decode(body: bytes, name: str | None) -> str | None:
+    if not name:
+        return None
+    try:
+        text = body.decode(name)
+    except (LookupError, UnicodeDecodeError):
+        return None
+    return text.removeprefix("\ufeff")
 
 
 def _fetch_items(
@@ -171,26 +259,85 @@ def _fetch_items(
     name: str,
     now: datetime,
     allow_internal: bool | str,
-) -> tuple[list[Saved], list[FeedFailure]]:
+    fetch: FetchSettings,
+) -> tuple[list[Saved], list[FeedFailure], dict[str, ItemFailure]]:
+    """Save each new item; an item that fails is kept in `failing` with its back-off, and only its
+    first failure (or giving up) is reported: later ones wait quietly."""
     saved: list[Saved] = []
     errors: list[FeedFailure] = []
+    failing: dict[str, ItemFailure] = {}
     stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
     # Feeds list the newest first; saving oldest first keeps the archive in publication order.
     for number, entry in enumerate(reversed(entries)):
         key = item_key(entry)
         if key in state.seen or key in {s.item for s in saved}:
             continue
+        before = state.failing.get(key)
+        # A link refused by policy costs no request: retried each run, so a changed setting takes.
+        policy = before is not None and before.last_error.startswith("refused:")
+        if before and before.retry_at and not policy and datetime.fromisoformat(before.retry_at) > now:
+            failing[key] = before  # still in its back-off: not tried, not reported
+            continue
         link = entry.get("link") or None
         try:
-            page = _archived(client.get(link, allow_internal=allow_internal)) if link else _page_from_entry(entry)
+            page = _page(entry, link, client, allow_internal)
         except FetchError as error:
-            errors.append(FeedFailure(name, link or state.url, f"item page: {error}"))
+            failure = _item_failed(before, link, str(error), now, fetch)
+            failing[key] = failure
+            if before is None or failure.gave_up:
+                reason = f"item page: {error}" + (" (given up after a week)" if failure.gave_up else "")
+                errors.append(FeedFailure(name, link or state.url, reason, failure.retry_at))
             continue
         slug = slugify(entry.get("title") or urlsplit(link or "").path or "item")[:50]
         path = folder / f"{stamp}-{number:03d}-{slug}.html"
         _write_atomic(path, page)
         saved.append(Saved(key, link, path))
-    return saved, errors
+    return saved, errors, failing
+
+
+def _page(entry: Any, link: str | None, client: Client, allow_internal: bool | str) -> bytes:
+    """The item's page; from the feed's own text when that is the whole article, when there is
+    no link, or when the page cannot be fetched and the feed's text is long enough to stand."""
+    text = _entry_body(entry)
+    whole = _words(text) >= _ARTICLE_WORDS
+    if whole or not link:
+        return _page_from_entry(entry, link)
+    try:
+        return _archived(client.get(link, allow_internal=allow_internal))
+    except FetchError:
+        if _words(text) >= _ARTICLE_WORDS // 3 and _is_content(entry):
+            return _page_from_entry(entry, link)
+        raise
+
+
+def _item_failed(before: ItemFailure | None, link: str | None, reason: str, now: datetime, fetch: FetchSettings) -> ItemFailure:
+    failures = (before.failures if before else 0) + 1
+    since = before.since if before else now.astimezone(UTC).isoformat(timespec="seconds")
+    gave_up = now - datetime.fromisoformat(since) >= _GIVE_UP
+    retry_at = None  # fetch.retry_minutes = 0: tried again on every run (still reported once)
+    if fetch.retry_minutes and not gave_up:
+        wait = min(timedelta(minutes=fetch.retry_minutes) * 2 ** (failures - 1), _MAX_BACKOFF)
+        retry_at = (now + wait).astimezone(UTC).isoformat(timespec="seconds")
+    return ItemFailure(link, failures, reason, since, retry_at, gave_up)
+
+
+def _entry_body(entry: Any) -> str:
+    """The entry's longest text: its content (content:encoded, Atom content), else its summary."""
+    contents = [c.get("value") or "" for c in entry.get("content") or []]
+    return max([*contents, entry.get("summary") or ""], key=len)
+
+
+def _is_content(entry: Any) -> bool:
+    return any((c.get("value") or "").strip() for c in entry.get("content") or [])
+
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _words(markup: str) -> int:
+    """Words of the text, counting each CJK character as one (those scripts have no spaces)."""
+    text = html.unescape(_TAG.sub(" ", markup))
+    return len(text.split()) + sum(1 for ch in text if "\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af")
 
 
 def item_key(entry: Any) -> str:
@@ -214,18 +361,25 @@ def _archived(response: Response) -> bytes:
     return f'<meta charset="{declared.group(1)}">\n'.encode("ascii") + response.body
 
 
-def _page_from_entry(entry: Any) -> bytes:
-    """An item with no link: its own content, as a small page the HTML reader can read."""
-    contents = entry.get("content") or []
-    body = contents[0].get("value") if contents else entry.get("summary", "")
-    if not body:
+def _page_from_entry(entry: Any, link: str | None = None) -> bytes:
+    """The item's own text as a small page the HTML reader can read, with its title, author,
+    date and link, and a visible line saying the briefing comes from the feed."""
+    body = _entry_body(entry)
+    if not body.strip():
         raise FetchError("the item has neither a link nor any content")
+    if "<" not in body:
+        body = "".join(f"<p>{html.escape(part)}</p>" for part in body.split("\n\n") if part.strip())
     title = html.escape(entry.get("title") or "")
+    author = html.escape(entry.get("author") or "")
     when = html.escape(dict.get(entry, "published") or dict.get(entry, "updated") or "")
+    href = html.escape(link or "")
+    meta = f'<meta name="author" content="{author}">' if author else ""
+    source = f'<p class="from-feed">{FROM_FEED} <a href="{href}">{href}</a></p>' if link else f'<p class="from-feed">{FROM_FEED}</p>'
     return (
-        f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{title}</title>'
+        f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{title}</title>{meta}'
+        f'<meta name="reports:source" content="feed">'
         f'<meta property="article:published_time" content="{when}"></head>'
-        f"<body><article><h1>{title}</h1>{body}</article></body></html>"
+        f"<body><article><h1>{title}</h1>{body}{source}</article></body></html>"
     ).encode()
 
 
@@ -333,6 +487,7 @@ class Client:
         self._fetch = fetch
         self._sleep, self._clock = sleep, clock
         self._last: dict[str, float] = {}
+        self._dead: dict[str, str] = {}  # host -> why: refused, unknown or silent, in this run
         redirects = _Redirects(fetch.max_redirects)
         # Only what we need: no file:, ftp: or data: handlers, so an item link cannot read local files.
         self._opener = urllib.request.OpenerDirector()
@@ -354,13 +509,17 @@ class Client:
         etag: str | None = None,
         modified: str | None = None,
         allow_internal: bool | str = True,
+        delay: bool = True,
     ) -> Response:
         """GET `url`. `allow_internal`: True for URLs the user configured; for URLs from a feed,
         False (only public addresses) or the one host name that may be internal."""
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise FetchError(f"not an http(s) address: {url!r}")
-        self._wait_for(parts.hostname)
+        if parts.hostname in self._dead:  # never tried again this run, and never waited for
+            raise FetchError(f"not tried: {parts.hostname} failed earlier in this run ({self._dead[parts.hostname]})")
+        if delay:
+            self._wait_for(parts.hostname)
         headers = {"User-Agent": self._fetch.user_agent, "Accept-Encoding": "identity"}
         if etag:
             headers["If-None-Match"] = etag
@@ -377,8 +536,11 @@ class Client:
                 return Response(304)
             raise FetchError(f"HTTP {error.code} {error.reason}") from error
         except urllib.error.URLError as error:
+            if isinstance(error.reason, (socket.gaierror, ConnectionRefusedError, TimeoutError, socket.timeout)):
+                self._dead[parts.hostname] = str(error.reason)
             raise FetchError(f"cannot reach {parts.hostname}: {error.reason}") from error
         except (TimeoutError, socket.timeout) as error:
+            self._dead[parts.hostname] = "no answer"
             raise FetchError(f"no answer within {self._fetch.timeout_seconds:g} s") from error
         except (OSError, HTTPException, ValueError) as error:
             raise FetchError(f"{type(error).__name__}: {error}") from error

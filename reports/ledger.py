@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 LEDGER_NAME = "ledger.sqlite3"
 SCHEMA_VERSION = 2
@@ -101,6 +102,18 @@ CREATE TABLE IF NOT EXISTS feed_items (
     link     TEXT,
     archive  TEXT,                 -- the saved page, relative to the inbox
     fetched  TEXT NOT NULL,
+    PRIMARY KEY (feed, item)
+) WITHOUT ROWID;
+-- Feed items that could not be briefed: their back-off, and those given up after a week.
+CREATE TABLE IF NOT EXISTS feed_item_failures (
+    feed        TEXT NOT NULL,
+    item        TEXT NOT NULL,
+    link        TEXT,
+    failures    INTEGER NOT NULL,
+    last_error  TEXT NOT NULL,
+    since       TEXT NOT NULL,     -- first failure (UTC)
+    retry_at    TEXT,
+    gave_up     INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (feed, item)
 ) WITHOUT ROWID;
 """
@@ -248,8 +261,42 @@ class Ledger:
         ).fetchone()
         keys = ("etag", "modified", "failures", "retry_at", "last_error")
         state: dict[str, object] = dict(zip(keys, row, strict=True)) if row else {"failures": 0}
-        state["seen"] = frozenset(item for (item,) in self._db.execute("SELECT item FROM feed_items WHERE feed = ?", (url,)))
+        state["seen"] = frozenset(
+            item for (item,) in self._db.execute(
+                "SELECT item FROM feed_items WHERE feed = ? UNION SELECT item FROM feed_item_failures"
+                " WHERE feed = ? AND gave_up", (url, url),
+            )
+        )
+        keys = ("link", "failures", "last_error", "since", "retry_at")
+        state["failing"] = {
+            row[0]: dict(zip(keys, row[1:], strict=True))
+            for row in self._db.execute(
+                "SELECT item, link, failures, last_error, since, retry_at FROM feed_item_failures"
+                " WHERE feed = ? AND NOT gave_up", (url,),
+            )
+        }
         return state
+
+    def save_item_failures(self, url: str, failing: dict[str, Any]) -> None:
+        """The feed's failing items as they now stand: an item briefed since is dropped, one given
+        up stays recorded (and counts as seen)."""
+        self._db.execute("DELETE FROM feed_item_failures WHERE feed = ? AND NOT gave_up", (url,))
+        self._db.executemany(
+            """INSERT OR REPLACE INTO feed_item_failures
+               (feed, item, link, failures, last_error, since, retry_at, gave_up) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+            [(url, key, f.link, f.failures, f.last_error, f.since, f.retry_at, int(f.gave_up)) for key, f in failing.items()],
+        )
+
+    def failing_items(self) -> list[dict[str, object]]:
+        """Per feed: items waiting for a retry, the last error, the next try, and items given up."""
+        rows = self._db.execute(
+            """SELECT feed, SUM(NOT gave_up), SUM(gave_up), MIN(CASE WHEN NOT gave_up THEN retry_at END),
+                      (SELECT last_error FROM feed_item_failures l WHERE l.feed = f.feed
+                       ORDER BY COALESCE(l.retry_at, '') DESC LIMIT 1)
+               FROM feed_item_failures f GROUP BY feed ORDER BY feed"""
+        )
+        keys = ("url", "items_failing", "items_given_up", "next_try", "last_error")
+        return [dict(zip(keys, row, strict=True)) for row in rows]
 
     def failing_feeds(self) -> list[dict[str, object]]:
         """Feeds whose last attempt failed: url, failures in a row, last error, next attempt."""

@@ -167,6 +167,7 @@ def _scan_feeds(settings: Settings, ledger: Ledger) -> list[FeedFailure]:
             state.url, etag=state.etag, modified=state.modified, failures=state.failures,
             retry_at=state.retry_at, last_error=state.last_error,
         )
+        ledger.save_item_failures(state.url, state.failing)
         errors.extend(scanned.errors)
     return errors
 

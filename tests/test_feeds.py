@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import shutil
+import re
 import socket
 import threading
 import time
@@ -284,6 +285,7 @@ def test_a_name_is_vetted_where_it_connects_so_a_changing_dns_answer_cannot_slip
     with contextlib.suppress(feeds.FetchError):  # whatever the public address does here
         client.get(f"http://rebind.example:{site.port}/secret", allow_internal=False)
     assert asked and site.hits["/secret"] == 0
+    client = feeds.Client(FetchSettings(delay_seconds=0, timeout_seconds=1))  # a new run: a refused host is not tried twice in one
     with pytest.raises(feeds.FetchError, match="rebind.example is an internal address"):
         client.get(f"http://rebind.example:{site.port}/secret", allow_internal=False)
     assert site.hits["/secret"] == 0
@@ -403,3 +405,131 @@ def test_a_silent_server_times_out(site: Site):
         assert time.monotonic() - start < 3
     finally:
         listener.close()
+
+
+# -- real captures ------------------------------------------------------------------------
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "feeds"
+FEEDPARSER = sorted((CORPUS / "feedparser").glob("*.xml"))
+CAPTURES = sorted((CORPUS / "captures").iterdir()) if (CORPUS / "captures").is_dir() else []
+
+
+def _mojibake(text: str) -> bool:
+    """UTF-8 read as a one-byte code page, or bytes that fitted no encoding."""
+    if "\ufffd" in text:
+        return True
+    try:
+        return text.encode("cp1252").decode("utf-8") != text
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return False
+
+
+def _header(body: bytes) -> str:
+    """The Content-type feedparser's test file says it is served with (in its leading comment)."""
+    found = re.search(rb"Header:\s*Content-type:\s*([^\n]+)", body[:1000], re.IGNORECASE)
+    return found.group(1).decode("ascii", "replace").strip() if found else "application/xml"
+
+
+@pytest.mark.parametrize("path", FEEDPARSER, ids=lambda p: p.name)
+def test_every_odd_feed_gives_readable_text_or_one_clear_failure(path: Path):
+    body = path.read_bytes()
+    try:
+        entries = feeds.parse(body, _header(body), "http://127.0.0.1/feed.xml")
+    except feeds.FetchError as error:
+        assert str(error) and "\n" not in str(error)
+        return
+    for entry in entries:
+        for text in (entry.get("title") or "", entry.get("summary") or ""):
+            assert not _mojibake(text), (path.name, text)
+
+
+def test_a_feed_with_no_declared_encoding_is_decoded_by_detection():
+    text = "Правительство России объявило о новых мерах поддержки экономики и малого бизнеса в регионах страны"
+    body = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Новости</title>'
+        f"<item><title>{text[:40]}</title><description>{text}</description></item></channel></rss>"
+    ).encode("koi8-r")
+    (entry,) = feeds.parse(body, "application/rss+xml")
+    assert entry["summary"] == text
+
+
+def _serve_captures(site: Site) -> list[str]:
+    urls = []
+    for path in CAPTURES:
+        kind = "application/atom+xml" if path.suffix == ".atom" else "application/rss+xml"
+        site.resources[f"/{path.name}"] = Resource(path.read_bytes(), content_type=kind)
+        urls.append(site.url(f"/{path.name}"))
+    return urls
+
+
+def _whole_in_feed(path: Path) -> list[str]:
+    """Titles of the capture's entries that carry a whole article (by the rule feeds.py uses)."""
+    return [
+        e.get("title") or "" for e in feeds.parse(path.read_bytes())
+        if feeds._words(feeds._entry_body(e)) >= feeds._ARTICLE_WORDS
+    ]
+
+
+def test_real_feed_captures_with_dead_links_settle(project: Path, cli, site: Site):
+    urls = _serve_captures(site)
+    configure(project, *urls, retry_minutes=15)
+    settings = (project / "reports.toml").read_text().replace("delay_seconds = 0", "delay_seconds = 1")
+    (project / "reports.toml").write_text(settings)
+    whole = sum(len(_whole_in_feed(p)) for p in CAPTURES)
+    assert whole > 0
+    result = cli("run", "--json", "--workers", "1", "--date", DAY)
+    report = json.loads(result.stdout)
+    assert "Traceback" not in result.output
+    from_feed = [n for n in report["new"] if "From the feed" in pdf_text(Path(n["pdf"]))]
+    assert len(from_feed) >= whole
+    item_errors = [e for e in report["feed_errors"] if e["reason"].startswith("item page")]
+    assert item_errors and len({e["url"] for e in item_errors}) == len(item_errors)  # each once
+
+    started = time.monotonic()
+    result = cli("run", "--json", "--workers", "1", "--date", DAY)
+    again = json.loads(result.stdout)
+    assert result.exit_code == 0 and again["new"] == [] and again["failed"] == []
+    assert [e for e in again["feed_errors"] if not e["waiting"]] == []
+    assert time.monotonic() - started < 5
+    assert cli("run", "--date", DAY).output.strip() == ""  # quiet for cron
+
+    status = cli("status").stdout
+    assert "feed items failing:" in status and "next try after" in status
+    code, data = 0, json.loads(cli("status", "--json").stdout)
+    failing = {f["url"]: f for f in data["failing_items"]}
+    assert failing and all(f["items_failing"] > 0 and f["last_error"] and f["next_try"] for f in failing.values())
+
+
+def test_a_refusing_host_is_not_tried_again_nor_waited_for_in_one_run(site: Site):
+    from tests.conftest import free_port
+
+    slept: list[float] = []
+    client = feeds.Client(FetchSettings(delay_seconds=30, timeout_seconds=2), sleep=slept.append)
+    dead = f"http://127.0.0.1:{free_port()}"
+    with pytest.raises(feeds.FetchError, match="cannot reach"):
+        client.get(f"{dead}/one", allow_internal=True)
+    with pytest.raises(feeds.FetchError, match="not tried"):
+        client.get(f"{dead}/two", allow_internal=True)
+    assert slept == []
+
+
+def test_a_failing_item_backs_off_doubling_is_reported_once_and_given_up_after_a_week(tmp_path: Path, site: Site):
+    from datetime import UTC, datetime, timedelta
+
+    site.resources["/feed.xml"] = Resource(rss(site, [("gone", "/gone.html", MONDAY)]), content_type="application/rss+xml")
+    fetch = FetchSettings(delay_seconds=0, timeout_seconds=2, retry_minutes=10)
+    feed = feeds.FeedSettings(url=site.url("/feed.xml"), name="f")
+    state, start = feeds.FeedState(feed.url), datetime(2026, 1, 1, tzinfo=UTC)
+    reported, waits = 0, []
+    for hours in (0, 0.1, 1, 24, 72, 24 * 8):
+        now = start + timedelta(hours=hours)
+        (scanned,) = feeds.scan((feed,), fetch, tmp_path, {feed.url: state}, now)
+        state = scanned.state
+        reported += len(scanned.errors)
+        record = next(iter(state.failing.values()), None)
+        waits.append(record and record.retry_at and datetime.fromisoformat(record.retry_at) - now)
+    assert reported == 2  # when it first failed, and when it was given up
+    assert waits[0] == timedelta(minutes=10) and waits[2] == timedelta(minutes=20)  # not tried at 0.1 h
+    assert site.hits["/gone.html"] == 5
+    (record,) = state.failing.values()
+    assert record.gave_up and any("gone" in key for key in state.seen)
