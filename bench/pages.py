@@ -63,6 +63,8 @@ def read_page(record: dict):
 
 
 def _norm(text: str) -> str:
+    """Case, spacing and the shape of quotes and apostrophes aside."""
+    text = text.translate(str.maketrans("‘’“”（）：", "''\"\"():"))
     return " ".join(text.casefold().split())
 
 
@@ -103,6 +105,10 @@ def _title_equal(ours: str, theirs: str, site: str) -> bool:
             value = strip.sub("", value.replace(site, ""))
             if value == strip.sub("", ours):
                 return True
+    # the site's name aside: theirs is ours plus a short tail after a separator
+    rest = theirs[len(ours):] if ours and theirs.startswith(ours) else None
+    if rest is not None and re.match(r"^\s*[|:\-–—»·]", rest) and len(rest.split()) <= 5:
+        return True
     return strip.sub("", ours) == strip.sub("", theirs)
 
 
@@ -146,7 +152,7 @@ def speed(records: list[dict], count: int) -> str:
             target.write_bytes(gzip.decompress((WEB / record["file"]).read_bytes()))
             paths.append(str(target))
         started = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "reports", "analyze", *paths, "--format", "jsonl"],
+        subprocess.run([str(Path(sys.executable).with_name("reports")), "analyze", *paths, "--format", "jsonl"],
                        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
         took = time.perf_counter() - started
     return f"{len(paths)} pages in {took:.1f} s: {len(paths) / took:.2f} pages/s (reports analyze, whole process)"

@@ -88,6 +88,7 @@ def parse(html: str, *, article_id: str, source: str, content_hash: str = "") ->
     if _length(body) < _MIN_WORDS:
         # trafilatura falls back to whatever text there is, e.g. a bare menu's "Home".
         raise ReadError(f"no article text found in the page ({_length(body)} words)")
+    _refuse_non_article(tree, found.text)
     return Article(
         id=article_id,
         source=source,
@@ -99,6 +100,40 @@ def parse(html: str, *, article_id: str, source: str, content_hash: str = "") ->
         content_hash=content_hash or hashlib.sha256(html.encode()).hexdigest(),
         author=_byline(tree, found.author),
     )
+
+
+def _refuse_non_article(tree: object, text: str) -> None:
+    """A home page, section front or list of links: most of the page's text is link text, the
+    page does not call itself an article, and what trafilatura kept is short lines, not prose."""
+    data = _structured(tree)
+    kind = tree.xpath("//meta[@property='og:type']/@content")  # type: ignore[attr-defined]
+    if data.get("headline") or (kind and "article" in str(kind[0]).casefold()):
+        return
+    if _home_url(tree):
+        raise ReadError("not an article: the site's home page")
+    body = tree.xpath("//body")  # type: ignore[attr-defined]
+    if not body:
+        return
+    total = len(" ".join(body[0].itertext()).split())
+    linked = sum(len(" ".join(a.itertext()).split()) for a in body[0].iter("a"))
+    lines = [line for line in text.split("\n") if line.strip()]
+    prose = sum(1 for line in lines if len(line.split()) >= 25 or len(_CJK.findall(line)) >= 60)
+    if total and linked / total > 0.7 and prose < 2:
+        raise ReadError(
+            f"not an article: a page of links (a home page or section front; {linked / total:.0%} of its words are links)"
+        )
+
+
+def _home_url(tree: object) -> bool:
+    """The page's own address (canonical link or og:url) is a site's root."""
+    from urllib.parse import urlsplit
+
+    for xpath in ("//link[@rel='canonical']/@href", "//meta[@property='og:url']/@content"):
+        for value in tree.xpath(xpath):  # type: ignore[attr-defined]
+            parts = urlsplit(str(value).strip())
+            if parts.netloc:
+                return parts.path in ("", "/") and not parts.query
+    return False
 
 
 def _length(body: str) -> int:
@@ -207,9 +242,11 @@ def _strip_site(title: str, *sites: str | None) -> str:
         parts = [p.strip() for p in title.split(separator)]
         head, tail = parts[0], parts[-1]
         short_tail = len(tail.split()) <= 4 and len(tail) < len(head)
+        spaced = separator != separator.strip()
+        cjk_tail = bool(_CJK.search(tail)) and len(tail) <= 8 and len(head) >= 2 * len(tail)
         if any(name in tail.casefold() or tail.casefold() in name for name in names) or (
-            separator.strip() and short_tail and len(head.split()) >= 3
-        ):
+            spaced and short_tail and len(head.split()) >= 3
+        ) or (not spaced and cjk_tail):
             return _strip_site(separator.join(parts[:-1]), *sites)
         if any(name in head.casefold() for name in names) and len(tail.split()) >= 2:
             return _strip_site(separator.join(parts[1:]), *sites)
