@@ -19,6 +19,7 @@ LINE_RULES: tuple[str, ...] = (
     r".{0,60}\bsubscribe to\b.{0,80}",
     r"(?:related|verwandte|ähnliche|more from|more on|read more|weiterlesen|mehr zum thema|lesen sie auch|auch interessant|see also)\b.{0,100}",
     r"explore further\b.*",
+    r".{0,100}\bread the rest of\b.*",  # a promotion for the site's other pages
     r".{0,20}(?:order|purchase|buy) reprints?\b.*",
     r".{0,40}\bnewsletter\b.{0,100}",
     r"(?:listen|watch|hören|ansehen)\s*:?\s*https?://\S+",
