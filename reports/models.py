@@ -143,6 +143,7 @@ class Analysis:
     figures: tuple[Figure, ...] = ()
     timeline: tuple[TimelineEntry, ...] = ()
     update_of: UpdateOf | None = None  # set by the pipeline when this is a new version of a story
+    author: str | None = None  # the byline (never a photo credit or a path)
 
     def to_json(self) -> dict[str, Any]:
         """The `reports analyze` object (CONTRACT.md); the body text is left out."""

@@ -28,6 +28,7 @@ def analyze(article: Article, sentences: int = 3) -> Analysis:
         entities=facts.entities(doc),
         figures=facts.figures(doc),
         timeline=timeline.timeline(doc, article.date),
+        author=article.author,
     )
 
 

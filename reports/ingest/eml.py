@@ -57,7 +57,8 @@ def parse(message: EmailMessage, *, article_id: str, source: str, content_hash: 
     sent = _header_date(message.get("date"))
     if part.get_content_subtype() == "html":
         article = html.parse(content, article_id=article_id, source=source, content_hash=content_hash)
-        return replace(article, title=article.title or subject, date=article.date or sent)
+        return replace(article, title=article.title or subject, date=article.date or sent,
+                       author=article.author or _sender(forwarded_from=None, message=message))
     body, forwarded = _unforward(content)
     article = txt.parse(body, article_id=article_id, source=source, content_hash=content_hash)
     inner_subject = _PREFIX.sub("", forwarded.get("subject", "")).strip()
@@ -65,7 +66,21 @@ def parse(message: EmailMessage, *, article_id: str, source: str, content_hash: 
         article,
         title=article.title or subject or inner_subject or None,
         date=article.date or _loose_date(forwarded.get("date") or forwarded.get("sent")) or sent,
+        author=article.author or _sender(forwarded.get("from"), message),
     )
+
+
+def _sender(forwarded_from: str | None, message: EmailMessage) -> str | None:
+    """The writer's name from a From line (the forwarded one first); the address only when nameless."""
+    from email.utils import parseaddr
+
+    for value in (forwarded_from, message.get("from")):
+        if not value:
+            continue
+        name, address = parseaddr(str(value))
+        if name.strip() or address.strip():
+            return " ".join((name or address).split())
+    return None
 
 
 def _forwarded_attachment(message: EmailMessage) -> EmailMessage | None:

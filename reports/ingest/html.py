@@ -17,11 +17,13 @@ from datetime import date
 from pathlib import Path
 
 from reports.errors import ReadError
+from reports.ingest import furniture
 from reports.ingest.decode import decode
 from reports.models import Article
 
 _STORY_MARK = "reports-story-break-4f1c"
 _DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_HEAD_END = re.compile(rb"</head\s*>|<body[\s>]", re.IGNORECASE)
 _CREDIT = re.compile(r"^(?P<caption>.*?)\s*\b(?:Photo|Picture|Image|Credit|Photograph)s?:\s*(?P<credit>[^\n]{1,160}?)\s*$", re.DOTALL)
 _MAX_CAPTION_CHARS = 600
 _MIN_WORDS = 8  # fewer is a menu or an error page, not an article
@@ -40,7 +42,8 @@ def decode_html(raw: bytes) -> str:
         return decode(raw)
     except UnicodeDecodeError:
         pass
-    declared = _DECLARED.search(raw[:4096])
+    head_end = _HEAD_END.search(raw)
+    declared = _DECLARED.search(raw[: head_end.start() if head_end else 65536])
     if declared:
         try:
             codec = codecs.lookup(declared.group(1).decode("ascii"))
@@ -49,6 +52,16 @@ def decode_html(raw: bytes) -> str:
         # A page that says utf-8 but is not: fall through to the cp1252/latin-1 chain.
         if codec is not None and codec.name not in ("utf-8", "latin-1", "iso8859-1"):
             return decode(raw.decode(codec.name, errors="replace").encode("utf-8"))
+    return _detect(raw)
+
+
+def _detect(raw: bytes) -> str:
+    """No usable declaration: charset-normalizer guesses the encoding; cp1252 chain as the last resort."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw).best()
+    if best is not None and best.encoding not in ("utf_8", "ascii"):
+        return decode(str(best).encode("utf-8"))
     return decode(raw)
 
 
@@ -70,11 +83,12 @@ def parse(html: str, *, article_id: str, source: str, content_hash: str = "") ->
     )
     if found is None or not (found.text or "").strip():
         raise ReadError("no article text found in the page")
-    title = _clean(found.title)
+    title = _title(tree, found)
     body = _body(found.text, title, caption)
-    if len(body.split()) < _MIN_WORDS:
+    if _length(body) < _MIN_WORDS:
         # trafilatura falls back to whatever text there is, e.g. a bare menu's "Home".
-        raise ReadError(f"no article text found in the page ({len(body.split())} words)")
+        raise ReadError(f"no article text found in the page ({_length(body)} words)")
+    _refuse_non_article(tree, found.text)
     return Article(
         id=article_id,
         source=source,
@@ -84,8 +98,164 @@ def parse(html: str, *, article_id: str, source: str, content_hash: str = "") ->
         caption=caption,
         credit=credit,
         content_hash=content_hash or hashlib.sha256(html.encode()).hexdigest(),
-        author=_clean(found.author),
+        author=_byline(tree, found.author),
     )
+
+
+def _refuse_non_article(tree: object, text: str) -> None:
+    """A home page, section front or list of links: most of the page's text is link text, the
+    page does not call itself an article, and what trafilatura kept is short lines, not prose."""
+    data = _structured(tree)
+    kind = tree.xpath("//meta[@property='og:type']/@content")  # type: ignore[attr-defined]
+    if data.get("headline") or (kind and "article" in str(kind[0]).casefold()):
+        return
+    if _home_url(tree):
+        raise ReadError("not an article: the site's home page")
+    body = tree.xpath("//body")  # type: ignore[attr-defined]
+    if not body:
+        return
+    total = len(" ".join(body[0].itertext()).split())
+    linked = sum(len(" ".join(a.itertext()).split()) for a in body[0].iter("a"))
+    lines = [line for line in text.split("\n") if line.strip()]
+    prose = sum(1 for line in lines if len(line.split()) >= 25 or len(_CJK.findall(line)) >= 60)
+    if total and linked / total > 0.7 and prose < 2:
+        raise ReadError(
+            f"not an article: a page of links (a home page or section front; {linked / total:.0%} of its words are links)"
+        )
+
+
+def _home_url(tree: object) -> bool:
+    """The page's own address (canonical link or og:url) is a site's root."""
+    from urllib.parse import urlsplit
+
+    for xpath in ("//link[@rel='canonical']/@href", "//meta[@property='og:url']/@content"):
+        for value in tree.xpath(xpath):  # type: ignore[attr-defined]
+            parts = urlsplit(str(value).strip())
+            if parts.netloc:
+                return parts.path in ("", "/") and not parts.query
+    return False
+
+
+def _length(body: str) -> int:
+    """Words where words are spaced; for Chinese and Japanese, characters count (two make a word)."""
+    spaced = len(body.split())
+    cjk = len(_CJK.findall(body))
+    return max(spaced, cjk // 2)
+
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+def _structured(tree: object) -> dict[str, str]:
+    """headline, author and site name from the page's JSON-LD and <meta> tags."""
+    import json
+
+    found: dict[str, str] = {}
+    for script in tree.xpath("//script[@type='application/ld+json']"):  # type: ignore[attr-defined]
+        try:
+            data = json.loads(script.text or "")
+        except ValueError:
+            continue
+        for item in _ld_items(data):
+            kind = item.get("@type")
+            kinds = kind if isinstance(kind, list) else [kind]
+            if not any(isinstance(k, str) and ("Article" in k or k in ("BlogPosting", "Report")) for k in kinds):
+                continue
+            if isinstance(item.get("headline"), str):
+                found.setdefault("headline", item["headline"])
+            name = _ld_name(item.get("author"))
+            if name:
+                found.setdefault("author", name)
+    for key, xpath in (
+        ("og_title", "//meta[@property='og:title']/@content"),
+        ("site", "//meta[@property='og:site_name']/@content"),
+        ("meta_author", "//meta[@name='author']/@content"),
+        ("title_tag", "//title/text()"),
+    ):
+        values = tree.xpath(xpath)  # type: ignore[attr-defined]
+        if values and str(values[0]).strip():
+            found[key] = " ".join(str(values[0]).split())
+    return found
+
+
+def _ld_items(data: object) -> list[dict]:
+    if isinstance(data, list):
+        return [item for entry in data for item in _ld_items(entry)]
+    if isinstance(data, dict):
+        return [data, *_ld_items(data.get("@graph", []))]
+    return []
+
+
+def _ld_name(value: object) -> str | None:
+    if isinstance(value, list):
+        names = [n for n in (_ld_name(v) for v in value) if n]
+        return ", ".join(dict.fromkeys(names)) or None
+    if isinstance(value, dict) and value.get("@type", "Person") in ("Person", ["Person"]):
+        return _ld_name(value.get("name"))
+    if isinstance(value, str) and _is_name(value):
+        return " ".join(value.split())
+    return None
+
+
+_NOT_A_NAME = re.compile(
+    r"https?:|www\.|@|\.(?:com|org|net|de)\b|\d{3,}|\b(?:desk|staff|redaktion|newsroom|editorial|print|admin)\b"
+    r"|\b(?:photo|foto|credit|getty|reuters|afp|image)s?\b",
+    re.IGNORECASE,
+)
+
+
+def _is_name(value: str) -> bool:
+    value = value.strip()
+    return 2 <= len(value) <= 80 and not _NOT_A_NAME.search(value)
+
+
+def _byline(tree: object, extracted: str | None) -> str | None:
+    """JSON-LD author, then <meta name=author>, then trafilatura's; never a link, date or desk."""
+    data = _structured(tree)
+    for value in (data.get("author"), data.get("meta_author"), extracted):
+        value = _clean(value)
+        if value:
+            value = re.sub(r"^(?:by|von|por|par)\s+", "", value, flags=re.IGNORECASE)
+            names = [part.strip() for part in re.split(r"\s*[;|]\s*", value) if _is_name(part)]
+            if names:
+                return "; ".join(names) if len(names) > 1 else names[0]
+    return None
+
+
+def _title(tree: object, found: object) -> str | None:
+    """The headline: JSON-LD headline, og:title, trafilatura's title, <title>; site tails cut."""
+    data = _structured(tree)
+    site = data.get("site")
+    for value in (data.get("headline"), data.get("og_title"), getattr(found, "title", None), data.get("title_tag")):
+        value = _clean(value)
+        if value:
+            return _strip_site(value, site, getattr(found, "sitename", None))
+    return None
+
+
+def _strip_site(title: str, *sites: str | None) -> str:
+    """Cut a trailing (or leading) site name or section: "Headline | Site", "Site » Section » Headline"."""
+    names = [s.casefold() for s in sites if s]
+    for separator in furniture.TITLE_SEPARATORS:
+        if separator not in title:
+            continue
+        parts = [p.strip() for p in title.split(separator)]
+        head, tail = parts[0], parts[-1]
+        short_tail = len(tail.split()) <= 4 and len(tail) < len(head)
+        spaced = separator != separator.strip()
+        cjk_tail = bool(_CJK.search(tail)) and len(tail) <= 8 and len(head) >= 2 * len(tail)
+        if any(name in tail.casefold() or tail.casefold() in name for name in names) or (
+            spaced and short_tail and len(head.split()) >= 3
+        ) or (not spaced and cjk_tail):
+            return _strip_site(separator.join(parts[:-1]), *sites)
+        if any(name in head.casefold() for name in names) and len(tail.split()) >= 2:
+            return _strip_site(separator.join(parts[1:]), *sites)
+        if separator.strip() in ("|", "»") and _DATE_PART.fullmatch(head):
+            return separator.join(parts[1:])
+    return title
+
+
+_DATE_PART = re.compile(r"[\d.\-/ ]{6,12}")
 
 
 def _caption(tree: object) -> tuple[str | None, str | None]:
@@ -104,6 +274,14 @@ def _caption(tree: object) -> tuple[str | None, str | None]:
 
 
 def _split_credit(text: str, credit: str | None) -> tuple[str | None, str | None]:
+    text = furniture.CAPTION_LABEL.sub("", text)
+    if not credit and furniture.CREDIT_ONLY.match(text):
+        return None, re.sub(r"^\W*\w+\s*[:.]?\s*", "", text) or None
+    if not credit:
+        for pattern in (furniture.CREDIT_TAIL, furniture.CREDIT_AGENCY):
+            match = pattern.match(text)
+            if match and match.group("credit") and (match.group("caption") or "").strip():
+                return match.group("caption").strip() or None, match.group("credit").strip()
     if credit:
         credit = re.sub(r"^(?:Photo|Picture|Image|Credit|Photograph)s?:\s*", "", credit, flags=re.IGNORECASE)
         return text or None, credit or None
@@ -125,10 +303,11 @@ def _mark_story_breaks(tree: object) -> None:
 
 def _body(text: str, title: str | None, caption: str | None) -> str:
     """trafilatura's lines as the seed format: blank line between paragraphs, two between stories."""
-    lines = [" ".join(line.split()) for line in text.split("\n")]
-    lines = [line for line in lines if line]
-    if lines and title and _same(lines[0], title):
+    lines = [furniture.strip_tail(" ".join(line.split())) for line in text.split("\n")]
+    lines = [line for line in lines if line and not furniture.is_furniture(line)]
+    while lines and title and (_same(lines[0], title) or _same(_strip_site(lines[0]), title)):
         lines = lines[1:]  # the headline, already the title
+    lines = _join_broken(lines)
     stories: list[list[str]] = [[]]
     for line in lines:
         if line == _STORY_MARK:
@@ -136,6 +315,24 @@ def _body(text: str, title: str | None, caption: str | None) -> str:
         elif not (caption and _same(line, caption)):
             stories[-1].append(line)
     return "\n\n\n\n".join("\n\n".join(story) for story in stories if story)
+
+
+def _join_broken(lines: list[str]) -> list[str]:
+    """Join lines a <div> layout broke inside a sentence: a line ending without a stop, whose
+    next line starts in lower case, continues on that line."""
+    joined: list[str] = []
+    for line in lines:
+        if (
+            joined
+            and line != _STORY_MARK
+            and joined[-1] != _STORY_MARK
+            and not re.search(r"[.!?:;\"”’)»。！？]$", joined[-1])
+            and line[:1].islower()
+        ):
+            joined[-1] = f"{joined[-1]} {line}"
+        else:
+            joined.append(line)
+    return joined
 
 
 def _same(a: str, b: str) -> bool:

@@ -93,11 +93,17 @@ def test_charts_are_vector_and_labelled(seed_analysis, tmp_path: Path):
     assert not list(PdfReader(pdf).pages[0].images)  # drawn as paths, not pictures
 
 
+def test_pdf_author_is_the_byline_and_shown_under_the_headline(seed_analysis, tmp_path: Path):
+    pdf = render(replace(seed_analysis, author="Jane Reporter"), tmp_path)
+    assert PdfReader(pdf).metadata.author == "Jane Reporter"
+    assert "By Jane Reporter" in PdfReader(pdf).pages[0].extract_text()
+
+
 def test_metadata(seed_analysis, tmp_path: Path):
     reader = PdfReader(render(seed_analysis, tmp_path))
     info = reader.metadata
     assert info.title == seed_analysis.title
-    assert info.author == "Reuters/Hannibal Hanschke/File Photo"
+    assert not info.author  # the seed names no byline: the photo credit is not the author
     assert info.subject.startswith("French President Emmanuel Macron flies to Moscow")
     assert "Putin" in info["/Keywords"]
     assert info["/CreationDate"].startswith("D:")

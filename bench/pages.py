@@ -1,0 +1,183 @@
+"""Benchmark reading saved web pages: furniture, titles, bylines, refusals, and pages/s.
+
+usage: python bench/pages.py [--fold 0|1|all] [--errors] [--speed N]
+
+Corpora: ../shared/corpus/web/{trafilatura,newspaper4k}.jsonl next to the repo (see their
+README). Each page is read by reports.ingest.html and analysed by reports.analysis, in process.
+
+Folds: every page falls into fold 0 or 1 by a seeded hash of its file name, once and for all;
+rules are built from the errors of fold 0 (the `--errors` listing) and fold 1 is held out.
+Both folds are printed.
+
+Figures:
+- trafilatura: share of pages whose summary sentences, title and caption hold none of the
+  page's `without` snippets (a refused page counts as clean when refused, and the refusals
+  are counted and listed separately); refused share.
+- newspaper4k: title equal to the metadata title (case, spacing and the site's name aside),
+  on the pages whose metadata has one; a true byline on the pages whose metadata names authors
+  (ours must be one of theirs, or theirs must be inside ours, and it must look like a name).
+- speed: `reports analyze --format jsonl` over N pages (gunzipped to a temporary folder) as a
+  whole process, start-up included: pages/s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+WEB = ROOT.parent / "shared" / "corpus" / "web"
+SEED = "pages-2026"
+sys.path.insert(0, str(ROOT))
+
+
+def fold(name: str) -> int:
+    return hashlib.sha256(f"{SEED}:{name}".encode()).digest()[0] % 2
+
+
+def load(name: str) -> list[dict]:
+    return [json.loads(line) for line in (WEB / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def read_page(record: dict):
+    """(article, analysis) or (None, reason)."""
+    from reports.analysis import analyze
+    from reports.errors import ReportsError
+    from reports.ingest import html
+
+    raw = gzip.decompress((WEB / record["file"]).read_bytes())
+    path = Path(record["file"]).with_suffix("")
+    try:
+        article = next(iter(html.read(path, raw, record["file"])))
+        return article, analyze(article)
+    except ReportsError as error:
+        return None, str(error)
+
+
+def _norm(text: str) -> str:
+    """Case, spacing and the shape of quotes and apostrophes aside."""
+    text = text.translate(str.maketrans("‘’“”（）：", "''\"\"():"))
+    return " ".join(text.casefold().split())
+
+
+def trafilatura_scores(records: list[dict], show: bool) -> dict:
+    clean = refused = 0
+    for record in records:
+        article, result = read_page(record)
+        if article is None:
+            refused += 1
+            clean += 1
+            if show:
+                print(f"REFUSED {record['file']}: {result}")
+            continue
+        fields = {"title": [result.title], "summary": list(result.summary), "caption": [result.caption or ""]}
+        hits = [
+            (where, snippet, text)
+            for where, texts in fields.items()
+            for text in texts
+            for snippet in record.get("without", [])
+            if _norm(snippet) and _norm(snippet) in _norm(text)
+        ]
+        if not hits:
+            clean += 1
+        elif show:
+            for where, snippet, text in hits:
+                print(f"FURNITURE {record['file']} {where}: {snippet!r} in {text[:160]!r}")
+    return {"pages": len(records), "clean": clean, "refused": refused}
+
+
+def _title_equal(ours: str, theirs: str, site: str) -> bool:
+    ours, theirs = _norm(ours), _norm(theirs)
+    if ours == theirs:
+        return True
+    site = _norm(site or "")
+    strip = re.compile(r"^\W+|\W+$")
+    for value in (theirs,):
+        if site and site in value:
+            value = strip.sub("", value.replace(site, ""))
+            if value == strip.sub("", ours):
+                return True
+    # the site's name aside: theirs is ours plus a short tail after a separator
+    rest = theirs[len(ours):] if ours and theirs.startswith(ours) else None
+    if rest is not None and re.match(r"^\s*[|:\-–—»·]", rest) and len(rest.split()) <= 5:
+        return True
+    return strip.sub("", ours) == strip.sub("", theirs)
+
+
+def _looks_like_byline(author: str) -> bool:
+    return not re.search(r"https?:|www\.|\d{4}|\b(?:desk|staff|print)\b", author, re.IGNORECASE)
+
+
+def newspaper_scores(records: list[dict], show: bool) -> dict:
+    titled = titles = authored = bylines = bad = 0
+    for record in records:
+        meta = record.get("metadata") or {}
+        article, result = read_page(record)
+        ours_title = result.title if article else ""
+        ours_author = (article.author or "") if article else ""
+        if ours_author and not _looks_like_byline(ours_author):
+            bad += 1
+        if meta.get("title"):
+            titled += 1
+            if _title_equal(ours_title, meta["title"], meta.get("meta_site_name", "")):
+                titles += 1
+            elif show:
+                print(f"TITLE {record['file']}: ours {ours_title!r} theirs {meta['title']!r}"
+                      + ("" if article else f" (refused: {result})"))
+        names = [a for a in meta.get("authors") or [] if _looks_like_byline(a)]
+        if meta.get("authors"):
+            authored += 1
+            theirs = [_norm(a) for a in names]
+            mine = _norm(ours_author)
+            if mine and _looks_like_byline(ours_author) and any(t in mine or mine in t for t in theirs):
+                bylines += 1
+            elif show:
+                print(f"AUTHOR {record['file']}: ours {ours_author!r} theirs {meta['authors']!r}")
+    return {"titled": titled, "titles": titles, "authored": authored, "bylines": bylines, "bad_bylines": bad}
+
+
+def speed(records: list[dict], count: int) -> str:
+    with tempfile.TemporaryDirectory() as folder:
+        paths = []
+        for record in records[:count]:
+            target = Path(folder) / Path(record["file"]).name.removesuffix(".gz")
+            target.write_bytes(gzip.decompress((WEB / record["file"]).read_bytes()))
+            paths.append(str(target))
+        started = time.perf_counter()
+        subprocess.run([str(Path(sys.executable).with_name("reports")), "analyze", *paths, "--format", "jsonl"],
+                       cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        took = time.perf_counter() - started
+    return f"{len(paths)} pages in {took:.1f} s: {len(paths) / took:.2f} pages/s (reports analyze, whole process)"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--fold", default="all", choices=["0", "1", "all"])
+    parser.add_argument("--errors", action="store_true", help="list every error (of the folds shown)")
+    parser.add_argument("--speed", type=int, default=0, metavar="N", help="also time N pages through reports analyze")
+    args = parser.parse_args()
+    folds = [0, 1] if args.fold == "all" else [int(args.fold)]
+    traf, news = load("trafilatura.jsonl"), load("newspaper4k.jsonl")
+    for number in folds:
+        part = [r for r in traf if fold(r["file"]) == number]
+        t = trafilatura_scores(part, args.errors)
+        print(f"fold {number} trafilatura: clean {t['clean']}/{t['pages']} = {t['clean'] / t['pages']:.1%}, "
+              f"refused {t['refused']} = {t['refused'] / t['pages']:.1%}")
+        part = [r for r in news if fold(r["file"]) == number]
+        n = newspaper_scores(part, args.errors)
+        print(f"fold {number} newspaper4k: title {n['titles']}/{n['titled']}, byline {n['bylines']}/{n['authored']}, "
+              f"bylines that are a link/date/desk {n['bad_bylines']}")
+    if args.speed:
+        print(speed(traf, args.speed))
+
+
+if __name__ == "__main__":
+    main()

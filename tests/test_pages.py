@@ -1,0 +1,79 @@
+"""Web pages as newsrooms save them: real pages of ../shared/corpus/web, read at test time."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from reports.analysis import analyze
+from reports.errors import ReadError
+from reports.ingest import eml, html, markdown
+
+WEB = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "web"
+
+
+def page(name: str):
+    raw = gzip.decompress((WEB / name).read_bytes())
+    return next(iter(html.read(Path(name).with_suffix(""), raw, name)))
+
+
+def test_title_loses_the_site_name():
+    article = page("newspaper4k/yna_co_kr.html.gz")
+    assert article.title == "N. Korea slams S. Korea for joint military drill, warns of consequences"
+
+
+def test_chinese_title_loses_its_site_tail_and_article_is_long_enough():
+    article = page("newspaper4k/chinese_article_002.html.gz")
+    assert article.title == "短缺药品保供稳价 全力保障临床用药需求"
+    assert len(article.text) > 200
+
+
+@pytest.mark.parametrize("name", ["newspaper4k/cnn_main_site.html.gz", "newspaper4k/wired_main_site.html.gz"])
+def test_home_page_is_refused_with_that_reason(name: str):
+    with pytest.raises(ReadError, match="not an article"):
+        page(name)
+
+
+def test_share_bar_and_comment_lines_never_reach_the_summary():
+    for name in ("trafilatura/sprechblase.wordpress.com.zapfsaeulen.html.gz", "trafilatura/gregoryszorc.com.python3.html.gz"):
+        result = analyze(page(name))
+        record = next(json.loads(l) for l in (WEB / "trafilatura.jsonl").open() if name in l)
+        for snippet in record["without"]:
+            assert all(snippet not in sentence for sentence in result.summary), (name, snippet)
+
+
+def test_byline_reaches_the_analysis_json():
+    result = analyze(page("newspaper4k/video_article_02.html.gz"))
+    assert "Tan" in (result.to_json()["author"] or "")
+
+
+def test_caption_that_is_only_a_credit_is_a_credit():
+    assert html._split_credit("Foto: Jane Doe", None) == (None, "Jane Doe")
+    assert html._split_credit("Smoke over the hills. Credit... Jane Doe/The Agency", None) == (
+        "Smoke over the hills.", "Jane Doe/The Agency")
+
+
+def test_meta_charset_after_a_long_head_is_honoured(tmp_path: Path):
+    body = "<p>" + "Съешь же ещё этих мягких французских булок, да выпей чаю. " * 6 + "</p>"
+    raw = ("<html><head>" + "<!-- padding -->" * 400 + '<meta charset="windows-1251"></head><body>'
+           + body + "</body></html>").encode("cp1251")
+    article = next(iter(html.read(tmp_path / "p.html", raw, "p.html")))
+    assert "французских булок" in article.text
+
+
+def test_lines_broken_inside_a_sentence_are_joined():
+    assert html._join_broken(["The minister, who in 2008", "won the vote, said so.", "Next one."]) == [
+        "The minister, who in 2008 won the vote, said so.", "Next one."]
+
+
+def test_markdown_front_matter_author_and_eml_from_are_the_byline(tmp_path: Path):
+    md = b"---\ntitle: A day\nauthor: Jane Reporter\n---\n\nThe council met on Monday and voted for the plan by nine votes.\n"
+    article = next(iter(markdown.read(tmp_path / "a.md", md, "a.md")))
+    assert analyze(article).author == "Jane Reporter"
+    mail = (b"From: Sam Writer <sam@example.org>\nSubject: Council vote\nContent-Type: text/plain\n\n"
+            b"The council met on Monday and voted for the plan by nine votes to two.\n")
+    article = next(iter(eml.read(tmp_path / "a.eml", mail, "a.eml")))
+    assert article.author == "Sam Writer"
