@@ -21,7 +21,6 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from reports import ingest, outputs
-from reports.analysis import analyze
 from reports.config import RenderSettings, Settings
 from reports.errors import ArticleError, ClusterLost, ConfigError, ReadError
 from reports.ledger import Ledger
@@ -53,6 +52,7 @@ class Briefed:
 
 def brief(job: Job) -> Briefed | ArticleError:
     """Analyse and render one article. Pure: article in, analysis and PDF bytes out."""
+    from reports.analysis import analyze  # the analysis and render load only when something is briefed
     from reports.render import renderer_for  # WeasyPrint loads only when something renders
 
     try:
@@ -83,10 +83,6 @@ def run(
     `wait` is how long to queue behind another run holding the output folder."""
     paths = settings.paths
     with hold(paths.out, "run", wait=wait), Ledger.open(paths.out) as ledger:
-        from reports.render import renderer_for
-
-        # Fail fast (exit 2) on a broken template, before any article is marked failed.
-        renderer_for(settings.paths.user_templates(), settings.render)
         execute = _executor(settings, workers)  # and without Dask installed, before any change
         folder = outputs.day_dir(paths.out, run_date)
         outputs.remove_temp_files(folder)
@@ -94,6 +90,11 @@ def run(
         feed_errors = _scan_feeds(settings, ledger)
         found = _collect(settings, ledger, force, run_date)
         todo, failed, skipped = found.todo, found.failed, found.skipped
+        if todo:  # an idle run never loads WeasyPrint
+            from reports.render import renderer_for
+
+            # Fail fast (exit 2) on a broken template, before any article is marked failed.
+            renderer_for(settings.paths.user_templates(), settings.render)
         if on_total:
             on_total(len(todo))
         new: list[Output] = []

