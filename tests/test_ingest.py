@@ -48,6 +48,25 @@ def test_short_first_line_is_a_title():
     assert article.text.startswith("Schools shut today.")
 
 
+@pytest.mark.parametrize("line", ["First pope from Latin America 'very exciting'", "Minister: “We will not back down”"])
+def test_first_line_ending_in_a_quotation_mark_is_a_title(line: str):
+    article = txt.parse(f"{line}\n\nThe news came on Monday. Crowds gathered.", article_id="a", source="a")
+    assert article.title == line
+    assert article.text.startswith("The news came on Monday.")
+
+
+def test_quoted_sentence_paragraph_is_not_a_title():
+    article = txt.parse("\u201cWe are ready.\u201d\n\nParents were told late.", article_id="a", source="a")
+    assert article.title is None
+
+
+def test_headline_from_the_lead_keeps_an_abbreviation():
+    from reports.analysis import analyze
+
+    article = txt.parse("Police said the fire began at 10:49 a.m. It spread fast.", article_id="a", source="a")
+    assert analyze(article).title == "Police said the fire began at 10:49 a.m."
+
+
 def test_first_sentence_paragraph_is_not_a_title():
     article = txt.parse("Schools shut today.\n\nParents were told late.", article_id="a", source="a")
     assert article.title is None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from reports.analysis import facts, quotes, readability, summary, text, timeline
 from reports.errors import AnalysisError
 from reports.models import Analysis, Article
@@ -34,12 +36,25 @@ def analyze(article: Article, sentences: int = 3) -> Analysis:
 
 def headline(doc: text.Document) -> str:
     """A short headline from the lead: its first clause, or its first words."""
-    lead = doc.sentences[0].text.rstrip(" .!?")
+    lead = _without_end_mark(doc.sentences[0].text)
     clause = lead.split(", ")[0]
     if 4 <= len(clause.split()) <= HEADLINE_WORDS:
         return clause
     tokens = lead.split()
     return lead if len(tokens) <= HEADLINE_WORDS else " ".join(tokens[:HEADLINE_WORDS]) + "…"
+
+
+def _without_end_mark(sentence: str) -> str:
+    """The sentence without its closing mark, but an abbreviation keeps its dot ("10:49 a.m.")."""
+    sentence = sentence.rstrip(" !?")
+    last = sentence.split()[-1] if sentence.split() else ""
+    if _ABBREVIATION.fullmatch(last):
+        return sentence
+    return sentence.rstrip(" .!?")
+
+
+# A last word with a dot inside ("a.m.", "U.S.") is an abbreviation, not a full stop.
+_ABBREVIATION = re.compile(r"(?:\w{1,3}\.){2,}")
 
 
 def _stories(doc: text.Document) -> tuple[tuple[str, ...], ...]:

@@ -5,7 +5,7 @@
     First paragraph of the body...
 
 A `title ...` header line (or a first paragraph that is one short line with no closing
-punctuation) gives the title; otherwise the analysis makes a headline from the lead.
+punctuation; a closing quotation mark after a word counts as none) gives the title; otherwise the analysis makes a headline from the lead.
 """
 
 from __future__ import annotations
@@ -86,9 +86,20 @@ def _take_title_line(text: str) -> tuple[str, str | None]:
     if not first or first.end() == len(text):
         return text, None
     line = first.group(1).strip()
-    if "\n" in line or not line or len(line.split()) > _MAX_TITLE_WORDS or line[-1] in ".!?:;,\"”'’":
+    if "\n" in line or not line or len(line.split()) > _MAX_TITLE_WORDS or not _ends_like_title(line):
         return text, None
     return text[first.end() :], line
+
+
+def _ends_like_title(line: str) -> bool:
+    """No closing punctuation, or a closing quotation mark after a word: a headline quoting
+    someone ("Pope visit 'very exciting'") ends in one, a sentence of the body ends in '."'."""
+    if line[-1] in _CLOSING_QUOTES:
+        return len(line) > 1 and line[-2] not in ".!?:;,"
+    return line[-1] not in ".!?:;,"
+
+
+_CLOSING_QUOTES = "\"”'’»"
 
 
 def _hash(raw: bytes) -> str:
