@@ -147,6 +147,23 @@ def run(
     sys.exit(EXIT_PARTIAL if report.partial or not mail_ok else EXIT_OK)
 
 
+@main.command()
+@click.option("--config", type=click.Path(path_type=Path, dir_okay=False), help="Config file (default: ./reports.toml).")
+@click.option("--date", "run_date", metavar="YYYY-MM-DD", help="The day (default: today).")
+@_errors_to_exit_codes
+def digest(config: Path | None, run_date: str | None) -> None:
+    """Make the day's digest.pdf now, from the briefings already in its folder; print its path."""
+    from reports import dispatch, outputs
+
+    settings = _settings(config)
+    day = _run_date(settings, run_date)
+    path = dispatch.make_digest(settings, day, wait=LOCK_WAIT_S)
+    if path is None:
+        click.echo(f"no digest for {day}: no briefings in {outputs.day_dir(settings.paths.out, day)}", err=True)
+        sys.exit(EXIT_PARTIAL)
+    click.echo(str(path))
+
+
 def _echo_delivery(delivery: Any) -> None:
     for failure in delivery.pending:
         click.echo(f"e-mail pending: {failure.source}: {failure.reason} (retried on the next run)", err=True)
