@@ -36,7 +36,8 @@ from reports.errors import RenderError
 DIGEST_NAME = "digest.pdf"
 # Front-page links are written as these URLs, then turned into links to the digest's pages.
 PAGE_LINK = "https://digest.invalid/page/"
-SHORT_DAY = 40  # up to this many stories: two summary sentences each; more: one, two columns
+SHORT_DAY = 40  # up to this many stories: two summary sentences each; more: one
+LEAD_STORIES = 12  # on a longer day, the stories after these are listed one line each
 LEAD_CHARS = 220
 
 
@@ -121,6 +122,8 @@ def build(
         front, pages = renderer.document(
             "digest.html", run_date=run_date, stories=day, total_pages=total,
             articles=len(entries), short_day=len(day) <= SHORT_DAY, page_link=PAGE_LINK,
+            top=day if len(day) <= SHORT_DAY else day[:LEAD_STORIES],
+            more=[] if len(day) <= SHORT_DAY else day[LEAD_STORIES:],
             entries=_old_entries(day),
         )
         if pages == front_pages:
@@ -159,7 +162,7 @@ def _number(day: list[Story], readers: dict[str, Any], first_page: int) -> int:
         story.pages = []
         for version in story.versions:
             story.pages.append(page)
-            page += len(readers[version["pdf"]].pages)
+            page += _page_count(readers[version["pdf"]])
     return page - 1
 
 
@@ -173,6 +176,11 @@ def _old_entries(day: list[Story]) -> list[dict[str, Any]]:
         }
         for s in day
     ]
+
+
+def _page_count(reader: Any) -> int:
+    """The page tree's count: read from the catalog, without loading every page."""
+    return int(reader.trailer["/Root"]["/Pages"]["/Count"])
 
 
 def _numbers_html(total: int) -> str:
