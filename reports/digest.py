@@ -39,6 +39,7 @@ PAGE_LINK = "https://digest.invalid/page/"
 SHORT_DAY = 40  # up to this many stories: two summary sentences each; more: one
 LEAD_STORIES = 12  # on a longer day, the stories after these are listed one line each
 LEAD_CHARS = 220
+FRONT_PAGES_KEY = "/ReportsFrontPages"  # in the digest's info dictionary
 
 
 @dataclass
@@ -116,7 +117,8 @@ def build(
     day = stories(entries)
     readers = {e["pdf"]: PdfReader(out / e["pdf"]) for s in day for e in s.versions}
     renderer = renderer_for(templates, render)
-    front_pages = 1
+    path = folder / DIGEST_NAME
+    front_pages = _previous_front_pages(path)
     for _ in range(4):  # the front page's length decides the page numbers it lists
         total = _number(day, readers, first_page=front_pages + 1)
         front, pages = renderer.document(
@@ -131,9 +133,18 @@ def build(
         front_pages = pages
     numbers, _ = renderer.plain(_numbers_html(total))
     data = _assemble(PdfReader(io.BytesIO(front)), day, readers, PdfReader(io.BytesIO(numbers)), run_date)
-    path = folder / DIGEST_NAME
     outputs.write_atomic(path, data)
     return path
+
+
+def _previous_front_pages(path: Path) -> int:
+    """The last build's front-page length: usually right, which saves a second front render."""
+    from pypdf import PdfReader
+
+    try:
+        return max(1, int(PdfReader(path).metadata.get(FRONT_PAGES_KEY, 1)))
+    except Exception:  # no digest yet, or an unreadable one: start from one page
+        return 1
 
 
 def stale(out: Path, run_date: date) -> bool:
@@ -204,7 +215,7 @@ def _assemble(front: Any, day: list[Story], readers: dict[str, Any], numbers: An
         _stamp(writer, page, numbers.pages[min(index, len(numbers.pages) - 1)], index)
     _link_front(writer, len(front.pages))
     _outline(writer, front, day, readers)
-    _metadata(writer, day, run_date)
+    _metadata(writer, day, run_date, len(front.pages))
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
@@ -410,7 +421,7 @@ def _sections(reader: Any, headline: str) -> list[tuple[str, int]]:
     return found
 
 
-def _metadata(writer: Any, day: list[Story], run_date: date) -> None:
+def _metadata(writer: Any, day: list[Story], run_date: date, front_pages: int) -> None:
     from pypdf.generic import BooleanObject, DictionaryObject, NameObject, StreamObject, TextStringObject
 
     from reports.render import created_timestamp
@@ -422,6 +433,7 @@ def _metadata(writer: Any, day: list[Story], run_date: date) -> None:
     writer.add_metadata({
         "/Title": title, "/Author": "reports", "/Subject": subject, "/Keywords": keywords,
         "/Producer": "reports", "/Creator": "reports digest", "/CreationDate": f"D:{stamp}Z",
+        FRONT_PAGES_KEY: str(front_pages),
     })
     catalog = writer._root_object
     catalog[NameObject("/Lang")] = TextStringObject("en")

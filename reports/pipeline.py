@@ -134,7 +134,8 @@ def run(
                 outputs.write_manifest(folder, run_date, ledger.manifest(run_date.isoformat()))
             except (OSError, sqlite3.Error) as error:
                 aborted = aborted or f"cannot write the manifest in {folder}: {_reason(error)}"
-        failed += _refresh_digest(settings, run_date)
+        if aborted is None and not (should_stop and should_stop()):  # else the next run makes it
+            failed += _refresh_digest(settings, run_date)
         ledger.finish_run(run_id, new=len(new), skipped=skipped, failed=len(failed))
         return RunReport(
             run_date, folder, tuple(new), skipped, tuple(failed), aborted=aborted,
