@@ -164,6 +164,20 @@ def digest(config: Path | None, run_date: str | None) -> None:
     click.echo(str(path))
 
 
+@main.command()
+@click.option("--config", type=click.Path(path_type=Path, dir_okay=False), help="Config file (default: ./reports.toml).")
+@click.option("--dry-run", is_flag=True, help="Only print the day folders that would go.")
+@_errors_to_exit_codes
+def prune(config: Path | None, dry_run: bool) -> None:
+    """Remove the day folders older than retention.keep_days (never the ledger); print each."""
+    from reports import retention
+
+    settings = _settings(config)
+    today = _run_date(settings, None)
+    for folder in retention.prune(settings.paths.out, today, settings.retention.keep_days, dry_run=dry_run):
+        click.echo(f"{'would remove' if dry_run else 'removed'} {folder}")
+
+
 def _echo_delivery(delivery: Any) -> None:
     for failure in delivery.pending:
         click.echo(f"e-mail pending: {failure.source}: {failure.reason} (retried on the next run)", err=True)

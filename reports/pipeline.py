@@ -136,6 +136,10 @@ def run(
                 aborted = aborted or f"cannot write the manifest in {folder}: {_reason(error)}"
         if aborted is None and not (should_stop and should_stop()):  # else the next run makes it
             failed += _refresh_digest(settings, run_date)
+            if settings.retention.keep_days:
+                from reports import retention
+
+                retention.prune(paths.out, run_date, settings.retention.keep_days)
         ledger.finish_run(run_id, new=len(new), skipped=skipped, failed=len(failed))
         return RunReport(
             run_date, folder, tuple(new), skipped, tuple(failed), aborted=aborted,
