@@ -39,6 +39,7 @@ PAGE_LINK = "https://digest.invalid/page/"
 SHORT_DAY = 40  # up to this many stories: two summary sentences each; more: one
 LEAD_STORIES = 12  # on a longer day, the stories after these are listed one line each
 LEAD_CHARS = 220
+HEADLINE_CHARS = 160
 FRONT_PAGES_KEY = "/ReportsFrontPages"  # in the digest's info dictionary
 
 
@@ -51,7 +52,9 @@ class Story:
 
     @property
     def headline(self) -> str:
-        return self.versions[0]["title"]
+        """The newest version's title, cut as the briefing cuts it (a title may be a whole text)."""
+        title = " ".join(str(self.versions[0]["title"]).split())
+        return title if len(title) <= HEADLINE_CHARS else title[: HEADLINE_CHARS - 1] + "…"
 
     @property
     def sources(self) -> list[str]:
@@ -400,8 +403,8 @@ def _outline(writer: Any, front: Any, day: list[Story], readers: dict[str, Any])
             under = parent
             if len(story.versions) > 1:
                 label = "Latest version" if number == 0 else "Earlier version"
-                under = writer.add_outline_item(title=f"{label}: {version['source']}", page_number=start - 1, parent=parent)
-            for title, page in _sections(readers[version["pdf"]], version["title"]):
+                under = writer.add_outline_item(title=f"{label}: {version['source'][:HEADLINE_CHARS]}", page_number=start - 1, parent=parent)
+            for title, page in _sections(readers[version["pdf"]], " ".join(str(version["title"]).split())):
                 writer.add_outline_item(title=title, page_number=start - 1 + page, parent=under)
     writer.page_mode = "/UseOutlines"
 
@@ -414,7 +417,7 @@ def _sections(reader: Any, headline: str) -> list[tuple[str, int]]:
         for item in items:
             if isinstance(item, list):
                 walk(item)
-            elif item.title.strip() != headline.strip():
+            elif " ".join(item.title.split())[:40] != headline[:40]:  # the headline, maybe cut
                 found.append((item.title, reader.get_destination_page_number(item)))
 
     walk(reader.outline)
