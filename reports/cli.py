@@ -164,6 +164,37 @@ def run(
     sys.exit(EXIT_PARTIAL if report.partial or not mail_ok else EXIT_OK)
 
 
+@main.command()
+@click.option("--config", type=click.Path(path_type=Path, dir_okay=False), help="Config file (default: ./reports.toml).")
+@click.option("--date", "run_date", metavar="YYYY-MM-DD", help="The day (default: today).")
+@_errors_to_exit_codes
+def digest(config: Path | None, run_date: str | None) -> None:
+    """Make the day's digest.pdf now, from the briefings already in its folder; print its path."""
+    from reports import dispatch, outputs
+
+    settings = _settings(config)
+    day = _run_date(settings, run_date)
+    path = dispatch.make_digest(settings, day, wait=LOCK_WAIT_S)
+    if path is None:
+        click.echo(f"no digest for {day}: no briefings in {outputs.day_dir(settings.paths.out, day)}", err=True)
+        sys.exit(EXIT_PARTIAL)
+    click.echo(str(path))
+
+
+@main.command()
+@click.option("--config", type=click.Path(path_type=Path, dir_okay=False), help="Config file (default: ./reports.toml).")
+@click.option("--dry-run", is_flag=True, help="Only print the day folders that would go.")
+@_errors_to_exit_codes
+def prune(config: Path | None, dry_run: bool) -> None:
+    """Remove the day folders older than retention.keep_days (never the ledger); print each."""
+    from reports import retention
+
+    settings = _settings(config)
+    today = _run_date(settings, None)
+    for folder in retention.prune(settings.paths.out, today, settings.retention.keep_days, dry_run=dry_run):
+        click.echo(f"{'would remove' if dry_run else 'removed'} {folder}")
+
+
 def _echo_delivery(delivery: Any) -> None:
     for failure in delivery.pending:
         click.echo(f"e-mail pending: {failure.source}: {failure.reason} (retried on the next run)", err=True)

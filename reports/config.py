@@ -134,6 +134,15 @@ class FetchSettings:
 
 
 @dataclass(frozen=True)
+class RetentionSettings:
+    """How long day folders are kept (the ledger is never pruned)."""
+
+    keep_days: int = 0
+    """0: keep every day folder; N: after each run, remove day folders more than N days older
+    than the run's date (`reports prune --dry-run` shows which)."""
+
+
+@dataclass(frozen=True)
 class Settings:
     paths: PathsSettings = field(default_factory=PathsSettings)
     schedule: ScheduleSettings = field(default_factory=ScheduleSettings)
@@ -142,6 +151,7 @@ class Settings:
     render: RenderSettings = field(default_factory=RenderSettings)
     fetch: FetchSettings = field(default_factory=FetchSettings)
     cluster: ClusterSettings = field(default_factory=ClusterSettings)
+    retention: RetentionSettings = field(default_factory=RetentionSettings)
     feeds: tuple[FeedSettings, ...] = ()
     """The `[[feeds]]` tables, in order."""
     source: Path | None = None
@@ -169,6 +179,7 @@ _SECTIONS: dict[str, type] = {
     "render": RenderSettings,
     "fetch": FetchSettings,
     "cluster": ClusterSettings,
+    "retention": RetentionSettings,
 }
 
 
@@ -264,6 +275,8 @@ def _coerce(key: str, default: Any, value: Any) -> Any:
 
 def _validate(settings: Settings) -> None:
     schedule, email = settings.schedule, settings.email
+    if settings.retention.keep_days < 0:
+        raise ConfigError(f"retention.keep_days must be 0 (keep all) or more, not {settings.retention.keep_days}")
     if schedule.timezone is not None:
         try:
             zoneinfo.ZoneInfo(schedule.timezone)

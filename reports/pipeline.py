@@ -138,11 +138,31 @@ def run(
                 outputs.write_manifest(folder, run_date, ledger.manifest(run_date.isoformat()))
             except (OSError, sqlite3.Error) as error:
                 aborted = aborted or f"cannot write the manifest in {folder}: {_reason(error)}"
+        if aborted is None and not (should_stop and should_stop()):  # else the next run makes it
+            failed += _refresh_digest(settings, run_date)
+            if settings.retention.keep_days:
+                from reports import retention
+
+                retention.prune(paths.out, run_date, settings.retention.keep_days)
         ledger.finish_run(run_id, new=len(new), skipped=skipped, failed=len(failed))
         return RunReport(
             run_date, folder, tuple(new), skipped, tuple(failed), aborted=aborted,
             feed_errors=tuple(feed_errors), waiting=tuple(found.waiting),
         )
+
+
+def _refresh_digest(settings: Settings, run_date: date) -> list[Failure]:
+    """Bring the day's digest.pdf up to date when the day's manifest is newer than it."""
+    from reports import digest
+    from reports.errors import RenderError
+
+    if not digest.stale(settings.paths.out, run_date):
+        return []
+    try:
+        digest.build(settings.paths.out, run_date, settings.paths.user_templates(), settings.render)
+    except (RenderError, OSError, ValueError) as error:  # pypdf raises ValueError subclasses
+        return [Failure(digest.DIGEST_NAME, f"the digest could not be made: {error}")]
+    return []
 
 
 def _reason(error: OSError | sqlite3.Error) -> str:
@@ -201,6 +221,7 @@ def _collect(settings: Settings, ledger: Ledger, force: bool, run_date: date) ->
     found = _Collected()
     seen: set[str] = set()  # content hashes met in this run
     seen_texts: set[str] = set()  # normalised-text hashes met in this run (another key space)
+    run_index: dict[str, list[tuple[Article, bytes]]] = {}  # this run's new texts by band: same-run updates
     inbox = settings.paths.inbox
     if not inbox.is_dir():
         raise ConfigError(f"paths.inbox: {inbox} is not a folder")
@@ -232,7 +253,7 @@ def _collect(settings: Settings, ledger: Ledger, force: bool, run_date: date) ->
             if status == "duplicate" or (status and not force):
                 found.skipped += 1
                 continue
-            mark = _mark(ledger, item, seen_texts, rendered=status == "rendered")
+            mark = _mark(ledger, item, seen_texts, run_index, run_date, rendered=status == "rendered")
             if mark is None:
                 found.skipped += 1  # its text was briefed before, from another file or feed
             else:
@@ -253,7 +274,10 @@ def _raw_hash(path: Path) -> str | None:
         return None
 
 
-def _mark(ledger: Ledger, article: Article, seen: set[str], *, rendered: bool) -> _Mark | None:
+def _mark(
+    ledger: Ledger, article: Article, seen: set[str], run_index: dict[str, list[tuple[Article, bytes]]],
+    run_date: date, *, rendered: bool,
+) -> _Mark | None:
     """None for a text already briefed; else its mark, saying which briefing it updates, if any.
 
     Only articles new to the ledger get here, and each is compared through the band index
@@ -283,6 +307,17 @@ def _mark(ledger: Ledger, article: Article, seen: set[str], *, rendered: bool) -
     if entry is not None:
         pdf = entry.outputs[0] if entry.outputs else None
         update_of = UpdateOf(entry.article_id, entry.title, entry.run_date, pdf, round(score, 3))
+    # An earlier version met in this same run is not in the ledger yet: compare with those too.
+    # Through the same band index as the ledger's, so a big backlog stays linear.
+    bands = similar.bands(signature)
+    met = {id(a): (a, s) for band in bands for a, s in run_index.get(band, ())}
+    for earlier, other in met.values():
+        value = similar.similarity(signature, other)
+        if value >= similar.UPDATE_SIMILARITY and value > score:
+            score = value
+            update_of = UpdateOf(earlier.id, earlier.title, run_date.isoformat(), None, round(value, 3))
+    for band in bands:
+        run_index.setdefault(band, []).append((article, signature))
     return _Mark(text_hash, signature, update_of)
 
 

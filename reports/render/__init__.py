@@ -57,6 +57,10 @@ class Renderer:
         """Any template rendered to PDF with the briefing stylesheet: (bytes, pages)."""
         return self._pdf.render(self._html(template, **context))
 
+    def plain(self, html: str) -> tuple[bytes, int]:
+        """HTML to an untagged PDF with the briefing stylesheet (the digest's page numbers)."""
+        return self._pdf.render(html, plain=True)
+
     def _html(self, name: str, **context: object) -> str:
         context = {"created": created_timestamp(), "theme": self.settings.theme, **context}
         try:

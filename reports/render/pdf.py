@@ -70,13 +70,14 @@ class PdfRenderer:
         except Exception as error:  # tinycss2/WeasyPrint raise assorted errors on bad CSS
             raise RenderError(f"the stylesheet could not be parsed: {error}") from error
 
-    def render(self, html: str, metadata: dict[str, str] | None = None) -> tuple[bytes, int]:
+    def render(self, html: str, metadata: dict[str, str] | None = None, *, plain: bool = False) -> tuple[bytes, int]:
+        """`plain`: no PDF variant and no tags (the digest's page-number overlay)."""
         weasyprint = _weasyprint()
         try:
             document = weasyprint.HTML(
                 string=html, base_url=self._base_url, url_fetcher=self._fetcher
             ).render(stylesheets=[self._css], font_config=self._fonts)
-            return document.write_pdf(pdf_variant=self._variant), len(document.pages)
+            return document.write_pdf(pdf_variant=None if plain else self._variant), len(document.pages)
         except RecursionError as error:
             raise RenderError("the article is nested too deeply to lay out") from error
         except Exception as error:

@@ -146,3 +146,30 @@ def test_facts_box_shows_entities_and_timeline(seed_analysis, tmp_path: Path):
         pytest.fail("the analysis gives no entities: the facts box would be empty")
     text = PdfReader(render(analysis, tmp_path)).pages[0].extract_text()
     assert "Emmanuel Macron" in text and "8 Feb 2022" in text  # tomorrow, resolved
+
+
+def _figures(reader: PdfReader) -> list:
+    found, todo = [], [reader.trailer["/Root"]["/StructTreeRoot"]]
+    while todo:
+        node = todo.pop().get_object()
+        if not isinstance(node, dict):
+            continue
+        if node.get("/S") == "/Figure":
+            found.append(node)
+        kids = node.get("/K")
+        todo.extend(kids if isinstance(kids, list) else [kids] if kids is not None else [])
+    return found
+
+
+def test_charts_carry_alternate_text(seed_analysis, tmp_path: Path):
+    figures = _figures(PdfReader(render(seed_analysis, tmp_path)))
+    assert len(figures) == 2
+    alts = sorted(str(f["/Alt"]) for f in figures)
+    assert alts[0].startswith("Grade level of each paragraph: ") and "grade 12 marked" in alts[0]
+    assert alts[1].startswith("Quoted words by speaker: ") and " words" in alts[1]
+
+
+@pytest.mark.parametrize("size", ["A4", "Letter"])
+def test_compact_theme_fits_one_page_with_a_long_article(long_analysis, tmp_path: Path, size: str):
+    reader = PdfReader(render(long_analysis, tmp_path, theme="compact", page_size=size))
+    assert len(reader.pages) == 1

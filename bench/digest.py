@@ -1,0 +1,92 @@
+"""Re-making the day's digest after one more article, beside rendering one briefing.
+
+    python bench/digest.py [--articles 300] [--workers 1] [--keep DIR]
+
+Briefs the first N articles of the BBC dev set as one day (the real pipeline, which also makes
+the digest), then adds one more article and runs again. Prints the median time to render one
+briefing (re-rendering a few of the day's articles), the time of the second run's digest
+re-make alone, their ratio (the target, issue 20: at most 20), and the front page's length.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+CORPUS = REPO.parent / "shared" / "corpus" / "summaries" / "bbc-dev.jsonl"
+DAY = date(2026, 11, 25)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=300)
+    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--keep", type=Path, help="Work in this folder (kept) instead of a temporary one.")
+    args = parser.parse_args()
+    from pypdf import PdfReader
+
+    from reports import digest, pipeline
+    from reports.analysis import analyze
+    from reports.config import load_settings
+    from reports.models import Article
+    from reports.render import renderer_for
+
+    rows = [json.loads(line) for line in CORPUS.open()][: args.articles + 1]
+    work = args.keep or Path(tempfile.mkdtemp(prefix="bench-digest-"))
+    (work / "inbox").mkdir(parents=True, exist_ok=True)
+    (work / "reports.toml").write_text('[paths]\ninbox = "inbox"\nout = "out"\n')
+    settings = load_settings(work / "reports.toml")
+
+    def write(batch: list[dict], name: str) -> None:
+        with (work / "inbox" / name).open("w") as out:
+            for row in batch:
+                out.write(json.dumps({"id": row["id"], "title": row["title"], "text": row["text"]}) + "\n")
+
+    write(rows[:-1], "day.jsonl")
+    start = time.perf_counter()
+    pipeline.run(settings, DAY, workers=args.workers)
+    print(f"day of {len(rows) - 1} articles briefed (with its digest) in {time.perf_counter() - start:.1f} s")
+
+    renderer = renderer_for(settings.paths.user_templates(), settings.render)
+    samples = []
+    for row in rows[:5]:
+        analysis = analyze(Article(id=row["id"], source="bench", text=row["text"], title=row["title"]))
+        start = time.perf_counter()
+        renderer.briefing(analysis, DAY)
+        samples.append(time.perf_counter() - start)
+    one = statistics.median(samples)
+
+    write(rows[-1:], "late.jsonl")
+    timings: list[float] = []
+    build = digest.build
+
+    def timed_build(*a, **k):
+        start = time.perf_counter()
+        try:
+            return build(*a, **k)
+        finally:
+            timings.append(time.perf_counter() - start)
+
+    digest.build = timed_build
+    try:
+        report = pipeline.run(settings, DAY, workers=1)
+    finally:
+        digest.build = build
+    assert len(report.new) == 1 and timings, "the second run should brief one article and re-make the digest"
+    reader = PdfReader(work / "out" / DAY.isoformat() / digest.DIGEST_NAME)
+    front = reader.get_destination_page_number(reader.outline[1])  # the first story's page
+    print(f"one briefing rendered: {one:.2f} s (median of {len(samples)})")
+    print(f"digest re-made after one more article: {timings[0]:.2f} s = {timings[0] / one:.1f}x one briefing (target <= 20x)")
+    print(f"digest: {len(reader.pages)} pages, of which the front page: {front}")
+
+
+if __name__ == "__main__":
+    main()
