@@ -69,7 +69,7 @@ _ORG_WORDS = frozenset(
     """inc inc. corp corp. corporation ltd ltd. plc llc co co. company group bank party council
     ministry department office agency association commission committee court police army navy
     force forces fund union organisation organization institute university college school
-    academy foundation federation league club united city rovers athletic hospital church
+    academy foundation federation league club united rovers watch press brotherhood jihad athletic hospital church
     parliament congress senate assembly government administration authority board bureau
     service services network channel news times post journal herald guardian telegraph
     airlines airways motors industries holdings bureau centre center society trust alliance
@@ -82,7 +82,7 @@ _KNOWN_ORGS = frozenset(
 _PLACE_WORDS = frozenset(
     """palace street square river mountains mountain island islands airport station bridge park
     county province region state valley sea ocean lake gulf bay desert coast peninsula strait
-    avenue road""".split()
+    avenue road city strip zone delta""".split()
 )
 # Countries, a few common short forms, continents and capitals: the one gazetteer.
 _PLACES = frozenset(
@@ -177,17 +177,18 @@ def _mentions(sentence: str) -> list[_Mention]:
     found: list[_Mention] = []
     i = 0
     while i < len(tokens):
-        if not _CAPITALISED.fullmatch(tokens[i]):
+        if not _CAPITALISED.fullmatch(tokens[i]) or _is_date_word(tokens[i]):
             i += 1
             continue
         j = i + 1
-        while j < len(tokens):
+        while j < len(tokens) and not _is_date_word(tokens[j]):
             if _CAPITALISED.fullmatch(tokens[j]) and not _possessive(tokens[j - 1]):
                 j += 1
             elif (
                 tokens[j].lower() in _CONNECTORS
                 and j + 1 < len(tokens)
                 and _CAPITALISED.fullmatch(tokens[j + 1])
+                and not _is_date_word(tokens[j + 1])
                 and not _possessive(tokens[j - 1])
             ):
                 j += 2
@@ -201,6 +202,12 @@ def _mentions(sentence: str) -> list[_Mention]:
     return found
 
 
+def _is_date_word(token: str) -> bool:
+    """A weekday or month ends a name: "Ehud Olmert Tuesday" is Ehud Olmert, then a date."""
+    low = _clean(token).lower()
+    return low in _WEEKDAYS or low in _MONTHS
+
+
 def _possessive(token: str) -> bool:
     return token.endswith(("'s", "’s", "s'", "s’"))
 
@@ -212,6 +219,8 @@ def _mention(run: list[str], sentence_start: bool, before: str) -> _Mention | No
     # A title makes what follows it a person: "French President Emmanuel Macron",
     # "Miami Beach Police Chief Raymond Martinez".
     titles = [k for k, t in enumerate(run) if t.lower() in _TITLES]
+    if titles and len(run) > 1 and run[-1].lower() in _ORG_WORDS and titles[-1] < len(run) - 1:
+        return _Mention(" ".join(run), " ".join(run), "organisation", 0)  # "Justice Ministry"
     if titles:
         name = run[titles[-1] + 1 :]
         first = titles[0]
