@@ -131,6 +131,7 @@ _CONNECTORS = frozenset({"for", "of", "de", "du", "la", "le", "von", "van", "der
 _DETERMINERS = frozenset({"the", "a", "an"})
 _CAPITALISED = re.compile(r"[A-Z][\w'’.\-]*")
 _TOKEN = re.compile(r"[\w'’.\-]+|[^\w\s]")
+_SPEECH_AFTER = frozenset({"said", "says", "told", "added", "who", "wrote", "argued", "insisted"})
 _PREPOSITION_BEFORE_PLACE = frozenset({"in", "to", "from", "near", "across", "into", "at"})
 
 
@@ -150,6 +151,7 @@ class _Group:
     order: int
     forms: Counter[str] = field(default_factory=Counter)
     count: int = 0
+    sure: bool = False  # one mention at least had evidence of its kind
 
 
 def entities(doc: Document, limit: int = 40) -> tuple[Entity, ...]:
@@ -158,7 +160,8 @@ def entities(doc: Document, limit: int = 40) -> tuple[Entity, ...]:
     mentions = [m for sentence in doc.sentences for m in _mentions(sentence.text)]
     for order, mention in enumerate(mentions):
         mention.order = order
-    groups = _group(mentions)
+    # A person known by shape only (no title, never "said" after it) is unsure: left out.
+    groups = [g for g in _group(mentions) if g.sure or g.kind != "person"]
     ranked = sorted(groups, key=lambda g: (-g.count, g.order))[:limit]
     return tuple(
         Entity(
@@ -195,7 +198,12 @@ def _mentions(sentence: str) -> list[_Mention]:
             else:
                 break
         before = tokens[i - 1].lower() if i else ""
+        after = tokens[j].lower() if j < len(tokens) else ""
         mention = _mention(tokens[i:j], sentence_start=(i == 0 or tokens[i - 1] in "\"“‘'("), before=before)
+        if mention and mention.kind == "person" and mention.weak and (
+            after in _SPEECH_AFTER or (_possessive(before) and _clean(before) in _PLACES)
+        ):
+            mention.weak = False  # "John Smith said", "Britain's Boris Johnson": evidence of a person
         if mention:
             found.append(mention)
         i = j
@@ -258,7 +266,7 @@ def _mention(run: list[str], sentence_start: bool, before: str) -> _Mention | No
         return None
     if before in _PREPOSITION_BEFORE_PLACE:
         return _Mention(text, text, "place", 0)
-    return _Mention(text, text, "person", 0)
+    return _Mention(text, text, "person", 0, weak=True)  # a person by shape only
 
 
 def _stem(token: str) -> str:
@@ -314,6 +322,7 @@ def _group(mentions: list[_Mention]) -> list[_Group]:
 
 def _add(group: _Group, mention: _Mention) -> None:
     group.count += 1
+    group.sure = group.sure or not mention.weak
     group.forms[mention.form] += 1
     group.order = min(group.order, mention.order)
 

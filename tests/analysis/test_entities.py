@@ -29,3 +29,12 @@ def test_ministries_cities_and_strips_by_their_last_word():
     assert found.get("Sadr City") == "place"
     assert found.get("Gaza Strip") == "place"
     assert found.get("Panama City") == "place"
+
+
+def test_a_person_by_shape_only_is_left_out_and_evidence_keeps_one():
+    found = _kinds(
+        "Protesters carried banners reading Sea Breeze along the road. "
+        "Later John Smith said the march was peaceful."
+    )
+    assert "Sea Breeze" not in found
+    assert found.get("John Smith") == "person"
