@@ -224,6 +224,8 @@ def _mention(run: list[str], sentence_start: bool, before: str) -> _Mention | No
     run = [_clean(t) for t in run]
     while run and run[0].lower() in _DETERMINERS:
         run = run[1:]
+    if sentence_start and len(run) > 1 and run[0].lower() in _STOPWORDS - _TITLES - {"mr", "mrs", "ms", "dr"}:
+        run = run[1:]  # "Later John Smith said": a capital that only starts the sentence
     # A title makes what follows it a person: "French President Emmanuel Macron",
     # "Miami Beach Police Chief Raymond Martinez".
     titles = [k for k, t in enumerate(run) if t.lower() in _TITLES]
