@@ -212,7 +212,7 @@ def _mentions(sentence: str) -> list[_Mention]:
 
 def _is_date_word(token: str) -> bool:
     """A weekday or month ends a name: "Ehud Olmert Tuesday" is Ehud Olmert, then a date."""
-    low = _clean(token).lower()
+    low = token.rstrip(".").lower()
     return low in _WEEKDAYS or low in _MONTHS
 
 
