@@ -53,7 +53,7 @@ def test_hostile_article_is_shown_as_text_and_fetches_nothing(project: Path, cli
     assert hits == []  # nothing reached the network
     assert "TOP-SECRET-CONTENT" not in text and b"TOP-SECRET-CONTENT" not in raw
     assert "root:x:0:0" not in text and b"root:x:0" not in raw
-    assert "{{ 7*7 }}" in text and "49" not in text  # template syntax is text, never evaluated
+    assert "{{ 7*7 }}" in text and "answer is 49" not in text  # template syntax is text, never evaluated (a bare "49" can be in the port)
     assert '<img src="file:///etc/passwd">' in text  # markup is shown, not interpreted
     assert "/EmbeddedFile" not in raw.decode("latin-1")
 
