@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from reports.analysis.attribution import source_after
-from reports.analysis.names import person
+from reports.analysis.quotes.attribution import source_after
+from reports.analysis.quotes.names import person
 from reports.analysis.quotes import extract
-from reports.analysis.subjects import sentence_subject
+from reports.analysis.quotes.subjects import sentence_subject
 from reports.analysis.text import split
 from reports.models import Quote
 

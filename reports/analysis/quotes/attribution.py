@@ -2,10 +2,10 @@
 
 Pure functions on the text either side of one quotation (no document state): `source_after`
 reads "..., X said" / "said X" / "X told Reuters" / "according to X" / "..., Gilbert said." after
-it (an unlisted verb, "“...?” Hannity pressed", is read by `reports.analysis.clauses`), and
+it (an unlisted verb, "“...?” Hannity pressed", is read by `reports.analysis.quotes.clauses`), and
 `source_before` reads "X said: ..." / "X called it a ..." / "X issued a statement saying ..."
-before it. The subjects themselves are read by `reports.analysis.subjects`; a passive's agent
-and a sentence opening a paragraph of speech by `reports.analysis.agents`.
+before it. The subjects themselves are read by `reports.analysis.quotes.subjects`; a passive's agent
+and a sentence opening a paragraph of speech by `reports.analysis.quotes.agents`.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reports.analysis.lexicon import (
+from reports.analysis.quotes.lexicon import (
     CAP_NAME,
     DETERMINERS,
     IRREGULAR_PAST,
@@ -26,7 +26,7 @@ from reports.analysis.lexicon import (
     is_pronoun,
     tokenize,
 )
-from reports.analysis.subjects import (
+from reports.analysis.quotes.subjects import (
     leading_subject,
     sentence_subject,
     subject_after,
