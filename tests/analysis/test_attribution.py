@@ -585,3 +585,10 @@ def test_can_be_heard_asking_a_name() -> None:
         "after a rally in Lyon.\n\n“There should be many things,” the mayor replied."
     )
     assert [q.speaker for q in speech(text)] == ["a reporter", "the mayor"]
+
+
+def test_reporting_verb_with_no_subject_after_it_does_not_crash() -> None:
+    # "said" then a comma and no subject: source_before used to call capitalised(None)
+    for text in ("The plan, said , is “bad.”", "Then, said, “We go.”"):
+        result = extract(split(text))
+        assert [q.quote for q in result.items] == [text.split("“")[1].split("”")[0]]

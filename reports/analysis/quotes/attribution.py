@@ -230,7 +230,7 @@ def source_before(left: str) -> Source | None:
             continue  # "saying Trump’s comments “are ...”": a participle's object, never its subject
         mention, length = subject_after(left[verb.end() :])
         tail = tokenize(left[verb.end() :])[length:]
-        aside = tail[:1] == [","] and lead.endswith(",") and capitalised(mention)
+        aside = tail[:1] == [","] and lead.endswith(",") and bool(mention) and capitalised(mention)
         if mention and not is_pronoun(mention) and (tail in ([":"], [","]) or not tail and capitalised(mention) or aside):
             return Source(mention, verb.group())  # 'said Trump: “...', 'Her secret, says Ada Park, is “...'
     if according:
