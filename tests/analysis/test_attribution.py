@@ -592,3 +592,13 @@ def test_reporting_verb_with_no_subject_after_it_does_not_crash() -> None:
     for text in ("The plan, said , is “bad.”", "Then, said, “We go.”"):
         result = extract(split(text))
         assert [q.quote for q in result.items] == [text.split("“")[1].split("”")[0]]
+
+
+def test_a_failing_stage_is_the_articles_analysis_error() -> None:
+    import pytest
+
+    from reports.analysis import _stage
+    from reports.errors import AnalysisError
+
+    with pytest.raises(AnalysisError, match="quotes: TypeError"):
+        _stage("quotes", lambda s: s[0], None)
