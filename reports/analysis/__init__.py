@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import re
+from typing import Any, Callable, TypeVar
 
 from reports.analysis import facts, quotes, readability, summary, text, timeline
 from reports.errors import AnalysisError
 from reports.models import Analysis, Article
 
 HEADLINE_WORDS = 14
+T = TypeVar("T")
 
 
 def analyze(article: Article, sentences: int = 3) -> Analysis:
-    doc = text.split(article.text)
+    doc = _stage("split", text.split, article.text)
     if not doc.sentences:
         raise AnalysisError("no sentences in the article text")
     return Analysis(
@@ -22,16 +24,26 @@ def analyze(article: Article, sentences: int = 3) -> Analysis:
         date=article.date,
         caption=article.caption,
         credit=article.credit,
-        summary=summary.summarize(doc, sentences),
-        keyphrases=facts.keyphrases(doc),
-        readability=readability.readability(doc),
-        quotes=quotes.extract(doc),
+        summary=_stage("summary", summary.summarize, doc, sentences),
+        keyphrases=_stage("keyphrases", facts.keyphrases, doc),
+        readability=_stage("readability", readability.readability, doc),
+        quotes=_stage("quotes", quotes.extract, doc),
         paragraphs=_stories(doc),
-        entities=facts.entities(doc),
-        figures=facts.figures(doc),
-        timeline=timeline.timeline(doc, article.date),
+        entities=_stage("entities", facts.entities, doc),
+        figures=_stage("figures", facts.figures, doc),
+        timeline=_stage("timeline", timeline.timeline, doc, article.date),
         author=article.author,
     )
+
+
+def _stage(name: str, stage: Callable[..., T], *args: Any) -> T:
+    """Run one stage so that any failure of it is this article's AnalysisError, never a crash."""
+    try:
+        return stage(*args)
+    except AnalysisError:
+        raise
+    except Exception as error:  # a bug on odd text must cost one article, not the run
+        raise AnalysisError(f"{name}: {type(error).__name__}: {error}") from error
 
 
 def headline(doc: text.Document) -> str:

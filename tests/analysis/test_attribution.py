@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from reports.analysis.attribution import source_after
-from reports.analysis.names import person
+from reports.analysis.quotes.attribution import source_after
+from reports.analysis.quotes.names import person
 from reports.analysis.quotes import extract
-from reports.analysis.subjects import sentence_subject
+from reports.analysis.quotes.subjects import sentence_subject
 from reports.analysis.text import split
 from reports.models import Quote
 
@@ -585,3 +585,20 @@ def test_can_be_heard_asking_a_name() -> None:
         "after a rally in Lyon.\n\n“There should be many things,” the mayor replied."
     )
     assert [q.speaker for q in speech(text)] == ["a reporter", "the mayor"]
+
+
+def test_reporting_verb_with_no_subject_after_it_does_not_crash() -> None:
+    # "said" then a comma and no subject: source_before used to call capitalised(None)
+    for text in ("The plan, said , is “bad.”", "Then, said, “We go.”"):
+        result = extract(split(text))
+        assert [q.quote for q in result.items] == [text.split("“")[1].split("”")[0]]
+
+
+def test_a_failing_stage_is_the_articles_analysis_error() -> None:
+    import pytest
+
+    from reports.analysis import _stage
+    from reports.errors import AnalysisError
+
+    with pytest.raises(AnalysisError, match="quotes: TypeError"):
+        _stage("quotes", lambda s: s[0], None)

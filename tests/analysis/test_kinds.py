@@ -1,4 +1,4 @@
-"""Scare quotes, titles and terms told from quotations someone said (reports.analysis.kinds)."""
+"""Scare quotes, titles and terms told from quotations someone said (reports.analysis.quotes.kinds)."""
 
 from __future__ import annotations
 

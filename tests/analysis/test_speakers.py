@@ -3,7 +3,7 @@ earlier ones)."""
 
 from __future__ import annotations
 
-from reports.analysis.subjects import subject_before
+from reports.analysis.quotes.subjects import subject_before
 from tests.analysis.test_quotes import speech
 
 
@@ -92,7 +92,7 @@ def test_a_subject_that_is_no_speaker_leaves_the_established_speaker() -> None:
 
 
 def test_a_verb_ends_the_subject_phrase() -> None:
-    from reports.analysis.plausible import speaker_phrase
+    from reports.analysis.quotes.plausible import speaker_phrase
     assert speaker_phrase("Okafor believes") == "Okafor"
     assert speaker_phrase("The Lee campaign projects") == "The Lee campaign"
     assert speaker_phrase("The town council recently") == "The town council"
@@ -100,7 +100,7 @@ def test_a_verb_ends_the_subject_phrase() -> None:
 
 
 def test_an_abstract_noun_gives_its_owner() -> None:
-    from reports.analysis.plausible import nominative, speaker_phrase
+    from reports.analysis.quotes.plausible import nominative, speaker_phrase
     assert speaker_phrase("Okafor’s recent assertion") == "Okafor’s"
     assert speaker_phrase("his willingness to") == "his" and nominative("his") == "he"
     assert speaker_phrase("The bridge repairs") is None
@@ -110,7 +110,7 @@ def test_an_abstract_noun_gives_its_owner() -> None:
 
 
 def test_a_reporting_subject_loses_the_verb_it_was_read_with() -> None:
-    from reports.analysis.plausible import trimmed
+    from reports.analysis.quotes.plausible import trimmed
     assert trimmed("a court filing released") == "a court filing"
     assert trimmed("One county official who") == "One county official"
     assert trimmed("Her campaign quickly") == "Her campaign"

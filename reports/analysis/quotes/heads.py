@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from reports.analysis.lexicon import (
+from reports.analysis.quotes.lexicon import (
     BETWEEN,
     DETERMINERS,
     IRREGULAR_PAST,

@@ -2,15 +2,15 @@
 describing ('has been called “x” by Ada Park', 'seen by organizers as a “lifeboat”'), the owner
 of the words ('in Ada Park’s words, “...”') and the
 subject of a sentence that opens a paragraph of speech ('Carter said that for decades ...').
-Pure functions on text, split from `reports.analysis.attribution` (which reads the clause)."""
+Pure functions on text, split from `reports.analysis.quotes.attribution` (which reads the clause)."""
 
 from __future__ import annotations
 
 import re
 
-from reports.analysis.attribution import Source, told_after
-from reports.analysis.lexicon import capitalised, is_pronoun
-from reports.analysis.subjects import leading_subject, sentence_subject, subject_after
+from reports.analysis.quotes.attribution import Source, told_after
+from reports.analysis.quotes.lexicon import capitalised, is_pronoun
+from reports.analysis.quotes.subjects import leading_subject, sentence_subject, subject_after
 
 _CLAUSE_VERBS_LIST = ("said", "says", "told", "tells", "added", "wrote", "writes", "noted", "argued",
                       "insisted", "warned", "explained", "stated", "declared", "recalled",

@@ -7,7 +7,7 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
-from reports.analysis.lexicon import CAP_NAME, DAYS, SENTENCE_WORDS, TITLES, opening_adverb
+from reports.analysis.quotes.lexicon import CAP_NAME, DAYS, SENTENCE_WORDS, TITLES, opening_adverb
 
 
 class Names:

@@ -1,14 +1,14 @@
 """Noun phrases that are subjects in the writer's sentence: names with their titles, pronouns,
 descriptions ("one source close to Mr Macron"), appositives ("Paul Lindsay, a spokesman for the
-PAC, said"); the subject at the head of a sentence is read by `reports.analysis.heads`. Pure
+PAC, said"); the subject at the head of a sentence is read by `reports.analysis.quotes.heads`. Pure
 functions on text, no state."""
 
 from __future__ import annotations
 
 import re
 
-from reports.analysis.heads import CONJUNCTIONS, phrase, sentence_subject
-from reports.analysis.lexicon import (
+from reports.analysis.quotes.heads import CONJUNCTIONS, phrase, sentence_subject
+from reports.analysis.quotes.lexicon import (
     ANONYMOUS,
     BETWEEN,
     DAYS,

@@ -2,10 +2,10 @@
 
 Pure functions on the text either side of one quotation (no document state): `source_after`
 reads "..., X said" / "said X" / "X told Reuters" / "according to X" / "..., Gilbert said." after
-it (an unlisted verb, "“...?” Hannity pressed", is read by `reports.analysis.clauses`), and
+it (an unlisted verb, "“...?” Hannity pressed", is read by `reports.analysis.quotes.clauses`), and
 `source_before` reads "X said: ..." / "X called it a ..." / "X issued a statement saying ..."
-before it. The subjects themselves are read by `reports.analysis.subjects`; a passive's agent
-and a sentence opening a paragraph of speech by `reports.analysis.agents`.
+before it. The subjects themselves are read by `reports.analysis.quotes.subjects`; a passive's agent
+and a sentence opening a paragraph of speech by `reports.analysis.quotes.agents`.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reports.analysis.lexicon import (
+from reports.analysis.quotes.lexicon import (
     CAP_NAME,
     DETERMINERS,
     IRREGULAR_PAST,
@@ -26,7 +26,7 @@ from reports.analysis.lexicon import (
     is_pronoun,
     tokenize,
 )
-from reports.analysis.subjects import (
+from reports.analysis.quotes.subjects import (
     leading_subject,
     sentence_subject,
     subject_after,
@@ -230,7 +230,7 @@ def source_before(left: str) -> Source | None:
             continue  # "saying Trump’s comments “are ...”": a participle's object, never its subject
         mention, length = subject_after(left[verb.end() :])
         tail = tokenize(left[verb.end() :])[length:]
-        aside = tail[:1] == [","] and lead.endswith(",") and capitalised(mention)
+        aside = tail[:1] == [","] and lead.endswith(",") and bool(mention) and capitalised(mention)
         if mention and not is_pronoun(mention) and (tail in ([":"], [","]) or not tail and capitalised(mention) or aside):
             return Source(mention, verb.group())  # 'said Trump: “...', 'Her secret, says Ada Park, is “...'
     if according:

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 
-from reports.analysis.attribution import Source
-from reports.analysis.lexicon import OPINION, VERB, capitalised, is_pronoun, tokenize
+from reports.analysis.quotes.attribution import Source
+from reports.analysis.quotes.lexicon import OPINION, VERB, capitalised, is_pronoun, tokenize
 from reports.analysis.text import words
 
 # Verbs that name rather than quote when the quotation follows at once: a show called “Cake Boss”.

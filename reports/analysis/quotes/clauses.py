@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 
-from reports.analysis.attribution import Source, source_after
-from reports.analysis.heads import phrase
-from reports.analysis.lexicon import DAYS, SENTENCE_WORDS, VERBS, is_pronoun
-from reports.analysis.marks import Span
-from reports.analysis.subjects import leading_subject
+from reports.analysis.quotes.attribution import Source, source_after
+from reports.analysis.quotes.heads import phrase
+from reports.analysis.quotes.lexicon import DAYS, SENTENCE_WORDS, VERBS, is_pronoun
+from reports.analysis.quotes.marks import Span
+from reports.analysis.quotes.subjects import leading_subject
 
 WRITER_LEAD = ":,;—–-([\"'“‘"
 # A reporting verb right before the quotation, with its comma or colon: it introduces it

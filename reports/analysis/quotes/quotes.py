@@ -2,26 +2,26 @@
 
 Three passes over the split-once `Document`, each linear in the text:
 
-1. Marks (`reports.analysis.marks`): quotation marks paired within each paragraph (a straight
+1. Marks (`reports.analysis.quotes.marks`): quotation marks paired within each paragraph (a straight
    mark not past the end of its line); a quotation running over several paragraphs is one item.
 2. Attribution (`_Attributor`). A quotation closing a subordinate clause that opens its
    sentence ("After X said that ... “...,” Y said") is that clause's; one typed with mixed marks
    takes the reporting clause inside it. Otherwise the source is looked for next to the
-   quotation in the writer's sentence (`reports.analysis.attribution`): "..., X said" /
+   quotation in the writer's sentence (`reports.analysis.quotes.attribution`): "..., X said" /
    "said X" / "X told Reuters" /
    "according to X" / "“...?” X pressed" after it, unless a quotation that ended its sentence is
    followed by a reporting clause that opens new speech ("X said <clause>", "X replied: “";
-   where the sentence goes on or stops: `reports.analysis.clauses`); then "X said: ..." /
+   where the sentence goes on or stops: `reports.analysis.quotes.clauses`); then "X said: ..." /
    "X called it a ..." / "X issued a statement saying ..." before it; then
    the previous quotation of the same paragraph ("“A,” he said. “B.”"); then, for a paragraph
    that is only a quotation, the previous paragraph (its quotation's source, a colon's
    introducer, or its last sentence's subject); then the subject of the writer's sentence, when it
-   is a noun phrase that can say something (`reports.analysis.plausible`), else the speaker of
+   is a noun phrase that can say something (`reports.analysis.quotes.plausible`), else the speaker of
    the paragraph or the one before. The
    source as written is kept in `mention`; `speaker` resolves a pronoun to the last named
    speaker, or to a person who opened a sentence since, and a surname ("Mr Scholz") to the full
-   name met earlier ("Olaf Scholz", `reports.analysis.names`).
-3. Kind (`reports.analysis.kinds`). `scare` when it is named rather than quoted ("so-called",
+   name met earlier ("Olaf Scholz", `reports.analysis.quotes.names`).
+3. Kind (`reports.analysis.quotes.kinds`). `scare` when it is named rather than quoted ("so-called",
    "dubbed", "titled") or cited as a title (a headline with its byline, a dated slogan, a
    show after its outlet: `cited`), or is a few capitalised words after an article, a
    possessive or "told"/"on" far from the reporting verb (a “Super April” of elections), or a
@@ -29,12 +29,6 @@ Three passes over the split-once `Document`, each linear in the text:
    short sentence no one is said to have said; `full` when the quotation is a sentence of its
    own; otherwise `partial` (a fragment of two words or more is speech even when no source is
    found, when its sentence speaks of saying, thinking or judging).
-
-Dev figures (bench/quotes.py, PolNeAR dev, 840 articles): loose P/R/F1 96.0 / 97.0 / 96.5
-(halves 96.1 / 96.9), speaker accuracy 94.7% of 4,699 (halves 94.7 / 94.6), joint F1 as
-written 89.4, about 780-850 documents/s with the sentence split (a shared machine). The gold
-pairs marks of one style only, so the 52 quotations typed with mixed marks there ("Yes,” she
-said), which we find, count as false positives: 0.6 of precision.
 """
 
 from __future__ import annotations
@@ -43,9 +37,9 @@ import dataclasses
 import re
 from bisect import bisect_right
 
-from reports.analysis.agents import source_agent, source_opening
-from reports.analysis.attribution import Source, source_after, source_before
-from reports.analysis.clauses import (
+from reports.analysis.quotes.agents import source_agent, source_opening
+from reports.analysis.quotes.attribution import Source, source_after, source_before
+from reports.analysis.quotes.clauses import (
     INTRODUCED,
     closes_sentence,
     ends_sentence,
@@ -55,10 +49,10 @@ from reports.analysis.clauses import (
     subordinate_opening,
     woven_through,
 )
-from reports.analysis.heads import clause_subject, participle_subject, that_clause_subject
-from reports.analysis.kinds import NAMING, cited, personal, subhead, words_used
-from reports.analysis.kinds import kind as quote_kind
-from reports.analysis.lexicon import (
+from reports.analysis.quotes.heads import clause_subject, participle_subject, that_clause_subject
+from reports.analysis.quotes.kinds import NAMING, cited, personal, subhead, words_used
+from reports.analysis.quotes.kinds import kind as quote_kind
+from reports.analysis.quotes.lexicon import (
     ANONYMOUS,
     PRONOUNS,
     SENTENCE_WORDS,
@@ -66,10 +60,10 @@ from reports.analysis.lexicon import (
     capitalised,
     is_pronoun,
 )
-from reports.analysis.marks import Span, spans
-from reports.analysis.names import Names, person
-from reports.analysis.plausible import nominative, speaker_phrase, trimmed
-from reports.analysis.subjects import sentence_subject
+from reports.analysis.quotes.marks import Span, spans
+from reports.analysis.quotes.names import Names, person
+from reports.analysis.quotes.plausible import nominative, speaker_phrase, trimmed
+from reports.analysis.quotes.subjects import sentence_subject
 from reports.analysis.text import Document
 from reports.models import Quote, Quotes, QuoteStats
 

@@ -7,7 +7,7 @@ Pure functions on text, no state."""
 
 from __future__ import annotations
 
-from reports.analysis.lexicon import ANONYMOUS, BETWEEN, DETERMINERS, IRREGULAR_PAST, STOP, TITLES, capitalised, is_pronoun, opening_adverb
+from reports.analysis.quotes.lexicon import ANONYMOUS, BETWEEN, DETERMINERS, IRREGULAR_PAST, STOP, TITLES, capitalised, is_pronoun, opening_adverb
 
 __all__ = ["nominative", "speaker_phrase", "trimmed"]
 
