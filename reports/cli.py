@@ -410,9 +410,11 @@ def status(config: Path | None, out: Path | None, as_json: bool) -> None:
 @_errors_to_exit_codes
 def init(directory: Path) -> None:
     """Set up a folder: reports.toml, an inbox, and the templates to edit."""
-    from reports.scaffold import scaffold
+    from reports.scaffold import next_steps, scaffold
 
     for line in scaffold(directory):
+        click.echo(line)
+    for line in next_steps(directory):
         click.echo(line)
 
 

@@ -171,6 +171,8 @@ class Settings:
         return dataclasses.replace(self, **changes)
 
 
+PAGE_SIZES = ("A4", "Letter")
+
 _SECTIONS: dict[str, type] = {
     "paths": PathsSettings,
     "schedule": ScheduleSettings,
@@ -209,10 +211,13 @@ def from_mapping(data: dict[str, Any], source: Path | None = None) -> Settings:
             sections["feeds"] = _feeds(values)
             continue
         if name not in _SECTIONS:
-            raise ConfigError(f"unknown section [{name}] (known: {', '.join(_SECTIONS)})")
+            raise ConfigError(f"unknown section [{name}] (known: {', '.join([*_SECTIONS, 'feeds'])})")
         if not isinstance(values, dict):
             raise ConfigError(f"[{name}] must be a table")
         sections[name] = _section(name, _SECTIONS[name], values)
+    if "render" in sections:
+        render = sections["render"]
+        sections["render"] = dataclasses.replace(render, page_size=_canonical(render.page_size, PAGE_SIZES))
     settings = Settings(**sections, source=source)
     _validate(settings)
     return settings
@@ -291,7 +296,7 @@ def _validate(settings: Settings) -> None:
             raise ConfigError(f"schedule.digest_at: {when!r} is not a HH:MM time")
     _one_of("email.security", email.security, ("starttls", "ssl", "none"))
     _one_of("email.attach", email.attach, ("digest", "articles", "both"))
-    _one_of("render.page_size", settings.render.page_size, ("A4", "Letter"))
+    _one_of("render.page_size", settings.render.page_size, PAGE_SIZES)
     _one_of("render.theme", settings.render.theme, THEMES)
     _one_of("render.pdf_variant", settings.render.pdf_variant, PDF_VARIANTS)
     if not 1 <= email.port <= 65535:
@@ -336,6 +341,11 @@ def _validate_fetch(fetch: FetchSettings) -> None:
         raise ConfigError("fetch.retry_minutes must be 0 (retry every scan) or more")
     if not fetch.user_agent.strip() or any(c in fetch.user_agent for c in "\r\n"):
         raise ConfigError("fetch.user_agent must be one non-empty line")
+
+
+def _canonical(value: str, allowed: tuple[str, ...]) -> str:
+    """The allowed spelling of a value given in another case ("letter" -> "Letter")."""
+    return next((choice for choice in allowed if choice.casefold() == value.casefold()), value)
 
 
 def _one_of(key: str, value: str, allowed: tuple[str, ...]) -> None:

@@ -14,7 +14,9 @@ CONFIG_TEMPLATE = """\
 # Secrets never go here: email.password_env names the environment variable that holds one.
 
 [paths]
-inbox = "inbox"            # drop articles here (.txt, .jsonl)
+# Drop articles here, in any of six formats: .txt, .md (or .markdown), .html (or .htm),
+# .json, .jsonl (one {"id", "text", "title"?, "date"?} per line) and .eml.
+inbox = "inbox"
 out = "out"                # dated folders of PDFs, and the ledger
 templates = "templates"    # files here override the packaged templates by name
 
@@ -41,6 +43,19 @@ recipients = ["desk@example.org"]
 attach = "digest"          # "digest" | "articles" | "both"
 max_bytes = 20000000
 """
+
+
+def next_steps(directory: Path) -> list[str]:
+    """What to do after `reports init`, printed last so a new user knows where to go."""
+    where = "" if directory.resolve() == Path.cwd().resolve() else f"cd {directory} && "
+    return [
+        "",
+        "next steps:",
+        f"  1. put articles in {directory / 'inbox'} (.txt, .md, .html, .json, .jsonl or .eml)",
+        f"  2. check the set-up:  {where}reports doctor",
+        f"  3. brief them:        {where}reports run",
+        f"     PDFs go to {directory / 'out'}/<today>/; edit {CONFIG_NAME} and templates/ to change things",
+    ]
 
 
 def scaffold(directory: Path) -> Iterator[str]:

@@ -64,6 +64,17 @@ def test_init_scaffolds_a_working_folder(cli, tmp_path: Path):
     assert (target / "templates" / "briefing.css").read_text() == "/* mine */"  # never overwritten
 
 
+def test_init_says_what_to_do_next_and_lists_every_input_format(cli, tmp_path: Path):
+    from reports.ingest import READERS
+
+    target = tmp_path / "desk"
+    result = cli("init", str(target))
+    assert "next steps:" in result.stdout and "reports doctor" in result.stdout and "reports run" in result.stdout
+    config = (target / "reports.toml").read_text()
+    inbox_comment = config.split("[paths]")[1].split("inbox =")[0]
+    assert all(suffix in inbox_comment for suffix in READERS)
+
+
 def test_help_does_not_import_heavy_libraries():
     code = (
         "import sys\n"

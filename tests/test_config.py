@@ -52,3 +52,15 @@ def test_password_comes_from_the_named_variable(tmp_path: Path, monkeypatch: pyt
     settings = load_settings(write(tmp_path, '[email]\npassword_env = "MY_SMTP_PW"\n'))
     monkeypatch.setenv("MY_SMTP_PW", "s3cret")
     assert settings.smtp_password() == "s3cret"
+
+
+def test_page_size_in_any_case(tmp_path: Path):
+    settings = load_settings(write(tmp_path, '[render]\npage_size = "letter"\n'))
+    assert settings.render.page_size == "Letter"
+
+
+def test_unknown_section_lists_every_section_with_feeds(tmp_path: Path):
+    with pytest.raises(ConfigError) as caught:
+        load_settings(write(tmp_path, '[feed]\nurl = "https://example.org/rss"\n'))
+    for section in ("paths", "schedule", "email", "analysis", "render", "fetch", "cluster", "feeds"):
+        assert section in str(caught.value)
