@@ -124,7 +124,7 @@ def ledger(out: Path) -> dict[str, tuple]:
 
 
 def pdfs(out: Path) -> dict[str, str]:
-    return {path.name: pdf_text(path) for path in sorted((out / DAY).glob("*.pdf"))}
+    return {path.name: pdf_text(path) for path in sorted((out / DAY).glob("*.pdf")) if path.name != "digest.pdf"}
 
 
 def test_a_cluster_run_briefs_as_a_local_run_does(cluster: Cluster, inbox: Path, tmp_path: Path):
@@ -263,7 +263,7 @@ def test_a_local_run_never_imports_dask(project: Path):
 def _wait_for_pdfs(folder: Path, count: int, timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if folder.is_dir() and len(list(folder.glob("*.pdf"))) >= count:
+        if folder.is_dir() and len([p for p in folder.glob("*.pdf") if p.name != "digest.pdf"]) >= count:
             return
         time.sleep(0.1)
     raise AssertionError(f"fewer than {count} PDFs in {folder} after {timeout} s")
