@@ -283,6 +283,7 @@ def analyze(paths: tuple[Path, ...], fmt: str, sentences: int) -> None:
     from reports import ingest
     from reports.analysis import analyze as analyze_article
     from reports.errors import ReadError
+    from reports.models import Article
 
     results: list[dict[str, Any]] = []
     failures = 0
@@ -300,7 +301,11 @@ def analyze(paths: tuple[Path, ...], fmt: str, sentences: int) -> None:
             except ArticleError as error:
                 failures += 1
                 click.echo(f"failed: {_shown(path)}: {_shown(error)}", err=True)
-                continue
+                if fmt == "text":
+                    continue
+                # The contract: a failed article is one object in the output, its id kept.
+                article_id = item.id if isinstance(item, Article) else path.stem
+                result = {"id": article_id, "source": str(path), "error": str(error)}
             if fmt == "jsonl":
                 click.echo(json.dumps(result, ensure_ascii=False))
             elif fmt == "text":

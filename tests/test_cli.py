@@ -49,6 +49,18 @@ def test_analyze_text_format_and_failure(cli, tmp_path: Path):
     assert "Summary:" in result.stdout and "failed:" in result.stderr and "empty file" in result.stderr
 
 
+def test_analyze_prints_an_error_object_for_a_failed_article_and_goes_on(cli, tmp_path: Path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"")
+    for fmt in ("json", "jsonl"):
+        result = cli("analyze", str(bad), str(SEED), "--format", fmt)
+        assert result.exit_code == 1
+        objects = json.loads(result.stdout) if fmt == "json" else [json.loads(line) for line in result.stdout.splitlines()]
+        assert [o.get("error") is not None for o in objects] == [True, False]
+        assert objects[0]["id"] == "bad" and objects[0]["source"] == str(bad) and "empty file" in objects[0]["error"]
+        assert objects[1]["summary"]  # the article after the failure is still analysed
+
+
 def test_init_scaffolds_a_working_folder(cli, tmp_path: Path):
     target = tmp_path / "desk"
     result = cli("init", str(target))
