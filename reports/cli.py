@@ -120,11 +120,14 @@ def run(
         validate_cluster(settings.cluster)
     day = _run_date(settings, run_date)
     send = settings.email.enabled if email is None else email
-    mailer = None
+    mailer, mail_problem = None, None
     if send:
         from reports.deliver import smtp_mailer
 
-        mailer = smtp_mailer(settings)  # a missing password is a config error, before any work
+        try:
+            mailer = smtp_mailer(settings)
+        except ConfigError as error:  # a missing password costs the e-mail, not the briefings
+            mail_problem = f"{error}; then `reports email --date {day}` sends the day's briefings"
     try:
         with _progress() as (on_total, on_done):
             report = pipeline.run(
@@ -145,7 +148,9 @@ def run(
         click.echo(f"feed failed: {feed_error.feed} ({feed_error.url}): {feed_error.reason}", err=True)
     if report.aborted:
         click.echo(f"reports: run stopped early: {report.aborted}", err=True)
-    mail_ok = True
+    mail_ok = mail_problem is None
+    if mail_problem:
+        click.echo(f"e-mail not sent: {mail_problem}", err=True)
     if mailer is not None:
         import dataclasses
 
@@ -154,7 +159,7 @@ def run(
         report = dataclasses.replace(report, emails_sent=len(delivery.sent))
         mail_ok = delivery.ok
     if as_json:
-        click.echo(json.dumps(report.to_json(), indent=2))
+        click.echo(json.dumps({**report.to_json(), "email_error": mail_problem}, indent=2))
     elif sys.stderr.isatty():
         click.echo(
             f"{len(report.new)} new, {report.skipped} already done, {len(report.failed)} failed"
@@ -235,6 +240,7 @@ def email(config: Path | None, run_date: str | None, dry_run: bool) -> None:
         if not settings.email.recipients:
             raise ConfigError("email.recipients must list at least one address to send e-mail")
         mailer = deliver.EmlFolderMailer(outputs.day_dir(settings.paths.out, day) / "eml")
+        mailer.clear()  # an earlier dry run's messages are replaced, not left beside these
     else:
         mailer = deliver.smtp_mailer(settings)
     delivery = dispatch.email_day(
