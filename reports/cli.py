@@ -129,10 +129,10 @@ def run(
         except ConfigError as error:  # a missing password costs the e-mail, not the briefings
             mail_problem = f"{error}; then `reports email --date {day}` sends the day's briefings"
     try:
-        with _progress() as (on_total, on_done):
+        with _progress() as bar:
             report = pipeline.run(
                 settings, day, force=force, workers=workers or pipeline.default_workers(),
-                on_total=on_total, on_done=on_done, wait=LOCK_WAIT_S,
+                on_total=bar.start, on_done=bar.step, on_note=bar.note, wait=LOCK_WAIT_S,
             )
     except (OSError, sqlite3.Error) as error:
         if as_json:  # a full disk before the run could start: the JSON still says why
@@ -258,19 +258,33 @@ def email(config: Path | None, run_date: str | None, dry_run: bool) -> None:
 
 
 class _progress:
-    """A progress bar on a terminal; nothing under cron or in a pipe."""
+    """A progress bar on a terminal; nothing under cron or in a pipe. It says what the run is
+    doing (loading the templates and fonts, then the article being briefed) and the time left."""
 
-    def __enter__(self) -> tuple[Callable[[int], None], Callable[[int], None]]:
+    FORMAT = "{desc} {percentage:3.0f}%|{bar}| {n_fmt}/{total_fmt} [{elapsed}, ETA {remaining}]"
+    WIDTH = 40  # of what it is doing, in the bar
+
+    def __enter__(self) -> _progress:
         self._bar: Any = None
-        return self._start, self._step
+        return self
 
-    def _start(self, total: int) -> None:
+    def start(self, total: int) -> None:
         if total and sys.stderr.isatty():
             from tqdm import tqdm
 
-            self._bar = tqdm(total=total, unit="article", file=sys.stderr, leave=False)
+            self._bar = tqdm(
+                total=total, unit="article", file=sys.stderr, leave=False, bar_format=self.FORMAT,
+                desc="starting", dynamic_ncols=True,
+            )
 
-    def _step(self, count: int) -> None:
+    def note(self, doing: str) -> None:
+        if self._bar is not None:
+            text = _shown(doing)  # "briefing <file>": the file's end says most, so it is kept
+            if len(text) > self.WIDTH:
+                text = text[: self.WIDTH // 3] + "…" + text[-(self.WIDTH - self.WIDTH // 3 - 1):]
+            self._bar.set_description_str(text)
+
+    def step(self, count: int) -> None:
         if self._bar is not None:
             self._bar.update(count)
 

@@ -26,7 +26,7 @@ from reports.errors import ArticleError, ClusterLost, ConfigError, ReadError
 from reports.ledger import Ledger
 from reports.lock import hold
 from reports.models import (
-    Analysis, Article, Failure, FeedFailure, Output, Rendered, RunReport, UpdateOf,
+    Analysis, Article, Failure, FeedFailure, Output, Rendered, RunReport, Skipped, UpdateOf,
 )
 
 Progress = Callable[[int], None]
@@ -156,6 +156,7 @@ def run(
         return RunReport(
             run_date, folder, tuple(new), skipped, tuple(failed), aborted=aborted,
             feed_errors=tuple(feed_errors), waiting=tuple(found.waiting),
+            skipped_files=tuple(Skipped(source, reason, n) for (source, reason), n in found.skips.items()),
         )
 
 
@@ -164,7 +165,7 @@ def _noted(todo: list[Article], on_note: Callable[[str], None] | None) -> Iterat
     flight)."""
     for article in todo:
         if on_note:
-            on_note(article.source)
+            on_note(f"briefing {article.source}")
         yield article
 
 
@@ -250,6 +251,14 @@ class _Mark:
     update_of: UpdateOf | None
 
 
+# Why an article was skipped, as `run --json` lists them in `skipped_files`.
+ALREADY_DONE = "already done"  # a settled file: every article in it briefed or failed, unchanged
+BRIEFED = "already briefed"
+UNCHANGED_FAILURE = "failed before, unchanged since"
+REPEATED = "the same article again in the inbox"
+SAME_TEXT = "the same text as an earlier briefing"
+
+
 @dataclass
 class _Collected:
     todo: list[Article] = field(default_factory=list)
@@ -257,6 +266,11 @@ class _Collected:
     skipped: int = 0
     waiting: list[str] = field(default_factory=list)  # files still being written
     marks: dict[str, _Mark] = field(default_factory=dict)  # by content hash
+    skips: dict[tuple[str, str], int] = field(default_factory=dict)  # (source, reason) -> articles
+
+    def skip(self, source: str, reason: str, articles: int = 1) -> None:
+        self.skipped += articles
+        self.skips[source, reason] = self.skips.get((source, reason), 0) + articles
 
     def update_of(self, article: Article) -> UpdateOf | None:
         mark = self.marks.get(article.content_hash)
@@ -283,7 +297,7 @@ def _collect(settings: Settings, ledger: Ledger, force: bool, run_date: date, pr
     for path in files.ready:
         raw_hash = _raw_hash(path)
         if raw_hash in settled:
-            found.skipped += settled[raw_hash]  # every article in it is in the ledger: not parsed
+            found.skip(ingest.label(path, inbox), ALREADY_DONE, settled[raw_hash])  # all in the ledger: not parsed
             continue
         items = all_known = 0
         has_failure = False
@@ -295,21 +309,21 @@ def _collect(settings: Settings, ledger: Ledger, force: bool, run_date: date, pr
                     found.failed.append(_fail(ledger, item.key, None, item.source, run_date, item.reason, print_))
                 else:
                     all_known += 1
-                    found.skipped += 1  # already reported; reported again when the file changes
+                    found.skip(item.source, UNCHANGED_FAILURE)  # reported again when the file changes
                 continue
             all_known += item.content_hash in known
             has_failure = has_failure or known.get(item.content_hash) == "failed"
             if item.content_hash in seen:
-                found.skipped += 1  # the same text twice in this inbox is briefed once
+                found.skip(item.source, REPEATED)  # the same text twice in this inbox is briefed once
                 continue
             seen.add(item.content_hash)
             status = known.get(item.content_hash)
             if status == "duplicate" or (status and not force):
-                found.skipped += 1
+                found.skip(item.source, {"duplicate": SAME_TEXT, "failed": UNCHANGED_FAILURE}.get(status, BRIEFED))
                 continue
             mark = _mark(ledger, item, seen_texts, run_index, run_date, rendered=status == "rendered")
             if mark is None:
-                found.skipped += 1  # its text was briefed before, from another file or feed
+                found.skip(item.source, SAME_TEXT)  # its text was briefed before, from another file or feed
             else:
                 found.marks[item.content_hash] = mark
                 found.todo.append(item)
