@@ -85,6 +85,7 @@ def main() -> None:
     reports daemon                  scan every few minutes, e-mail the digest at its times
     reports analyze FILE --format json
     reports status
+    reports doctor                  check fonts, templates, folders, ledger, feeds, e-mail
     """
 
 
@@ -428,6 +429,26 @@ def status(config: Path | None, out: Path | None, as_json: bool) -> None:
         )
         for failure in beat.get("failures", [])[-3:]:
             click.echo(f"daemon failure: {failure['when']} {failure['job']}: {failure['error']}")
+
+
+@main.command()
+@click.option("--config", type=click.Path(path_type=Path, dir_okay=False), help="Config file (default: ./reports.toml).")
+@click.option("--json", "as_json", is_flag=True, help="Print the checks as JSON.")
+def doctor(config: Path | None, as_json: bool) -> None:
+    """Check a set-up: fonts, templates, folders, ledger, schedule, feeds, e-mail, Dask.
+
+    One line per check, with the fix when it fails. Changes nothing; sends no message.
+    Exit 0 when every check passes, 1 when any fails."""
+    from reports import doctor as checkup
+
+    checks = checkup.run(config)
+    ok = all(check.ok for check in checks)
+    if as_json:
+        click.echo(json.dumps({"ok": ok, "checks": [check.to_json() for check in checks]}, indent=2))
+    else:
+        for check in checks:
+            click.echo(_shown(check.line()))
+    sys.exit(EXIT_OK if ok else EXIT_PARTIAL)
 
 
 @main.command()
