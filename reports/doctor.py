@@ -394,7 +394,7 @@ def _dask(address: str) -> Check:
     except ImportError:
         return Check("dask", False, "cluster.address is set but Dask is not installed", "pip install 'reports[dask]'")
     try:
-        client = Client(address, timeout=10, set_as_default=False)
+        client = Client(address, timeout=5, set_as_default=False)
     except (OSError, TimeoutError) as error:
         return Check("dask", False, f"cannot reach the scheduler at {address}: {error}", "start it, or check cluster.address")
     try:

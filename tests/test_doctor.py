@@ -110,3 +110,11 @@ def test_a_config_error_is_one_failed_line(project: Path, cli):
     (project / "reports.toml").write_text("[paths]\nwrong = 1\n")
     result = cli("doctor")
     assert result.exit_code == 1 and result.stdout.startswith("FAIL  config") and "paths.wrong" in result.stdout
+
+
+def test_an_unreachable_dask_scheduler_is_named(project: Path, cli):
+    address = f"tcp://127.0.0.1:{free_port()}"
+    (project / "reports.toml").write_text(f'[cluster]\naddress = "{address}"\n')
+    code, checks = doctor(cli)
+    assert code == 1 and list(failed(checks)) == ["dask"]
+    assert f"cannot reach the scheduler at {address}" in checks["dask"]["detail"]
