@@ -118,3 +118,12 @@ def test_an_unreachable_dask_scheduler_is_named(project: Path, cli):
     code, checks = doctor(cli)
     assert code == 1 and list(failed(checks)) == ["dask"]
     assert f"cannot reach the scheduler at {address}" in checks["dask"]["detail"]
+
+
+def test_a_feed_that_does_not_answer_is_named(project: Path, cli, smtp_servers, smtp_password, site):
+    server = smtp_servers()
+    good_setup(project, cli, server.port, site)
+    del site.resources["/feed.xml"]
+    code, checks = doctor(cli)
+    assert code == 1 and list(failed(checks)) == ["feed news"]
+    assert "HTTP 404" in checks["feed news"]["detail"]
