@@ -127,3 +127,19 @@ def test_a_feed_that_does_not_answer_is_named(project: Path, cli, smtp_servers, 
     code, checks = doctor(cli)
     assert code == 1 and list(failed(checks)) == ["feed news"]
     assert "HTTP 404" in checks["feed news"]["detail"]
+
+
+def test_starttls_is_checked_with_the_certificate_it_trusts(project: Path, cli, smtp_servers, smtp_password, site):
+    from tests.conftest import self_signed_cert
+
+    cert = self_signed_cert(project)
+    server = smtp_servers(tls="starttls", cert=cert)
+    good_setup(project, cli, server.port, site, security="starttls")
+    code, checks = doctor(cli)
+    assert code == 1 and list(failed(checks)) == ["email"]
+    assert "TLS failed" in checks["email"]["detail"] and "CERTIFICATE_VERIFY_FAILED" in checks["email"]["detail"]
+    assert "email.ca_file" in checks["email"]["fix"]
+    good_setup(project, cli, server.port, site, security="starttls", ca_file=str(cert[0]))
+    code, checks = doctor(cli)
+    assert code == 0, failed(checks)
+    assert "starttls, logged in as briefings" in checks["email"]["detail"] and server.messages == []
