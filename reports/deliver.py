@@ -271,6 +271,8 @@ class EmlFolderMailer:
 def unreachable(host: str, port: int, error: BaseException, timeout: float | None = None) -> str:
     """A failed connection in plain words: "cannot reach smtp.example.org:587 (name not found)",
     not a raw `gaierror: [Errno -2]`. A TLS failure keeps its detail (which certificate)."""
+    if isinstance(error, smtplib.SMTPServerDisconnected) and isinstance(error.__context__, OSError):
+        error = error.__context__  # smtplib wraps a time-out while it waits for the greeting
     if isinstance(error, ssl.SSLError):
         return f"{host}:{port}: TLS failed: {error}"
     if isinstance(error, socket.gaierror):

@@ -143,3 +143,15 @@ def test_starttls_is_checked_with_the_certificate_it_trusts(project: Path, cli, 
     code, checks = doctor(cli)
     assert code == 0, failed(checks)
     assert "starttls, logged in as briefings" in checks["email"]["detail"] and server.messages == []
+
+
+def test_a_server_that_never_answers_is_said_to_time_out(project: Path, cli, smtp_password, site):
+    import socket
+
+    with socket.socket() as silent:  # takes the connection (the backlog), never says a word
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        port = silent.getsockname()[1]
+        good_setup(project, cli, port, site, timeout=1)
+        code, checks = doctor(cli)
+    assert code == 1 and checks["email"]["detail"] == f"cannot reach 127.0.0.1:{port} (timed out after 1 s)"
