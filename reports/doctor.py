@@ -98,7 +98,8 @@ def _templates(settings: Settings, rendered: list[bytes]) -> Check:
     try:
         result = check_templates(folder, settings.render, date.today(), sentences=settings.analysis.sentences, pdf=True)
     except ReportsError as error:
-        return Check("templates", False, str(error), "correct the template at that line, or remove your copy to use the default")
+        fix = "correct the template at that line, or remove your copy to use the default"
+        return Check("templates", False, str(error), fix)
     assert result is not None
     rendered.append(result.pdf)
     return Check("templates", True, f"{where}: a sample briefing renders ({result.pages} pages)")
@@ -190,7 +191,8 @@ def _subsetting(rendered: list[bytes]) -> Check:
         detail = "no font embedded in the sample PDF" if not fonts else f"not subset: {', '.join(whole)}"
         return Check("subsetting", False, detail, "check the WeasyPrint and HarfBuzz installation (.ci/setup)")
     names = sorted({f.split("+", 1)[1] for f in fonts})
-    return Check("subsetting", True, f"HarfBuzz {version}: {len(fonts)} subset fonts in the sample ({', '.join(names)})")
+    detail = f"HarfBuzz {version}: {len(fonts)} subset fonts in the sample ({', '.join(names)})"
+    return Check("subsetting", True, detail)
 
 
 def _embedded_fonts(pdf: bytes) -> list[str]:
@@ -226,10 +228,12 @@ def _folder(name: str, path: Path, key: str) -> Check:
     try:
         entries = sum(1 for _ in existing.iterdir())
     except OSError as error:
-        return Check(name, False, f"{existing} cannot be read: {error.strerror}", f"give this user read access, or set {key}")
+        fix = f"give this user read access, or set {key}"
+        return Check(name, False, f"{existing} cannot be read: {error.strerror}", fix)
     problem = _unwritable(existing)
     if problem:
-        return Check(name, False, f"{existing} is not writable: {problem}", f"give this user write access, or set {key}")
+        return Check(name, False, f"{existing} is not writable: {problem}", 
+                     f"give this user write access, or set {key}")
     free = shutil.disk_usage(existing).free
     if free < MIN_FREE_BYTES:
         return Check(name, False, f"{note}: only {free / 1e6:.0f} MB free", "free some space, or set retention.keep_days")

@@ -102,7 +102,8 @@ def run(
                 on_note("loading the templates and fonts")
             # Fail fast (exit 2) on a broken template, before any article is marked failed:
             # it compiles, and renders a sample briefing (an error that only shows at render).
-            check_templates(settings.paths.user_templates(), settings.render, run_date, sentences=settings.analysis.sentences)
+            templates = settings.paths.user_templates()
+            check_templates(templates, settings.render, run_date, sentences=settings.analysis.sentences)
         new: list[Output] = []
         aborted: str | None = None
         jobs = (
