@@ -85,6 +85,7 @@ def main() -> None:
     reports daemon                  scan every few minutes, e-mail the digest at its times
     reports analyze FILE --format json
     reports status
+    reports doctor                  check fonts, templates, folders, ledger, feeds, e-mail
     """
 
 
@@ -120,16 +121,19 @@ def run(
         validate_cluster(settings.cluster)
     day = _run_date(settings, run_date)
     send = settings.email.enabled if email is None else email
-    mailer = None
+    mailer, mail_problem = None, None
     if send:
         from reports.deliver import smtp_mailer
 
-        mailer = smtp_mailer(settings)  # a missing password is a config error, before any work
+        try:
+            mailer = smtp_mailer(settings)
+        except ConfigError as error:  # a missing password costs the e-mail, not the briefings
+            mail_problem = f"{error}; then `reports email --date {day}` sends the day's briefings"
     try:
-        with _progress() as (on_total, on_done):
+        with _progress() as bar:
             report = pipeline.run(
                 settings, day, force=force, workers=workers or pipeline.default_workers(),
-                on_total=on_total, on_done=on_done, wait=LOCK_WAIT_S,
+                on_total=bar.start, on_done=bar.step, on_note=bar.note, wait=LOCK_WAIT_S,
             )
     except (OSError, sqlite3.Error) as error:
         if as_json:  # a full disk before the run could start: the JSON still says why
@@ -145,7 +149,9 @@ def run(
         click.echo(f"feed failed: {feed_error.feed} ({feed_error.url}): {feed_error.reason}", err=True)
     if report.aborted:
         click.echo(f"reports: run stopped early: {report.aborted}", err=True)
-    mail_ok = True
+    mail_ok = mail_problem is None
+    if mail_problem:
+        click.echo(f"e-mail not sent: {mail_problem}", err=True)
     if mailer is not None:
         import dataclasses
 
@@ -154,7 +160,7 @@ def run(
         report = dataclasses.replace(report, emails_sent=len(delivery.sent))
         mail_ok = delivery.ok
     if as_json:
-        click.echo(json.dumps(report.to_json(), indent=2))
+        click.echo(json.dumps({**report.to_json(), "email_error": mail_problem}, indent=2))
     elif sys.stderr.isatty():
         click.echo(
             f"{len(report.new)} new, {report.skipped} already done, {len(report.failed)} failed"
@@ -235,6 +241,7 @@ def email(config: Path | None, run_date: str | None, dry_run: bool) -> None:
         if not settings.email.recipients:
             raise ConfigError("email.recipients must list at least one address to send e-mail")
         mailer = deliver.EmlFolderMailer(outputs.day_dir(settings.paths.out, day) / "eml")
+        mailer.clear()  # an earlier dry run's messages are replaced, not left beside these
     else:
         mailer = deliver.smtp_mailer(settings)
     delivery = dispatch.email_day(
@@ -252,19 +259,33 @@ def email(config: Path | None, run_date: str | None, dry_run: bool) -> None:
 
 
 class _progress:
-    """A progress bar on a terminal; nothing under cron or in a pipe."""
+    """A progress bar on a terminal; nothing under cron or in a pipe. It says what the run is
+    doing (loading the templates and fonts, then the article being briefed) and the time left."""
 
-    def __enter__(self) -> tuple[Callable[[int], None], Callable[[int], None]]:
+    FORMAT = "{desc} {percentage:3.0f}%|{bar}| {n_fmt}/{total_fmt} [{elapsed}, ETA {remaining}]"
+    WIDTH = 40  # of what it is doing, in the bar
+
+    def __enter__(self) -> _progress:
         self._bar: Any = None
-        return self._start, self._step
+        return self
 
-    def _start(self, total: int) -> None:
+    def start(self, total: int) -> None:
         if total and sys.stderr.isatty():
             from tqdm import tqdm
 
-            self._bar = tqdm(total=total, unit="article", file=sys.stderr, leave=False)
+            self._bar = tqdm(
+                total=total, unit="article", file=sys.stderr, leave=False, bar_format=self.FORMAT,
+                desc="starting", dynamic_ncols=True,
+            )
 
-    def _step(self, count: int) -> None:
+    def note(self, doing: str) -> None:
+        if self._bar is not None:
+            text = _shown(doing)  # "briefing <file>": the file's end says most, so it is kept
+            if len(text) > self.WIDTH:
+                text = text[: self.WIDTH // 3] + "…" + text[-(self.WIDTH - self.WIDTH // 3 - 1):]
+            self._bar.set_description_str(text)
+
+    def step(self, count: int) -> None:
         if self._bar is not None:
             self._bar.update(count)
 
@@ -408,6 +429,26 @@ def status(config: Path | None, out: Path | None, as_json: bool) -> None:
         )
         for failure in beat.get("failures", [])[-3:]:
             click.echo(f"daemon failure: {failure['when']} {failure['job']}: {failure['error']}")
+
+
+@main.command()
+@click.option("--config", type=click.Path(path_type=Path, dir_okay=False), help="Config file (default: ./reports.toml).")
+@click.option("--json", "as_json", is_flag=True, help="Print the checks as JSON.")
+def doctor(config: Path | None, as_json: bool) -> None:
+    """Check a set-up: fonts, templates, folders, ledger, schedule, feeds, e-mail, Dask.
+
+    One line per check, with the fix when it fails. Changes nothing; sends no message.
+    Exit 0 when every check passes, 1 when any fails."""
+    from reports import doctor as checkup
+
+    checks = checkup.run(config)
+    ok = all(check.ok for check in checks)
+    if as_json:
+        click.echo(json.dumps({"ok": ok, "checks": [check.to_json() for check in checks]}, indent=2))
+    else:
+        for check in checks:
+            click.echo(_shown(check.line()))
+    sys.exit(EXIT_OK if ok else EXIT_PARTIAL)
 
 
 @main.command()

@@ -19,6 +19,7 @@ import hashlib
 import html
 import re
 import smtplib
+import socket
 import ssl
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -158,7 +159,7 @@ class SmtpMailer:
         try:
             smtp = self._connect()
         except (smtplib.SMTPException, OSError) as error:
-            raise SendError(self._scrub(f"{s.host}:{s.port}: {_describe(error)}")) from None
+            raise SendError(self._scrub(unreachable(s.host, s.port, error, s.timeout))) from None
         try:
             if s.username:
                 smtp.login(s.username, self._password or "")
@@ -176,6 +177,30 @@ class SmtpMailer:
             _close(smtp)
         if refused:  # one recipient per message, so this is only a safety net
             raise SendError(f"{s.host}:{s.port}: refused {', '.join(refused)}", permanent=True)
+
+    def verify(self) -> str:
+        """Connect, say EHLO, STARTTLS and AUTH as configured, and QUIT: no message is sent
+        (`reports doctor`). Returns what the server offered; raises SendError saying what failed."""
+        s = self._settings
+        try:
+            smtp = self._connect()
+        except (smtplib.SMTPException, OSError) as error:
+            raise SendError(self._scrub(unreachable(s.host, s.port, error, s.timeout))) from None
+        try:
+            smtp.ehlo_or_helo_if_needed()
+            if s.username:
+                if self._password is None:
+                    raise SendError(f"{s.host}:{s.port}: no password: {s.password_env} is not set")
+                smtp.login(s.username, self._password)
+            return f"{s.security}, " + (f"logged in as {s.username}" if s.username else "no login")
+        except smtplib.SMTPAuthenticationError as error:
+            raise SendError(self._scrub(
+                f"{s.host}:{s.port}: login as {s.username!r} refused: {_describe(error)}"
+            )) from None
+        except (smtplib.SMTPException, OSError) as error:
+            raise SendError(self._scrub(f"{s.host}:{s.port}: {_describe(error)}")) from None
+        finally:
+            _close(smtp)
 
     def _connect(self) -> smtplib.SMTP:
         s = self._settings
@@ -217,7 +242,7 @@ def smtp_mailer(settings: Settings) -> SmtpMailer:
     if email.username and password is None:
         raise ConfigError(
             f"email.password_env: the environment variable {email.password_env} is not set"
-            f" (the password for {email.username!r})"
+            f" (the password for {email.username!r}): set it, e.g. in the service's EnvironmentFile"
         )
     return SmtpMailer(email, password)
 
@@ -229,11 +254,43 @@ class EmlFolderMailer:
         self.folder = folder
         self.written: list[Path] = []
 
+    def clear(self) -> list[Path]:
+        """Remove the .eml files of an earlier dry run, so the folder holds this one's only."""
+        removed = sorted(self.folder.glob("*.eml")) if self.folder.is_dir() else []
+        for path in removed:
+            path.unlink(missing_ok=True)
+        return removed
+
     def send(self, msg: EmailMessage) -> None:
         name = re.sub(r"[^A-Za-z0-9.-]+", "_", str(msg["Message-ID"]).strip("<>")) + ".eml"
         path = self.folder / name
         outputs.write_atomic(path, msg.as_bytes())
         self.written.append(path)
+
+
+def unreachable(host: str, port: int, error: BaseException, timeout: float | None = None) -> str:
+    """A failed connection in plain words: "cannot reach smtp.example.org:587 (name not found)",
+    not a raw `gaierror: [Errno -2]`. A TLS failure keeps its detail (which certificate)."""
+    if isinstance(error, smtplib.SMTPServerDisconnected) and isinstance(error.__context__, OSError):
+        error = error.__context__  # smtplib wraps a time-out while it waits for the greeting
+    if isinstance(error, ssl.SSLError):
+        return f"{host}:{port}: TLS failed: {error}"
+    if isinstance(error, socket.gaierror):
+        why = "name not found" if error.errno in _NOT_FOUND else f"name lookup failed: {error.strerror}"
+    elif isinstance(error, ConnectionRefusedError):
+        why = "connection refused"
+    elif isinstance(error, TimeoutError):  # socket.timeout is TimeoutError
+        why = f"timed out after {timeout:g} s" if timeout else "timed out"
+    elif isinstance(error, smtplib.SMTPServerDisconnected):
+        why = "the server closed the connection"
+    elif isinstance(error, smtplib.SMTPException):
+        return f"{host}:{port}: {_describe(error)}"
+    else:
+        why = (getattr(error, "strerror", None) or str(error) or type(error).__name__).lower()
+    return f"cannot reach {host}:{port} ({why})"
+
+
+_NOT_FOUND = {getattr(socket, name) for name in ("EAI_NONAME", "EAI_NODATA", "EAI_ADDRFAMILY") if hasattr(socket, name)}
 
 
 def _describe(error: BaseException) -> str:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 LEDGER_NAME = "ledger.sqlite3"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -33,6 +33,7 @@ CREATE TABLE IF NOT EXISTS articles (
     outputs      TEXT NOT NULL DEFAULT '[]',  -- JSON list of paths relative to the out folder
     analysis     TEXT,                        -- the analysis JSON the manifest is made from
     error        TEXT,
+    fingerprint  TEXT,                        -- of a failure: templates, settings, version
     attempts     INTEGER NOT NULL DEFAULT 1,
     first_seen   TEXT NOT NULL,
     updated      TEXT NOT NULL
@@ -93,8 +94,9 @@ CREATE TABLE IF NOT EXISTS feeds (
 -- Inbox files whose every article is in the ledger, by hash of their bytes: an idle run
 -- skips them without parsing (an HTML page costs ~5 ms to extract).
 CREATE TABLE IF NOT EXISTS settled_files (
-    raw_hash  TEXT PRIMARY KEY,
-    articles  INTEGER NOT NULL
+    raw_hash     TEXT PRIMARY KEY,
+    articles     INTEGER NOT NULL,
+    fingerprint  TEXT              -- set when some of its articles failed: settled only under it
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS feed_items (
     feed     TEXT NOT NULL,
@@ -117,6 +119,19 @@ CREATE TABLE IF NOT EXISTS feed_item_failures (
     PRIMARY KEY (feed, item)
 ) WITHOUT ROWID;
 """
+
+
+def _migrate(connection: sqlite3.Connection) -> None:
+    """Bring a ledger of an earlier version up to the schema (CREATE IF NOT EXISTS adds tables,
+    not columns). Version 3: failures carry a fingerprint; the settled-file cache is dropped,
+    as its rows could hide failed files from the retry."""
+    columns = {row[1] for row in connection.execute("PRAGMA table_info(articles)")}
+    if "fingerprint" not in columns:
+        connection.execute("ALTER TABLE articles ADD COLUMN fingerprint TEXT")
+    columns = {row[1] for row in connection.execute("PRAGMA table_info(settled_files)")}
+    if "fingerprint" not in columns:
+        connection.execute("DELETE FROM settled_files")
+        connection.execute("ALTER TABLE settled_files ADD COLUMN fingerprint TEXT")
 
 
 @dataclass(frozen=True)
@@ -157,6 +172,7 @@ class Ledger:
             connection.execute("PRAGMA wal_autocheckpoint=256")
             connection.execute("PRAGMA journal_size_limit=1048576")
             connection.executescript(_SCHEMA)
+            _migrate(connection)
             connection.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
             yield cls(connection, path)
         finally:
@@ -191,22 +207,35 @@ class Ledger:
             raise
         self._db.execute("COMMIT")
 
-    def known(self) -> dict[str, str]:
+    def known(self, fingerprint: str | None = None) -> dict[str, str]:
         """key -> status of every article ever recorded (one query: idle runs stay cheap).
 
         A key whose text was already briefed under another key has the status "duplicate".
+        A failure recorded under another `fingerprint` (templates, settings or version changed
+        since) is left out: it is tried again.
         """
         return dict(
-            self._db.execute("SELECT key, status FROM articles UNION ALL SELECT key, 'duplicate' FROM aliases")
+            self._db.execute(
+                "SELECT key, status FROM articles WHERE status != 'failed' OR fingerprint IS ?"
+                " UNION ALL SELECT key, 'duplicate' FROM aliases",
+                (fingerprint,),
+            )
         )
 
-    def settled_files(self) -> dict[str, int]:
-        """Hash of a file's bytes -> how many articles it holds, for files fully in the ledger."""
-        return dict(self._db.execute("SELECT raw_hash, articles FROM settled_files"))
+    def settled_files(self, fingerprint: str | None = None) -> dict[str, int]:
+        """Hash of a file's bytes -> how many articles it holds, for files fully in the ledger
+        (those holding a failure only while the failure's fingerprint is the current one)."""
+        return dict(
+            self._db.execute(
+                "SELECT raw_hash, articles FROM settled_files WHERE fingerprint IS NULL OR fingerprint = ?",
+                (fingerprint,),
+            )
+        )
 
-    def record_settled_file(self, raw_hash: str, articles: int) -> None:
+    def record_settled_file(self, raw_hash: str, articles: int, fingerprint: str | None = None) -> None:
         self._db.execute(
-            "INSERT OR REPLACE INTO settled_files (raw_hash, articles) VALUES (?, ?)", (raw_hash, articles)
+            "INSERT OR REPLACE INTO settled_files (raw_hash, articles, fingerprint) VALUES (?, ?, ?)",
+            (raw_hash, articles, fingerprint),
         )
 
     # -- duplicates and updates --------------------------------------------------------
@@ -340,8 +369,10 @@ class Ledger:
     ) -> None:
         self._upsert(key, article_id, source, "rendered", run_date, title, outputs, None, analysis)
 
-    def record_failed(self, key: str, *, article_id: str | None, source: str, run_date: str, error: str) -> None:
-        self._upsert(key, article_id, source, "failed", run_date, None, [], error, None)
+    def record_failed(
+        self, key: str, *, article_id: str | None, source: str, run_date: str, error: str, fingerprint: str | None = None
+    ) -> None:
+        self._upsert(key, article_id, source, "failed", run_date, None, [], error, None, fingerprint)
 
     def _upsert(
         self,
@@ -354,21 +385,22 @@ class Ledger:
         outputs: list[str],
         error: str | None,
         analysis: dict[str, object] | None,
+        fingerprint: str | None = None,
     ) -> None:
         now = _now()
         analysis_json = json.dumps(analysis, ensure_ascii=False) if analysis is not None else None
         self._db.execute(
             """INSERT INTO articles (key, article_id, source, status, run_date, title, outputs,
-                                     analysis, error, first_seen, updated)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                     analysis, error, fingerprint, first_seen, updated)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                ON CONFLICT (key) DO UPDATE SET
                    article_id = excluded.article_id, source = excluded.source,
                    status = excluded.status, run_date = excluded.run_date,
                    title = excluded.title, outputs = excluded.outputs,
                    analysis = excluded.analysis, error = excluded.error,
-                   attempts = articles.attempts + 1, updated = excluded.updated""",
+                   fingerprint = excluded.fingerprint, attempts = articles.attempts + 1, updated = excluded.updated""",
             (key, article_id, source, status, run_date, title, json.dumps(outputs), analysis_json,
-             error, now, now),
+             error, fingerprint, now, now),
         )
 
     def start_run(self, run_date: str) -> int:

@@ -215,6 +215,15 @@ class FeedFailure:
 
 
 @dataclass(frozen=True)
+class Skipped:
+    """Articles of one inbox file a run left alone, and why ("already briefed", ...)."""
+
+    source: str
+    reason: str
+    articles: int = 1
+
+
+@dataclass(frozen=True)
 class RunReport:
     run_date: date
     out_dir: Path
@@ -225,6 +234,7 @@ class RunReport:
     feed_errors: tuple[FeedFailure, ...] = ()
     waiting: tuple[str, ...] = ()  # files still being written: picked up by a later scan
     aborted: str | None = None  # why the run stopped early (disk full, folder unwritable)
+    skipped_files: tuple[Skipped, ...] = ()  # which files the `skipped` count is made of
 
     @property
     def partial(self) -> bool:
@@ -246,6 +256,7 @@ class RunReport:
                 for o in self.new
             ],
             "skipped": self.skipped,
+            "skipped_files": [dataclasses.asdict(s) for s in self.skipped_files],
             "failed": [
                 {"source": f.source, "id": f.article_id, "reason": f.reason} for f in self.failed
             ],

@@ -26,7 +26,7 @@ from reports.errors import ArticleError, ClusterLost, ConfigError, ReadError
 from reports.ledger import Ledger
 from reports.lock import hold
 from reports.models import (
-    Analysis, Article, Failure, FeedFailure, Output, Rendered, RunReport, UpdateOf,
+    Analysis, Article, Failure, FeedFailure, Output, Rendered, RunReport, Skipped, UpdateOf,
 )
 
 Progress = Callable[[int], None]
@@ -78,9 +78,11 @@ def run(
     on_done: Progress | None = None,
     should_stop: Callable[[], bool] | None = None,
     wait: float = 0.0,
+    on_note: Callable[[str], None] | None = None,
 ) -> RunReport:
     """Brief the new articles. `should_stop` is asked after each article (the daemon's SIGTERM);
-    `wait` is how long to queue behind another run holding the output folder."""
+    `wait` is how long to queue behind another run holding the output folder; `on_note` hears
+    what the run is doing (loading, the article being handed to a worker) for a progress bar."""
     paths = settings.paths
     with hold(paths.out, "run", wait=wait), Ledger.open(paths.out) as ledger:
         execute = _executor(settings, workers)  # and without Dask installed, before any change
@@ -88,20 +90,25 @@ def run(
         outputs.remove_temp_files(folder)
         run_id = ledger.start_run(run_date.isoformat())
         feed_errors = _scan_feeds(settings, ledger)
-        found = _collect(settings, ledger, force, run_date)
+        print_ = fingerprint(settings)
+        found = _collect(settings, ledger, force, run_date, print_)
         todo, failed, skipped = found.todo, found.failed, found.skipped
-        if todo:  # an idle run never loads WeasyPrint
-            from reports.render import renderer_for
-
-            # Fail fast (exit 2) on a broken template, before any article is marked failed.
-            renderer_for(settings.paths.user_templates(), settings.render)
         if on_total:
             on_total(len(todo))
+        if todo:  # an idle run never loads WeasyPrint
+            from reports.probe import check_templates
+
+            if on_note:
+                on_note("loading the templates and fonts")
+            # Fail fast (exit 2) on a broken template, before any article is marked failed:
+            # it compiles, and renders a sample briefing (an error that only shows at render).
+            templates = settings.paths.user_templates()
+            check_templates(templates, settings.render, run_date, sentences=settings.analysis.sentences)
         new: list[Output] = []
         aborted: str | None = None
         jobs = (
             Job(a, run_date, settings.analysis.sentences, settings.paths.user_templates(), settings.render, found.update_of(a))
-            for a in todo
+            for a in _noted(todo, on_note)
         )
         results = execute(jobs)
         try:
@@ -111,7 +118,9 @@ def run(
                     # Not the article's fault as far as we know: left unrecorded, tried next run.
                     failed.append(Failure(article.source, str(result), article.id))
                 elif isinstance(result, ArticleError):
-                    failed.append(_fail(ledger, article.content_hash, article.id, article.source, run_date, str(result)))
+                    failed.append(
+                        _fail(ledger, article.content_hash, article.id, article.source, run_date, str(result), print_)
+                    )
                 else:
                     try:
                         with ledger.atomic():  # briefed means in the duplicate index too
@@ -148,7 +157,48 @@ def run(
         return RunReport(
             run_date, folder, tuple(new), skipped, tuple(failed), aborted=aborted,
             feed_errors=tuple(feed_errors), waiting=tuple(found.waiting),
+            skipped_files=tuple(Skipped(source, reason, n) for (source, reason), n in found.skips.items()),
         )
+
+
+def _noted(todo: list[Article], on_note: Callable[[str], None] | None) -> Iterator[Article]:
+    """The articles, telling `on_note` of each as it is handed out (with workers, the newest in
+    flight)."""
+    for article in todo:
+        if on_note:
+            on_note(f"briefing {article.source}")
+        yield article
+
+
+def fingerprint(settings: Settings) -> str:
+    """What a failure may have been caused by, other than the article: the templates in use
+    (the user's folder and the defaults, by content), the analysis and render settings, and the
+    version of reports. A failure recorded under another fingerprint is tried again."""
+    import hashlib
+    from importlib import metadata
+
+    import reports
+
+    # render.templates.default_templates_dir, without loading Jinja on an idle run.
+    package = Path(reports.__file__).resolve().parent
+    defaults = package / "templates" if (package / "templates").is_dir() else package.parent / "templates"
+    digest = hashlib.sha256()
+    try:
+        digest.update(metadata.version("reports").encode())
+    except metadata.PackageNotFoundError:
+        digest.update(b"unpackaged")
+    digest.update(repr((settings.analysis, settings.render)).encode())
+    for folder in (settings.paths.user_templates(), defaults):
+        if folder is None or not folder.is_dir():
+            continue
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            digest.update(f"\0{path.relative_to(folder)}\0".encode())
+            try:
+                digest.update(path.read_bytes())
+            except OSError:
+                digest.update(b"unreadable")
+        digest.update(b"\1")
+    return digest.hexdigest()[:32]
 
 
 def _refresh_digest(settings: Settings, run_date: date) -> list[Failure]:
@@ -202,6 +252,14 @@ class _Mark:
     update_of: UpdateOf | None
 
 
+# Why an article was skipped, as `run --json` lists them in `skipped_files`.
+ALREADY_DONE = "already done"  # a settled file: every article in it briefed or failed, unchanged
+BRIEFED = "already briefed"
+UNCHANGED_FAILURE = "failed before, unchanged since"
+REPEATED = "the same article again in the inbox"
+SAME_TEXT = "the same text as an earlier briefing"
+
+
 @dataclass
 class _Collected:
     todo: list[Article] = field(default_factory=list)
@@ -209,15 +267,23 @@ class _Collected:
     skipped: int = 0
     waiting: list[str] = field(default_factory=list)  # files still being written
     marks: dict[str, _Mark] = field(default_factory=dict)  # by content hash
+    skips: dict[tuple[str, str], int] = field(default_factory=dict)  # (source, reason) -> articles
+
+    def skip(self, source: str, reason: str, articles: int = 1) -> None:
+        self.skipped += articles
+        self.skips[source, reason] = self.skips.get((source, reason), 0) + articles
 
     def update_of(self, article: Article) -> UpdateOf | None:
         mark = self.marks.get(article.content_hash)
         return mark.update_of if mark else None
 
 
-def _collect(settings: Settings, ledger: Ledger, force: bool, run_date: date) -> _Collected:
-    """Articles to brief, failures found while reading, and how many were already done."""
-    known = ledger.known()
+def _collect(settings: Settings, ledger: Ledger, force: bool, run_date: date, print_: str) -> _Collected:
+    """Articles to brief, failures found while reading, and how many were already done.
+
+    `print_` is the current failure fingerprint: failures recorded under another are not known,
+    so they are tried again, and a file holding one is not skipped as settled."""
+    known = ledger.known(print_)
     found = _Collected()
     seen: set[str] = set()  # content hashes met in this run
     seen_texts: set[str] = set()  # normalised-text hashes met in this run (another key space)
@@ -228,39 +294,42 @@ def _collect(settings: Settings, ledger: Ledger, force: bool, run_date: date) ->
     files = ingest.settle(ingest.discover(inbox))
     found.waiting = [ingest.label(p, inbox) for p in files.waiting]
     found.failed = [Failure(ingest.label(p, inbox), ingest.VANISHED) for p in files.vanished]
-    settled = {} if force else ledger.settled_files()
+    settled = {} if force else ledger.settled_files(print_)
     for path in files.ready:
         raw_hash = _raw_hash(path)
         if raw_hash in settled:
-            found.skipped += settled[raw_hash]  # every article in it is in the ledger: not parsed
+            found.skip(ingest.label(path, inbox), ALREADY_DONE, settled[raw_hash])  # all in the ledger: not parsed
             continue
         items = all_known = 0
+        has_failure = False
         for item in _read(path, inbox):
             items += 1
             if isinstance(item, _Unreadable):
+                has_failure = True
                 if force or item.key not in known:
-                    found.failed.append(_fail(ledger, item.key, None, item.source, run_date, item.reason))
+                    found.failed.append(_fail(ledger, item.key, None, item.source, run_date, item.reason, print_))
                 else:
                     all_known += 1
-                    found.skipped += 1  # already reported; reported again when the file changes
+                    found.skip(item.source, UNCHANGED_FAILURE)  # reported again when the file changes
                 continue
             all_known += item.content_hash in known
+            has_failure = has_failure or known.get(item.content_hash) == "failed"
             if item.content_hash in seen:
-                found.skipped += 1  # the same text twice in this inbox is briefed once
+                found.skip(item.source, REPEATED)  # the same text twice in this inbox is briefed once
                 continue
             seen.add(item.content_hash)
             status = known.get(item.content_hash)
             if status == "duplicate" or (status and not force):
-                found.skipped += 1
+                found.skip(item.source, {"duplicate": SAME_TEXT, "failed": UNCHANGED_FAILURE}.get(status, BRIEFED))
                 continue
             mark = _mark(ledger, item, seen_texts, run_index, run_date, rendered=status == "rendered")
             if mark is None:
-                found.skipped += 1  # its text was briefed before, from another file or feed
+                found.skip(item.source, SAME_TEXT)  # its text was briefed before, from another file or feed
             else:
                 found.marks[item.content_hash] = mark
                 found.todo.append(item)
         if raw_hash and items and all_known == items:
-            ledger.record_settled_file(raw_hash, items)
+            ledger.record_settled_file(raw_hash, items, print_ if has_failure else None)
     return found
 
 
@@ -367,9 +436,11 @@ def _failure_key(path: Path, reason: str) -> str:
 
 
 def _fail(
-    ledger: Ledger, key: str, article_id: str | None, source: str, run_date: date, reason: str
+    ledger: Ledger, key: str, article_id: str | None, source: str, run_date: date, reason: str, print_: str
 ) -> Failure:
-    ledger.record_failed(key, article_id=article_id, source=source, run_date=run_date.isoformat(), error=reason)
+    ledger.record_failed(
+        key, article_id=article_id, source=source, run_date=run_date.isoformat(), error=reason, fingerprint=print_
+    )
     return Failure(source=source, reason=reason, article_id=article_id)
 
 

@@ -58,7 +58,8 @@ def test_server_down_then_up_delivers_exactly_once(project: Path, cli, smtp_serv
     email_config(project, port)
     code, report, stderr = run_email(cli)
     assert code == 1 and report["emails_sent"] == 0
-    assert "e-mail pending: desk@example.org" in stderr and "Connection" in stderr
+    assert "e-mail pending: desk@example.org" in stderr
+    assert f"cannot reach 127.0.0.1:{port} (connection refused)" in stderr
     assert [Path(n["pdf"]).is_file() for n in report["new"]] == [True]  # the PDFs are kept
     ((recipient, status, attempts, _, error, next_attempt),) = sends(project)
     assert (status, attempts) == ("pending", 1) and next_attempt and "127.0.0.1" in error
@@ -103,12 +104,26 @@ def test_the_password_never_appears_in_output_logs_or_ledger(project: Path, cli,
     assert "535" in dump and "pending" in dump  # a bad login is the config's fault: kept for a retry
 
 
-def test_a_missing_password_is_a_config_error_naming_the_variable(project: Path, cli, monkeypatch):
+def test_a_missing_password_costs_the_email_not_the_briefings(project: Path, cli, monkeypatch):
     monkeypatch.delenv("REPORTS_SMTP_PASSWORD", raising=False)
-    email_config(project, free_port())
-    result = cli("run", "--email", "--date", DAY)
-    assert result.exit_code == 2 and "email.password_env" in result.stderr
-    assert not (project / "out" / DAY).exists()  # refused before any work
+    email_config(project, free_port(), enabled=True)
+    (project / "seeds" / "second.txt").write_text("A second title\n\nThe board met on Monday and agreed the plan.\n")
+    result = cli("run", "--json", "--workers", "1", "--date", DAY)
+    report = json.loads(result.stdout)
+    assert result.exit_code == 1 and len(report["new"]) == 2 and report["failed"] == []  # all briefed
+    (line,) = [line for line in result.stderr.splitlines() if "REPORTS_SMTP_PASSWORD" in line]  # said once
+    assert line.startswith("e-mail not sent") and "is not set" in line and "set it" in line  # with the fix
+    assert "REPORTS_SMTP_PASSWORD" in report["email_error"] and report["emails_sent"] == 0
+    # `reports email` on its own is still refused as a configuration error.
+    assert cli("email", "--date", DAY).exit_code == 2
+
+
+def test_an_unknown_host_is_said_in_plain_words(project: Path, cli, smtp_password):
+    email_config(project, 587, host="smtp.nonexistent.invalid")
+    code, report, stderr = run_email(cli)
+    assert code == 1 and len(report["new"]) == 1
+    assert "cannot reach smtp.nonexistent.invalid:587 (name not found)" in stderr
+    assert "gaierror" not in stderr and "Errno" not in stderr
 
 
 def test_a_refused_message_fails_for_good_until_sent_on_purpose(project: Path, cli, smtp_servers, smtp_password):
@@ -154,6 +169,15 @@ def test_dry_run_writes_eml_files_and_records_nothing(project: Path, cli):
     (project / "check.pdf").write_bytes(digest)
     assert "Contents" in pdf_text(project / "check.pdf") or SEED_TITLE in pdf_text(project / "check.pdf")
     assert sends(project) == []
+
+
+def test_a_second_dry_run_replaces_the_first_ones_eml_files(project: Path, cli):
+    email_config(project, free_port(), attach="digest")
+    assert cli("run", "--workers", "1", "--date", DAY).exit_code == 0
+    first = cli("email", "--date", DAY, "--dry-run").stdout.split()
+    second = cli("email", "--date", DAY, "--dry-run").stdout.split()
+    assert len(first) == len(second) == 1
+    assert sorted(str(p) for p in (project / "out" / DAY / "eml").iterdir()) == second
 
 
 def test_split_keys_and_message_ids_are_stable():

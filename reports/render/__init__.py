@@ -68,7 +68,21 @@ class Renderer:
         except jinja2.TemplateSyntaxError as error:
             raise RenderError(f"template {error.filename or error.name}, line {error.lineno}: {error.message}") from error
         except jinja2.TemplateError as error:
-            raise RenderError(f"template {name}: {error}") from error
+            raise RenderError(f"template {template_line(error, name)}: {error}") from error
+
+
+def template_line(error: BaseException, name: str) -> str:
+    """"briefing.html, line 12" for an error raised while a template ran. Jinja rewrites the
+    traceback so each template frame carries the template's file and line: the innermost one
+    is where the error is (a block of the file that extends another, or a macro it calls)."""
+    where = None
+    tb = error.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(templates.TEMPLATE_SUFFIXES):
+            where = f"{filename}, line {tb.tb_lineno}"
+        tb = tb.tb_next
+    return where or name
 
 
 # A briefing prints the article after the analysis, but a 5 MB file must not become a
