@@ -12,7 +12,9 @@ Both folds are printed.
 Figures:
 - trafilatura: share of pages whose summary sentences, title and caption hold none of the
   page's `without` snippets (a refused page counts as clean when refused, and the refusals
-  are counted and listed separately); refused share.
+  are counted and listed separately); refused share; share of the `with` snippets (the
+  article's own text) that the article text keeps, so that dropping furniture is seen to
+  cost no article text.
 - newspaper4k: title equal to the metadata title (case, spacing and the site's name aside),
   on the pages whose metadata has one; a true byline on the pages whose metadata names authors
   (ours must be one of theirs, or theirs must be inside ours, and it must look like a name).
@@ -69,9 +71,18 @@ def _norm(text: str) -> str:
 
 
 def trafilatura_scores(records: list[dict], show: bool) -> dict:
-    clean = refused = 0
+    clean = refused = kept = wanted = 0
     for record in records:
         article, result = read_page(record)
+        if article is not None:
+            body = _norm(article.text)
+            snippets = [_norm(s) for s in record.get("with", []) if _norm(s)]
+            wanted += len(snippets)
+            kept += sum(1 for s in snippets if s in body)
+            if show:
+                for snippet in record.get("with", []):
+                    if _norm(snippet) and _norm(snippet) not in body:
+                        print(f"LOST {record['file']}: {snippet[:100]!r}")
         if article is None:
             refused += 1
             clean += 1
@@ -91,7 +102,7 @@ def trafilatura_scores(records: list[dict], show: bool) -> dict:
         elif show:
             for where, snippet, text in hits:
                 print(f"FURNITURE {record['file']} {where}: {snippet!r} in {text[:160]!r}")
-    return {"pages": len(records), "clean": clean, "refused": refused}
+    return {"pages": len(records), "clean": clean, "refused": refused, "kept": kept, "wanted": wanted}
 
 
 def _title_equal(ours: str, theirs: str, site: str) -> bool:
@@ -170,7 +181,8 @@ def main() -> None:
         part = [r for r in traf if fold(r["file"]) == number]
         t = trafilatura_scores(part, args.errors)
         print(f"fold {number} trafilatura: clean {t['clean']}/{t['pages']} = {t['clean'] / t['pages']:.1%}, "
-              f"refused {t['refused']} = {t['refused'] / t['pages']:.1%}")
+              f"refused {t['refused']} = {t['refused'] / t['pages']:.1%}, "
+              f"article text keeps {t['kept']}/{t['wanted']} = {t['kept'] / max(t['wanted'], 1):.1%} of the `with` snippets")
         part = [r for r in news if fold(r["file"]) == number]
         n = newspaper_scores(part, args.errors)
         print(f"fold {number} newspaper4k: title {n['titles']}/{n['titled']}, byline {n['bylines']}/{n['authored']}, "
