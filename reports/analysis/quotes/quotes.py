@@ -37,6 +37,7 @@ import dataclasses
 import re
 from bisect import bisect_right
 
+from reports.analysis.quotes import chooser
 from reports.analysis.quotes.agents import source_agent, source_opening
 from reports.analysis.quotes.attribution import Source, source_after, source_before
 from reports.analysis.quotes.clauses import (
@@ -96,8 +97,14 @@ _MID_SENTENCE_CAPITAL = re.compile(r"[A-Z](?:(?<=[\w,;)] [A-Z])|(?<=\b[A-Z]\. [A
 class _Attributor:
     """Finds sources in document order, remembering the last named speaker for "he said"."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, model: dict[str, float] | None = None) -> None:
         self.doc = doc
+        self.model = model  # the chooser's weights; None: the rules' source as it is
+        self.trace: list | None = None  # (span, candidates, chosen) when fitting the chooser
+        self.spoken: dict[str, int] = {}
+        self.previous_speaker: str | None = None
+        self.runs: list[tuple[int, int]] | None = None
+        self.run_starts: list[int] = []
         self.names = Names(doc.text)
         self.sentence_starts = [s.start for s in doc.sentences]
         self.last_person: str | None = None
@@ -126,13 +133,79 @@ class _Attributor:
             source = self._plausible(source, span)  # after the kind: detection stays as it was
         elif source is not None and source.cue != "opening":
             source = dataclasses.replace(source, mention=trimmed(source.mention))
-        if source is None or kind == "scare":
+        if kind == "scare":
+            return Quote(quote, None, kind, False, span.start, span.end)
+        opener = left if source is not None and source.from_right else ""
+        if self.model is not None:
+            chosen = self._choose(span, left, right, source, opener, kind)
+            if chosen is not None:
+                return chosen
+        if source is None:
             return Quote(quote, None, kind, False, span.start, span.end)
         self.last_source[span.end_paragraph] = source
-        opener = left if source.from_right else ""
         speaker, anonymous = self._resolve(source.mention, span.start, opener)
+        self._spoke(speaker)
         return Quote(quote, speaker, kind, anonymous, span.start, span.end,
                      verb=source.verb, told=source.told, mention=source.mention)
+
+    def _choose(self, span: Span, left: str, right: str, source: Source | None, opener: str,
+                kind: str) -> Quote | None:
+        """The chooser's pick among the candidates around the quotation (the rules' source is
+        one of them); None leaves the rules' source in place."""
+        text = self.doc.text
+        rule = None
+        if source is not None:
+            if source.from_right:
+                at = text.find(source.mention, span.end, span.end + 1 + len(right) + 40)
+            else:
+                at = text.rfind(source.mention, max(0, span.start - 800), span.start)
+            speaker = self._dry_resolve(source.mention, span.start, opener)
+            rule = chooser.Mention(source.mention, at, chooser.fold(speaker or source.mention), speaker)
+        ctx = self._context(span, left, right)
+        groups = chooser.candidates(ctx, rule, source.cue if source else None,
+                                    lambda mention, at: self._dry_resolve(mention, span.start))
+        best = chooser.choose(groups, self.model)
+        if self.trace is not None:
+            self.trace.append((span, groups, best))
+        if best is None or best.rule:
+            return None
+        mention = best.mention.text
+        picked = Source(mention, None, cue="chooser")
+        self.last_source[span.end_paragraph] = picked
+        speaker, anonymous = self._resolve(mention, span.start)
+        if best.mention.start < 0:  # the previous quotation's speaker, not written here
+            speaker, anonymous = best.mention.speaker, False
+        self._spoke(speaker)
+        return Quote(text[span.start : span.end], speaker, kind, anonymous, span.start, span.end, mention=mention)
+
+    def _spoke(self, speaker: str | None) -> None:
+        if speaker:
+            key = chooser.fold(speaker)
+            self.spoken[key] = self.spoken.get(key, 0) + 1
+            self.previous_speaker = key
+
+    def _dry_resolve(self, mention: str, at: int, opener: str = "") -> str | None:
+        """`_resolve` without remembering the person named (the chooser tries many)."""
+        saved = self.last_person, self.last_person_at
+        try:
+            return self._resolve(mention, at, opener)[0]
+        finally:
+            self.last_person, self.last_person_at = saved
+
+    def _context(self, span: Span, left: str, right: str) -> chooser.Context:
+        doc = self.doc
+        paragraph = doc.paragraphs[span.paragraph]
+        last = doc.paragraphs[span.end_paragraph]
+        previous = doc.paragraphs[span.paragraph - 1].start if span.paragraph else paragraph.start
+        if self.runs is None:
+            self.runs = [m.span() for m in self.names._runs()]
+            self.run_starts = [r[0] for r in self.runs]
+        return chooser.Context(
+            text=doc.text, start=span.start, end=span.end, left_start=span.start - 1 - len(left),
+            right_end=span.end + 1 + len(right), paragraph_start=paragraph.start, paragraph_end=last.end,
+            previous_paragraph_start=previous, sentence_starts=self.sentence_starts, runs=self.runs,
+            run_starts=self.run_starts, alone=not left.strip() and _right_is_empty(doc, span),
+            previous_speaker=self.previous_speaker, spoken=self.spoken)
 
     def _plausible(self, source: Source, span: Span) -> Source | None:
         """A sentence's subject cut to a noun phrase that can say something ("Ramos believes"
@@ -383,9 +456,19 @@ def _subject_of_verb(source: Source) -> bool:
             and low not in SENTENCE_WORDS and not low.endswith(("ing", "ed")))
 
 
-def extract(doc: Document) -> Quotes:
+_SHIPPED = object()
+
+
+def extract(doc: Document, model: dict[str, float] | None | object = _SHIPPED) -> Quotes:
+    """The article's quotations. `model`: the chooser's weights (default: the shipped ones;
+    None: the rules alone, as bench/quotes.py compares)."""
+    return _extract(doc, chooser.weights() if model is _SHIPPED else model)
+
+
+def _extract(doc: Document, model: dict[str, float] | None, trace: list | None = None) -> Quotes:
     found_spans = spans(doc)
-    attributor = _Attributor(doc)
+    attributor = _Attributor(doc, model)
+    attributor.trace = trace
     items: list[Quote] = []
     for index, span in enumerate(found_spans):
         following = [f for f in found_spans[index + 1 : index + 4] if f.paragraph == span.end_paragraph]

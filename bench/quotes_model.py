@@ -1,0 +1,128 @@
+"""Fit the quotation speaker chooser and write its weights into the package.
+
+    python bench/quotes_model.py [--write] [--C 1.0]
+
+On the dev file only (../shared/corpus/quotes/polnear-dev.jsonl): every quotation the rules find
+is matched to its gold quotation as the scorer matches them; its candidate groups
+(`reports.analysis.quotes.chooser.candidates`, read with the rules' choices) are labelled by
+whether the speaker each stands for matches the gold speaker (head-word match, gold not a
+pronoun). A logistic regression on pairs (right group minus wrong group, both ways: a linear
+ranking model) is fitted with scikit-learn; its coefficients are the weights.
+
+Cross-validation: five folds by document (fold = sha256 of the article id, mod 5); each fold's
+articles are analysed with weights fitted on the other four and scored together with
+../shared/tools/score_quotes.py. --write fits on the whole dev file and writes
+reports/analysis/quotes/chooser.json. The validation file is never read here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+from reports.analysis.quotes import quotes as q
+from reports.analysis.text import split
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+from quotes import DEFAULT_GOLD, _load, _scorer  # noqa: E402
+
+WEIGHTS = ROOT / "reports" / "analysis" / "quotes" / "chooser.json"
+FOLLOW_RULES = {"rule": 1000.0}  # the rules' choice, candidates still listed (for the features)
+FOLDS = 5
+
+
+def fold_of(doc_id: str) -> int:
+    return int(hashlib.sha256(doc_id.encode()).hexdigest(), 16) % FOLDS
+
+
+def collect(gold: dict[str, dict], scorer) -> dict[str, list[tuple[list[dict[str, float]], list[int]]]]:
+    """doc id -> [(features of each group, labels)] for every matched quotation with a gold
+    speaker that is not a pronoun and at least one right and one wrong group."""
+    found: dict[str, list] = {}
+    for rid, row in gold.items():
+        trace: list = []
+        quotes = q._extract(split(row["text"]), FOLLOW_RULES, trace)
+        items = [dataclasses.asdict(x) for x in quotes.items if x.kind != "scare"]
+        pairs = scorer.match(row["quotes"], items, exact=False)
+        by_span = {(p["start"], p["end"]): g for g, p in pairs}
+        examples = []
+        for span, groups, _ in trace:
+            g = by_span.get((span.start, span.end))
+            speaker = g.get("speaker") if g else None
+            if not speaker or scorer.fold(speaker) in scorer.PRONOUNS:
+                continue
+            labels = [int(scorer.speaker_lenient(speaker, grp.mention.speaker or grp.mention.text)) for grp in groups]
+            if 0 < sum(labels) < len(labels):
+                examples.append(([dict(grp.features) for grp in groups], labels))
+        found[rid] = examples
+    return found
+
+
+def fit(examples: list[tuple[list[dict[str, float]], list[int]]], c: float) -> dict[str, float]:
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    rows, targets = [], []
+    for features, labels in examples:
+        right = [f for f, y in zip(features, labels) if y]
+        wrong = [f for f, y in zip(features, labels) if not y]
+        for r in right:
+            for w in wrong:
+                diff = dict(r)
+                for name, value in w.items():
+                    diff[name] = diff.get(name, 0.0) - value
+                rows.append(diff)
+                targets.append(1)
+                rows.append({name: -value for name, value in diff.items()})
+                targets.append(0)
+    vectorizer = DictVectorizer()
+    matrix = vectorizer.fit_transform(rows)
+    model = LogisticRegression(C=c, fit_intercept=False, max_iter=2000)
+    model.fit(matrix, targets)
+    return {name: round(float(w), 5) for name, w in zip(vectorizer.feature_names_, model.coef_[0]) if abs(w) > 1e-6}
+
+
+def predict(gold: dict[str, dict], model: dict[str, float] | None) -> dict[str, dict]:
+    rows = {}
+    for rid, row in gold.items():
+        items = [dataclasses.asdict(x) for x in q._extract(split(row["text"]), model).items]
+        rows[rid] = {"id": rid, "quotes": {"items": items}}
+    return rows
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--write", action="store_true", help="fit on the whole dev file, write the weights")
+    parser.add_argument("--C", type=float, default=1.0, help="inverse regularisation strength")
+    args = parser.parse_args(argv)
+    scorer = _scorer()
+    gold = _load(DEFAULT_GOLD, None)
+    examples = collect(gold, scorer)
+    print(f"{sum(len(v) for v in examples.values())} quotations with a choice to make")
+    predicted: dict[str, dict] = {}
+    for k in range(FOLDS):
+        train = [e for rid, ex in examples.items() if fold_of(rid) != k for e in ex]
+        weights = fit(train, args.C)
+        predicted.update(predict({rid: row for rid, row in gold.items() if fold_of(rid) == k}, weights))
+    cv = scorer.score(gold, predicted)
+    rules = scorer.score(gold, predict(gold, None))
+    print(f"rules alone, dev:           speaker {rules['speaker_acc']:5.1f}%  joint {rules['joint_f1']:5.1f}  "
+          f"loose F1 {rules['loose_f1']:5.1f}")
+    print(f"chooser, 5-fold CV on dev:  speaker {cv['speaker_acc']:5.1f}%  joint {cv['joint_f1']:5.1f}  "
+          f"loose F1 {cv['loose_f1']:5.1f}")
+    if args.write:
+        weights = fit([e for ex in examples.values() for e in ex], args.C)
+        WEIGHTS.write_text(json.dumps({"about": "speaker chooser weights, fitted by bench/quotes_model.py "
+                                       "on polnear-dev.jsonl", "C": args.C,
+                                       "weights": dict(sorted(weights.items()))}, indent=1) + "\n")
+        print(f"{len(weights)} weights -> {WEIGHTS}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
