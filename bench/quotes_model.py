@@ -99,10 +99,15 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--write", action="store_true", help="fit on the whole dev file, write the weights")
     parser.add_argument("--C", type=float, default=1.0, help="inverse regularisation strength")
+    parser.add_argument("--drop", default="", help="comma-separated feature prefixes left out of the fit")
     args = parser.parse_args(argv)
     scorer = _scorer()
     gold = _load(DEFAULT_GOLD, None)
     examples = collect(gold, scorer)
+    drop = tuple(p for p in args.drop.split(",") if p)
+    if drop:
+        examples = {rid: [([{k: v for k, v in f.items() if not k.startswith(drop)} for f in fs], ys) for fs, ys in ex]
+                    for rid, ex in examples.items()}
     print(f"{sum(len(v) for v in examples.values())} quotations with a choice to make")
     predicted: dict[str, dict] = {}
     for k in range(FOLDS):

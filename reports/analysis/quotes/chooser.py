@@ -22,28 +22,27 @@ from functools import lru_cache
 from importlib import resources
 
 from reports.analysis.quotes.lexicon import (
-    ANONYMOUS,
+    _SOURCE_NOUNS,
+    DETERMINERS,
     SENTENCE_WORDS,
     TITLES,
-    VERB,
     VERB_AT,
 )
 from reports.analysis.quotes.names import person
 
 _PRONOUN = re.compile(r"\b(?:he|she|they|He|She|They|I|we|We)\b")
-_DESCRIPTION = re.compile(ANONYMOUS.pattern[1:], re.IGNORECASE)  # ANONYMOUS anywhere, not only at the start
-_WORD = re.compile(r"\S+")
+# a description's head noun ("officials", "a spokesman"), found first; the words before it after
+_SOURCE_NOUN = re.compile(rf"\b(?:{_SOURCE_NOUNS})\b", re.IGNORECASE)
+_DETERMINER_LEAD = re.compile(rf"\b(?:{'|'.join(sorted(DETERMINERS))})\s+(?:[\w’'-]+\s+){{0,3}}$", re.IGNORECASE)
 _AFTER_VERB = re.compile(r"[\s,]*(?:\w+ly\s+)?")
-_PREPOSITION_BEFORE = re.compile(r"\b(?:to|of|for|with|at|on|in|about|against|from|than|like)\s+(?:the\s+)?$", re.IGNORECASE)
-_BY_BEFORE = re.compile(r"\b(?:by|according\s+to)\s+$", re.IGNORECASE)
-_POSSESSIVE_AFTER = re.compile(r"[’']s?\b")
+_PREPOSITIONS = {"to", "of", "for", "with", "at", "on", "in", "about", "against", "from", "than", "like"}
 _SIGNED = re.compile(r"\s*[-—–―]+\s*([A-Z][\w.’'\-]*(?:\s[A-Z][\w.’'\-]*){0,3})")
 _INSTITUTION = {"department", "committee", "party", "office", "council", "house", "senate", "court",
                 "agency", "administration", "campaign", "commission", "bureau", "foundation",
                 "institute", "association", "university", "center", "service", "board", "ministry",
                 "government", "congress", "pentagon", "police", "news", "times", "post", "press"}
-_LEFT_WINDOW = 500  # characters before the quotation looked at (its paragraph and the one before)
-_RIGHT_WINDOW = 300  # characters after it, within its paragraph
+_LEFT_WINDOW = 300  # characters before the quotation looked at (its paragraph and the one before)
+_RIGHT_WINDOW = 200  # characters after it, within its paragraph
 
 
 @dataclass
@@ -102,7 +101,12 @@ def weights() -> dict[str, float]:
 
 
 def score(group: Group, model: dict[str, float]) -> float:
-    return sum(model.get(name, 0.0) * value for name, value in group.features.items())
+    total = 0.0
+    for name, value in group.features.items():
+        weight = model.get(name)
+        if weight is not None:
+            total += weight * value
+    return total
 
 
 def choose(groups: list[Group], model: dict[str, float]) -> Group | None:
@@ -166,10 +170,13 @@ def _mentions(ctx: Context, resolve) -> list[Mention]:
             speaker = resolve(match.group(), match.start())
             found.append(Mention(match.group(), match.start(), fold(speaker) or match.group().lower(),
                                  speaker, pronoun=True))
-        for match in _DESCRIPTION.finditer(text, window_lo, window_hi):
-            if match.group()[:1].isupper() and match.start() > window_lo:
+        for match in _SOURCE_NOUN.finditer(text, window_lo, window_hi):
+            if match.group()[:1].isupper():
                 continue  # a name's title, found as a capitalised run
-            found.append(Mention(match.group(), match.start(), fold(match.group()), match.group()))
+            lead = _DETERMINER_LEAD.search(text, max(window_lo, match.start() - 60), match.start())
+            start = lead.start() if lead else match.start()
+            phrase = text[start : match.end()]
+            found.append(Mention(phrase, start, fold(phrase), phrase))
     signed = _SIGNED.match(text, ctx.end + 1, hi + 100) if ctx.end + 1 < len(text) else None
     if signed and (text[ctx.end + 1 : signed.start(1)].strip(" \n.,”\"-—–―")) == "":
         name = signed.group(1).rstrip(". ")
@@ -218,30 +225,33 @@ def _describe(ctx: Context, group: Group, rule_cue: str | None) -> None:
     if mention.start >= 0:
         gap = text[mention.start + len(mention.text) : ctx.start] if mention.start < ctx.start \
             else text[ctx.end : mention.start]
-        words = len(_WORD.findall(gap[:600]))
+        words = len(gap[:600].split())
         f[f"words_{where}"] = math.log1p(words)
         f[f"near_{where}"] = 1.0 if words <= 3 else 0.0
         f["chars"] = math.log1p(distance) / 8
         before = text[max(0, mention.start - 40) : mention.start]
         after = text[mention.start + len(mention.text) : mention.start + len(mention.text) + 40]
         verb_after = VERB_AT.match(after, _AFTER_VERB.match(after).end())
-        verb_before = VERB.search(before[-16:])
+        previous = before.split()[-2:]
+        last = previous[-1].lower() if previous else ""
+        if last == "the" and len(previous) > 1:
+            last = previous[0].lower()
         if verb_after:
             f["verb_after"] = 1.0
             f[f"verb_after&at={where}"] = 1.0
             f[f"verb={_verb_kind(verb_after.group())}"] = 1.0
-        if verb_before and not before[verb_before.end() :].strip(" ,"):
+        if last and VERB_AT.fullmatch(last.rstrip(",")):
             f["verb_before"] = 1.0
             f[f"verb_before&at={where}"] = 1.0
-        if _PREPOSITION_BEFORE.search(before):
-            f["preposition"] = 1.0
-        if _BY_BEFORE.search(before):
+        if last == "by" or (last == "to" and previous[0].lower() == "according"):
             f["by"] = 1.0
-        if _POSSESSIVE_AFTER.match(after):
+        elif last in _PREPOSITIONS:
+            f["preposition"] = 1.0
+        if after[:1] in "’'" and after[1:2] in ("s", " ", ""):
             f["possessive"] = 1.0
         if after.lstrip(" ")[:1] == "," and before.rstrip(" ")[-1:] == ",":
             f["apposition"] = 1.0
-        if not before.strip() or before.rstrip()[-1:] in ".!?\n”\"":
+        if not previous or before.rstrip()[-1:] in ".!?\n”\"":
             f["opens_sentence"] = 1.0
     words = mention.text.split()
     low = [w.lower().strip(".,") for w in words]

@@ -102,6 +102,7 @@ class _Attributor:
         self.model = model  # the chooser's weights; None: the rules' source as it is
         self.trace: list | None = None  # (span, candidates, chosen) when fitting the chooser
         self.spoken: dict[str, int] = {}
+        self.resolved: dict[object, str | None] = {}  # a capitalised mention's speaker, for the chooser
         self.previous_speaker: str | None = None
         self.runs: list[tuple[int, int]] | None = None
         self.run_starts: list[int] = []
@@ -185,12 +186,24 @@ class _Attributor:
             self.previous_speaker = key
 
     def _dry_resolve(self, mention: str, at: int, opener: str = "") -> str | None:
-        """`_resolve` without remembering the person named (the chooser tries many)."""
+        """`_resolve` without remembering the person named (the chooser tries many). A name's
+        full form is taken once per article: the chooser only groups mentions by it."""
+        if opener:
+            key = None
+        elif mention[:1].isupper() and not is_pronoun(mention):
+            key = mention
+        else:
+            key = (mention, at)  # a pronoun: resolved from where the quotation is
+        if key is not None and key in self.resolved:
+            return self.resolved[key]
         saved = self.last_person, self.last_person_at
         try:
-            return self._resolve(mention, at, opener)[0]
+            found = self._resolve(mention, at, opener)[0]
         finally:
             self.last_person, self.last_person_at = saved
+        if key is not None:
+            self.resolved[key] = found
+        return found
 
     def _context(self, span: Span, left: str, right: str) -> chooser.Context:
         doc = self.doc
