@@ -25,6 +25,7 @@ from reports.analysis.quotes.lexicon import (
     _SOURCE_NOUNS,
     DETERMINERS,
     SENTENCE_WORDS,
+    is_pronoun,
     TITLES,
     VERB_AT,
 )
@@ -34,13 +35,15 @@ _PRONOUN = re.compile(r"\b(?:he|she|they|He|She|They|I|we|We)\b")
 # a description's head noun ("officials", "a spokesman"), found first; the words before it after
 _SOURCE_NOUN = re.compile(rf"\b(?:{_SOURCE_NOUNS})\b", re.IGNORECASE)
 _DETERMINER_LEAD = re.compile(rf"\b(?:{'|'.join(sorted(DETERMINERS))})\s+(?:[\w’'-]+\s+){{0,3}}$", re.IGNORECASE)
-_AFTER_VERB = re.compile(r"[\s,]*(?:\w+ly\s+)?")
+# what may stand between a name and its verb: "(D-Ore.)", ", the former mayor,", "also"
+_AFTER_VERB = re.compile(r"[\s,]*(?:\([^()]{0,40}\)\s*)?(?:,[^,;:“”\"]{1,60},\s*)?(?:\w+ly\s+|also\s+)?")
 _PREPOSITIONS = {"to", "of", "for", "with", "at", "on", "in", "about", "against", "from", "than", "like"}
 _SIGNED = re.compile(r"\s*[-—–―]+\s*([A-Z][\w.’'\-]*(?:\s[A-Z][\w.’'\-]*){0,3})")
 _INSTITUTION = {"department", "committee", "party", "office", "council", "house", "senate", "court",
                 "agency", "administration", "campaign", "commission", "bureau", "foundation",
                 "institute", "association", "university", "center", "service", "board", "ministry",
                 "government", "congress", "pentagon", "police", "news", "times", "post", "press"}
+_NOT_NAMES = SENTENCE_WORDS | DETERMINERS
 _LEFT_WINDOW = 300  # characters before the quotation looked at (its paragraph and the one before)
 _RIGHT_WINDOW = 200  # characters after it, within its paragraph
 
@@ -81,6 +84,7 @@ class Context:
     run_starts: list[int]
     alone: bool  # the paragraph is only the quotation
     previous_speaker: str | None  # the last quotation's resolved speaker, folded
+    previous_name: str | None  # the same as written
     spoken: dict[str, int]  # speakers so far, folded -> quotations
 
 
@@ -141,7 +145,7 @@ def candidates(ctx: Context, rule: Mention | None, rule_cue: str | None, resolve
             group.rule = True
     if ctx.previous_speaker and ctx.previous_speaker not in groups:
         groups[ctx.previous_speaker] = Group(ctx.previous_speaker, Mention(
-            ctx.previous_speaker, -1, ctx.previous_speaker, ctx.previous_speaker), {"count": 0.0})
+            ctx.previous_name or ctx.previous_speaker, -1, ctx.previous_speaker, ctx.previous_name), {"count": 0.0})
     found = list(groups.values())
     for group in found:
         _describe(ctx, group, rule_cue)
@@ -159,12 +163,14 @@ def _mentions(ctx: Context, resolve) -> list[Mention]:
         if ctx.start <= run_start < ctx.end or run_end > hi:
             continue  # inside the quotation: its words, not its source
         run = text[run_start:run_end]
-        if " " not in run and run.lower() in SENTENCE_WORDS:
-            continue
+        if " " not in run and (len(run) < 2 or run.lower() in _NOT_NAMES or is_pronoun(run)):
+            continue  # a pronoun is found below, in the writer's sentence only
         name = person(run)
         shown = name or run
-        speaker = resolve(shown, run_start)
-        found.append(Mention(run, run_start, fold(speaker or shown), speaker))
+        offset = run.find(shown)
+        at = run_start + max(offset, 0)
+        speaker = resolve(shown, at)
+        found.append(Mention(shown, at, fold(speaker or shown), speaker))
     for window_lo, window_hi in ((ctx.left_start, ctx.start), (ctx.end, ctx.right_end)):
         for match in _PRONOUN.finditer(text, window_lo, window_hi):
             speaker = resolve(match.group(), match.start())
@@ -230,7 +236,7 @@ def _describe(ctx: Context, group: Group, rule_cue: str | None) -> None:
         f[f"near_{where}"] = 1.0 if words <= 3 else 0.0
         f["chars"] = math.log1p(distance) / 8
         before = text[max(0, mention.start - 40) : mention.start]
-        after = text[mention.start + len(mention.text) : mention.start + len(mention.text) + 40]
+        after = text[mention.start + len(mention.text) : mention.start + len(mention.text) + 100]
         verb_after = VERB_AT.match(after, _AFTER_VERB.match(after).end())
         previous = before.split()[-2:]
         last = previous[-1].lower() if previous else ""

@@ -104,6 +104,7 @@ class _Attributor:
         self.spoken: dict[str, int] = {}
         self.resolved: dict[object, str | None] = {}  # a capitalised mention's speaker, for the chooser
         self.previous_speaker: str | None = None
+        self.previous_name: str | None = None
         self.runs: list[tuple[int, int]] | None = None
         self.run_starts: list[int] = []
         self.names = Names(doc.text)
@@ -183,7 +184,7 @@ class _Attributor:
         if speaker:
             key = chooser.fold(speaker)
             self.spoken[key] = self.spoken.get(key, 0) + 1
-            self.previous_speaker = key
+            self.previous_speaker, self.previous_name = key, speaker
 
     def _dry_resolve(self, mention: str, at: int, opener: str = "") -> str | None:
         """`_resolve` without remembering the person named (the chooser tries many). A name's
@@ -218,7 +219,7 @@ class _Attributor:
             right_end=span.end + 1 + len(right), paragraph_start=paragraph.start, paragraph_end=last.end,
             previous_paragraph_start=previous, sentence_starts=self.sentence_starts, runs=self.runs,
             run_starts=self.run_starts, alone=not left.strip() and _right_is_empty(doc, span),
-            previous_speaker=self.previous_speaker, spoken=self.spoken)
+            previous_speaker=self.previous_speaker, previous_name=self.previous_name, spoken=self.spoken)
 
     def _plausible(self, source: Source, span: Span) -> Source | None:
         """A sentence's subject cut to a noun phrase that can say something ("Ramos believes"
