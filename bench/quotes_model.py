@@ -1,6 +1,6 @@
 """Fit the quotation speaker chooser and write its weights into the package.
 
-    python bench/quotes_model.py [--write] [--C 1.0]
+    python bench/quotes_model.py [--C 1.0] [--drop PREFIXES]   (or: python bench/quotes.py --fit)
 
 On the dev file only (../shared/corpus/quotes/polnear-dev.jsonl): every quotation the rules find
 is matched to its gold quotation as the scorer matches them; its candidate groups
@@ -11,8 +11,9 @@ ranking model) is fitted with scikit-learn; its coefficients are the weights.
 
 Cross-validation: five folds by document (fold = sha256 of the article id, mod 5); each fold's
 articles are analysed with weights fitted on the other four and scored together with
-../shared/tools/score_quotes.py. --write fits on the whole dev file and writes
-reports/analysis/quotes/chooser.json. The validation file is never read here.
+../shared/tools/score_quotes.py. Then the weights fitted on the whole dev file are written to
+reports/analysis/quotes/chooser.json. The validation file is never read here. --drop rule fits
+the chooser without the rules' features (candidates and their features alone).
 """
 
 from __future__ import annotations
@@ -95,37 +96,43 @@ def predict(gold: dict[str, dict], model: dict[str, float] | None) -> dict[str, 
     return rows
 
 
-def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--write", action="store_true", help="fit on the whole dev file, write the weights")
-    parser.add_argument("--C", type=float, default=1.0, help="inverse regularisation strength")
-    parser.add_argument("--drop", default="", help="comma-separated feature prefixes left out of the fit")
-    args = parser.parse_args(argv)
-    scorer = _scorer()
-    gold = _load(DEFAULT_GOLD, None)
-    examples = collect(gold, scorer)
-    drop = tuple(p for p in args.drop.split(",") if p)
-    if drop:
-        examples = {rid: [([{k: v for k, v in f.items() if not k.startswith(drop)} for f in fs], ys) for fs, ys in ex]
-                    for rid, ex in examples.items()}
-    print(f"{sum(len(v) for v in examples.values())} quotations with a choice to make")
+def cross_validate(gold: dict[str, dict], examples: dict, c: float) -> dict[str, dict]:
+    """Predictions for every article, each fold's with weights fitted on the other folds."""
     predicted: dict[str, dict] = {}
     for k in range(FOLDS):
         train = [e for rid, ex in examples.items() if fold_of(rid) != k for e in ex]
-        weights = fit(train, args.C)
+        weights = fit(train, c)
         predicted.update(predict({rid: row for rid, row in gold.items() if fold_of(rid) == k}, weights))
-    cv = scorer.score(gold, predicted)
-    rules = scorer.score(gold, predict(gold, None))
-    print(f"rules alone, dev:           speaker {rules['speaker_acc']:5.1f}%  joint {rules['joint_f1']:5.1f}  "
-          f"loose F1 {rules['loose_f1']:5.1f}")
+    return predicted
+
+
+def refit(c: float = 1.0, drop: tuple[str, ...] = ()) -> tuple[dict[str, float], dict[str, dict]]:
+    """(weights fitted on the whole dev file, cross-validated predictions); writes the weights."""
+    scorer = _scorer()
+    gold = _load(DEFAULT_GOLD, None)
+    examples = collect(gold, scorer)
+    if drop:
+        examples = {rid: [([{k: v for k, v in f.items() if not k.startswith(drop)} for f in fs], ys) for fs, ys in ex]
+                    for rid, ex in examples.items()}
+    predicted = cross_validate(gold, examples, c)
+    weights = fit([e for ex in examples.values() for e in ex], c)
+    WEIGHTS.write_text(json.dumps({"about": "speaker chooser weights, fitted by bench/quotes_model.py "
+                                   "on polnear-dev.jsonl", "C": c, "dropped": list(drop),
+                                   "weights": dict(sorted(weights.items()))}, indent=1) + "\n")
+    return weights, predicted
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--C", type=float, default=1.0, help="inverse regularisation strength")
+    parser.add_argument("--drop", default="", help="comma-separated feature prefixes left out of the fit")
+    args = parser.parse_args(argv)
+    weights, predicted = refit(args.C, tuple(p for p in args.drop.split(",") if p))
+    scorer = _scorer()
+    cv = scorer.score(_load(DEFAULT_GOLD, None), predicted)
     print(f"chooser, 5-fold CV on dev:  speaker {cv['speaker_acc']:5.1f}%  joint {cv['joint_f1']:5.1f}  "
           f"loose F1 {cv['loose_f1']:5.1f}")
-    if args.write:
-        weights = fit([e for ex in examples.values() for e in ex], args.C)
-        WEIGHTS.write_text(json.dumps({"about": "speaker chooser weights, fitted by bench/quotes_model.py "
-                                       "on polnear-dev.jsonl", "C": args.C,
-                                       "weights": dict(sorted(weights.items()))}, indent=1) + "\n")
-        print(f"{len(weights)} weights -> {WEIGHTS}")
+    print(f"{len(weights)} weights -> {WEIGHTS}")
     return 0
 
 

@@ -17,6 +17,7 @@ import json
 import math
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -86,6 +87,7 @@ class Context:
     previous_speaker: str | None  # the last quotation's resolved speaker, folded
     previous_name: str | None  # the same as written
     spoken: dict[str, int]  # speakers so far, folded -> quotations
+    proper: Callable[[], set[str]]  # words the text capitalises mid-sentence
 
 
 def fold(name: str | None) -> str:
@@ -249,6 +251,7 @@ def _describe(ctx: Context, group: Group, rule_cue: str | None) -> None:
         if last and VERB_AT.fullmatch(last.rstrip(",")):
             f["verb_before"] = 1.0
             f[f"verb_before&at={where}"] = 1.0
+            f[f"verb_before={_verb_kind(last)}"] = 1.0
         if last == "by" or (last == "to" and previous[0].lower() == "according"):
             f["by"] = 1.0
         elif last in _PREPOSITIONS:
@@ -259,6 +262,9 @@ def _describe(ctx: Context, group: Group, rule_cue: str | None) -> None:
             f["apposition"] = 1.0
         if not previous or before.rstrip()[-1:] in ".!?\n”\"":
             f["opens_sentence"] = 1.0
+            f[f"opens_sentence&at={where}"] = 1.0
+            if " " not in mention.text and mention.text not in ctx.proper():
+                f["opening_word"] = 1.0  # "Perhaps", "Celebrated": never capitalised mid-sentence
     words = mention.text.split()
     low = [w.lower().strip(".,") for w in words]
     if mention.pronoun:

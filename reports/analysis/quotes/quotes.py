@@ -219,7 +219,13 @@ class _Attributor:
             right_end=span.end + 1 + len(right), paragraph_start=paragraph.start, paragraph_end=last.end,
             previous_paragraph_start=previous, sentence_starts=self.sentence_starts, runs=self.runs,
             run_starts=self.run_starts, alone=not left.strip() and _right_is_empty(doc, span),
-            previous_speaker=self.previous_speaker, previous_name=self.previous_name, spoken=self.spoken)
+            previous_speaker=self.previous_speaker, previous_name=self.previous_name, spoken=self.spoken,
+            proper=self._proper)
+
+    def _proper(self) -> set[str]:
+        if self.proper is None:
+            self.proper = set(_MID_SENTENCE_CAPITAL.findall(self.doc.text))
+        return self.proper
 
     def _plausible(self, source: Source, span: Span) -> Source | None:
         """A sentence's subject cut to a noun phrase that can say something ("Ramos believes"
