@@ -138,7 +138,9 @@ class _Attributor:
         if kind == "scare":
             return Quote(quote, None, kind, False, span.start, span.end)
         opener = left if source is not None and source.from_right else ""
-        if self.model is not None:
+        if self.model is not None and (source is None or source.cue != "verb"):
+            # a source read off a reporting verb next to the quotation stands (the model keeps it
+            # anyway when it may choose); the others are weighed against every candidate
             chosen = self._choose(span, left, right, source, opener, kind)
             if chosen is not None:
                 return chosen
