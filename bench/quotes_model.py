@@ -42,8 +42,9 @@ def fold_of(doc_id: str) -> int:
 
 
 def collect(gold: dict[str, dict], scorer) -> dict[str, list[tuple[list[dict[str, float]], list[int]]]]:
-    """doc id -> [(features of each group, labels)] for every matched quotation with a gold
-    speaker that is not a pronoun and at least one right and one wrong group."""
+    """doc id -> [(features of each group, labels)] for every matched quotation whose gold
+    speaker is not a pronoun (none: the "nobody" group is right), with at least one right and
+    one wrong group."""
     found: dict[str, list] = {}
     for rid, row in gold.items():
         trace: list = []
@@ -54,10 +55,16 @@ def collect(gold: dict[str, dict], scorer) -> dict[str, list[tuple[list[dict[str
         examples = []
         for span, groups, _ in trace:
             g = by_span.get((span.start, span.end))
-            speaker = g.get("speaker") if g else None
-            if not speaker or scorer.fold(speaker) in scorer.PRONOUNS:
+            if g is None:
+                continue  # no gold quotation: any speaker is as good as none
+            speaker = g.get("speaker")
+            if speaker and scorer.fold(speaker) in scorer.PRONOUNS:
                 continue
-            labels = [int(scorer.speaker_lenient(speaker, grp.mention.speaker or grp.mention.text)) for grp in groups]
+            if not speaker:  # nobody said it: the "nobody" group is right
+                labels = [int(not grp.key) for grp in groups]
+            else:
+                labels = [int(bool(grp.key) and scorer.speaker_lenient(speaker, grp.mention.speaker or grp.mention.text))
+                          for grp in groups]
             if 0 < sum(labels) < len(labels):
                 examples.append(([dict(grp.features) for grp in groups], labels))
         found[rid] = examples

@@ -44,7 +44,10 @@ _INSTITUTION = {"department", "committee", "party", "office", "council", "house"
                 "agency", "administration", "campaign", "commission", "bureau", "foundation",
                 "institute", "association", "university", "center", "service", "board", "ministry",
                 "government", "congress", "pentagon", "police", "news", "times", "post", "press"}
-_NOT_NAMES = SENTENCE_WORDS | DETERMINERS
+# no one to quote: "Nobody expected ...", "Everyone knows ..."
+_NO_ONE = {"nobody", "none", "nothing", "everyone", "everybody", "anyone", "anybody", "no", "it", "this",
+           "that", "there", "what", "such", "whatever"}
+_NOT_NAMES = SENTENCE_WORDS | DETERMINERS | _NO_ONE
 _LEFT_WINDOW = 300  # characters before the quotation looked at (its paragraph and the one before)
 _RIGHT_WINDOW = 200  # characters after it, within its paragraph
 
@@ -151,6 +154,9 @@ def candidates(ctx: Context, rule: Mention | None, rule_cue: str | None, resolve
     found = list(groups.values())
     for group in found:
         _describe(ctx, group, rule_cue)
+    # nobody: the quotation is left without a source ("Nobody expected it to be “far closer”")
+    found.append(Group("", Mention("", -1, "", None), {"none": 1.0, f"none&rules={rule_cue}": 1.0},
+                       rule=rule is None))
     return found
 
 

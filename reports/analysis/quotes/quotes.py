@@ -173,6 +173,8 @@ class _Attributor:
             self.trace.append((span, groups, best))
         if best is None or best.rule:
             return None
+        if not best.key:  # nobody, against the rules' source
+            return Quote(text[span.start : span.end], None, kind, False, span.start, span.end)
         mention = best.mention.text
         picked = Source(mention, None, cue="chooser")
         self.last_source[span.end_paragraph] = picked
