@@ -59,6 +59,7 @@ class Mention:
     key: str  # the speaker it stands for, folded: how mentions are grouped
     speaker: str | None  # that speaker resolved ("Olaf Scholz"), None for "they"
     pronoun: bool = False
+    signed: bool = False  # a signature after the quotation: "“...” ― Ada Park"
 
 
 @dataclass
@@ -195,7 +196,7 @@ def _mentions(ctx: Context, resolve) -> list[Mention]:
     if signed and (text[ctx.end + 1 : signed.start(1)].strip(" \n.,”\"-—–―")) == "":
         name = signed.group(1).rstrip(". ")
         speaker = resolve(name, signed.start(1))
-        found.append(Mention(name, signed.start(1), fold(speaker or name), speaker or name))
+        found.append(Mention(name, signed.start(1), fold(speaker or name), speaker or name, signed=True))
     return found
 
 
@@ -271,6 +272,9 @@ def _describe(ctx: Context, group: Group, rule_cue: str | None) -> None:
             f[f"opens_sentence&at={where}"] = 1.0
             if " " not in mention.text and mention.text not in ctx.proper():
                 f["opening_word"] = 1.0  # "Perhaps", "Celebrated": never capitalised mid-sentence
+    if mention.signed:
+        f["signature"] = 1.0
+        f[f"signature&q={quote_side}"] = 1.0
     words = mention.text.split()
     low = [w.lower().strip(".,") for w in words]
     if mention.pronoun:

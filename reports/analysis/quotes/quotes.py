@@ -76,7 +76,8 @@ _LOWER_TITLES = re.compile(r"^(?:(?!(?:of|for|from|at|in|with|to)\s)[a-z][\w\-]*
 
 
 # "- Hillary Clinton." / "— Michelle Marks, Philadelphia." on a line of its own
-_SIGNATURE = re.compile(r"[-—–]\s*((?:[A-Z][\w.’'\-]*\s?){1,4})(?:,[^\n]{0,60})?\.?\s*")
+_SIGNATURE = re.compile(r"[-—–―]\s*((?:[A-Z][\w.’'\-]*\s?){1,4})(?:,[^\n]{0,60})?\.?\s*")
+_DASHES = "-—–―"
 
 
 def _right_is_empty(doc: Document, span: Span) -> bool:
@@ -138,7 +139,7 @@ class _Attributor:
         if kind == "scare":
             return Quote(quote, None, kind, False, span.start, span.end)
         opener = left if source is not None and source.from_right else ""
-        if self.model is not None and (source is None or source.cue != "verb"):
+        if self.model is not None and (source is None or source.cue not in {"verb", "signature"}):
             # a source read off a reporting verb next to the quotation stands (the model keeps it
             # anyway when it may choose); the others are weighed against every candidate
             chosen = self._choose(span, left, right, source, opener, kind)
@@ -300,8 +301,10 @@ class _Attributor:
             own = self._own_subject(left)
             return own or dataclasses.replace(self.last_source[span.paragraph], cue="paragraph")
         if not left.strip():
-            found = (self._signature(span) or self._sentence_before(span)
-                     or self._previous_paragraph(span.paragraph))
+            signed = self._signature(span)
+            if signed:
+                return signed
+            found = self._sentence_before(span) or self._previous_paragraph(span.paragraph)
             return dataclasses.replace(found, cue="previous") if found else None
         comma = self.doc.text[span.end - 1 : span.end] == ","
         opening = participle_subject(left, right, comma)  # "Citing their “x,” Ada Park urged"
@@ -357,7 +360,13 @@ class _Attributor:
         return source if source.mention in self.proper else None
 
     def _signature(self, span: Span) -> Source | None:
-        """A quote-only paragraph signed on the next line: '“...”' then '- Hillary Clinton.'"""
+        """A quotation opening its paragraph and signed after it on the same line ('“...” ―
+        Ada Park, Leeds', one reader's words after another) or on the next ('“...”' then
+        '- Hillary Clinton.')."""
+        rest = self.doc.text[span.end + 1 : self.doc.paragraphs[span.end_paragraph].end].strip(" ")
+        signed = _SIGNATURE.fullmatch(rest) if rest[:1] in _DASHES and "\n" not in rest else None
+        if signed:
+            return Source(signed.group(1).rstrip(". "), None, cue="signature")
         if not _right_is_empty(self.doc, span) or span.end_paragraph + 1 >= len(self.doc.paragraphs):
             return None
         signed = _SIGNATURE.fullmatch(self.doc.paragraphs[span.end_paragraph + 1].text)
