@@ -43,3 +43,10 @@ def test_signatures_after_a_dash_on_the_quotations_line():
 def test_a_reporting_verb_next_to_the_quotation_stands():
     text = "Ada Park met Ben Ode on Monday. “We will not close the library,” Park said."
     assert _speakers(text) == _speakers(text, None) == ["Ada Park"]
+
+
+def test_a_report_credited_to_another_source_is_that_sources():
+    text = "“We will not close the library,” Ada Park told reporters, according to the Daily Ledger."
+    assert _speakers(text) == ["Daily Ledger"]
+    assert _speakers("According to the Daily Ledger, Ada Park called the plan “a bridge to nowhere.”") == \
+        ["Daily Ledger"]

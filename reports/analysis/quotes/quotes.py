@@ -64,7 +64,7 @@ from reports.analysis.quotes.lexicon import (
 from reports.analysis.quotes.marks import Span, spans
 from reports.analysis.quotes.names import Names, person
 from reports.analysis.quotes.plausible import nominative, speaker_phrase, trimmed
-from reports.analysis.quotes.subjects import sentence_subject
+from reports.analysis.quotes.subjects import sentence_subject, subject_after
 from reports.analysis.text import Document
 from reports.models import Quote, Quotes, QuoteStats
 
@@ -89,6 +89,8 @@ _DEMONSTRATIVES = {"that", "this", "these", "those", "there", "here", "what", "s
 _QUOTE_MARKS = re.compile(r"[\"“”]")
 _SPOKE = re.compile(r"\b([A-Z][\w’'.\-]+(?: [A-Z][\w’'.\-]+)*) (spoke|speaks|talked|talks|testified)\b")
 _EXPLETIVE = re.compile(r"\b(?:[Tt]here|[Ii]t)(?:’s|'s|\s+(?:is|was|are|were))\b")
+_ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
+_SENTENCE_STOP = re.compile(r"[.!?][”\"’]?\s|[“”\"]|\n")
 _LAST_SENTENCE = re.compile(r"[^.!?]*[.!?]?\s*$")
 # A capital after a word and a space, or after an initial ("J. Smith"). The look-backs follow
 # the capital (and take it in) so that the pattern opens on [A-Z], which re can skip to.
@@ -138,8 +140,10 @@ class _Attributor:
             source = dataclasses.replace(source, mention=trimmed(source.mention))
         if kind == "scare":
             return Quote(quote, None, kind, False, span.start, span.end)
+        if source is not None:
+            source = self._according(left, right) or source
         opener = left if source is not None and source.from_right else ""
-        if self.model is not None and (source is None or source.cue not in {"verb", "signature"}):
+        if self.model is not None and (source is None or source.cue not in {"verb", "signature", "according"}):
             # a source read off a reporting verb next to the quotation stands (the model keeps it
             # anyway when it may choose); the others are weighed against every candidate
             chosen = self._choose(span, left, right, source, opener, kind)
@@ -152,6 +156,21 @@ class _Attributor:
         self._spoke(speaker)
         return Quote(quote, speaker, kind, anonymous, span.start, span.end,
                      verb=source.verb, told=source.told, mention=source.mention)
+
+    def _according(self, left: str, right: str) -> Source | None:
+        """'“...,” the pope told reporters, according to Reuters': a report of someone's words
+        that the writer's sentence credits to another source is that source's."""
+        if "ccording to" not in left and "ccording to" not in right:
+            return None
+        stop = _SENTENCE_STOP.search(right)
+        sentence = (left if not _QUOTE_MARKS.search(left) else "", right[: stop.start()] if stop else right)
+        for part in sentence:
+            found = _ACCORDING.search(part)
+            if found:
+                mention, _ = subject_after(part[found.end() :])
+                if mention and not is_pronoun(mention):
+                    return Source(mention, "according to", cue="according")
+        return None
 
     def _choose(self, span: Span, left: str, right: str, source: Source | None, opener: str,
                 kind: str) -> Quote | None:
