@@ -277,7 +277,9 @@ def _describe(ctx: Context, group: Group, rule_cue: str | None) -> None:
         f[f"signature&q={quote_side}"] = 1.0
     words = mention.text.split()
     low = [w.lower().strip(".,") for w in words]
-    if mention.pronoun:
+    if not mention.speaker:
+        f["no_speaker"] = 1.0  # "it", "they": a quotation given to it has no speaker to show
+    if mention.pronoun or (len(low) == 1 and is_pronoun(low[0])):
         f["pronoun"] = 1.0
         f[f"pronoun={low[0]}"] = 1.0
         if mention.speaker is None:
