@@ -23,8 +23,8 @@ from functools import lru_cache
 from importlib import resources
 
 from reports.analysis.quotes.lexicon import (
-    _SOURCE_NOUNS,
     DETERMINERS,
+    SOURCE_NOUNS,
     SENTENCE_WORDS,
     is_pronoun,
     TITLES,
@@ -34,7 +34,7 @@ from reports.analysis.quotes.names import person
 
 _PRONOUN = re.compile(r"\b(?:he|she|they|He|She|They|I|we|We)\b")
 # a description's head noun ("officials", "a spokesman"), found first; the words before it after
-_SOURCE_NOUN = re.compile(rf"\b(?:{_SOURCE_NOUNS})\b", re.IGNORECASE)
+_SOURCE_NOUN = re.compile(rf"\b(?:{SOURCE_NOUNS})\b", re.IGNORECASE)
 _DETERMINER_LEAD = re.compile(rf"\b(?:{'|'.join(sorted(DETERMINERS))})\s+(?:[\w’'-]+\s+){{0,3}}$", re.IGNORECASE)
 # what may stand between a name and its verb: "(D-Ore.)", ", the former mayor,", "also"
 _AFTER_VERB = re.compile(r"[\s,]*(?:\([^()]{0,40}\)\s*)?(?:,[^,;:“”\"]{1,60},\s*)?(?:\w+ly\s+|also\s+)?")
