@@ -83,7 +83,7 @@ def _bench_file(path: Path, args: argparse.Namespace, scorer, cv: dict | None) -
             import quotes_model  # bench/, beside this file
 
             examples = quotes_model.collect(gold, scorer)
-            cv = scorer.score(gold, quotes_model.cross_validate(gold, examples, 1.0))
+            cv = scorer.score(gold, quotes_model.cross_validate(gold, examples, quotes_model.C))
         print(f"[chooser, 5-fold CV by document] speaker {cv['speaker_acc']:5.1f}%  "
               f"joint F1 {cv['joint_f1']:5.1f}  loose F1 {cv['loose_f1']:5.1f}  (each fold fitted on the other four)")
         if args.errors:
