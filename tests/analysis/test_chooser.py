@@ -50,3 +50,8 @@ def test_a_report_credited_to_another_source_is_that_sources():
     assert _speakers(text) == ["Daily Ledger"]
     assert _speakers("According to the Daily Ledger, Ada Park called the plan “a bridge to nowhere.”") == \
         ["Daily Ledger"]
+
+
+def test_a_share_of_the_people_polled_speaks_through_the_poll():
+    text = "In a Ledger poll released Monday, 31% of voters said they were “extremely worried” about it."
+    assert _speakers(text) == ["a Ledger poll released Monday"]

@@ -92,6 +92,11 @@ _DEMONSTRATIVES = {"that", "this", "these", "those", "there", "here", "what", "s
 _QUOTE_MARKS = re.compile(r"[\"“”]")
 _SPOKE = re.compile(r"\b([A-Z][\w’'.\-]+(?: [A-Z][\w’'.\-]+)*) (spoke|speaks|talked|talks|testified)\b")
 _EXPLETIVE = re.compile(r"\b(?:[Tt]here|[Ii]t)(?:’s|'s|\s+(?:is|was|are|were))\b")
+_OPENING_IN = re.compile(r"^(?:In|in)\s+")
+_SHARE = re.compile(r"\d[\d.,]*\s*(?:%|percent\b)")
+_SHARE_OF = re.compile(r"(?:\d[\d.,]*\s*(?:%|percent)|half|most|majority|third|quarter)\s+of\s+(?:the\s+|all\s+)?$", re.I)
+_POLL = re.compile(r"(?:\b(?:a|an|the|this|that|its)\s+)?(?:[\w/.\-]+\s+){0,4}?(?:poll|survey)\b"
+                   r"(?:\s+(?:released|conducted|published|taken)(?:\s+[A-Z]\w+)?)?")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 _SENTENCE_STOP = re.compile(r"[.!?][”\"’]?\s|[“”\"]|\n")
 _LAST_SENTENCE = re.compile(r"[^.!?]*[.!?]?\s*$")
@@ -144,7 +149,7 @@ class _Attributor:
         if kind == "scare":
             return Quote(quote, None, kind, False, span.start, span.end)
         if source is not None:
-            source = self._according(left, right) or source
+            source = self._according(left, right) or self._poll(source, left) or source
         opener = left if source is not None and source.from_right else ""
         if self.model is not None and (source is None or source.cue not in {"verb", "signature", "according"}):
             # a source read off a reporting verb next to the quotation stands (the model keeps it
@@ -174,6 +179,15 @@ class _Attributor:
                 if mention and not is_pronoun(mention):
                     return Source(mention, "according to", cue="according")
         return None
+
+    def _poll(self, source: Source, left: str) -> Source | None:
+        """'In a CNN poll released Monday, 31% of voters said they were “...”': a share of the
+        people asked speaks through the poll that asked them."""
+        at = left.rfind(source.mention)
+        if not (_SHARE.search(source.mention) or (at > 0 and _SHARE_OF.search(left, max(0, at - 40), at))):
+            return None
+        poll = _POLL.search(left) if not _QUOTE_MARKS.search(left) else None
+        return Source(_OPENING_IN.sub("", poll.group().strip()), source.verb, cue="according") if poll else None
 
     def _choose(self, span: Span, left: str, right: str, source: Source | None, opener: str,
                 kind: str) -> Quote | None:
