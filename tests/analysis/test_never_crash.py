@@ -155,7 +155,7 @@ def mangled(draw) -> str:
     return text
 
 
-@settings(max_examples=300, deadline=None, derandomize=True,
+@settings(max_examples=500, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(mangled())
 def test_mangled_dev_articles_analyse(text: str):
