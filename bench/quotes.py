@@ -1,6 +1,11 @@
 """Benchmark quotation extraction against a labelled corpus.
 
-    python bench/quotes.py [GOLD.jsonl] [--cv] [--limit N] [--seed S]
+    python bench/quotes.py [GOLD.jsonl] [--fit] [--limit N] [--errors]
+
+With no GOLD: the dev file (rules alone, the shipped chooser, and the chooser's five-fold
+cross-validated figure), then the validation file (aggregate figures only: its errors are never
+written or printed), then documents/s. --fit refits the chooser on the dev file first and
+writes its weights (bench/quotes_model.py).
 
 Runs `reports.analysis.quotes.extract` over every article (a `Document` built with
 `reports.analysis.text.split`, whose time is counted), writes predictions in the `reports analyze
@@ -15,10 +20,7 @@ Two prediction files are scored, from the same run:
 Speaker accuracy leaves pronoun gold speakers out, so it is the same in both; joint F1 counts
 them, so only the as-written view can match a gold "he".
 
---cv splits the articles in two halves with a seeded shuffle and scores each half apart
-(develop on half A, read half B as the held-out figure).
-
---errors also writes quotes-<gold>-errors.jsonl: every unmatched prediction ("FP"), unmatched
+--errors (dev file only) also writes quotes-<gold>-errors.jsonl: every unmatched prediction ("FP"), unmatched
 gold quotation ("FN") and wrong speaker ("speaker"), paired as the scorer pairs them, with the
 text around it: the list to read before changing a rule.
 """
@@ -29,51 +31,76 @@ import argparse
 import dataclasses
 import importlib.util
 import json
-import random
 import sys
 import time
 from pathlib import Path
 
 from reports.analysis.quotes import extract
+from reports.analysis.quotes import quotes as extract_module
 from reports.analysis.text import split
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_GOLD = ROOT.parent / "shared" / "corpus" / "quotes" / "polnear-dev.jsonl"
 SCORER = ROOT.parent / "shared" / "tools" / "score_quotes.py"
 RESULTS = ROOT / "bench" / "results"
+sys.path.insert(0, str(ROOT / "bench"))
+
+
+VALIDATION = DEFAULT_GOLD.with_name("polnear-validation.jsonl")
 
 
 def main(argv: list[str]) -> int:
     args = _parse(argv)
-    gold = _load(Path(args.gold), args.limit)
+    scorer = _scorer()
+    if args.errors and Path(args.gold or DEFAULT_GOLD).resolve() != DEFAULT_GOLD.resolve():
+        sys.exit("--errors: only the dev file's errors may be read")
+    cv = None
+    if args.fit:
+        import quotes_model  # bench/, beside this file
+
+        _, cv_rows = quotes_model.refit()
+        extract_module.chooser.weights.cache_clear()
+        cv = scorer.score(_load(DEFAULT_GOLD, args.limit), cv_rows)
+    paths = [Path(args.gold)] if args.gold else [DEFAULT_GOLD, VALIDATION]
+    for path in paths:
+        _bench_file(path, args, scorer, cv if path == DEFAULT_GOLD else None)
+    return 0
+
+
+def _bench_file(path: Path, args: argparse.Namespace, scorer, cv: dict | None) -> None:
+    gold = _load(path, args.limit)
+    stem = path.stem
+    print(f"{len(gold)} articles, {sum(len(r['quotes']) for r in gold.values())} gold quotations  ({path.name})")
+    rules, _, rules_cpu = _run(gold, None)
+    _report("rules alone", scorer.score(gold, _rows(rules, False)), scorer.score(gold, _rows(rules, True)))
     predictions, seconds, cpu_seconds = _run(gold)
-    stem = Path(args.gold).stem
     RESULTS.mkdir(parents=True, exist_ok=True)
     resolved = _write(RESULTS / f"quotes-{stem}.jsonl", predictions, as_written=False)
     written = _write(RESULTS / f"quotes-{stem}-as-written.jsonl", predictions, as_written=True)
-    scorer = _scorer()
-    print(f"{len(gold)} articles, {sum(len(r['quotes']) for r in gold.values())} gold quotations"
-          f"  ({args.gold})")
-    _report("all", scorer.score(gold, resolved), scorer.score(gold, written))
-    if args.errors:
-        _write_errors(RESULTS / f"quotes-{stem}-errors.jsonl", gold, resolved, scorer)
-    if args.cv:
-        for name, ids in _halves(list(gold), args.seed):
-            part = {i: gold[i] for i in ids}
-            _report(name, scorer.score(part, resolved), scorer.score(part, written))
-    print(f"speed: {len(gold) / seconds:,.0f} documents/s wall, {len(gold) / cpu_seconds:,.0f}/s CPU "
-          f"(split + extract, one process; "
+    _report("chooser", scorer.score(gold, resolved), scorer.score(gold, written))
+    if path.resolve() == DEFAULT_GOLD.resolve():
+        if cv is None:
+            import quotes_model  # bench/, beside this file
+
+            examples = quotes_model.collect(gold, scorer)
+            cv = scorer.score(gold, quotes_model.cross_validate(gold, examples, quotes_model.C))
+        print(f"[chooser, 5-fold CV by document] speaker {cv['speaker_acc']:5.1f}%  "
+              f"joint F1 {cv['joint_f1']:5.1f}  loose F1 {cv['loose_f1']:5.1f}  (each fold fitted on the other four)")
+        if args.errors:
+            _write_errors(RESULTS / f"quotes-{stem}-errors.jsonl", gold, resolved, scorer)
+    print(f"speed: {len(gold) / cpu_seconds:,.0f} documents/s CPU, {len(gold) / seconds:,.0f}/s wall "
+          f"(split + extract, one process; rules alone {len(gold) / rules_cpu:,.0f}/s CPU; "
           f"split alone {len(gold) / _split_seconds(gold):,.0f}/s)")
-    _scaling(gold)
-    return 0
+    if not args.gold or path.resolve() == DEFAULT_GOLD.resolve():
+        _scaling(gold)
+    print()
 
 
 def _parse(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("gold", nargs="?", default=str(DEFAULT_GOLD))
-    parser.add_argument("--cv", action="store_true", help="score two seeded halves apart")
+    parser.add_argument("gold", nargs="?", default=None)
+    parser.add_argument("--fit", action="store_true", help="refit the chooser on the dev file, write its weights")
     parser.add_argument("--limit", type=int, default=None, help="first N articles only")
-    parser.add_argument("--seed", type=int, default=13, help="seed of the --cv split")
     parser.add_argument("--errors", action="store_true", help="write every error with its context")
     return parser.parse_args(argv)
 
@@ -90,11 +117,12 @@ def _load(path: Path, limit: int | None) -> dict[str, dict]:
     return rows
 
 
-def _run(gold: dict[str, dict]) -> tuple[dict[str, list[dict]], float, float]:
+def _run(gold: dict[str, dict], *model) -> tuple[dict[str, list[dict]], float, float]:
+    """Predictions with the shipped chooser, or with `model` (None: the rules alone)."""
     predictions: dict[str, list[dict]] = {}
     started, cpu = time.perf_counter(), time.process_time()
     for rid, row in gold.items():
-        quotes = extract(split(row["text"]))
+        quotes = extract(split(row["text"]), *model)
         predictions[rid] = [dataclasses.asdict(q) for q in quotes.items]
     # CPU time too: on a shared machine the wall clock counts other jobs' time
     return predictions, time.perf_counter() - started, time.process_time() - cpu
@@ -105,6 +133,11 @@ def _split_seconds(gold: dict[str, dict]) -> float:
     for row in gold.values():
         split(row["text"])
     return time.perf_counter() - started
+
+
+def _rows(predictions: dict[str, list[dict]], as_written: bool) -> dict[str, dict]:
+    return {rid: {"id": rid, "quotes": {"items": [{**q, "speaker": q["mention"]} if as_written else q
+                                                  for q in items]}} for rid, items in predictions.items()}
 
 
 def _write(path: Path, predictions: dict[str, list[dict]], as_written: bool) -> dict[str, dict]:
@@ -124,13 +157,6 @@ def _scorer():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
-
-
-def _halves(ids: list[str], seed: int) -> list[tuple[str, list[str]]]:
-    shuffled = sorted(ids)
-    random.Random(seed).shuffle(shuffled)
-    middle = len(shuffled) // 2
-    return [("half A", shuffled[:middle]), ("half B", shuffled[middle:])]
 
 
 def _report(name: str, resolved: dict, written: dict) -> None:

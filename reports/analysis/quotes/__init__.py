@@ -3,11 +3,14 @@
 The pipeline, over the split-once `Document`, each step linear in the text:
 
 1. marks: quotation marks paired within each paragraph (`marks.spans`).
-2. candidates: the phrases that may be the source, next to the quotation in the writer's
-   sentence, before it, in the paragraph or the one before (`attribution`, `clauses`,
-   `subjects`, `heads`, `agents`).
-3. chooser: the first candidate the rules of `quotes._Attributor` accept, if it is a noun
-   phrase that can say something (`plausible`).
+2. candidates: the rules (`quotes._Attributor`, with `attribution`, `clauses`, `subjects`,
+   `heads`, `agents`, `plausible`) read one source off the writer's sentence; `chooser` lists
+   every other mention around the quotation (names, pronouns, descriptions in its sentence, the
+   one before, the paragraph and the one before, a signature line, the previous speaker).
+3. chooser: a source read off a reporting verb next to the quotation (or a signature, or an
+   "according to") stands; otherwise a linear model, fitted in `bench/quotes_model.py` and
+   shipped as weights (`chooser.json`), scores each candidate speaker and "nobody", the rules'
+   own pick being one candidate and a feature.
 4. resolution: a pronoun or a surname resolved to the person named earlier (`names`).
 5. kinds: `full`, `partial` or `scare` (named or cited, not said: `kinds.kind`).
 6. stats: counts per kind, and the share of the text in quotation (`quotes.stats`).

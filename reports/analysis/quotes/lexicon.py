@@ -164,6 +164,9 @@ _SOURCE_NOUNS = (
 )
 
 
+SOURCE_NOUNS = _SOURCE_NOUNS  # the heads of unnamed sources, for the chooser's descriptions
+
+
 ANONYMOUS = re.compile(
     rf"^(?:(?:{'|'.join(sorted(DETERMINERS))})\s+)?(?:[\w’'-]+\s+){{0,3}}(?:{_SOURCE_NOUNS})\b",
     re.IGNORECASE,

@@ -17,7 +17,10 @@ Three passes over the split-once `Document`, each linear in the text:
    that is only a quotation, the previous paragraph (its quotation's source, a colon's
    introducer, or its last sentence's subject); then the subject of the writer's sentence, when it
    is a noun phrase that can say something (`reports.analysis.quotes.plausible`), else the speaker of
-   the paragraph or the one before. The
+   the paragraph or the one before. Words the sentence credits "according to" someone are that
+   someone's. Unless the source was read off a reporting verb (or a signature, or "according
+   to"), `reports.analysis.quotes.chooser` then weighs it against every other mention around
+   the quotation and picks the likeliest speaker, or nobody. The
    source as written is kept in `mention`; `speaker` resolves a pronoun to the last named
    speaker, or to a person who opened a sentence since, and a surname ("Mr Scholz") to the full
    name met earlier ("Olaf Scholz", `reports.analysis.quotes.names`).
@@ -37,6 +40,7 @@ import dataclasses
 import re
 from bisect import bisect_right
 
+from reports.analysis.quotes import chooser
 from reports.analysis.quotes.agents import source_agent, source_opening
 from reports.analysis.quotes.attribution import Source, source_after, source_before
 from reports.analysis.quotes.clauses import (
@@ -63,7 +67,7 @@ from reports.analysis.quotes.lexicon import (
 from reports.analysis.quotes.marks import Span, spans
 from reports.analysis.quotes.names import Names, person
 from reports.analysis.quotes.plausible import nominative, speaker_phrase, trimmed
-from reports.analysis.quotes.subjects import sentence_subject
+from reports.analysis.quotes.subjects import sentence_subject, subject_after
 from reports.analysis.text import Document
 from reports.models import Quote, Quotes, QuoteStats
 
@@ -75,7 +79,8 @@ _LOWER_TITLES = re.compile(r"^(?:(?!(?:of|for|from|at|in|with|to)\s)[a-z][\w\-]*
 
 
 # "- Hillary Clinton." / "— Michelle Marks, Philadelphia." on a line of its own
-_SIGNATURE = re.compile(r"[-—–]\s*((?:[A-Z][\w.’'\-]*\s?){1,4})(?:,[^\n]{0,60})?\.?\s*")
+_SIGNATURE = re.compile(r"[-—–―]\s*((?:[A-Z][\w.’'\-]*\s?){1,4})(?:,[^\n]{0,60})?\.?\s*")
+_DASHES = "-—–―"
 
 
 def _right_is_empty(doc: Document, span: Span) -> bool:
@@ -87,6 +92,13 @@ _DEMONSTRATIVES = {"that", "this", "these", "those", "there", "here", "what", "s
 _QUOTE_MARKS = re.compile(r"[\"“”]")
 _SPOKE = re.compile(r"\b([A-Z][\w’'.\-]+(?: [A-Z][\w’'.\-]+)*) (spoke|speaks|talked|talks|testified)\b")
 _EXPLETIVE = re.compile(r"\b(?:[Tt]here|[Ii]t)(?:’s|'s|\s+(?:is|was|are|were))\b")
+_OPENING_IN = re.compile(r"^(?:In|in)\s+")
+_SHARE = re.compile(r"\d[\d.,]*\s*(?:%|percent\b)")
+_SHARE_OF = re.compile(r"(?:\d[\d.,]*\s*(?:%|percent)|half|most|majority|third|quarter)\s+of\s+(?:the\s+|all\s+)?$", re.I)
+_POLL = re.compile(r"(?:\b(?:a|an|the|this|that|its)\s+)?(?:[\w/.\-]+\s+){0,4}?(?:poll|survey)\b"
+                   r"(?:\s+(?:released|conducted|published|taken)(?:\s+[A-Z]\w+)?)?")
+_ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
+_SENTENCE_STOP = re.compile(r"[.!?][”\"’]?\s|[“”\"]|\n")
 _LAST_SENTENCE = re.compile(r"[^.!?]*[.!?]?\s*$")
 # A capital after a word and a space, or after an initial ("J. Smith"). The look-backs follow
 # the capital (and take it in) so that the pattern opens on [A-Z], which re can skip to.
@@ -96,8 +108,16 @@ _MID_SENTENCE_CAPITAL = re.compile(r"[A-Z](?:(?<=[\w,;)] [A-Z])|(?<=\b[A-Z]\. [A
 class _Attributor:
     """Finds sources in document order, remembering the last named speaker for "he said"."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, model: dict[str, float] | None = None) -> None:
         self.doc = doc
+        self.model = model  # the chooser's weights; None: the rules' source as it is
+        self.trace: list | None = None  # (span, candidates, chosen) when fitting the chooser
+        self.spoken: dict[str, int] = {}
+        self.resolved: dict[object, str | None] = {}  # a capitalised mention's speaker, for the chooser
+        self.previous_speaker: str | None = None
+        self.previous_name: str | None = None
+        self.runs: list[tuple[int, int]] | None = None
+        self.run_starts: list[int] = []
         self.names = Names(doc.text)
         self.sentence_starts = [s.start for s in doc.sentences]
         self.last_person: str | None = None
@@ -126,13 +146,127 @@ class _Attributor:
             source = self._plausible(source, span)  # after the kind: detection stays as it was
         elif source is not None and source.cue != "opening":
             source = dataclasses.replace(source, mention=trimmed(source.mention))
-        if source is None or kind == "scare":
+        if kind == "scare":
+            return Quote(quote, None, kind, False, span.start, span.end)
+        if source is not None:
+            source = self._according(left, right) or self._poll(source, left) or source
+        opener = left if source is not None and source.from_right else ""
+        if self.model is not None and (source is None or source.cue not in {"verb", "signature", "according"}):
+            # a source read off a reporting verb next to the quotation stands (the model keeps it
+            # anyway when it may choose); the others are weighed against every candidate
+            chosen = self._choose(span, left, right, source, opener, kind)
+            if chosen is not None:
+                return chosen
+        if source is None:
             return Quote(quote, None, kind, False, span.start, span.end)
         self.last_source[span.end_paragraph] = source
-        opener = left if source.from_right else ""
         speaker, anonymous = self._resolve(source.mention, span.start, opener)
+        self._spoke(speaker)
         return Quote(quote, speaker, kind, anonymous, span.start, span.end,
                      verb=source.verb, told=source.told, mention=source.mention)
+
+    def _according(self, left: str, right: str) -> Source | None:
+        """'“...,” the pope told reporters, according to Reuters': a report of someone's words
+        that the writer's sentence credits to another source is that source's."""
+        if "ccording to" not in left and "ccording to" not in right:
+            return None
+        stop = _SENTENCE_STOP.search(right)
+        sentence = (left if not _QUOTE_MARKS.search(left) else "", right[: stop.start()] if stop else right)
+        for part in sentence:
+            found = _ACCORDING.search(part)
+            if found:
+                mention, _ = subject_after(part[found.end() :])
+                if mention and not is_pronoun(mention):
+                    return Source(mention, "according to", cue="according")
+        return None
+
+    def _poll(self, source: Source, left: str) -> Source | None:
+        """'In a CNN poll released Monday, 31% of voters said they were “...”': a share of the
+        people asked speaks through the poll that asked them."""
+        at = left.rfind(source.mention)
+        if not (_SHARE.search(source.mention) or (at > 0 and _SHARE_OF.search(left, max(0, at - 40), at))):
+            return None
+        poll = _POLL.search(left) if not _QUOTE_MARKS.search(left) else None
+        return Source(_OPENING_IN.sub("", poll.group().strip()), source.verb, cue="according") if poll else None
+
+    def _choose(self, span: Span, left: str, right: str, source: Source | None, opener: str,
+                kind: str) -> Quote | None:
+        """The chooser's pick among the candidates around the quotation (the rules' source is
+        one of them); None leaves the rules' source in place."""
+        text = self.doc.text
+        rule = None
+        if source is not None:
+            if source.from_right:
+                at = text.find(source.mention, span.end, span.end + 1 + len(right) + 40)
+            else:
+                at = text.rfind(source.mention, max(0, span.start - 800), span.start)
+            speaker = self._dry_resolve(source.mention, span.start, opener)
+            rule = chooser.Mention(source.mention, at, chooser.fold(speaker or source.mention), speaker)
+        ctx = self._context(span, left, right)
+        groups = chooser.candidates(ctx, rule, source.cue if source else None,
+                                    lambda mention, at: self._dry_resolve(mention, span.start))
+        best = chooser.choose(groups, self.model)
+        if self.trace is not None:
+            self.trace.append((span, groups, best))
+        if best is None or best.rule:
+            return None
+        if not best.key:  # nobody, against the rules' source
+            return Quote(text[span.start : span.end], None, kind, False, span.start, span.end)
+        mention = best.mention.text
+        picked = Source(mention, None, cue="chooser")
+        self.last_source[span.end_paragraph] = picked
+        speaker, anonymous = self._resolve(mention, span.start)
+        if best.mention.start < 0:  # the previous quotation's speaker, not written here
+            speaker, anonymous = best.mention.speaker, False
+        self._spoke(speaker)
+        return Quote(text[span.start : span.end], speaker, kind, anonymous, span.start, span.end, mention=mention)
+
+    def _spoke(self, speaker: str | None) -> None:
+        if speaker:
+            key = chooser.fold(speaker)
+            self.spoken[key] = self.spoken.get(key, 0) + 1
+            self.previous_speaker, self.previous_name = key, speaker
+
+    def _dry_resolve(self, mention: str, at: int, opener: str = "") -> str | None:
+        """`_resolve` without remembering the person named (the chooser tries many). A name's
+        full form is taken once per article: the chooser only groups mentions by it."""
+        if opener:
+            key = None
+        elif mention[:1].isupper() and not is_pronoun(mention):
+            key = mention
+        else:
+            key = (mention, at)  # a pronoun: resolved from where the quotation is
+        if key is not None and key in self.resolved:
+            return self.resolved[key]
+        saved = self.last_person, self.last_person_at
+        try:
+            found = self._resolve(mention, at, opener)[0]
+        finally:
+            self.last_person, self.last_person_at = saved
+        if key is not None:
+            self.resolved[key] = found
+        return found
+
+    def _context(self, span: Span, left: str, right: str) -> chooser.Context:
+        doc = self.doc
+        paragraph = doc.paragraphs[span.paragraph]
+        last = doc.paragraphs[span.end_paragraph]
+        previous = doc.paragraphs[span.paragraph - 1].start if span.paragraph else paragraph.start
+        if self.runs is None:
+            self.runs = [m.span() for m in self.names._runs()]
+            self.run_starts = [r[0] for r in self.runs]
+        return chooser.Context(
+            text=doc.text, start=span.start, end=span.end, left_start=span.start - 1 - len(left),
+            right_end=span.end + 1 + len(right), paragraph_start=paragraph.start, paragraph_end=last.end,
+            previous_paragraph_start=previous, sentence_starts=self.sentence_starts, runs=self.runs,
+            run_starts=self.run_starts, alone=not left.strip() and _right_is_empty(doc, span),
+            previous_speaker=self.previous_speaker, previous_name=self.previous_name, spoken=self.spoken,
+            proper=self._proper)
+
+    def _proper(self) -> set[str]:
+        if self.proper is None:
+            self.proper = set(_MID_SENTENCE_CAPITAL.findall(self.doc.text))
+        return self.proper
 
     def _plausible(self, source: Source, span: Span) -> Source | None:
         """A sentence's subject cut to a noun phrase that can say something ("Ramos believes"
@@ -203,8 +337,10 @@ class _Attributor:
             own = self._own_subject(left)
             return own or dataclasses.replace(self.last_source[span.paragraph], cue="paragraph")
         if not left.strip():
-            found = (self._signature(span) or self._sentence_before(span)
-                     or self._previous_paragraph(span.paragraph))
+            signed = self._signature(span)
+            if signed:
+                return signed
+            found = self._sentence_before(span) or self._previous_paragraph(span.paragraph)
             return dataclasses.replace(found, cue="previous") if found else None
         comma = self.doc.text[span.end - 1 : span.end] == ","
         opening = participle_subject(left, right, comma)  # "Citing their “x,” Ada Park urged"
@@ -260,7 +396,13 @@ class _Attributor:
         return source if source.mention in self.proper else None
 
     def _signature(self, span: Span) -> Source | None:
-        """A quote-only paragraph signed on the next line: '“...”' then '- Hillary Clinton.'"""
+        """A quotation opening its paragraph and signed after it on the same line ('“...” ―
+        Ada Park, Leeds', one reader's words after another) or on the next ('“...”' then
+        '- Hillary Clinton.')."""
+        rest = self.doc.text[span.end + 1 : self.doc.paragraphs[span.end_paragraph].end].strip(" ")
+        signed = _SIGNATURE.fullmatch(rest) if rest[:1] in _DASHES and "\n" not in rest else None
+        if signed:
+            return Source(signed.group(1).rstrip(". "), None, cue="signature")
         if not _right_is_empty(self.doc, span) or span.end_paragraph + 1 >= len(self.doc.paragraphs):
             return None
         signed = _SIGNATURE.fullmatch(self.doc.paragraphs[span.end_paragraph + 1].text)
@@ -383,9 +525,19 @@ def _subject_of_verb(source: Source) -> bool:
             and low not in SENTENCE_WORDS and not low.endswith(("ing", "ed")))
 
 
-def extract(doc: Document) -> Quotes:
+_SHIPPED = object()
+
+
+def extract(doc: Document, model: dict[str, float] | None | object = _SHIPPED) -> Quotes:
+    """The article's quotations. `model`: the chooser's weights (default: the shipped ones;
+    None: the rules alone, as bench/quotes.py compares)."""
+    return _extract(doc, chooser.weights() if model is _SHIPPED else model)
+
+
+def _extract(doc: Document, model: dict[str, float] | None, trace: list | None = None) -> Quotes:
     found_spans = spans(doc)
-    attributor = _Attributor(doc)
+    attributor = _Attributor(doc, model)
+    attributor.trace = trace
     items: list[Quote] = []
     for index, span in enumerate(found_spans):
         following = [f for f in found_spans[index + 1 : index + 4] if f.paragraph == span.end_paragraph]

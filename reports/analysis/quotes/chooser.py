@@ -1,0 +1,319 @@
+"""Choose a quotation's speaker among candidates with a small linear model.
+
+The rules (`quotes._Attributor`) find one source; they were written from one file's errors and
+carry over only partly to articles no one read. Here they become one candidate and a few
+features among others: every name, pronoun and description around the quotation (its sentence,
+the sentence and paragraph before, a signature line after it) and the previous quotation's
+speaker are candidates, grouped by the speaker they resolve to, each group described by where
+its nearest mention sits (side, distance in words, sentence, paragraph), what is next to it (a
+reporting verb, a title, a possessive, a preposition), what it is (pronoun, name, description)
+and whether it spoke already. A linear score (weights fitted by `bench/quotes_model.py`,
+shipped as `chooser.json`) picks the group; scoring is a few dictionary look-ups per feature.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from reports.analysis.quotes.lexicon import (
+    DETERMINERS,
+    SOURCE_NOUNS,
+    SENTENCE_WORDS,
+    is_pronoun,
+    TITLES,
+    VERB_AT,
+)
+from reports.analysis.quotes.names import person
+
+_PRONOUN = re.compile(r"\b(?:he|she|they|He|She|They|I|we|We)\b")
+# a description's head noun ("officials", "a spokesman"), found first; the words before it after
+_SOURCE_NOUN = re.compile(rf"\b(?:{SOURCE_NOUNS})\b", re.IGNORECASE)
+_DETERMINER_LEAD = re.compile(rf"\b(?:{'|'.join(sorted(DETERMINERS))})\s+(?:[\w’'-]+\s+){{0,3}}$", re.IGNORECASE)
+# what may stand between a name and its verb: "(D-Ore.)", ", the former mayor,", "also"
+_AFTER_VERB = re.compile(r"[\s,]*(?:\([^()]{0,40}\)\s*)?(?:,[^,;:“”\"]{1,60},\s*)?(?:\w+ly\s+|also\s+)?")
+_PREPOSITIONS = {"to", "of", "for", "with", "at", "on", "in", "about", "against", "from", "than", "like"}
+_SIGNED = re.compile(r"\s*[-—–―]+\s*([A-Z][\w.’'\-]*(?:\s[A-Z][\w.’'\-]*){0,3})")
+_INSTITUTION = {"department", "committee", "party", "office", "council", "house", "senate", "court",
+                "agency", "administration", "campaign", "commission", "bureau", "foundation",
+                "institute", "association", "university", "center", "service", "board", "ministry",
+                "government", "congress", "pentagon", "police", "news", "times", "post", "press"}
+# no one to quote: "Nobody expected ...", "Everyone knows ..."
+_NO_ONE = {"nobody", "none", "nothing", "everyone", "everybody", "anyone", "anybody", "no", "it", "this",
+           "that", "there", "what", "such", "whatever"}
+_NOT_NAMES = SENTENCE_WORDS | DETERMINERS | _NO_ONE
+_LEFT_WINDOW = 300  # characters before the quotation looked at (its paragraph and the one before)
+_RIGHT_WINDOW = 200  # characters after it, within its paragraph
+
+
+@dataclass
+class Mention:
+    text: str  # as written
+    start: int  # offset in the document
+    key: str  # the speaker it stands for, folded: how mentions are grouped
+    speaker: str | None  # that speaker resolved ("Olaf Scholz"), None for "they"
+    pronoun: bool = False
+    signed: bool = False  # a signature after the quotation: "“...” ― Ada Park"
+
+
+@dataclass
+class Group:
+    """The mentions of one speaker around a quotation, and the features the model reads."""
+
+    key: str
+    mention: Mention  # the nearest, or the rules' own
+    features: dict[str, float] = field(default_factory=dict)
+    rule: bool = False
+
+
+@dataclass
+class Context:
+    """What the chooser needs to know of the quotation and of the article so far."""
+
+    text: str
+    start: int  # the quotation's text, marks excluded
+    end: int
+    left_start: int  # the writer's sentence around it, as the rules read it
+    right_end: int
+    paragraph_start: int
+    paragraph_end: int
+    previous_paragraph_start: int
+    sentence_starts: list[int]
+    runs: list[tuple[int, int]]  # capitalised runs of the text (start, end), sorted
+    run_starts: list[int]
+    alone: bool  # the paragraph is only the quotation
+    previous_speaker: str | None  # the last quotation's resolved speaker, folded
+    previous_name: str | None  # the same as written
+    spoken: dict[str, int]  # speakers so far, folded -> quotations
+    proper: Callable[[], set[str]]  # words the text capitalises mid-sentence
+
+
+def fold(name: str | None) -> str:
+    return " ".join((name or "").lower().replace("’", "'").split())
+
+
+def head(name: str | None) -> str:
+    words = fold(name).split()
+    return words[-1].strip(".,") if words else ""
+
+
+@lru_cache(maxsize=1)
+def weights() -> dict[str, float]:
+    """The fitted weights shipped with the package (`bench/quotes_model.py` writes them)."""
+    data = resources.files("reports.analysis.quotes").joinpath("chooser.json").read_text(encoding="utf-8")
+    return json.loads(data)["weights"]
+
+
+def score(group: Group, model: dict[str, float]) -> float:
+    total = 0.0
+    for name, value in group.features.items():
+        weight = model.get(name)
+        if weight is not None:
+            total += weight * value
+    return total
+
+
+def choose(groups: list[Group], model: dict[str, float]) -> Group | None:
+    best, best_score = None, -math.inf
+    for group in groups:
+        value = score(group, model)
+        if value > best_score:
+            best, best_score = group, value
+    return best
+
+
+def candidates(ctx: Context, rule: Mention | None, rule_cue: str | None, resolve) -> list[Group]:
+    """Every mention near the quotation, grouped by speaker, with features.
+
+    `resolve(mention_text, at)` gives the speaker a mention stands for (pronoun and surname
+    resolution, without side effects)."""
+    mentions = _mentions(ctx, resolve)
+    if rule is not None:
+        mentions.append(rule)
+    groups: dict[str, Group] = {}
+    for mention in mentions:
+        if not mention.key:
+            continue
+        group = groups.get(mention.key)
+        is_rule = mention is rule
+        if group is None:
+            group = groups[mention.key] = Group(mention.key, mention)
+        elif is_rule or (not group.rule and _distance(ctx, mention) < _distance(ctx, group.mention)):
+            group.mention = mention
+        group.features["count"] = group.features.get("count", 0.0) + 1.0
+        if is_rule:
+            group.rule = True
+    if ctx.previous_speaker and ctx.previous_speaker not in groups:
+        groups[ctx.previous_speaker] = Group(ctx.previous_speaker, Mention(
+            ctx.previous_name or ctx.previous_speaker, -1, ctx.previous_speaker, ctx.previous_name), {"count": 0.0})
+    found = list(groups.values())
+    for group in found:
+        _describe(ctx, group, rule_cue)
+    # nobody: the quotation is left without a source ("Nobody expected it to be “far closer”")
+    found.append(Group("", Mention("", -1, "", None), {"none": 1.0, f"none&rules={rule_cue}": 1.0},
+                       rule=rule is None))
+    return found
+
+
+def _mentions(ctx: Context, resolve) -> list[Mention]:
+    text = ctx.text
+    lo = max(ctx.previous_paragraph_start, ctx.start - _LEFT_WINDOW)
+    hi = min(ctx.paragraph_end, ctx.end + _RIGHT_WINDOW)
+    found: list[Mention] = []
+    first = bisect_left(ctx.run_starts, lo)
+    last = bisect_right(ctx.run_starts, hi)
+    for run_start, run_end in ctx.runs[first:last]:
+        if ctx.start <= run_start < ctx.end or run_end > hi:
+            continue  # inside the quotation: its words, not its source
+        run = text[run_start:run_end]
+        if " " not in run and (len(run) < 2 or run.lower() in _NOT_NAMES or is_pronoun(run)):
+            continue  # a pronoun is found below, in the writer's sentence only
+        name = person(run)
+        shown = name or run
+        offset = run.find(shown)
+        at = run_start + max(offset, 0)
+        speaker = resolve(shown, at)
+        found.append(Mention(shown, at, fold(speaker or shown), speaker))
+    for window_lo, window_hi in ((ctx.left_start, ctx.start), (ctx.end, ctx.right_end)):
+        for match in _PRONOUN.finditer(text, window_lo, window_hi):
+            speaker = resolve(match.group(), match.start())
+            found.append(Mention(match.group(), match.start(), fold(speaker) or match.group().lower(),
+                                 speaker, pronoun=True))
+        for match in _SOURCE_NOUN.finditer(text, window_lo, window_hi):
+            if match.group()[:1].isupper():
+                continue  # a name's title, found as a capitalised run
+            lead = _DETERMINER_LEAD.search(text, max(window_lo, match.start() - 60), match.start())
+            start = lead.start() if lead else match.start()
+            phrase = text[start : match.end()]
+            found.append(Mention(phrase, start, fold(phrase), phrase))
+    signed = _SIGNED.match(text, ctx.end + 1, hi + 100) if ctx.end + 1 < len(text) else None
+    if signed and (text[ctx.end + 1 : signed.start(1)].strip(" \n.,”\"-—–―")) == "":
+        name = signed.group(1).rstrip(". ")
+        speaker = resolve(name, signed.start(1))
+        found.append(Mention(name, signed.start(1), fold(speaker or name), speaker or name, signed=True))
+    return found
+
+
+def _distance(ctx: Context, mention: Mention) -> int:
+    if mention.start < 0:
+        return 10**6
+    return ctx.start - mention.start if mention.start < ctx.start else mention.start - ctx.end
+
+
+def _where(ctx: Context, at: int) -> str:
+    if at < 0:
+        return "earlier"
+    if at >= ctx.end:
+        if at >= ctx.paragraph_end:
+            return "next_paragraph"
+        return "right" if at < ctx.right_end else "right_far"
+    if at >= ctx.left_start:
+        return "left"
+    if at >= ctx.paragraph_start:
+        index = bisect_right(ctx.sentence_starts, ctx.left_start - 1) - 1
+        before = ctx.sentence_starts[index] if index >= 0 else ctx.paragraph_start
+        return "sentence_before" if at >= before else "paragraph"
+    return "previous_paragraph"
+
+
+def _describe(ctx: Context, group: Group, rule_cue: str | None) -> None:
+    f = group.features
+    mention = group.mention
+    text = ctx.text
+    where = _where(ctx, mention.start)
+    quote_side = "alone" if ctx.alone else ("opens" if ctx.left_start >= ctx.start - 1 else "inside")
+    f["bias"] = 1.0
+    f[f"at={where}"] = 1.0
+    f[f"at={where}&q={quote_side}"] = 1.0
+    if group.rule:
+        f["rule"] = 1.0
+        f[f"rule={rule_cue}"] = 1.0
+        f[f"rule&at={where}"] = 1.0
+    f["count"] = math.log1p(f.get("count", 0.0))
+    distance = _distance(ctx, mention)
+    if mention.start >= 0:
+        gap = text[mention.start + len(mention.text) : ctx.start] if mention.start < ctx.start \
+            else text[ctx.end : mention.start]
+        words = len(gap[:600].split())
+        f[f"words_{where}"] = math.log1p(words)
+        f[f"near_{where}"] = 1.0 if words <= 3 else 0.0
+        f["chars"] = math.log1p(distance) / 8
+        before = text[max(0, mention.start - 40) : mention.start]
+        after = text[mention.start + len(mention.text) : mention.start + len(mention.text) + 100]
+        verb_after = VERB_AT.match(after, _AFTER_VERB.match(after).end())
+        previous = before.split()[-2:]
+        last = previous[-1].lower() if previous else ""
+        if last == "the" and len(previous) > 1:
+            last = previous[0].lower()
+        if verb_after:
+            f["verb_after"] = 1.0
+            f[f"verb_after&at={where}"] = 1.0
+            f[f"verb={_verb_kind(verb_after.group())}"] = 1.0
+        if last and VERB_AT.fullmatch(last.rstrip(",")):
+            f["verb_before"] = 1.0
+            f[f"verb_before&at={where}"] = 1.0
+            f[f"verb_before={_verb_kind(last)}"] = 1.0
+        if last == "by" or (last == "to" and previous[0].lower() == "according"):
+            f["by"] = 1.0
+        elif last in _PREPOSITIONS:
+            f["preposition"] = 1.0
+        if after[:1] in "’'" and after[1:2] in ("s", " ", ""):
+            f["possessive"] = 1.0
+        if after.lstrip(" ")[:1] == "," and before.rstrip(" ")[-1:] == ",":
+            f["apposition"] = 1.0
+        if not previous or before.rstrip()[-1:] in ".!?\n”\"":
+            f["opens_sentence"] = 1.0
+            f[f"opens_sentence&at={where}"] = 1.0
+            if " " not in mention.text and mention.text not in ctx.proper():
+                f["opening_word"] = 1.0  # "Perhaps", "Celebrated": never capitalised mid-sentence
+    if mention.signed:
+        f["signature"] = 1.0
+        f[f"signature&q={quote_side}"] = 1.0
+    words = mention.text.split()
+    low = [w.lower().strip(".,") for w in words]
+    if not mention.speaker:
+        f["no_speaker"] = 1.0  # "it", "they": a quotation given to it has no speaker to show
+    if mention.pronoun or (len(low) == 1 and is_pronoun(low[0])):
+        f["pronoun"] = 1.0
+        f[f"pronoun={low[0]}"] = 1.0
+        if mention.speaker is None:
+            f["unresolved"] = 1.0
+    elif mention.text[:1].isupper():
+        f["capitalised"] = 1.0
+        f["words"] = min(len(words), 5) / 5
+        if any(w in TITLES for w in low[:-1]):
+            f["title"] = 1.0
+        if person(mention.text) is None:
+            f["not_person"] = 1.0
+        if low and low[-1] in _INSTITUTION:
+            f["institution"] = 1.0
+        if mention.text.isupper() and len(mention.text) > 1:
+            f["upper"] = 1.0
+        if len(words) == 1 and mention.speaker and " " in mention.speaker:
+            f["surname_known"] = 1.0
+    else:
+        f["description"] = 1.0
+    spoke = ctx.spoken.get(group.key, 0)
+    if spoke:
+        f["spoke"] = 1.0
+        f["spoke_log"] = math.log1p(spoke)
+    if ctx.previous_speaker and group.key == ctx.previous_speaker:
+        f["previous"] = 1.0
+        f[f"previous&q={quote_side}"] = 1.0
+
+
+def _verb_kind(verb: str) -> str:
+    low = verb.lower()
+    if low.startswith(("said", "say")):
+        return "say"
+    if low.startswith(("told", "tell")):
+        return "tell"
+    if low.startswith(("wrote", "writ")):
+        return "write"
+    return "other"

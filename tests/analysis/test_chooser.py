@@ -1,0 +1,57 @@
+"""The speaker chooser: its shipped weights, and what it adds to the rules."""
+
+from __future__ import annotations
+
+import json
+import math
+from importlib import resources
+
+from reports.analysis.quotes import extract
+from reports.analysis.quotes import chooser
+from reports.analysis.text import split
+
+
+def _speakers(text: str, *model) -> list[str | None]:
+    return [q.speaker for q in extract(split(text), *model).items]
+
+
+def test_shipped_weights_are_finite_numbers_with_the_rules_among_them():
+    data = json.loads(resources.files("reports.analysis.quotes").joinpath("chooser.json").read_text())
+    weights = data["weights"]
+    assert len(weights) > 20 and all(isinstance(w, float) and math.isfinite(w) for w in weights.values())
+    assert weights["rule"] > 0  # the rules' own source is a candidate the model leans on
+    assert chooser.weights() == weights
+
+
+def test_chooser_finds_a_source_the_rules_miss():
+    text = "“We will not close it,” came the reply from Mayor Ada Park."
+    assert _speakers(text, None) == [None]  # the rules alone: no reporting verb they know
+    assert _speakers(text) == ["Ada Park"]
+
+
+def test_nobody_stays_nobody():
+    assert _speakers("It rained. Nobody expected the vote to be “far closer than the polls”.") == [None]
+
+
+def test_signatures_after_a_dash_on_the_quotations_line():
+    text = ("Readers wrote in by the hundreds.\n\n“The paper is my morning coffee.” — Ben Ode, Leeds\n\n"
+            "“I read it for the crossword.” ― Cleo Ray, York")
+    assert _speakers(text) == ["Ben Ode", "Cleo Ray"]
+    assert _speakers("“We will not close the library.” — and nobody believed it.") == [None]
+
+
+def test_a_reporting_verb_next_to_the_quotation_stands():
+    text = "Ada Park met Ben Ode on Monday. “We will not close the library,” Park said."
+    assert _speakers(text) == _speakers(text, None) == ["Ada Park"]
+
+
+def test_a_report_credited_to_another_source_is_that_sources():
+    text = "“We will not close the library,” Ada Park told reporters, according to the Daily Ledger."
+    assert _speakers(text) == ["Daily Ledger"]
+    assert _speakers("According to the Daily Ledger, Ada Park called the plan “a bridge to nowhere.”") == \
+        ["Daily Ledger"]
+
+
+def test_a_share_of_the_people_polled_speaks_through_the_poll():
+    text = "In a Ledger poll released Monday, 31% of voters said they were “extremely worried” about it."
+    assert _speakers(text) == ["a Ledger poll released Monday"]
