@@ -24,14 +24,14 @@ import json
 import os
 import re
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from reports import outputs
-from reports.config import RenderSettings
+from reports.config import RenderSettings, SectionSettings
 from reports.errors import RenderError
 
 DIGEST_NAME = "digest.pdf"
@@ -82,8 +82,9 @@ class Story:
         return (-len(self.sources), inverted, self.headline.casefold(), self.versions[-1].get("id") or "")
 
 
-def stories(entries: Iterable[dict[str, Any]]) -> list[Story]:
-    """The briefings grouped into stories (an update joins the story it updates), in digest order."""
+def stories(entries: Iterable[dict[str, Any]], sections: Sequence[SectionSettings] = ()) -> list[Story]:
+    """The briefings grouped into stories (an update joins the story it updates), in digest order:
+    by section (in the config's order, "Other" last), then by `Story.sort_key`."""
     entries = list(entries)
     parent = list(range(len(entries)))
 
@@ -106,28 +107,71 @@ def stories(entries: Iterable[dict[str, Any]]) -> list[Story]:
     for i, entry in enumerate(entries):
         groups.setdefault(find(i), []).append(entry)  # in briefing order: oldest first
     found = [Story(list(reversed(versions))) for versions in groups.values()]
-    return sorted(found, key=Story.sort_key)
+    order = {section.name: i for i, section in enumerate(sections)}
+    for story in found:
+        story.section = next((name for v in story.versions if (name := section_of(v, sections))), "")
+    return sorted(found, key=lambda s: (order.get(s.section, len(order)), s.sort_key()))
+
+
+def section_of(entry: dict[str, Any], sections: Sequence[SectionSettings]) -> str:
+    """The first section whose match takes this briefing, or "" (the rest: "Other").
+
+    Folders and feeds are read from the source's path below the inbox (`<inbox>/feeds/<feed>/`
+    for a feed's pages); keywords are whole words, in any case, of the title, key phrases and
+    summary."""
+    from reports.outputs import slugify
+
+    folders = str(entry.get("source") or "").replace("\\", "/").split("/")[1:-1]
+    inside = "/" + "/".join(folders) + "/"
+    text = " ".join([str(entry.get("title") or ""), *(entry.get("keyphrases") or []), *(entry.get("summary") or [])])
+    for section in sections:
+        match = section.match
+        if any(f"/{folder.strip('/')}/" in inside for folder in match.folders if folder.strip("/")):
+            return section.name
+        if folders[:1] == ["feeds"] and len(folders) > 1 and folders[1] in {slugify(f) for f in match.feeds}:
+            return section.name
+        if any(re.search(rf"(?<!\w){re.escape(k)}(?!\w)", text, re.I) for k in match.keywords if k.strip()):
+            return section.name
+    return ""
+
+
+def wanted(day: list[Story], sections: Sequence[str]) -> list[dict[str, Any]]:
+    """The manifest entries of the stories in these sections ("Other": the rest; none: all)."""
+    if not sections:
+        return [v for story in day for v in story.versions]
+    names = {name.casefold() for name in sections}
+    return [v for story in day if (story.section or "Other").casefold() in names for v in story.versions]
+
+
+def file_name(sections: Sequence[str]) -> str:
+    """The digest of some sections only, beside the day's: digest-<sections>.pdf."""
+    from reports.outputs import slugify
+
+    return DIGEST_NAME if not sections else "digest-" + "+".join(sorted(slugify(s) for s in sections)) + ".pdf"
+
+
+
 
 
 def build(
     out: Path, run_date: date, templates: Path | None = None, render: RenderSettings | None = None,
-    *, entries: list[dict[str, Any]] | None = None, name: str = DIGEST_NAME,
+    *, sections: Sequence[SectionSettings] = (), only: Sequence[str] = (),
 ) -> Path | None:
     """Write the day's digest and return its path; None when nothing was briefed that day.
 
-    `entries`: the manifest entries to include (default: all of the day's); `name`: the file
-    in the day's folder (a recipient's sections get their own digest beside the day's)."""
+    `sections`: the config's [[sections]]; `only`: some of their names ("Other" for the rest),
+    for a recipient's own digest, digest-<names>.pdf beside the day's (None when it is empty)."""
     from reports.render import renderer_for
 
     folder = outputs.day_dir(out, run_date)
-    if entries is None:
-        entries = _entries(folder)
-    entries = [e for e in entries if (out / e["pdf"]).is_file()]
+    entries = [e for e in _entries(folder) if (out / e["pdf"]).is_file()]
+    if only:
+        entries = wanted(stories(entries, sections), only)
     if not entries:
         return None
-    day = stories(entries)
+    day = stories(entries, sections)
     renderer = renderer_for(templates, render)
-    path = folder / name
+    path = folder / file_name(only)
     previous = _State.load(path)
     try:
         data = _make(out, path, day, len(entries), renderer, run_date, previous)
@@ -139,10 +183,10 @@ def build(
     return path
 
 
-def stale(out: Path, run_date: date) -> bool:
-    """Is the day's digest missing or older than the day's manifest?"""
+def stale(out: Path, run_date: date, only: Sequence[str] = ()) -> bool:
+    """Is the day's digest (of these sections) missing or older than the day's manifest?"""
     folder = outputs.day_dir(out, run_date)
-    manifest, digest = folder / outputs.MANIFEST_NAME, folder / DIGEST_NAME
+    manifest, digest = folder / outputs.MANIFEST_NAME, folder / file_name(only)
     if not manifest.is_file():
         return False
     return not digest.is_file() or digest.stat().st_mtime_ns < manifest.stat().st_mtime_ns
@@ -389,13 +433,17 @@ def _number(day: list[Story], records: dict[str, dict[str, Any]], first_page: in
     return page - 1
 
 
-def _sectioned(day: list[Story]) -> list[tuple[str, list[Story]]]:
-    """The front page's sections in config order, "Other" last; one unnamed group without any."""
+def _sectioned(day: list[Story]) -> list[tuple[str, list[Story], list[Story]]]:
+    """The front page's groups: (section, its lead stories, its one-line stories), in the config's
+    order with "Other" last; one unnamed group when no section is named. On a short day every
+    story is a lead story; on a long one, the first few of each group."""
     groups: dict[str, list[Story]] = {}
     for story in day:
         groups.setdefault(story.section, []).append(story)
-    named = [(name, found) for name, found in groups.items() if name]
-    return named + ([("Other" if named else "", groups[""])] if "" in groups else [])
+    leads = len(day) if len(day) <= SHORT_DAY else max(3, LEAD_STORIES // len(groups))
+    named = [(name, found[:leads], found[leads:]) for name, found in groups.items() if name]
+    rest = groups.get("", [])
+    return named + ([("Other" if named else "", rest[:leads], rest[leads:])] if rest else [])
 
 
 def _old_entries(day: list[Story]) -> list[dict[str, Any]]:

@@ -33,7 +33,9 @@ def make_digest(settings: Settings, run_date: date, *, wait: float = 0.0) -> Pat
 def _digest(settings: Settings, run_date: date) -> Path | None:
     from reports import digest
 
-    return digest.build(settings.paths.out, run_date, settings.paths.user_templates(), settings.render)
+    return digest.build(
+        settings.paths.out, run_date, settings.paths.user_templates(), settings.render, sections=settings.sections
+    )
 
 
 def email_day(
