@@ -223,20 +223,22 @@ class _State:
 
     @classmethod
     def load(cls, path: Path) -> _State | None:
-        """The state of the digest at `path`, or None when there is none worth appending to."""
-        from pypdf import PdfReader
+        """The state of the digest at `path`, or None when there is none worth appending to.
 
+        Read from the file's last cross-reference section, which every build writes with the
+        catalog and the state: opening the whole file with pypdf would read every object's
+        header, as costly as the rest of the update."""
         try:
-            reader = PdfReader(path)
-            raw = json.loads(reader.trailer["/Root"][STATE_KEY].get_object().get_data())
+            with path.open("rb") as file:
+                raw, size, startxref = _read_state(file)
+            raw = json.loads(raw)
             if raw.pop("version", None) != STATE_VERSION:
                 return None
             state = cls(**raw)
-            state.size = int(reader.trailer["/Size"])
-            state.startxref = _startxref(path)
+            state.size, state.startxref = size, startxref
         except Exception:  # no digest yet, an older or unreadable one: start afresh
             return None
-        live = sum(len(b["pages"]) for b in state.briefings.values()) + state.front_pages
+        live = sum(len(b["pages"]) for b in state.briefings.values())
         if state.updates >= MAX_UPDATES or state.dropped_pages > live:
             return None  # the file carries too much it no longer shows: write it anew
         return state
@@ -246,15 +248,38 @@ class _State:
         return json.dumps({"version": STATE_VERSION, **{k: getattr(self, k) for k in keep}}).encode()
 
 
-def _startxref(path: Path) -> int:
-    with path.open("rb") as file:
-        file.seek(0, 2)
-        file.seek(max(0, file.tell() - 1024))
-        tail = file.read()
-    found = re.findall(rb"startxref\s+(\d+)", tail)
-    if not found:
-        raise ValueError("no startxref")
-    return int(found[-1])
+def _read_state(file: Any) -> tuple[bytes, int, int]:
+    """(state JSON, /Size, startxref) from the end of a digest this module wrote."""
+    file.seek(0, 2)
+    end = file.tell()
+    file.seek(max(0, end - 2048))
+    tail = file.read()
+    startxref = int(re.findall(rb"startxref\s+(\d+)", tail)[-1])
+    file.seek(startxref)
+    section = file.read(end - startxref)
+    table, _, trailer = section.partition(b"trailer")
+    size = int(re.search(rb"/Size (\d+)", trailer).group(1))
+    root = int(re.search(rb"/Root (\d+) 0 R", trailer).group(1))
+    offsets: dict[int, int] = {}
+    for first, count, entries in re.findall(rb"(\d+) (\d+)\r?\n((?:\d{10} \d{5} [nf]\s{1,2})+)", table):
+        for index, entry in enumerate(re.findall(rb"(\d{10}) \d{5} ([nf])", entries)):
+            if entry[1] == b"n":
+                offsets[int(first) + index] = int(entry[0])
+
+    def body(idnum: int) -> bytes:
+        file.seek(offsets[idnum])
+        head = file.read(4096)
+        if not head.startswith(f"{idnum} 0 obj".encode()):
+            raise ValueError(f"object {idnum} is not where the xref says")
+        return head
+
+    state = int(re.search(rb"/ReportsDigest (\d+) 0 R", body(root)).group(1))
+    head = body(state)
+    length = int(re.search(rb"/Length (\d+)", head).group(1))
+    start = head.index(b"stream", head.index(b">>")) + len(b"stream")
+    start += 2 if head[start : start + 2] == b"\r\n" else 1
+    file.seek(offsets[state] + start)
+    return zlib.decompress(file.read(length)), size, startxref
 
 
 def _stamp_of(path: Path) -> list[int]:
