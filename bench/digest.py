@@ -1,6 +1,6 @@
 """Re-making the day's digest after one more article, beside rendering one briefing.
 
-    python bench/digest.py [--articles 300] [--workers 1] [--keep DIR]
+    python bench/digest.py [--articles 300] [--workers 1] [--keep DIR] [--fresh]
 
 With --keep, a second bench run in the same folder skips briefing the day again.
 Briefs the first N articles of the BBC dev set as one day (the real pipeline, which also makes
@@ -31,6 +31,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=300)
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--keep", type=Path, help="Work in this folder (kept) instead of a temporary one.")
+    parser.add_argument("--fresh", action="store_true", help="Also time the digest written afresh (no previous file).")
     args = parser.parse_args()
     from pypdf import PdfReader
 
@@ -92,6 +93,13 @@ def main() -> None:
     print(f"digest: {len(reader.pages)} pages, of which the front page: {front}")
     grown = (work / "out" / DAY.isoformat() / digest.DIGEST_NAME).stat().st_size - size
     print(f"digest file: {size / 1e6:.1f} MB, grown by {grown / 1e6:.2f} MB (an incremental update)")
+    if args.fresh:
+        path = work / "out" / DAY.isoformat() / digest.DIGEST_NAME
+        path.unlink()
+        start = time.perf_counter()
+        digest.build(settings.paths.out, DAY, settings.paths.user_templates(), settings.render)
+        fresh = time.perf_counter() - start
+        print(f"digest written afresh: {fresh:.2f} s = {fresh / one:.1f}x one briefing")
 
 
 if __name__ == "__main__":

@@ -44,6 +44,7 @@ HEADLINE_CHARS = 160
 STATE_KEY = "/ReportsDigest"  # in the catalog: the digest's own record of its objects (_State)
 STATE_VERSION = 1
 MAX_UPDATES = 40  # incremental updates before the file is written anew
+MAX_GROWTH = 1.5  # or once updates have grown it to this many times its size when written whole
 
 
 @dataclass
@@ -218,6 +219,7 @@ class _State:
     updates: int = 0
     dropped_pages: int = 0
     file_id: str = ""  # the first half of the trailer's /ID, the same for every update
+    written_size: int = 0  # the file's size when last written whole (before that: 0)
     size: int = 0  # the file's object count (/Size), set on load
     startxref: int = 0
 
@@ -239,12 +241,13 @@ class _State:
         except Exception:  # no digest yet, an older or unreadable one: start afresh
             return None
         live = sum(len(b["pages"]) for b in state.briefings.values())
-        if state.updates >= MAX_UPDATES or state.dropped_pages > live:
+        grown = path.stat().st_size > MAX_GROWTH * state.written_size > 0
+        if state.updates >= MAX_UPDATES or state.dropped_pages > live or grown:
             return None  # the file carries too much it no longer shows: write it anew
         return state
 
     def dump(self) -> bytes:
-        keep = ("objects", "briefings", "next_key", "front_pages", "updates", "dropped_pages", "file_id")
+        keep = ("objects", "briefings", "next_key", "front_pages", "updates", "dropped_pages", "file_id", "written_size")
         return json.dumps({"version": STATE_VERSION, **{k: getattr(self, k) for k in keep}}).encode()
 
 
@@ -382,6 +385,8 @@ def _make(out: Path, path: Path, day: list[Story], articles: int, renderer: Any,
             state.objects[key] = inc.add(stream).idnum
     else:
         state = previous
+        if state.updates == 0:  # the file was written whole: the measure of its growth
+            state.written_size = path.stat().st_size
         state.updates += 1
     pages_ref = inc.ref(state.objects["pages"])
     document_ref = inc.put(state.objects["document"], DictionaryObject())  # made by finish(); clone() looks it up
@@ -724,8 +729,9 @@ def _stamps(inc: _Increment, renderer: Any, order: list[dict[str, Any]], total: 
     stamps = (stamp for record in order for stamp in record["stamps"])
     for number, stamp in enumerate(stamps, start=1):
         form = StreamObject()
-        form.set_data(sheet.content(f"Page {number} of {total}"))
+        form.set_data(zlib.compress(sheet.content(f"Page {number} of {total}"), 6))
         form.update({
+            NameObject("/Filter"): NameObject("/FlateDecode"),
             NameObject("/Type"): NameObject("/XObject"), NameObject("/Subtype"): NameObject("/Form"),
             NameObject("/BBox"): box, NameObject("/Resources"): resources,
         })
