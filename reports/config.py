@@ -67,7 +67,8 @@ class EmailSettings:
     recipients: tuple[str, ...] = ()
     """Addresses, plain or with a display name; or `[[email.recipients]]` tables (address, name,
     sections), whose To: values land here and whose sections in `recipient_tables`."""
-    recipient_tables: tuple[Recipient, ...] = ()
+    recipient_tables: tuple[Recipient, ...] = field(default=(), metadata={"internal": True})
+    """Not a key: set by the loader from `recipients` (what it cannot hold, the sections)."""
     attach: str = "digest"
     """"digest" | "articles" | "both"."""
     max_bytes: int = 20_000_000
@@ -264,8 +265,6 @@ def from_mapping(data: dict[str, Any], source: Path | None = None) -> Settings:
             raise ConfigError(f"unknown section [{name}] (known: {', '.join([*_SECTIONS, 'feeds', 'sections'])})")
         if not isinstance(values, dict):
             raise ConfigError(f"[{name}] must be a table")
-        if name == "email" and "recipient_tables" in values:
-            raise ConfigError("unknown key email.recipient_tables (write [[email.recipients]] tables)")
         if name == "email" and isinstance(values.get("recipients"), list):
             tables = _recipients(values["recipients"])
             values = {**values, "recipients": [r.formatted for r in tables]}
@@ -281,7 +280,7 @@ def from_mapping(data: dict[str, Any], source: Path | None = None) -> Settings:
 
 
 def _section(name: str, cls: type, values: dict[str, Any]) -> Any:
-    fields = {f.name: f for f in dataclasses.fields(cls)}
+    fields = {f.name: f for f in dataclasses.fields(cls) if not f.metadata.get("internal")}
     kwargs: dict[str, Any] = {}
     for key, value in values.items():
         if key not in fields:
