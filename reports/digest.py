@@ -1,20 +1,25 @@
 """The day's digest: out/YYYY-MM-DD/digest.pdf, a front page of the day's stories, then every briefing.
 
-    stories(entries)   pure: the manifest's briefings grouped into stories, in the digest's order
+    stories(entries, sections)   pure: the manifest's briefings grouped into stories, in the digest's order
     build(out, date)   front page (WeasyPrint) + the briefings' own pages (no second render)
 
 A story is one or more briefings: an article and its updates or duplicates, as the pipeline's
 MinHash marks them (`update_of`). Stories are ordered by the number of sources that carry them
 (most first), then by the newest article date of their versions (newest first, undated last),
-then by headline and article id, so two builds of the same day give the same order.
+then by headline and article id, so two builds of the same day give the same order. With
+`[[sections]]` in the config they are first grouped by section (the config's order, "Other" last).
 
-Making the digest again after one more article costs one front-page render plus copying the
-PDF objects of the day's briefings; nothing is laid out again. The briefings are tagged PDF/UA
-files, and copying pages drops their structure trees, so `_Structure` copies each tree into the
-digest's own: a Document with one Part per source file, the pages' marked-content keys
-(StructParents) shifted into one ParentTree. Page numbers run through the digest: each
-briefing's own footer ("Page 1 of 2") is blanked and every page is stamped "Page i of N" from a
-second, untagged render of N empty pages, drawn as a pagination artifact.
+The digest is made from the briefings' PDFs, never laid out again, and each build after the
+first is a PDF incremental update of the file (`_Increment`): the bytes already there stay, and
+what the build changed is appended (the new briefings' pages and structure, a new front page,
+the page tree, the structure root, the outline, every page's number stamp). What the file holds
+is recorded in the file (`_State`, a JSON stream in the catalog), so the old briefings are
+never opened again. The briefings are tagged PDF/UA files, and copying pages drops their
+structure trees, so `_Structure` copies each tree into the digest's own: a Document with one
+Part per source file, the pages' marked-content keys (StructParents) shifted into one
+ParentTree. Page numbers run through the digest: each briefing's own footer ("Page 1 of 2") is
+blanked and every page draws a small form XObject, "Page i of N" as a pagination artifact,
+which each build rewrites from one rendered sample of the stylesheet's footer (`_Sheet`).
 """
 
 from __future__ import annotations
