@@ -351,7 +351,9 @@ class _Increment:
             buffer.write(b"\nendobj\n")
         xref = buffer.tell()
         buffer.write(b"xref\n")
-        numbers = sorted(offsets) if base is not None else [0, *sorted(offsets)]
+        # Object 0's free entry opens every section, an update's too: readers (pypdf) take a
+        # first subsection not starting at 0 for a broken table and check every object.
+        numbers = [0, *sorted(offsets)]
         run: list[int] = []
         for idnum in [*numbers, -1]:
             if run and idnum != run[-1] + 1:
