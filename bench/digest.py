@@ -1,7 +1,8 @@
 """Re-making the day's digest after one more article, beside rendering one briefing.
 
-    python bench/digest.py [--articles 300] [--workers 1] [--keep DIR]
+    python bench/digest.py [--articles 300] [--workers 1] [--keep DIR] [--fresh]
 
+With --keep, a second bench run in the same folder skips briefing the day again.
 Briefs the first N articles of the BBC dev set as one day (the real pipeline, which also makes
 the digest), then adds one more article and runs again. Prints the median time to render one
 briefing (re-rendering a few of the day's articles), the time of the second run's digest
@@ -30,6 +31,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=300)
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--keep", type=Path, help="Work in this folder (kept) instead of a temporary one.")
+    parser.add_argument("--fresh", action="store_true", help="Also time the digest written afresh (no previous file).")
     args = parser.parse_args()
     from pypdf import PdfReader
 
@@ -45,10 +47,10 @@ def main() -> None:
     (work / "reports.toml").write_text('[paths]\ninbox = "inbox"\nout = "out"\n')
     settings = load_settings(work / "reports.toml")
 
-    def write(batch: list[dict], name: str) -> None:
+    def write(batch: list[dict], name: str, note: str = "") -> None:
         with (work / "inbox" / name).open("w") as out:
             for row in batch:
-                out.write(json.dumps({"id": row["id"], "title": row["title"], "text": row["text"]}) + "\n")
+                out.write(json.dumps({"id": row["id"], "title": row["title"], "text": row["text"] + note}) + "\n")
 
     write(rows[:-1], "day.jsonl")
     start = time.perf_counter()
@@ -64,7 +66,10 @@ def main() -> None:
         samples.append(time.perf_counter() - start)
     one = statistics.median(samples)
 
-    write(rows[-1:], "late.jsonl")
+    # A new article on every bench run, so a kept folder (--keep) measures again without
+    # briefing the day anew; the day then grows by one article per run.
+    write(rows[-1:], "late.jsonl", note=f"\n\nUpdated at {time.time_ns()}.")
+    size = (work / "out" / DAY.isoformat() / digest.DIGEST_NAME).stat().st_size
     timings: list[float] = []
     build = digest.build
 
@@ -86,6 +91,15 @@ def main() -> None:
     print(f"one briefing rendered: {one:.2f} s (median of {len(samples)})")
     print(f"digest re-made after one more article: {timings[0]:.2f} s = {timings[0] / one:.1f}x one briefing (target <= 20x)")
     print(f"digest: {len(reader.pages)} pages, of which the front page: {front}")
+    grown = (work / "out" / DAY.isoformat() / digest.DIGEST_NAME).stat().st_size - size
+    print(f"digest file: {size / 1e6:.1f} MB, grown by {grown / 1e6:.2f} MB (an incremental update)")
+    if args.fresh:
+        path = work / "out" / DAY.isoformat() / digest.DIGEST_NAME
+        path.unlink()
+        start = time.perf_counter()
+        digest.build(settings.paths.out, DAY, settings.paths.user_templates(), settings.render)
+        fresh = time.perf_counter() - start
+        print(f"digest written afresh: {fresh:.2f} s = {fresh / one:.1f}x one briefing")
 
 
 if __name__ == "__main__":

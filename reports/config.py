@@ -65,6 +65,10 @@ class EmailSettings:
     """Name of the environment variable holding the SMTP password (never the password)."""
     sender: str = "Briefings <briefings@localhost>"
     recipients: tuple[str, ...] = ()
+    """Addresses, plain or with a display name; or `[[email.recipients]]` tables (address, name,
+    sections), whose To: values land here and whose sections in `recipient_tables`."""
+    recipient_tables: tuple[Recipient, ...] = field(default=(), metadata={"internal": True})
+    """Not a key: set by the loader from `recipients` (what it cannot hold, the sections)."""
     attach: str = "digest"
     """"digest" | "articles" | "both"."""
     max_bytes: int = 20_000_000
@@ -73,6 +77,44 @@ class EmailSettings:
     """Seconds to wait for the SMTP server before the send is left pending for a retry."""
     ca_file: str | None = None
     """A PEM file of CA certificates to trust for TLS instead of the system's (a private CA)."""
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """One `[[email.recipients]]` table, or one plain address of the list."""
+
+    address: str = ""
+    """The address, alone or with a display name: "Bob Night Editor <bob@example.org>"."""
+    name: str | None = None
+    """A display name, when `address` has none."""
+    sections: tuple[str, ...] = ()
+    """The digest sections this recipient gets (names of `[[sections]]`, or "Other"); empty: all."""
+
+    @property
+    def formatted(self) -> str:
+        """The To: header value, "Name <address>" when there is a name."""
+        from email.utils import formataddr, parseaddr
+
+        shown, bare = parseaddr(self.address)
+        return formataddr((self.name or shown, bare)) if (self.name or shown) else bare
+
+
+@dataclass(frozen=True)
+class SectionMatch:
+    """What puts a story in a section: any of these (keywords in its title, key phrases or summary,
+    whole words, any case; the feed it came from; an inbox folder it was read from)."""
+
+    keywords: tuple[str, ...] = ()
+    feeds: tuple[str, ...] = ()
+    folders: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SectionSettings:
+    """One `[[sections]]` table: a named group of the digest's front page."""
+
+    name: str = ""
+    match: SectionMatch = field(default_factory=SectionMatch)
 
 
 @dataclass(frozen=True)
@@ -154,12 +196,18 @@ class Settings:
     retention: RetentionSettings = field(default_factory=RetentionSettings)
     feeds: tuple[FeedSettings, ...] = ()
     """The `[[feeds]]` tables, in order."""
+    sections: tuple[SectionSettings, ...] = ()
+    """The `[[sections]]` tables, in the digest's order; stories matching none are "Other"."""
     source: Path | None = None
     """The file these settings came from, if any."""
 
     def smtp_password(self) -> str | None:
         """The SMTP password from the environment variable the config names."""
         return os.environ.get(self.email.password_env) or None
+
+    def readers(self) -> tuple[Recipient, ...]:
+        """The e-mail recipients with their sections (`email.recipients` holds their To: values)."""
+        return self.email.recipient_tables or tuple(Recipient(address) for address in self.email.recipients)
 
     def replace(self, **sections: Any) -> Settings:
         """A copy with some fields of some sections replaced: replace(paths={"out": p})."""
@@ -210,10 +258,18 @@ def from_mapping(data: dict[str, Any], source: Path | None = None) -> Settings:
         if name == "feeds":
             sections["feeds"] = _feeds(values)
             continue
+        if name == "sections":
+            sections["sections"] = _digest_sections(values)
+            continue
         if name not in _SECTIONS:
-            raise ConfigError(f"unknown section [{name}] (known: {', '.join([*_SECTIONS, 'feeds'])})")
+            raise ConfigError(f"unknown section [{name}] (known: {', '.join([*_SECTIONS, 'feeds', 'sections'])})")
         if not isinstance(values, dict):
             raise ConfigError(f"[{name}] must be a table")
+        if name == "email" and isinstance(values.get("recipients"), list):
+            tables = _recipients(values["recipients"])
+            values = {**values, "recipients": [r.formatted for r in tables]}
+            sections[name] = dataclasses.replace(_section(name, _SECTIONS[name], values), recipient_tables=tables)
+            continue
         sections[name] = _section(name, _SECTIONS[name], values)
     if "render" in sections:
         render = sections["render"]
@@ -224,7 +280,7 @@ def from_mapping(data: dict[str, Any], source: Path | None = None) -> Settings:
 
 
 def _section(name: str, cls: type, values: dict[str, Any]) -> Any:
-    fields = {f.name: f for f in dataclasses.fields(cls)}
+    fields = {f.name: f for f in dataclasses.fields(cls) if not f.metadata.get("internal")}
     kwargs: dict[str, Any] = {}
     for key, value in values.items():
         if key not in fields:
@@ -247,6 +303,45 @@ def _feeds(values: Any) -> tuple[FeedSettings, ...]:
             raise ConfigError(f"feeds[{i}]: {feed.name or feed.url!r} is listed twice")
         names.add(name)
     return feeds
+
+
+def _recipients(values: list[Any]) -> tuple[Recipient, ...]:
+    """`email.recipients`: plain addresses and `[[email.recipients]]` tables, in one list."""
+    found = []
+    for i, value in enumerate(values, start=1):
+        if isinstance(value, str):
+            value = {"address": value}
+        if not isinstance(value, dict):
+            raise ConfigError(f"email.recipients[{i}] must be an address or a table with address, name, sections")
+        recipient = _section(f"email.recipients[{i}]", Recipient, value)
+        if not is_address(recipient.address):
+            raise ConfigError(f"email.recipients[{i}].address: {recipient.address!r} is not an e-mail address")
+        found.append(recipient)
+    return tuple(found)
+
+
+def _digest_sections(values: Any) -> tuple[SectionSettings, ...]:
+    """`[[sections]]`: name, and match = { keywords, feeds, folders }; refused by position."""
+    if not isinstance(values, list) or not all(isinstance(v, dict) for v in values):
+        raise ConfigError('sections must be an array of tables: [[sections]] with name = "..." and match = { keywords = [...] }')
+    found = []
+    for i, table in enumerate(values, start=1):
+        match = table.get("match", {})
+        if not isinstance(match, dict):
+            raise ConfigError(f"sections[{i}].match must be a table (known: keywords, feeds, folders)")
+        rest = {k: v for k, v in table.items() if k != "match"}
+        section = _section(f"sections[{i}]", SectionSettings, rest)
+        found.append(dataclasses.replace(section, match=_section(f"sections[{i}].match", SectionMatch, match)))
+    names: set[str] = set()
+    for i, section in enumerate(found, start=1):
+        if not section.name.strip():
+            raise ConfigError(f"sections[{i}].name must be a non-empty name")
+        if section.name.casefold() in names or section.name.casefold() == "other":
+            raise ConfigError(f"sections[{i}].name: {section.name!r} is used twice (\"Other\" is the rest)")
+        names.add(section.name.casefold())
+        if not any(dataclasses.astuple(section.match)):
+            raise ConfigError(f"sections[{i}].match must name keywords, feeds or folders")
+    return tuple(found)
 
 
 def _coerce(key: str, default: Any, value: Any) -> Any:
@@ -308,14 +403,28 @@ def _validate(settings: Settings) -> None:
     if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", email.password_env):
         raise ConfigError(f"email.password_env must name an environment variable, not {email.password_env!r}")
     for address in email.recipients:
-        if not _ADDRESS.match(address.strip()):
+        if not is_address(address):
             raise ConfigError(f"email.recipients: {address!r} is not an e-mail address")
+    known = {s.name.casefold() for s in settings.sections} | {"other"}
+    for i, reader in enumerate(settings.readers(), start=1):
+        for name in reader.sections:
+            if name.casefold() not in known:
+                choices = ", ".join([*(s.name for s in settings.sections), "Other"])
+                raise ConfigError(f"email.recipients[{i}].sections: no section {name!r} (known: {choices})")
     if email.enabled and not email.recipients:
         raise ConfigError("email.recipients must list at least one address when email.enabled is true")
     if not 1 <= settings.analysis.sentences <= 50:
         raise ConfigError("analysis.sentences must be between 1 and 50")
     _validate_fetch(settings.fetch)
     validate_cluster(settings.cluster)
+
+
+def is_address(value: str) -> bool:
+    """One address, bare or with a display name ("Bob Night Editor <bob@example.org>")."""
+    from email.utils import getaddresses
+
+    found = getaddresses([value])
+    return len(found) == 1 and bool(_ADDRESS.match(found[0][1]))
 
 
 def validate_cluster(cluster: ClusterSettings) -> None:

@@ -30,10 +30,16 @@ def make_digest(settings: Settings, run_date: date, *, wait: float = 0.0) -> Pat
         return _digest(settings, run_date)
 
 
-def _digest(settings: Settings, run_date: date) -> Path | None:
+def _digest(settings: Settings, run_date: date, only: tuple[str, ...] = ()) -> Path | None:
+    """The day's digest, made now; or a recipient's sections' digest, made when it is stale."""
     from reports import digest
 
-    return digest.build(settings.paths.out, run_date, settings.paths.user_templates(), settings.render)
+    if only and not digest.stale(settings.paths.out, run_date, only):
+        return outputs.day_dir(settings.paths.out, run_date) / digest.file_name(only)
+    return digest.build(
+        settings.paths.out, run_date, settings.paths.user_templates(), settings.render,
+        sections=settings.sections, only=only,
+    )
 
 
 def email_day(
@@ -54,13 +60,17 @@ def email_day(
     the dry run, which leaves the ledger as it was."""
     email = settings.email
     with hold(settings.paths.out, "email", wait=wait), Ledger.open(settings.paths.out) as ledger:
-        attachments, headlines = _day_mail(settings, run_date)
-        groups = deliver.split(attachments, email.max_bytes)
+        mail: dict[tuple[str, ...], tuple[list[tuple[deliver.Attachment, ...]], list[deliver.Headline]]] = {}
         sent: list[str] = []
         pending: list[Failure] = []
         failed: list[Failure] = []
         already = 0
-        for recipient in email.recipients:
+        for reader in settings.readers():
+            recipient, only = reader.formatted, tuple(sorted({s.casefold(): s for s in reader.sections}.values()))
+            if only not in mail:
+                attachments, headlines = _day_mail(settings, run_date, only)  # once per set of sections
+                mail[only] = (deliver.split(attachments, email.max_bytes), headlines)
+            groups, headlines = mail[only]
             keys: set[str] = set()
             for part, group in enumerate(groups, start=1):
                 key = deliver.send_key(run_date, recipient, group)
@@ -116,8 +126,11 @@ def _backoff(attempts: int) -> int:
     return BACKOFF_S[min(attempts, len(BACKOFF_S) - 1)]
 
 
-def _day_mail(settings: Settings, run_date: date) -> tuple[list[deliver.Attachment], list[deliver.Headline]]:
-    """The day's attachments (as `email.attach` says) and headlines, from its manifest."""
+def _day_mail(
+    settings: Settings, run_date: date, only: tuple[str, ...] = ()
+) -> tuple[list[deliver.Attachment], list[deliver.Headline]]:
+    """The day's attachments (as `email.attach` says) and headlines, from its manifest; of
+    the stories in the sections `only` when it names some."""
     out, attach = settings.paths.out, settings.email.attach
     folder = outputs.day_dir(out, run_date)
     try:
@@ -125,6 +138,10 @@ def _day_mail(settings: Settings, run_date: date) -> tuple[list[deliver.Attachme
     except FileNotFoundError:
         return [], []
     entries = [e for e in manifest.get("articles", []) if (out / e["pdf"]).is_file()]
+    if only:
+        from reports import digest
+
+        entries = digest.wanted(digest.stories(entries, settings.sections), only)
     headlines = [deliver.Headline(e["title"], (e.get("summary") or [""])[0]) for e in entries]
     briefings = []
     for entry in entries:
@@ -133,7 +150,7 @@ def _day_mail(settings: Settings, run_date: date) -> tuple[list[deliver.Attachme
         briefings.append(deliver.Attachment(path.name, data, deliver.identity(path.name, data)))
     attachments: list[deliver.Attachment] = []
     if attach in ("digest", "both") and briefings:
-        built = _digest(settings, run_date)
+        built = _digest(settings, run_date, only)
         if built is not None:
             # The digest's bytes change with every build; what it holds does not.
             held = "|".join(b.identity for b in briefings)

@@ -209,7 +209,9 @@ def _refresh_digest(settings: Settings, run_date: date) -> list[Failure]:
     if not digest.stale(settings.paths.out, run_date):
         return []
     try:
-        digest.build(settings.paths.out, run_date, settings.paths.user_templates(), settings.render)
+        digest.build(
+            settings.paths.out, run_date, settings.paths.user_templates(), settings.render, sections=settings.sections
+        )
     except (RenderError, OSError, ValueError) as error:  # pypdf raises ValueError subclasses
         return [Failure(digest.DIGEST_NAME, f"the digest could not be made: {error}")]
     return []

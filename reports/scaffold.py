@@ -42,6 +42,17 @@ sender = "Briefings <briefings@example.org>"
 recipients = ["desk@example.org"]
 attach = "digest"          # "digest" | "articles" | "both"
 max_bytes = 20000000
+# Or, instead of the recipients line above: names, and the digest of some sections only:
+# recipients = ["Night Desk <desk@example.org>",
+#               { address = "bob@example.org", name = "Bob Night Editor", sections = ["Ukraine"] }]
+
+# The digest's front page groups its stories into sections, in this order; the rest is "Other".
+# [[sections]]
+# name = "Ukraine"
+# match = { keywords = ["Ukraine", "Kyiv"], feeds = ["reuters-world"], folders = ["ukraine"] }
+
+# [retention]
+# keep_days = 30           # remove day folders older than this after each run (never the ledger)
 """
 
 

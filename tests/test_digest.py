@@ -96,3 +96,69 @@ def test_stories_order_is_sources_then_newest_then_title():
 
 def test_no_digest_when_nothing_was_briefed(project: Path):
     assert build(project / "out", date.fromisoformat(DAY)) is None
+
+
+def _check_numbered_tagged(reader: PdfReader) -> None:
+    catalog = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in catalog and catalog["/MarkInfo"]["/Marked"] and catalog["/Lang"] == "en"
+    total = len(reader.pages)
+    for number, page in enumerate(reader.pages, start=1):
+        assert re.findall(r"Page (\d+) of (\d+)", page.extract_text()) == [(str(number), str(total))], number
+    # Every page's marked content is a key of the one ParentTree, and every key is used once.
+    tree = catalog["/StructTreeRoot"]
+    nums = tree["/ParentTree"]["/Nums"]
+    keys = [int(nums[i]) for i in range(0, len(nums), 2)]
+    pages = [int(page["/StructParents"]) for page in reader.pages]
+    assert set(pages) <= set(keys) and len(set(pages)) == len(pages)
+    assert max(keys) < int(tree["/ParentTreeNextKey"])
+
+
+def test_one_more_article_is_appended_to_the_digest_not_made_again(project: Path, cli):
+    rows = _inbox_of_twelve_stories(project)
+    assert run_json(cli, "--date", DAY)[0] == 0
+    path = project / "out" / DAY / "digest.pdf"
+    before = path.read_bytes()
+    late = [json.loads(line) for line in (SHARED / "corpus/summaries/bbc-dev.jsonl").open()][12]
+    (project / "seeds" / "late.jsonl").write_text(json.dumps({"id": late["id"], "title": late["title"], "text": late["text"]}) + "\n")
+    code, report = run_json(cli, "--date", DAY)
+    assert code == 0 and len(report["new"]) == 1
+    after = path.read_bytes()
+    assert after.startswith(before) and len(after) - len(before) < len(before) / 2  # an incremental update
+    reader = PdfReader(path)
+    _check_numbered_tagged(reader)
+    bookmarks = _story_bookmarks(reader)
+    assert sorted(title for title, _ in bookmarks) == sorted(row["title"] for row in [*rows, late])
+    linked = {target for page in range(len(reader.pages)) for target in _links(reader, page)}
+    assert {page for _, page in bookmarks} <= linked
+    for title, page in bookmarks:
+        assert title.split()[0] in reader.pages[page].extract_text()
+    # Written afresh, the same day gives the same pages.
+    path.unlink()
+    assert cli("digest", "--date", DAY).exit_code == 0
+    fresh = PdfReader(path)
+    assert _story_bookmarks(fresh) == bookmarks and len(fresh.pages) == len(reader.pages)
+
+
+def test_the_digest_pages_as_images(project: Path, cli, tmp_path: Path):
+    """Rendered by poppler: as many images as pages, none blank, each with its page number
+    printed in the bottom margin and nothing else there (the briefings' own footers blanked)."""
+    import subprocess
+
+    from PIL import Image
+
+    _inbox_of_twelve_stories(project)
+    assert run_json(cli, "--date", DAY)[0] == 0
+    path = project / "out" / DAY / "digest.pdf"
+    subprocess.run(["pdftoppm", "-r", "40", "-gray", "-png", str(path), str(tmp_path / "page")], check=True)
+    images = sorted(tmp_path.glob("page-*.png"))
+    assert len(images) == len(PdfReader(path).pages) > 12
+    for image_path in images:
+        image = Image.open(image_path).convert("L")
+        width, height = image.size
+        dark = lambda box: sum(1 for v in image.crop(box).getdata() if v < 160)  # noqa: E731
+        assert dark((0, 0, width, height)) > 500, image_path.name  # not blank
+        footer = (0, int(height * 0.95), width, height)
+        inked = [x for x in range(width) if any(image.getpixel((x, y)) < 210 for y in range(footer[1], height))]
+        assert inked, image_path.name  # a page number is printed
+        # One short, centred line of print ("Page i of N"), not two footers drawn over each other.
+        assert max(inked) - min(inked) < width * 0.3 and abs((max(inked) + min(inked)) / 2 - width / 2) < width * 0.05

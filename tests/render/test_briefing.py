@@ -173,3 +173,38 @@ def test_charts_carry_alternate_text(seed_analysis, tmp_path: Path):
 def test_compact_theme_fits_one_page_with_a_long_article(long_analysis, tmp_path: Path, size: str):
     reader = PdfReader(render(long_analysis, tmp_path, theme="compact", page_size=size))
     assert len(reader.pages) == 1
+
+
+def _dev_analyses(count: int) -> list:
+    rows = [json.loads(line) for line in (SHARED / "corpus/summaries/bbc-dev.jsonl").open()][:count]
+    return [
+        analyze(ingest.jsonl.parse_line(json.dumps({"id": r["id"], "title": r["title"], "text": r["text"]}), source="bbc"))
+        for r in rows
+    ]
+
+
+def test_extracted_text_reads_one_panel_then_the_next(seed_analysis, tmp_path: Path):
+    """pdftotext (reading order, not -raw) gives the readability panel whole, then the sources."""
+    for analysis in [seed_analysis, *_dev_analyses(4)]:
+        pdf = render(analysis, tmp_path)
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        readability = [text.index(w) for w in ("READABILITY", "Flesch reading ease", "Flesch–Kincaid grade", "Dale–Chall", "SMOG")]
+        sources = [text.index(w) for w in ("SOURCES", "of words quoted")]
+        assert readability == sorted(readability) and max(readability) < min(sources), (analysis.id, readability, sources)
+        if "Quoted words by speaker" in text:  # the speakers' chart is the sources panel's
+            assert text.index("Quoted words by speaker") > text.index("SOURCES")
+
+
+def test_page_one_is_filled_when_the_briefing_goes_on(tmp_path: Path):
+    """Panels may break across pages: page 1 is not left half empty while page 2 has text."""
+    checked = 0
+    for analysis in _dev_analyses(8):
+        pdf = render(analysis, tmp_path)
+        html = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "1", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        height = float(re.search(r'<page width="[\d.]+" height="([\d.]+)">', html)[1])
+        bottoms = [float(y) for y in re.findall(r'yMax="([\d.]+)"', html)]
+        body = [y for y in bottoms if y < height - 18 * MM]  # less the page-number footer
+        if len(PdfReader(pdf).pages) > 1:
+            checked += 1
+            assert max(body) > 0.8 * height, (analysis.id, max(body), height)
+    assert checked >= 4
