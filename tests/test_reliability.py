@@ -165,3 +165,104 @@ def test_status_says_when_the_last_run_did_not_finish(project: Path, cli):
     db.execute("INSERT INTO runs (started, run_date) VALUES ('2026-11-25T10:00:00+00:00', ?)", (DAY,))  # as a kill leaves it
     db.close()
     assert "not finished" in cli("status").stdout
+
+
+# --- a refusal our own [email] settings caused --------------------------------------------
+
+
+def _mail_config(project: Path, port: int, cert: Path, *, fixed: bool, enabled: bool = False, daemon: bool = False) -> None:
+    """security "none" against a server that requires STARTTLS (530), or the fixed settings."""
+    lines = [
+        "[email]", f"enabled = {json.dumps(enabled)}", 'host = "127.0.0.1"', f"port = {port}",
+        'sender = "Briefings <briefings@example.org>"', 'recipients = ["desk@example.org"]', 'attach = "digest"',
+        "timeout = 5",
+    ]
+    if fixed:
+        lines += ['security = "starttls"', f"ca_file = {json.dumps(str(cert))}", 'username = "briefings"']
+    else:
+        lines += ['security = "none"']
+    if daemon:
+        lines += ["[schedule]", 'timezone = "UTC"', "scan_seconds = 1", 'digest_at = ["23:59"]']
+    (project / "reports.toml").write_text("\n".join(lines) + "\n")
+
+
+def _send_rows(project: Path) -> list[tuple]:
+    import sqlite3
+
+    db = sqlite3.connect(project / "out" / "ledger.sqlite3")
+    return db.execute("SELECT status, attempts, error FROM sends").fetchall()
+
+
+def _refused_by_our_settings(project: Path, cli, smtp_servers):
+    from tests.conftest import self_signed_cert
+
+    cert = self_signed_cert(project)
+    server = smtp_servers(tls="starttls", cert=cert)
+    _mail_config(project, server.port, cert[0], fixed=False)
+    result = cli("run", "--json", "--workers", "1", "--date", DAY, "--email")
+    assert result.exit_code == 1 and "530" in result.stderr, result.stderr
+    ((status, attempts, error),) = _send_rows(project)
+    assert (status, attempts) == ("failed", 1) and "STARTTLS" in error
+    again = cli("run", "--json", "--workers", "1", "--date", DAY, "--email")  # same settings: not retried
+    assert again.exit_code == 1 and _send_rows(project)[0][:2] == ("failed", 1)
+    return server, cert
+
+
+def test_a_refusal_caused_by_our_settings_is_retried_by_run_once_they_change(project: Path, cli, smtp_servers, smtp_password):
+    server, cert = _refused_by_our_settings(project, cli, smtp_servers)
+    _mail_config(project, server.port, cert[0], fixed=True)
+    result = cli("run", "--json", "--workers", "1", "--date", DAY, "--email")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["emails_sent"] == 1 and len(server.messages) == 1
+    assert _send_rows(project)[0][:2] == ("sent", 2)
+    cli("run", "--json", "--workers", "1", "--date", DAY, "--email")
+    assert len(server.messages) == 1  # sent once
+
+
+def test_a_refusal_caused_by_our_settings_is_retried_by_the_daemon_once_they_change(project: Path, cli, smtp_servers):
+    server, cert = _refused_by_our_settings(project, cli, smtp_servers)
+    _mail_config(project, server.port, cert[0], fixed=True, enabled=True, daemon=True)
+    from tests.conftest import SMTP_PASSWORD
+
+    daemon = subprocess.Popen(
+        [sys.executable, "-m", "reports.cli", "daemon", "--config", "reports.toml"], cwd=project,
+        env={**os.environ, "REPORTS_SMTP_PASSWORD": SMTP_PASSWORD}, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        _wait(lambda: server.messages, 40)
+    finally:
+        daemon.terminate()
+        _, stderr = daemon.communicate(timeout=60)
+    assert daemon.returncode == 0 and "Traceback" not in stderr, stderr
+    assert len(server.messages) == 1 and _send_rows(project)[0][:2] == ("sent", 2)
+
+
+def _wait(condition, timeout: float) -> None:
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.1)
+
+
+def test_the_ledger_records_the_send_before_the_goodbye(project: Path, cli, smtp_servers, smtp_password):
+    """The at-least-once gap is only the ledger write: by the client's QUIT it is recorded."""
+    import sqlite3
+
+    from tests.conftest import email_config
+
+    server = smtp_servers()
+    seen_at_quit: list[list[str]] = []
+
+    async def handle_QUIT(smtp, session, envelope):  # noqa: N802 (aiosmtpd's name)
+        db = sqlite3.connect(project / "out" / "ledger.sqlite3")
+        seen_at_quit.append([status for (status,) in db.execute("SELECT status FROM sends")])
+        db.close()
+        return "221 Bye"
+
+    server.inbox.handle_QUIT = handle_QUIT
+    email_config(project, server.port)
+    result = cli("run", "--json", "--workers", "1", "--date", DAY, "--email")
+    assert result.exit_code == 0 and len(server.messages) == 1, result.stderr
+    assert seen_at_quit == [["sent"]]
