@@ -323,8 +323,9 @@ def _as_text(result: dict[str, Any]) -> str:
     lines += [f"  - {s}" for s in result["summary"]]
     lines += [
         "",
-        f"Readability: Flesch {r['flesch_reading_ease']}, grade {r['flesch_kincaid_grade']}, "
-        f"{r['words']} words, {r['sentences']} sentences",
+        (f"Readability: Flesch {r['flesch_reading_ease']}, grade {r['flesch_kincaid_grade']}, "
+         if r["flesch_reading_ease"] is not None else "Readability: not measurable, ")
+        + f"{r['words']} words, {r['sentences']} sentences",
         f"Quotes: {q['stats']['count']} ({q['stats']['speakers']} speakers)",
     ]
     lines += [f"  “{i['quote']}” ({i['kind']}) — {i['speaker'] or 'unattributed'}" for i in q["items"]]

@@ -266,3 +266,44 @@ def test_the_ledger_records_the_send_before_the_goodbye(project: Path, cli, smtp
     result = cli("run", "--json", "--workers", "1", "--date", DAY, "--email")
     assert result.exit_code == 0 and len(server.messages) == 1, result.stderr
     assert seen_at_quit == [["sent"]]
+
+
+# --- a huge one-line file; text with no sentence ends ------------------------------------
+
+
+def test_text_with_no_sentence_ends_is_not_measurable_in_json_and_in_the_pdf(project: Path, cli):
+    from tests.conftest import pdf_text
+
+    words = "the council met on monday and the mayor spoke about the harbour "
+    (project / "seeds" / "dump.txt").write_text((words * 300).strip() + "\n")
+    result = cli("analyze", "seeds/dump.txt")
+    assert result.exit_code == 0, result.stderr
+    readability = json.loads(result.stdout)["readability"]
+    assert readability["flesch_reading_ease"] is None and readability["text_standard"] is None
+    assert readability["words"] == 3600 and "no sentence ends" in readability["not_measurable"]
+    code, report = run_json(cli, "--date", DAY)
+    (pdf,) = [n["pdf"] for n in report["new"] if n["source"] == "seeds/dump.txt"]
+    assert "Not measurable" in pdf_text(Path(pdf))
+    # An article with sentences is still measured.
+    from tests.conftest import SEED
+
+    seed = json.loads(cli("analyze", str(SEED)).stdout)
+    assert isinstance(seed["readability"]["flesch_reading_ease"], float) and seed["readability"]["not_measurable"] is None
+
+
+def test_a_huge_one_line_file_is_analysed_from_its_start_with_a_note(project: Path, cli):
+    from reports.analysis import MAX_TEXT_CHARS
+    from tests.conftest import pdf_text
+
+    sentence = "The council met on Monday and the mayor spoke about the harbour. "
+    (project / "seeds" / "huge.txt").write_text(sentence * (3 * MAX_TEXT_CHARS // len(sentence)))
+    result = cli("analyze", "seeds/huge.txt")
+    assert result.exit_code == 0, result.stderr
+    analysis = json.loads(result.stdout)
+    total = len(sentence.strip()) + (3 * MAX_TEXT_CHARS // len(sentence) - 1) * len(sentence)
+    assert "only its first" in analysis["note"] and f"of {total:,} characters" in analysis["note"]
+    assert analysis["readability"]["words"] < 1.1 * MAX_TEXT_CHARS / len(sentence) * 12
+    code, report = run_json(cli, "--date", DAY)
+    assert code == 0
+    (pdf,) = [n["pdf"] for n in report["new"] if n["source"] == "seeds/huge.txt"]
+    assert "only its first" in pdf_text(Path(pdf))
