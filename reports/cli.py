@@ -210,12 +210,10 @@ def daemon(config: Path | None, workers: int | None) -> None:
     """Scan the inbox every schedule.scan_minutes; make and e-mail the digest at schedule.digest_at.
 
     One daemon per output folder. SIGTERM or SIGINT finishes the article in hand and exits 0."""
-    import logging
-
-    from reports.daemon import serve
+    from reports.daemon import configure_logging, serve
 
     settings = _settings(config)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    configure_logging()
     serve(settings, workers=workers)
 
 

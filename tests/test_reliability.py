@@ -307,3 +307,104 @@ def test_a_huge_one_line_file_is_analysed_from_its_start_with_a_note(project: Pa
     assert code == 0
     (pdf,) = [n["pdf"] for n in report["new"] if n["source"] == "seeds/huge.txt"]
     assert "only its first" in pdf_text(Path(pdf))
+
+
+# --- the whole hostile inbox: a run, then the daemon ---------------------------------------
+
+
+def _hostile(project: Path, outside: Path) -> dict[str, str | None]:
+    """Every trap of issue 17 and the older ones beside good articles: name -> the expected
+    reason (None: must be briefed)."""
+    import socket
+
+    from tests.test_robustness import hostile_inbox
+
+    inbox = project / "seeds"
+    expected = hostile_inbox(inbox, outside)
+    (inbox / "good.txt").write_text(GOOD)
+    (inbox / "n.json").write_text("[" * 100_000 + "]" * 100_000)
+    (inbox / "n.jsonl").write_text("[" * 100_000 + "]" * 100_000 + "\n")
+    os.mkfifo(inbox / ".p")
+    (inbox / "x.txt").symlink_to(".p")
+    os.mkfifo(inbox / "fifo.txt")
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(inbox / "sock.txt"))
+    (inbox / "loop.txt").symlink_to("loop.txt")
+    (inbox / "evil\nfailed: forged.txt").write_text("")
+    (inbox / "title\x1b]0;pwned\x07.txt").write_text("")
+    (inbox / "one-line.txt").write_text("word " * 400_000)  # 2 MB, no sentence end
+    expected.update({
+        "good.txt": None, "n.json": "nested too deeply", "n.jsonl": "nested too deeply",
+        "x.txt": "not a regular file", "fifo.txt": "not a regular file", "sock.txt": "not a regular file",
+        "loop.txt": "loop of symbolic links", "evil\nfailed: forged.txt": "empty", "title\x1b]0;pwned\x07.txt": "empty",
+        "one-line.txt": None,
+    })
+    return expected
+
+
+_RAW_CONTROL = [chr(c) for c in range(32) if chr(c) != "\n"] + ["\x7f"]
+
+
+def test_a_hostile_inbox_run_briefs_the_good_and_fails_each_trap_once(project: Path, tmp_path_factory):
+    import re
+
+    expected = _hostile(project, tmp_path_factory.mktemp("elsewhere") / "outside.txt")
+    result = subprocess.run(
+        [sys.executable, "-m", "reports.cli", "run", "--json", "--workers", "2", "--date", DAY],
+        cwd=project, capture_output=True, text=True, timeout=300,  # ends by itself: no FIFO waits
+    )
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert not [c for c in _RAW_CONTROL if c in result.stderr], repr(result.stderr)
+    report = json.loads(result.stdout)
+    failures: dict[str, list[str]] = {}
+    for failure in report["failed"]:
+        failures.setdefault(Path(re.sub(r":\d+$", "", failure["source"])).name, []).append(failure["reason"])
+    briefed = {Path(re.sub(r":\d+$", "", n["source"])).name for n in report["new"]}
+    for name, reason in expected.items():
+        if reason is None:
+            assert name in briefed and name not in failures, (name, failures.get(name))
+        else:
+            assert len(failures.get(name, [])) == 1 and reason in failures[name][0], (name, failures.get(name))
+    assert set(failures) == {name for name, reason in expected.items() if reason}
+    # One stderr line per failure: a name with a newline forges none.
+    assert len([line for line in result.stderr.splitlines() if line.startswith("failed:")]) == len(report["failed"])
+
+
+def test_the_daemon_on_a_hostile_inbox_keeps_scanning_says_what_it_does_and_stops_on_sigterm(
+    project: Path, tmp_path_factory
+):
+    from datetime import datetime
+
+    _hostile(project, tmp_path_factory.mktemp("elsewhere") / "outside.txt")
+    (project / "reports.toml").write_text('[schedule]\nscan_seconds = 1\ndigest_at = ["23:59"]\n')
+    heartbeat = project / "out" / ".heartbeat.json"
+    daemon = subprocess.Popen(
+        [sys.executable, "-m", "reports.cli", "daemon", "--workers", "2"], cwd=project,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    scans: set[str] = set()
+    beats: list[dict] = []
+    try:
+        def scanning() -> bool:
+            try:
+                beat = json.loads(heartbeat.read_text())
+            except (FileNotFoundError, json.JSONDecodeError):
+                return False
+            beats.append(beat)
+            if beat.get("last_scan"):
+                scans.add(beat["last_scan"])
+            return len(scans) >= 3  # the first scan (which briefs) and two more after it
+
+        _wait(scanning, 180)
+    finally:
+        daemon.terminate()
+        _, stderr = daemon.communicate(timeout=120)
+    assert daemon.returncode == 0 and "Traceback" not in stderr, stderr
+    assert "first scan" in stderr.split("new briefing(s)")[0]  # said before the first scan's work
+    assert "new article(s) to brief" in stderr
+    assert "weasyprint.progress" not in stderr
+    assert not [c for c in _RAW_CONTROL if c in stderr.replace("\t", "")], repr(stderr)
+    for beat in beats:  # while it runs, the next run is never in the past
+        assert datetime.fromisoformat(beat["next_run"]) >= datetime.fromisoformat(beat["updated"]), beat
+    assert json.loads(heartbeat.read_text())["state"] == "stopped"
