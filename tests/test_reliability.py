@@ -408,3 +408,59 @@ def test_the_daemon_on_a_hostile_inbox_keeps_scanning_says_what_it_does_and_stop
     for beat in beats:  # while it runs, the next run is never in the past
         assert datetime.fromisoformat(beat["next_run"]) >= datetime.fromisoformat(beat["updated"]), beat
     assert json.loads(heartbeat.read_text())["state"] == "stopped"
+
+
+# --- a run killed at any moment, then run again --------------------------------------------
+
+
+def test_a_run_killed_at_any_moment_then_run_again_leaves_manifest_digest_and_ledger_agreeing(project: Path):
+    """Real SIGKILLs of a real run: after 1 briefing of a round, after 3, once all its PDFs are
+    written (between the ledger and the manifest), and once the manifest is (before the digest)."""
+    import signal
+    import sqlite3
+    import time
+
+    from tests.conftest import pdf_text
+
+    day = project / "out" / DAY
+    command = [sys.executable, "-m", "reports.cli", "run", "--workers", "1", "--date", DAY]
+    (project / "seeds" / "000_b8909ad496ca7278.txt").unlink()
+
+    def briefings() -> set[str]:
+        return {p.name for p in day.glob("*.pdf") if p.name != "digest.pdf"} if day.is_dir() else set()
+
+    def manifest_mtime() -> int:
+        path = day / "manifest.json"
+        return path.stat().st_mtime_ns if path.exists() else 0
+
+    moments = ("1 briefing", "3 briefings", "all briefings", "the manifest")
+    for round_, moment in enumerate(moments):
+        for i in range(6):
+            name = f"Kiwi{round_}x{i}"
+            (project / "seeds" / f"r{round_}-{i}.txt").write_text(
+                f"{name} harbour news\n\n{name} docked at the harbour on Monday. The council met. It rained all day.\n"
+            )
+        before, manifest_before = briefings(), manifest_mtime()
+        process = subprocess.Popen(command, cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        wanted = {"1 briefing": 1, "3 briefings": 3, "all briefings": 6}.get(moment)
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and process.poll() is None:
+            if wanted is not None and len(briefings() - before) >= wanted:
+                break
+            if wanted is None and manifest_mtime() != manifest_before:
+                break
+            time.sleep(0.005)
+        assert process.poll() is None, f"the run ended before {moment}: the kill must land mid-run"
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        again = subprocess.run([*command, "--json"], cwd=project, capture_output=True, text=True, timeout=180)
+        assert again.returncode == 0, again.stderr
+        db = sqlite3.connect(project / "out" / "ledger.sqlite3")
+        ledger = sorted(json.loads(o)[0] for (o,) in db.execute("SELECT outputs FROM articles WHERE status = 'rendered'"))
+        db.close()
+        listed = sorted(e["pdf"] for e in json.loads((day / "manifest.json").read_text())["articles"])
+        on_disk = sorted(f"{DAY}/{name}" for name in briefings())
+        assert ledger == listed == on_disk and len(ledger) == 6 * (round_ + 1), moment
+        digest = pdf_text(day / "digest.pdf")
+        missing = [f"Kiwi{r}x{i}" for r in range(round_ + 1) for i in range(6) if f"Kiwi{r}x{i}" not in digest]
+        assert not missing, (moment, missing)
