@@ -33,6 +33,7 @@ import shutil
 import tempfile
 import threading
 import time
+from asyncio import CancelledError
 from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -226,18 +227,21 @@ def _alone(client: Client, job: Job, templates: Templates | None, in_flight: dic
 
 
 def _outcome(future: Future, in_flight: dict[Future, Job]) -> Outcome:
+    """The task's result, waiting for it again when Dask reruns it.
+
+    A task that finished on a worker which then died, before its result was fetched, is
+    "lost", and Dask runs it again: as_completed has already yielded it, so the status seen
+    here may be lost or pending. `result()` waits for the rerun (and a fetch that finds the
+    worker gone waits for it too); only a real error of the task itself counts against it."""
     job = in_flight.pop(future)
-    if future.status == "finished":
-        return job, future.result()
-    if future.status == "cancelled":
-        raise ClusterLost("lost the connection to the Dask scheduler")
     try:
-        error = future.exception()
-    except FutureCancelledError as lost:
+        return job, future.result()
+    except (FutureCancelledError, CancelledError) as lost:
         raise ClusterLost("lost the connection to the Dask scheduler") from lost
-    if isinstance(error, KilledWorker):
+    except KilledWorker as error:  # this task was on every worker that died, allowed-failures times
         return job, _Killed(str(error))
-    return job, WorkerLost(f"the task failed on the cluster: {type(error).__name__}: {error}")
+    except Exception as error:  # the task raised, RETRIES times: the environment is suspect
+        return job, WorkerLost(f"the task failed on the cluster: {type(error).__name__}: {error}")
 
 
 class _Killed(WorkerLost):

@@ -267,3 +267,26 @@ def _wait_for_pdfs(folder: Path, count: int, timeout: float = 60) -> None:
             return
         time.sleep(0.1)
     raise AssertionError(f"fewer than {count} PDFs in {folder} after {timeout} s")
+
+
+def test_one_poison_article_among_40_fails_alone_on_two_workers(tmp_path: Path):
+    """A task finished on a worker that the poison then killed is rerun by Dask: it must not be
+    counted as failed ("NoneType: None") beside the one article that really kills workers."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for n in range(40):
+        (inbox / f"story{n:02d}.txt").write_text(f"Story {n} is about the harbour. The council met on day {n}. It rained.\n")
+    (inbox / "story17.txt").write_text("This story KILLS ITS WORKER when it is briefed. It has two sentences.\n")
+    poisoned = Cluster(
+        tmp_path,
+        worker_args=("--preload", str(Path(__file__).with_name("dask_poison.py"))),
+        env={"DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES": "1"},  # two deaths a try: a short test
+    )
+    try:
+        poisoned.start(workers=2)
+        code, report, stderr = run("--inbox", str(inbox), "--out", "out", "--cluster", poisoned.address, cwd=tmp_path)
+    finally:
+        poisoned.stop()
+    assert code == 1, stderr
+    assert [Path(f["source"]).name for f in report["failed"]] == ["story17.txt"], report["failed"]
+    assert len(report["new"]) == 39
