@@ -33,6 +33,7 @@ import dataclasses
 import functools
 import hashlib
 import itertools
+import logging
 import shutil
 import tempfile
 import threading
@@ -179,9 +180,34 @@ def results(jobs: Iterable[Job], address: str, *, worker_wait: float = 120.0) ->
         client.close()
 
 
+log = logging.getLogger("reports.cluster")
+
+
+class _ToOurLog(logging.Handler):
+    """Dask's records as one line each, at DEBUG, on our logger: its own stderr handler printed a
+    35-line ERROR traceback (a lost scheduler) before our one-line message, and into cron mail."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        lines = record.getMessage().strip().splitlines()
+        log.debug("%s %s: %s", record.name, record.levelname, lines[0] if lines else "")
+
+
+def _dask_logs_to_ours() -> None:
+    """Every logger Dask's logging config gave its own stderr handler (distributed,
+    distributed.client, tornado, ...) goes through _ToOurLog instead."""
+    ours = _ToOurLog()
+    loggers = [logging.getLogger(name) for name in list(logging.root.manager.loggerDict)]
+    for logger in loggers:
+        if logger.name.split(".")[0] in ("distributed", "tornado", "bokeh") and logger.handlers:
+            for handler in list(logger.handlers):
+                logger.removeHandler(handler)
+            logger.addHandler(ours)
+
+
 def connect(address: str) -> Client:
     """A client for the scheduler, after checking that its workers run this version of reports
     and gating the ones that join later (see `_gate`)."""
+    _dask_logs_to_ours()
     try:
         client = Client(address, set_as_default=False)
     except (OSError, TimeoutError) as error:
