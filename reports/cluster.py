@@ -281,8 +281,17 @@ def _gate(client: Client) -> None:
                 theirs = metadata.version("reports")
             except metadata.PackageNotFoundError:
                 return
-            if theirs == ours:
-                await worker.set_resources(**{wanted: slots})  # type: ignore[attr-defined]
+            if theirs != ours:
+                return
+            await worker.set_resources(**{wanted: slots})  # type: ignore[attr-defined]
+            # The scheduler looks again at tasks it could not place ("no-worker") only when a
+            # worker joins or resumes; a restarted worker joined before it offered the resource,
+            # so it pauses and resumes at once (in order, on its stream after the resource).
+            from distributed.core import Status
+
+            if worker.status == Status.running:  # type: ignore[attr-defined]
+                worker.status = Status.paused  # type: ignore[attr-defined]
+                worker.status = Status.running  # type: ignore[attr-defined]
 
     try:
         client.register_plugin(ReportsVersion())
