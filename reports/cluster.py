@@ -56,6 +56,7 @@ TASKS_PER_THREAD = 2  # keeps every worker thread busy while results travel back
 MAX_TEMPLATE_BYTES = 20_000_000  # shipped with every task: a folder of videos is a mistake
 
 Outcome = tuple[Job, Briefed | ArticleError]
+log = logging.getLogger("reports.cluster")
 
 
 @dataclass(frozen=True)
@@ -178,9 +179,6 @@ def results(jobs: Iterable[Job], address: str, *, worker_wait: float = 120.0) ->
         if in_flight and client.status == "running":
             client.cancel(list(in_flight))
         client.close()
-
-
-log = logging.getLogger("reports.cluster")
 
 
 class _ToOurLog(logging.Handler):
