@@ -216,12 +216,10 @@ def daemon(config: Path | None, workers: int | None) -> None:
     """Scan the inbox every schedule.scan_minutes; make and e-mail the digest at schedule.digest_at.
 
     One daemon per output folder. SIGTERM or SIGINT finishes the article in hand and exits 0."""
-    import logging
-
-    from reports.daemon import serve
+    from reports.daemon import configure_logging, serve
 
     settings = _settings(config)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    configure_logging()
     serve(settings, workers=workers)
 
 
@@ -344,8 +342,9 @@ def _as_text(result: dict[str, Any]) -> str:
     lines += [f"  - {s}" for s in result["summary"]]
     lines += [
         "",
-        f"Readability: Flesch {r['flesch_reading_ease']}, grade {r['flesch_kincaid_grade']}, "
-        f"{r['words']} words, {r['sentences']} sentences",
+        (f"Readability: Flesch {r['flesch_reading_ease']}, grade {r['flesch_kincaid_grade']}, "
+         if r["flesch_reading_ease"] is not None else "Readability: not measurable, ")
+        + f"{r['words']} words, {r['sentences']} sentences",
         f"Quotes: {q['stats']['count']} ({q['stats']['speakers']} speakers)",
     ]
     lines += [f"  “{i['quote']}” ({i['kind']}) — {i['speaker'] or 'unattributed'}" for i in q["items"]]

@@ -20,6 +20,9 @@ Faults, and who handles them:
 - the scheduler goes away: ClusterLost. The run stops; what was written is recorded and
   a re-run briefs the rest. An unreachable scheduler is given Dask's own connect timeout
   (`distributed.comm.timeouts.connect`, 30 s by default) before the run gives up on it.
+- a worker with another version of reports: refused when the run connects (exit 2); one
+  that joins mid-run gets no task (`_gate`: tasks need a resource only matching workers offer).
+  A worker that cannot run the check at all (another cloudpickle) is the same exit 2.
 - the scheduler has no worker: the run waits `cluster.worker_wait_seconds` for one, then
   stops with ClusterLost instead of queueing tasks that nothing will run.
 """
@@ -27,12 +30,15 @@ Faults, and who handles them:
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import itertools
+import logging
 import shutil
 import tempfile
 import threading
 import time
+from asyncio import CancelledError
 from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,10 +51,12 @@ from reports.errors import ArticleError, ClusterLost, ConfigError
 from reports.pipeline import Briefed, Job, WorkerLost, brief
 
 RETRIES = 1
+_SLOTS = 1_000_000  # of the version resource on a worker: threads, not it, limit its tasks
 TASKS_PER_THREAD = 2  # keeps every worker thread busy while results travel back
 MAX_TEMPLATE_BYTES = 20_000_000  # shipped with every task: a folder of videos is a mistake
 
 Outcome = tuple[Job, Briefed | ArticleError]
+log = logging.getLogger("reports.cluster")
 
 
 @dataclass(frozen=True)
@@ -173,22 +181,55 @@ def results(jobs: Iterable[Job], address: str, *, worker_wait: float = 120.0) ->
         client.close()
 
 
+class _ToOurLog(logging.Handler):
+    """Dask's records as one line each, at DEBUG, on our logger: its own stderr handler printed a
+    35-line ERROR traceback (a lost scheduler) before our one-line message, and into cron mail."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        lines = record.getMessage().strip().splitlines()
+        log.debug("%s %s: %s", record.name, record.levelname, lines[0] if lines else "")
+
+
+def _dask_logs_to_ours() -> None:
+    """Every logger Dask's logging config gave its own stderr handler (distributed,
+    distributed.client, tornado, ...) goes through _ToOurLog instead."""
+    ours = _ToOurLog()
+    loggers = [logging.getLogger(name) for name in list(logging.root.manager.loggerDict)]
+    for logger in loggers:
+        if logger.name.split(".")[0] in ("distributed", "tornado", "bokeh") and logger.handlers:
+            for handler in list(logger.handlers):
+                logger.removeHandler(handler)
+            logger.addHandler(ours)
+
+
 def connect(address: str) -> Client:
-    """A client for the scheduler, after checking that its workers run this version of reports."""
+    """A client for the scheduler, after checking that its workers run this version of reports
+    and gating the ones that join later (see `_gate`)."""
+    _dask_logs_to_ours()
     try:
         client = Client(address, set_as_default=False)
     except (OSError, TimeoutError) as error:
         raise ClusterLost(f"cannot reach the Dask scheduler at {address}: {error}") from error
     try:
         _check_workers(client)
+        _gate(client)
     except BaseException:
         client.close()
         raise
     return client
 
 
+@functools.cache
+def _ours() -> str:
+    from importlib import metadata
+
+    return metadata.version("reports")
+
+
 def _check_workers(client: Client) -> None:
-    """A worker with another version of reports would brief differently: refuse it up front."""
+    """A worker with another version of reports would brief differently: refuse it up front.
+    A worker that cannot even run the check (another cloudpickle, a broken install) is refused
+    the same way: a clear configuration error, not the worker's traceback."""
 
     def installed() -> str | None:  # nested: cloudpickle ships it by value, so it runs anywhere
         from importlib import metadata
@@ -198,19 +239,75 @@ def _check_workers(client: Client) -> None:
         except metadata.PackageNotFoundError:
             return None
 
-    from importlib import metadata
-
-    ours = metadata.version("reports")
-    for worker, theirs in client.run(installed).items():
+    ours = _ours()
+    try:
+        found = client.run(installed)
+    except (OSError, TimeoutError) as error:
+        raise ClusterLost(f"lost the Dask scheduler while checking its workers: {error}") from error
+    except Exception as error:  # raised on a worker and sent back: it cannot run our code
+        raise ConfigError(
+            f"a Dask worker cannot run the version check ({type(error).__name__}: {error});"
+            f" install reports[dask]=={ours}, with the same dask, distributed and cloudpickle, on every worker"
+        ) from None
+    for worker, theirs in found.items():
         if theirs != ours:
             has = f"reports {theirs}" if theirs else "no reports package"
             raise ConfigError(f"Dask worker {worker} has {has}; install reports[dask]=={ours} on every worker")
 
 
+def _resource() -> str:
+    """The Dask resource a worker offers only when it runs this version of reports."""
+    return f"reports=={_ours()}"
+
+
+def _gate(client: Client) -> None:
+    """Workers joining mid-run are checked too: a worker plugin, run by every worker now and
+    by each one that joins later (Dask sends registered plugins to new workers), offers the
+    resource `reports==<version>` only when the worker's own reports is this version. Every
+    task asks for that resource, so the scheduler never gives one to another version."""
+    from distributed.diagnostics.plugin import WorkerPlugin
+
+    wanted, ours, slots = _resource(), _ours(), _SLOTS
+
+    class ReportsVersion(WorkerPlugin):  # nested: shipped by value, it runs on any version
+        name = f"reports-version-gate-{ours}"
+
+        async def setup(self, worker: object) -> None:
+            from importlib import metadata
+
+            try:
+                theirs = metadata.version("reports")
+            except metadata.PackageNotFoundError:
+                return
+            if theirs != ours:
+                return
+            await worker.set_resources(**{wanted: slots})  # type: ignore[attr-defined]
+            # The scheduler looks again at tasks it could not place ("no-worker") only when a
+            # worker joins or resumes; a restarted worker joined before it offered the resource,
+            # so it pauses and resumes at once (in order, on its stream after the resource).
+            from distributed.core import Status
+
+            if worker.status == Status.running:  # type: ignore[attr-defined]
+                worker.status = Status.paused  # type: ignore[attr-defined]
+                worker.status = Status.running  # type: ignore[attr-defined]
+
+    try:
+        client.register_plugin(ReportsVersion())
+    except (OSError, TimeoutError) as error:
+        raise ClusterLost(f"lost the Dask scheduler while checking its workers: {error}") from error
+    except Exception as error:
+        raise ConfigError(
+            f"a Dask worker cannot run the version check ({type(error).__name__}: {error});"
+            f" install reports[dask]=={ours} on every worker"
+        ) from None
+
+
 def _submit(client: Client, job: Job, templates: Templates | None) -> Future:
     try:
         # pure=False: the same article submitted twice (--force) is briefed again, not looked up.
-        return client.submit(brief_shipped, job, templates, retries=RETRIES, pure=False)
+        return client.submit(
+            brief_shipped, job, templates, retries=RETRIES, pure=False, resources={_resource(): 1}
+        )
     except (OSError, RuntimeError, TimeoutError) as error:  # closed or disconnected client
         raise ClusterLost(f"lost the Dask scheduler: {error}") from error
 
@@ -226,18 +323,21 @@ def _alone(client: Client, job: Job, templates: Templates | None, in_flight: dic
 
 
 def _outcome(future: Future, in_flight: dict[Future, Job]) -> Outcome:
+    """The task's result, waiting for it again when Dask reruns it.
+
+    A task that finished on a worker which then died, before its result was fetched, is
+    "lost", and Dask runs it again: as_completed has already yielded it, so the status seen
+    here may be lost or pending. `result()` waits for the rerun (and a fetch that finds the
+    worker gone waits for it too); only a real error of the task itself counts against it."""
     job = in_flight.pop(future)
-    if future.status == "finished":
-        return job, future.result()
-    if future.status == "cancelled":
-        raise ClusterLost("lost the connection to the Dask scheduler")
     try:
-        error = future.exception()
-    except FutureCancelledError as lost:
+        return job, future.result()
+    except (FutureCancelledError, CancelledError) as lost:
         raise ClusterLost("lost the connection to the Dask scheduler") from lost
-    if isinstance(error, KilledWorker):
+    except KilledWorker as error:  # this task was on every worker that died, allowed-failures times
         return job, _Killed(str(error))
-    return job, WorkerLost(f"the task failed on the cluster: {type(error).__name__}: {error}")
+    except Exception as error:  # the task raised, RETRIES times: the environment is suspect
+        return job, WorkerLost(f"the task failed on the cluster: {type(error).__name__}: {error}")
 
 
 class _Killed(WorkerLost):

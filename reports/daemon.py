@@ -37,6 +37,27 @@ _TICK_S = 0.5  # how soon a signal is noticed between jobs
 _KEEP_FAILURES = 10
 
 log = logging.getLogger("reports.daemon")
+LOG_FORMAT = "%(asctime)s %(name)s %(levelname)s %(message)s"
+
+
+def configure_logging() -> None:
+    """INFO to stderr (the journal), every message escaped; WeasyPrint's per-PDF progress off."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(_EscapingFormatter(LOG_FORMAT))
+    logging.basicConfig(level=logging.INFO, handlers=[handler])
+    logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)  # ~7 INFO lines per PDF
+
+
+class _EscapingFormatter(logging.Formatter):
+    """A file name with a newline must not forge a log line, nor a terminal escape reach the
+    journal: control characters in a message (ours, or WeasyPrint quoting the article) are
+    written as escapes, as `reports run` prints them. A traceback keeps its lines."""
+
+    def formatMessage(self, record: logging.LogRecord) -> str:  # noqa: N802 (logging's name)
+        record.message = "".join(
+            c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in record.message
+        )
+        return super().formatMessage(record)
 
 
 def due(now: datetime, last_digest: datetime | None, digest_at: Sequence[str]) -> list[datetime]:
@@ -126,11 +147,15 @@ class _Daemon:
 
     def loop(self) -> None:
         log.info("daemon started for %s (pid %d)", self.settings.paths.out, os.getpid())
+        log.info("first scan: looking for new articles in %s", self.settings.paths.inbox)
         self._job("scan", self._scan)  # start-up: new articles, pending mail, a missed digest
+        self._save()  # the next scan's time, now that the first is over
         last_beat = time.monotonic()
         while not self.stopping():
+            before = self.scheduler.next_run
             self.scheduler.run_pending()
-            if time.monotonic() - last_beat > 60:
+            # A job saves the heartbeat before `schedule` moves its next run on: save again after.
+            if self.scheduler.next_run != before or time.monotonic() - last_beat > 60:
                 self._save()
                 last_beat = time.monotonic()
             time.sleep(_TICK_S)
@@ -154,7 +179,8 @@ class _Daemon:
 
         now = self._now()
         report = pipeline.run(
-            self.settings, now.date(), workers=self.workers, should_stop=self.stopping, wait=LOCK_WAIT_S
+            self.settings, now.date(), workers=self.workers, should_stop=self.stopping, wait=LOCK_WAIT_S,
+            on_total=_log_total,
         )
         for failure in report.failed:
             log.warning("failed: %s: %s", failure.source, failure.reason)
@@ -192,11 +218,18 @@ class _Daemon:
         return datetime.now(self.tz)
 
     def _save(self) -> None:
+        # While a job runs (or one is overdue behind it), the next run is now, never in the past.
         next_run = self.scheduler.next_run
-        self.beat["next_run"] = next_run.astimezone().isoformat(timespec="seconds") if next_run else None
+        now = datetime.now()
+        self.beat["next_run"] = max(next_run, now).astimezone().isoformat(timespec="seconds") if next_run else None
         self.beat["updated"] = self._now().isoformat(timespec="seconds")
         data = (json.dumps(self.beat, indent=2) + "\n").encode()
         outputs.write_atomic(self.settings.paths.out / HEARTBEAT_NAME, data)
+
+
+def _log_total(total: int) -> None:
+    if total:
+        log.info("%d new article(s) to brief", total)
 
 
 def _log_delivery(delivery: Delivery) -> None:

@@ -21,7 +21,7 @@ import re
 import smtplib
 import socket
 import ssl
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from email.message import EmailMessage
@@ -83,6 +83,15 @@ def send_key(run_date: date, recipient: str, attachments: Sequence[Attachment]) 
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
+def settings_fingerprint(email: EmailSettings) -> str:
+    """What a refusal could be the settings' fault for: the server, how we talk to it, who we
+    log in and send as. Stored with a refused message; when it changes, the message is tried again.
+    The password itself is not in it (not even hashed): a bad login already stays pending."""
+    parts = [email.host, str(email.port), email.security, email.username or "", email.password_env,
+             email.sender, email.ca_file or ""]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
+
+
 def message_id(key: str, sender: str, resend: int = 0) -> str:
     """Deterministic per message; a deliberate re-send gets its own, so it is not dropped as a dupe."""
     domain = parseaddr(sender)[1].rpartition("@")[2] or "localhost"
@@ -139,8 +148,9 @@ def _html_body(day: str, of: str, headlines: Sequence[Headline], attachments: Se
 
 
 class Mailer(Protocol):
-    def send(self, msg: EmailMessage) -> None:
-        """Deliver `msg` or raise SendError."""
+    def send(self, msg: EmailMessage, on_accepted: Callable[[], None] | None = None) -> None:
+        """Deliver `msg` or raise SendError; `on_accepted` runs as soon as the server took it
+        (before the goodbye), so the ledger records the 250 with nothing in between."""
 
 
 class SmtpMailer:
@@ -154,7 +164,7 @@ class SmtpMailer:
         s = self._settings
         return f"SmtpMailer({s.host}:{s.port}, {s.security}, user={s.username!r})"
 
-    def send(self, msg: EmailMessage) -> None:
+    def send(self, msg: EmailMessage, on_accepted: Callable[[], None] | None = None) -> None:
         s = self._settings
         try:
             smtp = self._connect()
@@ -164,6 +174,8 @@ class SmtpMailer:
             if s.username:
                 smtp.login(s.username, self._password or "")
             refused = smtp.send_message(msg)
+            if on_accepted is not None and not refused:
+                on_accepted()  # before QUIT: a slow or lost goodbye must not widen the gap
         except smtplib.SMTPRecipientsRefused as error:
             permanent = all(code >= 500 for code, _ in error.recipients.values())
             raise SendError(self._scrub(f"{s.host}:{s.port}: {_describe(error)}"), permanent=permanent) from None
@@ -261,11 +273,13 @@ class EmlFolderMailer:
             path.unlink(missing_ok=True)
         return removed
 
-    def send(self, msg: EmailMessage) -> None:
+    def send(self, msg: EmailMessage, on_accepted: Callable[[], None] | None = None) -> None:
         name = re.sub(r"[^A-Za-z0-9.-]+", "_", str(msg["Message-ID"]).strip("<>")) + ".eml"
         path = self.folder / name
         outputs.write_atomic(path, msg.as_bytes())
         self.written.append(path)
+        if on_accepted is not None:
+            on_accepted()
 
 
 def unreachable(host: str, port: int, error: BaseException, timeout: float | None = None) -> str:

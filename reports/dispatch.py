@@ -9,6 +9,7 @@ once), never lost; the daemon retries pending messages after a back-off.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -59,6 +60,7 @@ def email_day(
     alone until its next attempt (the daemon; an explicit run tries at once); `record=False` is
     the dry run, which leaves the ledger as it was."""
     email = settings.email
+    fingerprint = deliver.settings_fingerprint(email)
     with hold(settings.paths.out, "email", wait=wait), Ledger.open(settings.paths.out) as ledger:
         mail: dict[tuple[str, ...], tuple[list[tuple[deliver.Attachment, ...]], list[deliver.Headline]]] = {}
         sent: list[str] = []
@@ -84,7 +86,7 @@ def email_day(
                     if not resend and planned.status == "sent":
                         already += 1
                         continue
-                    if not resend and planned.status == "failed":
+                    if not resend and planned.status == "failed" and not _other_settings(ledger, key, fingerprint):
                         failed.append(Failure(recipient, f"{planned.error} (`reports email` sends it again)"))
                         continue
                     if not resend and respect_backoff and planned.waiting(now):
@@ -96,16 +98,18 @@ def email_day(
                     sender=email.sender, recipient=recipient, run_date=run_date, headlines=headlines,
                     attachments=group, message_id=msg_id, when=now, part=part, parts=len(groups),
                 )
+                accepted = _recorder(ledger, key, msg_id) if record else None
                 try:
-                    mailer.send(msg)
+                    mailer.send(msg, on_accepted=accepted)
                 except SendError as error:
                     if record:
                         retry_at = None if error.permanent else now + timedelta(seconds=_backoff(planned.attempts))
-                        ledger.record_send_failed(key, str(error), permanent=error.permanent, next_attempt=retry_at)
+                        ledger.record_send_failed(
+                            key, str(error), permanent=error.permanent, next_attempt=retry_at,
+                            settings_fingerprint=fingerprint,
+                        )
                     (failed if error.permanent else pending).append(Failure(recipient, str(error)))
                     continue
-                if record:
-                    ledger.record_sent(key, msg_id)
                 sent.append(msg_id)
             if record:
                 ledger.supersede_sends(run_date.isoformat(), recipient, keys)
@@ -113,13 +117,29 @@ def email_day(
 
 
 def email_pending(settings: Settings, mailer: deliver.Mailer, *, now: datetime, wait: float = 0.0) -> list[Delivery]:
-    """Retry the days with a message whose back-off is over (the daemon, at every scan)."""
+    """Retry the days with a message whose back-off is over, or one refused under other [email]
+    settings than today's (the daemon, at every scan)."""
     with Ledger.open(settings.paths.out) as ledger:
-        days = sorted({s.run_date for s in ledger.sends("pending") if not s.waiting(now)})
+        due = {s.run_date for s in ledger.sends("pending") if not s.waiting(now)}
+        due |= set(ledger.refused_with_other_settings(deliver.settings_fingerprint(settings.email)))
+    days = sorted(due)
     return [
         email_day(settings, date.fromisoformat(day), mailer, now=now, respect_backoff=True, wait=wait)
         for day in days
     ]
+
+
+def _recorder(ledger: Ledger, key: str, msg_id: str) -> Callable[[], None]:
+    """Marks the message sent: called by the mailer right after the server's 250, before its
+    QUIT, so the at-least-once gap is this one ledger write."""
+    return lambda: ledger.record_sent(key, msg_id)
+
+
+def _other_settings(ledger: Ledger, key: str, fingerprint: str) -> bool:
+    """A refused message last tried under other [email] settings: the refusal may have been
+    theirs (530 without STARTTLS), so it is tried once with these."""
+    then = ledger.send_settings_fingerprint(key)
+    return then is not None and then != fingerprint
 
 
 def _backoff(attempts: int) -> int:

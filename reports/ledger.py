@@ -60,7 +60,8 @@ CREATE TABLE IF NOT EXISTS sends (
     error        TEXT,
     created      TEXT NOT NULL,
     sent         TEXT,
-    updated      TEXT NOT NULL
+    updated      TEXT NOT NULL,
+    settings_fingerprint TEXT       -- of the [email] settings a refused send was made with
 );
 CREATE INDEX IF NOT EXISTS sends_by_status ON sends (status, run_date);
 -- Duplicate and update detection (reports/similar.py), for rendered articles.
@@ -173,6 +174,7 @@ class Ledger:
             connection.execute("PRAGMA journal_size_limit=1048576")
             connection.executescript(_SCHEMA)
             _migrate(connection)
+            _add_sends_fingerprint(connection)
             connection.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
             yield cls(connection, path)
         finally:
@@ -480,13 +482,31 @@ class Ledger:
             (message_id, now, now, key),
         )
 
-    def record_send_failed(self, key: str, error: str, *, permanent: bool, next_attempt: datetime | None) -> None:
+    def record_send_failed(
+        self, key: str, error: str, *, permanent: bool, next_attempt: datetime | None, settings_fingerprint: str | None = None
+    ) -> None:
+        """`settings_fingerprint`: of the [email] settings the send was made with, so a refusal
+        they caused is tried again once they change (`refused_with_other_settings`)."""
         retry_at = next_attempt.astimezone(UTC).isoformat(timespec="seconds") if next_attempt else None
         self._db.execute(
             """UPDATE sends SET status = ?, error = ?, attempts = attempts + 1, next_attempt = ?,
-                                updated = ? WHERE key = ?""",
-            ("failed" if permanent else "pending", error, retry_at, _now(), key),
+                                updated = ?, settings_fingerprint = ? WHERE key = ?""",
+            ("failed" if permanent else "pending", error, retry_at, _now(), settings_fingerprint, key),
         )
+
+    def send_settings_fingerprint(self, key: str) -> str | None:
+        row = self._db.execute("SELECT settings_fingerprint FROM sends WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def refused_with_other_settings(self, settings_fingerprint: str) -> list[str]:
+        """Days with a refused message sent under other [email] settings than these: the
+        refusal may have been theirs (530 without STARTTLS, a wrong port), so it is tried again."""
+        rows = self._db.execute(
+            "SELECT DISTINCT run_date FROM sends WHERE status = 'failed'"
+            " AND settings_fingerprint IS NOT NULL AND settings_fingerprint != ? ORDER BY run_date",
+            (settings_fingerprint,),
+        )
+        return [day for (day,) in rows]
 
     def supersede_sends(self, run_date: str, recipient: str, keep: set[str]) -> None:
         """Pending messages of a day whose attachment set has since grown: the new one carries them."""
@@ -499,6 +519,13 @@ class Ledger:
 
     def send_counts(self) -> dict[str, int]:
         return dict(self._db.execute("SELECT status, COUNT(*) FROM sends GROUP BY status"))
+
+
+def _add_sends_fingerprint(connection: sqlite3.Connection) -> None:
+    """A ledger made before sends had `settings_fingerprint` gets the column (NULL: unknown)."""
+    columns = {row[1] for row in connection.execute("PRAGMA table_info(sends)")}
+    if "settings_fingerprint" not in columns:
+        connection.execute("ALTER TABLE sends ADD COLUMN settings_fingerprint TEXT")
 
 
 @dataclass(frozen=True)

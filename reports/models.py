@@ -67,18 +67,22 @@ class Quotes:
 
 @dataclass(frozen=True)
 class Readability:
-    flesch_reading_ease: float
-    flesch_kincaid_grade: float
-    gunning_fog: float
-    smog_index: float
-    coleman_liau_index: float
-    automated_readability_index: float
-    dale_chall: float
-    text_standard: str
+    """The formulas are None when the text cannot be measured (no sentence ends: every
+    formula divides by sentences); `not_measurable` then says why."""
+
+    flesch_reading_ease: float | None
+    flesch_kincaid_grade: float | None
+    gunning_fog: float | None
+    smog_index: float | None
+    coleman_liau_index: float | None
+    automated_readability_index: float | None
+    dale_chall: float | None
+    text_standard: str | None
     words: int
     sentences: int
     reading_time_s: float
     paragraph_grades: tuple[float, ...] = ()  # Flesch-Kincaid grade of each paragraph, in order
+    not_measurable: str | None = None
 
 
 EntityKind = Literal["person", "organisation", "place"]
@@ -144,6 +148,7 @@ class Analysis:
     timeline: tuple[TimelineEntry, ...] = ()
     update_of: UpdateOf | None = None  # set by the pipeline when this is a new version of a story
     author: str | None = None  # the byline (never a photo credit or a path)
+    note: str | None = None  # e.g. that only the start of a huge text was analysed
 
     def to_json(self) -> dict[str, Any]:
         """The `reports analyze` object (CONTRACT.md); the body text is left out."""

@@ -15,34 +15,60 @@ Pure functions: the pipeline stores and looks up the results in the ledger.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import random
 import re
 import unicodedata
 from array import array
+from collections.abc import Iterator
 
 SHINGLE_WORDS = 5
 PERMUTATIONS = 128
 ROWS = 4  # per band: 32 bands; texts with Jaccard 0.5 meet in some band with p = 0.87
 UPDATE_SIMILARITY = 0.5  # at or above: the same story, updated; below: another story
+# Shingles of the first this many words only: far beyond any article, it bounds the time and
+# memory a 20 MB one-line file costs (its shingle set, 128 passes over it) without changing the
+# signature of any real article.
+MAX_SIGNATURE_WORDS = 60_000
 _RANDOM = random.Random(20261125)  # fixed: signatures stored in the ledger must stay comparable
 _MASKS = tuple(_RANDOM.getrandbits(64) for _ in range(PERMUTATIONS))
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "–": "-", "—": "-"})
 _WORD = re.compile(r"\w+")
+_SPACES = re.compile(r"\s+")
+_CHUNK = 1 << 20
 
 
 def normalise(text: str) -> str:
     """The text as it reads: Unicode forms, quote styles, case and spacing don't matter."""
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
-    return " ".join(text.split())
+    return " ".join(_normalised(text))
+
+
+def _normalised(text: str) -> Iterator[str]:
+    """normalise(text) in pieces, to be joined by one space: the text is cut at whitespace into
+    chunks of about _CHUNK characters, so a 20 MB one-line file never has a list of its words or
+    several whole copies in memory at once. No normal form, case fold or quote mapping crosses
+    whitespace, so the pieces give the same text as normalising it whole."""
+    start = 0
+    while start < len(text):
+        space = _SPACES.search(text, start + _CHUNK) if len(text) - start > _CHUNK else None
+        end, after = (space.start(), space.end()) if space else (len(text), len(text))
+        piece = " ".join(unicodedata.normalize("NFKC", text[start:end]).translate(_QUOTES).casefold().split())
+        if piece:
+            yield piece
+        start = after
 
 
 def text_key(text: str) -> str:
-    return hashlib.sha256(normalise(text).encode()).hexdigest()
+    digest = hashlib.sha256()
+    for i, piece in enumerate(_normalised(text)):
+        digest.update((" " + piece if i else piece).encode())
+    return digest.hexdigest()
 
 
 def signature(text: str) -> bytes:
     """MinHash over word shingles; XOR with fixed random masks stands in for permutations."""
-    words = _WORD.findall(normalise(text))
+    found = (m.group() for piece in _normalised(text) for m in _WORD.finditer(piece))  # no word spans pieces
+    words = list(itertools.islice(found, MAX_SIGNATURE_WORDS))
     size = min(SHINGLE_WORDS, len(words)) or 1
     shingles = {" ".join(words[i : i + size]) for i in range(max(1, len(words) - size + 1))}
     hashes = [int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8).digest(), "little") for s in shingles]

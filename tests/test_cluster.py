@@ -209,6 +209,8 @@ def test_a_lost_scheduler_stops_the_run_and_a_rerun_finishes(cluster: Cluster, t
         lost.stop()
     report = json.loads(stdout)
     assert process.returncode == 1 and "Dask scheduler" in report["aborted"], stderr
+    # Our one line says what happened; Dask's own ERROR tracebacks stay off stderr (and cron mail).
+    assert "Traceback" not in stderr and "distributed." not in stderr, stderr
     done = ledger(tmp_path / "out")
     assert 3 <= len(done) < 12 and len(report["new"]) == len(done)
     manifest = json.loads((tmp_path / "out" / DAY / "manifest.json").read_text())
@@ -267,3 +269,64 @@ def _wait_for_pdfs(folder: Path, count: int, timeout: float = 60) -> None:
             return
         time.sleep(0.1)
     raise AssertionError(f"fewer than {count} PDFs in {folder} after {timeout} s")
+
+
+def test_one_poison_article_among_40_fails_alone_on_two_workers(tmp_path: Path):
+    """A task finished on a worker that the poison then killed is rerun by Dask: it must not be
+    counted as failed ("NoneType: None") beside the one article that really kills workers."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for n in range(40):
+        (inbox / f"story{n:02d}.txt").write_text(f"Story {n} is about the harbour. The council met on day {n}. It rained.\n")
+    (inbox / "story17.txt").write_text("This story KILLS ITS WORKER when it is briefed. It has two sentences.\n")
+    poisoned = Cluster(
+        tmp_path,
+        worker_args=("--preload", str(Path(__file__).with_name("dask_poison.py"))),
+        env={"DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES": "1"},  # two deaths a try: a short test
+    )
+    try:
+        poisoned.start(workers=2)
+        code, report, stderr = run("--inbox", str(inbox), "--out", "out", "--cluster", poisoned.address, cwd=tmp_path)
+    finally:
+        poisoned.stop()
+    assert code == 1, stderr
+    assert [Path(f["source"]).name for f in report["failed"]] == ["story17.txt"], report["failed"]
+    assert len(report["new"]) == 39
+
+
+def test_a_worker_of_another_version_joining_mid_run_gets_no_task(tmp_path: Path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for n in range(60):
+        (inbox / f"story{n:02d}.txt").write_text(f"Story {n} is about the harbour. The council met on day {n}. It rained.\n")
+    log = tmp_path / "briefed-by-the-other-version.log"
+    mixed = Cluster(tmp_path, env={"REPORTS_TEST_BRIEFED_LOG": str(log)})
+    try:
+        mixed.start(workers=1)
+        process = reports("run", "--json", "--date", DAY, "--inbox", str(inbox), "--out", "out", "--cluster", mixed.address, cwd=tmp_path)
+        _wait_for_pdfs(tmp_path / "out" / DAY, 2)
+        mixed.worker_args = ("--preload", str(Path(__file__).with_name("dask_other_version.py")))
+        mixed.add_worker()
+        mixed.wait_for(2)
+        assert process.poll() is None, "the run ended before the other worker joined"
+        stdout, stderr = process.communicate(timeout=120)
+    finally:
+        if process.poll() is None:
+            process.kill()
+        mixed.stop()
+    report = json.loads(stdout)
+    assert (process.returncode, report["failed"], len(report["new"])) == (0, [], 60), stderr
+    assert not log.exists(), log.read_text()
+
+
+def test_a_worker_that_cannot_run_the_check_is_a_clear_exit_2(inbox: Path, tmp_path: Path):
+    broken = Cluster(tmp_path, worker_args=("--preload", str(Path(__file__).with_name("dask_other_cloudpickle.py"))))
+    try:
+        broken.start(workers=1)
+        process = reports("run", "--date", DAY, "--inbox", str(inbox), "--out", "out", "--cluster", broken.address, cwd=tmp_path)
+        _, stderr = process.communicate(timeout=60)
+    finally:
+        broken.stop()
+    assert process.returncode == 2, stderr
+    assert "Traceback" not in stderr and "cannot run the version check" in stderr
+    assert len(stderr.strip().splitlines()) == 1, stderr

@@ -10,11 +10,16 @@ from reports.errors import AnalysisError
 from reports.models import Analysis, Article
 
 HEADLINE_WORDS = 14
+# The longest article of the corpora is ~44,000 characters; a text many times that long (a
+# 20 MB log, a dump on one line) is analysed, and briefed, from its start only, with a note,
+# so the cost of every stage (and of the PDF) is bounded whatever the inbox holds.
+MAX_TEXT_CHARS = 300_000
 T = TypeVar("T")
 
 
 def analyze(article: Article, sentences: int = 3) -> Analysis:
-    doc = _stage("split", text.split, article.text)
+    body, note = bounded(article.text)
+    doc = _stage("split", text.split, body)
     if not doc.sentences:
         raise AnalysisError("no sentences in the article text")
     return Analysis(
@@ -33,7 +38,18 @@ def analyze(article: Article, sentences: int = 3) -> Analysis:
         figures=_stage("figures", facts.figures, doc),
         timeline=_stage("timeline", timeline.timeline, doc, article.date),
         author=article.author,
+        note=note,
     )
+
+
+def bounded(body: str) -> tuple[str, str | None]:
+    """The text cut to MAX_TEXT_CHARS at a word boundary, and the note saying so (or None)."""
+    if len(body) <= MAX_TEXT_CHARS:
+        return body, None
+    cut = body.rfind(" ", MAX_TEXT_CHARS // 2, MAX_TEXT_CHARS)
+    cut = cut if cut > 0 else MAX_TEXT_CHARS
+    note = f"text too long: only its first {cut:,} of {len(body):,} characters were analysed"
+    return body[:cut], note
 
 
 def _stage(name: str, stage: Callable[..., T], *args: Any) -> T:

@@ -226,11 +226,20 @@ def _fre_grades(score: float) -> list[int]:
     return [13]
 
 
+# Fewer sentence ends than one per this many words is text without sentences (a dump, a list,
+# one unpunctuated line): every formula divides by sentences, so none of them means anything.
+MAX_WORDS_PER_SENTENCE_END = 150
+_SENTENCE_END = re.compile(r"[.!?…](?=[\s\"”’')\]]|$)")
+
+
 def readability(doc: Document) -> Readability:
     text = doc.text
     word_count = len(words(text))
     if word_count == 0:
         raise AnalysisError("no words to measure")
+    ends = len(_SENTENCE_END.findall(text))
+    if ends == 0 or word_count / ends > MAX_WORDS_PER_SENTENCE_END:
+        return _not_measurable(doc, word_count, "no sentence ends" if ends == 0 else "too few sentence ends")
     try:
         c = count(text)
         return Readability(
@@ -249,6 +258,16 @@ def readability(doc: Document) -> Readability:
         )
     except (ZeroDivisionError, ValueError, OverflowError) as error:
         raise AnalysisError(f"readability could not be measured: {error}") from error
+
+
+def _not_measurable(doc: Document, word_count: int, why: str) -> Readability:
+    return Readability(
+        flesch_reading_ease=None, flesch_kincaid_grade=None, gunning_fog=None, smog_index=None,
+        coleman_liau_index=None, automated_readability_index=None, dale_chall=None, text_standard=None,
+        words=word_count, sentences=len(doc.sentences),
+        reading_time_s=round(word_count * 60 / WORDS_PER_MINUTE, 1),
+        not_measurable=f"{why}: readability formulas need sentences",
+    )
 
 
 def _paragraph_grade(text: str) -> float:

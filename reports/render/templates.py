@@ -52,8 +52,15 @@ def environment(user_dir: Path | None) -> jinja2.Environment:
     env.filters["minutes"] = _minutes
     env.filters["buckets"] = buckets
     env.filters["when"] = when
-    env.filters["basename"] = lambda path: str(path).replace("\\", "/").rsplit("/", 1)[-1]
+    env.filters["basename"] = _basename
     return env
+
+
+def _basename(path: object) -> str:
+    """The file name as shown on the page: a control character in it is written as an escape
+    (a name is shown to a person; a raw one would also be a .notdef box)."""
+    name = str(path).replace("\\", "/").rsplit("/", 1)[-1]
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in name)
 
 
 def source_of(user_dir: Path | None, name: str) -> tuple[str, str]:
