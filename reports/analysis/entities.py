@@ -119,6 +119,7 @@ _MEMBERS_AFTER = frozenset(
 )
 _BODY_BEFORE = frozenset("group agency movement party organization organisation network newspaper daily".split())
 _PLACE_BEFORE = frozenset("city town village province region district capital state island port".split())
+_MEDIA_AFTER = frozenset("news agency newspaper television radio channel network".split())  # "Xinhua news agency"
 _PLACE_AFTER = frozenset("province district region state county valley governorate".split())
 # "U.S.", "Mr.", "Gen.": the period is part of the name as written.
 _ABBREVIATED = re.compile(r"(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Sen|Rep|Gov|Lt|Sgt|Capt|Prof|Rev|Maj|Adm|Cpl|Pvt|Cmdr|Gov)\.")
@@ -241,6 +242,8 @@ def _mentions(sentence: str) -> list[_Mention]:
                 context += ":members"
             elif after in _PLACE_AFTER:
                 context += ":place"
+            elif after in _MEDIA_AFTER:
+                context += ":media"
             seen = _classify(tuple(tokens[i:j]), start, context)
             if seen:
                 found.append(_Mention(seen[0], seen[1], seen[2], 0, seen[3]))
@@ -357,6 +360,8 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
         votes["organisation"] += 1 if before == "the" else 2
     if before == "place" or after == "place":
         votes["place"] += 2
+    if after == "media":
+        votes["organisation"] += 3 + strength
     if after == "members" and not strength and not _adjective_shaped(keys):
         votes["organisation"] += 1
     if 2 <= len(run) <= 3 and _looks_like_name(run):
