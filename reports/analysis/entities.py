@@ -134,7 +134,7 @@ _MORE_TITLES = frozenset(
 _SURE = 2.0
 
 
-@dataclass
+@dataclass(slots=True)
 class _Mention:
     form: str  # as written, nationality and possessive removed, e.g. "Mr. Macron"
     name: str  # the name alone, e.g. "Macron"
@@ -170,11 +170,19 @@ def entities(doc: Document, limit: int = 40) -> tuple[Entity, ...]:
             name=g.name,
             kind=kind,
             count=g.count,
-            aliases=tuple(sorted((f for f in g.forms if f != g.name), key=lambda f: (-g.forms[f], f))),
+            aliases=_aliases(g),
             confidence=confidence,
         )
         for g, kind, confidence in ranked
     )
+
+
+def _aliases(group: _Group) -> tuple[str, ...]:
+    """The other forms, most used first."""
+    forms = group.forms
+    if len(forms) == 1:
+        return () if group.name in forms else tuple(forms)
+    return tuple(sorted((f for f in forms if f != group.name), key=lambda f: (-forms[f], f)))
 
 
 def _decide(votes: Counter[str]) -> tuple[EntityKind | None, float]:
@@ -197,6 +205,8 @@ _RUN = re.compile(
     rf"(?<![\w'’.\-]){_NAME}(?:\s+(?:(?:{'|'.join(sorted(_CONNECTORS))})\s+)?{_NAME})*(?![\w'’\-])"
 )
 _NEXT = re.compile(r"\s*([\w'’.\-]+|[^\w\s])")
+# One-word runs that are never a name by themselves, skipped before any other look.
+_SKIP = (_STOPWORDS | _DETERMINERS) - _TITLES - {"us", "who", "mr", "mrs", "ms", "dr"}
 
 
 def _mentions(sentence: str) -> list[_Mention]:
@@ -204,22 +214,27 @@ def _mentions(sentence: str) -> list[_Mention]:
     found: list[_Mention] = []
     for match in _RUN.finditer(sentence):
         tokens = match.group().split()
+        if len(tokens) == 1 and tokens[0].lower() in _SKIP:
+            continue  # "The", "But", "He": most runs, never a name
         start_at = match.start()
-        previous = _TOKEN.findall(sentence, max(0, start_at - 30), start_at)[-2:] if start_at else []
+        previous = sentence[max(0, start_at - 30) : start_at].split()[-2:] if start_at else []
         before2, before = ([""] * (2 - len(previous)) + previous) if previous else ("", "")
+        if before and before[-1] in ",;:" and len(before) > 1:
+            before2, before = before, before[-1]  # "Iraq, Syria": the comma stands before
         following = _NEXT.match(sentence, match.end())
         last_after = following.group(1) if following else ""
         i, n = 0, len(tokens)
+        ok = [_name_token(t) for t in tokens] if n > 1 else [_name_token(tokens[0])]
         while i < n:
-            if not _name_token(tokens[i]):
+            if not ok[i]:
                 before2, before = before, tokens[i]
                 i += 1
                 continue
             j = i + 1
-            while j < n and not _possessive(tokens[j - 1]):
-                if _name_token(tokens[j]):
+            while j < n and not tokens[j - 1].endswith(_POSSESSIVE):
+                if ok[j]:
                     j += 1
-                elif tokens[j].lower() in _CONNECTORS and j + 1 < n and _name_token(tokens[j + 1]):
+                elif j + 1 < n and ok[j + 1] and tokens[j].lower() in _CONNECTORS:
                     j += 2
                 else:
                     break
@@ -252,6 +267,7 @@ def _mentions(sentence: str) -> list[_Mention]:
     return found
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _name_token(token: str) -> bool:
     if not (token[0].isupper() or (token[0] in "aeib" and "-" in token[:4])):
         return False  # most words: no regular expression needed
@@ -264,8 +280,11 @@ def _is_date_word(token: str) -> bool:
     return low in _WEEKDAYS or low in _MONTHS
 
 
+_POSSESSIVE = ("'s", "’s", "s'", "s’")
+
+
 def _possessive(token: str) -> bool:
-    return token.endswith(("'s", "’s", "s'", "s’"))
+    return token.endswith(_POSSESSIVE)
 
 
 def _written(token: str) -> str:
@@ -313,7 +332,9 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
     keys = [t.rstrip(".").lower() for t in run]
     # A title makes what follows it a person: "French President Emmanuel Macron",
     # "Miami Beach Police Chief Raymond Martinez".
-    titles = [k for k, t in enumerate(keys) if t in _TITLES or t in _MORE_TITLES or t in lookup().titles]
+    data = lookup()
+    all_titles = _all_titles()
+    titles = [k for k, t in enumerate(keys) if t in all_titles]
     if titles and len(run) > 1 and keys[-1] in _ORG_WORDS and titles[-1] < len(run) - 1:
         text = " ".join(run)
         return text, text, {"organisation": 3.0}, False  # "Justice Ministry"
@@ -327,14 +348,14 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
         return None
     text = " ".join(run)
     low = " ".join(keys)
-    votes: Counter[str] = Counter()
+    votes: Counter[str] = Counter()  # the evidence: kind -> weight
     strength = _place_strength(text)
     if low in _KNOWN_ORGS or low.replace(".", "") in _KNOWN_ORGS:
         votes["organisation"] += 3
     elif strength:
         votes["place"] += strength
     if len(run) > 1 and strength < 2:  # "United States", "West Bank": the gazetteer's word
-        if keys[-1] in _ORG_WORDS or keys[-1] in lookup().org_suffixes:
+        if keys[-1] in _ORG_WORDS or keys[-1] in data.org_suffixes:
             votes["organisation"] += 3
         elif keys[-1] in _PLACE_WORDS or (keys[0] in _PLACE_WORDS and keys[1] in _CONNECTORS):
             votes["place"] += 3
@@ -346,10 +367,7 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
         votes["organisation"] += 2  # "Congress", "Parliament" in mid-sentence
     elif len(run) == 1 and keys[0] in _COMPASS and before == "the":
         votes["place"] += 2  # "the West"
-    if not votes and any(
-        t in _DEMONYMS or t in _FAITHS or t in _MONTHS or t in _WEEKDAYS or t in _STOPWORDS or t in _TITLES
-        for t in keys
-    ):
+    if not votes and not _NOT_NAMES.isdisjoint(keys):
         return None
     if not votes and text.isupper() and 2 <= len(text) <= 6 and text.isalpha():
         votes["organisation"] += 2
@@ -366,7 +384,7 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
         votes["organisation"] += 1
     if 2 <= len(run) <= 3 and _looks_like_name(run):
         person = 0.0
-        if keys[0] in lookup().first_names and before != "the" and keys[0] not in _CONNECTORS:
+        if keys[0] in data.first_names and before != "the" and keys[0] not in _CONNECTORS:
             person += 2  # not "the Dixie Chicks", "Al Jazeera"
         if after == "said":
             person += 1
@@ -404,10 +422,17 @@ def _stem(token: str) -> str:
 
 
 def _looks_like_name(run: list[str]) -> bool:
-    return bool(run) and all(
-        re.fullmatch(r"(?:(?:al|el|ad|ash|as|an|ar|at|az|bin|ibn|abu)-)?[A-Z][a-zà-ÿ'’\-]+(?:-[A-Z][a-zà-ÿ]+)?|[A-Z]\.", t)
-        for t in run
-    )
+    return bool(run) and all(_NAME_SHAPED.fullmatch(t) for t in run)
+
+
+_NAME_SHAPED = re.compile(r"(?:(?:al|el|ad|ash|as|an|ar|at|az|bin|ibn|abu)-)?[A-Z][a-zà-ÿ'’\-]+(?:-[A-Z][a-zà-ÿ]+)?|[A-Z]\.")
+# Words that make a run with no other evidence no name: "French", "Muslim", "Tuesday", "Minister".
+_NOT_NAMES = _DEMONYMS | _FAITHS | frozenset(_MONTHS) | frozenset(_WEEKDAYS) | _STOPWORDS | _TITLES
+
+
+@functools.cache
+def _all_titles() -> frozenset[str]:
+    return _TITLES | _MORE_TITLES | lookup().titles
 
 
 def _group(mentions: list[_Mention]) -> list[_Group]:
@@ -441,7 +466,10 @@ def _group(mentions: list[_Mention]) -> list[_Group]:
 
 def _add(group: _Group, mention: _Mention, only: str | None = None) -> None:
     group.count += 1
-    group.votes.update(mention.votes if only is None else {only: mention.votes.get(only, 0)})
+    votes = group.votes
+    for kind, weight in mention.votes.items():
+        if only is None or kind == only:
+            votes[kind] = votes.get(kind, 0) + weight
     group.forms[mention.form] += 1
     group.order = min(group.order, mention.order)
 

