@@ -442,7 +442,7 @@ def _group(mentions: list[_Mention]) -> list[_Group]:
     groups: dict[str, _Group] = {}
     surnames: dict[str, str] = {}  # last word -> full name key
     given: dict[str, str] = {}  # first word -> full name key ("Josh" -> "josh stepakoff")
-    ordered = sorted(mentions, key=lambda m: (-len(m.name.split()), m.lone_start, -max(m.votes.values(), default=0), m.order))
+    ordered = sorted(mentions, key=_merge_order)
     for m in ordered:
         key = m.name.lower()
         if key in groups:
@@ -462,6 +462,11 @@ def _group(mentions: list[_Mention]) -> list[_Group]:
             if len(parts) > 1:
                 given.setdefault(parts[0], key)
     return list(groups.values())
+
+
+def _merge_order(m: _Mention) -> tuple[int, bool, float, int]:
+    """Longest names first, then the best evidenced, then the earliest."""
+    return (-m.name.count(" "), m.lone_start, -max(m.votes.values()) if m.votes else 0.0, m.order)
 
 
 def _add(group: _Group, mention: _Mention, only: str | None = None) -> None:
