@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 from reports.analysis.gazetteer import fold, lookup
@@ -147,8 +146,8 @@ class _Mention:
 class _Group:
     name: str
     order: int
-    votes: Counter[str] = field(default_factory=Counter)
-    forms: Counter[str] = field(default_factory=Counter)
+    votes: dict[str, float] = field(default_factory=dict)
+    forms: dict[str, int] = field(default_factory=dict)
     count: int = 0
 
 
@@ -185,11 +184,11 @@ def _aliases(group: _Group) -> tuple[str, ...]:
     return tuple(sorted((f for f in forms if f != group.name), key=lambda f: (-forms[f], f)))
 
 
-def _decide(votes: Counter[str]) -> tuple[EntityKind | None, float]:
+def _decide(votes: dict[str, float]) -> tuple[EntityKind | None, float]:
     """The kind with the most evidence, and how far it is ahead; None when it is not enough."""
     if not votes:
         return None, 0.0
-    ranked = votes.most_common()
+    ranked = sorted(votes.items(), key=lambda kv: -kv[1])
     kind, top = ranked[0]
     second = ranked[1][1] if len(ranked) > 1 else 0.0
     if top < _SURE or top < 2 * second:
@@ -348,40 +347,40 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
         return None
     text = " ".join(run)
     low = " ".join(keys)
-    votes: Counter[str] = Counter()  # the evidence: kind -> weight
+    votes: dict[str, float] = {}  # the evidence: kind -> weight
     strength = _place_strength(text)
     if low in _KNOWN_ORGS or low.replace(".", "") in _KNOWN_ORGS:
-        votes["organisation"] += 3
+        votes["organisation"] = votes.get("organisation", 0) + 3
     elif strength:
-        votes["place"] += strength
+        votes["place"] = votes.get("place", 0) + strength
     if len(run) > 1 and strength < 2:  # "United States", "West Bank": the gazetteer's word
         if keys[-1] in _ORG_WORDS or keys[-1] in data.org_suffixes:
-            votes["organisation"] += 3
+            votes["organisation"] = votes.get("organisation", 0) + 3
         elif keys[-1] in _PLACE_WORDS or (keys[0] in _PLACE_WORDS and keys[1] in _CONNECTORS):
-            votes["place"] += 3
+            votes["place"] = votes.get("place", 0) + 3
         elif keys[0] in _ORG_PREFIXES or any(_stem(t) in _ORG_WORDS for t in keys):
-            votes["organisation"] += 2
+            votes["organisation"] = votes.get("organisation", 0) + 2
         elif keys[0] in _PLACE_PREFIXES and not votes and not _common_or_adjective(keys[-1]):
-            votes["place"] += 2  # "Los Angeles", not "New Year" or "South American"
+            votes["place"] = votes.get("place", 0) + 2  # "Los Angeles", not "New Year" or "South American"
     elif len(run) == 1 and keys[0] in _ORG_WORDS and not start:
-        votes["organisation"] += 2  # "Congress", "Parliament" in mid-sentence
+        votes["organisation"] = votes.get("organisation", 0) + 2  # "Congress", "Parliament" in mid-sentence
     elif len(run) == 1 and keys[0] in _COMPASS and before == "the":
-        votes["place"] += 2  # "the West"
+        votes["place"] = votes.get("place", 0) + 2  # "the West"
     if not votes and not _NOT_NAMES.isdisjoint(keys):
         return None
     if not votes and text.isupper() and 2 <= len(text) <= 6 and text.isalpha():
-        votes["organisation"] += 2
+        votes["organisation"] = votes.get("organisation", 0) + 2
     # The article's words around the name.
     if before == "in" and not _adjective_shaped(keys):
-        votes["place"] += 1
+        votes["place"] = votes.get("place", 0) + 1
     if before == "body" or (before == "the" and len(run) == 1 and not strength):
-        votes["organisation"] += 1 if before == "the" else 2
+        votes["organisation"] = votes.get("organisation", 0) + 1 if before == "the" else 2
     if before == "place" or after == "place":
-        votes["place"] += 2
+        votes["place"] = votes.get("place", 0) + 2
     if after == "media":
-        votes["organisation"] += 3 + strength
+        votes["organisation"] = votes.get("organisation", 0) + 3 + strength
     if after == "members" and not strength and not _adjective_shaped(keys):
-        votes["organisation"] += 1
+        votes["organisation"] = votes.get("organisation", 0) + 1
     if 2 <= len(run) <= 3 and _looks_like_name(run):
         person = 0.0
         if keys[0] in data.first_names and before != "the" and keys[0] not in _CONNECTORS:
@@ -391,14 +390,14 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
         if before == "owner":
             person += 2
         if person:
-            votes["person"] += person
+            votes["person"] = votes.get("person", 0) + person
         elif not votes:
-            votes["person"] += 0.5  # a person by shape only: not enough alone
+            votes["person"] = votes.get("person", 0) + 0.5  # a person by shape only: not enough alone
     elif len(run) == 1 and after == "said" and not votes:
-        votes["person"] += 1
+        votes["person"] = votes.get("person", 0) + 1
     if len(run) > 4 and not votes:
         return None
-    return text, text, dict(votes), start and len(run) == 1
+    return text, text, votes, start and len(run) == 1
 
 
 def _adjective_shaped(keys: list[str]) -> bool:
@@ -475,7 +474,7 @@ def _add(group: _Group, mention: _Mention, only: str | None = None) -> None:
     for kind, weight in mention.votes.items():
         if only is None or kind == only:
             votes[kind] = votes.get(kind, 0) + weight
-    group.forms[mention.form] += 1
+    group.forms[mention.form] = group.forms.get(mention.form, 0) + 1
     group.order = min(group.order, mention.order)
 
 
