@@ -313,16 +313,69 @@ def _place_strength(text: str) -> int:
 _COMPASS = frozenset("north south east west central northern southern eastern western centre center capital".split())
 
 
+def _add_vote(votes: dict[str, float], kind: str, weight: float) -> None:
+    votes[kind] = votes.get(kind, 0) + weight
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str, dict[str, float], bool] | None:
     """(form, name, evidence, lone sentence start) of one capitalised run, or None: not a name.
-    `context` is what stands around it: "in"/"the"/"body"/"place" before, ":said"/":members"/
-    ":place" after. A pure function of its arguments, so repeated names are classified once."""
+    `context` is what stands around it: "in"/"the"/"body"/"place"/"owner" before,
+    ":said"/":members"/":place"/":media" after. The run's own words are weighed once by
+    `_shape`; this adds what stands around it. Both are pure, so repeated names cost a look-up."""
+    shape = _shape(raw, start)
+    if shape is None or shape[0] is not None:
+        return shape[0] if shape else None
+    _, text, own, start, single, strength, adjective, person_shaped, first_name, had_the, compass, not_name = shape
     before, _, after = context.partition(":")
+    if had_the:
+        before = "the"
+    votes = dict(own)
+    if compass and before == "the":
+        _add_vote(votes, "place", 2)  # "the West"
+    if not votes and not_name:
+        return None
+    if not votes and text.isupper() and 2 <= len(text) <= 6 and text.isalpha():
+        _add_vote(votes, "organisation", 2)
+    # The article's words around the name.
+    if before == "in" and not adjective:
+        _add_vote(votes, "place", 1)
+    if before == "body" or (before == "the" and single and not strength):
+        _add_vote(votes, "organisation", 1 if before == "the" else 2)
+    if before == "place" or after == "place":
+        _add_vote(votes, "place", 2)
+    if after == "media":
+        _add_vote(votes, "organisation", 3 + strength)
+    if after == "members" and not strength and not adjective:
+        _add_vote(votes, "organisation", 1)
+    if person_shaped:
+        person = 0.0
+        if first_name and before != "the":
+            person += 2  # not "the Dixie Chicks"
+        if after == "said":
+            person += 1
+        if before == "owner":
+            person += 2
+        if person:
+            _add_vote(votes, "person", person)
+        elif not votes:
+            _add_vote(votes, "person", 0.5)  # a person by shape only: not enough alone
+    elif single and after == "said" and not votes:
+        _add_vote(votes, "person", 1)
+    if len(text.split()) > 4 and not votes:
+        return None
+    return text, text, votes, start and single
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _shape(raw: tuple[str, ...], start: bool) -> tuple | None:
+    """What the run's own words say: None (no name), (result,) when they settle it whatever
+    stands around (a title), else (None, text, evidence, start, and the run's features)."""
     run = [_written(t) for t in raw]
+    had_the = False
     if run and run[0].lower() in _DETERMINERS and " ".join(run).lower() not in _PLACE_FORMS:
         run = run[1:]
-        before, start = "the", False
+        had_the, start = True, False
     if start and len(run) > 1 and run[0].lower() in _STOPWORDS - _TITLES - {"mr", "mrs", "ms", "dr"}:
         run = run[1:]  # "Later John Smith said": a capital that only starts the sentence
         start = False
@@ -336,68 +389,40 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
     titles = [k for k, t in enumerate(keys) if t in all_titles]
     if titles and len(run) > 1 and keys[-1] in _ORG_WORDS and titles[-1] < len(run) - 1:
         text = " ".join(run)
-        return text, text, {"organisation": 3.0}, False  # "Justice Ministry"
+        return ((text, text, {"organisation": 3.0}, False),)  # "Justice Ministry"
     if titles:
         name = run[titles[-1] + 1 :]
         first = titles[0]
         while first > 0 and keys[first - 1] in _TITLE_QUALIFIERS:
             first -= 1
         if 1 <= len(name) <= 4 and _looks_like_name(name):
-            return " ".join(run[first:]), " ".join(name), {"person": 3.0}, False
+            return ((" ".join(run[first:]), " ".join(name), {"person": 3.0}, False),)
         return None
     text = " ".join(run)
     low = " ".join(keys)
+    single = len(run) == 1
     votes: dict[str, float] = {}  # the evidence: kind -> weight
     strength = _place_strength(text)
     if low in _KNOWN_ORGS or low.replace(".", "") in _KNOWN_ORGS:
-        votes["organisation"] = votes.get("organisation", 0) + 3
+        _add_vote(votes, "organisation", 3)
     elif strength:
-        votes["place"] = votes.get("place", 0) + strength
-    if len(run) > 1 and strength < 2:  # "United States", "West Bank": the gazetteer's word
+        _add_vote(votes, "place", strength)
+    if not single and strength < 2:  # "United States", "West Bank": the gazetteer's word
         if keys[-1] in _ORG_WORDS or keys[-1] in data.org_suffixes:
-            votes["organisation"] = votes.get("organisation", 0) + 3
+            _add_vote(votes, "organisation", 3)
         elif keys[-1] in _PLACE_WORDS or (keys[0] in _PLACE_WORDS and keys[1] in _CONNECTORS):
-            votes["place"] = votes.get("place", 0) + 3
+            _add_vote(votes, "place", 3)
         elif keys[0] in _ORG_PREFIXES or any(_stem(t) in _ORG_WORDS for t in keys):
-            votes["organisation"] = votes.get("organisation", 0) + 2
+            _add_vote(votes, "organisation", 2)
         elif keys[0] in _PLACE_PREFIXES and not votes and not _common_or_adjective(keys[-1]):
-            votes["place"] = votes.get("place", 0) + 2  # "Los Angeles", not "New Year" or "South American"
-    elif len(run) == 1 and keys[0] in _ORG_WORDS and not start:
-        votes["organisation"] = votes.get("organisation", 0) + 2  # "Congress", "Parliament" in mid-sentence
-    elif len(run) == 1 and keys[0] in _COMPASS and before == "the":
-        votes["place"] = votes.get("place", 0) + 2  # "the West"
-    if not votes and not _NOT_NAMES.isdisjoint(keys):
-        return None
-    if not votes and text.isupper() and 2 <= len(text) <= 6 and text.isalpha():
-        votes["organisation"] = votes.get("organisation", 0) + 2
-    # The article's words around the name.
-    if before == "in" and not _adjective_shaped(keys):
-        votes["place"] = votes.get("place", 0) + 1
-    if before == "body" or (before == "the" and len(run) == 1 and not strength):
-        votes["organisation"] = votes.get("organisation", 0) + 1 if before == "the" else 2
-    if before == "place" or after == "place":
-        votes["place"] = votes.get("place", 0) + 2
-    if after == "media":
-        votes["organisation"] = votes.get("organisation", 0) + 3 + strength
-    if after == "members" and not strength and not _adjective_shaped(keys):
-        votes["organisation"] = votes.get("organisation", 0) + 1
-    if 2 <= len(run) <= 3 and _looks_like_name(run):
-        person = 0.0
-        if keys[0] in data.first_names and before != "the" and keys[0] not in _CONNECTORS:
-            person += 2  # not "the Dixie Chicks", "Al Jazeera"
-        if after == "said":
-            person += 1
-        if before == "owner":
-            person += 2
-        if person:
-            votes["person"] = votes.get("person", 0) + person
-        elif not votes:
-            votes["person"] = votes.get("person", 0) + 0.5  # a person by shape only: not enough alone
-    elif len(run) == 1 and after == "said" and not votes:
-        votes["person"] = votes.get("person", 0) + 1
-    if len(run) > 4 and not votes:
-        return None
-    return text, text, votes, start and len(run) == 1
+            _add_vote(votes, "place", 2)  # "Los Angeles", not "New Year" or "South American"
+    elif single and keys[0] in _ORG_WORDS and not start:
+        _add_vote(votes, "organisation", 2)  # "Congress", "Parliament" in mid-sentence
+    compass = single and not votes and keys[0] in _COMPASS
+    person_shaped = 2 <= len(run) <= 3 and _looks_like_name(run)
+    first_name = person_shaped and keys[0] in data.first_names and keys[0] not in _CONNECTORS
+    return (None, text, votes, start, single, strength, _adjective_shaped(keys), person_shaped, first_name,
+            had_the, compass, not _NOT_NAMES.isdisjoint(keys))
 
 
 def _adjective_shaped(keys: list[str]) -> bool:
