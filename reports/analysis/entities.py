@@ -155,6 +155,10 @@ def entities(doc: Document, limit: int = 40) -> tuple[Entity, ...]:
     """People, organisations and places named, most mentioned first; a surname alone or with
     a title ("Mr Macron") is counted with the full name ("Emmanuel Macron") when there is one.
     A name whose kind the evidence does not settle is left out rather than shown wrongly."""
+    # The caches live for one article: a name's mentions repeat within it, and caches kept
+    # across a whole run were slower (more live objects for the collector, colder memory).
+    _classify.cache_clear()
+    _shape.cache_clear()
     mentions = [m for sentence in doc.sentences for m in _mentions(sentence.text)]
     for order, mention in enumerate(mentions):
         mention.order = order
@@ -204,6 +208,8 @@ _RUN = re.compile(
     rf"(?<![\w'’.\-]){_NAME}(?:\s+(?:(?:{'|'.join(sorted(_CONNECTORS))})\s+)?{_NAME})*(?![\w'’\-])"
 )
 _NEXT = re.compile(r"\s*([\w'’.\-]+|[^\w\s])")
+# Capitalised only because they open the sentence: "Later John Smith said".
+_OPENERS = _STOPWORDS - _TITLES - {"mr", "mrs", "ms", "dr"}
 # One-word runs that are never a name by themselves, skipped before any other look.
 _SKIP = (_STOPWORDS | _DETERMINERS) - _TITLES - {"us", "who", "mr", "mrs", "ms", "dr"}
 
@@ -280,6 +286,7 @@ def _is_date_word(token: str) -> bool:
 
 
 _POSSESSIVE = ("'s", "’s", "s'", "s’")
+_POSSESSIVE_ENDS = ("'s", "’s", "'", "’")
 
 
 def _possessive(token: str) -> bool:
@@ -289,7 +296,7 @@ def _possessive(token: str) -> bool:
 def _written(token: str) -> str:
     """The token as the name is written: possessive off, a sentence's full stop off, an
     abbreviation's period kept ("Mr.", "U.S.")."""
-    for suffix in ("'s", "’s", "'", "’"):
+    for suffix in _POSSESSIVE_ENDS if token.endswith(_POSSESSIVE_ENDS) else ():
         if token.endswith(suffix) and len(token) > len(suffix):
             token = token[: -len(suffix)]
             break
@@ -376,7 +383,7 @@ def _shape(raw: tuple[str, ...], start: bool) -> tuple | None:
     if run and run[0].lower() in _DETERMINERS and " ".join(run).lower() not in _PLACE_FORMS:
         run = run[1:]
         had_the, start = True, False
-    if start and len(run) > 1 and run[0].lower() in _STOPWORDS - _TITLES - {"mr", "mrs", "ms", "dr"}:
+    if start and len(run) > 1 and run[0].lower() in _OPENERS:
         run = run[1:]  # "Later John Smith said": a capital that only starts the sentence
         start = False
     if not run:
@@ -434,9 +441,8 @@ def _common_or_adjective(key: str) -> bool:
     return key in _STOPWORDS or key in _DEMONYMS or _adjective_shaped([key])
 
 
-@functools.lru_cache(maxsize=1 << 15)
 def _stem(token: str) -> str:
-    """"Ministries" -> "ministry", "forces" -> "force" (cached: the keyphrases ask it often)."""
+    """"Ministries" -> "ministry", "forces" -> "force"."""
     low = token.lower()
     if len(low) > 4 and low.endswith("ies"):
         return low[:-3] + "y"
