@@ -219,40 +219,35 @@ def _mentions(sentence: str) -> list[_Mention]:
     found: list[_Mention] = []
     for match in _RUN.finditer(sentence):
         tokens = match.group().split()
-        if len(tokens) == 1 and tokens[0].lower() in _SKIP:
-            continue  # "The", "But", "He": most runs, never a name
+        n = len(tokens)
+        if n == 1:
+            if tokens[0].lower() in _SKIP or not _name_token(tokens[0]):
+                continue  # "The", "But", "He": most runs, never a name
+            spans: list[tuple[int, int]] | tuple[tuple[int, int], ...] = ((0, 1),)
+        else:
+            spans = _spans(tokens)
         start_at = match.start()
         previous = sentence[max(0, start_at - 30) : start_at].split()[-2:] if start_at else []
-        before2, before = ([""] * (2 - len(previous)) + previous) if previous else ("", "")
-        if before and before[-1] in ",;:" and len(before) > 1:
-            before2, before = before, before[-1]  # "Iraq, Syria": the comma stands before
+        outer2, outer = ([""] * (2 - len(previous)) + previous) if previous else ("", "")
+        if outer and outer[-1] in ",;:" and len(outer) > 1:
+            outer2, outer = outer, outer[-1]  # "Iraq, Syria": the comma stands before
         following = _NEXT.match(sentence, match.end())
         last_after = following.group(1) if following else ""
-        i, n = 0, len(tokens)
-        ok = [_name_token(t) for t in tokens] if n > 1 else [_name_token(tokens[0])]
-        while i < n:
-            if not ok[i]:
-                before2, before = before, tokens[i]
-                i += 1
-                continue
-            j = i + 1
-            while j < n and not tokens[j - 1].endswith(_POSSESSIVE):
-                if ok[j]:
-                    j += 1
-                elif j + 1 < n and ok[j + 1] and tokens[j].lower() in _CONNECTORS:
-                    j += 2
-                else:
-                    break
-            start = (not before and start_at == 0 and i == 0) or before in ("\"", "“", "‘", "'", "(")
+        for i, j in spans:
+            before = tokens[i - 1] if i else outer
+            before2 = tokens[i - 2] if i > 1 else (outer if i else outer2)
+            start = (not before and start_at == 0 and i == 0) or before in _OPENING
             after = (tokens[j] if j < n else last_after).lower()
             low = before.lower()
             if low in _PREPOSITION_BEFORE_PLACE:
                 context = "in"
-            elif low == "the" or low in _BODY_BEFORE:
-                context = low if low == "the" else "body"
+            elif low == "the":
+                context = "the"
+            elif low in _BODY_BEFORE:
+                context = "body"
             elif low in _PLACE_BEFORE or (low == "of" and before2.lower() in _PLACE_BEFORE):
                 context = "place"
-            elif _possessive(before) and _place_strength(_written(before)) >= 2:
+            elif before.endswith(_POSSESSIVE) and _place_strength(_written(before)) >= 2:
                 context = "owner"  # "Britain's Boris Johnson"
             else:
                 context = ""
@@ -267,9 +262,34 @@ def _mentions(sentence: str) -> list[_Mention]:
             seen = _classify(tuple(tokens[i:j]), start, context)
             if seen:
                 found.append(_Mention(seen[0], seen[1], seen[2], 0, seen[3]))
-            before2, before = (tokens[j - 2] if j > i + 1 else before), tokens[j - 1]
-            i = j
     return found
+
+
+_OPENING = frozenset({"\"", "“", "‘", "'", "("})
+
+
+def _spans(tokens: list[str]) -> list[tuple[int, int]]:
+    """Where the names are in a run of several capitalised words: a weekday, month or
+    "U.S.-led" is no part of one, a possessive ends one ("Britain's | Boris Johnson")."""
+    ok = [_name_token(t) for t in tokens]
+    n = len(tokens)
+    spans = []
+    i = 0
+    while i < n:
+        if not ok[i]:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and not tokens[j - 1].endswith(_POSSESSIVE):
+            if ok[j]:
+                j += 1
+            elif j + 1 < n and ok[j + 1] and tokens[j].lower() in _CONNECTORS:
+                j += 2
+            else:
+                break
+        spans.append((i, j))
+        i = j
+    return spans
 
 
 @functools.lru_cache(maxsize=1 << 16)
