@@ -464,6 +464,8 @@ def _common_or_adjective(key: str) -> bool:
 def _stem(token: str) -> str:
     """"Ministries" -> "ministry", "forces" -> "force"."""
     low = token.lower()
+    if not low.endswith("s"):
+        return low  # most words: nothing to take off
     if len(low) > 4 and low.endswith("ies"):
         return low[:-3] + "y"
     if len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is")):
