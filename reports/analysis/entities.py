@@ -88,9 +88,10 @@ _PLACE_WORDS = frozenset(
 )
 # Short forms and regions that the packages' gazetteers lack ("Britain", "Middle East").
 _PLACE_FORMS = frozenset(
-    """america|balkans|bosnia|britain|burma|caribbean|crimea|donbas|great britain|kiev|
+    name.strip()
+    for name in """america|balkans|bosnia|britain|burma|caribbean|crimea|donbas|great britain|kiev|
     latin america|middle east|scandinavia|tibet|uae|uk|us|usa|wales|west bank|holland|palestine|
-    gaza|kashmir|darfur|the hague""".replace("\n", "").replace(" |", "|").replace("| ", "|").split("|")
+    gaza|the hague""".split("|")
 )
 # Faiths and peoples are words for people, not places: "in Jewish homes", "Islamic courts".
 _FAITHS = frozenset(
