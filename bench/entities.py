@@ -6,7 +6,9 @@ The articles are split by document ONCE into a "tune" part and a "check" part by
 (sha256 of "entities-split-1:" + id, even first byte -> tune). Errors are read from the tune part
 only; the check part is scored but its errors are never printed. Each part is scored with
 ../shared/tools/score_entities.py (typed precision, recall), and the bench adds the count of
-names run into a weekday or month ("Ehud Olmert Tuesday"). articles/s is the whole `analyze`.
+names run into a weekday or month ("Ehud Olmert Tuesday"). articles/s is the whole `analyze`
+in this process (wall time, noisy on a shared machine); `bench/analyze_cpu.py --against DIR`
+compares the CPU time of whole `reports analyze` processes against another tree.
 """
 
 from __future__ import annotations

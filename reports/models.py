@@ -96,6 +96,7 @@ class Entity:
     kind: EntityKind
     count: int  # mentions, every form counted
     aliases: tuple[str, ...] = ()  # the other forms as written, e.g. "Mr Macron"
+    confidence: float = 1.0  # 0..1: how clearly the article's evidence settles the kind
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,11 @@ never shown is dropped rather than guessed.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
+from reports.analysis.gazetteer import fold, lookup
 from reports.analysis.text import Document
 from reports.analysis.timeline import MONTHS as _MONTHS
 from reports.analysis.timeline import WEEKDAYS as _WEEKDAYS
@@ -79,48 +80,24 @@ _KNOWN_ORGS = frozenset(
     """nato un eu kremlin pentagon reuters afp ap bbc cnn fbi cia nsa imf who wto opec
     google apple microsoft amazon facebook twitter meta nasa fifa uefa ioc""".split()
 )
+_ORG_WORDS = _ORG_WORDS | {"international", "house", "brigade", "brigades", "daily", "tribune", "ministry"}
 _PLACE_WORDS = frozenset(
     """palace street square river mountains mountain island islands airport station bridge park
     county province region state valley sea ocean lake gulf bay desert coast peninsula strait
-    avenue road city strip zone delta""".split()
+    avenue road city strip zone delta district""".split()
 )
-# Countries, a few common short forms, continents and capitals: the one gazetteer.
-_PLACES = frozenset(
-    line.strip().lower()
-    for line in """
-    Afghanistan|Albania|Algeria|Andorra|Angola|Argentina|Armenia|Australia|Austria|Azerbaijan|
-    Bahamas|Bahrain|Bangladesh|Barbados|Belarus|Belgium|Belize|Benin|Bhutan|Bolivia|Bosnia|
-    Botswana|Brazil|Brunei|Bulgaria|Burkina Faso|Burundi|Cambodia|Cameroon|Canada|Chad|Chile|
-    China|Colombia|Congo|Costa Rica|Croatia|Cuba|Cyprus|Czech Republic|Denmark|Djibouti|
-    Dominican Republic|Ecuador|Egypt|El Salvador|Eritrea|Estonia|Eswatini|Ethiopia|Fiji|Finland|
-    France|Gabon|Gambia|Georgia|Germany|Ghana|Greece|Guatemala|Guinea|Guyana|Haiti|Honduras|
-    Hungary|Iceland|India|Indonesia|Iran|Iraq|Ireland|Israel|Italy|Ivory Coast|Jamaica|Japan|
-    Jordan|Kazakhstan|Kenya|Kosovo|Kuwait|Kyrgyzstan|Laos|Latvia|Lebanon|Lesotho|Liberia|Libya|
-    Liechtenstein|Lithuania|Luxembourg|Madagascar|Malawi|Malaysia|Maldives|Mali|Malta|Mauritania|
-    Mauritius|Mexico|Moldova|Monaco|Mongolia|Montenegro|Morocco|Mozambique|Myanmar|Burma|Namibia|
-    Nepal|Netherlands|Holland|New Zealand|Nicaragua|Niger|Nigeria|North Korea|North Macedonia|
-    Norway|Oman|Pakistan|Palestine|Panama|Papua New Guinea|Paraguay|Peru|Philippines|Poland|
-    Portugal|Qatar|Romania|Russia|Rwanda|Saudi Arabia|Senegal|Serbia|Sierra Leone|Singapore|
-    Slovakia|Slovenia|Somalia|South Africa|South Korea|South Sudan|Spain|Sri Lanka|Sudan|Suriname|
-    Sweden|Switzerland|Syria|Taiwan|Tajikistan|Tanzania|Thailand|Togo|Tunisia|Turkey|
-    Turkmenistan|Uganda|Ukraine|United Arab Emirates|UAE|United Kingdom|UK|Britain|
-    Great Britain|England|Scotland|Wales|Northern Ireland|United States|US|USA|America|Uruguay|
-    Uzbekistan|Venezuela|Vietnam|Yemen|Zambia|Zimbabwe|Gaza|West Bank|Crimea|Donbas|Tibet|
-    Hong Kong|Africa|Asia|Europe|North America|South America|Latin America|Antarctica|Oceania|
-    Middle East|Balkans|Caribbean|Scandinavia|
-    Kabul|Tirana|Algiers|Buenos Aires|Yerevan|Canberra|Vienna|Baku|Manama|Dhaka|Minsk|Brussels|
-    Sarajevo|Brasilia|Sofia|Phnom Penh|Ottawa|Santiago|Beijing|Bogota|Zagreb|Havana|Nicosia|
-    Prague|Copenhagen|Cairo|Addis Ababa|Helsinki|Paris|Tbilisi|Berlin|Accra|Athens|Budapest|
-    Reykjavik|New Delhi|Delhi|Jakarta|Tehran|Baghdad|Dublin|Jerusalem|Tel Aviv|Rome|Tokyo|
-    Amman|Astana|Nairobi|Pristina|Riga|Beirut|Tripoli|Vilnius|Luxembourg|Kuala Lumpur|Bamako|
-    Valletta|Mexico City|Chisinau|Ulaanbaatar|Podgorica|Rabat|Maputo|Kathmandu|Amsterdam|
-    The Hague|Wellington|Managua|Abuja|Lagos|Pyongyang|Skopje|Oslo|Muscat|Islamabad|Lima|Manila|
-    Warsaw|Lisbon|Doha|Bucharest|Moscow|Kigali|Riyadh|Dakar|Belgrade|Bratislava|Ljubljana|
-    Mogadishu|Pretoria|Cape Town|Johannesburg|Seoul|Madrid|Colombo|Khartoum|Stockholm|Bern|
-    Geneva|Zurich|Damascus|Taipei|Dushanbe|Dodoma|Bangkok|Tunis|Ankara|Istanbul|Kampala|Kyiv|
-    Kiev|Abu Dhabi|Dubai|London|Edinburgh|Cardiff|Belfast|Washington|New York|Montevideo|
-    Tashkent|Caracas|Hanoi|Sanaa|Lusaka|Harare|Versailles
-    """.replace("\n", "").split("|")
+# Short forms and regions that the packages' gazetteers lack ("Britain", "Middle East").
+_PLACE_FORMS = frozenset(
+    name.strip()
+    for name in """america|balkans|bosnia|britain|burma|caribbean|crimea|donbas|great britain|kiev|
+    latin america|middle east|scandinavia|tibet|uae|uk|us|usa|wales|west bank|holland|palestine|
+    gaza|the hague""".split("|")
+)
+# Faiths and peoples are words for people, not places: "in Jewish homes", "Islamic courts".
+_FAITHS = frozenset(
+    """muslim muslims islamic islamist islamists jewish jew jews christian christians catholic
+    catholics protestant protestants orthodox sunni sunnis shia shiite shiites shi'ite shi'ites
+    hindu hindus buddhist buddhists sikh sikhs evangelical arab arabs kurd kurds""".split()
 )
 # First words that make a place ("Los Angeles", "Mount Olympus") or a body ("National ...").
 _PLACE_PREFIXES = frozenset(
@@ -129,85 +106,198 @@ _PLACE_PREFIXES = frozenset(
 _ORG_PREFIXES = frozenset("national international federal royal global world united".split())
 _CONNECTORS = frozenset({"for", "of", "de", "du", "la", "le", "von", "van", "der", "den", "al", "bin", "da", "di"})
 _DETERMINERS = frozenset({"the", "a", "an"})
-_CAPITALISED = re.compile(r"[A-Z][\w'’.\-]*")
+_CAPITALISED = re.compile(r"(?:(?:al|el|ad|ash|as|an|ar|at|az|bin|ibn|abu)-)?[A-Z][\w'’.\-]*")
+# "U.S.-led", "Geneva-based": an adjective made from a name, not the name.
+_NAME_ADJECTIVE = re.compile(r".+-(?:led|based|backed|born|run|owned|sponsored|linked|allied|controlled|style|era|made|like)")
 _TOKEN = re.compile(r"[\w'’.\-]+|[^\w\s]")
 _SPEECH_AFTER = frozenset({"said", "says", "told", "added", "who", "wrote", "argued", "insisted"})
 _PREPOSITION_BEFORE_PLACE = frozenset({"in", "to", "from", "near", "across", "into", "at"})
+# Nouns that name a body by what its members are: "Hamas militants", "the group Hamas".
+_MEMBERS_AFTER = frozenset(
+    """militants militant fighters members member rebels rebel leader leaders spokesman spokeswoman
+    spokesperson officials official supporters guerrillas insurgents movement chief""".split()
+)
+_BODY_BEFORE = frozenset("group agency movement party organization organisation network newspaper daily".split())
+_PLACE_BEFORE = frozenset("city town village province region district capital state island port".split())
+_MEDIA_AFTER = frozenset("news agency newspaper television radio channel network".split())  # "Xinhua news agency"
+_PLACE_AFTER = frozenset("province district region state county valley governorate".split())
+# "U.S.", "Mr.", "Gen.": the period is part of the name as written.
+_ABBREVIATED = re.compile(r"(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Sen|Rep|Gov|Lt|Sgt|Capt|Prof|Rev|Maj|Adm|Cpl|Pvt|Cmdr|Gov)\.")
+
+# Titles beyond the keyphrases' list: "House Speaker Nancy Pelosi", "Army Private Lynndie England".
+_MORE_TITLES = frozenset(
+    """speaker envoy ayatollah cardinal imam rabbi mullah marshal brigadier major corporal private
+    director-general secretary-general lawmaker""".split()
+)
+
+# Evidence weights: a kind is shown when its evidence reaches _SURE and beats the others clearly.
+_SURE = 2.0
 
 
-@dataclass
+@dataclass(slots=True)
 class _Mention:
-    form: str  # as written, nationality and possessive removed, e.g. "Mr Macron"
+    form: str  # as written, nationality and possessive removed, e.g. "Mr. Macron"
     name: str  # the name alone, e.g. "Macron"
-    kind: EntityKind | None  # None: not yet known
+    votes: dict[str, float]  # evidence for each kind
     order: int
-    weak: bool = False  # kind guessed from a preposition only ("in Tampa")
+    lone_start: bool = False  # a lone sentence-initial word: never a name by itself
 
 
 @dataclass
 class _Group:
     name: str
-    kind: EntityKind
     order: int
-    forms: Counter[str] = field(default_factory=Counter)
+    votes: dict[str, float] = field(default_factory=dict)
+    forms: dict[str, int] = field(default_factory=dict)
     count: int = 0
-    sure: bool = False  # one mention at least had evidence of its kind
 
 
 def entities(doc: Document, limit: int = 40) -> tuple[Entity, ...]:
     """People, organisations and places named, most mentioned first; a surname alone or with
-    a title ("Mr Macron") is counted with the full name ("Emmanuel Macron") when there is one."""
+    a title ("Mr Macron") is counted with the full name ("Emmanuel Macron") when there is one.
+    A name whose kind the evidence does not settle is left out rather than shown wrongly."""
+    # The caches live for one article: a name's mentions repeat within it, and caches kept
+    # across a whole run were slower (more live objects for the collector, colder memory).
+    _classify.cache_clear()
+    _shape.cache_clear()
     mentions = [m for sentence in doc.sentences for m in _mentions(sentence.text)]
     for order, mention in enumerate(mentions):
         mention.order = order
-    # A person known by shape only (no title, never "said" after it) is unsure: left out.
-    groups = [g for g in _group(mentions) if g.sure or g.kind != "person"]
-    ranked = sorted(groups, key=lambda g: (-g.count, g.order))[:limit]
+    shown = []
+    for group in _group(mentions):
+        kind, confidence = _decide(group.votes)
+        if kind is not None:
+            shown.append((group, kind, confidence))
+    ranked = sorted(shown, key=lambda s: (-s[0].count, s[0].order))[:limit]
     return tuple(
         Entity(
             name=g.name,
-            kind=g.kind,
+            kind=kind,
             count=g.count,
-            aliases=tuple(sorted((f for f in g.forms if f != g.name), key=lambda f: (-g.forms[f], f))),
+            aliases=_aliases(g),
+            confidence=confidence,
         )
-        for g in ranked
+        for g, kind, confidence in ranked
     )
 
 
+def _aliases(group: _Group) -> tuple[str, ...]:
+    """The other forms, most used first."""
+    forms = group.forms
+    if len(forms) == 1:
+        return () if group.name in forms else tuple(forms)
+    return tuple(sorted((f for f in forms if f != group.name), key=lambda f: (-forms[f], f)))
+
+
+def _decide(votes: dict[str, float]) -> tuple[EntityKind | None, float]:
+    """The kind with the most evidence, and how far it is ahead; None when it is not enough."""
+    if not votes:
+        return None, 0.0
+    ranked = sorted(votes.items(), key=lambda kv: -kv[1])
+    kind, top = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0.0
+    if top < _SURE or top < 2 * second:
+        return None, 0.0
+    confidence = round(min(1.0, top / 4) * (top - second) / top, 2)
+    return kind, confidence  # type: ignore[return-value]
+
+
+_NAME = r"(?:(?:al|el|ad|ash|as|an|ar|at|az|bin|ibn|abu)-)?[A-Z][\w'’.\-]*"
+# A run of capitalised words, "of"/"de"/"bin" allowed between two of them: found in one pass
+# over the sentence, so that the many lower-case words cost nothing.
+_RUN = re.compile(
+    rf"(?<![\w'’.\-]){_NAME}(?:\s+(?:(?:{'|'.join(sorted(_CONNECTORS))})\s+)?{_NAME})*(?![\w'’\-])"
+)
+_NEXT = re.compile(r"\s*([\w'’.\-]+|[^\w\s])")
+# Capitalised only because they open the sentence: "Later John Smith said".
+_OPENERS = _STOPWORDS - _TITLES - {"mr", "mrs", "ms", "dr"}
+# One-word runs that are never a name by themselves, skipped before any other look.
+_SKIP = (_STOPWORDS | _DETERMINERS) - _TITLES - {"us", "who", "mr", "mrs", "ms", "dr"}
+
+
 def _mentions(sentence: str) -> list[_Mention]:
-    """Capitalised runs of the sentence, each cut into a mention with a guess at its kind."""
-    tokens = _TOKEN.findall(sentence)
+    """Capitalised runs of the sentence, each cut into a mention with the evidence of its kind."""
     found: list[_Mention] = []
+    for match in _RUN.finditer(sentence):
+        tokens = match.group().split()
+        n = len(tokens)
+        if n == 1:
+            if tokens[0].lower() in _SKIP or not _name_token(tokens[0]):
+                continue  # "The", "But", "He": most runs, never a name
+            spans: list[tuple[int, int]] | tuple[tuple[int, int], ...] = ((0, 1),)
+        else:
+            spans = _spans(tokens)
+        start_at = match.start()
+        previous = sentence[max(0, start_at - 30) : start_at].split()[-2:] if start_at else []
+        outer2, outer = ([""] * (2 - len(previous)) + previous) if previous else ("", "")
+        if outer and outer[-1] in ",;:" and len(outer) > 1:
+            outer2, outer = outer, outer[-1]  # "Iraq, Syria": the comma stands before
+        following = _NEXT.match(sentence, match.end())
+        last_after = following.group(1) if following else ""
+        for i, j in spans:
+            before = tokens[i - 1] if i else outer
+            before2 = tokens[i - 2] if i > 1 else (outer if i else outer2)
+            start = (not before and start_at == 0 and i == 0) or before in _OPENING
+            after = (tokens[j] if j < n else last_after).lower()
+            low = before.lower()
+            if low in _PREPOSITION_BEFORE_PLACE:
+                context = "in"
+            elif low == "the":
+                context = "the"
+            elif low in _BODY_BEFORE:
+                context = "body"
+            elif low in _PLACE_BEFORE or (low == "of" and before2.lower() in _PLACE_BEFORE):
+                context = "place"
+            elif before.endswith(_POSSESSIVE) and _place_strength(_written(before)) >= 2:
+                context = "owner"  # "Britain's Boris Johnson"
+            else:
+                context = ""
+            if after in _SPEECH_AFTER:
+                context += ":said"
+            elif after in _MEMBERS_AFTER:
+                context += ":members"
+            elif after in _PLACE_AFTER:
+                context += ":place"
+            elif after in _MEDIA_AFTER:
+                context += ":media"
+            seen = _classify(tuple(tokens[i:j]), start, context)
+            if seen:
+                found.append(_Mention(seen[0], seen[1], seen[2], 0, seen[3]))
+    return found
+
+
+_OPENING = frozenset({"\"", "“", "‘", "'", "("})
+
+
+def _spans(tokens: list[str]) -> list[tuple[int, int]]:
+    """Where the names are in a run of several capitalised words: a weekday, month or
+    "U.S.-led" is no part of one, a possessive ends one ("Britain's | Boris Johnson")."""
+    ok = [_name_token(t) for t in tokens]
+    n = len(tokens)
+    spans = []
     i = 0
-    while i < len(tokens):
-        if not _CAPITALISED.fullmatch(tokens[i]) or _is_date_word(tokens[i]):
+    while i < n:
+        if not ok[i]:
             i += 1
             continue
         j = i + 1
-        while j < len(tokens) and not _is_date_word(tokens[j]):
-            if _CAPITALISED.fullmatch(tokens[j]) and not _possessive(tokens[j - 1]):
+        while j < n and not tokens[j - 1].endswith(_POSSESSIVE):
+            if ok[j]:
                 j += 1
-            elif (
-                tokens[j].lower() in _CONNECTORS
-                and j + 1 < len(tokens)
-                and _CAPITALISED.fullmatch(tokens[j + 1])
-                and not _is_date_word(tokens[j + 1])
-                and not _possessive(tokens[j - 1])
-            ):
+            elif j + 1 < n and ok[j + 1] and tokens[j].lower() in _CONNECTORS:
                 j += 2
             else:
                 break
-        before = tokens[i - 1].lower() if i else ""
-        after = tokens[j].lower() if j < len(tokens) else ""
-        mention = _mention(tokens[i:j], sentence_start=(i == 0 or tokens[i - 1] in "\"“‘'("), before=before)
-        if mention and mention.kind == "person" and mention.weak and (
-            after in _SPEECH_AFTER or (_possessive(before) and _clean(before) in _PLACES)
-        ):
-            mention.weak = False  # "John Smith said", "Britain's Boris Johnson": evidence of a person
-        if mention:
-            found.append(mention)
+        spans.append((i, j))
         i = j
-    return found
+    return spans
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _name_token(token: str) -> bool:
+    if not (token[0].isupper() or (token[0] in "aeib" and "-" in token[:4])):
+        return False  # most words: no regular expression needed
+    return bool(_CAPITALISED.fullmatch(token)) and not _is_date_word(token) and not _NAME_ADJECTIVE.fullmatch(token)
 
 
 def _is_date_word(token: str) -> bool:
@@ -216,63 +306,167 @@ def _is_date_word(token: str) -> bool:
     return low in _WEEKDAYS or low in _MONTHS
 
 
+_POSSESSIVE = ("'s", "’s", "s'", "s’")
+_POSSESSIVE_ENDS = ("'s", "’s", "'", "’")
+
+
 def _possessive(token: str) -> bool:
-    return token.endswith(("'s", "’s", "s'", "s’"))
+    return token.endswith(_POSSESSIVE)
 
 
-def _mention(run: list[str], sentence_start: bool, before: str) -> _Mention | None:
-    run = [_clean(t) for t in run]
-    while run and run[0].lower() in _DETERMINERS:
+def _written(token: str) -> str:
+    """The token as the name is written: possessive off, a sentence's full stop off, an
+    abbreviation's period kept ("Mr.", "U.S.")."""
+    for suffix in _POSSESSIVE_ENDS if token.endswith(_POSSESSIVE_ENDS) else ():
+        if token.endswith(suffix) and len(token) > len(suffix):
+            token = token[: -len(suffix)]
+            break
+    if token.endswith(".") and not _ABBREVIATED.fullmatch(token):
+        token = token.rstrip(".")
+    return token
+
+
+def _place_strength(text: str) -> int:
+    """3 a country, capital or continent; 2 a province or big city; 1 a town; 0 not a place."""
+    low = text.lower()
+    if low in _PLACE_FORMS or low.replace(".", "") in _PLACE_FORMS:
+        return 3
+    places = lookup().places
+    strength = places.get(low) or (0 if text.isascii() else places.get(fold(text), 0))
+    if strength and " " not in low and (low in _STOPWORDS or low in _COMPASS):
+        return 0
+    return strength
+
+
+_COMPASS = frozenset("north south east west central northern southern eastern western centre center capital".split())
+
+
+def _add_vote(votes: dict[str, float], kind: str, weight: float) -> None:
+    votes[kind] = votes.get(kind, 0) + weight
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str, dict[str, float], bool] | None:
+    """(form, name, evidence, lone sentence start) of one capitalised run, or None: not a name.
+    `context` is what stands around it: "in"/"the"/"body"/"place"/"owner" before,
+    ":said"/":members"/":place"/":media" after. The run's own words are weighed once by
+    `_shape`; this adds what stands around it. Both are pure, so repeated names cost a look-up."""
+    shape = _shape(raw, start)
+    if shape is None or shape[0] is not None:
+        return shape[0] if shape else None
+    _, text, own, start, single, strength, adjective, person_shaped, first_name, had_the, compass, not_name = shape
+    before, _, after = context.partition(":")
+    if had_the:
+        before = "the"
+    votes = dict(own)
+    if compass and before == "the":
+        _add_vote(votes, "place", 2)  # "the West"
+    if not votes and not_name:
+        return None
+    if not votes and text.isupper() and 2 <= len(text) <= 6 and text.isalpha():
+        _add_vote(votes, "organisation", 2)
+    # The article's words around the name.
+    if before == "in" and not adjective:
+        _add_vote(votes, "place", 1)
+    if before == "body" or (before == "the" and single and not strength):
+        _add_vote(votes, "organisation", 1 if before == "the" else 2)
+    if before == "place" or after == "place":
+        _add_vote(votes, "place", 2)
+    if after == "media":
+        _add_vote(votes, "organisation", 3 + strength)
+    if after == "members" and not strength and not adjective:
+        _add_vote(votes, "organisation", 1)
+    if person_shaped:
+        person = 0.0
+        if first_name and before != "the":
+            person += 2  # not "the Dixie Chicks"
+        if after == "said":
+            person += 1
+        if before == "owner":
+            person += 2
+        if person:
+            _add_vote(votes, "person", person)
+        elif not votes:
+            _add_vote(votes, "person", 0.5)  # a person by shape only: not enough alone
+    elif single and after == "said" and not votes:
+        _add_vote(votes, "person", 1)
+    if len(text.split()) > 4 and not votes:
+        return None
+    return text, text, votes, start and single
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _shape(raw: tuple[str, ...], start: bool) -> tuple | None:
+    """What the run's own words say: None (no name), (result,) when they settle it whatever
+    stands around (a title), else (None, text, evidence, start, and the run's features)."""
+    run = [_written(t) for t in raw]
+    had_the = False
+    if run and run[0].lower() in _DETERMINERS and " ".join(run).lower() not in _PLACE_FORMS:
         run = run[1:]
-    if sentence_start and len(run) > 1 and run[0].lower() in _STOPWORDS - _TITLES - {"mr", "mrs", "ms", "dr"}:
+        had_the, start = True, False
+    if start and len(run) > 1 and run[0].lower() in _OPENERS:
         run = run[1:]  # "Later John Smith said": a capital that only starts the sentence
+        start = False
+    if not run:
+        return None
+    keys = [t.rstrip(".").lower() for t in run]
     # A title makes what follows it a person: "French President Emmanuel Macron",
     # "Miami Beach Police Chief Raymond Martinez".
-    titles = [k for k, t in enumerate(run) if t.lower() in _TITLES]
-    if titles and len(run) > 1 and run[-1].lower() in _ORG_WORDS and titles[-1] < len(run) - 1:
-        return _Mention(" ".join(run), " ".join(run), "organisation", 0)  # "Justice Ministry"
+    data = lookup()
+    all_titles = _all_titles()
+    titles = [k for k, t in enumerate(keys) if t in all_titles]
+    if titles and len(run) > 1 and keys[-1] in _ORG_WORDS and titles[-1] < len(run) - 1:
+        text = " ".join(run)
+        return ((text, text, {"organisation": 3.0}, False),)  # "Justice Ministry"
     if titles:
         name = run[titles[-1] + 1 :]
         first = titles[0]
-        while first > 0 and run[first - 1].lower() in _TITLE_QUALIFIERS:
+        while first > 0 and keys[first - 1] in _TITLE_QUALIFIERS:
             first -= 1
         if 1 <= len(name) <= 4 and _looks_like_name(name):
-            return _Mention(form=" ".join(run[first:]), name=" ".join(name), kind="person", order=0)
-        return None
-    if not run:
+            return ((" ".join(run[first:]), " ".join(name), {"person": 3.0}, False),)
         return None
     text = " ".join(run)
-    low = text.lower()
-    lows = [t.lower() for t in run]
-    if low in _PLACES:
-        return _Mention(text, text, "place", 0)
-    if low in _KNOWN_ORGS or (len(run) > 1 and lows[-1] in _ORG_WORDS) or (
-        text.isupper() and 2 <= len(text) <= 6 and text.isalpha()
-    ):
-        return _Mention(text, text, "organisation", 0)
-    if lows[-1] in _PLACE_WORDS or (len(run) > 1 and lows[0] in _PLACE_WORDS and lows[1] in _CONNECTORS):
-        return _Mention(text, text, "place", 0)
-    if len(run) > 1 and lows[0] in _PLACE_PREFIXES:
-        return _Mention(text, text, "place", 0)
-    if len(run) > 1 and (lows[0] in _ORG_PREFIXES or any(_stem(t) in _ORG_WORDS for t in lows)):
-        return _Mention(text, text, "organisation", 0)
-    if any(t in _DEMONYMS or t in _MONTHS or t in _WEEKDAYS or t in _STOPWORDS or t in _TITLES for t in lows):
-        return None
-    if len(run) == 1:
-        if sentence_start:
-            return _Mention(text, text, None, 0) if not _is_common(low) else None
-        if before in _PREPOSITION_BEFORE_PLACE:
-            return _Mention(text, text, "place", 0, weak=True)
-        return _Mention(text, text, None, 0)
-    if not _looks_like_name(run) or len(run) > 3:
-        return None
-    if before in _PREPOSITION_BEFORE_PLACE:
-        return _Mention(text, text, "place", 0)
-    return _Mention(text, text, "person", 0, weak=True)  # a person by shape only
+    low = " ".join(keys)
+    single = len(run) == 1
+    votes: dict[str, float] = {}  # the evidence: kind -> weight
+    strength = _place_strength(text)
+    if low in _KNOWN_ORGS or low.replace(".", "") in _KNOWN_ORGS:
+        _add_vote(votes, "organisation", 3)
+    elif strength:
+        _add_vote(votes, "place", strength)
+    if not single and strength < 2:  # "United States", "West Bank": the gazetteer's word
+        if keys[-1] in _ORG_WORDS or keys[-1] in data.org_suffixes:
+            _add_vote(votes, "organisation", 3)
+        elif keys[-1] in _PLACE_WORDS or (keys[0] in _PLACE_WORDS and keys[1] in _CONNECTORS):
+            _add_vote(votes, "place", 3)
+        elif keys[0] in _ORG_PREFIXES or any(_stem(t) in _ORG_WORDS for t in keys):
+            _add_vote(votes, "organisation", 2)
+        elif keys[0] in _PLACE_PREFIXES and not votes and not _common_or_adjective(keys[-1]):
+            _add_vote(votes, "place", 2)  # "Los Angeles", not "New Year" or "South American"
+    elif single and keys[0] in _ORG_WORDS and not start:
+        _add_vote(votes, "organisation", 2)  # "Congress", "Parliament" in mid-sentence
+    compass = single and not votes and keys[0] in _COMPASS
+    person_shaped = 2 <= len(run) <= 3 and _looks_like_name(run)
+    first_name = person_shaped and keys[0] in data.first_names and keys[0] not in _CONNECTORS
+    return (None, text, votes, start, single, strength, _adjective_shaped(keys), person_shaped, first_name,
+            had_the, compass, not _NOT_NAMES.isdisjoint(keys))
+
+
+def _adjective_shaped(keys: list[str]) -> bool:
+    """"Jewish", "Islamic", "Bosnian", "Maoist": a lone word with an adjective's ending."""
+    return len(keys) == 1 and keys[0].endswith(("ish", "ic", "ian", "ese", "ean", "ist"))
+
+
+def _common_or_adjective(key: str) -> bool:
+    return key in _STOPWORDS or key in _DEMONYMS or _adjective_shaped([key])
 
 
 def _stem(token: str) -> str:
+    """"Ministries" -> "ministry", "forces" -> "force"."""
     low = token.lower()
+    if not low.endswith("s"):
+        return low  # most words: nothing to take off
     if len(low) > 4 and low.endswith("ies"):
         return low[:-3] + "y"
     if len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is")):
@@ -280,52 +474,61 @@ def _stem(token: str) -> str:
     return low
 
 
-def _clean(token: str) -> str:
-    token = token.rstrip(".") if not re.fullmatch(r"(?:[A-Z]\.)+", token) else token
-    for suffix in ("'s", "’s", "'", "’"):
-        if token.endswith(suffix):
-            return token[: -len(suffix)]
-    return token
-
-
 def _looks_like_name(run: list[str]) -> bool:
-    return bool(run) and all(re.fullmatch(r"[A-Z][a-zà-ÿ'’\-]+(?:-[A-Z][a-zà-ÿ]+)?|[A-Z]\.", t) for t in run)
+    return bool(run) and all(_NAME_SHAPED.fullmatch(t) for t in run)
 
 
-def _is_common(low: str) -> bool:
-    return low in _STOPWORDS or low in _WEEKDAYS or low in _MONTHS or low in _DEMONYMS
+_NAME_SHAPED = re.compile(r"(?:(?:al|el|ad|ash|as|an|ar|at|az|bin|ibn|abu)-)?[A-Z][a-zà-ÿ'’\-]+(?:-[A-Z][a-zà-ÿ]+)?|[A-Z]\.")
+# Words that make a run with no other evidence no name: "French", "Muslim", "Tuesday", "Minister".
+_NOT_NAMES = _DEMONYMS | _FAITHS | frozenset(_MONTHS) | frozenset(_WEEKDAYS) | _STOPWORDS | _TITLES
+
+
+@functools.cache
+def _all_titles() -> frozenset[str]:
+    return _TITLES | _MORE_TITLES | lookup().titles
 
 
 def _group(mentions: list[_Mention]) -> list[_Group]:
     """Merge the mentions: full names first, then lone surnames onto the full name ending in
-    them; a lone word never seen as a person, place or organisation is dropped."""
+    them (a lone word's own evidence joins the name's); a lone sentence-initial word with no
+    name to join is dropped."""
     groups: dict[str, _Group] = {}
     surnames: dict[str, str] = {}  # last word -> full name key
     given: dict[str, str] = {}  # first word -> full name key ("Josh" -> "josh stepakoff")
-    for m in sorted(mentions, key=lambda m: (-len(m.name.split()), m.kind is None, m.weak, m.order)):
+    ordered = sorted(mentions, key=_merge_order)
+    for m in ordered:
         key = m.name.lower()
         if key in groups:
             _add(groups[key], m)
             continue
         if len(m.name.split()) == 1 and (key in surnames or key in given):
-            _add(groups[surnames.get(key) or given[key]], m)
+            # A person's surname alone is the person, whatever else the word may be ("Hamm").
+            _add(groups[surnames.get(key) or given[key]], m, only="person")
             continue
-        if m.kind is None:
+        if m.lone_start and not m.votes:
             continue
-        groups[key] = _Group(name=m.name, kind=m.kind, order=m.order)
+        groups[key] = _Group(name=m.name, order=m.order)
         _add(groups[key], m)
-        if m.kind == "person":
-            parts = m.name.lower().split()
+        if m.votes.get("person", 0) > 0 and max(m.votes, key=m.votes.get) == "person":
+            parts = key.split()
             surnames.setdefault(parts[-1], key)
             if len(parts) > 1:
                 given.setdefault(parts[0], key)
     return list(groups.values())
 
 
-def _add(group: _Group, mention: _Mention) -> None:
+def _merge_order(m: _Mention) -> tuple[int, bool, float, int]:
+    """Longest names first, then the best evidenced, then the earliest."""
+    return (-m.name.count(" "), m.lone_start, -max(m.votes.values()) if m.votes else 0.0, m.order)
+
+
+def _add(group: _Group, mention: _Mention, only: str | None = None) -> None:
     group.count += 1
-    group.sure = group.sure or not mention.weak
-    group.forms[mention.form] += 1
+    votes = group.votes
+    for kind, weight in mention.votes.items():
+        if only is None or kind == only:
+            votes[kind] = votes.get(kind, 0) + weight
+    group.forms[mention.form] = group.forms.get(mention.form, 0) + 1
     group.order = min(group.order, mention.order)
 
 

@@ -38,3 +38,52 @@ def test_a_person_by_shape_only_is_left_out_and_evidence_keeps_one():
     )
     assert "Sea Breeze" not in found
     assert found.get("John Smith") == "person"
+
+
+def _entities(body: str):
+    return {e.name: e for e in entities.entities(text.split(body))}
+
+
+def test_faiths_and_peoples_are_not_places():
+    found = _kinds(
+        "Police patrolled in Jewish neighbourhoods after the attack. Officials said the Islamic "
+        "courts had closed. Many Muslims live in Bosnian villages near Tuzla."
+    )
+    assert not {"Jewish", "Islamic", "Muslims", "Bosnian"} & set(found)
+
+
+def test_places_from_the_gazetteer_packages_not_a_hand_list():
+    found = _entities(
+        "Troops moved into Mosul and Kandahar on Friday. Later U.S. officials met in Kirkuk. "
+        "Mr. Brenner said the U.S. would stay."
+    )
+    assert {n: found[n].kind for n in ("Mosul", "Kandahar", "Kirkuk")} == dict.fromkeys(("Mosul", "Kandahar", "Kirkuk"), "place")
+    assert found["U.S."].kind == "place"  # the period is part of the name as written
+    assert "Mr. Brenner" in found["Brenner"].aliases
+
+
+def test_bodies_by_the_words_around_them():
+    found = _kinds(
+        "Gunmen from the Velrani killed two soldiers. Later Velrani fighters claimed the raid, "
+        "the Tarvo news agency reported. The march reached the town of Brelk by noon."
+    )
+    assert found.get("Velrani") == "organisation"
+    assert found.get("Tarvo") == "organisation"
+    assert found.get("Brelk") == "place"
+
+
+def test_a_surname_that_is_also_a_city_stays_the_person():
+    found = _kinds("The gymnast Paul Hamm won gold on Sunday. Hamm said the judges were fair.")
+    assert found.get("Paul Hamm") == "person"
+    assert "Hamm" not in found
+
+
+def test_each_entity_carries_a_confidence_and_unsure_names_are_left_out():
+    found = _entities(
+        "President Anna Velka met Chancellor Olaf Brandt in Vienna. Annual Report figures "
+        "were read out. Velka said the talks went well."
+    )
+    assert "Annual Report" not in found
+    assert found["Vienna"].kind == "place" and found["Anna Velka"].kind == "person"
+    # a title and a "said" settle a person more clearly than a title alone
+    assert 0 < found["Olaf Brandt"].confidence < found["Anna Velka"].confidence <= 1
