@@ -34,21 +34,26 @@ def keyphrases(doc: Document, limit: int = 8) -> tuple[str, ...]:
     for rank, sentence in enumerate(doc.sentences):
         weight = 1.0 / math.sqrt(1 + rank)
         for run in _content_runs(sentence.text, proper):
+            stems = [_stem(t) for t in run]  # each word stemmed once, not once per phrase
+            upper = [t[0].isupper() for t in run]
             for size in (1, 2, 3):
                 for i in range(len(run) - size + 1):
-                    if len({t[0].isupper() for t in run[i : i + size]}) > 1:
+                    if size > 1 and any(u != upper[i] for u in upper[i + 1 : i + size]):
                         continue  # "pop star Justin": a name and common words are two phrases
-                    key = " ".join(_stem(t) for t in run[i : i + size])
+                    key = " ".join(stems[i : i + size])
                     scores[key] += weight
                     counts[key] += 1
-                    surface.setdefault(key, " ".join(run[i : i + size]))
-    ranked = sorted(scores, key=lambda k: (-scores[k] * (1 + 0.5 * k.count(" ")), list(scores).index(k)))
+                    if key not in surface:
+                        surface[key] = " ".join(run[i : i + size])
+    # sorted() is stable and `scores` keeps first appearance, so ties stay in that order.
+    ranked = sorted(scores, key=lambda k: -scores[k] * (1 + 0.5 * k.count(" ")))
+    repeated = [(f" {other} ", other, n) for other, n in counts.items() if n >= 2]
     chosen: list[str] = []
     used: set[str] = set()
     for key in ranked:
         if counts[key] < 2 and len(chosen) >= limit // 2:
             break  # phrases seen once fill at most half the list
-        key = _widest(key, counts)
+        key = _widest(key, counts, repeated)
         stems = set(key.split())
         if stems & used:
             continue
@@ -59,14 +64,12 @@ def keyphrases(doc: Document, limit: int = 8) -> tuple[str, ...]:
     return tuple(chosen)
 
 
-def _widest(key: str, counts: Counter[str]) -> str:
-    """The longest phrase containing `key` that occurs at least half as often (and twice)."""
-    best = key
-    for other, n in counts.items():
-        if (
-            len(other) > len(best) and f" {key} " in f" {other} "
-            and n >= 2 and 2 * n >= counts[key]
-        ):
+def _widest(key: str, counts: Counter[str], repeated: list[tuple[str, str, int]]) -> str:
+    """The longest phrase containing `key` that occurs at least half as often (and twice).
+    `repeated`: the phrases seen twice or more, in first-appearance order, padded with spaces."""
+    best, padded, half = key, f" {key} ", counts[key]
+    for spaced, other, n in repeated:
+        if len(other) > len(best) and 2 * n >= half and padded in spaced:
             best = other
     return best
 
@@ -80,6 +83,10 @@ def _proper_words(doc: Document) -> set[str]:
     return found
 
 
+# Words that never start or continue a keyphrase: one set, so a token costs one lookup.
+_NOT_CONTENT = frozenset(_STOPWORDS | set(_MONTHS) | _TITLES | _DEMONYMS | set(_WEEKDAYS))
+
+
 def _content_runs(sentence: str, proper: set[str]) -> list[list[str]]:
     """Runs of content words; titles and nationality words break a run ("French President")."""
     runs: list[list[str]] = []
@@ -88,10 +95,7 @@ def _content_runs(sentence: str, proper: set[str]) -> list[list[str]]:
         if token.endswith(("'s", "’s")):
             token = token[:-2]
         low = token.lower()
-        if (
-            len(low) > 2 and low[0].isalpha() and low not in _STOPWORDS and low not in _MONTHS
-            and low not in _TITLES and low not in _DEMONYMS and low not in _WEEKDAYS
-        ):
+        if len(low) > 2 and low[0].isalpha() and low not in _NOT_CONTENT:
             run.append(token if token in proper or token.isupper() else low)
             continue
         if run:
