@@ -39,6 +39,7 @@ Cross-validated (--cv, tuned on one half, scored on the other): CNN 32.06/11.89/
 
 from __future__ import annotations
 
+import functools
 import heapq
 import math
 import re
@@ -196,7 +197,8 @@ def _select_story(doc: Document, members: list[int], budget: int, w: Weights) ->
     position = w.position * (1.0 - budget / len(items)) ** w.share_power if budget < len(items) else 0.0
     for item, degree in zip(items, _degrees(items)):
         sentence = doc.sentences[item.index]
-        item.dangling = _dangles(sentence.text) and item.rank > 0
+        dangles = _dangles(sentence.text)
+        item.dangling = dangles and item.rank > 0
         # An early sentence is the point only if it is about what the story is about: a lead
         # that sets a scene or teases shares few words with the rest and gets less of the prior.
         on_topic = 1.0 - w.lead_centrality + w.lead_centrality * degree
@@ -207,7 +209,7 @@ def _select_story(doc: Document, members: list[int], budget: int, w: Weights) ->
             + w.degree * degree
             + w.length * min(item.length, w.length_cap) / w.length_cap
             - _form_penalty(sentence.text, item.length, w)
-            - (_BOILERPLATE_PENALTY if _dangles(sentence.text) and item.rank == 0 else 0.0)
+            - (_BOILERPLATE_PENALTY if dangles and item.rank == 0 else 0.0)
         )
     return _greedy(items, budget, w)
 
@@ -221,14 +223,10 @@ def _items(doc: Document, members: list[int], w: Weights) -> list[_Item]:
     for index in members:
         tokens = words(doc.sentences[index].text)
         lengths.append(len(tokens))
-        terms: list[str] = []
-        for position, token in enumerate(tokens):
-            term = _term(token)
-            if term is None:
-                continue
-            if position and token[0].isupper():
-                names.add(term)
-            terms.append(term)
+        mapped = list(map(_term, tokens))
+        terms = [term for term in mapped if term is not None]
+        # A capitalised word past the first is a name.
+        names.update(term for term, token in zip(mapped[1:], tokens[1:]) if term is not None and token[0].isupper())
         terms_of.append(terms)
         df.update(set(terms))
     n = len(members)
@@ -275,8 +273,9 @@ def _degrees(items: list[_Item]) -> list[float]:
     return [r / top for r in raw] if top > 0 else raw
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def _term(token: str) -> str | None:
-    """A crude stem of a content word, or None for function words."""
+    """A crude stem of a content word, or None for function words (cached: a word recurs)."""
     low = token.lower().replace("’", "'")
     if low.endswith("'s"):
         low = low[:-2]
@@ -306,7 +305,7 @@ def _form_penalty(text: str, n_words: int, w: Weights) -> float:
     # A sentence ending in a colon introduces what follows it: its predecessor cannot help.
     if (
         _BOILERPLATE.search(text)
-        or _CREDIT.search(text)
+        or (("/" in text or ":" in text) and _CREDIT.search(text))  # a credit needs one of them
         or not any(c.isalpha() for c in text)
         or text.rstrip().endswith(":")
     ):
