@@ -147,8 +147,12 @@ class Analysis:
 
     def to_json(self) -> dict[str, Any]:
         """The `reports analyze` object (CONTRACT.md); the body text is left out."""
-        data = dataclasses.asdict(self)
-        del data["paragraphs"]
+        # Field by field, as dataclasses.asdict orders them, but without copying the body
+        # (paragraphs) and the tuples replaced below: most of asdict's cost here.
+        data = {f.name: getattr(self, f.name) for f in dataclasses.fields(self) if f.name != "paragraphs"}
+        data["readability"] = dataclasses.asdict(self.readability)
+        data["quotes"] = dataclasses.asdict(self.quotes)
+        data["update_of"] = dataclasses.asdict(self.update_of) if self.update_of else None
         data["date"] = self.date.isoformat() if self.date else None
         data["summary"] = list(self.summary)
         data["keyphrases"] = list(self.keyphrases)
