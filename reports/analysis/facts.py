@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from typing import Any
 
 from reports.analysis.text import Document, words
 from reports.analysis.timeline import MONTHS as _MONTHS
@@ -27,24 +27,30 @@ def keyphrases(doc: Document, limit: int = 8) -> tuple[str, ...]:
     """Runs of content words (up to three), scored by frequency weighted towards the start of
     the article (PositionRank's intuition); one phrase per word, and a word is shown in the
     longer phrase it usually comes in ("security guarantees" rather than "guarantees")."""
-    scores: Counter[str] = Counter()
-    counts: Counter[str] = Counter()
+    scores: dict[str, float] = {}
+    counts: dict[str, int] = {}
     surface: dict[str, str] = {}
     proper = _proper_words(doc)
     for rank, sentence in enumerate(doc.sentences):
         weight = 1.0 / math.sqrt(1 + rank)
         for run in _content_runs(sentence.text, proper):
-            stems = [_stem(t) for t in run]  # each word stemmed once, not once per phrase
+            stems = [_STEMS[t] for t in run]  # each word stemmed once, not once per phrase
             upper = [t[0].isupper() for t in run]
-            for size in (1, 2, 3):
-                for i in range(len(run) - size + 1):
-                    if size > 1 and any(u != upper[i] for u in upper[i + 1 : i + size]):
-                        continue  # "pop star Justin": a name and common words are two phrases
-                    key = " ".join(stems[i : i + size])
+            # Every phrase of 1, 2, then 3 words, in that order (it decides ties): a name and
+            # common words are two phrases ("pop star Justin"), so all are capitalised or none.
+            phrases = [(stem, i, 1) for i, stem in enumerate(stems)]
+            phrases += [(f"{stems[i]} {stems[i + 1]}", i, 2) for i in range(len(run) - 1) if upper[i] == upper[i + 1]]
+            phrases += [
+                (f"{stems[i]} {stems[i + 1]} {stems[i + 2]}", i, 3)
+                for i in range(len(run) - 2) if upper[i] == upper[i + 1] == upper[i + 2]
+            ]
+            for key, i, size in phrases:
+                if key in counts:
                     scores[key] += weight
                     counts[key] += 1
-                    if key not in surface:
-                        surface[key] = " ".join(run[i : i + size])
+                else:
+                    scores[key], counts[key] = weight, 1
+                    surface[key] = " ".join(run[i : i + size])
     # sorted() is stable and `scores` keeps first appearance, so ties stay in that order.
     ranked = sorted(scores, key=lambda k: -scores[k] * (1 + 0.5 * k.count(" ")))
     repeated = [(f" {other} ", other, n) for other, n in counts.items() if n >= 2]
@@ -64,7 +70,7 @@ def keyphrases(doc: Document, limit: int = 8) -> tuple[str, ...]:
     return tuple(chosen)
 
 
-def _widest(key: str, counts: Counter[str], repeated: list[tuple[str, str, int]]) -> str:
+def _widest(key: str, counts: dict[str, int], repeated: list[tuple[str, str, int]]) -> str:
     """The longest phrase containing `key` that occurs at least half as often (and twice).
     `repeated`: the phrases seen twice or more, in first-appearance order, padded with spaces."""
     best, padded, half = key, f" {key} ", counts[key]
@@ -92,16 +98,44 @@ def _content_runs(sentence: str, proper: set[str]) -> list[list[str]]:
     runs: list[list[str]] = []
     run: list[str] = []
     for token in [*_PHRASE_TOKEN.findall(sentence), "."]:
-        if token.endswith(("'s", "’s")):
-            token = token[:-2]
-        low = token.lower()
-        if len(low) > 2 and low[0].isalpha() and low not in _NOT_CONTENT:
+        content = _CONTENT[token]
+        if content:
+            token, low = content
             run.append(token if token in proper or token.isupper() else low)
             continue
         if run:
             runs.append(run)
         run = []
     return runs
+
+
+def _content_word(token: str) -> tuple[str, str] | None:
+    """(the token without 's, lowercased) when it is a content word, else None."""
+    if token.endswith(("'s", "’s")):
+        token = token[:-2]
+    low = token.lower()
+    if len(low) > 2 and low[0].isalpha() and low not in _NOT_CONTENT:
+        return token, low
+    return None
+
+
+class _PerToken(dict):  # type: ignore[type-arg]
+    """A pure function of a token, remembered: words recur within and across articles.
+    Emptied when it grows large, so a long-running daemon's memory stays bounded."""
+
+    def __init__(self, function: Any) -> None:
+        super().__init__()
+        self.function = function
+
+    def __missing__(self, token: str) -> Any:
+        if len(self) > 1 << 17:
+            self.clear()
+        value = self[token] = self.function(token)
+        return value
+
+
+_CONTENT = _PerToken(_content_word)
+_STEMS = _PerToken(_stem)
 
 
 # --- figures ----------------------------------------------------------------------------------
