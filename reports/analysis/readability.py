@@ -148,7 +148,11 @@ class Counts:
 
 
 def count(text: str) -> Counts:
-    tokens = _remove_punctuation(text).split()
+    return _counts(text, _remove_punctuation(text).split())
+
+
+def _counts(text: str, tokens: list[str]) -> Counts:
+    """`count(text)` given the text's tokens (`_remove_punctuation(text).split()`)."""
     syllables = polysyllables = hard_fog = hard_dale_chall = 0
     for token in tokens:
         n = _TOKEN_SYLLABLES[token]
@@ -274,7 +278,9 @@ def readability(doc: Document) -> Readability:
     if word_count == 0:
         raise AnalysisError("no words to measure")
     try:
-        c = count(text)
+        tokens_of = [_remove_punctuation(p.text).split() for p in doc.paragraphs]
+        # Only white space lies between paragraphs, so the text's tokens are theirs, in order.
+        c = _counts(text, [token for tokens in tokens_of for token in tokens])
         return Readability(
             flesch_reading_ease=_round(flesch_reading_ease(c)),
             flesch_kincaid_grade=_round(flesch_kincaid_grade(c)),
@@ -287,17 +293,17 @@ def readability(doc: Document) -> Readability:
             words=word_count,
             sentences=len(doc.sentences),
             reading_time_s=round(word_count * 60 / WORDS_PER_MINUTE, 1),
-            paragraph_grades=tuple(_paragraph_grade(p.text) for p in doc.paragraphs),
+            paragraph_grades=tuple(_paragraph_grade(p.text, t) for p, t in zip(doc.paragraphs, tokens_of)),
         )
     except (ZeroDivisionError, ValueError, OverflowError) as error:
         raise AnalysisError(f"readability could not be measured: {error}") from error
 
 
-def _paragraph_grade(text: str) -> float:
-    """Flesch-Kincaid grade of one paragraph, clamped to 0-20 so one odd line can't blow a chart."""
+def _paragraph_grade(text: str, tokens: list[str]) -> float:
+    """Flesch-Kincaid grade of one paragraph, clamped to 0-20 so one odd line can't blow a chart.
+    `tokens`: the paragraph's, `_remove_punctuation(text).split()`."""
     if not words(text):
         return 0.0
-    tokens = _remove_punctuation(text).split()
     # The grade needs words, syllables and sentences only: the rest of `count` is skipped.
     c = Counts(
         words=len(tokens), syllables=sum(map(_TOKEN_SYLLABLES.__getitem__, tokens)), polysyllables=0,
