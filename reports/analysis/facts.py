@@ -12,7 +12,7 @@ import math
 import re
 from typing import Any
 
-from reports.analysis.text import Document, words
+from reports.analysis.text import Document
 from reports.analysis.timeline import MONTHS as _MONTHS
 from reports.analysis.timeline import WEEKDAYS as _WEEKDAYS
 from reports.analysis.entities import _DEMONYMS, _STOPWORDS, _TITLES, _stem, entities
@@ -84,7 +84,7 @@ def _proper_words(doc: Document) -> set[str]:
     """Words written capitalised somewhere other than at the start of a sentence."""
     found: set[str] = set()
     for sentence in doc.sentences:
-        tokens = words(sentence.text)
+        tokens = sentence.tokens
         found.update(t for t in tokens[1:] if t[:1].isupper())
     return found
 

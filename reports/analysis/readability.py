@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reports.analysis.text import Document, words
+from reports.analysis.text import Document, has_words, words
 from reports.errors import AnalysisError
 from reports.models import Readability
 
@@ -302,7 +302,7 @@ def readability(doc: Document) -> Readability:
 def _paragraph_grade(text: str, tokens: list[str]) -> float:
     """Flesch-Kincaid grade of one paragraph, clamped to 0-20 so one odd line can't blow a chart.
     `tokens`: the paragraph's, `_remove_punctuation(text).split()`."""
-    if not words(text):
+    if not has_words(text):
         return 0.0
     # The grade needs words, syllables and sentences only: the rest of `count` is skipped.
     c = Counts(

@@ -46,7 +46,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from reports.analysis.text import Document, words
+from reports.analysis.text import Document
 
 
 @dataclass(frozen=True)
@@ -221,7 +221,7 @@ def _items(doc: Document, members: list[int], w: Weights) -> list[_Item]:
     df: Counter[str] = Counter()
     lengths: list[int] = []
     for index in members:
-        tokens = words(doc.sentences[index].text)
+        tokens = doc.sentences[index].tokens
         lengths.append(len(tokens))
         mapped = list(map(_term, tokens))
         terms = [term for term in mapped if term is not None]
@@ -230,17 +230,25 @@ def _items(doc: Document, members: list[int], w: Weights) -> list[_Item]:
         terms_of.append(terms)
         df.update(set(terms))
     n = len(members)
+    # Per term of the story, not per occurrence: the same floats, computed once.
+    idf = {term: math.log((n + 1) / count) for term, count in df.items()}
+    boost = {term: 1.0 + w.entity_boost * (term in names) for term in df}
     items: list[_Item] = []
     for rank, (index, terms, length) in enumerate(zip(members, terms_of, lengths)):
         vector: dict[str, float] = {}
         for term, tf in Counter(terms).items():
-            idf = math.log((n + 1) / df[term])
-            boost = 1.0 + w.entity_boost * (term in names)
-            vector[term] = (1.0 + math.log(tf)) * idf * boost
+            vector[term] = (1.0 + _log(tf)) * idf[term] * boost[term]
         norm = math.sqrt(sum(v * v for v in vector.values()))
         paragraph_rank = doc.paragraphs[doc.sentences[index].paragraph].position
         items.append(_Item(index, rank, paragraph_rank, vector, norm, len(terms), length))
     return items
+
+
+def _log(n: int) -> float:
+    return _LOGS[n] if n < len(_LOGS) else math.log(n)
+
+
+_LOGS = [0.0] + [math.log(n) for n in range(1, 64)]
 
 
 def _degrees(items: list[_Item]) -> list[float]:
@@ -253,12 +261,15 @@ def _degrees(items: list[_Item]) -> list[float]:
     linear over the range of log lengths, so this is close to the exact sum).
     """
     logs = [math.log(item.size) if item.size else 0.0 for item in items]
-    count: Counter[str] = Counter()
-    log_sum: Counter[str] = Counter()
+    count: dict[str, int] = {}
+    log_sum: dict[str, float] = {}
     for item, log in zip(items, logs):
         for term in item.weights:
-            count[term] += 1
-            log_sum[term] += log
+            if term in count:
+                count[term] += 1
+                log_sum[term] += log
+            else:
+                count[term], log_sum[term] = 1, log
     raw = []
     for item, log in zip(items, logs):
         total = 0.0
