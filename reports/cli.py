@@ -111,7 +111,7 @@ def run(
     as_json: bool,
 ) -> None:
     """Brief every article in the inbox that has not been briefed before."""
-    from reports import dispatch, pipeline
+    from reports import pipeline
     from reports.config import validate_cluster
 
     settings = _settings(config, inbox=inbox, out=out)
@@ -148,6 +148,8 @@ def run(
     mail_ok = True
     if mailer is not None:
         import dataclasses
+
+        from reports import dispatch  # e-mail (smtplib) loads only when there is some to send
 
         delivery = dispatch.email_day(settings, day, mailer, now=datetime.now().astimezone(), wait=LOCK_WAIT_S)
         _echo_delivery(delivery)
