@@ -171,12 +171,25 @@ def figures(doc: Document, limit: int = 20) -> tuple[Figure, ...]:
     found: list[Figure] = []
     seen: set[tuple[float, str]] = set()
     for sentence in doc.sentences:
-        for match in _FIGURE.finditer(sentence.text):
+        for match in _figure_matches(sentence.text):
             figure = _figure(match, sentence.text)
             if figure and (figure.value, figure.what) not in seen:
                 seen.add((figure.value, figure.what))
                 found.append(figure)
     return tuple(found[:limit])
+
+
+# The pattern without IGNORECASE, for lowercased ASCII text: its letters are all lowercase, so
+# it matches there exactly where _FIGURE matches the text itself, several times faster.
+_FIGURE_LOWER = re.compile(_FIGURE.pattern)
+
+
+def _figure_matches(sentence: str) -> list[re.Match[str]]:
+    """`_FIGURE.finditer(sentence)`; for ASCII, found lowercased and retaken from the sentence."""
+    if not sentence.isascii():
+        return list(_FIGURE.finditer(sentence))
+    found = (_FIGURE.match(sentence, m.start()) for m in _FIGURE_LOWER.finditer(sentence.lower()))
+    return [m for m in found if m]
 
 
 def _figure(match: re.Match[str], sentence: str) -> Figure | None:

@@ -66,7 +66,20 @@ _MAYBE_TIME = re.compile(
 # The same patterns without IGNORECASE, for lowercased ASCII text: every letter in them is
 # lowercase, so on ASCII they match exactly where the originals match the text itself.
 _TIME_LOWER = re.compile(_TIME.pattern)
-_MAYBE_TIME_LOWER = re.compile(_MAYBE_TIME.pattern)
+# _MAYBE_TIME on lowercased ASCII, as three cheaper tests: a digit, a substring, a month word
+# (r"\b(?:may)\b" matches exactly where "may" is a whole \w+ run).
+_DIGIT = re.compile(r"[0-9]")
+_TIME_SUBSTRINGS = ("day", "tonight", "tomorrow", "morning", "afternoon", "evening", "week", "month", "year",
+                    "spring", "summer", "autumn", "fall", "winter")
+_ASCII_WORD = re.compile(r"\w+")
+_MONTH_WORDS = frozenset(MONTHS)
+
+
+def _maybe_time_lower(low: str) -> bool:
+    return bool(
+        _DIGIT.search(low) or any(s in low for s in _TIME_SUBSTRINGS)
+        or not _MONTH_WORDS.isdisjoint(_ASCII_WORD.findall(low))
+    )
 _FUTURE = re.compile(r"\b(?:will|shall|'ll|is due|are due|is to|are to|plans? to|going to|next|upcoming)\b", re.IGNORECASE)
 
 
@@ -102,7 +115,7 @@ def _times(sentence: str) -> list[re.Match[str]]:
     if not sentence.isascii():
         return list(_TIME.finditer(sentence)) if _MAYBE_TIME.search(sentence) else []
     low = sentence.lower()
-    if not _MAYBE_TIME_LOWER.search(low):
+    if not _maybe_time_lower(low):
         return []
     return [m for m in (_TIME.match(sentence, found.start()) for found in _TIME_LOWER.finditer(low)) if m]
 

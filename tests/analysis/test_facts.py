@@ -135,7 +135,7 @@ def test_the_timeline_search_shortcuts_find_what_the_pattern_finds():
         "She left the day before yesterday.", "TONIGHT it rains.", "Back this Evening.",
         "Late last summer, it fell.", "Over the coming weekend.", "An hour ago.", "Two years ago.",
         "On Thursday.", "Jan. 5, 2020.", "5th March.", "Mid-June 2021.", "Since May.", "The 1990s.",
-        "In 1999.", "Sept 3.", "By fall.",
+        "In 1999.", "Sept 3.", "By fall.", "Two Million people, $5bn and 40 Per Cent; 3,000 TROOPS.",
     ]
     corpus = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "summaries"
     for name in ("bbc-dev.jsonl", "cnn-corpus-dev.jsonl"):
@@ -148,3 +148,8 @@ def test_the_timeline_search_shortcuts_find_what_the_pattern_finds():
         # The fast search (lowercased ASCII) finds exactly what the pattern finds in the sentence.
         expected = [(m.span(), m.groupdict()) for m in timeline._TIME.finditer(sentence)]
         assert [(m.span(), m.groupdict()) for m in timeline._times(sentence)] == expected, sentence
+        if sentence.isascii():
+            assert timeline._maybe_time_lower(sentence.lower()) == bool(timeline._MAYBE_TIME.search(sentence))
+        # The figures' search takes the same shortcut.
+        expected = [(m.span(), m.groupdict()) for m in facts._FIGURE.finditer(sentence)]
+        assert [(m.span(), m.groupdict()) for m in facts._figure_matches(sentence)] == expected, sentence
