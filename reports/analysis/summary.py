@@ -42,6 +42,7 @@ from __future__ import annotations
 import functools
 import heapq
 import math
+import operator
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -189,9 +190,10 @@ def _allocate(budget: int, sizes: list[int]) -> list[int]:
 
 def _select_story(doc: Document, members: list[int], budget: int, w: Weights) -> list[int]:
     items = _items(doc, members, w)
-    centroid: Counter[str] = Counter()
+    centroid: dict[str, float] = {}  # Counter.update's sums, in its order, without its per-call cost
     for item in items:
-        centroid.update(item.weights)
+        for term, value in item.weights.items():
+            centroid[term] = value + centroid.get(term, 0)
     centroid_sq = sum(v * v for v in centroid.values())
     # The lead matters less the larger the share of the story the summary takes.
     position = w.position * (1.0 - budget / len(items)) ** w.share_power if budget < len(items) else 0.0
@@ -237,18 +239,16 @@ def _items(doc: Document, members: list[int], w: Weights) -> list[_Item]:
     for rank, (index, terms, length) in enumerate(zip(members, terms_of, lengths)):
         vector: dict[str, float] = {}
         for term, tf in Counter(terms).items():
-            vector[term] = (1.0 + _log(tf)) * idf[term] * boost[term]
-        norm = math.sqrt(sum(v * v for v in vector.values()))
+            vector[term] = (1.0 + (_LOGS[tf] if tf < _SMALL else math.log(tf))) * idf[term] * boost[term]
+        values = list(vector.values())
+        norm = math.sqrt(sum(map(operator.mul, values, values)))
         paragraph_rank = doc.paragraphs[doc.sentences[index].paragraph].position
         items.append(_Item(index, rank, paragraph_rank, vector, norm, len(terms), length))
     return items
 
 
-def _log(n: int) -> float:
-    return _LOGS[n] if n < len(_LOGS) else math.log(n)
-
-
-_LOGS = [0.0] + [math.log(n) for n in range(1, 64)]
+_SMALL = 64
+_LOGS = [0.0] + [math.log(n) for n in range(1, _SMALL)]  # the log of a small count, looked up
 
 
 def _degrees(items: list[_Item]) -> list[float]:
@@ -300,7 +300,7 @@ def _term(token: str) -> str | None:
     return low
 
 
-def _centrality(item: _Item, centroid: Counter[str], centroid_sq: float) -> float:
+def _centrality(item: _Item, centroid: dict[str, float], centroid_sq: float) -> float:
     """Cosine between the sentence and the centroid of the other sentences of its story."""
     if not item.norm:
         return 0.0
