@@ -177,8 +177,18 @@ def _sentence_count(text: str) -> int:
     if not text:
         return 0
     found = _SENTENCE.findall(text)
-    ignored = sum(1 for s in found if len(_remove_punctuation(s).split()) <= 2)
+    ignored = sum(1 for s in found if _short(s))
     return max(1, len(found) - ignored)
+
+
+# A token survives _remove_punctuation exactly when it holds a word character (white space is
+# kept, and a kept apostrophe is followed by one), so this counts the words it would leave.
+_SURVIVING_TOKEN = re.compile(r"\S*?\w\S*")
+
+
+def _short(sentence: str) -> bool:
+    """`len(_remove_punctuation(sentence).split()) <= 2`, without building the cleaned text."""
+    return len(_SURVIVING_TOKEN.findall(sentence, 0)) <= 2
 
 
 @dataclass(frozen=True)

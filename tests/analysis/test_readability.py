@@ -167,3 +167,12 @@ def test_the_analysis_never_imports_textstat():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
     assert result.returncode == 0, result.stderr
+
+
+def test_the_short_sentence_test_counts_what_punctuation_removal_leaves():
+    # _short skips building the cleaned text; it must agree with textstat's own rule everywhere.
+    samples = ["a — b", "' x y", "x 't y", "— — —", "a, b, c", "it's a", "x '' y", "«» a b", "a\u00a0b c", "- - a b"]
+    for body in _dev_texts()[:400]:
+        samples += readability._SENTENCE.findall(body)
+    for sentence in samples:
+        assert readability._short(sentence) == (len(readability._remove_punctuation(sentence).split()) <= 2), sentence
