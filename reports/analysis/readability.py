@@ -23,6 +23,7 @@ import re
 import tempfile
 from collections import Counter
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -212,16 +213,31 @@ def count(text: str) -> Counts:
 
 def _counts(text: str, tokens: list[str]) -> Counts:
     """`count(text)` given the text's tokens (`_remove_punctuation(text).split()`)."""
-    syllables = polysyllables = hard_fog = hard_dale_chall = 0
-    for token in tokens:
-        n = _TOKEN_SYLLABLES[token]
-        syllables += n
-        polysyllables += n >= 3
-        if _TOKEN_IS_HARD[token]:
-            hard_dale_chall += 1
-            hard_fog += n >= FOG_SYLLABLE_THRESHOLD
+    return _counts_of(text, len(tokens), list(map(_TOKEN_FIGURES.__getitem__, tokens)))
+
+
+def _token_figures(token: str) -> tuple[int, int, int, int]:
+    """(syllables, is a polysyllable, is hard for Dale-Chall, is hard for the fog index)."""
+    n = _TOKEN_SYLLABLES[token]
+    hard = _TOKEN_IS_HARD[token]
+    return n, int(n >= 3), int(hard), int(hard and n >= FOG_SYLLABLE_THRESHOLD)
+
+
+class _FiguresByToken(dict):  # type: ignore[type-arg]
+    def __missing__(self, token: str) -> tuple[int, int, int, int]:
+        value = self[token] = _token_figures(token)
+        return value
+
+
+_TOKEN_FIGURES = _FiguresByToken()
+
+
+def _counts_of(text: str, words: int, figures: list[tuple[int, int, int, int]]) -> Counts:
+    """Counts from the figures of the text's tokens, summed column by column."""
+    columns = zip(*figures) if figures else ((), (), (), ())
+    syllables, polysyllables, hard_dale_chall, hard_fog = map(sum, columns)
     return Counts(
-        words=len(tokens), syllables=syllables, polysyllables=polysyllables,
+        words=words, syllables=syllables, polysyllables=polysyllables,
         hard_fog=hard_fog, hard_dale_chall=hard_dale_chall,
         letters=len(_NOT_LETTER.sub("", text)), chars=len(_SPACE.sub("", text)),
         tokens=len(text.split()), sentences=_sentence_count(text),
@@ -338,8 +354,9 @@ def readability(doc: Document) -> Readability:
         raise AnalysisError("no words to measure")
     try:
         tokens_of = [_remove_punctuation(p.text).split() for p in doc.paragraphs]
+        figures_of = [list(map(_TOKEN_FIGURES.__getitem__, tokens)) for tokens in tokens_of]
         # Only white space lies between paragraphs, so the text's tokens are theirs, in order.
-        c = _counts(text, [token for tokens in tokens_of for token in tokens])
+        c = _counts_of(text, sum(map(len, tokens_of)), [f for figures in figures_of for f in figures])
         return Readability(
             flesch_reading_ease=_round(flesch_reading_ease(c)),
             flesch_kincaid_grade=_round(flesch_kincaid_grade(c)),
@@ -352,20 +369,20 @@ def readability(doc: Document) -> Readability:
             words=word_count,
             sentences=len(doc.sentences),
             reading_time_s=round(word_count * 60 / WORDS_PER_MINUTE, 1),
-            paragraph_grades=tuple(_paragraph_grade(p.text, t) for p, t in zip(doc.paragraphs, tokens_of)),
+            paragraph_grades=tuple(_paragraph_grade(p.text, f) for p, f in zip(doc.paragraphs, figures_of)),
         )
     except (ZeroDivisionError, ValueError, OverflowError) as error:
         raise AnalysisError(f"readability could not be measured: {error}") from error
 
 
-def _paragraph_grade(text: str, tokens: list[str]) -> float:
+def _paragraph_grade(text: str, figures: list[tuple[int, int, int, int]]) -> float:
     """Flesch-Kincaid grade of one paragraph, clamped to 0-20 so one odd line can't blow a chart.
-    `tokens`: the paragraph's, `_remove_punctuation(text).split()`."""
+    `figures`: its tokens' (`_token_figures`), in order."""
     if not has_words(text):
         return 0.0
     # The grade needs words, syllables and sentences only: the rest of `count` is skipped.
     c = Counts(
-        words=len(tokens), syllables=sum(map(_TOKEN_SYLLABLES.__getitem__, tokens)), polysyllables=0,
+        words=len(figures), syllables=sum(map(itemgetter(0), figures)), polysyllables=0,
         hard_fog=0, hard_dale_chall=0, letters=0, chars=0, tokens=0, sentences=_sentence_count(text),
     )
     return round(min(20.0, max(0.0, flesch_kincaid_grade(c))), 1)
