@@ -141,6 +141,7 @@ def _build_syllable_table() -> dict[str, int]:
 
 
 _SYLLABLES: dict[str, int] = {}
+_CACHE_LIMIT = 1 << 17  # words remembered per cache before it starts afresh
 
 
 def _word_syllables(word: str) -> int:
@@ -150,6 +151,8 @@ def _word_syllables(word: str) -> int:
         n = _syllable_table().get(word)
         if n is None:
             n = len(_pyphen().positions(word)) + 1
+        if len(_SYLLABLES) > _CACHE_LIMIT:
+            _SYLLABLES.clear()
         _SYLLABLES[word] = n
     return n
 
@@ -162,6 +165,8 @@ class _ByToken(dict):  # type: ignore[type-arg]
         self.of_lowercased = of_lowercased
 
     def __missing__(self, token: str) -> Any:
+        if len(self) > _CACHE_LIMIT:
+            self.clear()  # a long-running daemon's memory stays bounded
         value = self[token] = self.of_lowercased(token.lower())
         return value
 
@@ -225,6 +230,8 @@ def _token_figures(token: str) -> tuple[int, int, int, int]:
 
 class _FiguresByToken(dict):  # type: ignore[type-arg]
     def __missing__(self, token: str) -> tuple[int, int, int, int]:
+        if len(self) > _CACHE_LIMIT:
+            self.clear()
         value = self[token] = _token_figures(token)
         return value
 
