@@ -14,12 +14,14 @@ from collections.abc import Callable
 from datetime import date, datetime
 from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from reports.config import Settings, load_settings
 from reports.errors import ArticleError, ConfigError, LockedError, ReportsError
+
+if TYPE_CHECKING:
+    from reports.config import Settings
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 LOCK_WAIT_S = 600.0  # a run queues this long behind a daemon scan or another run
@@ -56,6 +58,8 @@ def _shown(text: object) -> str:
 
 
 def _settings(config: Path | None, **paths: Path | None) -> Settings:
+    from reports.config import load_settings  # not for --help: a command's own work
+
     settings = load_settings(config)
     overrides = {key: value.resolve() for key, value in paths.items() if value is not None}
     return settings.replace(paths=overrides)
@@ -112,7 +116,7 @@ def run(
     as_json: bool,
 ) -> None:
     """Brief every article in the inbox that has not been briefed before."""
-    from reports import dispatch, pipeline
+    from reports import pipeline
     from reports.config import validate_cluster
 
     settings = _settings(config, inbox=inbox, out=out)
@@ -154,6 +158,8 @@ def run(
         click.echo(f"e-mail not sent: {mail_problem}", err=True)
     if mailer is not None:
         import dataclasses
+
+        from reports import dispatch  # e-mail (smtplib) loads only when there is some to send
 
         delivery = dispatch.email_day(settings, day, mailer, now=datetime.now().astimezone(), wait=LOCK_WAIT_S)
         _echo_delivery(delivery)

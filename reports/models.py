@@ -153,20 +153,38 @@ class Analysis:
 
     def to_json(self) -> dict[str, Any]:
         """The `reports analyze` object (CONTRACT.md); the body text is left out."""
-        data = dataclasses.asdict(self)
-        del data["paragraphs"]
+        # Field by field, as dataclasses.asdict orders them, but without copying the body
+        # (paragraphs) and the tuples replaced below: most of asdict's cost here.
+        data = {f.name: getattr(self, f.name) for f in dataclasses.fields(self) if f.name != "paragraphs"}
+        data["readability"] = dataclasses.asdict(self.readability)
+        data["quotes"] = dataclasses.asdict(self.quotes)
+        data["update_of"] = dataclasses.asdict(self.update_of) if self.update_of else None
         data["date"] = self.date.isoformat() if self.date else None
         data["summary"] = list(self.summary)
         data["keyphrases"] = list(self.keyphrases)
         data["quotes"]["stats"]["top_speakers"] = [
             {"speaker": name, "words": words} for name, words in self.quotes.stats.top_speakers
         ]
-        data["entities"] = [
-            {**dataclasses.asdict(e), "aliases": list(e.aliases)} for e in self.entities
-        ]
-        data["figures"] = [dataclasses.asdict(f) for f in self.figures]
-        data["timeline"] = [dataclasses.asdict(t) for t in self.timeline]
+        data["entities"] = [{**_as_dict(e), "aliases": list(e.aliases)} for e in self.entities]
+        data["figures"] = [_as_dict(f) for f in self.figures]
+        data["timeline"] = [_as_dict(t) for t in self.timeline]
         return data
+
+
+_SCALARS = (str, int, float, bool, type(None))
+
+
+def _flat(value: Any) -> bool:
+    return isinstance(value, _SCALARS) or (isinstance(value, tuple) and all(isinstance(v, _SCALARS) for v in value))
+
+
+def _as_dict(item: Any) -> dict[str, Any]:
+    """dataclasses.asdict of a flat dataclass (scalars, tuples of them) without its deep copy,
+    which copies nothing such values need; anything nested goes to asdict."""
+    data = {name: getattr(item, name) for name in item.__dataclass_fields__}
+    if all(_flat(value) for value in data.values()):
+        return data
+    return dataclasses.asdict(item)
 
 
 @dataclass(frozen=True)

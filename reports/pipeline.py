@@ -13,11 +13,9 @@ import signal
 import sqlite3
 import sys
 from collections.abc import Callable, Generator, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from datetime import UTC, date, datetime
-from multiprocessing import get_context
 from pathlib import Path
 
 from reports import ingest, outputs
@@ -28,6 +26,9 @@ from reports.lock import hold
 from reports.models import (
     Analysis, Article, Failure, FeedFailure, Output, Rendered, RunReport, Skipped, UpdateOf,
 )
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 Progress = Callable[[int], None]
 
@@ -505,6 +506,8 @@ def _results(jobs: Iterable[Job], workers: int) -> Results:
         for job in jobs:
             yield job, brief(job)
         return
+    from concurrent.futures.process import BrokenProcessPool  # a pool only when there are jobs
+
     pool = _Pool(workers)
     in_flight: dict[Future[Briefed | ArticleError], Job] = {}
     try:
@@ -536,6 +539,9 @@ class _Pool:
         self.executor = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
+        from concurrent.futures import ProcessPoolExecutor
+        from multiprocessing import get_context
+
         # fork: workers inherit the imported libraries instead of importing them again.
         return ProcessPoolExecutor(max_workers=self.workers, mp_context=get_context("fork"), initializer=_worker_start)
 
@@ -552,6 +558,9 @@ def _finished(in_flight: dict[Future[Briefed | ArticleError], Job], pool: _Pool)
     """What finished. When a worker died, every job in flight died with it and nobody knows
     which one killed it: each is briefed again alone on a fresh pool, so only an article that
     kills a worker by itself fails (recorded, not retried until it changes)."""
+    from concurrent.futures import FIRST_COMPLETED, wait
+    from concurrent.futures.process import BrokenProcessPool
+
     done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
     lost: list[Job] = []
     for future in done:

@@ -33,6 +33,10 @@ def test_an_idle_run_imports_neither_the_analysis_nor_heavy_libraries(tmp_path: 
     assert "reports.pipeline" in modules  # the measure saw the run itself
     loaded = sorted(m for m in modules if m.split(".")[0] in HEAVY or m.startswith("reports.analysis"))
     assert loaded == [], loaded
+    # Nor what only new work needs: the inbox readers, e-mail, a process pool.
+    unneeded = sorted(modules & {"smtplib", "reports.dispatch", "reports.ingest.txt", "reports.ingest.html",
+                                 "reports.ingest.eml", "concurrent.futures.process"})
+    assert unneeded == [], unneeded
     # The test can see them: the first run (which briefed) loaded them.
     (tmp_path / "inbox" / "new.txt").write_text(ARTICLE.format(n="new"))
     assert "weasyprint" in _imported(_run(tmp_path, "-X", "importtime").stderr)

