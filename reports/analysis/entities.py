@@ -91,7 +91,7 @@ _PLACE_FORMS = frozenset(
     name.strip()
     for name in """america|balkans|bosnia|britain|burma|caribbean|crimea|donbas|great britain|kiev|
     latin america|middle east|scandinavia|tibet|uae|uk|us|usa|wales|west bank|holland|palestine|
-    gaza|the hague""".split("|")
+    gaza|the hague|soviet union""".split("|")
 )
 # Faiths and peoples are words for people, not places: "in Jewish homes", "Islamic courts".
 _FAITHS = frozenset(
@@ -227,6 +227,8 @@ def _mentions(sentence: str) -> list[_Mention]:
             spans: list[tuple[int, int]] | tuple[tuple[int, int], ...] = ((0, 1),)
         else:
             spans = _spans(tokens)
+            if tokens[0].lower() in _PREPOSITION_BEFORE_PLACE and spans and spans[0][0] == 0 and spans[0][1] > 1:
+                spans[0] = (1, spans[0][1])  # "In Baghdad, ...": the capital is the sentence's, the "in" is evidence
         start_at = match.start()
         previous = sentence[max(0, start_at - 30) : start_at].split()[-2:] if start_at else []
         outer2, outer = ([""] * (2 - len(previous)) + previous) if previous else ("", "")
