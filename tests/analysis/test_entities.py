@@ -87,3 +87,22 @@ def test_each_entity_carries_a_confidence_and_unsure_names_are_left_out():
     assert found["Vienna"].kind == "place" and found["Anna Velka"].kind == "person"
     # a title and a "said" settle a person more clearly than a title alone
     assert 0 < found["Olaf Brandt"].confidence < found["Anna Velka"].confidence <= 1
+
+
+def test_former_countries_are_places():
+    found = _kinds(
+        "The republic left the Soviet Union in 1991. It had been annexed by the USSR in 1940, "
+        "long before troops crossed into Yugoslavia."
+    )
+    assert found.get("Soviet Union") == "place"
+    assert found.get("USSR") == "place"
+    assert found.get("Yugoslavia") == "place"
+
+
+def test_a_country_or_capital_that_acts_is_unsure_unless_also_seen_as_a_place():
+    found = _kinds(
+        "Officials said Damascus denies the charge. Tehran plans to build more centrifuges. "
+        "Inspectors arrived in Tehran on Monday."
+    )
+    assert "Damascus" not in found  # the government, or the city: the evidence does not say
+    assert found.get("Tehran") == "place"
