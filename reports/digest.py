@@ -2,6 +2,7 @@
 
     stories(entries, sections)   pure: the manifest's briefings grouped into stories, in the digest's order
     build(out, date)   front page (WeasyPrint) + the briefings' own pages (no second render)
+    Started(out, date).add(pdf, data, title)   a run's head start: briefings copied in as written
 
 A story is one or more briefings: an article and its updates or duplicates, as the pipeline's
 MinHash marks them (`update_of`). Stories are ordered by the number of sources that carry them
@@ -161,12 +162,13 @@ def file_name(sections: Sequence[str]) -> str:
 
 def build(
     out: Path, run_date: date, templates: Path | None = None, render: RenderSettings | None = None,
-    *, sections: Sequence[SectionSettings] = (), only: Sequence[str] = (),
+    *, sections: Sequence[SectionSettings] = (), only: Sequence[str] = (), started: Started | None = None,
 ) -> Path | None:
     """Write the day's digest and return its path; None when nothing was briefed that day.
 
     `sections`: the config's [[sections]]; `only`: some of their names ("Other" for the rest),
-    for a recipient's own digest, digest-<names>.pdf beside the day's (None when it is empty)."""
+    for a recipient's own digest, digest-<names>.pdf beside the day's (None when it is empty).
+    `started`: the briefings a run already copied into this build as it wrote them."""
     from reports.render import renderer_for
 
     folder = outputs.day_dir(out, run_date)
@@ -178,15 +180,48 @@ def build(
     day = stories(entries, sections)
     renderer = renderer_for(templates, render)
     path = folder / file_name(only)
-    previous = _State.load(path)
+    begun = started.take(path) if started is not None else None
+    previous = begun.previous if begun is not None else _State.load(path)
     try:
-        data = _make(out, path, day, len(entries), renderer, run_date, previous)
+        data = (begun or _Build(out, path, previous)).finish(day, len(entries), renderer, run_date)
     except Exception:
-        if previous is None:
+        if previous is None and begun is None:
             raise
-        data = _make(out, path, day, len(entries), renderer, run_date, None)  # start afresh
+        data = _Build(out, path, None).finish(day, len(entries), renderer, run_date)  # start afresh
     outputs.write_atomic(path, data)
     return path
+
+
+class Started:
+    """The day's digest build begun during a run: each briefing is copied in (`add`) as the run
+    writes it, while the workers brief the next ones, so the build at the end of the run
+    (`build(..., started=)`) is left with the front page, the page numbers and the writing.
+
+    Copying does not depend on the order of the stories, which only the whole day gives. Any
+    failure here only loses the head start: `build` then copies those briefings itself."""
+
+    def __init__(self, out: Path, run_date: date) -> None:
+        self.out, self.path = out, outputs.day_dir(out, run_date) / DIGEST_NAME
+        self._build: _Build | None = None
+        self._failed = False
+
+    def add(self, pdf: Path, data: bytes, title: str) -> None:
+        """Copy in the briefing just written at `pdf` (its bytes `data`, its title)."""
+        if self._failed:
+            return
+        try:
+            from pypdf import PdfReader
+
+            if self._build is None:
+                self._build = _Build(self.out, self.path, _State.load(self.path))
+            self._build.add(str(pdf.relative_to(self.out)), PdfReader(io.BytesIO(data)), title, _stamp_of(pdf))
+        except Exception:  # a briefing pypdf cannot read, a full disk: build() reads them again
+            self._failed, self._build = True, None
+
+    def take(self, path: Path) -> _Build | None:
+        """The build begun, once, when it is the one for `path`."""
+        begun, self._build = self._build, None
+        return begun if path == self.path and not self._failed else None
 
 
 def stale(out: Path, run_date: date, only: Sequence[str] = ()) -> bool:
@@ -376,84 +411,102 @@ class _Increment:
         return buffer.getvalue()
 
 
-def _make(out: Path, path: Path, day: list[Story], articles: int, renderer: Any, run_date: date, previous: _State | None) -> bytes:
-    """The digest's bytes: the previous file plus what changed, or a whole new file."""
-    from pypdf import PdfReader
-    from pypdf.generic import ArrayObject, DictionaryObject, NameObject, NumberObject, StreamObject
+class _Build:
+    """One build of a digest file: the previous file's state plus the briefings copied so far
+    (`add`, in any order), then the rest and the parts that depend on the day's order
+    (`finish`): the previous file plus what changed, or a whole new file."""
 
-    inc = _Increment(previous)
-    if previous is None:
-        state = _State(objects={}, briefings={}, file_id=os.urandom(16).hex())
-        for key in ("pages", "struct_root", "document"):
-            state.objects[key] = inc.add(DictionaryObject()).idnum
-        for key, data in (("before", b"q\n"), ("after", b"\nQ\n/Artifact <</Type /Pagination /Subtype /Footer>> BDC q /DigestPage Do Q EMC\n")):
-            stream = StreamObject()
-            stream.set_data(data)
-            state.objects[key] = inc.add(stream).idnum
-    else:
-        state = previous
-        if state.updates == 0:  # the file was written whole: the measure of its growth
-            state.written_size = path.stat().st_size
-        state.updates += 1
-    pages_ref = inc.ref(state.objects["pages"])
-    document_ref = inc.put(state.objects["document"], DictionaryObject())  # made by finish(); clone() looks it up
-    structure = _Structure(inc, document_ref, pages_ref, state)
-    wanted = {v["pdf"]: _stamp_of(out / v["pdf"]) for s in day for v in s.versions}
-    for pdf in list(state.briefings):
-        if pdf != FRONT and state.briefings[pdf]["file"] != wanted.get(pdf):  # gone from the digest, or made again
-            state.dropped_pages += len(state.briefings.pop(pdf)["pages"])
-    for story in day:
-        for version in story.versions:
-            if version["pdf"] not in state.briefings:
-                reader = PdfReader(out / version["pdf"])
-                record = structure.add(reader, strip_footer=True)
-                record["file"] = wanted[version["pdf"]]
-                record["sections"] = _sections(reader, " ".join(str(version["title"]).split()))
-                state.briefings[version["pdf"]] = record
-    # The front page lists page numbers, which depend on its own length: usually last time's.
-    front_pages = state.front_pages
-    for _ in range(4):
-        total = _number(day, state.briefings, first_page=front_pages + 1)
-        front, pages = renderer.document(
-            "digest.html", run_date=run_date, stories=day, total_pages=total,
-            articles=articles, short_day=len(day) <= SHORT_DAY, page_link=PAGE_LINK,
-            top=day if len(day) <= SHORT_DAY else day[:LEAD_STORIES],
-            more=[] if len(day) <= SHORT_DAY else day[LEAD_STORIES:],
-            entries=_old_entries(day), sections=_sectioned(day),
-        )
-        if pages == front_pages:
-            break
-        front_pages = pages
-    old_front = state.briefings.pop(FRONT, None)
-    if old_front:
-        state.dropped_pages += len(old_front["pages"])
-    front_record = structure.add(PdfReader(io.BytesIO(front)), strip_footer=False)
-    state.front_pages = len(front_record["pages"])
-    order = [front_record] + [state.briefings[v["pdf"]] for s in day for v in s.versions]
-    page_ids = [p for record in order for p in record["pages"]]
-    total = len(page_ids)
-    _link_front(inc, front_record["pages"], page_ids)
-    state.briefings[FRONT] = front_record
-    # The page tree, the structure tree and the number stamps, for the new order.
-    inc.put(state.objects["pages"], DictionaryObject({
-        NameObject("/Type"): NameObject("/Pages"), NameObject("/Count"): NumberObject(total),
-        NameObject("/Kids"): ArrayObject(inc.ref(p) for p in page_ids),
-    }))
-    structure.finish(order)
-    _stamps(inc, renderer, order, total)
-    catalog = DictionaryObject({
-        NameObject("/Type"): NameObject("/Catalog"), NameObject("/Pages"): pages_ref,
-        NameObject("/Outlines"): _outline(inc, day, state.briefings, page_ids),
-        NameObject("/PageMode"): NameObject("/UseOutlines"),
-    })
-    info = _metadata(inc, catalog, day, run_date)
-    catalog[NameObject("/StructTreeRoot")] = inc.ref(state.objects["struct_root"])
-    state_stream = StreamObject()
-    state_stream.set_data(zlib.compress(state.dump(), 6))
-    state_stream[NameObject("/Filter")] = NameObject("/FlateDecode")
-    catalog[NameObject(STATE_KEY)] = inc.add(state_stream)
-    base = path if previous is not None else None
-    return inc.write(base, previous.startxref if previous else 0, state.file_id, inc.add(catalog), info)
+    def __init__(self, out: Path, path: Path, previous: _State | None) -> None:
+        from pypdf.generic import DictionaryObject, StreamObject
+
+        self.out, self.path, self.previous = out, path, previous
+        self.inc = inc = _Increment(previous)
+        if previous is None:
+            state = _State(objects={}, briefings={}, file_id=os.urandom(16).hex())
+            for key in ("pages", "struct_root", "document"):
+                state.objects[key] = inc.add(DictionaryObject()).idnum
+            for key, data in (("before", b"q\n"), ("after", b"\nQ\n/Artifact <</Type /Pagination /Subtype /Footer>> BDC q /DigestPage Do Q EMC\n")):
+                stream = StreamObject()
+                stream.set_data(data)
+                state.objects[key] = inc.add(stream).idnum
+        else:
+            state = previous
+            if state.updates == 0:  # the file was written whole: the measure of its growth
+                state.written_size = path.stat().st_size
+            state.updates += 1
+        self.state = state
+        self.pages_ref = inc.ref(state.objects["pages"])
+        document_ref = inc.put(state.objects["document"], DictionaryObject())  # made by finish(); clone() looks it up
+        self.structure = _Structure(inc, document_ref, self.pages_ref, state)
+
+    def add(self, pdf: str, reader: Any, title: str, stamp: list[int]) -> None:
+        """Copy in one briefing (`pdf` relative to the output folder), replacing an older copy."""
+        old = self.state.briefings.pop(pdf, None)
+        if old is not None:
+            self.state.dropped_pages += len(old["pages"])
+        record = self.structure.add(reader, strip_footer=True)
+        record["file"] = stamp
+        record["sections"] = _sections(reader, " ".join(str(title).split()))
+        self.state.briefings[pdf] = record
+
+    def finish(self, day: list[Story], articles: int, renderer: Any, run_date: date) -> bytes:
+        from pypdf import PdfReader
+        from pypdf.generic import ArrayObject, DictionaryObject, NameObject, NumberObject, StreamObject
+
+        out, path, previous, inc, state, structure = self.out, self.path, self.previous, self.inc, self.state, self.structure
+        pages_ref = self.pages_ref
+        wanted = {v["pdf"]: _stamp_of(out / v["pdf"]) for s in day for v in s.versions}
+        for pdf in list(state.briefings):
+            if pdf != FRONT and state.briefings[pdf]["file"] != wanted.get(pdf):  # gone from the digest, or made again
+                state.dropped_pages += len(state.briefings.pop(pdf)["pages"])
+        for story in day:
+            for version in story.versions:
+                if version["pdf"] not in state.briefings:
+                    self.add(version["pdf"], PdfReader(out / version["pdf"]), version["title"], wanted[version["pdf"]])
+        # The front page lists page numbers, which depend on its own length: usually last time's.
+        front_pages = state.front_pages
+        for _ in range(4):
+            total = _number(day, state.briefings, first_page=front_pages + 1)
+            front, pages = renderer.document(
+                "digest.html", run_date=run_date, stories=day, total_pages=total,
+                articles=articles, short_day=len(day) <= SHORT_DAY, page_link=PAGE_LINK,
+                top=day if len(day) <= SHORT_DAY else day[:LEAD_STORIES],
+                more=[] if len(day) <= SHORT_DAY else day[LEAD_STORIES:],
+                entries=_old_entries(day), sections=_sectioned(day),
+            )
+            if pages == front_pages:
+                break
+            front_pages = pages
+        old_front = state.briefings.pop(FRONT, None)
+        if old_front:
+            state.dropped_pages += len(old_front["pages"])
+        front_record = structure.add(PdfReader(io.BytesIO(front)), strip_footer=False)
+        state.front_pages = len(front_record["pages"])
+        order = [front_record] + [state.briefings[v["pdf"]] for s in day for v in s.versions]
+        page_ids = [p for record in order for p in record["pages"]]
+        total = len(page_ids)
+        _link_front(inc, front_record["pages"], page_ids)
+        state.briefings[FRONT] = front_record
+        # The page tree, the structure tree and the number stamps, for the new order.
+        inc.put(state.objects["pages"], DictionaryObject({
+            NameObject("/Type"): NameObject("/Pages"), NameObject("/Count"): NumberObject(total),
+            NameObject("/Kids"): ArrayObject(inc.ref(p) for p in page_ids),
+        }))
+        structure.finish(order)
+        _stamps(inc, renderer, order, total)
+        catalog = DictionaryObject({
+            NameObject("/Type"): NameObject("/Catalog"), NameObject("/Pages"): pages_ref,
+            NameObject("/Outlines"): _outline(inc, day, state.briefings, page_ids),
+            NameObject("/PageMode"): NameObject("/UseOutlines"),
+        })
+        info = _metadata(inc, catalog, day, run_date)
+        catalog[NameObject("/StructTreeRoot")] = inc.ref(state.objects["struct_root"])
+        state_stream = StreamObject()
+        state_stream.set_data(zlib.compress(state.dump(), 6))
+        state_stream[NameObject("/Filter")] = NameObject("/FlateDecode")
+        catalog[NameObject(STATE_KEY)] = inc.add(state_stream)
+        base = path if previous is not None else None
+        return inc.write(base, previous.startxref if previous else 0, state.file_id, inc.add(catalog), info)
 
 
 FRONT = "#front"  # the front page's record among the briefings'

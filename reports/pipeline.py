@@ -30,6 +30,8 @@ from reports.models import (
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
 
+    from reports.digest import Started
+
 Progress = Callable[[int], None]
 
 
@@ -107,6 +109,7 @@ def run(
             check_templates(templates, settings.render, run_date, sentences=settings.analysis.sentences)
         new: list[Output] = []
         aborted: str | None = None
+        started: Started | None = None  # the day's digest, begun as the briefings are written
         jobs = (
             Job(a, run_date, settings.analysis.sentences, settings.paths.user_templates(), settings.render, found.update_of(a))
             for a in _noted(todo, on_note)
@@ -133,6 +136,13 @@ def run(
                         # way. Stop; this article stays unrecorded and is briefed on the next run.
                         aborted = f"cannot write to {folder}: {_reason(error)}"
                         break
+                    # Copied into the digest now, while the workers brief the next articles:
+                    # the digest at the end of the run is then left with what needs them all.
+                    if started is None:
+                        from reports.digest import Started
+
+                        started = Started(paths.out, run_date)
+                    started.add(output.pdf, result.rendered.pdf, result.analysis.title)
                 if on_done:
                     on_done(1)
                 if should_stop and should_stop():
@@ -149,7 +159,7 @@ def run(
             except (OSError, sqlite3.Error) as error:
                 aborted = aborted or f"cannot write the manifest in {folder}: {_reason(error)}"
         if aborted is None and not (should_stop and should_stop()):  # else the next run makes it
-            failed += _refresh_digest(settings, run_date)
+            failed += _refresh_digest(settings, run_date, started)
             if settings.retention.keep_days:
                 from reports import retention
 
@@ -202,8 +212,9 @@ def fingerprint(settings: Settings) -> str:
     return digest.hexdigest()[:32]
 
 
-def _refresh_digest(settings: Settings, run_date: date) -> list[Failure]:
-    """Bring the day's digest.pdf up to date when the day's manifest is newer than it."""
+def _refresh_digest(settings: Settings, run_date: date, started: Started | None = None) -> list[Failure]:
+    """Bring the day's digest.pdf up to date when the day's manifest is newer than it.
+    `started`: the digest build the run copied its new briefings into as it wrote them."""
     from reports import digest
     from reports.errors import RenderError
 
@@ -211,7 +222,8 @@ def _refresh_digest(settings: Settings, run_date: date) -> list[Failure]:
         return []
     try:
         digest.build(
-            settings.paths.out, run_date, settings.paths.user_templates(), settings.render, sections=settings.sections
+            settings.paths.out, run_date, settings.paths.user_templates(), settings.render, sections=settings.sections,
+            started=started,
         )
     except (RenderError, OSError, ValueError) as error:  # pypdf raises ValueError subclasses
         return [Failure(digest.DIGEST_NAME, f"the digest could not be made: {error}")]

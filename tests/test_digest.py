@@ -162,3 +162,54 @@ def test_the_digest_pages_as_images(project: Path, cli, tmp_path: Path):
         assert inked, image_path.name  # a page number is printed
         # One short, centred line of print ("Page i of N"), not two footers drawn over each other.
         assert max(inked) - min(inked) < width * 0.3 and abs((max(inked) + min(inked)) / 2 - width / 2) < width * 0.05
+
+
+def _pages_text(reader: PdfReader) -> list[str]:
+    return [page.extract_text() for page in reader.pages]
+
+
+def test_briefings_copied_in_as_a_run_writes_them_give_the_same_digest(project: Path, cli, monkeypatch):
+    """`Started`: what a run copies in while its workers brief the next articles is not read
+    again at the end; a copy of a file the manifest does not list is left out; a briefing that
+    cannot be copied only loses the head start."""
+    import pypdf
+
+    from reports.digest import Started
+
+    _inbox_of_twelve_stories(project)
+    assert run_json(cli, "--date", DAY)[0] == 0
+    out, day = project / "out", date.fromisoformat(DAY)
+    path = out / DAY / "digest.pdf"
+    entries = json.loads((out / DAY / "manifest.json").read_text())["articles"]
+    path.unlink()
+    build(out, day)
+    plain = PdfReader(path)
+    expected = (_story_bookmarks(plain), _pages_text(plain))
+
+    opened: list[object] = []
+    real = pypdf.PdfReader
+
+    def counting(stream, *args, **kwargs):
+        opened.append(stream)
+        return real(stream, *args, **kwargs)
+
+    path.unlink()
+    started = Started(out, day)
+    stray = out / DAY / "not-in-the-manifest.pdf"
+    stray.write_bytes((out / entries[0]["pdf"]).read_bytes())
+    for entry in [*entries, {"pdf": str(stray.relative_to(out)), "title": "A stray file"}]:
+        started.add(out / entry["pdf"], (out / entry["pdf"]).read_bytes(), entry["title"])
+    monkeypatch.setattr(pypdf, "PdfReader", counting)
+    assert build(out, day, started=started) == path
+    assert not [stream for stream in opened if isinstance(stream, (str, Path))]  # only the front page, from memory
+    monkeypatch.setattr(pypdf, "PdfReader", real)
+    copied = PdfReader(path)
+    _check_numbered_tagged(copied)
+    assert (_story_bookmarks(copied), _pages_text(copied)) == expected
+
+    path.unlink()
+    broken = Started(out, day)
+    broken.add(out / entries[0]["pdf"], b"not a PDF", entries[0]["title"])
+    assert build(out, day, started=broken) == path
+    again = PdfReader(path)
+    assert (_story_bookmarks(again), _pages_text(again)) == expected
