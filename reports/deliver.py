@@ -166,10 +166,7 @@ class SmtpMailer:
 
     def send(self, msg: EmailMessage, on_accepted: Callable[[], None] | None = None) -> None:
         s = self._settings
-        try:
-            smtp = self._connect()
-        except (smtplib.SMTPException, OSError) as error:
-            raise SendError(self._scrub(unreachable(s.host, s.port, error, s.timeout))) from None
+        smtp = self._open()
         try:
             if s.username:
                 smtp.login(s.username, self._password or "")
@@ -194,10 +191,7 @@ class SmtpMailer:
         """Connect, say EHLO, STARTTLS and AUTH as configured, and QUIT: no message is sent
         (`reports doctor`). Returns what the server offered; raises SendError saying what failed."""
         s = self._settings
-        try:
-            smtp = self._connect()
-        except (smtplib.SMTPException, OSError) as error:
-            raise SendError(self._scrub(unreachable(s.host, s.port, error, s.timeout))) from None
+        smtp = self._open()
         try:
             smtp.ehlo_or_helo_if_needed()
             if s.username:
@@ -213,6 +207,14 @@ class SmtpMailer:
             raise SendError(self._scrub(f"{s.host}:{s.port}: {_describe(error)}")) from None
         finally:
             _close(smtp)
+
+    def _open(self) -> smtplib.SMTP:
+        """The connection, or a SendError saying in plain words why the server cannot be reached."""
+        s = self._settings
+        try:
+            return self._connect()
+        except (smtplib.SMTPException, OSError) as error:
+            raise SendError(self._scrub(unreachable(s.host, s.port, error, s.timeout))) from None
 
     def _connect(self) -> smtplib.SMTP:
         s = self._settings

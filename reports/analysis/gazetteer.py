@@ -23,7 +23,6 @@ import functools
 import hashlib
 import json
 import os
-import tempfile
 import unicodedata
 from dataclasses import dataclass
 import importlib.util
@@ -44,17 +43,20 @@ class Lookup:
 @functools.cache
 def lookup() -> Lookup:
     """The sets, read from the cache file or built (and cached) from the packages."""
+    from reports import cache
+
     path = _cache_path()
     data = None
-    if path is not None:
+    raw = cache.read(path) if path is not None else None
+    if raw is not None:
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            data = json.loads(raw.decode("utf-8"))
+        except ValueError:
             data = None
     if data is None:
         data = _build()
         if path is not None:
-            _write(path, data)
+            cache.write(path, json.dumps(data, separators=(",", ":")).encode("utf-8"), replaces="names-*.json")
     places = {name: strength for strength in (1, 2, 3) for name in data[f"places{strength}"].split("\n") if name}
     return Lookup(
         places=places,
@@ -82,25 +84,14 @@ def _cache_path() -> Path | None:
             parts.append(f"{spec.origin}:{os.stat(spec.origin).st_mtime_ns}")
         except OSError:
             return None
-    versions = "|".join(parts)
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "reports"
-    return base / f"names-{_FORMAT}-{_digest(versions)}.json"
+    from reports import cache
+
+    base = cache.folder()
+    return None if base is None else base / f"names-{_FORMAT}-{_digest('|'.join(parts))}.json"
 
 
 def _digest(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:16]
-
-
-def _write(path: Path, data: dict) -> None:
-    """Write atomically, so that parallel workers never read half a file."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, separators=(",", ":"))
-        os.replace(tmp, path)
-    except OSError:
-        pass
 
 
 def _build() -> dict:

