@@ -134,6 +134,38 @@ def _build_syllable_table() -> dict[str, int]:
     return table
 
 
+@functools.cache
+def _hyphenation() -> tuple[dict[str, Any], frozenset[str], int, int, int]:
+    """Pyphen's patterns, every prefix of a pattern, its longest pattern and its margins."""
+    pyphen = _pyphen()
+    patterns = pyphen.hd.patterns
+    prefixes = frozenset(key[:n] for key in patterns for n in range(1, len(key) + 1))
+    return patterns, prefixes, pyphen.hd.maxlen, pyphen.left, pyphen.right
+
+
+def _pyphen_syllables(word: str) -> int:
+    """`len(Pyphen(lang=LANG).positions(word)) + 1`, Pyphen's own pattern walk, but a walk from
+    a letter stops at the first substring that starts no pattern (the longer ones cannot be
+    patterns either), and no position objects are built."""
+    patterns, prefixes, maxlen, left, right = _hyphenation()
+    pointed = f".{word.lower()}."
+    size = len(pointed)
+    references = [0] * (size + 1)
+    for i in range(size - 1):
+        for j in range(i + 1, min(i + maxlen, size) + 1):
+            piece = pointed[i:j]
+            if piece not in prefixes:
+                break
+            pattern = patterns.get(piece)
+            if not pattern:
+                continue
+            offset, values = pattern
+            start = i + offset
+            references[start : start + len(values)] = map(max, values, references[start : start + len(values)])
+    last = len(word) - right
+    return sum(1 for i, reference in enumerate(references) if reference % 2 and left <= i - 1 <= last) + 1
+
+
 _SYLLABLES: dict[str, int] = {}
 _CACHE_LIMIT = 1 << 17  # words remembered per cache before it starts afresh
 
@@ -144,7 +176,7 @@ def _word_syllables(word: str) -> int:
     if n is None:
         n = _syllable_table().get(word)
         if n is None:
-            n = len(_pyphen().positions(word)) + 1
+            n = _pyphen_syllables(word)
         if len(_SYLLABLES) > _CACHE_LIMIT:
             _SYLLABLES.clear()
         _SYLLABLES[word] = n
@@ -171,6 +203,19 @@ _TOKEN_IS_HARD = _ByToken(lambda lower: lower not in easy_words())
 
 def _remove_punctuation(text: str) -> str:
     return _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", text))
+
+
+class _CleanByToken(dict):  # type: ignore[type-arg]
+    """`_remove_punctuation` of one whitespace-free token, remembered: a token recurs."""
+
+    def __missing__(self, token: str) -> str:
+        if len(self) > _CACHE_LIMIT:
+            self.clear()
+        value = self[token] = _remove_punctuation(token)
+        return value
+
+
+_CLEAN_TOKEN = _CleanByToken()
 
 
 def _sentence_count(text: str) -> int:
@@ -307,7 +352,7 @@ def linsear_write(text: str) -> float:
         chosen: list[str] = []
         used = 0
         while used < len(tokens) and len(chosen) < 100:
-            word = _remove_punctuation(tokens[used])
+            word = _CLEAN_TOKEN[tokens[used]]
             used += 1
             if word:
                 chosen.append(word)
