@@ -222,8 +222,23 @@ def _sentence_count(text: str) -> int:
     if not text:
         return 0
     found = _SENTENCE.findall(text)
-    ignored = sum(1 for s in found if _short(s))
+    short = _SHORT
+    ignored = sum(1 for s in found if short[s])
     return max(1, len(found) - ignored)
+
+
+class _ShortBySentence(dict):  # type: ignore[type-arg]
+    """`_short` of a sentence, remembered: the text's, its paragraphs' and linsear_write's
+    sentence counts read the same sentences."""
+
+    def __missing__(self, sentence: str) -> bool:
+        if len(self) > _CACHE_LIMIT:
+            self.clear()
+        value = self[sentence] = _short(sentence)
+        return value
+
+
+_SHORT = _ShortBySentence()
 
 
 # A token survives _remove_punctuation exactly when it holds a word character (white space is
@@ -282,11 +297,13 @@ def _counts_of(text: str, words: int, figures: list[tuple[int, int, int, int]]) 
     """Counts from the figures of the text's tokens, summed column by column."""
     columns = zip(*figures) if figures else ((), (), (), ())
     syllables, polysyllables, hard_dale_chall, hard_fog = map(sum, columns)
+    split = text.split()
     return Counts(
         words=words, syllables=syllables, polysyllables=polysyllables,
         hard_fog=hard_fog, hard_dale_chall=hard_dale_chall,
-        letters=len(_NOT_LETTER.sub("", text)), chars=len(_SPACE.sub("", text)),
-        tokens=len(text.split()), sentences=_sentence_count(text),
+        # str.split and the regex's \s both split at str.isspace(): the same characters.
+        letters=len(_NOT_LETTER.sub("", text)), chars=sum(map(len, split)),
+        tokens=len(split), sentences=_sentence_count(text),
     )
 
 
