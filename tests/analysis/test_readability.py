@@ -198,3 +198,10 @@ def test_the_short_sentence_test_counts_what_punctuation_removal_leaves():
         samples += readability._SENTENCE.findall(body)
     for sentence in samples:
         assert readability._short(sentence) == (len(readability._remove_punctuation(sentence).split()) <= 2), sentence
+
+
+def test_the_word_count_is_the_texts_even_where_two_sentences_touch():
+    # "won.The" is one word of the text but ends one sentence and starts the next.
+    for body in ["He won.The crowd cheered loudly. Then they left.", "He won. The crowd cheered loudly."]:
+        doc = text.split(body)
+        assert readability.readability(doc).words == len(text.words(body))
