@@ -156,9 +156,11 @@ class Analysis:
         # Field by field, as dataclasses.asdict orders them, but without copying the body
         # (paragraphs) and the tuples replaced below: most of asdict's cost here.
         data = {f.name: getattr(self, f.name) for f in dataclasses.fields(self) if f.name != "paragraphs"}
-        data["readability"] = dataclasses.asdict(self.readability)
-        data["quotes"] = dataclasses.asdict(self.quotes)
-        data["update_of"] = dataclasses.asdict(self.update_of) if self.update_of else None
+        data["readability"] = _as_dict(self.readability)
+        stats = self.quotes.stats
+        data["quotes"] = {"items": tuple(_as_dict(q) for q in self.quotes.items),
+                          "stats": {**_as_dict_shallow(stats), "by_kind": dict(stats.by_kind)}}
+        data["update_of"] = _as_dict(self.update_of) if self.update_of else None
         data["date"] = self.date.isoformat() if self.date else None
         data["summary"] = list(self.summary)
         data["keyphrases"] = list(self.keyphrases)
@@ -176,6 +178,11 @@ _SCALARS = (str, int, float, bool, type(None))
 
 def _flat(value: Any) -> bool:
     return isinstance(value, _SCALARS) or (isinstance(value, tuple) and all(isinstance(v, _SCALARS) for v in value))
+
+
+def _as_dict_shallow(item: Any) -> dict[str, Any]:
+    """A dataclass's fields by name, as they are (the caller replaces any that need copying)."""
+    return {name: getattr(item, name) for name in item.__dataclass_fields__}
 
 
 def _as_dict(item: Any) -> dict[str, Any]:

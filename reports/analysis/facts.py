@@ -38,19 +38,29 @@ def keyphrases(doc: Document, limit: int = 8) -> tuple[str, ...]:
             upper = [t[0].isupper() for t in run]
             # Every phrase of 1, 2, then 3 words, in that order (it decides ties): a name and
             # common words are two phrases ("pop star Justin"), so all are capitalised or none.
-            phrases = [(stem, i, 1) for i, stem in enumerate(stems)]
-            phrases += [(f"{stems[i]} {stems[i + 1]}", i, 2) for i in range(len(run) - 1) if upper[i] == upper[i + 1]]
-            phrases += [
-                (f"{stems[i]} {stems[i + 1]} {stems[i + 2]}", i, 3)
-                for i in range(len(run) - 2) if upper[i] == upper[i + 1] == upper[i + 2]
-            ]
-            for key, i, size in phrases:
+            size = len(run)
+            for i, key in enumerate(stems):
                 if key in counts:
                     scores[key] += weight
                     counts[key] += 1
                 else:
-                    scores[key], counts[key] = weight, 1
-                    surface[key] = " ".join(run[i : i + size])
+                    scores[key], counts[key], surface[key] = weight, 1, run[i]
+            for i in range(size - 1):
+                if upper[i] == upper[i + 1]:
+                    key = f"{stems[i]} {stems[i + 1]}"
+                    if key in counts:
+                        scores[key] += weight
+                        counts[key] += 1
+                    else:
+                        scores[key], counts[key], surface[key] = weight, 1, f"{run[i]} {run[i + 1]}"
+            for i in range(size - 2):
+                if upper[i] == upper[i + 1] == upper[i + 2]:
+                    key = f"{stems[i]} {stems[i + 1]} {stems[i + 2]}"
+                    if key in counts:
+                        scores[key] += weight
+                        counts[key] += 1
+                    else:
+                        scores[key], counts[key], surface[key] = weight, 1, f"{run[i]} {run[i + 1]} {run[i + 2]}"
     # sorted() is stable and `scores` keeps first appearance, so ties stay in that order.
     ranked = sorted(scores, key=lambda k: -scores[k] * (1 + 0.5 * k.count(" ")))
     repeated = [(f" {other} ", other, n) for other, n in counts.items() if n >= 2]

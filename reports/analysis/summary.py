@@ -237,8 +237,11 @@ def _items(doc: Document, members: list[int], w: Weights) -> list[_Item]:
     boost = {term: 1.0 + w.entity_boost * (term in names) for term in df}
     items: list[_Item] = []
     for rank, (index, terms, length) in enumerate(zip(members, terms_of, lengths)):
+        tfs: dict[str, int] = {}  # Counter(terms), in its order, without its per-call cost
+        for term in terms:
+            tfs[term] = tfs.get(term, 0) + 1
         vector: dict[str, float] = {}
-        for term, tf in Counter(terms).items():
+        for term, tf in tfs.items():
             vector[term] = (1.0 + (_LOGS[tf] if tf < _SMALL else math.log(tf))) * idf[term] * boost[term]
         values = list(vector.values())
         norm = math.sqrt(sum(map(operator.mul, values, values)))

@@ -65,6 +65,28 @@ def test_the_syllable_table_is_cached_and_a_broken_cache_is_rebuilt(tmp_path: Pa
     assert run() == first
 
 
+def test_pyphen_counts_are_pyphens_own_and_its_patterns_are_cached(tmp_path: Path):
+    from pyphen import Pyphen
+
+    hyphenator = Pyphen(lang=readability.LANG)
+    words = ["zelenskyy", "unhyphenatable", "x-ray", "naïve", "a", "ab", "o'neill", "---", "", "antidisestablishment"]
+    assert [readability._pyphen_syllables(w) for w in words] == [len(hyphenator.positions(w)) + 1 for w in words]
+    code = "from reports.analysis import readability as r; print(r._pyphen_syllables('unhyphenatable'))"
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+
+    def run() -> str:
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=REPO)
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    first = run()
+    (cache,) = (tmp_path / "reports").glob("pyphen-patterns-*")
+    assert run() == first  # read back from the cache
+    cache.write_bytes(b"not marshal")
+    assert run() == first  # rebuilt
+    assert first.strip() == str(len(hyphenator.positions("unhyphenatable")) + 1)
+
+
 def _offline_prefix() -> list[str]:
     """A command prefix that runs with no network at all (a fresh, empty network namespace)."""
     for prefix in (["unshare", "-rn"], ["unshare", "-n"]):
@@ -176,3 +198,10 @@ def test_the_short_sentence_test_counts_what_punctuation_removal_leaves():
         samples += readability._SENTENCE.findall(body)
     for sentence in samples:
         assert readability._short(sentence) == (len(readability._remove_punctuation(sentence).split()) <= 2), sentence
+
+
+def test_the_word_count_is_the_texts_even_where_two_sentences_touch():
+    # "won.The" is one word of the text but ends one sentence and starts the next.
+    for body in ["He won.The crowd cheered loudly. Then they left.", "He won. The crowd cheered loudly."]:
+        doc = text.split(body)
+        assert readability.readability(doc).words == len(text.words(body))
