@@ -3,16 +3,21 @@ kept in the user's cache folder so that a short command does not rebuild them ea
 
 A cache is only ever a shortcut: a file that cannot be read is rebuilt, one that cannot be
 written is skipped, a machine with no home folder has none. Each file is named by what it was
-built from, so an upgrade of the package makes a new name; writing it removes the older
-versions of the same kind, so they do not pile up, and writes it atomically, so parallel
-workers never read half a file.
+built from, so an upgrade of the package makes a new name. Reading a file marks it as in use
+(its time); writing one removes the files of the same kind that no install has read for a
+month, so old versions do not pile up while two installs on one machine (two virtualenvs)
+never delete each other's. Files are written atomically, so parallel workers never read half
+a file.
 """
 
 from __future__ import annotations
 
 import os
 import tempfile
+import time
 from pathlib import Path
+
+UNUSED_S = 30 * 24 * 3600  # a cache file no install read for this long is removed
 
 
 def folder() -> Path | None:
@@ -26,14 +31,20 @@ def folder() -> Path | None:
 
 def read(path: Path) -> bytes | None:
     try:
-        return path.read_bytes()
+        data = path.read_bytes()
     except OSError:
         return None
+    try:
+        os.utime(path)  # in use: not removed as an old version
+    except OSError:
+        pass
+    return data
 
 
 def write(path: Path, data: bytes, *, replaces: str) -> None:
     """Write `path` atomically and remove the other files of its folder matching the glob
-    `replaces` (the older versions of the same cache). Never raises for a folder it cannot write."""
+    `replaces` (other versions of the same cache) that were not read for UNUSED_S. Never raises
+    for a folder it cannot write."""
     temp: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -42,8 +53,9 @@ def write(path: Path, data: bytes, *, replaces: str) -> None:
             handle.write(data)
         os.replace(temp, path)
         temp = None
+        unused = time.time() - UNUSED_S
         for old in path.parent.glob(replaces):
-            if old != path:
+            if old != path and old.stat().st_mtime < unused:
                 old.unlink(missing_ok=True)
     except OSError:
         pass

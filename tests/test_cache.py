@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -9,14 +11,19 @@ import pytest
 from reports import cache
 
 
-def test_writing_a_new_version_removes_the_older_ones_of_its_kind(tmp_path: Path):
+def test_writing_a_new_version_removes_the_unused_old_ones_of_its_kind(tmp_path: Path):
+    month_ago = time.time() - cache.UNUSED_S - 60
     old, other = tmp_path / "names-3-aaaa.json", tmp_path / "cmu-syllables-1-2-m4.marshal"
-    old.write_text("{}")
-    other.write_bytes(b"x")
+    in_use = tmp_path / "names-4-cccc.json"  # another virtualenv's, read lately
+    for path in (old, other, in_use):
+        path.write_text("{}")
+        os.utime(path, (month_ago, month_ago))
+    assert cache.read(in_use) == b"{}"
     new = tmp_path / "names-4-bbbb.json"
     cache.write(new, b'{"a": 1}', replaces="names-*.json")
     assert cache.read(new) == b'{"a": 1}'
-    assert not old.exists() and other.exists()  # another kind of cache stays
+    assert not old.exists()
+    assert in_use.exists() and other.exists()  # one still read, and another kind of cache, stay
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".tmp-")] == []
 
 
