@@ -73,8 +73,11 @@ def collect(gold: dict[str, dict], scorer) -> dict[str, list[tuple[list[dict[str
 
 
 def fit(examples: list[tuple[list[dict[str, float]], list[int]]], c: float) -> dict[str, float]:
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
+    try:
+        from sklearn.feature_extraction import DictVectorizer
+        from sklearn.linear_model import LogisticRegression
+    except ImportError:
+        raise SystemExit("fitting the chooser needs scikit-learn: .venv/bin/pip install -e '.[bench]'") from None
 
     rows, targets = [], []
     for features, labels in examples:
