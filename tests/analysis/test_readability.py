@@ -1,3 +1,4 @@
+import functools
 import json
 import os
 import random
@@ -44,14 +45,18 @@ def test_the_syllable_table_is_cmudicts_first_pronunciation_of_every_word():
     assert readability._build_syllable_table() == reference
 
 
+def _python(code: str, env: dict[str, str]) -> str:
+    """stdout of `code` in a fresh interpreter (so the caches are read from disk, not memory)."""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=REPO)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
 def test_the_syllable_table_is_cached_and_a_broken_cache_is_rebuilt(tmp_path: Path):
     code = "from reports.analysis import readability as r; print(len(r._syllable_table()), r.syllables('area'))"
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
 
-    def run() -> str:
-        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=REPO)
-        assert done.returncode == 0, done.stderr
-        return done.stdout
+    run = functools.partial(_python, code, env)
 
     first = run()
     (cache,) = (tmp_path / "reports").glob("cmu-syllables-*")
@@ -74,10 +79,7 @@ def test_pyphen_counts_are_pyphens_own_and_its_patterns_are_cached(tmp_path: Pat
     code = "from reports.analysis import readability as r; print(r._pyphen_syllables('unhyphenatable'))"
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
 
-    def run() -> str:
-        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=REPO)
-        assert done.returncode == 0, done.stderr
-        return done.stdout
+    run = functools.partial(_python, code, env)
 
     first = run()
     (cache,) = (tmp_path / "reports").glob("pyphen-patterns-*")
