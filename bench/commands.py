@@ -116,11 +116,14 @@ def main() -> None:
         corpus.write_text("".join(json.dumps({"id": r["id"], "title": r["title"], "text": r["text"]}) + "\n" for r in rows))
         timed([*REPORTS, "analyze", str(REPO / "seeds"), "--format", "jsonl"])  # caches the bytecode
         analyze = timed([*REPORTS, "analyze", str(corpus), "--format", "jsonl"])
+        alone = timed([*REPORTS, "analyze", str(corpus), "--format", "jsonl", "--workers", "1"])
         summa = timed([sys.executable, "-c", SUMMA, str(corpus)])
         n = len(rows)
-        row(f"`reports analyze`, {n} dev articles, jsonl", f"{analyze}, {n / analyze.wall:.0f} articles/s",
-            f"summa TextRank {summa}, {n / summa.wall:.0f} articles/s",
-            f"{summa.wall / analyze.wall:.2f}x; {summa.cpu / analyze.cpu:.2f}x", "at least summa's articles/s")
+        for name, timing in ((f"`reports analyze`, {n} dev articles, jsonl (a worker per core)", analyze),
+                             ("the same, `--workers 1`", alone)):
+            row(name, f"{timing}, {n / timing.wall:.0f} articles/s",
+                f"summa TextRank {summa}, {n / summa.wall:.0f} articles/s",
+                f"{summa.wall / timing.wall:.2f}x; {summa.cpu / timing.cpu:.2f}x", "at least summa's articles/s")
         for size in (int(s) for s in args.idle.split(",") if s):
             inbox, out = make_inbox(tmp / f"idle-{size}", size), tmp / f"idle-out-{size}"
             timed(run_command(inbox, out, 2))  # brief them all

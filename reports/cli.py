@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from functools import wraps
 from pathlib import Path
@@ -302,41 +302,47 @@ class _progress:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True))
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "text"]), default="json", show_default=True)
 @click.option("--sentences", type=click.IntRange(1, 50), default=3, show_default=True, help="Summary length.")
+@click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: the cores).")
 @_errors_to_exit_codes
-def analyze(paths: tuple[Path, ...], fmt: str, sentences: int) -> None:
+def analyze(paths: tuple[Path, ...], fmt: str, sentences: int, workers: int | None) -> None:
     """Print the analysis of articles (files or folders) without rendering anything."""
+    from collections import deque
+
     from reports import ingest
-    from reports.analysis import analyze as analyze_article
+    from reports.analysis.batch import Item, analyze_each
     from reports.errors import ReadError
     from reports.models import Article
+    from reports.workers import default_workers
+
+    read_from: deque[Path] = deque()  # the file of each item, in the order the results come
+
+    def items() -> Iterator[Item]:
+        for path in (f for p in paths for f in (ingest.discover(p) if p.is_dir() else [p])):
+            try:
+                found: list[Item] = list(ingest.read(path))
+            except ReadError as error:
+                found = [error]
+            read_from.extend(path for _ in found)
+            yield from found
 
     results: list[dict[str, Any]] = []
     failures = 0
-    files = [f for p in paths for f in (ingest.discover(p) if p.is_dir() else [p])]
-    for path in files:
-        try:
-            items = list(ingest.read(path))
-        except ReadError as error:
-            items = [error]
-        for item in items:
-            try:
-                if isinstance(item, ArticleError):
-                    raise item
-                result = analyze_article(item, sentences=sentences).to_json()
-            except ArticleError as error:
-                failures += 1
-                click.echo(f"failed: {_shown(path)}: {_shown(error)}", err=True)
-                if fmt == "text":
-                    continue
-                # The contract: a failed article is one object in the output, its id kept.
-                article_id = item.id if isinstance(item, Article) else path.stem
-                result = {"id": article_id, "source": str(path), "error": str(error)}
-            if fmt == "jsonl":
-                click.echo(json.dumps(result, ensure_ascii=False))
-            elif fmt == "text":
-                click.echo(_as_text(result))
-            else:
-                results.append(result)
+    for item, result in analyze_each(items(), sentences=sentences, workers=workers or default_workers()):
+        path = read_from.popleft()
+        if isinstance(result, ArticleError):
+            failures += 1
+            click.echo(f"failed: {_shown(path)}: {_shown(result)}", err=True)
+            if fmt == "text":
+                continue
+            # The contract: a failed article is one object in the output, its id kept.
+            article_id = item.id if isinstance(item, Article) else path.stem
+            result = {"id": article_id, "source": str(path), "error": str(result)}
+        if fmt == "jsonl":
+            click.echo(json.dumps(result, ensure_ascii=False))
+        elif fmt == "text":
+            click.echo(_as_text(result))
+        else:
+            results.append(result)
     if fmt == "json":
         click.echo(json.dumps(results[0] if len(results) == 1 else results, indent=2, ensure_ascii=False))
     sys.exit(EXIT_PARTIAL if failures else EXIT_OK)

@@ -8,10 +8,7 @@ process. One article's ArticleError is recorded and the run goes on.
 from __future__ import annotations
 
 import dataclasses
-import os
-import signal
 import sqlite3
-import sys
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -26,10 +23,9 @@ from reports.lock import hold
 from reports.models import (
     Analysis, Article, Failure, FeedFailure, Output, Rendered, RunReport, Skipped, UpdateOf,
 )
+from reports.workers import default_workers  # noqa: F401 (the default of `run --workers`)
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future, ProcessPoolExecutor
-
     from reports.digest import Started
 
 Progress = Callable[[int], None]
@@ -475,19 +471,6 @@ def _write(result: Briefed, article: Article, folder: Path, ledger: Ledger, run_
     return Output(article.id, article.source, result.analysis.title, path, result.analysis.update_of)
 
 
-def _worker_start() -> None:
-    """Each worker dies with the coordinator (Linux) and lets go of its locks: after a SIGKILL
-    of the run, no orphan keeps briefing or keeps the output folder locked."""
-    from reports.lock import forget_in_child
-
-    forget_in_child()
-    if sys.platform.startswith("linux"):
-        import ctypes
-
-        PR_SET_PDEATHSIG = 1
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-
-
 class WorkerLost(ArticleError):
     """The article's task failed for a reason not known to be the article's doing (on Dask: it
     raised on every try, which points at the environment). Left unrecorded, so the next run
@@ -512,91 +495,13 @@ def _executor(settings: Settings, workers: int) -> Callable[[Iterable[Job]], Res
 
 
 def _results(jobs: Iterable[Job], workers: int) -> Results:
-    """(job, result) pairs as they finish. With workers, at most 2 per worker are in flight, so a
-    backlog of any size never holds more than a handful of texts and PDFs in memory."""
-    if workers <= 1:
-        for job in jobs:
-            yield job, brief(job)
-        return
-    from concurrent.futures.process import BrokenProcessPool  # a pool only when there are jobs
+    """(job, result) pairs as they finish, here or in a local process pool (`reports.workers`).
+    A worker killed under an article is briefed again alone; only an article that kills a
+    worker by itself fails (recorded, not retried until it changes)."""
+    from reports import workers as pool
 
-    pool = _Pool(workers)
-    in_flight: dict[Future[Briefed | ArticleError], Job] = {}
-    try:
-        for job in jobs:
-            while True:
-                try:
-                    in_flight[pool.executor.submit(brief, job)] = job
-                    break
-                except BrokenProcessPool:
-                    # A worker died since the last look: settle what was in flight (which
-                    # renews the pool), then submit again.
-                    if not in_flight:
-                        pool.renew()
-                    yield from _finished(in_flight, pool)
-            if len(in_flight) >= 2 * workers:
-                yield from _finished(in_flight, pool)
-        while in_flight:
-            yield from _finished(in_flight, pool)
-    finally:
-        pool.close()
+    yield from pool.results(brief, jobs, workers, _killed_alone)
 
 
-class _Pool:
-    """A fork process pool that can be replaced: once one worker dies, Python's pool is broken
-    for good and refuses every further job."""
-
-    def __init__(self, workers: int) -> None:
-        self.workers = workers
-        self.executor = self._start()
-
-    def _start(self) -> ProcessPoolExecutor:
-        from concurrent.futures import ProcessPoolExecutor
-        from multiprocessing import get_context
-
-        # fork: workers inherit the imported libraries instead of importing them again.
-        return ProcessPoolExecutor(max_workers=self.workers, mp_context=get_context("fork"), initializer=_worker_start)
-
-    def renew(self) -> None:
-        self.close()
-        self.executor = self._start()
-
-    def close(self) -> None:
-        # On an early stop, drop the queued jobs rather than brief them for nothing.
-        self.executor.shutdown(wait=True, cancel_futures=True)
-
-
-def _finished(in_flight: dict[Future[Briefed | ArticleError], Job], pool: _Pool) -> Iterator[tuple[Job, Briefed | ArticleError]]:
-    """What finished. When a worker died, every job in flight died with it and nobody knows
-    which one killed it: each is briefed again alone on a fresh pool, so only an article that
-    kills a worker by itself fails (recorded, not retried until it changes)."""
-    from concurrent.futures import FIRST_COMPLETED, wait
-    from concurrent.futures.process import BrokenProcessPool
-
-    done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
-    lost: list[Job] = []
-    for future in done:
-        job = in_flight.pop(future)
-        try:
-            yield job, future.result()
-        except BrokenProcessPool:
-            lost.append(job)
-    if not lost:
-        return
-    for future in wait(in_flight).done:  # the broken pool fails the rest at once
-        job = in_flight.pop(future)
-        try:
-            yield job, future.result()
-        except BrokenProcessPool:
-            lost.append(job)
-    pool.renew()
-    for job in lost:
-        try:
-            yield job, pool.executor.submit(brief, job).result()
-        except BrokenProcessPool:
-            pool.renew()
-            yield job, ArticleError("a worker process died while briefing it, also when briefed alone (a crash or out of memory)")
-
-
-def default_workers() -> int:
-    return max(1, len(os.sched_getaffinity(0)))
+def _killed_alone(job: Job) -> ArticleError:
+    return ArticleError("a worker process died while briefing it, also when briefed alone (a crash or out of memory)")

@@ -61,6 +61,57 @@ def test_analyze_prints_an_error_object_for_a_failed_article_and_goes_on(cli, tm
         assert objects[1]["summary"]  # the article after the failure is still analysed
 
 
+def _stories(folder: Path, count: int) -> Path:
+    folder.mkdir()
+    for n in range(count):
+        (folder / f"story{n:02}.txt").write_text(
+            f"Story {n} is about the harbour. The council met on day {n} and said \"we will act\".\n")
+    return folder
+
+
+def test_analyze_on_two_workers_prints_what_one_prints_in_the_same_order(cli, tmp_path: Path):
+    folder = _stories(tmp_path / "inbox", 9)
+    (folder / "story04.txt").write_bytes(b"")  # a failure in the middle keeps its place
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text("".join(json.dumps({"id": f"j-{n}", "text": f"Line {n} of the batch. It is short."}) + "\n"
+                             for n in range(5)))
+    outputs = {}
+    for workers in ("1", "2"):
+        result = cli("analyze", str(folder), str(batch), "--format", "jsonl", "--workers", workers)
+        assert result.exit_code == 1 and result.stderr.count("failed:") == 1
+        outputs[workers] = result.stdout
+    assert outputs["1"] == outputs["2"]
+    ids = [json.loads(line)["id"] for line in outputs["2"].splitlines()]
+    assert ids == [f"story{n:02}" for n in range(9)] + [f"j-{n}" for n in range(5)]
+    assert "empty file" in json.loads(outputs["2"].splitlines()[4])["error"]
+
+
+def _analyze_or_die(article, sentences=3):
+    """`analyze`, except that an article saying so kills its worker process outright, as a
+    crash in a C library or the kernel's OOM killer would."""
+    import os
+
+    from reports.analysis import analyze
+
+    if "KILLS ITS WORKER" in article.text:
+        os._exit(1)
+    return analyze(article, sentences=sentences)
+
+
+def test_an_article_that_kills_its_analyze_worker_fails_alone(cli, tmp_path: Path, monkeypatch):
+    from reports.analysis import batch
+
+    monkeypatch.setattr(batch, "analyze", _analyze_or_die)  # forked workers inherit it
+    folder = _stories(tmp_path / "inbox", 6)
+    (folder / "story02.txt").write_text("This story KILLS ITS WORKER when it is read. It has two sentences.\n")
+    result = cli("analyze", str(folder), "--format", "jsonl", "--workers", "2")
+    assert result.exit_code == 1
+    objects = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [o["id"] for o in objects] == [f"story{n:02}" for n in range(6)]
+    assert [o.get("error") is not None for o in objects] == [False, False, True, False, False, False]
+    assert "worker process died" in objects[2]["error"] and result.stderr.count("failed:") == 1
+
+
 def test_init_scaffolds_a_working_folder(cli, tmp_path: Path):
     target = tmp_path / "desk"
     result = cli("init", str(target))
