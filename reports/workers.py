@@ -62,7 +62,7 @@ def in_order(task: Callable[[J], R], jobs: Iterable[J], workers: int, died: Call
     for a command whose output must follow its input. At most the jobs in flight wait here."""
     waiting: dict[int, tuple[J, R]] = {}
     following = 0
-    for (n, job), result in results(_Numbered(task), enumerate(jobs), workers, _NumberedDied(died)):
+    for (n, job), result in results(_Numbered(task), enumerate(jobs), workers, lambda pair: died(pair[1])):
         waiting[n] = (job, result)
         while following in waiting:
             yield waiting.pop(following)
@@ -77,14 +77,6 @@ class _Numbered(Generic[J, R]):
 
     def __call__(self, pair: tuple[int, J]) -> R:
         return self.task(pair[1])
-
-
-class _NumberedDied(Generic[J, R]):
-    def __init__(self, died: Callable[[J], R]) -> None:
-        self.died = died
-
-    def __call__(self, pair: tuple[int, J]) -> R:
-        return self.died(pair[1])
 
 
 class _Pool:
