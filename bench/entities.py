@@ -41,6 +41,26 @@ def joined(name: str) -> bool:
     return len(words) > 1 and any(w in WEEKDAYS or w in MONTHS for w in words)
 
 
+KINDS = {"per": "person", "org": "organisation", "geo": "place"}
+
+
+def recall_by_kind(golds: list[dict], preds: dict[str, dict]) -> dict[str, float]:
+    """Of each article's distinct gold names of a kind, the share we list with that kind (the
+    scorer's recall, one kind at a time; a name GMB tags with two kinds counts for both)."""
+    found = dict.fromkeys(KINDS, 0)
+    total = dict.fromkeys(KINDS, 0)
+    for g in golds:
+        ours = {}
+        for e in preds[g["id"]]["entities"]:
+            for n in [e["name"], *e.get("aliases", [])]:
+                ours.setdefault(" ".join(n.split()), e["kind"])
+        names = {(" ".join(e["text"].split()), e["type"]) for e in g["entities"] if e["type"] in KINDS}
+        for name, tag in names:
+            total[tag] += 1
+            found[tag] += ours.get(name) == KINDS[tag]
+    return {KINDS[t]: round(100 * found[t] / max(total[t], 1), 1) for t in KINDS}
+
+
 def main() -> None:
     gold_path = Path(sys.argv[1]) if len(sys.argv) > 1 and not sys.argv[1].startswith("--") else GOLD
     gold = [json.loads(line) for line in gold_path.open()]
@@ -65,6 +85,7 @@ def main() -> None:
         bad = sum(joined(n) for g in golds for e in preds[g["id"]]["entities"] for n in [e["name"], *e.get("aliases", [])])
         print(f"{name}: {len(golds)} articles, typed precision {res['typed_precision']}%, "
               f"joined to weekday/month {bad}, recall {res['recall']}%, spurious {res['spurious_share']}%")
+        print("  recall by kind: " + ", ".join(f"{k} {v}%" for k, v in recall_by_kind(golds, preds).items()))
         if name == "tune" and "--errors" in sys.argv:
             print(subprocess.run([sys.executable, str(SCORER), gfile, pfile], capture_output=True, text=True).stdout)
     print(f"articles/s: {rate:.1f} (whole analyze, {len(gold)} articles)")
