@@ -10,13 +10,42 @@ from __future__ import annotations
 
 import functools
 import re
+import tomllib
 from dataclasses import dataclass, field
+from importlib import resources
 
 from reports.analysis.gazetteer import fold, lookup
 from reports.analysis.text import Document
 from reports.analysis.timeline import MONTHS as _MONTHS
 from reports.analysis.timeline import WEEKDAYS as _WEEKDAYS
 from reports.models import Entity, EntityKind
+
+@dataclass(frozen=True)
+class _Words:
+    """The word lists of one language (entity_words/<language>.toml); see that file for each."""
+
+    roles: frozenset[str]
+    person_verbs: frozenset[str]
+    pronouns: frozenset[str]
+    positions: frozenset[str]
+    event_heads: frozenset[str]
+    events: tuple[str, ...]
+    lone_bodies: frozenset[str]
+    club_heads: frozenset[str]
+    team_verbs: frozenset[str]
+    place_heads: frozenset[str]
+    org_heads: frozenset[str]
+    breaks: frozenset[str]
+
+
+def _load_words(language: str) -> _Words:
+    text = resources.files("reports.analysis").joinpath(f"entity_words/{language}.toml").read_text("utf-8")
+    data = tomllib.loads(text)
+    events = tuple(e.strip() for e in data.pop("events").split("|") if e.strip())
+    return _Words(events=events, **{k: frozenset(v.split()) for k, v in data.items()})
+
+
+_W = _load_words("en")
 
 # Shared with the keyphrases (facts.py) ------------------------------------------------------------------------
 
@@ -80,12 +109,12 @@ _KNOWN_ORGS = frozenset(
     """nato un eu kremlin pentagon reuters afp ap bbc cnn fbi cia nsa imf who wto opec
     google apple microsoft amazon facebook twitter meta nasa fifa uefa ioc""".split()
 )
-_ORG_WORDS = _ORG_WORDS | {"international", "house", "brigade", "brigades", "daily", "tribune", "ministry"}
+_ORG_WORDS = _ORG_WORDS | {"international", "house", "brigade", "brigades", "daily", "tribune", "ministry"} | _W.org_heads
 _PLACE_WORDS = frozenset(
     """palace street square river mountains mountain island islands airport station bridge park
     county province region state valley sea ocean lake gulf bay desert coast peninsula strait
     avenue road city strip zone delta district""".split()
-)
+) | _W.place_heads
 # Short forms and regions that the packages' gazetteers lack ("Britain", "Middle East").
 _PLACE_FORMS = frozenset(
     name.strip()
@@ -110,7 +139,7 @@ _CAPITALISED = re.compile(r"(?:(?:al|el|ad|ash|as|an|ar|at|az|bin|ibn|abu)-)?[A-
 # "U.S.-led", "Geneva-based": an adjective made from a name, not the name.
 _NAME_ADJECTIVE = re.compile(r".+-(?:led|based|backed|born|run|owned|sponsored|linked|allied|controlled|style|era|made|like)")
 _TOKEN = re.compile(r"[\w'’.\-]+|[^\w\s]")
-_SPEECH_AFTER = frozenset({"said", "says", "told", "added", "who", "wrote", "argued", "insisted"})
+_SPEECH_AFTER = frozenset({"who"}) | _W.person_verbs
 _PREPOSITION_BEFORE_PLACE = frozenset({"in", "to", "from", "near", "across", "into", "at"})
 # Nouns that name a body by what its members are: "Hamas militants", "the group Hamas".
 _MEMBERS_AFTER = frozenset(
@@ -169,7 +198,13 @@ def entities(doc: Document, limit: int = 40) -> tuple[Entity, ...]:
     # across a whole run were slower (more live objects for the collector, colder memory).
     _classify.cache_clear()
     _shape.cache_clear()
-    mentions = [m for sentence in doc.sentences for m in _mentions(sentence.text)]
+    sentences = [sentence.text for sentence in doc.sentences]
+    common = _common_words(sentences)
+    mentions = [
+        m
+        for k, sentence in enumerate(sentences)
+        for m in _mentions(sentence, common, k + 1 < len(sentences) and _about_a_person(sentences[k + 1]))
+    ]
     for order, mention in enumerate(mentions):
         mention.order = order
     shown = []
@@ -202,6 +237,13 @@ def _decide(votes: dict[str, float]) -> tuple[EntityKind | None, float]:
     """The kind with the most evidence, and how far it is ahead; None when it is not enough."""
     if not votes:
         return None, 0.0
+    if "shape" in votes:
+        votes = dict(votes)
+        shape = votes.pop("shape")
+        if votes.get("person"):
+            votes["person"] += shape  # a person's shape counts once something shows a person
+        if not votes:
+            return None, 0.0
     ranked = sorted(votes.items(), key=lambda kv: -kv[1])
     kind, top = ranked[0]
     second = ranked[1][1] if len(ranked) > 1 else 0.0
@@ -224,9 +266,28 @@ _OPENERS = _STOPWORDS - _TITLES - {"mr", "mrs", "ms", "dr"}
 _SKIP = (_STOPWORDS | _DETERMINERS) - _TITLES - {"us", "who", "mr", "mrs", "ms", "dr"}
 
 
-def _mentions(sentence: str) -> list[_Mention]:
-    """Capitalised runs of the sentence, each cut into a mention with the evidence of its kind."""
+def _common_words(sentences: list[str]) -> frozenset[str]:
+    """The words the article writes in lower case somewhere: such a word with a capital at the
+    start of a sentence is that word, not the first word of a name ("Standings of ...")."""
+    return frozenset(w for s in sentences for w in _WORD.findall(s) if w.islower())
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+_SCORE = re.compile(r"(?<![\w.])\d{1,3}-\d{1,3}(?![\w.\-])")
+
+
+def _about_a_person(sentence: str) -> bool:
+    """A sentence that opens with "He" or "She": the one before it named a person."""
+    first = sentence.lstrip("\"“‘'( ").split(maxsplit=1)
+    return bool(first) and first[0].lower() in _W.pronouns
+
+
+def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next: bool = False) -> list[_Mention]:
+    """Capitalised runs of the sentence, each cut into a mention with the evidence of its kind:
+    `common` holds the article's lower-case words, `pronoun_next` that the next sentence opens
+    with "He" or "She"."""
     found: list[_Mention] = []
+    scored = bool(_SCORE.search(sentence))
     for match in _RUN.finditer(sentence):
         tokens = match.group().split()
         n = len(tokens)
@@ -245,6 +306,10 @@ def _mentions(sentence: str) -> list[_Mention]:
             outer2, outer = outer, outer[-1]  # "Iraq, Syria": the comma stands before
         following = _NEXT.match(sentence, match.end())
         last_after = following.group(1) if following else ""
+        if start_at == 0 and spans and _common_opener(tokens, spans[0], common):
+            i, j = spans[0]
+            spans = list(spans)
+            spans[0] = (2, j)  # "Standings of National League": the capital is the sentence's
         for i, j in spans:
             before = tokens[i - 1] if i else outer
             before2 = tokens[i - 2] if i > 1 else (outer if i else outer2)
@@ -261,6 +326,8 @@ def _mentions(sentence: str) -> list[_Mention]:
                 context = "place"
             elif low in _ACTS_BEFORE:
                 context = "acts"
+            elif low in _W.roles and before.islower():
+                context = "role"  # "rival Romano Prodi", "presidential hopeful Barack Obama"
             elif before.endswith(_POSSESSIVE) and _place_strength(_written(before)) >= 2:
                 context = "owner"  # "Britain's Boris Johnson"
             else:
@@ -273,6 +340,13 @@ def _mentions(sentence: str) -> list[_Mention]:
                 context += ":place"
             elif after in _MEDIA_AFTER:
                 context += ":media"
+            elif after in _W.team_verbs and scored:
+                context += ":team"  # "Bristol City beat Leeds 2-1"
+            if pronoun_next and 2 <= j - i <= 3 and _looks_like_name(tokens[i:j]):
+                context += "+he"  # the sentence's first full name, and the next opens with "He"
+                pronoun_next = False
+            if scored:
+                context += "+score"
             if after in _ACTS_AFTER and context[:2] != "in":
                 context = "!" + context  # the name acts: "Damascus denies"
             seen = _classify(tuple(tokens[i:j]), start, context)
@@ -282,6 +356,23 @@ def _mentions(sentence: str) -> list[_Mention]:
 
 
 _OPENING = frozenset({"\"", "“", "‘", "'", "("})
+
+
+def _common_opener(tokens: list[str], span: tuple[int, int], common: frozenset[str]) -> bool:
+    """The sentence's first word, capitalised only for that, before "of" or "for": the article
+    writes it in lower case elsewhere, and it is no place, first name or title ("Standings of
+    National ...", not "Bank of England" when "bank" is also written)."""
+    i, j = span
+    if i != 0 or j - i < 3 or tokens[1].lower() not in ("of", "for"):
+        return False  # "Human Rights Watch", "State Department": a common word starts many names
+    word = _written(tokens[0])
+    low = word.lower()
+    if low not in common or not word[:1].isupper() or word.isupper():
+        return False
+    if _stem(low) in _ORG_WORDS or _stem(low) in _PLACE_WORDS:
+        return False  # "Bank of England", "University of Texas", "Gulf of Mexico"
+    return not (_place_strength(word) or low in lookup().first_names or low in _all_titles()
+                or low in _PLACE_PREFIXES or low in _ORG_PREFIXES or low in _W.positions)
 
 
 def _spans(tokens: list[str]) -> list[tuple[int, int]]:
@@ -370,8 +461,10 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
     shape = _shape(raw, start)
     if shape is None or shape[0] is not None:
         return shape[0] if shape else None
-    _, text, own, start, single, strength, adjective, person_shaped, first_name, had_the, compass, not_name = shape
+    _, text, own, start, single, strength, adjective, person_shaped, first_name, had_the, compass, not_name, club = shape
     acts = context.startswith("!")
+    context, score, _ = context.partition("+score")
+    context, he, _ = context.partition("+he")
     before, _, after = context.lstrip("!").partition(":")
     if had_the:
         before = "the"
@@ -382,6 +475,8 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
         return None
     if not votes and text.isupper() and 2 <= len(text) <= 6 and text.isalpha():
         _add_vote(votes, "organisation", 2)
+    if (after == "team" and (club or (single and strength))) or (club and score):
+        return text, text, {"organisation": 4.0}, False  # a club named after its town, playing
     # The article's words around the name.
     if before == "in" and not adjective:
         _add_vote(votes, "place", 1)
@@ -389,26 +484,26 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
         _add_vote(votes, "organisation", 1 if before == "the" else 2)
     if before == "place" or after == "place":
         _add_vote(votes, "place", 2)
-    if (acts or before == "acts") and strength >= 3 and not adjective:
-        votes["place"] = 0.0  # no evidence either way: the name's other mentions decide
     if after == "media":
         _add_vote(votes, "organisation", 3 + strength)
     if after == "members" and not strength and not adjective:
         _add_vote(votes, "organisation", 1)
     if person_shaped:
         person = 0.0
-        if first_name and before != "the":
-            person += 2  # not "the Dixie Chicks"
+        if first_name and before != "the" and not own:
+            person += 2  # not "the Dixie Chicks", "Virginia Tech"
         if after == "said":
             person += 1
-        if before == "owner":
+        if before == "owner" or (before == "role" and not own):
+            person += 2  # not "the rival Awami National Party"
+        if he:
             person += 2
         if person:
             _add_vote(votes, "person", person)
         elif not votes:
-            _add_vote(votes, "person", 0.5)  # a person by shape only: not enough alone
-    elif single and after == "said" and not votes:
-        _add_vote(votes, "person", 1)
+            _add_vote(votes, "shape", 0.5)  # a person by shape only: never a person alone
+    elif single and not votes and not adjective and (after == "said" or before == "role"):
+        _add_vote(votes, "person", 1 if after == "said" and before != "role" else 2)
     if len(text.split()) > 4 and not votes:
         return None
     return text, text, votes, start and single
@@ -423,12 +518,14 @@ def _shape(raw: tuple[str, ...], start: bool) -> tuple | None:
     if run and run[0].lower() in _DETERMINERS and " ".join(run).lower() not in _PLACE_FORMS:
         run = run[1:]
         had_the, start = True, False
-    if start and len(run) > 1 and run[0].lower() in _OPENERS:
+    if start and len(run) > 1 and run[0].lower() in _OPENERS and not _place_prefix(run):
         run = run[1:]  # "Later John Smith said": a capital that only starts the sentence
         start = False
     if not run:
         return None
     keys = [t.rstrip(".").lower() for t in run]
+    if _event(keys) or _people_word(keys):
+        return None
     # A title makes what follows it a person: "French President Emmanuel Macron",
     # "Miami Beach Police Chief Raymond Martinez".
     data = lookup()
@@ -439,17 +536,25 @@ def _shape(raw: tuple[str, ...], start: bool) -> tuple | None:
         return ((text, text, {"organisation": 3.0}, False),)  # "Justice Ministry"
     if titles:
         name = run[titles[-1] + 1 :]
+        if len(name) > 2 and keys[titles[-1] + 1] in ("of", "for"):
+            name = name[2:]  # "Secretary of State Condoleezza Rice"
         first = titles[0]
         while first > 0 and keys[first - 1] in _TITLE_QUALIFIERS:
             first -= 1
+        if keys[titles[-1]] in _W.positions:
+            first = titles[-1] + 1  # "Defender Hassan Abbas": a position is no part of the name
         if 1 <= len(name) <= 4 and _looks_like_name(name):
             return ((" ".join(run[first:]), " ".join(name), {"person": 3.0}, False),)
         return None
+    if keys[0] in _W.positions and len(run) >= 3 and keys[1] in data.first_names and _looks_like_name(run[1:]):
+        return ((" ".join(run[1:]), " ".join(run[1:]), {"person": 3.0}, False),)  # "Centre Jason Little"
     text = " ".join(run)
     low = " ".join(keys)
     single = len(run) == 1
     votes: dict[str, float] = {}  # the evidence: kind -> weight
     strength = _place_strength(text)
+    if strength and text.isupper() and len(text) > 4 and text.isalpha():
+        text = text.title()  # a dateline's "MADRID" is Madrid
     if low in _KNOWN_ORGS or low.replace(".", "") in _KNOWN_ORGS:
         _add_vote(votes, "organisation", 3)
     elif strength:
@@ -463,13 +568,36 @@ def _shape(raw: tuple[str, ...], start: bool) -> tuple | None:
             _add_vote(votes, "organisation", 2)
         elif keys[0] in _PLACE_PREFIXES and not votes and not _common_or_adjective(keys[-1]):
             _add_vote(votes, "place", 2)  # "Los Angeles", not "New Year" or "South American"
-    elif single and keys[0] in _ORG_WORDS and not start:
+    elif single and keys[0] in _W.lone_bodies and not start:
         _add_vote(votes, "organisation", 2)  # "Congress", "Parliament" in mid-sentence
     compass = single and not votes and keys[0] in _COMPASS
     person_shaped = 2 <= len(run) <= 3 and _looks_like_name(run)
     first_name = person_shaped and keys[0] in data.first_names and keys[0] not in _CONNECTORS
+    club = not single and not strength and keys[-1] in _W.club_heads and _place_strength(" ".join(run[:-1])) > 0
+    if club and keys[-1] in _PLACE_WORDS:
+        votes = {}  # "Bristol City": the town's club, or the town; only a match says which
     return (None, text, votes, start, single, strength, _adjective_shaped(keys), person_shaped, first_name,
-            had_the, compass, not _NOT_NAMES.isdisjoint(keys))
+            had_the, compass, not _NOT_NAMES.isdisjoint(keys), club)
+
+
+def _place_prefix(run: list[str]) -> bool:
+    """"New York", "San Diego": a first word that belongs to the place, not to the sentence."""
+    return run[0].lower() in _PLACE_PREFIXES or _place_strength(" ".join(run)) > 0
+
+
+def _event(keys: list[str]) -> bool:
+    """A competition, prize or war ("World Cup", "Nobel Peace Prize", "Champions League"):
+    neither a person nor a body, so no name of the facts box."""
+    low = " ".join(keys)
+    return (len(keys) > 1 and keys[-1] in _W.event_heads) or any(e in low for e in _W.events)
+
+
+def _people_word(keys: list[str]) -> bool:
+    """"Palestinians", "Iraqis", "Shiites": a people or a faith in the plural, not a name."""
+    if len(keys) != 1 or not keys[0].endswith("s"):
+        return False
+    stem = _stem(keys[0])
+    return stem in _DEMONYMS or keys[0] in _FAITHS or _adjective_shaped([stem])
 
 
 def _adjective_shaped(keys: list[str]) -> bool:
@@ -528,7 +656,7 @@ def _group(mentions: list[_Mention]) -> list[_Group]:
             continue
         groups[key] = _Group(name=m.name, order=m.order)
         _add(groups[key], m)
-        if m.votes.get("person", 0) > 0 and max(m.votes, key=m.votes.get) == "person":
+        if max(m.votes.get("person", 0), m.votes.get("shape", 0)) > 0 and max(m.votes, key=m.votes.get) in ("person", "shape"):
             parts = key.split()
             surnames.setdefault(parts[-1], key)
             if len(parts) > 1:

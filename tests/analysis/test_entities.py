@@ -99,10 +99,74 @@ def test_former_countries_are_places():
     assert found.get("Yugoslavia") == "place"
 
 
-def test_a_country_or_capital_that_acts_is_unsure_unless_also_seen_as_a_place():
+def test_a_country_or_capital_that_acts_is_still_a_place():
+    # "Damascus denies": the government, named by its seat; the reader looks for it among the
+    # organisations and places, never among the people.
+    found = _kinds("Officials said Damascus denies the charge. Tehran plans to build more centrifuges.")
+    assert found == {"Damascus": "place", "Tehran": "place"}
+
+
+def test_a_name_by_shape_alone_is_never_a_person_however_often_it_comes():
     found = _kinds(
-        "Officials said Damascus denies the charge. Tehran plans to build more centrifuges. "
-        "Inspectors arrived in Tehran on Monday."
+        "Players love Fallen Order. The sequel to Fallen Order sold well, and Fallen Order fans "
+        "queued. Reviewers praised Fallen Order again. Fallen Order is long."
     )
-    assert "Damascus" not in found  # the government, or the city: the evidence does not say
-    assert found.get("Tehran") == "place"
+    assert "Fallen Order" not in found
+
+
+def test_peoples_in_the_plural_events_and_trophies_are_no_names():
+    found = _kinds(
+        "Palestinians marched in Gaza. Israelis watched as Palestinians gathered. Many Afghans fled. "
+        "Spain won the World Cup in 2010. Chelsea won the Champions League after a final in Munich. "
+        "The Nobel Peace Prize went to her."
+    )
+    assert not {"Palestinians", "Israelis", "Afghans", "World Cup", "Champions League", "Nobel Peace Prize"} & set(found)
+    assert found.get("Gaza") == "place" and found.get("Munich") == "place"
+
+
+def test_a_first_name_does_not_make_a_university_or_a_place_a_person():
+    found = _kinds(
+        "Students at Virginia Tech mourned. Virginia Tech said classes would resume. "
+        "Maria Lodge said the guests had left."
+    )
+    assert found.get("Virginia Tech") == "organisation"
+    assert found.get("Maria Lodge") != "person"
+
+
+def test_lone_generic_body_words_are_no_organisations():
+    found = _kinds("The Force was deployed. Officials told News that Force units moved. The Air Force denied it. The bill passed after Congress agreed.")
+    assert "Force" not in found and "News" not in found
+    assert found.get("Air Force") == "organisation" and found.get("Congress") == "organisation"
+
+
+def test_a_position_is_a_role_not_part_of_the_name():
+    found = _entities("Defender Hassan Abbas scored twice. Centre Jason Little was injured. Striker Tom Ryle said little.")
+    assert {n: found[n].kind for n in ("Hassan Abbas", "Jason Little", "Tom Ryle")} == dict.fromkeys(
+        ("Hassan Abbas", "Jason Little", "Tom Ryle"), "person")
+    assert not any(a.split()[0] in ("Defender", "Centre", "Striker") for e in found.values() for a in e.aliases)
+
+
+def test_a_lone_surname_is_the_person_the_article_names_in_full():
+    found = _kinds(
+        "Casino owner Sheldon Adelson gave money. Adelson said he would give more. "
+        "Adelson's company grew. The Adelson fortune is large."
+    )
+    assert found == {"Sheldon Adelson": "person"}
+
+
+def test_a_club_named_after_its_town_is_a_team_where_it_plays():
+    found = _kinds(
+        "Bristol City beat Leeds United 2-1 on Saturday. Bristol City had lost their last game. "
+        "Leeds United drew 1-1 with Hull City. Officials in Panama City met."
+    )
+    assert found.get("Bristol City") == "organisation" and found.get("Hull City") == "organisation"
+    assert found.get("Panama City") == "place"
+
+
+def test_a_role_or_a_pronoun_shows_a_person_named_once():
+    found = _kinds(
+        "Voters backed the rival Awami Unity Party. The vote went to center-left leader Ramon Prodi. "
+        "Officials met Tariq Azzawi in the capital. He promised reforms."
+    )
+    assert found.get("Ramon Prodi") == "person" and found.get("Tariq Azzawi") == "person"
+    assert found.get("Awami Unity Party") == "organisation"
