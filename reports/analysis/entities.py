@@ -387,16 +387,32 @@ def _spans(tokens: list[str]) -> list[tuple[int, int]]:
             i += 1
             continue
         j = i + 1
-        while j < n and not tokens[j - 1].endswith(_POSSESSIVE):
+        while j < n and not tokens[j - 1].endswith(_POSSESSIVE) and not _breaks(tokens[j]):
             if ok[j]:
                 j += 1
-            elif j + 1 < n and ok[j + 1] and tokens[j].lower() in _CONNECTORS:
+            elif j + 1 < n and ok[j + 1] and tokens[j].lower() in _CONNECTORS and not _ends_a_body(tokens, i, j):
                 j += 2
             else:
                 break
         spans.append((i, j))
         i = j
     return spans
+
+
+def _breaks(token: str) -> bool:
+    """"This", "But": written with a capital inside a run, it starts the next sentence or clause
+    ("the Cabinet This week"), so the name before it ends."""
+    return token.lower() in _W.breaks and not token.isupper()
+
+
+def _ends_a_body(tokens: list[str], i: int, j: int) -> bool:
+    """"Energy Ministry | for Kazakhstan": a name of two words or more that ends in a body's or
+    a place's word is whole, and a place after "for" is another name ("Center for Constitutional
+    Rights", one word before "for", stays one)."""
+    if j - i < 2 or tokens[j].lower() != "for" or j + 1 >= len(tokens):
+        return False
+    head = _stem(_written(tokens[j - 1]))
+    return (head in _ORG_WORDS or head in _PLACE_WORDS) and _place_strength(_written(tokens[j + 1])) > 0
 
 
 @functools.lru_cache(maxsize=1 << 16)

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import re
+from pathlib import Path
+
 from reports.analysis import entities, text
 
 
@@ -170,3 +174,47 @@ def test_a_role_or_a_pronoun_shows_a_person_named_once():
     )
     assert found.get("Ramon Prodi") == "person" and found.get("Tariq Azzawi") == "person"
     assert found.get("Awami Unity Party") == "organisation"
+
+
+def test_a_place_keeps_its_first_word_and_a_name_stops_where_the_next_begins():
+    found = _kinds(
+        "New York is bigger than Boston. New Delhi said on Monday that talks would go on. "
+        "Ministers met the Cabinet\nThis week Britain agreed. A spokesman for the Energy Ministry "
+        "for Kazakhstan said so. Standings of National League clubs changed, and the standings matter. "
+        "The Center for Constitutional Rights and the Bank of England agreed."
+    )
+    assert {n: found.get(n) for n in ("New York", "New Delhi", "Kazakhstan")} == dict.fromkeys(
+        ("New York", "New Delhi", "Kazakhstan"), "place")
+    assert not {"Delhi", "York", "Cabinet This", "Energy Ministry for Kazakhstan"} & set(found)
+    assert found.get("Energy Ministry") == "organisation" and found.get("National League") == "organisation"
+    assert found.get("Center for Constitutional Rights") == "organisation" and found.get("Bank of England") == "organisation"
+
+
+DEV = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "entities" / "gmb-dev.jsonl"
+
+
+def boundary_faults(article: str, names: list[str]) -> list[str]:
+    """The names of one article that dropped a place's "New" (every time the name is written,
+    "New " stands before it) or took in a word that starts a sentence ("Cabinet This")."""
+    faults = []
+    for name in names:
+        where = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", article)]
+        if where and all(article[max(0, w - 4) : w] == "New " for w in where):
+            faults.append(f"dropped New: {name}")
+        if any(entities._breaks(word) for word in name.split()[1:]):
+            faults.append(f"joined: {name}")
+    return faults
+
+
+def test_the_dev_file_has_no_name_with_a_dropped_new_or_a_joined_sentence_start():
+    faults = []
+    for line in DEV.read_text(encoding="utf-8").splitlines():
+        article = json.loads(line)["text"]
+        found = entities.entities(text.split(article))
+        faults += boundary_faults(article, [n for e in found for n in (e.name, *e.aliases)])
+    assert faults == []
+
+
+def test_the_boundary_check_sees_a_dropped_new_and_a_joined_word():
+    article = "Talks in New Delhi ended. The Cabinet This week met."
+    assert boundary_faults(article, ["Delhi", "Cabinet This", "Cabinet"]) == ["dropped New: Delhi", "joined: Cabinet This"]
