@@ -36,6 +36,8 @@ class _Words:
     place_heads: frozenset[str]
     org_heads: frozenset[str]
     breaks: frozenset[str]
+    body_before: frozenset[str]
+    body_after: frozenset[str]
 
 
 def _load_words(language: str) -> _Words:
@@ -146,7 +148,7 @@ _MEMBERS_AFTER = frozenset(
     """militants militant fighters members member rebels rebel leader leaders spokesman spokeswoman
     spokesperson officials official supporters guerrillas insurgents movement chief""".split()
 )
-_BODY_BEFORE = frozenset("group agency movement party organization organisation network newspaper daily".split())
+_BODY_BEFORE = frozenset("group agency movement party organization organisation network newspaper daily".split()) | _W.body_before
 _PLACE_BEFORE = frozenset("city town village province region district capital state island port".split())
 # A country or capital that acts is its government ("Damascus denies", "Tehran plans",
 # "recognize Israel"): such a mention is no evidence of a place, so a name seen only so is left
@@ -334,7 +336,7 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
                 context = ""
             if after in _SPEECH_AFTER:
                 context += ":said"
-            elif after in _MEMBERS_AFTER:
+            elif after in _MEMBERS_AFTER or after in _W.body_after:
                 context += ":members"
             elif after in _PLACE_AFTER:
                 context += ":place"
@@ -406,13 +408,24 @@ def _breaks(token: str) -> bool:
 
 
 def _ends_a_body(tokens: list[str], i: int, j: int) -> bool:
-    """"Energy Ministry | for Kazakhstan": a name of two words or more that ends in a body's or
-    a place's word is whole, and a place after "for" is another name ("Center for Constitutional
-    Rights", one word before "for", stays one)."""
-    if j - i < 2 or tokens[j].lower() != "for" or j + 1 >= len(tokens):
+    """Whether the connector at `j` ends the name rather than joins two halves of one.
+    "Energy Ministry | for Kazakhstan": a name of two words or more that ends in a body's or a
+    place's word is whole, and a place after "for" is another name ("Center for Constitutional
+    Rights" stays one). "Andreas Seppi | of Italy", "Iraq | of American": after "of", a place
+    or a people is another name unless a body's, a place's or a title's word stands before
+    it ("Bank of England", "Gulf of Mexico", "Duke of York")."""
+    connector = tokens[j].lower()
+    if connector not in ("for", "of") or j + 1 >= len(tokens):
         return False
     head = _stem(_written(tokens[j - 1]))
-    return (head in _ORG_WORDS or head in _PLACE_WORDS) and _place_strength(_written(tokens[j + 1])) > 0
+    headed = head in _ORG_WORDS or head in _PLACE_WORDS
+    after = _written(tokens[j + 1])
+    if connector == "for":
+        return j - i >= 2 and headed and _place_strength(after) > 0
+    if headed or head in _all_titles() or head in _W.positions:
+        return False
+    person = 2 <= j - i <= 3 and _written(tokens[i]).lower() in lookup().first_names
+    return person or _place_strength(after) > 0 or after.lower() in _DEMONYMS
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -495,7 +508,7 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
         return text, text, {"organisation": 4.0}, False  # a club named after its town, playing
     # The article's words around the name.
     if before == "in" and not adjective:
-        _add_vote(votes, "place", 1)
+        _add_vote(votes, "place", 2 if single and not votes and _stem(text) not in _ORG_WORDS else 1)  # "in Fallujah"
     if before == "body" or (before == "the" and single and not strength):
         _add_vote(votes, "organisation", 1 if before == "the" else 2)
     if before == "place" or after == "place":
@@ -503,7 +516,7 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
     if after == "media":
         _add_vote(votes, "organisation", 3 + strength)
     if after == "members" and not strength and not adjective:
-        _add_vote(votes, "organisation", 1)
+        _add_vote(votes, "organisation", 2 if single and not votes else 1)  # "Hamas militants"
     if person_shaped:
         person = 0.0
         if first_name and before != "the" and not own:
@@ -512,8 +525,8 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
             person += 1
         if before == "owner" or (before == "role" and not own):
             person += 2  # not "the rival Awami National Party"
-        if he:
-            person += 2
+        if he and not own:
+            person += 2  # "He" opens the next sentence: not for "New York" there
         if person:
             _add_vote(votes, "person", person)
         elif not votes:
@@ -584,7 +597,7 @@ def _shape(raw: tuple[str, ...], start: bool) -> tuple | None:
             _add_vote(votes, "organisation", 2)
         elif keys[0] in _PLACE_PREFIXES and not votes and not _common_or_adjective(keys[-1]):
             _add_vote(votes, "place", 2)  # "Los Angeles", not "New Year" or "South American"
-    elif single and keys[0] in _W.lone_bodies and not start:
+    elif single and keys[0] in _W.lone_bodies:
         _add_vote(votes, "organisation", 2)  # "Congress", "Parliament" in mid-sentence
     compass = single and not votes and keys[0] in _COMPASS
     person_shaped = 2 <= len(run) <= 3 and _looks_like_name(run)

@@ -218,3 +218,14 @@ def test_the_dev_file_has_no_name_with_a_dropped_new_or_a_joined_sentence_start(
 def test_the_boundary_check_sees_a_dropped_new_and_a_joined_word():
     article = "Talks in New Delhi ended. The Cabinet This week met."
     assert boundary_faults(article, ["Delhi", "Cabinet This", "Cabinet"]) == ["dropped New: Delhi", "joined: Cabinet This"]
+
+
+def test_names_said_once_count_with_the_evidence_around_them():
+    found = _kinds(
+        "MADRID - Talks resumed on Tuesday. A car bomb struck a convoy in Tarvesk late Thursday. "
+        "Gunmen loyal to the rival Vorna party fled. Russian energy giant Keltprom raised prices. "
+        "He beat John Kellner of Italy in three sets."
+    )
+    assert found.get("Madrid") == "place" and found.get("Tarvesk") == "place" and found.get("Italy") == "place"
+    assert found.get("Vorna") == "organisation" and found.get("Keltprom") == "organisation"
+    assert found.get("John Kellner") == "person"
