@@ -508,15 +508,18 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
         return text, text, {"organisation": 4.0}, False  # a club named after its town, playing
     # The article's words around the name.
     if before == "in" and not adjective:
-        _add_vote(votes, "place", 2 if single and not votes and _stem(text) not in _ORG_WORDS else 1)  # "in Fallujah"
+        sure = single and not votes and text[0].isupper() and _stem(text) not in _ORG_WORDS
+        _add_vote(votes, "place", 2 if sure else 1)  # "in Fallujah", not "in Police custody"
     if before == "body" or (before == "the" and single and not strength):
         _add_vote(votes, "organisation", 1 if before == "the" else 2)
     if before == "place" or after == "place":
         _add_vote(votes, "place", 2)
+    if (acts or before == "acts") and strength >= 3 and not adjective:
+        votes["place"] = 0.0  # no evidence either way: the name's other mentions decide
     if after == "media":
         _add_vote(votes, "organisation", 3 + strength)
-    if after == "members" and not strength and not adjective:
-        _add_vote(votes, "organisation", 2 if single and not votes else 1)  # "Hamas militants"
+    if after == "members" and not strength and not adjective and not (single and text.lower() in lookup().first_names):
+        _add_vote(votes, "organisation", 2 if single and not votes else 1)  # "Hamas militants", not "Karen rebels"
     if person_shaped:
         person = 0.0
         if first_name and before != "the" and not own:
@@ -605,7 +608,8 @@ def _shape(raw: tuple[str, ...], start: bool) -> tuple | None:
     club = not single and not strength and keys[-1] in _W.club_heads and _place_strength(" ".join(run[:-1])) > 0
     if club and keys[-1] in _PLACE_WORDS:
         votes = {}  # "Bristol City": the town's club, or the town; only a match says which
-    return (None, text, votes, start, single, strength, _adjective_shaped(keys), person_shaped, first_name,
+    adjective = _adjective_shaped(keys) or (single and not strength and _demonym_shaped(keys[0]))
+    return (None, text, votes, start, single, strength, adjective, person_shaped, first_name,
             had_the, compass, not _NOT_NAMES.isdisjoint(keys), club)
 
 
@@ -626,12 +630,20 @@ def _people_word(keys: list[str]) -> bool:
     if len(keys) != 1 or not keys[0].endswith("s"):
         return False
     stem = _stem(keys[0])
-    return stem in _DEMONYMS or keys[0] in _FAITHS or _adjective_shaped([stem])
+    return stem in _DEMONYMS or keys[0] in _FAITHS or _adjective_shaped([stem]) or _demonym_shaped(stem)
 
 
 def _adjective_shaped(keys: list[str]) -> bool:
     """"Jewish", "Islamic", "Bosnian", "Maoist": a lone word with an adjective's ending."""
     return len(keys) == 1 and keys[0].endswith(("ish", "ic", "ian", "ese", "ean", "ist"))
+
+
+def _demonym_shaped(key: str) -> bool:
+    """"Bangladeshi", "Tibetan", "Kenyan", "Somali": a place's name with a people's ending."""
+    for ending, restore in (("i", ""), ("an", ""), ("n", ""), ("ese", ""), ("ian", ""), ("ian", "ia"), ("i", "ia"), ("ish", "")):
+        if key.endswith(ending) and len(key) > len(ending) + 2 and _place_strength(key[: -len(ending)] + restore) >= 2:
+            return True
+    return False
 
 
 def _common_or_adjective(key: str) -> bool:

@@ -103,11 +103,13 @@ def test_former_countries_are_places():
     assert found.get("Yugoslavia") == "place"
 
 
-def test_a_country_or_capital_that_acts_is_still_a_place():
-    # "Damascus denies": the government, named by its seat; the reader looks for it among the
-    # organisations and places, never among the people.
-    found = _kinds("Officials said Damascus denies the charge. Tehran plans to build more centrifuges.")
-    assert found == {"Damascus": "place", "Tehran": "place"}
+def test_a_country_or_capital_that_acts_is_unsure_unless_also_seen_as_a_place():
+    found = _kinds(
+        "Officials said Damascus denies the charge. Tehran plans to build more centrifuges. "
+        "Inspectors arrived in Tehran on Monday."
+    )
+    assert "Damascus" not in found  # the government, or the city: the evidence does not say
+    assert found.get("Tehran") == "place"
 
 
 def test_a_name_by_shape_alone_is_never_a_person_however_often_it_comes():
@@ -178,9 +180,9 @@ def test_a_role_or_a_pronoun_shows_a_person_named_once():
 
 def test_a_place_keeps_its_first_word_and_a_name_stops_where_the_next_begins():
     found = _kinds(
-        "New York is bigger than Boston. New Delhi said on Monday that talks would go on. "
+        "New York is bigger than Boston. New Delhi hosted talks on Monday. "
         "Ministers met the Cabinet\nThis week Britain agreed. A spokesman for the Energy Ministry "
-        "for Kazakhstan said so. Standings of National League clubs changed, and the standings matter. "
+        "for Kazakhstan spoke. Standings of National League clubs changed, and the standings matter. "
         "The Center for Constitutional Rights and the Bank of England agreed."
     )
     assert {n: found.get(n) for n in ("New York", "New Delhi", "Kazakhstan")} == dict.fromkeys(
