@@ -38,6 +38,7 @@ class _Words:
     breaks: frozenset[str]
     body_before: frozenset[str]
     body_after: frozenset[str]
+    titles: frozenset[str]
 
 
 def _load_words(language: str) -> _Words:
@@ -168,7 +169,7 @@ _ABBREVIATED = re.compile(r"(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Sen|Re
 _MORE_TITLES = frozenset(
     """speaker envoy ayatollah cardinal imam rabbi mullah marshal brigadier major corporal private
     director-general secretary-general lawmaker""".split()
-)
+) | _W.titles
 
 # Evidence weights: a kind is shown when its evidence reaches _SURE and beats the others clearly.
 _SURE = 2.0
@@ -562,7 +563,7 @@ def _shape(raw: tuple[str, ...], start: bool) -> tuple | None:
     # "Miami Beach Police Chief Raymond Martinez".
     data = lookup()
     all_titles = _all_titles()
-    titles = [k for k, t in enumerate(keys) if t in all_titles]
+    titles = [k for k, t in enumerate(keys) if t in all_titles or _suffixed_title(t, all_titles)]
     if titles and len(run) > 1 and keys[-1] in _ORG_WORDS and titles[-1] < len(run) - 1:
         text = " ".join(run)
         return ((text, text, {"organisation": 3.0}, False),)  # "Justice Ministry"
@@ -578,6 +579,8 @@ def _shape(raw: tuple[str, ...], start: bool) -> tuple | None:
         if 1 <= len(name) <= 4 and _looks_like_name(name):
             return ((" ".join(run[first:]), " ".join(name), {"person": 3.0}, False),)
         return None
+    if len(run) >= 3 and keys[0] in _DEMONYMS and _looks_like_name(run[1:]) and keys[1] in data.first_names:
+        return ((" ".join(run[1:]), " ".join(run[1:]), {"person": 2.0}, False),)  # "American James Blake"
     if keys[0] in _W.positions and len(run) >= 3 and keys[1] in data.first_names and _looks_like_name(run[1:]):
         return ((" ".join(run[1:]), " ".join(run[1:]), {"person": 3.0}, False),)  # "Centre Jason Little"
     text = " ".join(run)
@@ -611,6 +614,12 @@ def _shape(raw: tuple[str, ...], start: bool) -> tuple | None:
     adjective = _adjective_shaped(keys) or (single and not strength and _demonym_shaped(keys[0]))
     return (None, text, votes, start, single, strength, adjective, person_shaped, first_name,
             had_the, compass, not _NOT_NAMES.isdisjoint(keys), club)
+
+
+def _suffixed_title(key: str, titles: frozenset[str]) -> bool:
+    """"Minister-designate", "President-elect": a title still."""
+    head, _, suffix = key.rpartition("-")
+    return suffix in ("designate", "elect") and head in titles
 
 
 def _place_prefix(run: list[str]) -> bool:
@@ -663,10 +672,32 @@ def _stem(token: str) -> str:
 
 
 def _looks_like_name(run: list[str]) -> bool:
-    return bool(run) and all(_NAME_SHAPED.fullmatch(t) for t in run)
+    return bool(run) and all(_name_shaped(t) for t in run)
 
 
-_NAME_SHAPED = re.compile(r"(?:(?:al|el|ad|ash|as|an|ar|at|az|bin|ibn|abu)-)?[A-Z][a-zà-ÿ'’\-]+(?:-[A-Z][a-zà-ÿ]+)?|[A-Z]\.")
+@functools.lru_cache(maxsize=1 << 14)
+def _name_shaped(token: str) -> bool:
+    """"Smith", "McCain", "ElBaradei", "al-Sadr", "Alliot-Marie", "Łukasz", "J.": a word that can
+    be part of a person's name (a capital, then letters; at most one more capital inside)."""
+    if _INITIAL.fullmatch(token):
+        return True
+    head, _, rest = token.partition("-")
+    if head in _NAME_PARTICLES and rest:
+        token = rest
+    parts = token.split("-")
+    return len(parts) <= 2 and all(_name_part(p) for p in parts)
+
+
+def _name_part(part: str) -> bool:
+    letters = part.replace("'", "").replace("’", "")
+    return (len(letters) >= 2 and letters.isalpha() and part[0].isupper() and not part[1:].isupper()
+            and sum(c.isupper() for c in letters) <= 2)
+
+
+_INITIAL = re.compile(r"[^\W\d_]\.")
+_NAME_PARTICLES = frozenset("al el ad ash as an ar at az bin ibn abu".split())
+
+
 # Words that make a run with no other evidence no name: "French", "Muslim", "Tuesday", "Minister".
 _NOT_NAMES = _DEMONYMS | _FAITHS | frozenset(_MONTHS) | frozenset(_WEEKDAYS) | _STOPWORDS | _TITLES
 

@@ -231,3 +231,13 @@ def test_names_said_once_count_with_the_evidence_around_them():
     assert found.get("Madrid") == "place" and found.get("Tarvesk") == "place" and found.get("Italy") == "place"
     assert found.get("Vorna") == "organisation" and found.get("Keltprom") == "organisation"
     assert found.get("John Kellner") == "person"
+
+
+def test_titles_and_names_as_news_writes_them():
+    found = _entities(
+        "Republican nominee John McCain spoke first. National Security Adviser Stephen Hadley said "
+        "little. Prime Minister-designate Ismail Haniyeh said Sunday the talks were over. "
+        "American Andy Roddick won in straight sets."
+    )
+    assert {n: found[n].kind for n in ("John McCain", "Stephen Hadley", "Ismail Haniyeh", "Andy Roddick")} == dict.fromkeys(
+        ("John McCain", "Stephen Hadley", "Ismail Haniyeh", "Andy Roddick"), "person")
