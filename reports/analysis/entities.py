@@ -269,6 +269,24 @@ _OPENERS = _STOPWORDS - _TITLES - {"mr", "mrs", "ms", "dr"}
 _SKIP = (_STOPWORDS | _DETERMINERS) - _TITLES - {"us", "who", "mr", "mrs", "ms", "dr"}
 
 
+def _apposition(sentence: str, at: int) -> bool:
+    """After a name and its comma: "who", or a role within a few lower-case words ("the
+    foreign minister", "a former senator"): what news writes after a person's name."""
+    words = _WORD.findall(sentence[at : at + 60])[:4]
+    if not words or not words[0].islower():
+        return False
+    if words[0] in ("who", "whose"):
+        return True
+    if words[0] not in _DETERMINERS and words[0] not in ("former", "then"):
+        return False
+    for word in words[1:]:
+        if not word.islower():
+            return False
+        if word in _W.roles:
+            return True
+    return False
+
+
 def _common_words(sentences: list[str]) -> frozenset[str]:
     """The words the article writes in lower case somewhere: such a word with a capital at the
     start of a sentence is that word, not the first word of a name ("Standings of ...")."""
@@ -309,6 +327,8 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
             outer2, outer = outer, outer[-1]  # "Iraq, Syria": the comma stands before
         following = _NEXT.match(sentence, match.end())
         last_after = following.group(1) if following else ""
+        if last_after == "," and _apposition(sentence, following.end()):
+            last_after = "said"  # "Nobutaka Machimura, the foreign minister," or ", who": a person
         if start_at == 0 and spans and _common_opener(tokens, spans[0], common):
             i, j = spans[0]
             spans = list(spans)
@@ -350,6 +370,8 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
                 pronoun_next = False
             if scored:
                 context += "+score"
+            if any(_written(t).lower() in common for t in tokens[i:j]):
+                context += "+common"  # a word the article also writes in lower case: "Wildlife Direct"
             if after in _ACTS_AFTER and context[:2] != "in":
                 context = "!" + context  # the name acts: "Damascus denies"
             seen = _classify(tuple(tokens[i:j]), start, context)
@@ -493,6 +515,7 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
         return shape[0] if shape else None
     _, text, own, start, single, strength, adjective, person_shaped, first_name, had_the, compass, not_name, club = shape
     acts = context.startswith("!")
+    context, common, _ = context.partition("+common")
     context, score, _ = context.partition("+score")
     context, he, _ = context.partition("+he")
     before, _, after = context.lstrip("!").partition(":")
@@ -526,7 +549,7 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
         if first_name and before != "the" and not own:
             person += 2  # not "the Dixie Chicks", "Virginia Tech"
         if after == "said":
-            person += 1
+            person += 2 if not (own or common) else 1  # "Nobutaka Machimura said", not "Wildlife Direct said"
         if before == "owner" or (before == "role" and not own):
             person += 2  # not "the rival Awami National Party"
         if he and not own:

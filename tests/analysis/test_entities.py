@@ -241,3 +241,14 @@ def test_titles_and_names_as_news_writes_them():
     )
     assert {n: found[n].kind for n in ("John McCain", "Stephen Hadley", "Ismail Haniyeh", "Andy Roddick")} == dict.fromkeys(
         ("John McCain", "Stephen Hadley", "Ismail Haniyeh", "Andy Roddick"), "person")
+
+
+def test_a_person_by_what_follows_the_name():
+    found = _kinds(
+        "Talks were led by Nobutaka Machimura, the foreign minister, in the morning. "
+        "Later they met Dragan Neskovic, who runs the port. Then Shinzo Abe said the deal held. "
+        "The Committee to Protect Journalists said the protection of journalists mattered."
+    )
+    assert {n: found.get(n) for n in ("Nobutaka Machimura", "Dragan Neskovic", "Shinzo Abe")} == dict.fromkeys(
+        ("Nobutaka Machimura", "Dragan Neskovic", "Shinzo Abe"), "person")
+    assert found.get("Protect Journalists") != "person"
