@@ -269,6 +269,12 @@ _OPENERS = _STOPWORDS - _TITLES - {"mr", "mrs", "ms", "dr"}
 _SKIP = (_STOPWORDS | _DETERMINERS) - _TITLES - {"us", "who", "mr", "mrs", "ms", "dr"}
 
 
+def _listed(sentence: str, after: int, at: int) -> bool:
+    """The run at `at` is the next item of a list that began after "in" ("in Iraq, Syria and
+    Jordan"): only a comma, "and" or "or" stands between it and the item before."""
+    return after >= 0 and sentence[after:at].strip(" ,") in ("", "and", "or")
+
+
 def _apposition(sentence: str, at: int) -> bool:
     """After a name and its comma: "who", or a role within a few lower-case words ("the
     foreign minister", "a former senator"): what news writes after a person's name."""
@@ -309,6 +315,7 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
     with "He" or "She"."""
     found: list[_Mention] = []
     scored = bool(_SCORE.search(sentence))
+    listed_after = -1  # where the last run that stood after "in" ends: "in Cancun and Seattle"
     for match in _RUN.finditer(sentence):
         tokens = match.group().split()
         n = len(tokens)
@@ -339,8 +346,9 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
             start = (not before and start_at == 0 and i == 0) or before in _OPENING
             after = (tokens[j] if j < n else last_after).lower()
             low = before.lower()
-            if low in _PREPOSITION_BEFORE_PLACE:
+            if low in _PREPOSITION_BEFORE_PLACE or (i == 0 and _listed(sentence, listed_after, start_at)):
                 context = "in"
+                listed_after = match.end()
             elif low == "the":
                 context = "the"
             elif low in _BODY_BEFORE:

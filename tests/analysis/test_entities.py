@@ -252,3 +252,8 @@ def test_a_person_by_what_follows_the_name():
     assert {n: found.get(n) for n in ("Nobutaka Machimura", "Dragan Neskovic", "Shinzo Abe")} == dict.fromkeys(
         ("Nobutaka Machimura", "Dragan Neskovic", "Shinzo Abe"), "person")
     assert found.get("Protect Journalists") != "person"
+
+
+def test_the_items_of_a_list_after_in_are_places():
+    found = _kinds("The violence marred trade meetings in Cancun and Tarvesk. Talks in Velmor, Ostrava and Brelk ended.")
+    assert {n: found.get(n) for n in ("Tarvesk", "Velmor", "Brelk")} == dict.fromkeys(("Tarvesk", "Velmor", "Brelk"), "place")
