@@ -133,7 +133,7 @@ _FAITHS = frozenset(
 )
 # First words that make a place ("Los Angeles", "Mount Olympus") or a body ("National ...").
 _PLACE_PREFIXES = frozenset(
-    "mount mt lake port fort st st. saint san santa los las new north south east west upper lower".split()
+    "mount mt lake port fort st st. saint san santa los las new north south east west upper lower river cape gulf".split()
 )
 _ORG_PREFIXES = frozenset("national international federal royal global world united".split())
 _CONNECTORS = frozenset({"for", "of", "de", "du", "la", "le", "von", "van", "der", "den", "al", "bin", "da", "di"})
@@ -351,8 +351,8 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
                 listed_after = match.end()
             elif low == "the":
                 context = "the"
-            elif low in _BODY_BEFORE:
-                context = "body"
+            elif low in _BODY_BEFORE or (low == "," and before2.rstrip(",").lower() in _BODY_BEFORE):
+                context = "body"  # "the group Hamas", "energy drink company, Red Bull,"
             elif low in _PLACE_BEFORE or (low == "of" and before2.lower() in _PLACE_BEFORE):
                 context = "place"
             elif low in _ACTS_BEFORE:
@@ -556,7 +556,7 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
         person = 0.0
         if first_name and before != "the" and not own:
             person += 2  # not "the Dixie Chicks", "Virginia Tech"
-        if after == "said":
+        if after == "said" and before != "body":
             person += 2 if not (own or common) else 1  # "Nobutaka Machimura said", not "Wildlife Direct said"
         if before == "owner" or (before == "role" and not own):
             person += 2  # not "the rival Awami National Party"
@@ -595,7 +595,8 @@ def _shape(raw: tuple[str, ...], start: bool) -> tuple | None:
     data = lookup()
     all_titles = _all_titles()
     titles = [k for k, t in enumerate(keys) if t in all_titles or _suffixed_title(t, all_titles)]
-    if titles and len(run) > 1 and keys[-1] in _ORG_WORDS and titles[-1] < len(run) - 1:
+    body_of = len(run) > 2 and _stem(keys[0]) in _ORG_WORDS and keys[1] == "of"  # "Association of Chief ..."
+    if titles and len(run) > 1 and (keys[-1] in _ORG_WORDS or body_of) and titles[-1] < len(run) - 1:
         text = " ".join(run)
         return ((text, text, {"organisation": 3.0}, False),)  # "Justice Ministry"
     if titles:
@@ -607,12 +608,12 @@ def _shape(raw: tuple[str, ...], start: bool) -> tuple | None:
             first -= 1
         if keys[titles[-1]] in _W.positions:
             first = titles[-1] + 1  # "Defender Hassan Abbas": a position is no part of the name
-        if 1 <= len(name) <= 4 and _looks_like_name(name):
+        if 1 <= len(name) <= 4 and _looks_like_name(name) and not any(_stem(t.lower()) in _W.roles for t in name):
             return ((" ".join(run[first:]), " ".join(name), {"person": 3.0}, False),)
         return None
     if len(run) >= 3 and keys[0] in _DEMONYMS and _looks_like_name(run[1:]) and keys[1] in data.first_names:
         return ((" ".join(run[1:]), " ".join(run[1:]), {"person": 2.0}, False),)  # "American James Blake"
-    if keys[0] in _W.positions and len(run) >= 3 and keys[1] in data.first_names and _looks_like_name(run[1:]):
+    if (keys[0] in _W.positions or keys[0] in _W.roles) and len(run) >= 3 and keys[1] in data.first_names and _looks_like_name(run[1:]):
         return ((" ".join(run[1:]), " ".join(run[1:]), {"person": 3.0}, False),)  # "Centre Jason Little"
     text = " ".join(run)
     low = " ".join(keys)
@@ -637,7 +638,7 @@ def _shape(raw: tuple[str, ...], start: bool) -> tuple | None:
     elif single and keys[0] in _W.lone_bodies:
         _add_vote(votes, "organisation", 2)  # "Congress", "Parliament" in mid-sentence
     compass = single and not votes and keys[0] in _COMPASS
-    person_shaped = 2 <= len(run) <= 3 and _looks_like_name(run)
+    person_shaped = 2 <= len(run) <= 3 and _looks_like_name(run) and not any(_stem(k) in _W.roles for k in keys)
     first_name = person_shaped and keys[0] in data.first_names and keys[0] not in _CONNECTORS
     club = not single and not strength and keys[-1] in _W.club_heads and _place_strength(" ".join(run[:-1])) > 0
     if club and keys[-1] in _PLACE_WORDS:

@@ -257,3 +257,15 @@ def test_a_person_by_what_follows_the_name():
 def test_the_items_of_a_list_after_in_are_places():
     found = _kinds("The violence marred trade meetings in Cancun and Tarvesk. Talks in Velmor, Ostrava and Brelk ended.")
     assert {n: found.get(n) for n in ("Tarvesk", "Velmor", "Brelk")} == dict.fromkeys(("Tarvesk", "Velmor", "Brelk"), "place")
+
+
+def test_the_people_column_holds_no_river_band_company_or_plural_of_a_role():
+    found = _kinds(
+        "Boats sailed up the River Thames. The Association of Chief Police Officers has issued "
+        "guidance. Organisers agreed a deal with energy drink company, Red Bull, who will supply "
+        "the product. Scissor Sisters said the tour was over. Farmer David Brooks said rain helped. "
+        "The Lib Dem leader spoke."
+    )
+    people = {n for n, k in found.items() if k == "person"}
+    assert people == {"David Brooks"}
+    assert found.get("River Thames") == "place" and found.get("Red Bull") == "organisation"
