@@ -39,6 +39,7 @@ class _Words:
     body_before: frozenset[str]
     body_after: frozenset[str]
     titles: frozenset[str]
+    peoples: frozenset[str]
 
 
 def _load_words(language: str) -> _Words:
@@ -97,7 +98,7 @@ _DEMONYMS = frozenset(
     saudi scottish serbian slovak slovenian somali spanish sudanese swedish swiss syrian taiwanese
     thai tunisian turkish ugandan ukrainian venezuelan vietnamese welsh yemeni western eastern
     northern southern central soviet nato un eu us uk""".split()
-)
+) | _W.peoples
 _ORG_WORDS = frozenset(
     """inc inc. corp corp. corporation ltd ltd. plc llc co co. company group bank party council
     ministry department office agency association commission committee court police army navy
