@@ -276,9 +276,14 @@ def _listed(sentence: str, after: int, at: int) -> bool:
     return after >= 0 and sentence[after:at].strip(" ,") in ("", "and", "or")
 
 
+_AGE = re.compile(r"\s*\d{1,3}\s*,")
+
+
 def _apposition(sentence: str, at: int) -> bool:
-    """After a name and its comma: "who", or a role within a few lower-case words ("the
-    foreign minister", "a former senator"): what news writes after a person's name."""
+    """After a name and its comma: "who", an age, or a role within a few lower-case words
+    ("the foreign minister", "a former senator"): what news writes after a person's name."""
+    if _AGE.match(sentence, at):
+        return True  # "John Smith, 45, was arrested"
     words = _WORD.findall(sentence[at : at + 60])[:4]
     if not words or not words[0].islower():
         return False
@@ -568,7 +573,8 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
         elif not votes:
             _add_vote(votes, "shape", 0.5)  # a person by shape only: never a person alone
     elif single and not votes and not adjective and (after == "said" or before == "role"):
-        _add_vote(votes, "person", 1 if after == "said" and before != "role" else 2)
+        # "Bolt said": with the full name's shape ("Usain Bolt") it settles the person
+        _add_vote(votes, "person", 2 if before == "role" else 1.5 if not common else 1)
     if len(text.split()) > 4 and not votes:
         return None
     return text, text, votes, start and single

@@ -247,8 +247,10 @@ def test_a_person_by_what_follows_the_name():
     found = _kinds(
         "Talks were led by Nobutaka Machimura, the foreign minister, in the morning. "
         "Later they met Dragan Neskovic, who runs the port. Then Shinzo Abe said the deal held. "
-        "The Committee to Protect Journalists said the protection of journalists mattered."
+        "The Committee to Protect Journalists said the protection of journalists mattered. "
+        "Police arrested Tarek Velmani, 34, on Monday. Usain Bolt won again, and Bolt said he was tired."
     )
+    assert found.get("Tarek Velmani") == "person" and found.get("Usain Bolt") == "person"
     assert {n: found.get(n) for n in ("Nobutaka Machimura", "Dragan Neskovic", "Shinzo Abe")} == dict.fromkeys(
         ("Nobutaka Machimura", "Dragan Neskovic", "Shinzo Abe"), "person")
     assert found.get("Protect Journalists") != "person"
