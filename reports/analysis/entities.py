@@ -640,6 +640,8 @@ def _shape(raw: tuple[str, ...], start: bool) -> tuple | None:
             _add_vote(votes, "place", 3)
         elif keys[0] in _ORG_PREFIXES or any(_stem(t) in _ORG_WORDS for t in keys):
             _add_vote(votes, "organisation", 2)
+        elif _place_strength(run[0]) >= 3 and not _looks_like_name(run) and not _place_strength(" ".join(run[1:])):
+            _add_vote(votes, "organisation", 2)  # "U.S. Treasury", "China Daily": a country's body
         elif keys[0] in _PLACE_PREFIXES and not votes and not _common_or_adjective(keys[-1]):
             _add_vote(votes, "place", 2)  # "Los Angeles", not "New Year" or "South American"
     elif single and keys[0] in _W.lone_bodies:

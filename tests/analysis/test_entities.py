@@ -272,3 +272,12 @@ def test_the_people_column_holds_no_river_band_company_or_plural_of_a_role():
     people = {n for n, k in found.items() if k == "person"}
     assert people == {"David Brooks"}
     assert found.get("River Thames") == "place" and found.get("Red Bull") == "organisation"
+
+
+def test_a_countrys_body_by_its_first_word():
+    found = _kinds(
+        "Officials at the U.S. Treasury and the U.S. Geological Survey agreed. Ships crossed the "
+        "Panama Canal. Jordan Smith met them."
+    )
+    assert found.get("U.S. Treasury") == "organisation" and found.get("U.S. Geological Survey") == "organisation"
+    assert found.get("Panama Canal") == "place" and found.get("Jordan Smith") != "organisation"
