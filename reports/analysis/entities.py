@@ -276,6 +276,7 @@ def _listed(sentence: str, after: int, at: int) -> bool:
     return after >= 0 and sentence[after:at].strip(" ,") in ("", "and", "or")
 
 
+_TABLE_ROW = re.compile(r"[ \t]+\d{1,3}(?:[ \t]+\d{1,3}){2,}")
 _AGE = re.compile(r"\s*\d{1,3}\s*,")
 
 
@@ -377,8 +378,8 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
                 context += ":place"
             elif after in _MEDIA_AFTER:
                 context += ":media"
-            elif after in _W.team_verbs and scored:
-                context += ":team"  # "Bristol City beat Leeds 2-1"
+            elif (after in _W.team_verbs and scored) or (j == n and _TABLE_ROW.match(sentence, match.end())):
+                context += ":team"  # "Bristol City beat Leeds 2-1", a league table's "Chelsea 20 15 3 2"
             if pronoun_next and 2 <= j - i <= 3 and _looks_like_name(tokens[i:j]):
                 context += "+he"  # the sentence's first full name, and the next opens with "He"
                 pronoun_next = False

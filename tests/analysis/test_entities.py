@@ -33,6 +33,8 @@ def test_ministries_cities_and_strips_by_their_last_word():
     assert found.get("Sadr City") == "place"
     assert found.get("Gaza Strip") == "place"
     assert found.get("Panama City") == "place"
+    table = _kinds("Standings after Saturday:\nChelsea 20 15 3 2 48\nBristol City 20 9 5 6 32\n\nFans gathered in Leeds.")
+    assert table == {"Chelsea": "organisation", "Bristol City": "organisation", "Leeds": "place"}
 
 
 def test_a_person_by_shape_only_is_left_out_and_evidence_keeps_one():
@@ -167,6 +169,8 @@ def test_a_club_named_after_its_town_is_a_team_where_it_plays():
     )
     assert found.get("Bristol City") == "organisation" and found.get("Hull City") == "organisation"
     assert found.get("Panama City") == "place"
+    table = _kinds("Standings after Saturday:\nChelsea 20 15 3 2 48\nBristol City 20 9 5 6 32\n\nFans gathered in Leeds.")
+    assert table == {"Chelsea": "organisation", "Bristol City": "organisation", "Leeds": "place"}
 
 
 def test_a_role_or_a_pronoun_shows_a_person_named_once():
