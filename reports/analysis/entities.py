@@ -40,6 +40,7 @@ class _Words:
     body_after: frozenset[str]
     titles: frozenset[str]
     peoples: frozenset[str]
+    state_bodies: frozenset[str]
 
 
 def _load_words(language: str) -> _Words:
@@ -623,6 +624,10 @@ def _shape(raw: tuple[str, ...], start: bool) -> tuple | None:
         return ((" ".join(run[1:]), " ".join(run[1:]), {"person": 2.0}, False),)  # "American James Blake"
     if (keys[0] in _W.positions or keys[0] in _W.roles) and len(run) >= 3 and keys[1] in data.first_names and _looks_like_name(run[1:]):
         return ((" ".join(run[1:]), " ".join(run[1:]), {"person": 3.0}, False),)  # "Centre Jason Little"
+    if len(run) >= 3 and keys[-1] in _W.state_bodies and _national(keys[0]) and not _place_strength(" ".join(run[:2])):
+        # "Chinese Foreign Ministry", "U.S. Defense Department": the body is named as its own
+        # later mentions name it ("the Foreign Ministry said"), the country kept as a form
+        return ((" ".join(run), " ".join(run[1:]), {"organisation": 3.0}, False),)
     text = " ".join(run)
     low = " ".join(keys)
     single = len(run) == 1
@@ -662,6 +667,11 @@ def _suffixed_title(key: str, titles: frozenset[str]) -> bool:
     """"Minister-designate", "President-elect": a title still."""
     head, _, suffix = key.rpartition("-")
     return suffix in ("designate", "elect") and head in titles
+
+
+def _national(key: str) -> bool:
+    """"Chinese", "U.S.", "Iraq": a people's word or a country's name before a body's name."""
+    return key in _DEMONYMS or _place_strength(key) >= 3 or _demonym_shaped(key)
 
 
 def _place_prefix(run: list[str]) -> bool:

@@ -285,3 +285,13 @@ def test_a_countrys_body_by_its_first_word():
     )
     assert found.get("U.S. Treasury") == "organisation" and found.get("U.S. Geological Survey") == "organisation"
     assert found.get("Panama Canal") == "place" and found.get("Jordan Smith") != "organisation"
+
+
+def test_a_states_body_is_one_name_with_or_without_its_country():
+    found = _entities(
+        "The Chinese Foreign Ministry denied it. The Foreign Ministry said so again. "
+        "The British Broadcasting Corporation reported it."
+    )
+    assert found["Foreign Ministry"].kind == "organisation" and found["Foreign Ministry"].count == 2
+    assert "Chinese Foreign Ministry" in found["Foreign Ministry"].aliases
+    assert found["British Broadcasting Corporation"].kind == "organisation"
