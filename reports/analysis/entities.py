@@ -41,6 +41,7 @@ class _Words:
     titles: frozenset[str]
     peoples: frozenset[str]
     state_bodies: frozenset[str]
+    title_qualifiers: frozenset[str]
 
 
 def _load_words(language: str) -> _Words:
@@ -87,7 +88,7 @@ _TITLE_QUALIFIERS = frozenset(
     """prime vice deputy foreign defence defense finance home interior health economy trade
     justice education environment culture state opposition party labour tory conservative
     democratic republican former acting executive chief general""".split()
-)
+) | _W.title_qualifiers
 _DEMONYMS = frozenset(
     """afghan african albanian algerian american arab argentine argentinian armenian asian
     australian austrian azerbaijani belarusian belgian bosnian brazilian british bulgarian
@@ -737,15 +738,19 @@ def _name_shaped(token: str) -> bool:
     if head in _NAME_PARTICLES and rest:
         token = rest
     parts = token.split("-")
-    return len(parts) <= 2 and all(_name_part(p) for p in parts)
+    return (len(parts) <= 2 and all(_name_part(p, k == 0) for k, p in enumerate(parts))) or _ROMAN.fullmatch(token) is not None
 
 
-def _name_part(part: str) -> bool:
+def _name_part(part: str, first: bool = True) -> bool:
+    """One part of a hyphenated name: a capital first, except after the hyphen ("Shui-bian")."""
     letters = part.replace("'", "").replace("’", "")
+    if not first and letters.isalpha() and letters.islower():
+        return len(letters) >= 2
     return (len(letters) >= 2 and letters.isalpha() and part[0].isupper() and not part[1:].isupper()
             and sum(c.isupper() for c in letters) <= 2)
 
 
+_ROMAN = re.compile(r"(?=[IVX]{2,})X{0,3}(?:IX|IV|V?I{0,3})")  # "John Paul II", "Benedict XVI"
 _INITIAL = re.compile(r"[^\W\d_]\.")
 _NAME_PARTICLES = frozenset("al el ad ash as an ar at az bin ibn abu".split())
 

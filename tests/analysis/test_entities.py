@@ -295,3 +295,13 @@ def test_a_states_body_is_one_name_with_or_without_its_country():
     assert found["Foreign Ministry"].kind == "organisation" and found["Foreign Ministry"].count == 2
     assert "Chinese Foreign Ministry" in found["Foreign Ministry"].aliases
     assert found["British Broadcasting Corporation"].kind == "organisation"
+
+
+def test_hyphenated_given_names_numerals_party_and_portfolio_titles():
+    found = _entities(
+        "Taiwan leader Chen Shui-bian spoke. House Speaker Nancy Pelosi met Pope Benedict XVI. "
+        "Florida Republican Connie Mack said no. Energy Minister Sergei Shmatko agreed."
+    )
+    names = ("Chen Shui-bian", "Nancy Pelosi", "Benedict XVI", "Connie Mack", "Sergei Shmatko")
+    assert {n: found[n].kind for n in names} == dict.fromkeys(names, "person")
+    assert "Energy Minister Sergei Shmatko" in found["Sergei Shmatko"].aliases
