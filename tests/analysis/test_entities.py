@@ -284,6 +284,8 @@ def test_a_countrys_body_by_its_first_word():
         "Panama Canal. Jordan Smith met them."
     )
     assert found.get("U.S. Treasury") == "organisation" and found.get("U.S. Geological Survey") == "organisation"
+    companies = _kinds("Shares in Nomura Securities fell. Troops of the Revolutionary Guards and the Marines moved.")
+    assert companies == dict.fromkeys(("Nomura Securities", "Revolutionary Guards", "Marines"), "organisation")
     assert found.get("Panama Canal") == "place" and found.get("Jordan Smith") != "organisation"
 
 
