@@ -42,6 +42,8 @@ class _Words:
     peoples: frozenset[str]
     state_bodies: frozenset[str]
     title_qualifiers: frozenset[str]
+    place_of: frozenset[str]
+    place_prepositions: frozenset[str]
 
 
 def _load_words(language: str) -> _Words:
@@ -355,7 +357,9 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
             start = (not before and start_at == 0 and i == 0) or before in _OPENING
             after = (tokens[j] if j < n else last_after).lower()
             low = before.lower()
-            if low in _PREPOSITION_BEFORE_PLACE or (i == 0 and _listed(sentence, listed_after, start_at)):
+            if (low in _PREPOSITION_BEFORE_PLACE or low in _W.place_prepositions
+                    or (low == "of" and before2.lower() in _W.place_of)
+                    or (i == 0 and _listed(sentence, listed_after, start_at))):
                 context = "in"
                 listed_after = match.end()
             elif low == "the":

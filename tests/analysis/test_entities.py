@@ -263,6 +263,8 @@ def test_a_person_by_what_follows_the_name():
 def test_the_items_of_a_list_after_in_are_places():
     found = _kinds("The violence marred trade meetings in Cancun and Tarvesk. Talks in Velmor, Ostrava and Brelk ended.")
     assert {n: found.get(n) for n in ("Tarvesk", "Velmor", "Brelk")} == dict.fromkeys(("Tarvesk", "Velmor", "Brelk"), "place")
+    around = _kinds("The blast struck north of Kelvara. Refugees camped outside Dorvik.")
+    assert around == {"Kelvara": "place", "Dorvik": "place"}
 
 
 def test_the_people_column_holds_no_river_band_company_or_plural_of_a_role():
