@@ -162,7 +162,7 @@ _PLACE_BEFORE = frozenset("city town village province region district capital st
 _ACTS_AFTER = frozenset(
     """accuses accused denies denied rejects rejected condemns condemned warns warned threatens
     threatened vows vowed demands demanded plans planned fought agreed agrees blames blamed signed
-    wants urged urges refuses refused has have had is was will would says say said""".split()
+    wants urged urges refuses refused says say said""".split()
 )
 _ACTS_BEFORE = frozenset("recognize recognizes recognized recognizing accuse accused against".split())
 _MEDIA_AFTER = frozenset("news agency newspaper television radio channel network".split())  # "Xinhua news agency"

@@ -309,3 +309,9 @@ def test_hyphenated_given_names_numerals_party_and_portfolio_titles():
     names = ("Chen Shui-bian", "Nancy Pelosi", "Benedict XVI", "Connie Mack", "Sergei Shmatko")
     assert {n: found[n].kind for n in names} == dict.fromkeys(names, "person")
     assert "Energy Minister Sergei Shmatko" in found["Sergei Shmatko"].aliases
+
+
+def test_a_country_that_is_or_has_is_a_place():
+    # "is", "has", "will" say nothing of a government acting: "Iraq has oil" is the country
+    found = _kinds("Iraq has vast oil reserves. Bolivia is landlocked. Syria denies the charge.")
+    assert found == {"Iraq": "place", "Bolivia": "place"}
