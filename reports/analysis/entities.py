@@ -245,11 +245,14 @@ def _decide(votes: dict[str, float]) -> tuple[EntityKind | None, float]:
     """The kind with the most evidence, and how far it is ahead; None when it is not enough."""
     if not votes:
         return None, 0.0
-    if "shape" in votes:
+    if "shape" in votes or "speaks" in votes:
         votes = dict(votes)
-        shape = votes.pop("shape")
-        if votes.get("person"):
-            votes["person"] += shape  # a person's shape counts once something shows a person
+        shape = votes.pop("shape", 0.0)
+        speaks = votes.pop("speaks", 0.0)
+        if votes.get("person") or (shape and speaks):
+            # a person's shape and a lone surname's speech count once something shows a person,
+            # or together ("Usain Bolt ... Bolt said")
+            votes["person"] = votes.get("person", 0.0) + shape + speaks
         if not votes:
             return None, 0.0
     ranked = sorted(votes.items(), key=lambda kv: -kv[1])
@@ -581,7 +584,10 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
             _add_vote(votes, "shape", 0.5)  # a person by shape only: never a person alone
     elif single and not votes and not adjective and (after == "said" or before == "role"):
         # "Bolt said": with the full name's shape ("Usain Bolt") it settles the person
-        _add_vote(votes, "person", 2 if before == "role" else 1.5 if not common else 1)
+        if before == "role":
+            _add_vote(votes, "person", 2)
+        else:  # a lone word that speaks: a person only beside other evidence of one ("Hamas said")
+            _add_vote(votes, "speaks", 1.5 if not common else 1)
     if len(text.split()) > 4 and not votes:
         return None
     return text, text, votes, start and single
@@ -806,7 +812,7 @@ def _add(group: _Group, mention: _Mention, only: str | None = None) -> None:
     group.count += 1
     votes = group.votes
     for kind, weight in mention.votes.items():
-        if only is None or kind == only:
+        if only is None or kind == only or (only == "person" and kind == "speaks"):
             votes[kind] = votes.get(kind, 0) + weight
     group.forms[mention.form] = group.forms.get(mention.form, 0) + 1
     group.order = min(group.order, mention.order)

@@ -255,6 +255,8 @@ def test_a_person_by_what_follows_the_name():
         "Police arrested Tarek Velmani, 34, on Monday. Usain Bolt won again, and Bolt said he was tired."
     )
     assert found.get("Tarek Velmani") == "person" and found.get("Usain Bolt") == "person"
+    lone = _kinds("Keltrom said it would appeal. Later Keltrom said talks had failed. Mr. Varga said so too.")
+    assert lone == {"Varga": "person"}  # a lone word that speaks may be a body; a title settles it
     assert {n: found.get(n) for n in ("Nobutaka Machimura", "Dragan Neskovic", "Shinzo Abe")} == dict.fromkeys(
         ("Nobutaka Machimura", "Dragan Neskovic", "Shinzo Abe"), "person")
     assert found.get("Protect Journalists") != "person"
