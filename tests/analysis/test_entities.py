@@ -311,6 +311,8 @@ def test_hyphenated_given_names_numerals_party_and_portfolio_titles():
     names = ("Chen Shui-bian", "Nancy Pelosi", "Benedict XVI", "Connie Mack", "Sergei Shmatko")
     assert {n: found[n].kind for n in names} == dict.fromkeys(names, "person")
     assert "Energy Minister Sergei Shmatko" in found["Sergei Shmatko"].aliases
+    peer = _entities("Betty Boothroyd spoke first. Baroness Boothroyd said the Commons had changed.")
+    assert list(peer) == ["Betty Boothroyd"] and "Baroness Boothroyd" in peer["Betty Boothroyd"].aliases
 
 
 def test_a_country_that_is_or_has_is_a_place():
