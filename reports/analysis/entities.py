@@ -310,7 +310,7 @@ def _apposition(sentence: str, at: int) -> bool:
 def _common_words(sentences: list[str]) -> frozenset[str]:
     """The words the article writes in lower case somewhere: such a word with a capital at the
     start of a sentence is that word, not the first word of a name ("Standings of ...")."""
-    return frozenset(w for s in sentences for w in _WORD.findall(s) if w.islower())
+    return frozenset(w for w in set(_WORD.findall("\n".join(sentences))) if w.islower())
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
@@ -328,7 +328,7 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
     `common` holds the article's lower-case words, `pronoun_next` that the next sentence opens
     with "He" or "She"."""
     found: list[_Mention] = []
-    scored = bool(_SCORE.search(sentence))
+    scored = "-" in sentence and bool(_SCORE.search(sentence))
     listed_after = -1  # where the last run that stood after "in" ends: "in Cancun and Seattle"
     for match in _RUN.finditer(sentence):
         tokens = match.group().split()
