@@ -44,6 +44,7 @@ class _Words:
     title_qualifiers: frozenset[str]
     place_of: frozenset[str]
     place_prepositions: frozenset[str]
+    openers: frozenset[str]
 
 
 def _load_words(language: str) -> _Words:
@@ -272,7 +273,7 @@ _RUN = re.compile(
 )
 _NEXT = re.compile(r"\s*([\w'’.\-]+|[^\w\s])")
 # Capitalised only because they open the sentence: "Later John Smith said".
-_OPENERS = _STOPWORDS - _TITLES - {"mr", "mrs", "ms", "dr"}
+_OPENERS = (_STOPWORDS | _W.openers) - _TITLES - {"mr", "mrs", "ms", "dr"}
 # One-word runs that are never a name by themselves, skipped before any other look.
 _SKIP = (_STOPWORDS | _DETERMINERS) - _TITLES - {"us", "who", "mr", "mrs", "ms", "dr"}
 

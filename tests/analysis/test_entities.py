@@ -194,6 +194,8 @@ def test_a_place_keeps_its_first_word_and_a_name_stops_where_the_next_begins():
     assert not {"Delhi", "York", "Cabinet This", "Energy Ministry for Kazakhstan"} & set(found)
     assert found.get("Energy Ministry") == "organisation" and found.get("National League") == "organisation"
     assert found.get("Center for Constitutional Rights") == "organisation" and found.get("Bank of England") == "organisation"
+    opened = _kinds("Meantime Center for Civil Rights lawyers filed suit. Troops of the Army moved.")
+    assert opened == {"Center for Civil Rights": "organisation", "Army": "organisation"}
 
 
 DEV = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "entities" / "gmb-dev.jsonl"
