@@ -1,9 +1,12 @@
 """People, organisations and places named in an article (the facts box's names).
 
-Capitalised runs cut where a name ends (a weekday, month or date after a name is not part of
-it), with a kind from the run's own words (titles, organisation and place words, a gazetteer)
-and from the article's evidence around it ("in" before a place); a lone word whose kind is
-never shown is dropped rather than guessed.
+Capitalised runs cut where a name ends (a weekday or month, a sentence's next word, "for" or
+"of" before another name), with a kind from the run's own words (titles, organisation and
+place words, a gazetteer) and from the article's evidence around it: a role or "in" before,
+"said", a body's noun or a score after, "He" opening the next sentence. A person needs such
+evidence: a name's shape alone, however often it comes, is never one, so the People column
+holds only names shown to be people. A name whose kind is not shown is left out rather than
+guessed. The word lists are data, one file per language (entity_words/en.toml).
 """
 
 from __future__ import annotations
