@@ -277,7 +277,8 @@ def test_the_people_column_holds_no_river_band_company_or_plural_of_a_role():
         "guidance. Organisers agreed a deal with energy drink company, Red Bull, who will supply "
         "the product. Scissor Sisters said the tour was over. Farmer David Brooks said rain helped. "
         "The Lib Dem leader spoke. Pupils of Sandy Hook Elementary said goodbye. Delta Air Lines said "
-        "fares rose. Bristol County Sheriff said nothing. Visitors to the Great Wall said it was cold."
+        "fares rose. Bristol County Sheriff said nothing. Visitors to the Great Wall said it was cold. "
+        "Augusta National said the course was ready."
     )
     people = {n for n, k in found.items() if k == "person"}
     assert people == {"David Brooks"}
