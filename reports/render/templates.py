@@ -11,6 +11,7 @@ only ever a variable, never template source.
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 
 import jinja2
@@ -53,6 +54,8 @@ def environment(user_dir: Path | None) -> jinja2.Environment:
     env.filters["buckets"] = buckets
     env.filters["when"] = when
     env.filters["basename"] = _basename
+    env.filters["clip"] = clip
+    env.filters["tidy"] = tidy
     return env
 
 
@@ -69,6 +72,41 @@ def source_of(user_dir: Path | None, name: str) -> tuple[str, str]:
     assert env.loader is not None
     text, filename, _ = env.loader.get_source(env, name)
     return text, filename or name
+
+
+# A reader never sees a word cut in half: a cut falls at a word boundary, the ellipsis after it.
+_ELLIPSIS = "…"
+_TRAILING = " \t\n,;:–—-(“‘\"'"
+
+
+def clip(text: str, length: int) -> str:
+    """`text` in at most `length` characters, cut after a whole word and ended with an ellipsis.
+    Text in a script without spaces (Chinese, Japanese) is cut between characters, which are
+    its words; a single word longer than the room is the one thing cut inside."""
+    text = str(text)
+    if len(text) <= length:
+        return text
+    room = text[: length - 1]
+    if not _no_spaces(room):
+        space = max(room.rfind(" "), room.rfind("\n"))
+        room = room[:space] if space > 0 else room
+    return room.rstrip(_TRAILING) + _ELLIPSIS
+
+
+def _no_spaces(text: str) -> bool:
+    """Whether the text is mostly in a script written without spaces between words."""
+    wide = sum(1 for c in text if "\u2e80" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff")
+    return wide * 2 > len(text)
+
+
+# A space before a full stop or comma that ends a word ("at home .") is a slip of the source's
+# typing, never meant: shown without it.
+_SPACE_BEFORE_STOP = re.compile(r"[ \t]+([.,])(?=\s|$|[”’\"')])")
+
+
+def tidy(text: str) -> str:
+    """The text as a reader should see it: no space before a word-ending full stop or comma."""
+    return _SPACE_BEFORE_STOP.sub(r"\1", str(text))
 
 
 _MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()

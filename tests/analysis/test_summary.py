@@ -164,3 +164,13 @@ def test_lead_prior_follows_how_central_the_lead_is():
     flat = summary.Weights(position=40.0, lead_centrality=0.0)
     assert summary.select(text.split(teaser), 1, flat) == [0]
     assert summary.select(text.split(teaser), 1, on_topic) != [0]
+
+
+def test_list_marker_is_removed_from_the_text():
+    """The briefing puts its own bullet before each sentence: "• - Pizza was..." reads as a slip."""
+    doc = text.split("- Pizza was searched for more often than ever this year, the company said.\n\n"
+                     "• Searches for pasta fell by a third over the same months, it added.")
+    assert summary.summarize(doc, 2) == (
+        "Pizza was searched for more often than ever this year, the company said.",
+        "Searches for pasta fell by a third over the same months, it added.",
+    )
