@@ -40,7 +40,7 @@ def test_sourcing_bar_and_chart_label_cover_no_text(seed_pages):
 
 def test_the_paragraph_chart_has_a_key_for_its_colours(seed_pages):
     text = text_of(seed_pages).replace(" ", "")  # a chart's words come out of the PDF unspaced
-    assert "abovegrade12" in text and "grade12orbelow" in text
+    assert "abovegrade12" in text and "uptograde12" in text
 
 
 def test_smog_is_shown_with_its_caveat_not_na(seed_analysis, seed_pages):
@@ -90,3 +90,13 @@ def test_a_chinese_article_shows_its_length_as_a_reader_counts_it():
     assert "under a minute" not in text
     assert "Not measurable: it is written in Chinese" in text
     assert pagecheck.problems(Renderer(None).briefing(analysis, DAY).pdf, analysis) == []
+
+
+def test_the_second_story_has_its_own_heading_in_brief_and_in_the_article(seed_pages):
+    flow = " ".join(p.flow for p in seed_pages)
+    heading = "German Chancellor Olaf Scholz set off yesterday for Washington"
+    in_brief = flow.index("IN BRIEF")
+    assert flow.index("Mr Macron has made a frenetic", in_brief) < flow.index(heading, in_brief) < flow.index(
+        "German Chancellor Olaf Scholz set off yesterday for Washington seeking", in_brief)
+    article = flow.index("THE ARTICLE")
+    assert flow.index("Joe Biden.", article) < flow.index(heading, article) < flow.index("Mr Scholz has said", article)
