@@ -153,3 +153,16 @@ def test_the_timeline_search_shortcuts_find_what_the_pattern_finds():
         # The figures' search takes the same shortcut.
         expected = [(m.span(), m.groupdict()) for m in facts._FIGURE.finditer(sentence)]
         assert [(m.span(), m.groupdict()) for m in facts._figure_matches(sentence)] == expected, sentence
+
+
+def test_number_words_in_prose_are_not_figures(seed):
+    """A figure is an amount a reader may want to check, not every number word."""
+    _, result = seed
+    assert [f.text for f in result.figures] == ["100,000 troops"]  # not "Two sources", "five years", "Two years"
+    doc = text.split(
+        "The three together fought three enemy factions for four characters' sake over two years. "
+        "Five people were killed and two million dollars lost; eight feet of snow fell in ten minutes. "
+        "It happened 3 times."
+    )
+    got = [f.text for f in facts.figures(doc)]
+    assert got == ["Five people", "two million dollars", "eight feet"]
