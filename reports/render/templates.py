@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+from datetime import date
 from pathlib import Path
 
 import jinja2
@@ -114,13 +115,17 @@ _MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 
 def when(label: str) -> str:
     """A timeline label for readers: 2022-02-07 -> 7 Feb 2022, 2021-late -> late 2021,
-    2022-W05 -> week 5 of 2022, 2022-01 -> Jan 2022; anything else as it is."""
+    2022-W05 -> week of 31 Jan 2022 (its Monday: nobody counts weeks), 2022-01 -> Jan 2022,
+    2022-02-late -> late Feb 2022; anything else as it is."""
     parts = label.split("-")
     try:
+        if len(parts) == 3 and not parts[2].isdigit():
+            return f"{parts[2]} {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
         if len(parts) == 3:
             return f"{int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
         if len(parts) == 2 and parts[1].startswith("W"):
-            return f"week {int(parts[1][1:])} of {parts[0]}"
+            monday = date.fromisocalendar(int(parts[0]), int(parts[1][1:]), 1)
+            return f"week of {monday.day} {_MONTHS[monday.month - 1]} {monday.year}"
         if len(parts) == 2 and parts[1].isdigit():
             return f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}"
         if len(parts) == 2:

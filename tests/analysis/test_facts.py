@@ -166,3 +166,10 @@ def test_number_words_in_prose_are_not_figures(seed):
     )
     got = [f.text for f in facts.figures(doc)]
     assert got == ["Five people", "two million dollars", "eight feet"]
+
+
+def test_timeline_leaves_out_names_and_the_pages_own_time_stamps():
+    doc = text.split("Updated 10:49 AM ET, Mon February 10, 2020\n\n"
+                     "She said so on CBS This Morning and on the Today programme. This morning he left for Paris.")
+    got = [(t.when, t.text) for t in timeline.timeline(doc, date(2020, 2, 24))]
+    assert got == [("2020-02-24", "This morning")]

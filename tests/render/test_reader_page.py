@@ -100,3 +100,13 @@ def test_the_second_story_has_its_own_heading_in_brief_and_in_the_article(seed_p
         "German Chancellor Olaf Scholz set off yesterday for Washington seeking", in_brief)
     article = flow.index("THE ARTICLE")
     assert flow.index("Joe Biden.", article) < flow.index(heading, article) < flow.index("Mr Scholz has said", article)
+
+
+def test_timeline_lines_are_dates_a_reader_reads_each_once(seed_analysis, seed_pages):
+    """Not "week 5 of 2022 past week", "2019 this year", nor the same day twice."""
+    flow = " ".join(p.flow for p in seed_pages)
+    column = flow[flow.index("TIMELINE") : flow.index("KEY PHRASES")]
+    assert "week of 31 Jan 2022" in column and "past week" not in column and "tomorrow" not in column
+    labels = [templates.when(t.when) for t in seed_analysis.timeline]
+    assert all(column.count(label) == 1 for label in set(labels))
+    assert templates.when("2022-02-late") == "late Feb 2022"
