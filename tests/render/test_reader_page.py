@@ -110,3 +110,12 @@ def test_timeline_lines_are_dates_a_reader_reads_each_once(seed_analysis, seed_p
     labels = [templates.when(t.when) for t in seed_analysis.timeline]
     assert all(column.count(label) == 1 for label in set(labels))
     assert templates.when("2022-02-late") == "late Feb 2022"
+
+
+@pytest.mark.parametrize("name", ["cnn-forty-quotations", "bbc-no-quotation", "arabic-rtl", "feed-item", "time"])
+def test_page_checks_pass_on_the_review_samples_hard_cases(name):
+    """bench/review.py runs the checks over its whole sample; the suite over its hardest cases."""
+    from bench import review
+
+    analysis = analyze(review.article(next(item for item in review.SAMPLE if item.name == name)))
+    assert pagecheck.problems(Renderer(None).briefing(analysis, DAY).pdf, analysis) == []
