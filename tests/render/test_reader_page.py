@@ -30,7 +30,7 @@ def seed_pages(seed_analysis):
 
 
 def text_of(pages) -> str:
-    return " ".join(w.text for p in pages for w in sorted(p.words, key=lambda w: (round(w.top), w.x0)))
+    return " ".join(w.text for p in pages for w in sorted(p.words, key=lambda w: (round(w.base), w.x0)))
 
 
 def test_sourcing_bar_and_chart_label_cover_no_text(seed_pages):
