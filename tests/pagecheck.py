@@ -283,8 +283,10 @@ def empty_panels(pages: list[Page], analysis: Any) -> list[str]:
         for heading in headings:
             if heading.base > last - 1:
                 continue  # the last line of a page: `headings_last` reports it
-            column = [w for w in body if heading.x0 - 2 <= w.x0 <= heading.x0 + 60]
-            below = [h.base for h in headings if h.base > heading.base + 1 and heading.x0 - 2 <= h.x0 <= heading.x0 + 60]
+            # Its column: from the heading to the next heading on its line, or the page's edge.
+            right = min([h.x0 for h in headings if abs(h.base - heading.base) < 1 and h.x0 > heading.x1] or [page.width])
+            column = [w for w in body if heading.x0 - 2 <= w.x0 < right - 2]
+            below = [h.base for h in headings if h.base > heading.base + 1 and heading.x0 - 2 <= h.x0 < right - 2]
             end = min([heading.base + FIRST_LINE_GAP, *below])
             under = [w for w in column if not _is_heading(w) and heading.base + 1 < w.base < end]
             beside = [w for w in body if not _is_heading(w) and abs(w.base - heading.base) < 1 and w.x0 > heading.x1]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from datetime import date
 from pathlib import Path
 
@@ -57,6 +58,7 @@ def environment(user_dir: Path | None) -> jinja2.Environment:
     env.filters["basename"] = _basename
     env.filters["clip"] = clip
     env.filters["tidy"] = tidy
+    env.filters["direction"] = direction
     return env
 
 
@@ -108,6 +110,18 @@ _SPACE_BEFORE_STOP = re.compile(r"[ \t]+([.,])(?=\s|$|[”’\"')])")
 def tidy(text: str) -> str:
     """The text as a reader should see it: no space before a word-ending full stop or comma."""
     return _SPACE_BEFORE_STOP.sub(r"\1", str(text))
+
+
+def direction(text: str) -> str:
+    """"rtl" when the text's first letter of a strong direction is Arabic or Hebrew, else "ltr":
+    a paragraph in a right-to-left script reads from the right, its bullet there too."""
+    for char in str(text):
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return "rtl"
+        if kind == "L":
+            return "ltr"
+    return "ltr"
 
 
 _MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()

@@ -119,3 +119,19 @@ def test_page_checks_pass_on_the_review_samples_hard_cases(name):
 
     analysis = analyze(review.article(next(item for item in review.SAMPLE if item.name == name)))
     assert pagecheck.problems(Renderer(None).briefing(analysis, DAY).pdf, analysis) == []
+
+
+def test_a_right_to_left_article_reads_from_the_right():
+    from bench import review
+
+    analysis = analyze(review.article(next(item for item in review.SAMPLE if item.name == "arabic-rtl")))
+    assert templates.direction("دمشق، سوريا (CNN)") == "rtl" and templates.direction("(CNN) Damascus") == "ltr"
+    html_text = Renderer(None).briefing_html(analysis, DAY)
+    assert html_text.count('dir="rtl"') >= len(analysis.summary) + sum(map(len, analysis.paragraphs))
+    pages = pagecheck.read(Renderer(None).briefing(analysis, DAY).pdf)
+    lines = {}
+    for word in pages[-1].body:  # the article's lines end at the right margin, not the left
+        lines.setdefault(round(word.base), []).append(word)
+    right = pages[-1].width - 18 * pagecheck.MM  # the page's right margin
+    flush_right = [ws for ws in lines.values() if max(w.x1 for w in ws) > right - 3]
+    assert len(flush_right) > 0.8 * len(lines)
