@@ -11,6 +11,7 @@ import pytest
 
 from reports import ingest
 from reports.analysis import analyze
+from reports.config import RenderSettings
 from reports.ingest import html
 from reports.render import Renderer, capped_body, templates
 from tests import pagecheck
@@ -68,6 +69,8 @@ def test_every_quotation_is_listed_and_none_sends_the_reader_elsewhere(seed_anal
     text = text_of(pagecheck.read(Renderer(None).briefing(analysis, DAY).pdf))
     assert "manifest" not in text
     assert all(f"number {i}" in text for i in range(6))
+    compact = pagecheck.read(Renderer(None, RenderSettings(theme="compact")).briefing(analysis, DAY).pdf)
+    assert len(compact) == 1 and f"{len(items) - 3} more not shown in this one-page briefing" in text_of(compact)
 
 
 def test_long_quotation_is_cut_after_a_whole_word(seed_analysis):
