@@ -226,6 +226,7 @@ def _figure(match: re.Match[str], sentence: str) -> Figure | None:
         what = _CURRENCIES[match.group("cur")]
     elif match.group("pct"):
         what = "%"
+        end = _of_what(sentence, end)
     else:
         what, end = _unit(sentence, end)
         if not what:
@@ -253,6 +254,27 @@ def _worth_checking(raw: str, what: str, match: re.Match[str]) -> bool:
         return True
     small = _NUMBER_WORDS[raw.lower()] <= rules["small_words_max"]
     return not small or counted in rules["matters"] or counted in rules["measures"]
+
+
+_OF = re.compile(r"\s+of\s+")
+_OF_WORD = re.compile(r"\s*([\w'’-]+)")
+
+
+def _of_what(sentence: str, end: int) -> int:
+    """Where a percentage's text ends: after what it is of ("60% of black voters"), if it says."""
+    of = _OF.match(sentence, end)
+    if not of:
+        return end
+    rules = _rules()
+    stop, position = end, of.end()
+    for _ in range(rules["of_words"]):
+        word = _OF_WORD.match(sentence, position)
+        if not word or word.group(1).lower() in rules["of_stops"]:
+            break
+        if word.group(1).islower() and word.group(1).endswith(tuple(rules["of_stop_endings"])):
+            break
+        stop = position = word.end()
+    return stop
 
 
 def _is_year(raw: str, match: re.Match[str]) -> bool:

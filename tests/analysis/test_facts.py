@@ -173,3 +173,10 @@ def test_timeline_leaves_out_names_and_the_pages_own_time_stamps():
                      "She said so on CBS This Morning and on the Today programme. This morning he left for Paris.")
     got = [(t.when, t.text) for t in timeline.timeline(doc, date(2020, 2, 24))]
     assert got == [("2020-02-24", "This morning")]
+
+
+def test_a_percentage_says_what_it_is_of():
+    """A bare "60%" leaves a reader asking: of what?"""
+    doc = text.split("About 60% of Democratic primary voters in South Carolina are black. Turnout was 40%. "
+                     "Some 5% of the vote went to him, and 28% of them lacking insurance.")
+    assert [f.text for f in facts.figures(doc)] == ["60% of Democratic primary voters", "40%", "5% of the vote", "28% of them"]
