@@ -119,6 +119,16 @@ class TimelineEntry:
 
 
 @dataclass(frozen=True)
+class Story:
+    """One story of an article that holds several (in the seed format, a wider gap separates
+    them): a reader takes each for its own news, so each has its own headline and summary."""
+
+    title: str  # the article's title for the first story, a headline from its lead for the rest
+    summary: tuple[str, ...]  # its sentences of the article's summary, in order
+    paragraphs: int  # how many paragraphs it has
+
+
+@dataclass(frozen=True)
 class UpdateOf:
     """The earlier briefing that an article updates (its text is a near-duplicate)."""
 
@@ -150,6 +160,7 @@ class Analysis:
     update_of: UpdateOf | None = None  # set by the pipeline when this is a new version of a story
     author: str | None = None  # the byline (never a photo credit or a path)
     note: str | None = None  # e.g. that only the start of a huge text was analysed
+    stories: tuple[Story, ...] = ()  # when the text holds more than one story, each of them
 
     def to_json(self) -> dict[str, Any]:
         """The `reports analyze` object (CONTRACT.md); the body text is left out."""
@@ -170,6 +181,7 @@ class Analysis:
         data["entities"] = [{**_as_dict(e), "aliases": list(e.aliases)} for e in self.entities]
         data["figures"] = [_as_dict(f) for f in self.figures]
         data["timeline"] = [_as_dict(t) for t in self.timeline]
+        data["stories"] = [{**_as_dict(s), "summary": list(s.summary)} for s in self.stories]
         return data
 
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import functools
+import json
 import re
+from importlib import resources
 from typing import Any, Callable, TypeVar
 
 from reports.analysis import facts, quotes, readability, summary, text, timeline
 from reports.errors import AnalysisError
-from reports.models import Analysis, Article
+from reports.models import Analysis, Article, Story
 
 HEADLINE_WORDS = 14
 # The longest article of the corpora is ~44,000 characters; a text many times that long (a
@@ -22,14 +25,16 @@ def analyze(article: Article, sentences: int = 3) -> Analysis:
     doc = _stage("split", text.split, body)
     if not doc.sentences:
         raise AnalysisError("no sentences in the article text")
+    title = article.title or headline(doc)
+    chosen = _stage("summary", summary.select, doc, sentences)
     return Analysis(
         id=article.id,
         source=article.source,
-        title=article.title or headline(doc),
+        title=title,
         date=article.date,
         caption=article.caption,
         credit=article.credit,
-        summary=_stage("summary", summary.summarize, doc, sentences),
+        summary=summary.summarize_indices(doc, chosen),
         keyphrases=_stage("keyphrases", facts.keyphrases, doc),
         readability=_stage("readability", readability.readability, doc),
         quotes=_stage("quotes", quotes.extract, doc),
@@ -39,6 +44,7 @@ def analyze(article: Article, sentences: int = 3) -> Analysis:
         timeline=_stage("timeline", timeline.timeline, doc, article.date),
         author=article.author,
         note=note,
+        stories=_stage("stories", stories, doc, chosen, title),
     )
 
 
@@ -72,6 +78,25 @@ def headline(doc: text.Document) -> str:
     return lead if len(tokens) <= HEADLINE_WORDS else " ".join(tokens[:HEADLINE_WORDS]) + "…"
 
 
+@functools.cache
+def _heading_rules() -> tuple[int, int, re.Pattern[str]]:
+    rules = json.loads(resources.files("reports.analysis").joinpath("headline.json").read_text(encoding="utf-8"))
+    breaks = re.compile(r"\s(?:" + "|".join(map(re.escape, rules["breaks"])) + r")\b|,\s")
+    return rules["min_words"], rules["max_words"], breaks
+
+
+def story_heading(lead: str) -> str:
+    """A heading for a story from its lead sentence: the sentence cut before the first word that
+    starts its why or how ("seeking", "after"; `headline.json`), or its first words."""
+    least, most, breaks = _heading_rules()
+    lead = _without_end_mark(lead)
+    for match in breaks.finditer(lead):
+        if least <= len(lead[: match.start()].split()) <= most:
+            return lead[: match.start()]
+    tokens = lead.split()
+    return lead if len(tokens) <= most else " ".join(tokens[:most]) + "…"
+
+
 def _without_end_mark(sentence: str) -> str:
     """The sentence without its closing mark, but an abbreviation keeps its dot ("10:49 a.m.")."""
     sentence = sentence.rstrip(" !?")
@@ -83,6 +108,25 @@ def _without_end_mark(sentence: str) -> str:
 
 # A last word with a dot inside ("a.m.", "U.S.") is an abbreviation, not a full stop.
 _ABBREVIATION = re.compile(r"(?:\w{1,3}\.){2,}")
+
+
+def stories(doc: text.Document, chosen: list[int], title: str) -> tuple[Story, ...]:
+    """Each story of a text that holds several, with its part of the summary (the summary
+    gives every story a sentence before any story a second); none for a single story."""
+    if doc.stories < 2:
+        return ()
+    found = []
+    for number in range(doc.stories):
+        members = [i for i in chosen if doc.sentences[i].story == number]
+        lead = next((s for s in doc.sentences if s.story == number), None)
+        if lead is None:
+            continue
+        found.append(Story(
+            title=title if number == 0 else story_heading(lead.text),
+            summary=summary.summarize_indices(doc, members),
+            paragraphs=sum(1 for p in doc.paragraphs if p.story == number),
+        ))
+    return tuple(found)
 
 
 def _stories(doc: text.Document) -> tuple[tuple[str, ...], ...]:

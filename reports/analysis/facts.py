@@ -8,8 +8,11 @@ figures. Everything is deterministic (ties broken by first appearance).
 
 from __future__ import annotations
 
+import functools
+import json
 import math
 import re
+from importlib import resources
 from typing import Any
 
 from reports.analysis.text import Document
@@ -223,12 +226,55 @@ def _figure(match: re.Match[str], sentence: str) -> Figure | None:
         what = _CURRENCIES[match.group("cur")]
     elif match.group("pct"):
         what = "%"
+        end = _of_what(sentence, end)
     else:
         what, end = _unit(sentence, end)
         if not what:
             return None
+    if not _worth_checking(raw, what, match):
+        return None
     text = sentence[match.start() : end].strip()
     return Figure(value=int(value) if value.is_integer() else value, what=what, text=text, sentence=sentence)
+
+
+@functools.cache
+def _rules() -> dict[str, Any]:
+    """figures.json: which numbers are amounts a reader may want to check (rules as data)."""
+    rules = json.loads(resources.files("reports.analysis").joinpath("figures.json").read_text(encoding="utf-8"))
+    return {key: (frozenset(value) if isinstance(value, list) else value) for key, value in rules.items()}
+
+
+def _worth_checking(raw: str, what: str, match: re.Match[str]) -> bool:
+    """Whether a number with what it counts is a figure, not prose ("Two sources", "five years")."""
+    rules = _rules()
+    counted = what.split()[-1] if what else what
+    if counted in rules["never"]:
+        return False
+    if match.group("cur") or match.group("pct") or match.group("mult") or not raw[0].isalpha():
+        return True
+    small = _NUMBER_WORDS[raw.lower()] <= rules["small_words_max"]
+    return not small or counted in rules["matters"] or counted in rules["measures"]
+
+
+_OF = re.compile(r"\s+of\s+")
+_OF_WORD = re.compile(r"\s*([\w'’-]+)")
+
+
+def _of_what(sentence: str, end: int) -> int:
+    """Where a percentage's text ends: after what it is of ("60% of black voters"), if it says."""
+    of = _OF.match(sentence, end)
+    if not of:
+        return end
+    rules = _rules()
+    stop, position = end, of.end()
+    for _ in range(rules["of_words"]):
+        word = _OF_WORD.match(sentence, position)
+        if not word or word.group(1).lower() in rules["of_stops"]:
+            break
+        if word.group(1).islower() and word.group(1).endswith(tuple(rules["of_stop_endings"])):
+            break
+        stop = position = word.end()
+    return stop
 
 
 def _is_year(raw: str, match: re.Match[str]) -> bool:

@@ -405,5 +405,11 @@ def _covered_share(item: _Item, covered: set[str]) -> float:
 
 
 def _strip_dateline(text: str) -> str:
+    """The sentence without a dateline or a list marker ("- ", "• ", "* "): the briefing puts
+    its own bullet before each, and "• - Pizza was..." reads as a slip."""
     match = _DATELINE.match(text)
-    return text[match.end() :] if match else text
+    text = text[match.end() :] if match else text
+    return _LIST_MARKER.sub("", text, count=1)
+
+
+_LIST_MARKER = re.compile(r"^(?:[-–—•*·▪►]+)\s+(?=\S)")

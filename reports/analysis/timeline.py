@@ -8,8 +8,11 @@ relative ones are resolved against the article's date ("today" in an article dat
 
 from __future__ import annotations
 
+import functools
+import json
 import re
 from datetime import date, timedelta
+from importlib import resources
 
 from reports.analysis.text import Document
 from reports.models import TimelineEntry
@@ -89,9 +92,12 @@ def timeline(doc: Document, article_date: date | None) -> tuple[TimelineEntry, .
     it is not known."""
     found: list[tuple[str, int, TimelineEntry]] = []
     seen: set[tuple[str, str]] = set()
+    page_line = _page_lines()
     for sentence in doc.sentences:
+        if page_line.search(sentence.text):
+            continue  # the page's own time stamp, not a time of the story
         for match in _times(sentence.text):
-            if not _proper_names_capitalised(match):
+            if not _proper_names_capitalised(match) or _a_name(match, sentence.text):
                 continue
             resolved = _resolve(match, sentence.text, article_date)
             if resolved is None:
@@ -130,6 +136,22 @@ def _proper_names_capitalised(match: re.Match[str]) -> bool:
         if value and not value[0].isupper():
             return False
     return True
+
+
+@functools.cache
+def _page_lines() -> re.Pattern[str]:
+    """timeline.json's patterns of a page's own time stamps, as one (rules as data)."""
+    rules = json.loads(resources.files("reports.analysis").joinpath("timeline.json").read_text(encoding="utf-8"))
+    return re.compile("|".join(f"(?:{p})" for p in rules["page_lines"]), re.IGNORECASE)
+
+
+def _a_name(match: re.Match[str], sentence: str) -> bool:
+    """A relative time with every word capitalised in mid-sentence is a name ("CBS This Morning")."""
+    if not (match.group("rel") or match.group("span")):
+        return False
+    if not sentence[: match.start()].strip(" \"“‘'([") :
+        return False  # the sentence's first words are capitalised anyway
+    return all(word[:1].isupper() for word in match.group(0).split())
 
 
 def _resolve(match: re.Match[str], sentence: str, today: date | None) -> tuple[str, str] | None:

@@ -101,8 +101,7 @@ def capped_body(stories: tuple[tuple[str, ...], ...]) -> tuple[list[list[str]], 
             if budget <= 0:
                 omitted += len(paragraph.split())
                 continue
-            text = paragraph if len(paragraph) <= MAX_PARAGRAPH_CHARS else paragraph[:MAX_PARAGRAPH_CHARS] + "…"
-            text = text[:budget] + ("…" if len(text) > budget else "")
+            text = templates.clip(paragraph, min(MAX_PARAGRAPH_CHARS, max(budget, 2)))
             omitted += len(paragraph.split()) - len(text.split())
             budget -= len(text)
             kept.append(text)

@@ -11,6 +11,9 @@ only ever a variable, never template source.
 from __future__ import annotations
 
 import functools
+import re
+import unicodedata
+from datetime import date
 from pathlib import Path
 
 import jinja2
@@ -53,6 +56,9 @@ def environment(user_dir: Path | None) -> jinja2.Environment:
     env.filters["buckets"] = buckets
     env.filters["when"] = when
     env.filters["basename"] = _basename
+    env.filters["clip"] = clip
+    env.filters["tidy"] = tidy
+    env.filters["direction"] = direction
     return env
 
 
@@ -71,18 +77,69 @@ def source_of(user_dir: Path | None, name: str) -> tuple[str, str]:
     return text, filename or name
 
 
+# A reader never sees a word cut in half: a cut falls at a word boundary, the ellipsis after it.
+_ELLIPSIS = "…"
+_TRAILING = " \t\n,;:–—-(“‘\"'"
+
+
+def clip(text: str, length: int) -> str:
+    """`text` in at most `length` characters, cut after a whole word and ended with an ellipsis.
+    Text in a script without spaces (Chinese, Japanese) is cut between characters, which are
+    its words; a single word longer than the room is the one thing cut inside."""
+    text = str(text)
+    if len(text) <= length:
+        return text
+    room = text[: length - 1]
+    if not _no_spaces(room):
+        space = max(room.rfind(" "), room.rfind("\n"))
+        room = room[:space] if space > 0 else room
+    return room.rstrip(_TRAILING) + _ELLIPSIS
+
+
+def _no_spaces(text: str) -> bool:
+    """Whether the text is mostly in a script written without spaces between words."""
+    wide = sum(1 for c in text if "\u2e80" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff")
+    return wide * 2 > len(text)
+
+
+# A space before a full stop or comma that ends a word ("at home .") is a slip of the source's
+# typing, never meant: shown without it.
+_SPACE_BEFORE_STOP = re.compile(r"[ \t]+([.,])(?=\s|$|[”’\"')])")
+
+
+def tidy(text: str) -> str:
+    """The text as a reader should see it: no space before a word-ending full stop or comma."""
+    return _SPACE_BEFORE_STOP.sub(r"\1", str(text))
+
+
+def direction(text: str) -> str:
+    """"rtl" when the text's first letter of a strong direction is Arabic or Hebrew, else "ltr":
+    a paragraph in a right-to-left script reads from the right, its bullet there too."""
+    for char in str(text):
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return "rtl"
+        if kind == "L":
+            return "ltr"
+    return "ltr"
+
+
 _MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 
 
 def when(label: str) -> str:
     """A timeline label for readers: 2022-02-07 -> 7 Feb 2022, 2021-late -> late 2021,
-    2022-W05 -> week 5 of 2022, 2022-01 -> Jan 2022; anything else as it is."""
+    2022-W05 -> week of 31 Jan 2022 (its Monday: nobody counts weeks), 2022-01 -> Jan 2022,
+    2022-02-late -> late Feb 2022; anything else as it is."""
     parts = label.split("-")
     try:
+        if len(parts) == 3 and not parts[2].isdigit():
+            return f"{parts[2]} {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
         if len(parts) == 3:
             return f"{int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
         if len(parts) == 2 and parts[1].startswith("W"):
-            return f"week {int(parts[1][1:])} of {parts[0]}"
+            monday = date.fromisocalendar(int(parts[0]), int(parts[1][1:]), 1)
+            return f"week of {monday.day} {_MONTHS[monday.month - 1]} {monday.year}"
         if len(parts) == 2 and parts[1].isdigit():
             return f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}"
         if len(parts) == 2:

@@ -153,3 +153,30 @@ def test_the_timeline_search_shortcuts_find_what_the_pattern_finds():
         # The figures' search takes the same shortcut.
         expected = [(m.span(), m.groupdict()) for m in facts._FIGURE.finditer(sentence)]
         assert [(m.span(), m.groupdict()) for m in facts._figure_matches(sentence)] == expected, sentence
+
+
+def test_number_words_in_prose_are_not_figures(seed):
+    """A figure is an amount a reader may want to check, not every number word."""
+    _, result = seed
+    assert [f.text for f in result.figures] == ["100,000 troops"]  # not "Two sources", "five years", "Two years"
+    doc = text.split(
+        "The three together fought three enemy factions for four characters' sake over two years. "
+        "Five people were killed and two million dollars lost; eight feet of snow fell in ten minutes. "
+        "It happened 3 times."
+    )
+    got = [f.text for f in facts.figures(doc)]
+    assert got == ["Five people", "two million dollars", "eight feet"]
+
+
+def test_timeline_leaves_out_names_and_the_pages_own_time_stamps():
+    doc = text.split("Updated 10:49 AM ET, Mon February 10, 2020\n\n"
+                     "She said so on CBS This Morning and on the Today programme. This morning he left for Paris.")
+    got = [(t.when, t.text) for t in timeline.timeline(doc, date(2020, 2, 24))]
+    assert got == [("2020-02-24", "This morning")]
+
+
+def test_a_percentage_says_what_it_is_of():
+    """A bare "60%" leaves a reader asking: of what?"""
+    doc = text.split("About 60% of Democratic primary voters in South Carolina are black. Turnout was 40%. "
+                     "Some 5% of the vote went to him, and 28% of them lacking insurance.")
+    assert [f.text for f in facts.figures(doc)] == ["60% of Democratic primary voters", "40%", "5% of the vote", "28% of them"]

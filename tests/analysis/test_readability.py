@@ -207,3 +207,14 @@ def test_the_word_count_is_the_texts_even_where_two_sentences_touch():
     for body in ["He won.The crowd cheered loudly. Then they left.", "He won. The crowd cheered loudly."]:
         doc = text.split(body)
         assert readability.readability(doc).words == len(text.words(body))
+
+
+def test_chinese_is_counted_in_characters_and_says_why_it_is_not_measured():
+    """A long Chinese article is not "50 words, under a minute": each character is a word to its
+    reader; and with its sentences counted, the reason is the script, not missing sentence ends."""
+    sentence = "国家卫生健康委员会今天发布通知，要求各地做好短缺药品保供稳价工作。"
+    result = readability.readability(text.split((sentence * 4 + "\n\n") * 6))
+    assert result.words == len(sentence.replace("，", "").replace("。", "")) * 24
+    assert result.reading_time_s > 120
+    assert result.sentences >= 6 and "Chinese" in result.not_measurable
+    assert "sentence ends" not in result.not_measurable

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -164,3 +165,29 @@ def test_lead_prior_follows_how_central_the_lead_is():
     flat = summary.Weights(position=40.0, lead_centrality=0.0)
     assert summary.select(text.split(teaser), 1, flat) == [0]
     assert summary.select(text.split(teaser), 1, on_topic) != [0]
+
+
+def test_list_marker_is_removed_from_the_text():
+    """The briefing puts its own bullet before each sentence: "• - Pizza was..." reads as a slip."""
+    doc = text.split("- Pizza was searched for more often than ever this year, the company said.\n\n"
+                     "• Searches for pasta fell by a third over the same months, it added.")
+    assert summary.summarize(doc, 2) == (
+        "Pizza was searched for more often than ever this year, the company said.",
+        "Searches for pasta fell by a third over the same months, it added.",
+    )
+
+
+def test_each_story_of_the_seed_has_its_own_heading_and_summary():
+    """The seed's second story (after the wider gap) is its own news, not a bullet of the first."""
+    from reports import ingest
+    from tests.conftest import SEED
+
+    result = analyze(next(ingest.read(SEED)))
+    first, second = result.stories
+    assert first.title == result.title and all("Scholz" not in s for s in first.summary)
+    assert second.title == "German Chancellor Olaf Scholz set off yesterday for Washington"
+    assert second.summary and all("Scholz" in s for s in second.summary)
+    assert [*first.summary, *second.summary] == list(result.summary)
+    assert result.to_json()["stories"][1]["title"] == second.title
+    one_story = dataclasses.replace(next(ingest.read(SEED)), text="Mr Macron flew to Moscow today. He met Mr Putin.")
+    assert analyze(one_story).stories == ()

@@ -17,6 +17,7 @@ from reports import ingest
 from reports.analysis import analyze
 from reports.config import RenderSettings
 from reports.render import Renderer
+from tests import pagecheck
 from tests.conftest import SEED, SHARED
 
 DAY = date(2026, 11, 25)
@@ -41,9 +42,11 @@ def long_analysis():
 
 
 def render(analysis, tmp_path: Path, **settings) -> Path:
+    """The briefing's PDF, after the page checks found nothing wrong on it."""
     rendered = Renderer(None, RenderSettings(**settings)).briefing(analysis, DAY)
     path = tmp_path / f"{analysis.id}.pdf"
     path.write_bytes(rendered.pdf)
+    assert pagecheck.problems(rendered.pdf, analysis) == []
     return path
 
 
