@@ -30,6 +30,7 @@ class Article:
     credit: str | None = None
     content_hash: str = ""
     author: str | None = None  # byline, when the format carries one (HTML, e-mail)
+    language: str | None = None  # as the source declares it ("fr-FR", <html lang>), else None
 
 
 QuoteKind = Literal["full", "partial", "scare"]
@@ -150,6 +151,7 @@ class Analysis:
     update_of: UpdateOf | None = None  # set by the pipeline when this is a new version of a story
     author: str | None = None  # the byline (never a photo credit or a path)
     note: str | None = None  # e.g. that only the start of a huge text was analysed
+    language: str = "en"  # ISO 639-1 code: declared by the article or the config, else detected
 
     def to_json(self) -> dict[str, Any]:
         """The `reports analyze` object (CONTRACT.md); the body text is left out."""

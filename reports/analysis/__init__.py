@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any, Callable, TypeVar
 
-from reports.analysis import facts, quotes, readability, summary, text, timeline
+from reports.analysis import facts, language, quotes, readability, summary, text, timeline
 from reports.errors import AnalysisError
 from reports.models import Analysis, Article
 
@@ -17,8 +17,11 @@ MAX_TEXT_CHARS = 300_000
 T = TypeVar("T")
 
 
-def analyze(article: Article, sentences: int = 3) -> Analysis:
+def analyze(article: Article, sentences: int = 3, configured_language: str | None = None) -> Analysis:
+    """`configured_language`: the config's `[analysis] language`, used when the article
+    declares none (else the language is detected from the text)."""
     body, note = bounded(article.text)
+    lang = language.choose(article.language, configured_language, body)
     doc = _stage("split", text.split, body)
     if not doc.sentences:
         raise AnalysisError("no sentences in the article text")
@@ -39,6 +42,7 @@ def analyze(article: Article, sentences: int = 3) -> Analysis:
         timeline=_stage("timeline", timeline.timeline, doc, article.date),
         author=article.author,
         note=note,
+        language=lang,
     )
 
 
