@@ -1,0 +1,83 @@
+"""Each language's words and marks, read from one TOML file per language beside this module.
+
+The analysis asks `rules(code)` for what it needs (stop words, titles, months, number formats,
+quotation marks, which readability formulas exist), so a language is added by adding a file,
+not by editing code, as dateparser and pysbd keep their language data. A language without a
+file gets `generic(code)`: no word lists and no readability formulas, so nothing English is
+ever applied to it by default.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+FOLDER = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    name: str
+    stop_words: frozenset[str] = frozenset()
+    titles: frozenset[str] = frozenset()
+    demonyms: frozenset[str] = frozenset()
+    days: tuple[str, ...] = ()
+    months: dict[str, int] = field(default_factory=dict)
+    decimal: str = "."
+    thousands: tuple[str, ...] = (",",)
+    number_words: dict[str, int] = field(default_factory=dict)
+    multipliers: dict[str, float] = field(default_factory=dict)
+    quote_pairs: tuple[tuple[str, str], ...] = ()
+    quote_inner_space: bool = False
+    formulas: tuple[str, ...] = ()  # the readability formulas made for this language
+
+    @functools.cached_property
+    def not_content(self) -> frozenset[str]:
+        """Words that never start or continue a keyphrase: one set, one lookup a token."""
+        return self.stop_words | set(self.months) | self.titles | self.demonyms | set(self.days)
+
+
+def available() -> tuple[str, ...]:
+    """The codes that have a data file, sorted."""
+    return tuple(sorted(p.stem for p in FOLDER.glob("*.toml")))
+
+
+@functools.cache
+def rules(code: str) -> Language:
+    """The language's data, read once per process; `generic(code)` when it has no file."""
+    path = FOLDER / f"{code}.toml"
+    if not code.isalpha() or not path.is_file():
+        return generic(code)
+    with path.open("rb") as file:
+        data = tomllib.load(file)
+    words = data.get("words", {})
+    numbers = data.get("numbers", {})
+    quotes = data.get("quotes", {})
+    return Language(
+        code=data["code"],
+        name=data["name"],
+        stop_words=_word_set(words.get("stop", "")),
+        titles=_word_set(words.get("titles", "")),
+        demonyms=_word_set(words.get("demonyms", "")),
+        days=tuple(words.get("days", "").split()),
+        months=dict(data.get("months", {})),
+        decimal=numbers.get("decimal", "."),
+        thousands=tuple(numbers.get("thousands", [","])),
+        number_words=dict(numbers.get("words", {})),
+        multipliers={k: float(v) for k, v in numbers.get("multipliers", {}).items()},
+        quote_pairs=tuple((a, b) for a, b in quotes.get("pairs", [])),
+        quote_inner_space=bool(quotes.get("inner_space", False)),
+        formulas=tuple(data.get("readability", {}).get("formulas", [])),
+    )
+
+
+def generic(code: str) -> Language:
+    """A language we hold no data for: nothing language-specific is applied to it."""
+    return Language(code=code, name=code)
+
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
