@@ -22,7 +22,7 @@ def analyze(article: Article, sentences: int = 3, configured_language: str | Non
     declares none (else the language is detected from the text)."""
     body, note = bounded(article.text)
     lang = language.choose(article.language, configured_language, body)
-    doc = _stage("split", text.split, body)
+    doc = _stage("split", text.split, body, lang)
     if not doc.sentences:
         raise AnalysisError("no sentences in the article text")
     return Analysis(

@@ -33,6 +33,7 @@ class Language:
     quote_pairs: tuple[tuple[str, str], ...] = ()
     quote_inner_space: bool = False
     formulas: tuple[str, ...] = ()  # the readability formulas made for this language
+    no_break_after: frozenset[str] = frozenset()  # abbreviations, as written, that end no sentence
 
     @functools.cached_property
     def not_content(self) -> frozenset[str]:
@@ -71,6 +72,7 @@ def rules(code: str) -> Language:
         quote_pairs=tuple((a, b) for a, b in quotes.get("pairs", [])),
         quote_inner_space=bool(quotes.get("inner_space", False)),
         formulas=tuple(data.get("readability", {}).get("formulas", [])),
+        no_break_after=_word_set(data.get("sentences", {}).get("no_break_after", "")),
     )
 
 
