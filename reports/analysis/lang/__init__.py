@@ -34,6 +34,7 @@ class Language:
     quote_inner_space: bool = False
     formulas: tuple[str, ...] = ()  # the readability formulas made for this language
     no_break_after: frozenset[str] = frozenset()  # abbreviations, as written, that end no sentence
+    elisions: frozenset[str] = frozenset()  # words elided before an apostrophe: French "l'", "qu'"
 
     @functools.cached_property
     def not_content(self) -> frozenset[str]:
@@ -73,6 +74,7 @@ def rules(code: str) -> Language:
         quote_inner_space=bool(quotes.get("inner_space", False)),
         formulas=tuple(data.get("readability", {}).get("formulas", [])),
         no_break_after=_word_set(data.get("sentences", {}).get("no_break_after", "")),
+        elisions=_word_set(words.get("elisions", "")),
     )
 
 
