@@ -69,7 +69,8 @@ class Quotes:
 @dataclass(frozen=True)
 class Readability:
     """The formulas are None when the text cannot be measured (no sentence ends: every
-    formula divides by sentences); `not_measurable` then says why."""
+    formula divides by sentences) or have no version for the article's language (the English
+    ones for a French text); `not_measurable` then says why."""
 
     flesch_reading_ease: float | None
     flesch_kincaid_grade: float | None
@@ -84,6 +85,12 @@ class Readability:
     reading_time_s: float
     paragraph_grades: tuple[float, ...] = ()  # Flesch-Kincaid grade of each paragraph, in order
     not_measurable: str | None = None
+    # The article language's own formulas (readability_lang.py); None where it has none.
+    kandel_moles: float | None = None  # French reading ease
+    amstad: float | None = None  # German reading ease
+    wiener_sachtextformel: float | None = None  # German school grade
+    fernandez_huerta: float | None = None  # Spanish reading ease
+    gulpease: float | None = None  # Italian
 
 
 EntityKind = Literal["person", "organisation", "place"]

@@ -86,7 +86,11 @@ def test_language_is_in_the_json_and_the_pdf(tmp_path):
     assert analysis.to_json()["language"] == "de"
     pdf = tmp_path / "de.pdf"
     pdf.write_bytes(Renderer(None, RenderSettings()).briefing(analysis, date(2026, 11, 25)).pdf)
-    assert PdfReader(pdf).trailer["/Root"]["/Lang"] == "de"
+    reader = PdfReader(pdf)
+    assert reader.trailer["/Root"]["/Lang"] == "de"
+    shown = " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
+    assert "left out for German" in shown and "Amstad" in shown  # never an English figure
+    assert "Flesch reading ease:" not in shown
 
 
 def test_with_language_replaces_or_adds_the_root_lang():

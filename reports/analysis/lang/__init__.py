@@ -18,6 +18,16 @@ FOLDER = Path(__file__).resolve().parent
 
 
 @dataclass(frozen=True)
+class Syllables:
+    """How to count a word's spoken syllables as its vowel groups (see readability_lang.py)."""
+
+    vowels: frozenset[str]
+    split_pairs: frozenset[str]  # two vowels that belong to two syllables ("éa": "ré-a-li-té")
+    silent_u_after: frozenset[str]  # "u" after these, before a vowel, is no vowel ("quatre")
+    silent_endings: tuple[str, ...]  # endings with a mute vowel after a consonant ("élève")
+
+
+@dataclass(frozen=True)
 class Language:
     code: str
     name: str
@@ -35,6 +45,7 @@ class Language:
     formulas: tuple[str, ...] = ()  # the readability formulas made for this language
     no_break_after: frozenset[str] = frozenset()  # abbreviations, as written, that end no sentence
     elisions: frozenset[str] = frozenset()  # words elided before an apostrophe: French "l'", "qu'"
+    syllables: Syllables | None = None  # None: the language counts syllables otherwise (English)
 
     @functools.cached_property
     def not_content(self) -> frozenset[str]:
@@ -75,12 +86,24 @@ def rules(code: str) -> Language:
         formulas=tuple(data.get("readability", {}).get("formulas", [])),
         no_break_after=_word_set(data.get("sentences", {}).get("no_break_after", "")),
         elisions=_word_set(words.get("elisions", "")),
+        syllables=_syllables(data.get("syllables", {})),
     )
 
 
 def generic(code: str) -> Language:
     """A language we hold no data for: nothing language-specific is applied to it."""
     return Language(code=code, name=code)
+
+
+def _syllables(table: dict[str, object]) -> Syllables | None:
+    if "vowels" not in table:
+        return None
+    return Syllables(
+        vowels=frozenset(str(table["vowels"])),
+        split_pairs=frozenset(table.get("split_pairs", [])),  # type: ignore[arg-type]
+        silent_u_after=frozenset(str(table.get("silent_u_after", ""))),
+        silent_endings=tuple(table.get("silent_endings", [])),  # type: ignore[arg-type]
+    )
 
 
 def _word_set(words: str) -> frozenset[str]:
