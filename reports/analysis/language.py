@@ -7,6 +7,10 @@ n-grams whose model file ships inside its wheel (nothing is downloaded) and whic
 an article in about a millisecond. Its model and NumPy load only when a text needs a guess.
 The identifier is this module's own instance, so restricting or tuning it never touches
 py3langid's shared one.
+
+Loading that model takes about a second per process, so a text that is plainly English (most
+of its words English function words, from en.toml, and several times the share of any other
+language's) is called English without it; every other text goes to the model.
 """
 
 from __future__ import annotations
@@ -20,8 +24,14 @@ DEFAULT = "en"
 MIN_LETTERS = 20
 # py3langid's normalised probability below which the guess is not trusted.
 MIN_CONFIDENCE = 0.5
+# "Plainly English": at least this many words, this share of them English function words,
+# and this many times the share of any other language's function words.
+PLAIN_MIN_WORDS = 40
+PLAIN_MIN_SHARE = 0.3
+PLAIN_MIN_RATIO = 3.0
 _CODE = re.compile(r"^([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*$")
 _LETTER = re.compile(r"[^\W\d_]")
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 def normalise(declared: str | None) -> str | None:
@@ -50,8 +60,22 @@ def detect(text: str) -> str:
     sample = text[:4000]
     if len(_LETTER.findall(sample)) < MIN_LETTERS:
         return DEFAULT
+    if plainly_english(sample):
+        return "en"
     code, confidence = _identifier().classify(sample)
     return code if confidence >= MIN_CONFIDENCE else DEFAULT
+
+
+def plainly_english(sample: str) -> bool:
+    """Whether the text's function words say English so clearly that the model need not load."""
+    from reports.analysis import lang
+
+    found = _WORD.findall(sample.lower())
+    if len(found) < PLAIN_MIN_WORDS:
+        return False
+    shares = {code: sum(1 for w in found if w in lang.rules(code).stop_words) / len(found) for code in lang.available()}
+    english = shares.pop("en", 0.0)
+    return english >= PLAIN_MIN_SHARE and all(english >= PLAIN_MIN_RATIO * share for share in shares.values())
 
 
 @functools.cache

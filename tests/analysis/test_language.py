@@ -96,3 +96,17 @@ def test_language_is_in_the_json_and_the_pdf(tmp_path):
 def test_with_language_replaces_or_adds_the_root_lang():
     assert with_language('<!DOCTYPE html>\n<html lang="en">', "fr") == '<!DOCTYPE html>\n<html lang="fr">'
     assert with_language("<html class=x>", "de") == '<html lang="de" class=x>'
+
+
+def test_plainly_english_text_needs_no_model_and_others_do():
+    long_english = " ".join([ENGLISH] * 3)
+    assert language.plainly_english(long_english)
+    assert not language.plainly_english(" ".join([FRENCH] * 2))
+    assert not language.plainly_english(" ".join([GERMAN] * 2))
+    spanish = (
+        "El presidente del Gobierno presentó el martes en Madrid los nuevos presupuestos del Estado para el año "
+        "que viene. La oposición criticó el proyecto porque no aumenta el gasto en educación ni en sanidad, y "
+        "pidió que se abra un debate en el Congreso antes de que termine el mes."
+    )
+    assert not language.plainly_english(spanish)
+    assert language.detect(spanish) == "es"  # the model decides what the function words do not
