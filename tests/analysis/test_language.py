@@ -110,3 +110,22 @@ def test_plainly_english_text_needs_no_model_and_others_do():
     )
     assert not language.plainly_english(spanish)
     assert language.detect(spanish) == "es"  # the model decides what the function words do not
+
+
+def test_a_feeds_language_reaches_the_page_it_saves(tmp_path):
+    from reports import feeds
+
+    body = " ".join([FRENCH] * 2).replace("\n\n", " ")
+    rss = (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>T</title>'
+        f"<language>fr-FR</language><item><title>Titre</title><description>{body}</description></item>"
+        "</channel></rss>"
+    ).encode()
+    entry = feeds.parse(rss, "application/rss+xml")[0]
+    page = tmp_path / "item.html"
+    page.write_bytes(feeds._page_from_entry(entry))
+    assert next(ingest.read(page)).language == "fr-FR"
+    archived = feeds._archived(feeds.Response(200, b"<html><body><p>x</p></body></html>"), "fr-FR")
+    assert b'content-language" content="fr-FR"' in archived
+    declared = feeds._archived(feeds.Response(200, b'<html lang="de"><body></body></html>'), "fr-FR")
+    assert b"content-language" not in declared  # the page's own declaration stands
