@@ -20,7 +20,7 @@ def test_every_language_file_is_complete(code: str):
 
 
 def test_english_french_and_german_are_there():
-    assert {"en", "fr", "de"} <= set(lang.available())
+    assert {"en", "fr", "de", "es", "it"} <= set(lang.available())
 
 
 def test_each_language_has_its_own_words_and_marks():

@@ -117,3 +117,15 @@ def test_english_keeps_its_formulas_and_gets_no_other_language_s():
     assert measured.flesch_reading_ease is not None and measured.dale_chall is not None
     assert all(getattr(measured, name) is None for name in readability_lang.FORMULAS)
     assert measured.not_measurable is None
+
+
+def test_spanish_and_italian_get_their_own_formula():
+    spanish = readability.readability(text.split(SPANISH, "es"))
+    assert spanish.fernandez_huerta is not None and spanish.flesch_reading_ease is None
+    italian = readability.readability(text.split(ITALIAN, "it"))
+    assert italian.gulpease is not None and italian.fernandez_huerta is None
+
+
+@pytest.mark.parametrize(("word", "expected"), [("león", 2), ("día", 2), ("país", 2), ("guerra", 2), ("educación", 4)])
+def test_spanish_syllables(word: str, expected: int):
+    assert readability_lang.syllables(word, lang.rules("es").syllables) == expected
