@@ -83,7 +83,7 @@ class Readability:
     words: int
     sentences: int
     reading_time_s: float
-    paragraph_grades: tuple[float, ...] = ()  # Flesch-Kincaid grade of each paragraph, in order
+    paragraph_grades: tuple[float, ...] = ()  # each paragraph's grade, in order: Flesch-Kincaid (English), Wiener (German)
     not_measurable: str | None = None
     # The article language's own formulas (readability_lang.py); None where it has none.
     kandel_moles: float | None = None  # French reading ease

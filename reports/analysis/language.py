@@ -3,12 +3,12 @@
 A page says its language (`<html lang>`, `og:locale`), a Markdown file or a jsonl row may too;
 those are kept on the Article as written and only normalised here ("fr-FR", "fr_FR" -> "fr").
 When nothing is declared, py3langid guesses from the text: a naive Bayes model over byte
-n-grams whose model file ships inside its wheel (nothing is downloaded) and which classifies
-an article in about a millisecond. Its model and NumPy load only when a text needs a guess.
+n-grams whose model file ships inside its wheel (nothing is downloaded), fast per article.
+Its model and NumPy load only when a text needs a guess (docs/languages.md measures it).
 The identifier is this module's own instance, so restricting or tuning it never touches
 py3langid's shared one.
 
-Loading that model takes about a second per process, so a text that is plainly English (most
+Loading that model is slow (it is LZMA-compressed), so a text that is plainly English (most
 of its words English function words, from en.toml, and several times the share of any other
 language's) is called English without it; every other text goes to the model.
 """
