@@ -29,6 +29,8 @@ MIN_CONFIDENCE = 0.5
 PLAIN_MIN_WORDS = 40
 PLAIN_MIN_SHARE = 0.3
 PLAIN_MIN_RATIO = 3.0
+# The start of the text that is enough to tell its language (the model's time grows with it).
+SAMPLE_CHARS = 1500
 _CODE = re.compile(r"^([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*$")
 _LETTER = re.compile(r"[^\W\d_]")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -57,7 +59,7 @@ def choose(declared: str | None, configured: str | None, text: str) -> str:
 
 def detect(text: str) -> str:
     """py3langid's guess for the text (its start is enough), or DEFAULT when unsure."""
-    sample = text[:4000]
+    sample = text[:SAMPLE_CHARS]
     if len(_LETTER.findall(sample)) < MIN_LETTERS:
         return DEFAULT
     if plainly_english(sample):

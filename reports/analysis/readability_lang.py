@@ -15,6 +15,7 @@ so here they are the word's vowel groups under the language's rules (`[syllables
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -44,7 +45,7 @@ class Counts:
 
 def count(tokens: list[str], sentences: int, rules: lang.Syllables) -> Counts:
     """Counts from the text's words (punctuation already removed) and its sentence count."""
-    per_word = [syllables(token, rules) for token in tokens]
+    per_word = list(map(_counter(rules).__getitem__, tokens))
     return Counts(
         words=len(tokens), sentences=sentences, syllables=sum(per_word),
         polysyllables=sum(1 for n in per_word if n >= 3), monosyllables=sum(1 for n in per_word if n == 1),
@@ -71,6 +72,26 @@ def syllables(word: str, rules: lang.Syllables) -> int:
                 groups -= 1
                 break
     return max(1, groups)
+
+
+class _ByWord(dict):  # type: ignore[type-arg]
+    """`syllables(word, rules)` remembered per word as written: words recur. Emptied when it
+    grows large, so a long-running daemon's memory stays bounded."""
+
+    def __init__(self, rules: lang.Syllables) -> None:
+        super().__init__()
+        self.rules = rules
+
+    def __missing__(self, word: str) -> int:
+        if len(self) > 1 << 17:
+            self.clear()
+        value = self[word] = syllables(word, self.rules)
+        return value
+
+
+@functools.cache
+def _counter(rules: lang.Syllables) -> _ByWord:
+    return _ByWord(rules)
 
 
 def _ratio(a: float, b: float) -> float:
