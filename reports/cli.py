@@ -303,8 +303,9 @@ class _progress:
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "text"]), default="json", show_default=True)
 @click.option("--sentences", type=click.IntRange(1, 50), default=3, show_default=True, help="Summary length.")
 @click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: the cores).")
+@click.option("--language", metavar="CODE", help='Language of articles that declare none, e.g. "fr" (default: detected).')
 @_errors_to_exit_codes
-def analyze(paths: tuple[Path, ...], fmt: str, sentences: int, workers: int | None) -> None:
+def analyze(paths: tuple[Path, ...], fmt: str, sentences: int, workers: int | None, language: str | None) -> None:
     """Print the analysis of articles (files or folders) without rendering anything."""
     from collections import deque
 
@@ -327,7 +328,7 @@ def analyze(paths: tuple[Path, ...], fmt: str, sentences: int, workers: int | No
 
     results: list[dict[str, Any]] = []
     failures = 0
-    for item, result in analyze_each(items(), sentences=sentences, workers=workers or default_workers()):
+    for item, result in analyze_each(items(), sentences=sentences, workers=workers or default_workers(), language=language):
         path = read_from.popleft()
         if isinstance(result, ArticleError):
             failures += 1

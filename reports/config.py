@@ -121,6 +121,10 @@ class SectionSettings:
 class AnalysisSettings:
     sentences: int = 3
     """Summary length in sentences."""
+    language: str = "auto"
+    """The language of articles that do not declare one (an ISO 639-1 code such as "fr" or
+    "de"), or "auto" to detect it from each article's text. An article's own declaration
+    (`<html lang>`, `og:locale`, front matter, a jsonl "language") always wins."""
 
 
 @dataclass(frozen=True)
@@ -415,6 +419,8 @@ def _validate(settings: Settings) -> None:
         raise ConfigError("email.recipients must list at least one address when email.enabled is true")
     if not 1 <= settings.analysis.sentences <= 50:
         raise ConfigError("analysis.sentences must be between 1 and 50")
+    if settings.analysis.language != "auto" and not re.fullmatch(r"[a-z]{2}", settings.analysis.language):
+        raise ConfigError(f'analysis.language must be "auto" or a two-letter code such as "fr", not {settings.analysis.language!r}')
     _validate_fetch(settings.fetch)
     validate_cluster(settings.cluster)
 

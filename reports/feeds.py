@@ -200,7 +200,16 @@ def parse(body: bytes, content_type: str = "", url: str = "") -> list[Any]:
     if not parsed.entries and (parsed.bozo or not parsed.version):
         problem = getattr(parsed, "bozo_exception", None)
         raise FetchError(f"not an RSS or Atom feed{f' ({problem})' if problem else ''}")
+    feed_language = parsed.feed.get("language")  # RSS <language>, Atom xml:lang
+    for entry in parsed.entries:
+        entry["reports_language"] = _entry_language(entry) or feed_language
     return list(parsed.entries)
+
+
+def _entry_language(entry: Any) -> str | None:
+    """The language an Atom entry's own content or title declares (xml:lang), if any."""
+    details = [*(entry.get("content") or []), entry.get("summary_detail") or {}, entry.get("title_detail") or {}]
+    return next((d.get("language") for d in details if d.get("language")), None)
 
 
 _BOMS = (
@@ -303,7 +312,7 @@ def _page(entry: Any, link: str | None, client: Client, allow_internal: bool | s
     if whole or not link:
         return _page_from_entry(entry, link)
     try:
-        return _archived(client.get(link, allow_internal=allow_internal))
+        return _archived(client.get(link, allow_internal=allow_internal), entry.get("reports_language"))
     except FetchError:
         if _words(text) >= _ARTICLE_WORDS // 3 and _is_content(entry):
             return _page_from_entry(entry, link)
@@ -350,15 +359,21 @@ def item_key(entry: Any) -> str:
 
 _HTTP_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 _DECLARED = re.compile(rb"<meta[^>]+charset", re.IGNORECASE)
+_DECLARES_LANGUAGE = re.compile(rb"<html[^>]+lang\s*=|og:locale|content-language", re.IGNORECASE)
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
 
 
-def _archived(response: Response) -> bytes:
+def _archived(response: Response, language: str | None = None) -> bytes:
     """The page as saved: a charset given only in the HTTP header is written into the page,
-    which is all the inbox reader will see (else a KOI8-R page would be read as cp1252)."""
+    which is all the inbox reader will see (else a KOI8-R page would be read as cp1252); so
+    is the feed's language when the page declares none (the Content-Language meta)."""
+    body = response.body
+    if language and _LANGUAGE_TAG.fullmatch(language) and not _DECLARES_LANGUAGE.search(body[:4096]):
+        body = f'<meta http-equiv="content-language" content="{language}">\n'.encode("ascii") + body
     declared = _HTTP_CHARSET.search(response.headers.get("content-type", ""))
     if declared is None or _DECLARED.search(response.body[:4096]):
-        return response.body
-    return f'<meta charset="{declared.group(1)}">\n'.encode("ascii") + response.body
+        return body
+    return f'<meta charset="{declared.group(1)}">\n'.encode("ascii") + body
 
 
 def _page_from_entry(entry: Any, link: str | None = None) -> bytes:
@@ -374,9 +389,11 @@ def _page_from_entry(entry: Any, link: str | None = None) -> bytes:
     when = html.escape(dict.get(entry, "published") or dict.get(entry, "updated") or "")
     href = html.escape(link or "")
     meta = f'<meta name="author" content="{author}">' if author else ""
+    language = entry.get("reports_language")
+    lang_attribute = f' lang="{language}"' if language and _LANGUAGE_TAG.fullmatch(language) else ""
     source = f'<p class="from-feed">{FROM_FEED} <a href="{href}">{href}</a></p>' if link else f'<p class="from-feed">{FROM_FEED}</p>'
     return (
-        f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{title}</title>{meta}'
+        f'<!DOCTYPE html><html{lang_attribute}><head><meta charset="utf-8"><title>{title}</title>{meta}'
         f'<meta name="reports:source" content="feed">'
         f'<meta property="article:published_time" content="{when}"></head>'
         f"<body><article><h1>{title}</h1>{body}{source}</article></body></html>"

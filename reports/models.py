@@ -30,6 +30,7 @@ class Article:
     credit: str | None = None
     content_hash: str = ""
     author: str | None = None  # byline, when the format carries one (HTML, e-mail)
+    language: str | None = None  # as the source declares it ("fr-FR", <html lang>), else None
 
 
 QuoteKind = Literal["full", "partial", "scare"]
@@ -68,7 +69,8 @@ class Quotes:
 @dataclass(frozen=True)
 class Readability:
     """The formulas are None when the text cannot be measured (no sentence ends: every
-    formula divides by sentences); `not_measurable` then says why."""
+    formula divides by sentences) or have no version for the article's language (the English
+    ones for a French text); `not_measurable` then says why."""
 
     flesch_reading_ease: float | None
     flesch_kincaid_grade: float | None
@@ -81,8 +83,14 @@ class Readability:
     words: int
     sentences: int
     reading_time_s: float
-    paragraph_grades: tuple[float, ...] = ()  # Flesch-Kincaid grade of each paragraph, in order
+    paragraph_grades: tuple[float, ...] = ()  # each paragraph's grade, in order: Flesch-Kincaid (English), Wiener (German)
     not_measurable: str | None = None
+    # The article language's own formulas (readability_lang.py); None where it has none.
+    kandel_moles: float | None = None  # French reading ease
+    amstad: float | None = None  # German reading ease
+    wiener_sachtextformel: float | None = None  # German school grade
+    fernandez_huerta: float | None = None  # Spanish reading ease
+    gulpease: float | None = None  # Italian
 
 
 EntityKind = Literal["person", "organisation", "place"]
@@ -161,6 +169,7 @@ class Analysis:
     author: str | None = None  # the byline (never a photo credit or a path)
     note: str | None = None  # e.g. that only the start of a huge text was analysed
     stories: tuple[Story, ...] = ()  # when the text holds more than one story, each of them
+    language: str = "en"  # ISO 639-1 code: declared by the article or the config, else detected
 
     def to_json(self) -> dict[str, Any]:
         """The `reports analyze` object (CONTRACT.md); the body text is left out."""

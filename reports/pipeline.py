@@ -41,6 +41,7 @@ class Job:
     templates: Path | None
     render: RenderSettings
     update_of: UpdateOf | None = None  # the earlier briefing this article is a new version of
+    language: str | None = None  # the config's [analysis] language, for articles that declare none
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ def brief(job: Job) -> Briefed | ArticleError:
     from reports.render import renderer_for  # WeasyPrint loads only when something renders
 
     try:
-        analysis = analyze(job.article, sentences=job.sentences)
+        analysis = analyze(job.article, sentences=job.sentences, configured_language=job.language)
         if job.update_of:
             analysis = dataclasses.replace(analysis, update_of=job.update_of)
         rendered = renderer_for(job.templates, job.render).briefing(analysis, job.run_date)
@@ -107,7 +108,8 @@ def run(
         aborted: str | None = None
         started: Started | None = None  # the day's digest, begun as the briefings are written
         jobs = (
-            Job(a, run_date, settings.analysis.sentences, settings.paths.user_templates(), settings.render, found.update_of(a))
+            Job(a, run_date, settings.analysis.sentences, settings.paths.user_templates(), settings.render, found.update_of(a),
+                settings.analysis.language)
             for a in _noted(todo, on_note)
         )
         results = execute(jobs)

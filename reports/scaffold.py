@@ -27,6 +27,7 @@ digest_at = ["07:00"]
 
 [analysis]
 sentences = 3              # summary length
+language = "auto"          # articles that declare no language: "auto" detects it, or "fr", "de", ...
 
 [render]
 page_size = "A4"           # or "Letter"

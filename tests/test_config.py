@@ -40,6 +40,7 @@ def test_relative_paths_are_relative_to_the_file(tmp_path: Path):
         ('[email]\nenabled = true\n', "email.recipients"),
         ('[email]\nrecipients = ["not-an-address"]\n', "email.recipients"),
         ("[analysis]\nsentences = 0\n", "analysis.sentences"),
+        ("[analysis]\nlanguage = \"French\"\n", "analysis.language"),
         ('[paths]\ninbox = "unterminated\n', "not valid TOML"),
     ],
 )
@@ -64,3 +65,8 @@ def test_unknown_section_lists_every_section_with_feeds(tmp_path: Path):
         load_settings(write(tmp_path, '[feed]\nurl = "https://example.org/rss"\n'))
     for section in ("paths", "schedule", "email", "analysis", "render", "fetch", "cluster", "feeds"):
         assert section in str(caught.value)
+
+
+def test_analysis_language_is_auto_by_default_and_takes_a_code(tmp_path: Path):
+    assert load_settings(cwd=tmp_path).analysis.language == "auto"
+    assert load_settings(write(tmp_path, "[analysis]\nlanguage = \"fr\"\n")).analysis.language == "fr"

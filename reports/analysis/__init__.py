@@ -8,7 +8,7 @@ import re
 from importlib import resources
 from typing import Any, Callable, TypeVar
 
-from reports.analysis import facts, quotes, readability, summary, text, timeline
+from reports.analysis import facts, language, quotes, readability, summary, text, timeline
 from reports.errors import AnalysisError
 from reports.models import Analysis, Article, Story
 
@@ -20,9 +20,12 @@ MAX_TEXT_CHARS = 300_000
 T = TypeVar("T")
 
 
-def analyze(article: Article, sentences: int = 3) -> Analysis:
+def analyze(article: Article, sentences: int = 3, configured_language: str | None = None) -> Analysis:
+    """`configured_language`: the config's `[analysis] language`, used when the article
+    declares none (else the language is detected from the text)."""
     body, note = bounded(article.text)
-    doc = _stage("split", text.split, body)
+    lang = language.choose(article.language, configured_language, body)
+    doc = _stage("split", text.split, body, lang)
     if not doc.sentences:
         raise AnalysisError("no sentences in the article text")
     title = article.title or headline(doc)
@@ -45,6 +48,7 @@ def analyze(article: Article, sentences: int = 3) -> Analysis:
         author=article.author,
         note=note,
         stories=_stage("stories", stories, doc, chosen, title),
+        language=lang,
     )
 
 

@@ -20,15 +20,18 @@ Item = Article | ArticleError  # what reading gave: an article, or why a file ga
 Result = dict[str, Any] | ArticleError
 
 
-def analyze_each(items: Iterable[Item], sentences: int = 3, workers: int = 1) -> Iterator[tuple[Item, Result]]:
-    """(item, its analysis as JSON or the ArticleError why not) for every item, in order."""
+def analyze_each(
+    items: Iterable[Item], sentences: int = 3, workers: int = 1, language: str | None = None
+) -> Iterator[tuple[Item, Result]]:
+    """(item, its analysis as JSON or the ArticleError why not) for every item, in order.
+    `language`: of the articles that declare none (None: detected)."""
     from reports import workers as pool
 
     items = iter(items)
     first = list(itertools.islice(items, 2))
     if len(first) < 2:
         workers = 1  # forking workers for one article costs more than it gives
-    yield from pool.in_order(_Analyze(sentences), itertools.chain(first, items), workers, _died)
+    yield from pool.in_order(_Analyze(sentences, language), itertools.chain(first, items), workers, _died)
 
 
 @dataclass(frozen=True)
@@ -37,12 +40,13 @@ class _Analyze:
     worker too, so the coordinator only prints."""
 
     sentences: int
+    language: str | None = None
 
     def __call__(self, item: Item) -> Result:
         if isinstance(item, ArticleError):
             return item
         try:
-            return analyze(item, sentences=self.sentences).to_json()
+            return analyze(item, sentences=self.sentences, configured_language=self.language).to_json()
         except ArticleError as error:
             return error
 

@@ -15,15 +15,19 @@ import re
 from importlib import resources
 from typing import Any
 
+from reports.analysis import lang
 from reports.analysis.text import Document
 from reports.analysis.timeline import MONTHS as _MONTHS
-from reports.analysis.timeline import WEEKDAYS as _WEEKDAYS
-from reports.analysis.entities import _DEMONYMS, _STOPWORDS, _TITLES, _stem, entities
+from reports.analysis.entities import _STOPWORDS, _stem, entities
 from reports.models import Figure
 
 # --- keyphrases -------------------------------------------------------------------------------
 
-_PHRASE_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[,.;:!?()\"“”]")
+# Words of letters in any script ("François", "Zürich", "Müller"), with inner apostrophes and
+# hyphens, and the punctuation that ends a run of words (French and German quotation marks too).
+_PHRASE_TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\-])*[^\W\d_]|[,.;:!?()\"“”«»„‹›]")
+# The same for ASCII text, where it finds exactly the same tokens, faster.
+_ASCII_PHRASE_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[,.;:!?()\"“”]")
 
 
 def keyphrases(doc: Document, limit: int = 8) -> tuple[str, ...]:
@@ -33,10 +37,12 @@ def keyphrases(doc: Document, limit: int = 8) -> tuple[str, ...]:
     scores: dict[str, float] = {}
     counts: dict[str, int] = {}
     surface: dict[str, str] = {}
-    proper = _proper_words(doc)
+    rules = lang.rules(doc.language)
+    content = _content_of(rules)
+    proper = _proper_words(doc, rules.elisions)
     for rank, sentence in enumerate(doc.sentences):
         weight = 1.0 / math.sqrt(1 + rank)
-        for run in _content_runs(sentence.text, proper):
+        for run in _content_runs(sentence.text, proper, content):
             stems = [_STEMS[t] for t in run]  # each word stemmed once, not once per phrase
             upper = [t[0].isupper() for t in run]
             # Every phrase of 1, 2, then 3 words, in that order (it decides ties): a name and
@@ -93,25 +99,35 @@ def _widest(key: str, counts: dict[str, int], repeated: list[tuple[str, str, int
     return best
 
 
-def _proper_words(doc: Document) -> set[str]:
-    """Words written capitalised somewhere other than at the start of a sentence."""
+def _proper_words(doc: Document, elisions: frozenset[str] = frozenset()) -> set[str]:
+    """Words written capitalised somewhere other than at the start of a sentence (after an
+    elided article: "l'Élysée")."""
     found: set[str] = set()
     for sentence in doc.sentences:
         tokens = sentence.tokens
+        if elisions:
+            tokens = [_unelided(t, elisions) for t in tokens]
         found.update(t for t in tokens[1:] if t[:1].isupper())
     return found
 
 
-# Words that never start or continue a keyphrase: one set, so a token costs one lookup.
-_NOT_CONTENT = frozenset(_STOPWORDS | set(_MONTHS) | _TITLES | _DEMONYMS | set(_WEEKDAYS))
+def _unelided(token: str, elisions: frozenset[str]) -> str:
+    """The word without an elided article or pronoun before its apostrophe: "l'Élysée" ->
+    "Élysée", "qu'il" -> "il" (French); the token itself when the language has none."""
+    for mark in "'’":
+        head, found, rest = token.partition(mark)
+        if found and rest and head.lower() in elisions:
+            return rest
+    return token
 
 
-def _content_runs(sentence: str, proper: set[str]) -> list[list[str]]:
+def _content_runs(sentence: str, proper: set[str], content_of: "_PerToken") -> list[list[str]]:
     """Runs of content words; titles and nationality words break a run ("French President")."""
     runs: list[list[str]] = []
     run: list[str] = []
-    for token in [*_PHRASE_TOKEN.findall(sentence), "."]:
-        content = _CONTENT[token]
+    tokens = (_ASCII_PHRASE_TOKEN if sentence.isascii() else _PHRASE_TOKEN).findall(sentence)
+    for token in [*tokens, "."]:
+        content = content_of[token]
         if content:
             token, low = content
             run.append(token if token in proper or token.isupper() else low)
@@ -122,12 +138,15 @@ def _content_runs(sentence: str, proper: set[str]) -> list[list[str]]:
     return runs
 
 
-def _content_word(token: str) -> tuple[str, str] | None:
-    """(the token without 's, lowercased) when it is a content word, else None."""
+def _content_word(token: str, rules: lang.Language) -> tuple[str, str] | None:
+    """(the token without 's or an elided article, lowercased) when it is a content word of
+    the language, else None."""
+    if rules.elisions:
+        token = _unelided(token, rules.elisions)
     if token.endswith(("'s", "’s")):
         token = token[:-2]
     low = token.lower()
-    if len(low) > 2 and low[0].isalpha() and low not in _NOT_CONTENT:
+    if len(low) > 2 and low[0].isalpha() and low not in rules.not_content:
         return token, low
     return None
 
@@ -147,7 +166,17 @@ class _PerToken(dict):  # type: ignore[type-arg]
         return value
 
 
-_CONTENT = _PerToken(_content_word)
+_CONTENT: dict[str, _PerToken] = {}  # by language code
+
+
+def _content_of(rules: lang.Language) -> _PerToken:
+    """`_content_word` for one language, remembered per token."""
+    found = _CONTENT.get(rules.code)
+    if found is None:
+        found = _CONTENT[rules.code] = _PerToken(lambda token: _content_word(token, rules))
+    return found
+
+
 _STEMS = _PerToken(_stem)
 
 

@@ -25,6 +25,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
+from reports.analysis import lang, readability_lang
 from reports.analysis.text import Document, has_words, words
 from reports.errors import AnalysisError
 from reports.models import Readability
@@ -463,6 +464,8 @@ def _measured(doc: Document, word_count: int) -> Readability:
     ends = len(_SENTENCE_END.findall(text))
     if ends == 0 or word_count / ends > MAX_WORDS_PER_SENTENCE_END:
         return _not_measurable(doc, word_count, "no sentence ends" if ends == 0 else "too few sentence ends")
+    if doc.language != "en":
+        return _in_language(doc, lang.rules(doc.language), word_count)
     try:
         tokens_of = [_remove_punctuation(p.text).split() for p in doc.paragraphs]
         figures_of = [list(map(_TOKEN_FIGURES.__getitem__, tokens)) for tokens in tokens_of]
@@ -484,6 +487,34 @@ def _measured(doc: Document, word_count: int) -> Readability:
         )
     except (ZeroDivisionError, ValueError, OverflowError) as error:
         raise AnalysisError(f"readability could not be measured: {error}") from error
+
+
+def _in_language(doc: Document, rules: lang.Language, word_count: int) -> Readability:
+    """The language's own formulas (readability_lang.py) and none of the English ones; the
+    grade of each paragraph where the language has a grade formula."""
+    found: dict[str, float] = {}
+    grades: tuple[float, ...] = ()
+    if rules.syllables is not None:
+        try:
+            tokens_of = [_remove_punctuation(p.text).split() for p in doc.paragraphs]
+            tokens = [t for paragraph in tokens_of for t in paragraph]
+            c = readability_lang.count(tokens, _sentence_count(doc.text), rules.syllables)
+            found = {name: _round(value) for name, value in readability_lang.scores(c, rules.formulas).items()}
+            grade = next((readability_lang.FORMULAS[g] for g in readability_lang.GRADES if g in found), None)
+            if grade is not None:
+                grades = tuple(
+                    round(min(20.0, max(0.0, grade(readability_lang.count(t, _sentence_count(p.text), rules.syllables)))), 1)
+                    for p, t in zip(doc.paragraphs, tokens_of) if t
+                )
+        except (ZeroDivisionError, ValueError, OverflowError) as error:
+            raise AnalysisError(f"readability could not be measured: {error}") from error
+    return Readability(
+        flesch_reading_ease=None, flesch_kincaid_grade=None, gunning_fog=None, smog_index=None,
+        coleman_liau_index=None, automated_readability_index=None, dale_chall=None, text_standard=None,
+        words=word_count, sentences=len(doc.sentences),
+        reading_time_s=round(word_count * 60 / WORDS_PER_MINUTE, 1),
+        paragraph_grades=grades, not_measurable=readability_lang.left_out(rules, found), **found,
+    )
 
 
 def _word_count(doc: Document) -> int:

@@ -45,8 +45,10 @@ import math
 import operator
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from reports.analysis import lang
 from reports.analysis.text import Document
 
 
@@ -219,13 +221,14 @@ def _select_story(doc: Document, members: list[int], budget: int, w: Weights) ->
 def _items(doc: Document, members: list[int], w: Weights) -> list[_Item]:
     """TF-IDF vectors of the story's sentences; document frequency counts sentences."""
     terms_of: list[list[str]] = []
+    term_of = _terms_in(doc.language)
     names: set[str] = set()
     df: Counter[str] = Counter()
     lengths: list[int] = []
     for index in members:
         tokens = doc.sentences[index].tokens
         lengths.append(len(tokens))
-        mapped = list(map(_term, tokens))
+        mapped = list(map(term_of, tokens))
         terms = [term for term in mapped if term is not None]
         # A capitalised word past the first is a name.
         names.update(term for term, token in zip(mapped[1:], tokens[1:]) if term is not None and token[0].isupper())
@@ -285,6 +288,31 @@ def _degrees(items: list[_Item]) -> list[float]:
         raw.append(total)
     top = max(raw)
     return [r / top for r in raw] if top > 0 else raw
+
+
+def _terms_in(language: str) -> Callable[[str], str | None]:
+    """`_term` for English; for another language, the same with that language's stop words
+    and elided articles ("l'Élysée" is "élysée")."""
+    return _term if language == "en" else _other_term(language)
+
+
+@functools.cache
+def _other_term(language: str) -> Callable[[str], str | None]:
+    rules = lang.rules(language)
+
+    @functools.lru_cache(maxsize=1 << 17)
+    def term(token: str) -> str | None:
+        low = token.lower().replace("’", "'")
+        head, mark, rest = low.partition("'")
+        if mark and rest and head in rules.elisions:
+            low = rest
+        if low in rules.stop_words or len(low) < 2 or any(c.isdigit() for c in low):
+            return None
+        if len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is")):
+            return low[:-1]
+        return low
+
+    return term
 
 
 @functools.lru_cache(maxsize=1 << 17)

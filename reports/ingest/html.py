@@ -99,7 +99,23 @@ def parse(html: str, *, article_id: str, source: str, content_hash: str = "") ->
         credit=credit,
         content_hash=content_hash or hashlib.sha256(html.encode()).hexdigest(),
         author=_byline(tree, found.author),
+        language=_declared_language(tree),
     )
+
+
+def _declared_language(tree: object) -> str | None:
+    """The page's language as it declares it: `<html lang>` (or xml:lang), else og:locale,
+    else the Content-Language meta; as written ("fr-FR", "de_DE"), normalised by the analysis."""
+    for xpath in (
+        "/html/@lang",
+        "/html/@*[local-name()='lang']",
+        "//meta[@property='og:locale']/@content",
+        "//meta[translate(@http-equiv, 'CONTENT-LANGUAGE', 'content-language')='content-language']/@content",
+    ):
+        values = tree.xpath(xpath)  # type: ignore[attr-defined]
+        if values and str(values[0]).strip():
+            return str(values[0]).strip()
+    return None
 
 
 def _refuse_non_article(tree: object, text: str) -> None:

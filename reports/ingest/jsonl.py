@@ -1,4 +1,4 @@
-"""JSON Lines: one article a line, {"id", "text", "title"?, "date"?} (CONTRACT.md).
+"""JSON Lines: one article a line, {"id", "text", "title"?, "date"?, "language"?} (CONTRACT.md).
 
 A bad line is one failed article, reported with its line number; the other lines go on.
 `text` is kept exactly as given (bar newline normalisation), so offsets match the input.
@@ -49,6 +49,7 @@ def parse_row(row: object, *, source: str, content_hash: str) -> Article:
     if not isinstance(article_id, (str, int)) or str(article_id) == "":
         raise ReadError(f"{source}: missing \"id\"")
     title = row.get("title")
+    declared = row.get("language", row.get("lang"))
     return Article(
         id=str(article_id),
         source=source,
@@ -56,6 +57,7 @@ def parse_row(row: object, *, source: str, content_hash: str) -> Article:
         title=title.strip() if isinstance(title, str) and title.strip() else None,
         date=_date(row.get("date"), source),
         content_hash=content_hash,
+        language=declared if isinstance(declared, str) and declared.strip() else None,
     )
 
 

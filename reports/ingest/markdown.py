@@ -4,6 +4,7 @@
     title: Macron flies to Moscow
     date: 2022-02-07
     author: Jane Reporter
+    language: en
     ---
 
     # A first-level heading is the title when the front matter has none
@@ -64,6 +65,7 @@ def read(path: Path, raw: bytes, label: str) -> Iterator[Article]:
         title=meta.get("title") or heading or article.title,
         date=_date(meta.get("date"), label) or article.date,
         author=meta.get("author") or meta.get("byline"),
+        language=meta.get("lang") or meta.get("language"),
     )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -45,9 +46,10 @@ class Renderer:
 
     def briefing_html(self, analysis: Analysis, briefing_date: date) -> str:
         body, omitted = capped_body(analysis.paragraphs)
-        return self._html(
+        html = self._html(
             "briefing.html", analysis=analysis, briefing_date=briefing_date, body=body, omitted_words=omitted
         )
+        return with_language(html, analysis.language)
 
     def briefing(self, analysis: Analysis, briefing_date: date) -> Rendered:
         pdf, pages = self._pdf.render(self.briefing_html(analysis, briefing_date))
@@ -69,6 +71,23 @@ class Renderer:
             raise RenderError(f"template {error.filename or error.name}, line {error.lineno}: {error.message}") from error
         except jinja2.TemplateError as error:
             raise RenderError(f"template {template_line(error, name)}: {error}") from error
+
+
+_HTML_TAG = re.compile(r"<html\b[^>]*>", re.IGNORECASE)
+_LANG_ATTRIBUTE = re.compile(r"""\slang\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)""", re.IGNORECASE)
+
+
+def with_language(html: str, language: str) -> str:
+    """The page with its root `<html lang>` set to the article's language, whatever the
+    template wrote: WeasyPrint writes it as the PDF's /Lang (what a screen reader speaks in)
+    and hyphenates in it where the stylesheet asks for `hyphens: auto`. Set here, so a
+    user's own briefing template gets it too."""
+    tag = _HTML_TAG.search(html)
+    if tag is None:
+        return html
+    bare = _LANG_ATTRIBUTE.sub("", tag.group(0))
+    new = f'{bare[:5]} lang="{language}"{bare[5:]}'
+    return html[: tag.start()] + new + html[tag.end() :]
 
 
 def template_line(error: BaseException, name: str) -> str:

@@ -28,3 +28,18 @@ def test_words_keep_apostrophes_and_numbers():
     assert text.words("We’re sending 100,000 troops — Putin's lair.") == [
         "We’re", "sending", "100", "000", "troops", "Putin's", "lair",
     ]
+
+
+def test_sentences_are_split_in_the_article_language():
+    french = "Le président a reçu M. Dupont et Mme. Martin mardi. Selon le Dr. Weber, tout va bien. J. Dupont confirme."
+    doc = text.split(french, "fr")
+    assert [s.text for s in doc.sentences] == [
+        "Le président a reçu M. Dupont et Mme. Martin mardi.",
+        "Selon le Dr. Weber, tout va bien.",
+        "J. Dupont confirme.",
+    ]
+    assert doc.language == "fr"
+    assert all(doc.text[s.start : s.end] == s.text for s in doc.sentences)
+    german = "Am 3. Oktober kam Dr. Müller nach Berlin. Nach Abs. 2 gilt das nicht."
+    assert len(text.split(german, "de").sentences) == 2
+    assert len(text.split(german, "en").sentences) == 4  # English rules end one at "3." and "Abs."

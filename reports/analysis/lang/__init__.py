@@ -1,0 +1,110 @@
+"""Each language's words and marks, read from one TOML file per language beside this module.
+
+The analysis asks `rules(code)` for what it needs (stop words, titles, months, number formats,
+quotation marks, which readability formulas exist), so a language is added by adding a file,
+not by editing code, as dateparser and pysbd keep their language data. A language without a
+file gets `generic(code)`: no word lists and no readability formulas, so nothing English is
+ever applied to it by default.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+FOLDER = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class Syllables:
+    """How to count a word's spoken syllables as its vowel groups (see readability_lang.py)."""
+
+    vowels: frozenset[str]
+    split_pairs: frozenset[str]  # two vowels that belong to two syllables ("éa": "ré-a-li-té")
+    silent_u_after: frozenset[str]  # "u" after these, before a vowel, is no vowel ("quatre")
+    silent_endings: tuple[str, ...]  # endings with a mute vowel after a consonant ("élève")
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    name: str
+    stop_words: frozenset[str] = frozenset()
+    titles: frozenset[str] = frozenset()
+    demonyms: frozenset[str] = frozenset()
+    days: tuple[str, ...] = ()
+    months: dict[str, int] = field(default_factory=dict)
+    decimal: str = "."
+    thousands: tuple[str, ...] = (",",)
+    number_words: dict[str, int] = field(default_factory=dict)
+    multipliers: dict[str, float] = field(default_factory=dict)
+    quote_pairs: tuple[tuple[str, str], ...] = ()
+    quote_inner_space: bool = False
+    formulas: tuple[str, ...] = ()  # the readability formulas made for this language
+    no_break_after: frozenset[str] = frozenset()  # abbreviations, as written, that end no sentence
+    elisions: frozenset[str] = frozenset()  # words elided before an apostrophe: French "l'", "qu'"
+    syllables: Syllables | None = None  # None: the language counts syllables otherwise (English)
+
+    @functools.cached_property
+    def not_content(self) -> frozenset[str]:
+        """Words that never start or continue a keyphrase: one set, one lookup a token."""
+        return self.stop_words | set(self.months) | self.titles | self.demonyms | set(self.days)
+
+
+def available() -> tuple[str, ...]:
+    """The codes that have a data file, sorted."""
+    return tuple(sorted(p.stem for p in FOLDER.glob("*.toml")))
+
+
+@functools.cache
+def rules(code: str) -> Language:
+    """The language's data, read once per process; `generic(code)` when it has no file."""
+    path = FOLDER / f"{code}.toml"
+    if not code.isalpha() or not path.is_file():
+        return generic(code)
+    with path.open("rb") as file:
+        data = tomllib.load(file)
+    words = data.get("words", {})
+    numbers = data.get("numbers", {})
+    quotes = data.get("quotes", {})
+    return Language(
+        code=data["code"],
+        name=data["name"],
+        stop_words=_word_set(words.get("stop", "")),
+        titles=_word_set(words.get("titles", "")),
+        demonyms=_word_set(words.get("demonyms", "")),
+        days=tuple(words.get("days", "").split()),
+        months=dict(data.get("months", {})),
+        decimal=numbers.get("decimal", "."),
+        thousands=tuple(numbers.get("thousands", [","])),
+        number_words=dict(numbers.get("words", {})),
+        multipliers={k: float(v) for k, v in numbers.get("multipliers", {}).items()},
+        quote_pairs=tuple((a, b) for a, b in quotes.get("pairs", [])),
+        quote_inner_space=bool(quotes.get("inner_space", False)),
+        formulas=tuple(data.get("readability", {}).get("formulas", [])),
+        no_break_after=_word_set(data.get("sentences", {}).get("no_break_after", "")),
+        elisions=_word_set(words.get("elisions", "")),
+        syllables=_syllables(data.get("syllables", {})),
+    )
+
+
+def generic(code: str) -> Language:
+    """A language we hold no data for: nothing language-specific is applied to it."""
+    return Language(code=code, name=code)
+
+
+def _syllables(table: dict[str, object]) -> Syllables | None:
+    if "vowels" not in table:
+        return None
+    return Syllables(
+        vowels=frozenset(str(table["vowels"])),
+        split_pairs=frozenset(table.get("split_pairs", [])),  # type: ignore[arg-type]
+        silent_u_after=frozenset(str(table.get("silent_u_after", ""))),
+        silent_endings=tuple(table.get("silent_endings", [])),  # type: ignore[arg-type]
+    )
+
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
