@@ -43,6 +43,8 @@ from bisect import bisect_right
 from reports.analysis.quotes import chooser
 from reports.analysis.quotes.agents import source_agent, source_opening
 from reports.analysis.quotes.attribution import Source, source_after, source_before
+from reports.analysis.quotes.can_speak import Names as SpeakerNames
+from reports.analysis.quotes.can_speak import shown
 from reports.analysis.quotes.clauses import (
     INTRODUCED,
     closes_sentence,
@@ -124,6 +126,8 @@ class _Attributor:
         self.last_person_at = -1  # where the last named speaker's quotation starts
         self.last_source: dict[int, Source] = {}  # the last source found in each paragraph
         self.proper: set[str] | None = None  # words capitalised mid-sentence, when first needed
+        self.speaker_names = SpeakerNames(doc.text, self._proper)  # evidence for can_speak
+        self.chooser_memo: dict = {}  # the chooser's mentions and their own features, for the article
 
     def quote(self, span: Span, following: list[Span]) -> Quote:
         left, right = self._contexts(span, following)
@@ -151,16 +155,19 @@ class _Attributor:
         if source is not None:
             source = self._according(left, right) or self._poll(source, left) or source
         opener = left if source is not None and source.from_right else ""
-        if self.model is not None and (source is None or source.cue not in {"verb", "signature", "according"}):
-            # a source read off a reporting verb next to the quotation stands (the model keeps it
-            # anyway when it may choose); the others are weighed against every candidate
+        if self.model is not None:
+            # every quotation's candidates are weighed, the rules' source (a reporting verb's
+            # subject too) among them and its cue a feature
             chosen = self._choose(span, left, right, source, opener, kind)
             if chosen is not None:
                 return chosen
         if source is None:
             return Quote(quote, None, kind, False, span.start, span.end)
-        self.last_source[span.end_paragraph] = source
         speaker, anonymous = self._resolve(source.mention, span.start, opener)
+        speaker = shown(speaker, source.mention, self.speaker_names)
+        if speaker is None and source.mention and not is_pronoun(source.mention):
+            return Quote(quote, None, kind, False, span.start, span.end)  # unattributed, not absurd
+        self.last_source[span.end_paragraph] = source
         self._spoke(speaker)
         return Quote(quote, speaker, kind, anonymous, span.start, span.end,
                      verb=source.verb, told=source.told, mention=source.mention)
@@ -213,11 +220,13 @@ class _Attributor:
         if not best.key:  # nobody, against the rules' source
             return Quote(text[span.start : span.end], None, kind, False, span.start, span.end)
         mention = best.mention.text
-        picked = Source(mention, None, cue="chooser")
-        self.last_source[span.end_paragraph] = picked
         speaker, anonymous = self._resolve(mention, span.start)
         if best.mention.start < 0:  # the previous quotation's speaker, not written here
             speaker, anonymous = best.mention.speaker, False
+        speaker = shown(speaker, mention, self.speaker_names)
+        if speaker is None and not is_pronoun(mention):
+            return Quote(text[span.start : span.end], None, kind, False, span.start, span.end)
+        self.last_source[span.end_paragraph] = Source(mention, None, cue="chooser")
         self._spoke(speaker)
         return Quote(text[span.start : span.end], speaker, kind, anonymous, span.start, span.end, mention=mention)
 
@@ -261,7 +270,7 @@ class _Attributor:
             previous_paragraph_start=previous, sentence_starts=self.sentence_starts, runs=self.runs,
             run_starts=self.run_starts, alone=not left.strip() and _right_is_empty(doc, span),
             previous_speaker=self.previous_speaker, previous_name=self.previous_name, spoken=self.spoken,
-            proper=self._proper)
+            proper=self._proper, names=self.speaker_names, memo=self.chooser_memo)
 
     def _proper(self) -> set[str]:
         if self.proper is None:
