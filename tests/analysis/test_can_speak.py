@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from reports.analysis.quotes import extract
-from reports.analysis.quotes.can_speak import Names, can_speak, lexicon, shown
+from reports.analysis.quotes.can_speak import Names, can_speak, descriptions, lexicon, shown
 from reports.analysis.text import split
 
 DEV = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "quotes" / "polnear-dev.jsonl"
@@ -67,3 +67,10 @@ def test_no_chosen_speaker_fails_can_speak_over_the_dev_file() -> None:
             names = Names(doc.text)
             failing += [q.speaker for q in extract(doc).items if q.speaker and not can_speak(q.speaker, names)]
     assert failing == []
+
+
+def test_descriptions_that_can_speak_are_candidates() -> None:
+    text = "At one point the crowd chanted it, and her husband cut in, as the new report says the plan failed."
+    assert [phrase for _, phrase in descriptions(text, 0, len(text))] == ["the crowd", "her husband", "the new report"]
+    text = "The plan failed on the night."
+    assert descriptions(text, 0, len(text)) == []

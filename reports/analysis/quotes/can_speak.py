@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["Lexicon", "Names", "can_speak", "lexicon", "shown"]
+__all__ = ["Lexicon", "Names", "can_speak", "descriptions", "lexicon", "shown"]
 
 _DETERMINERS = {"a", "an", "the", "one", "some", "several", "many", "most", "other", "another",
                 "his", "her", "their", "its", "our", "my", "your", "these", "those", "this", "that",
@@ -42,6 +42,7 @@ class Lexicon:
     """One language's words for who can speak (`lang/<code>.toml`, section `can_speak`)."""
 
     nouns: frozenset[str]  # people, groups and organisations, documents
+    kinds: dict[str, str]  # each of those nouns -> "people", "groups" or "documents"
     pronouns: frozenset[str]
     agent_endings: tuple[str, ...]
     not_agents: frozenset[str]
@@ -59,6 +60,7 @@ def lexicon(lang: str = "en") -> Lexicon:
     data = tomllib.loads(raw)["can_speak"]
     return Lexicon(
         nouns=frozenset(w.lower() for key in ("people", "groups", "documents", "indefinite_people") for w in data[key]),
+        kinds={w.lower(): key for key in ("documents", "groups", "people") for w in data[key]},
         pronouns=frozenset(data["pronouns"]),
         agent_endings=tuple(data["agent_endings"]),
         not_agents=frozenset(data["not_agents"]),
@@ -127,6 +129,27 @@ def _can_speak(speaker: str | None, names: Names | None, lang: str) -> bool:
     if not first[:1].isupper() or first.lower() in _DETERMINERS:
         return _description(words, lex)
     return _name(words, lex, names)
+
+
+_DESCRIPTION = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Tt]his|[Tt]hat)"
+                          r"((?:\s+[a-z][\w’'\-]*){1,3})")
+
+
+def descriptions(text: str, start: int, end: int, lang: str = "en") -> list[tuple[int, str]]:
+    """Lower-case descriptions that can speak, after a determiner, in text[start:end]: "the
+    crowd", "her husband", "a conservative website", "the newspaper’s editorial" (the longest
+    run of up to three words whose last is a noun of people, groups or documents)."""
+    nouns = lexicon(lang).kinds
+    found = []
+    for match in _DESCRIPTION.finditer(text, start, end):
+        words = match.group(1).split()
+        for count in range(len(words), 0, -1):
+            head = words[count - 1]
+            if head in nouns or (head.endswith("s") and head[:-1] in nouns):
+                phrase_end = match.start(1) + match.group(1).index(head) + len(head)
+                found.append((match.start(), text[match.start() : phrase_end]))
+                break
+    return found
 
 
 def shown(speaker: str | None, mention: str | None, names: Names | None = None) -> str | None:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from reports.analysis.quotes.can_speak import Names, shown
+from reports.analysis.quotes.can_speak import Names, descriptions, lexicon, shown
 from reports.analysis.quotes.lexicon import (
     DETERMINERS,
     SOURCE_NOUNS,
@@ -203,6 +203,10 @@ def _mentions(ctx: Context, resolve, sentence_only: bool = False) -> list[Mentio
             start = lead.start() if lead else match.start()
             phrase = text[start : match.end()]
             found.append(Mention(phrase, start, fold(phrase), phrase))
+        for at, phrase in descriptions(text, window_lo, window_hi):
+            if _SOURCE_NOUN.fullmatch(phrase.rsplit(" ", 1)[-1]):
+                continue  # listed above
+            found.append(Mention(phrase, at, fold(phrase), phrase))  # "the crowd", "the report"
     signed = _SIGNED.match(text, ctx.end + 1, hi + 100) if ctx.end + 1 < len(text) else None
     if signed and (text[ctx.end + 1 : signed.start(1)].strip(" \n.,”\"-—–―")) == "":
         name = signed.group(1).rstrip(". ")
@@ -348,6 +352,9 @@ def _own_features(ctx: Context, mention: Mention) -> tuple[dict[str, float], tup
             f["surname_known"] = 1.0
     else:
         f["description"] = 1.0
+        kind = lexicon().kinds.get(low[-1].rstrip("s"), lexicon().kinds.get(low[-1])) if low else None
+        if kind:
+            f[f"noun={kind}"] = 1.0  # people, groups or documents
     return f, tuple(placed)
 
 
