@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from reports.analysis.quotes import extract
-from reports.analysis.quotes.can_speak import Names, can_speak, descriptions, lexicon, shown
+from reports.analysis.quotes.can_speak import Names, can_speak, descriptions, genders, lexicon, shown
 from reports.analysis.text import split
 
 DEV = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "quotes" / "polnear-dev.jsonl"
@@ -74,3 +74,12 @@ def test_descriptions_that_can_speak_are_candidates() -> None:
     assert [phrase for _, phrase in descriptions(text, 0, len(text))] == ["the crowd", "her husband", "the new report"]
     text = "The plan failed on the night."
     assert descriptions(text, 0, len(text)) == []
+
+
+def test_she_is_no_mister() -> None:
+    assert genders("Mr. Ode spoke. Ms. Ada Park replied; Congresswoman Lee Ray agreed.") == \
+        {"ode": "he", "park": "she", "ray": "she"}
+    text = "Tom Ode spoke first. “We will win,” Mr. Ode said. Later, “I am confident,” she said."
+    assert [q.speaker for q in extract(split(text)).items] == ["Tom Ode", None]
+    text = "Ada Park spoke first. “We will win,” Ms. Park said. Later, “I am confident,” she said."
+    assert [q.speaker for q in extract(split(text)).items] == ["Ada Park", "Ada Park"]

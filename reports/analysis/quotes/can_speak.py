@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["Lexicon", "Names", "can_speak", "descriptions", "lexicon", "shown"]
+__all__ = ["Lexicon", "Names", "can_speak", "descriptions", "genders", "lexicon", "shown"]
 
 _DETERMINERS = {"a", "an", "the", "one", "some", "several", "many", "most", "other", "another",
                 "his", "her", "their", "its", "our", "my", "your", "these", "those", "this", "that",
@@ -52,6 +52,7 @@ class Lexicon:
     people_endings: tuple[str, ...]
     not_people: frozenset[str]
     people_determiners: frozenset[str]
+    gender_titles: dict[str, str]  # "mr" -> "he", "ms" -> "she"
 
 
 @lru_cache(maxsize=8)
@@ -70,6 +71,7 @@ def lexicon(lang: str = "en") -> Lexicon:
         people_endings=tuple(data["people_endings"]),
         not_people=frozenset(data["not_people"]),
         people_determiners=frozenset(data["people_determiners"]),
+        gender_titles={t: pronoun for pronoun, titles in tomllib.loads(raw)["gender"].items() for t in titles},
     )
 
 
@@ -78,6 +80,22 @@ _OPENING_SHAPE = re.compile(r"\w+(?:ing|ly)$")
 
 
 _LOWER_WORD = re.compile(r"(?<![\w’'\-])[a-z][\w’'\-]*")
+
+
+def genders(text: str, lang: str = "en") -> dict[str, str]:
+    """Surname -> "he" or "she", from the titles the article gives ("Mr. Park", "Ms. Lee");
+    a surname given both is left out."""
+    titles = lexicon(lang).gender_titles
+    found: dict[str, str] = {}
+    for match in _TITLED.finditer(text):
+        pronoun = titles.get(match.group(1).lower())
+        if pronoun:
+            surname = match.group(2).lower()
+            found[surname] = pronoun if found.get(surname, pronoun) == pronoun else ""
+    return {k: v for k, v in found.items() if v}
+
+
+_TITLED = re.compile(r"\b([A-Z][a-z]+)\.?\s+(?:[A-Z][\w’'\-]*\s+){0,2}?([A-Z][\w’'\-]+)\b(?!\s+[A-Z])")
 
 
 class Names:

@@ -44,7 +44,7 @@ from reports.analysis.quotes import chooser
 from reports.analysis.quotes.agents import source_agent, source_opening
 from reports.analysis.quotes.attribution import Source, source_after, source_before
 from reports.analysis.quotes.can_speak import Names as SpeakerNames
-from reports.analysis.quotes.can_speak import shown
+from reports.analysis.quotes.can_speak import genders, shown
 from reports.analysis.quotes.clauses import (
     INTRODUCED,
     closes_sentence,
@@ -127,6 +127,7 @@ class _Attributor:
         self.last_source: dict[int, Source] = {}  # the last source found in each paragraph
         self.proper: set[str] | None = None  # words capitalised mid-sentence, when first needed
         self.speaker_names = SpeakerNames(doc.text, self._proper)  # evidence for can_speak
+        self.genders: dict[str, str] | None = None  # surname -> "he"/"she", from the article's titles
         self.chooser_memo: dict = {}  # the chooser's mentions and their own features, for the article
 
     def quote(self, span: Span, following: list[Span]) -> Quote:
@@ -475,7 +476,7 @@ class _Attributor:
             if named:
                 return named, False
         if low in PRONOUNS:
-            return (self._antecedent(at) if low in {"he", "she", "i", "who"} else None), False
+            return (self._antecedent(at, low) if low in {"he", "she", "i", "who"} else None), False
         unnamed = ANONYMOUS.match(mention)
         if unnamed and not mention[unnamed.end() :].lstrip()[:1].isupper():
             return mention, True  # not "Senate Majority Leader Mitch McConnell": a title, named
@@ -508,12 +509,19 @@ class _Attributor:
         self.last_person, self.last_person_at = full, at
         return full
 
-    def _antecedent(self, at: int) -> str | None:
-        """The last speaker, unless a person opened a sentence after that speaker's quotation."""
+    def _antecedent(self, at: int, pronoun: str = "he") -> str | None:
+        """The last speaker, unless a person opened a sentence after that speaker's quotation;
+        nobody when the article's titles give that person the other gender ("she" is no
+        "Mr. Park")."""
         subject = self.names.subject_before(at)
-        if subject and subject[0] > self.last_person_at:
-            return subject[1]
-        return self.last_person
+        person_ = subject[1] if subject and subject[0] > self.last_person_at else self.last_person
+        if person_ and pronoun in {"he", "she"}:
+            if self.genders is None:
+                self.genders = genders(self.doc.text)
+            surname = person_.split()[-1].lower()
+            if self.genders.get(surname, pronoun) != pronoun and not self.names.shared(surname):
+                return None
+        return person_
 
 
 # Heads of institutions' names, left whole rather than read as a person's surname
