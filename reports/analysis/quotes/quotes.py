@@ -18,9 +18,9 @@ Three passes over the split-once `Document`, each linear in the text:
    introducer, or its last sentence's subject); then the subject of the writer's sentence, when it
    is a noun phrase that can say something (`reports.analysis.quotes.plausible`), else the speaker of
    the paragraph or the one before. Words the sentence credits "according to" someone are that
-   someone's. Unless the source was read off a reporting verb (or a signature, or "according
-   to"), `reports.analysis.quotes.chooser` then weighs it against every other mention around
-   the quotation and picks the likeliest speaker, or nobody. The
+   someone's. `reports.analysis.quotes.chooser` then weighs it against every other mention
+   around the quotation (a reporting verb's subject too) and picks the likeliest speaker that
+   can speak (`reports.analysis.quotes.can_speak`), or nobody. The
    source as written is kept in `mention`; `speaker` resolves a pronoun to the last named
    speaker, or to a person who opened a sentence since, and a surname ("Mr Scholz") to the full
    name met earlier ("Olaf Scholz", `reports.analysis.quotes.names`).
