@@ -5,7 +5,11 @@
 With no GOLD: the dev file (rules alone, the shipped chooser, and the chooser's five-fold
 cross-validated figure), then the validation file (aggregate figures only: its errors are never
 written or printed), then documents/s. --fit refits the chooser on the dev file first and
-writes its weights (bench/quotes_model.py).
+writes its weights (bench/quotes_model.py). Each file's summary line gives loose F1, speaker
+accuracy and joint F1 with a document-bootstrap 95% interval (articles resampled with
+replacement), documents/s on one core (CPU time, sentence split included) and the number of
+chosen speakers that fail the can-speak test (counted, never listed, on validation). With no
+GOLD and no --limit the summary is also written to docs/quotes.md.
 
 Runs `reports.analysis.quotes.extract` over every article (a `Document` built with
 `reports.analysis.text.split`, whose time is counted), writes predictions in the `reports analyze
@@ -35,14 +39,19 @@ import sys
 import time
 from pathlib import Path
 
+import random
+
 from reports.analysis.quotes import extract
 from reports.analysis.quotes import quotes as extract_module
+from reports.analysis.quotes.can_speak import Names, can_speak
 from reports.analysis.text import split
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_GOLD = ROOT.parent / "shared" / "corpus" / "quotes" / "polnear-dev.jsonl"
 SCORER = ROOT.parent / "shared" / "tools" / "score_quotes.py"
 RESULTS = ROOT / "bench" / "results"
+DOCS = ROOT / "docs" / "quotes.md"
+BOOTSTRAP = 1000  # resamples of the articles for each 95% interval
 sys.path.insert(0, str(ROOT / "bench"))
 
 
@@ -58,16 +67,18 @@ def main(argv: list[str]) -> int:
     if args.fit:
         import quotes_model  # bench/, beside this file
 
-        _, cv_rows = quotes_model.refit()
+        _, cv = quotes_model.refit()
         extract_module.chooser.weights.cache_clear()
-        cv = scorer.score(_load(DEFAULT_GOLD, args.limit), cv_rows)
     paths = [Path(args.gold)] if args.gold else [DEFAULT_GOLD, VALIDATION]
+    summaries = []
     for path in paths:
-        _bench_file(path, args, scorer, cv if path == DEFAULT_GOLD else None)
+        summaries += _bench_file(path, args, scorer, cv if path == DEFAULT_GOLD else None)
+    if not args.gold and not args.limit:
+        _write_docs(summaries)
     return 0
 
 
-def _bench_file(path: Path, args: argparse.Namespace, scorer, cv: dict | None) -> None:
+def _bench_file(path: Path, args: argparse.Namespace, scorer, cv: dict | None) -> list[dict]:
     gold = _load(path, args.limit)
     stem = path.stem
     print(f"{len(gold)} articles, {sum(len(r['quotes']) for r in gold.values())} gold quotations  ({path.name})")
@@ -78,22 +89,114 @@ def _bench_file(path: Path, args: argparse.Namespace, scorer, cv: dict | None) -
     resolved = _write(RESULTS / f"quotes-{stem}.jsonl", predictions, as_written=False)
     written = _write(RESULTS / f"quotes-{stem}-as-written.jsonl", predictions, as_written=True)
     _report("chooser", scorer.score(gold, resolved), scorer.score(gold, written))
+    speed = len(gold) / cpu_seconds
+    failing = _cannot_speak(gold, predictions)
+    summaries = []
     if path.resolve() == DEFAULT_GOLD.resolve():
         if cv is None:
             import quotes_model  # bench/, beside this file
 
             examples = quotes_model.collect(gold, scorer)
-            cv = scorer.score(gold, quotes_model.cross_validate(gold, examples, quotes_model.C))
-        print(f"[chooser, 5-fold CV by document] speaker {cv['speaker_acc']:5.1f}%  "
-              f"joint F1 {cv['joint_f1']:5.1f}  loose F1 {cv['loose_f1']:5.1f}  (each fold fitted on the other four)")
+            cv = quotes_model.cross_validate(gold, examples, quotes_model.C)
+        cv_rows = cv
+        summaries.append(_summary(f"{path.name}, 5-fold CV by document", gold, cv_rows, scorer, speed,
+                                  _cannot_speak(gold, {rid: r["quotes"]["items"] for rid, r in cv_rows.items()})))
         if args.errors:
             _write_errors(RESULTS / f"quotes-{stem}-errors.jsonl", gold, resolved, scorer)
-    print(f"speed: {len(gold) / cpu_seconds:,.0f} documents/s CPU, {len(gold) / seconds:,.0f}/s wall "
+    summaries.append(_summary(f"{path.name}, shipped chooser", gold, resolved, scorer, speed, failing))
+    for summary in summaries:
+        print(_summary_line(summary))
+    print(f"speed: {speed:,.0f} documents/s CPU, {len(gold) / seconds:,.0f}/s wall "
           f"(split + extract, one process; rules alone {len(gold) / rules_cpu:,.0f}/s CPU; "
           f"split alone {len(gold) / _split_seconds(gold):,.0f}/s)")
     if not args.gold or path.resolve() == DEFAULT_GOLD.resolve():
         _scaling(gold)
     print()
+    return summaries
+
+
+def _cannot_speak(gold: dict[str, dict], predictions: dict[str, list[dict]]) -> int:
+    """Chosen speakers that fail the can-speak test: a count only (never the items)."""
+    count = 0
+    for rid, items in predictions.items():
+        names = Names(gold[rid]["text"])
+        count += sum(1 for q in items if q.get("speaker") and not can_speak(q["speaker"], names))
+    return count
+
+
+def _document_counts(gold: dict[str, dict], predicted: dict[str, dict], scorer) -> list[tuple[int, ...]]:
+    """Per article, the scorer's own counts: (gold, predicted, loose matches, joint matches,
+    speakers scored, speakers right), so that articles can be resampled."""
+    counts = []
+    for rid, row in gold.items():
+        gq, pq = row["quotes"], scorer.items(predicted.get(rid, {}))
+        loose = scorer.match(gq, pq, exact=False)
+        joint = scored = right = 0
+        for g, p in loose:
+            gs, ps = g.get("speaker"), p.get("speaker")
+            if not gs:
+                joint += not ps
+                continue
+            lenient = scorer.speaker_lenient(gs, ps)
+            joint += lenient or scorer.speaker_lenient(gs, p.get("mention"))
+            if scorer.fold(gs) not in scorer.PRONOUNS:
+                scored += 1
+                right += lenient
+        counts.append((len(gq), len(pq), len(loose), joint, scored, right))
+    return counts
+
+
+def _figures(counts: list[tuple[int, ...]]) -> tuple[float, float, float]:
+    """(loose F1, speaker accuracy, joint F1) from summed counts, as the scorer computes them."""
+    n_gold, n_pred, loose, joint, scored, right = (sum(c[i] for c in counts) for i in range(6))
+
+    def f1(tp: int) -> float:
+        p, r = tp / n_pred if n_pred else 0.0, tp / n_gold if n_gold else 0.0
+        return 200 * p * r / (p + r) if p + r else 0.0
+
+    return f1(loose), 100 * right / scored if scored else 0.0, f1(joint)
+
+
+def _summary(name: str, gold: dict[str, dict], predicted: dict[str, dict], scorer, speed: float,
+             failing: int) -> dict:
+    counts = _document_counts(gold, predicted, scorer)
+    rng = random.Random(0)
+    samples = [_figures([counts[rng.randrange(len(counts))] for _ in counts]) for _ in range(BOOTSTRAP)]
+    intervals = []
+    for index in range(3):
+        values = sorted(s[index] for s in samples)
+        intervals.append((values[int(0.025 * BOOTSTRAP)], values[int(0.975 * BOOTSTRAP) - 1]))
+    return {"name": name, "documents": len(gold), "figures": _figures(counts), "intervals": intervals,
+            "speed": speed, "cannot_speak": failing}
+
+
+def _summary_line(summary: dict) -> str:
+    (loose, speaker, joint), ((l0, l1), (s0, s1), (j0, j1)) = summary["figures"], summary["intervals"]
+    return (f"[{summary['name']}] loose F1 {loose:.1f} ({l0:.1f}-{l1:.1f})  speaker {speaker:.1f}% "
+            f"({s0:.1f}-{s1:.1f})  joint F1 {joint:.1f} ({j0:.1f}-{j1:.1f})  "
+            f"{summary['speed']:,.0f} documents/s  cannot speak: {summary['cannot_speak']}")
+
+
+def _write_docs(summaries: list[dict]) -> None:
+    rows = []
+    for s in summaries:
+        (loose, speaker, joint), ((l0, l1), (s0, s1), (j0, j1)) = s["figures"], s["intervals"]
+        rows.append(f"| {s['name']} | {s['documents']} | {loose:.1f} ({l0:.1f}-{l1:.1f}) | {speaker:.1f}% "
+                    f"({s0:.1f}-{s1:.1f}) | {joint:.1f} ({j0:.1f}-{j1:.1f}) | {s['speed']:,.0f} | "
+                    f"{s['cannot_speak']} |")
+    DOCS.write_text(
+        "# Quotations: today's figures\n\n"
+        "Written by `python bench/quotes.py` (no arguments): PolNeAR-derived gold "
+        "(`../shared/corpus/quotes/`), scored as `../shared/tools/score_quotes.py` scores. In brackets, "
+        f"a document-bootstrap 95% interval ({BOOTSTRAP} resamples of the articles). Speaker: lenient "
+        "head-word match, gold not a pronoun. Joint F1: quotation and speaker both right (the source as "
+        "written counts too). documents/s: one process, CPU time, sentence split included, on a "
+        "shared machine (runs vary by 20% or more). Cannot speak: chosen speakers that fail "
+        "`reports.analysis.quotes.can_speak` (counted on validation, never read).\n\n"
+        "| file | articles | loose F1 | speaker accuracy | joint F1 | documents/s | cannot speak |\n"
+        "|---|---|---|---|---|---|---|\n" + "\n".join(rows) + "\n",
+        encoding="utf-8")
+    print(f"summary -> {DOCS}")
 
 
 def _parse(argv: list[str]) -> argparse.Namespace:

@@ -43,9 +43,9 @@ def fold_of(doc_id: str) -> int:
 
 
 def collect(gold: dict[str, dict], scorer) -> dict[str, list[tuple[list[dict[str, float]], list[int]]]]:
-    """doc id -> [(features of each group, labels)] for every matched quotation whose gold
-    speaker is not a pronoun (none: the "nobody" group is right), with at least one right and
-    one wrong group."""
+    """doc id -> [(features of each group, labels)] for every matched quotation (none: the
+    "nobody" group is right; a pronoun: the group holding the gold's mention where it is
+    written), with at least one right and one wrong group."""
     found: dict[str, list] = {}
     for rid, row in gold.items():
         trace: list = []
@@ -60,8 +60,11 @@ def collect(gold: dict[str, dict], scorer) -> dict[str, list[tuple[list[dict[str
                 continue  # no gold quotation: any speaker is as good as none
             speaker = g.get("speaker")
             if speaker and scorer.fold(speaker) in scorer.PRONOUNS:
-                continue
-            if not speaker:  # nobody said it: the "nobody" group is right
+                # a pronoun: the group whose mentions include the gold's own, where it is written
+                at = g.get("speaker_start")
+                labels = [int(bool(grp.key) and at is not None
+                              and any(at <= s < g.get("speaker_end", at + 1) for s in grp.starts)) for grp in groups]
+            elif not speaker:  # nobody said it: the "nobody" group is right
                 labels = [int(not grp.key) for grp in groups]
             else:
                 labels = [int(bool(grp.key) and scorer.speaker_lenient(speaker, grp.mention.speaker or grp.mention.text))

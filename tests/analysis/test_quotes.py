@@ -302,9 +302,9 @@ def test_one_megabyte_article_is_fast() -> None:
         "He said “this one never closes and the next paragraph must not be swallowed.\n\n"
     )
     text = paragraph * (1_000_000 // len(paragraph))
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: on a shared machine the wall clock counts other jobs
     found = extract(split(text))
-    assert time.perf_counter() - started < 5
+    assert time.process_time() - started < 5
     assert len(found.items) == 3 * (1_000_000 // len(paragraph))
 
 

@@ -7,11 +7,14 @@ The pipeline, over the split-once `Document`, each step linear in the text:
    `heads`, `agents`, `plausible`) read one source off the writer's sentence; `chooser` lists
    every other mention around the quotation (names, pronouns, descriptions in its sentence, the
    one before, the paragraph and the one before, a signature line, the previous speaker).
-3. chooser: a source read off a reporting verb next to the quotation (or a signature, or an
-   "according to") stands; otherwise a linear model, fitted in `bench/quotes_model.py` and
-   shipped as weights (`chooser.json`), scores each candidate speaker and "nobody", the rules'
-   own pick being one candidate and a feature.
-4. resolution: a pronoun or a surname resolved to the person named earlier (`names`).
+3. chooser: a linear model, fitted in `bench/quotes_model.py` and shipped as weights
+   (`chooser.json`), scores each candidate speaker and "nobody" for every quotation, the rules'
+   own pick (a reporting verb's subject too) being one candidate and its cue a feature; a
+   candidate that cannot speak (`can_speak`: no person, group, description of people, document
+   or resolved pronoun, by the word lists of `lang/en.toml`) is never chosen.
+4. resolution: a pronoun or a surname resolved to the person named earlier (`names`), never
+   to someone the article's titles give the other gender; a resolved speaker that cannot speak
+   is shown as written when that can, else not at all.
 5. kinds: `full`, `partial` or `scare` (named or cited, not said: `kinds.kind`).
 6. stats: counts per kind, and the share of the text in quotation (`quotes.stats`).
 

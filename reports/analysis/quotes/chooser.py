@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from reports.analysis.quotes.can_speak import Names, descriptions, lexicon, shown
 from reports.analysis.quotes.lexicon import (
     DETERMINERS,
     SOURCE_NOUNS,
@@ -38,6 +39,8 @@ _SOURCE_NOUN = re.compile(rf"\b(?:{SOURCE_NOUNS})\b", re.IGNORECASE)
 _DETERMINER_LEAD = re.compile(rf"\b(?:{'|'.join(sorted(DETERMINERS))})\s+(?:[\w’'-]+\s+){{0,3}}$", re.IGNORECASE)
 # what may stand between a name and its verb: "(D-Ore.)", ", the former mayor,", "also"
 _AFTER_VERB = re.compile(r"[\s,]*(?:\([^()]{0,40}\)\s*)?(?:,[^,;:“”\"]{1,60},\s*)?(?:\w+ly\s+|also\s+)?")
+# a reporting clause that opens the next quotation: "told reporters: “", "said, “"
+_INTRODUCES = re.compile(r"[^.!?“”\"]{0,40}?[:,]\s*[“\"]")
 _PREPOSITIONS = {"to", "of", "for", "with", "at", "on", "in", "about", "against", "from", "than", "like"}
 _SIGNED = re.compile(r"\s*[-—–―]+\s*([A-Z][\w.’'\-]*(?:\s[A-Z][\w.’'\-]*){0,3})")
 _INSTITUTION = {"department", "committee", "party", "office", "council", "house", "senate", "court",
@@ -70,6 +73,7 @@ class Group:
     mention: Mention  # the nearest, or the rules' own
     features: dict[str, float] = field(default_factory=dict)
     rule: bool = False
+    starts: list[int] = field(default_factory=list)  # where each of its mentions is written
 
 
 @dataclass
@@ -92,6 +96,8 @@ class Context:
     previous_name: str | None  # the same as written
     spoken: dict[str, int]  # speakers so far, folded -> quotations
     proper: Callable[[], set[str]]  # words the text capitalises mid-sentence
+    names: Names  # the article's evidence for a lone capitalised word (can it speak?)
+    memo: dict = field(default_factory=dict)  # the article's mentions and their own features, by offset
 
 
 def fold(name: str | None) -> str:
@@ -120,8 +126,12 @@ def score(group: Group, model: dict[str, float]) -> float:
 
 
 def choose(groups: list[Group], model: dict[str, float]) -> Group | None:
+    """The best-scoring group among those that can speak ("nobody" always can): a source
+    that cannot speak is never chosen, whatever its score."""
     best, best_score = None, -math.inf
     for group in groups:
+        if group.features.get("cannot_speak"):
+            continue
         value = score(group, model)
         if value > best_score:
             best, best_score = group, value
@@ -133,7 +143,7 @@ def candidates(ctx: Context, rule: Mention | None, rule_cue: str | None, resolve
 
     `resolve(mention_text, at)` gives the speaker a mention stands for (pronoun and surname
     resolution, without side effects)."""
-    mentions = _mentions(ctx, resolve)
+    mentions = _mentions(ctx, resolve, sentence_only=rule_cue == "verb")
     if rule is not None:
         mentions.append(rule)
     groups: dict[str, Group] = {}
@@ -147,6 +157,7 @@ def candidates(ctx: Context, rule: Mention | None, rule_cue: str | None, resolve
         elif is_rule or (not group.rule and _distance(ctx, mention) < _distance(ctx, group.mention)):
             group.mention = mention
         group.features["count"] = group.features.get("count", 0.0) + 1.0
+        group.starts.append(mention.start)
         if is_rule:
             group.rule = True
     if ctx.previous_speaker and ctx.previous_speaker not in groups:
@@ -161,25 +172,25 @@ def candidates(ctx: Context, rule: Mention | None, rule_cue: str | None, resolve
     return found
 
 
-def _mentions(ctx: Context, resolve) -> list[Mention]:
+def _mentions(ctx: Context, resolve, sentence_only: bool = False) -> list[Mention]:
+    """The mentions around the quotation; only its own sentence's when a reporting verb next
+    to it gave the rules' source (the others seldom win there, and they cost the most)."""
     text = ctx.text
     lo = max(ctx.previous_paragraph_start, ctx.start - _LEFT_WINDOW)
     hi = min(ctx.paragraph_end, ctx.end + _RIGHT_WINDOW)
+    if sentence_only:
+        lo, hi = max(lo, ctx.left_start), min(hi, ctx.right_end)
     found: list[Mention] = []
     first = bisect_left(ctx.run_starts, lo)
     last = bisect_right(ctx.run_starts, hi)
     for run_start, run_end in ctx.runs[first:last]:
         if ctx.start <= run_start < ctx.end or run_end > hi:
             continue  # inside the quotation: its words, not its source
-        run = text[run_start:run_end]
-        if " " not in run and (len(run) < 2 or run.lower() in _NOT_NAMES or is_pronoun(run)):
-            continue  # a pronoun is found below, in the writer's sentence only
-        name = person(run)
-        shown = name or run
-        offset = run.find(shown)
-        at = run_start + max(offset, 0)
-        speaker = resolve(shown, at)
-        found.append(Mention(shown, at, fold(speaker or shown), speaker))
+        key = ("run", run_start)
+        if key not in ctx.memo:  # a name resolves the same from every quotation near it
+            ctx.memo[key] = _run_mention(text, run_start, run_end, resolve)
+        if ctx.memo[key] is not None:
+            found.append(ctx.memo[key])
     for window_lo, window_hi in ((ctx.left_start, ctx.start), (ctx.end, ctx.right_end)):
         for match in _PRONOUN.finditer(text, window_lo, window_hi):
             speaker = resolve(match.group(), match.start())
@@ -192,12 +203,27 @@ def _mentions(ctx: Context, resolve) -> list[Mention]:
             start = lead.start() if lead else match.start()
             phrase = text[start : match.end()]
             found.append(Mention(phrase, start, fold(phrase), phrase))
+        for at, phrase in descriptions(text, window_lo, window_hi):
+            if _SOURCE_NOUN.fullmatch(phrase.rsplit(" ", 1)[-1]):
+                continue  # listed above
+            found.append(Mention(phrase, at, fold(phrase), phrase))  # "the crowd", "the report"
     signed = _SIGNED.match(text, ctx.end + 1, hi + 100) if ctx.end + 1 < len(text) else None
     if signed and (text[ctx.end + 1 : signed.start(1)].strip(" \n.,”\"-—–―")) == "":
         name = signed.group(1).rstrip(". ")
         speaker = resolve(name, signed.start(1))
         found.append(Mention(name, signed.start(1), fold(speaker or name), speaker or name, signed=True))
     return found
+
+
+def _run_mention(text: str, run_start: int, run_end: int, resolve) -> Mention | None:
+    run = text[run_start:run_end]
+    if " " not in run and (len(run) < 2 or run.lower() in _NOT_NAMES or is_pronoun(run)):
+        return None  # a pronoun is found below, in the writer's sentence only
+    name = person(run)
+    shown = name or run
+    at = run_start + max(run.find(shown), 0)
+    speaker = resolve(shown, at)
+    return Mention(shown, at, fold(speaker or shown), speaker)
 
 
 def _distance(ctx: Context, mention: Mention) -> int:
@@ -227,6 +253,8 @@ def _describe(ctx: Context, group: Group, rule_cue: str | None) -> None:
     mention = group.mention
     text = ctx.text
     where = _where(ctx, mention.start)
+    if where in {"right", "right_far"} and _introduces_next(text, mention):
+        where = "introduces_next"  # '“A.” Tom Ode told reporters: “B.”': B's source, not A's
     quote_side = "alone" if ctx.alone else ("opens" if ctx.left_start >= ctx.start - 1 else "inside")
     f["bias"] = 1.0
     f[f"at={where}"] = 1.0
@@ -236,14 +264,42 @@ def _describe(ctx: Context, group: Group, rule_cue: str | None) -> None:
         f[f"rule={rule_cue}"] = 1.0
         f[f"rule&at={where}"] = 1.0
     f["count"] = math.log1p(f.get("count", 0.0))
-    distance = _distance(ctx, mention)
     if mention.start >= 0:
         gap = text[mention.start + len(mention.text) : ctx.start] if mention.start < ctx.start \
             else text[ctx.end : mention.start]
         words = len(gap[:600].split())
         f[f"words_{where}"] = math.log1p(words)
         f[f"near_{where}"] = 1.0 if words <= 3 else 0.0
-        f["chars"] = math.log1p(distance) / 8
+        f["chars"] = math.log1p(_distance(ctx, mention)) / 8
+    key = ("features", mention.start, mention.text, mention.speaker, mention.pronoun)
+    own = ctx.memo.get(key)
+    if own is None:  # what the mention is and what is next to it: the same from every quotation
+        own = ctx.memo[key] = _own_features(ctx, mention)
+    features, placed = own
+    f.update(features)
+    for name in placed:
+        f[f"{name}&at={where}"] = 1.0
+    if mention.signed:
+        f["signature"] = 1.0
+        f[f"signature&q={quote_side}"] = 1.0
+    spoke = ctx.spoken.get(group.key, 0)
+    if spoke:
+        f["spoke"] = 1.0
+        f["spoke_log"] = math.log1p(spoke)
+    if ctx.previous_speaker and group.key == ctx.previous_speaker:
+        f["previous"] = 1.0
+        f[f"previous&q={quote_side}"] = 1.0
+
+
+def _own_features(ctx: Context, mention: Mention) -> tuple[dict[str, float], tuple[str, ...]]:
+    """The features of a mention itself (its words, its neighbours), and the names of those
+    also crossed with where it sits."""
+    f: dict[str, float] = {}
+    placed: list[str] = []
+    text = ctx.text
+    if shown(mention.speaker or mention.text, mention.text, ctx.names) is None:
+        f["cannot_speak"] = 1.0
+    if mention.start >= 0:
         before = text[max(0, mention.start - 40) : mention.start]
         after = text[mention.start + len(mention.text) : mention.start + len(mention.text) + 100]
         verb_after = VERB_AT.match(after, _AFTER_VERB.match(after).end())
@@ -253,11 +309,11 @@ def _describe(ctx: Context, group: Group, rule_cue: str | None) -> None:
             last = previous[0].lower()
         if verb_after:
             f["verb_after"] = 1.0
-            f[f"verb_after&at={where}"] = 1.0
+            placed.append("verb_after")
             f[f"verb={_verb_kind(verb_after.group())}"] = 1.0
         if last and VERB_AT.fullmatch(last.rstrip(",")):
             f["verb_before"] = 1.0
-            f[f"verb_before&at={where}"] = 1.0
+            placed.append("verb_before")
             f[f"verb_before={_verb_kind(last)}"] = 1.0
         if last == "by" or (last == "to" and previous[0].lower() == "according"):
             f["by"] = 1.0
@@ -269,12 +325,9 @@ def _describe(ctx: Context, group: Group, rule_cue: str | None) -> None:
             f["apposition"] = 1.0
         if not previous or before.rstrip()[-1:] in ".!?\n”\"":
             f["opens_sentence"] = 1.0
-            f[f"opens_sentence&at={where}"] = 1.0
+            placed.append("opens_sentence")
             if " " not in mention.text and mention.text not in ctx.proper():
                 f["opening_word"] = 1.0  # "Perhaps", "Celebrated": never capitalised mid-sentence
-    if mention.signed:
-        f["signature"] = 1.0
-        f[f"signature&q={quote_side}"] = 1.0
     words = mention.text.split()
     low = [w.lower().strip(".,") for w in words]
     if not mention.speaker:
@@ -299,13 +352,18 @@ def _describe(ctx: Context, group: Group, rule_cue: str | None) -> None:
             f["surname_known"] = 1.0
     else:
         f["description"] = 1.0
-    spoke = ctx.spoken.get(group.key, 0)
-    if spoke:
-        f["spoke"] = 1.0
-        f["spoke_log"] = math.log1p(spoke)
-    if ctx.previous_speaker and group.key == ctx.previous_speaker:
-        f["previous"] = 1.0
-        f[f"previous&q={quote_side}"] = 1.0
+        kind = lexicon().kinds.get(low[-1].rstrip("s"), lexicon().kinds.get(low[-1])) if low else None
+        if kind:
+            f[f"noun={kind}"] = 1.0  # people, groups or documents
+    return f, tuple(placed)
+
+
+def _introduces_next(text: str, mention: Mention) -> bool:
+    """A reporting verb after the mention whose clause opens another quotation."""
+    end = mention.start + len(mention.text)
+    after = text[end : end + 100]
+    verb = VERB_AT.match(after, _AFTER_VERB.match(after).end())
+    return bool(verb) and bool(_INTRODUCES.match(after, verb.end()))
 
 
 def _verb_kind(verb: str) -> str:

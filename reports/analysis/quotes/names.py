@@ -50,6 +50,13 @@ class Names:
         index = bisect_right(found, (at, "\uffff"))
         return found[index - 1][1] if index else found[0][1]
 
+    def shared(self, surname: str) -> bool:
+        """More than one full name in the article ends with this surname (Bill and Hillary
+        Clinton): a title before the surname alone does not say whose it is."""
+        if self._by_surname is None:
+            self._by_surname = self._index()
+        return len({name for _, name in self._by_surname.get(surname.lower(), ())}) > 1
+
     def subject_before(self, at: int) -> tuple[int, str] | None:
         """(offset, full name) of the last person who opens a sentence before `at`: the
         likeliest antecedent of "he"/"she" ("Perez lobbies for ...: “...” He says")."""

@@ -18,9 +18,9 @@ Three passes over the split-once `Document`, each linear in the text:
    introducer, or its last sentence's subject); then the subject of the writer's sentence, when it
    is a noun phrase that can say something (`reports.analysis.quotes.plausible`), else the speaker of
    the paragraph or the one before. Words the sentence credits "according to" someone are that
-   someone's. Unless the source was read off a reporting verb (or a signature, or "according
-   to"), `reports.analysis.quotes.chooser` then weighs it against every other mention around
-   the quotation and picks the likeliest speaker, or nobody. The
+   someone's. `reports.analysis.quotes.chooser` then weighs it against every other mention
+   around the quotation (a reporting verb's subject too) and picks the likeliest speaker that
+   can speak (`reports.analysis.quotes.can_speak`), or nobody. The
    source as written is kept in `mention`; `speaker` resolves a pronoun to the last named
    speaker, or to a person who opened a sentence since, and a surname ("Mr Scholz") to the full
    name met earlier ("Olaf Scholz", `reports.analysis.quotes.names`).
@@ -43,6 +43,8 @@ from bisect import bisect_right
 from reports.analysis.quotes import chooser
 from reports.analysis.quotes.agents import source_agent, source_opening
 from reports.analysis.quotes.attribution import Source, source_after, source_before
+from reports.analysis.quotes.can_speak import Names as SpeakerNames
+from reports.analysis.quotes.can_speak import genders, shown
 from reports.analysis.quotes.clauses import (
     INTRODUCED,
     closes_sentence,
@@ -124,6 +126,9 @@ class _Attributor:
         self.last_person_at = -1  # where the last named speaker's quotation starts
         self.last_source: dict[int, Source] = {}  # the last source found in each paragraph
         self.proper: set[str] | None = None  # words capitalised mid-sentence, when first needed
+        self.speaker_names = SpeakerNames(doc.text, self._proper)  # evidence for can_speak
+        self.genders: dict[str, str] | None = None  # surname -> "he"/"she", from the article's titles
+        self.chooser_memo: dict = {}  # the chooser's mentions and their own features, for the article
 
     def quote(self, span: Span, following: list[Span]) -> Quote:
         left, right = self._contexts(span, following)
@@ -151,16 +156,19 @@ class _Attributor:
         if source is not None:
             source = self._according(left, right) or self._poll(source, left) or source
         opener = left if source is not None and source.from_right else ""
-        if self.model is not None and (source is None or source.cue not in {"verb", "signature", "according"}):
-            # a source read off a reporting verb next to the quotation stands (the model keeps it
-            # anyway when it may choose); the others are weighed against every candidate
+        if self.model is not None:
+            # every quotation's candidates are weighed, the rules' source (a reporting verb's
+            # subject too) among them and its cue a feature
             chosen = self._choose(span, left, right, source, opener, kind)
             if chosen is not None:
                 return chosen
         if source is None:
             return Quote(quote, None, kind, False, span.start, span.end)
-        self.last_source[span.end_paragraph] = source
         speaker, anonymous = self._resolve(source.mention, span.start, opener)
+        speaker = shown(speaker, source.mention, self.speaker_names)
+        if speaker is None and source.mention and not is_pronoun(source.mention):
+            return Quote(quote, None, kind, False, span.start, span.end)  # unattributed, not absurd
+        self.last_source[span.end_paragraph] = source
         self._spoke(speaker)
         return Quote(quote, speaker, kind, anonymous, span.start, span.end,
                      verb=source.verb, told=source.told, mention=source.mention)
@@ -213,11 +221,13 @@ class _Attributor:
         if not best.key:  # nobody, against the rules' source
             return Quote(text[span.start : span.end], None, kind, False, span.start, span.end)
         mention = best.mention.text
-        picked = Source(mention, None, cue="chooser")
-        self.last_source[span.end_paragraph] = picked
         speaker, anonymous = self._resolve(mention, span.start)
         if best.mention.start < 0:  # the previous quotation's speaker, not written here
             speaker, anonymous = best.mention.speaker, False
+        speaker = shown(speaker, mention, self.speaker_names)
+        if speaker is None and not is_pronoun(mention):
+            return Quote(text[span.start : span.end], None, kind, False, span.start, span.end)
+        self.last_source[span.end_paragraph] = Source(mention, None, cue="chooser")
         self._spoke(speaker)
         return Quote(text[span.start : span.end], speaker, kind, anonymous, span.start, span.end, mention=mention)
 
@@ -261,7 +271,7 @@ class _Attributor:
             previous_paragraph_start=previous, sentence_starts=self.sentence_starts, runs=self.runs,
             run_starts=self.run_starts, alone=not left.strip() and _right_is_empty(doc, span),
             previous_speaker=self.previous_speaker, previous_name=self.previous_name, spoken=self.spoken,
-            proper=self._proper)
+            proper=self._proper, names=self.speaker_names, memo=self.chooser_memo)
 
     def _proper(self) -> set[str]:
         if self.proper is None:
@@ -466,7 +476,7 @@ class _Attributor:
             if named:
                 return named, False
         if low in PRONOUNS:
-            return (self._antecedent(at) if low in {"he", "she", "i", "who"} else None), False
+            return (self._antecedent(at, low) if low in {"he", "she", "i", "who"} else None), False
         unnamed = ANONYMOUS.match(mention)
         if unnamed and not mention[unnamed.end() :].lstrip()[:1].isupper():
             return mention, True  # not "Senate Majority Leader Mitch McConnell": a title, named
@@ -499,12 +509,19 @@ class _Attributor:
         self.last_person, self.last_person_at = full, at
         return full
 
-    def _antecedent(self, at: int) -> str | None:
-        """The last speaker, unless a person opened a sentence after that speaker's quotation."""
+    def _antecedent(self, at: int, pronoun: str = "he") -> str | None:
+        """The last speaker, unless a person opened a sentence after that speaker's quotation;
+        nobody when the article's titles give that person the other gender ("she" is no
+        "Mr. Park")."""
         subject = self.names.subject_before(at)
-        if subject and subject[0] > self.last_person_at:
-            return subject[1]
-        return self.last_person
+        person_ = subject[1] if subject and subject[0] > self.last_person_at else self.last_person
+        if person_ and pronoun in {"he", "she"}:
+            if self.genders is None:
+                self.genders = genders(self.doc.text)
+            surname = person_.split()[-1].lower()
+            if self.genders.get(surname, pronoun) != pronoun and not self.names.shared(surname):
+                return None
+        return person_
 
 
 # Heads of institutions' names, left whole rather than read as a person's surname

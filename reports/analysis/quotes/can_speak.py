@@ -1,0 +1,250 @@
+"""Whether a quotation's source can speak at all: unattributed is better than absurd.
+
+A source is a person, a group or organisation, a role or description of people ("officials",
+"a source close to"), a document or publication ("the report says"), or a pronoun resolved to
+one of these. A resolved speaker is read in two ways:
+
+- a description (it opens with a lower-case word or a determiner: "a low voice", "the
+  report", "thousands"): some word of it must be a noun of people, groups or documents, or an
+  agent noun ("planners", "economist"), or a name inside it ("an aide to Ada Park");
+- a name (capitalised words): not a quantity, a date or a page's furniture ("Thousands",
+  "FULL TEXT"), not a place written short ("Va"), and a lone word must be a name by the
+  article's evidence (`Names`): capitalised mid-sentence somewhere, or never written in lower
+  case and not shaped like a sentence's first word ("Practice", "Using", "Repeatedly").
+
+The article's entity kinds (`reports.analysis.entities`) were tried as more evidence for a
+lone word: they cost more than the whole quotation pass and are no surer than the evidence
+above, so they are not asked.
+
+The words are data, one file per language (`lang/en.toml`); this module is the small code that
+applies them. Used as a feature of the chooser's candidates and as a gate on what is chosen.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["Lexicon", "Names", "can_speak", "descriptions", "genders", "lexicon", "shown"]
+
+_DETERMINERS = {"a", "an", "the", "one", "some", "several", "many", "most", "other", "another",
+                "his", "her", "their", "its", "our", "my", "your", "these", "those", "this", "that",
+                "both", "two", "three", "four", "five", "no", "each", "all", "any", "every"}
+_EDGE = " .,;:!?\"“”‘’'()[]"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """One language's words for who can speak (`lang/<code>.toml`, section `can_speak`)."""
+
+    nouns: frozenset[str]  # people, groups and organisations, documents
+    kinds: dict[str, str]  # each of those nouns -> "people", "groups" or "documents"
+    pronouns: frozenset[str]
+    agent_endings: tuple[str, ...]
+    not_agents: frozenset[str]
+    not_alone: frozenset[str]
+    not_names: frozenset[str]
+    abbreviations: frozenset[str]
+    people_endings: tuple[str, ...]
+    not_people: frozenset[str]
+    people_determiners: frozenset[str]
+    gender_titles: dict[str, str]  # "mr" -> "he", "ms" -> "she"
+
+
+@lru_cache(maxsize=8)
+def lexicon(lang: str = "en") -> Lexicon:
+    raw = resources.files("reports.analysis.quotes").joinpath("lang", f"{lang}.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(raw)["can_speak"]
+    return Lexicon(
+        nouns=frozenset(w.lower() for key in ("people", "groups", "documents", "indefinite_people") for w in data[key]),
+        kinds={w.lower(): key for key in ("documents", "groups", "people") for w in data[key]},
+        pronouns=frozenset(data["pronouns"]),
+        agent_endings=tuple(data["agent_endings"]),
+        not_agents=frozenset(data["not_agents"]),
+        not_alone=frozenset(data["not_alone"]),
+        not_names=frozenset(data["not_names"]),
+        abbreviations=frozenset(data["abbreviations"]),
+        people_endings=tuple(data["people_endings"]),
+        not_people=frozenset(data["not_people"]),
+        people_determiners=frozenset(data["people_determiners"]),
+        gender_titles={t: pronoun for pronoun, titles in tomllib.loads(raw)["gender"].items() for t in titles},
+    )
+
+
+_MID_SENTENCE_CAPITAL = re.compile(r"[A-Z](?:(?<=[\w,;)] [A-Z])|(?<=\b[A-Z]\. [A-Z]))[\w’'\-]*")
+_OPENING_SHAPE = re.compile(r"\w+(?:ing|ly)$")
+
+
+_LOWER_WORD = re.compile(r"(?<![\w’'\-])[a-z][\w’'\-]*")
+
+
+def genders(text: str, lang: str = "en") -> dict[str, str]:
+    """Surname -> "he" or "she", from the titles the article gives ("Mr. Park", "Ms. Lee");
+    a surname given both is left out."""
+    titles = lexicon(lang).gender_titles
+    found: dict[str, str] = {}
+    for match in _TITLED.finditer(text):
+        pronoun = titles.get(match.group(1).lower())
+        if pronoun:
+            surname = match.group(2).lower()
+            found[surname] = pronoun if found.get(surname, pronoun) == pronoun else ""
+    return {k: v for k, v in found.items() if v}
+
+
+_TITLED = re.compile(r"\b([A-Z][a-z]+)\.?\s+(?:[A-Z][\w’'\-]*\s+){0,2}?([A-Z][\w’'\-]+)\b(?!\s+[A-Z])")
+
+
+class Names:
+    """The article's evidence for a lone capitalised word, gathered once when first asked:
+    `proper(word)`, the text capitalises it mid-sentence ("said Ada Park"); `lower(word)`, the
+    text writes it in lower case somewhere ("practice")."""
+
+    def __init__(self, text: str, proper: Callable[[], set[str]] | None = None) -> None:
+        self._text = text
+        self._proper_words = proper
+        self._seen: set[str] | None = None
+        self._lower: set[str] | None = None
+        self.verdicts: dict[str, bool] = {}  # can_speak's answers in this article, by speaker
+
+    def proper(self, word: str) -> bool:
+        if self._seen is None:
+            self._seen = self._proper_words() if self._proper_words else set(_MID_SENTENCE_CAPITAL.findall(self._text))
+        return not {word, f"{word}’s", f"{word}'s"}.isdisjoint(self._seen)
+
+    def lower(self, word: str) -> bool:
+        if self._lower is None:
+            self._lower = set(_LOWER_WORD.findall(self._text))
+        return word.lower() in self._lower
+
+
+def can_speak(speaker: str | None, names: Names | None = None, lang: str = "en") -> bool:
+    """True when `speaker` (as resolved) can be a source. `names`: the article's evidence
+    for a lone capitalised word; without it, a lone capitalised word that is no function word
+    passes by its shape."""
+    if names is None:
+        return _can_speak(speaker, None, lang)
+    verdict = names.verdicts.get(speaker or "")
+    if verdict is None:
+        verdict = names.verdicts[speaker or ""] = _can_speak(speaker, names, lang)
+    return verdict
+
+
+def _can_speak(speaker: str | None, names: Names | None, lang: str) -> bool:
+    words = [w.strip(_EDGE) for w in (speaker or "").split()]
+    words = [w for w in words if w]
+    if not words:
+        return False
+    words[-1] = _unpossessed(words[-1])
+    words = [w for w in words if w]
+    if not words:
+        return False
+    lex = lexicon(lang)
+    first = words[0]
+    if not first[:1].isupper() or first.lower() in _DETERMINERS:
+        return _description(words, lex)
+    return _name(words, lex, names)
+
+
+_DESCRIPTION = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Tt]his|[Tt]hat)"
+                          r"((?:\s+[a-z][\w’'\-]*){1,3})")
+
+
+def descriptions(text: str, start: int, end: int, lang: str = "en") -> list[tuple[int, str]]:
+    """Lower-case descriptions that can speak, after a determiner, in text[start:end]: "the
+    crowd", "her husband", "a conservative website", "the newspaper’s editorial" (the longest
+    run of up to three words whose last is a noun of people, groups or documents)."""
+    nouns = lexicon(lang).kinds
+    found = []
+    for match in _DESCRIPTION.finditer(text, start, end):
+        words = match.group(1).split()
+        for count in range(len(words), 0, -1):
+            head = words[count - 1]
+            if head in nouns or (head.endswith("s") and head[:-1] in nouns):
+                phrase_end = match.start(1) + match.group(1).index(head) + len(head)
+                found.append((match.start(), text[match.start() : phrase_end]))
+                break
+    return found
+
+
+def shown(speaker: str | None, mention: str | None, names: Names | None = None) -> str | None:
+    """The speaker to show: as resolved when it can speak; else the source as written when that
+    can ("The" cut from "The famously gruff senator"); else nobody."""
+    if speaker is None or can_speak(speaker, names):
+        return speaker
+    if mention and mention != speaker and not _is_pronoun(mention) and can_speak(mention, names):
+        return mention
+    return None
+
+
+def _is_pronoun(mention: str) -> bool:
+    return mention.lower().strip(_EDGE) in lexicon().pronouns
+
+
+def _unpossessed(word: str) -> str:
+    for ending in ("’s", "'s"):
+        if word.endswith(ending):
+            return word[: -len(ending)]
+    return word.rstrip("’'")
+
+
+def _description(words: list[str], lex: Lexicon) -> bool:
+    """'a source close to', 'the report', 'officials': a noun that can speak, or a name in it."""
+    if len(words) == 1 and words[0].lower() in lex.pronouns:
+        return True  # left as written: the caller resolves it or shows no speaker
+    if len(words) > 1 and words[0].lower() in lex.people_determiners and words[1].islower():
+        return True  # "those surveyed": the people who were
+    for index, word in enumerate(words):
+        if index and word[:1].isupper() and word.lower() not in lex.not_alone:
+            return True  # "an aide to Ada Park", "the Daily Ledger"
+        if _noun_can_speak(word.lower(), lex):
+            return True
+    return False
+
+
+def _noun_can_speak(low: str, lex: Lexicon) -> bool:
+    if low in lex.not_alone:
+        return False
+    if low.endswith(lex.people_endings) and low not in lex.not_people:
+        return True  # "radioman", "the 46-year-old"
+    for form in _singulars(low):
+        if form in lex.nouns:
+            return True
+        if len(form) > 4 and form.endswith(lex.agent_endings) and form not in lex.not_agents:
+            return True
+    return False
+
+
+def _singulars(low: str) -> tuple[str, ...]:
+    """The word and its singulars ("officials" -> "official", "witnesses" -> "witness")."""
+    if low.endswith("ies") and len(low) > 4:
+        return low, low[:-3] + "y"
+    if low.endswith("es"):
+        return low, low[:-1], low[:-2]
+    if low.endswith("s") and not low.endswith("ss"):
+        return low, low[:-1]
+    return (low,)
+
+
+def _name(words: list[str], lex: Lexicon, names: Names | None) -> bool:
+    """'Ada Park', 'the Daily Ledger', 'ACLU': not 'Thousands', 'FULL TEXT', 'Va', 'Practice'."""
+    lows = [w.lower().rstrip(".") for w in words]
+    if len(words) > 1 and all(w.isupper() for w in words):
+        return False  # a headline's capitals ("EDITOR'S NOTE"), no name
+    if len(words) > 1:
+        return not all(low in lex.not_alone or low in lex.not_names or low.isdigit() for low in lows)
+    word, low = words[0], lows[0]
+    if low in lex.abbreviations:
+        return False  # "Va", "Calif.": a place written short
+    if low in lex.pronouns or _noun_can_speak(low, lex):
+        return True  # "Officials said", "Spokesman Ada Park"
+    if len(word) > 1 and word.isupper():
+        return True  # an acronym: "ACLU", "NATO"
+    if names is not None and names.proper(word):
+        return True  # "said Will", "Al From": a name, though also an English word
+    if low in lex.not_alone or low in lex.not_names or low.isdigit() or _OPENING_SHAPE.fullmatch(low):
+        return False  # "Thousands", "Why", "Using", "Repeatedly": a sentence's first word
+    return names is None or not names.lower(word)  # never written in lower case: a name

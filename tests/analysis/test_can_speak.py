@@ -1,0 +1,85 @@
+"""Can speak: a quotation's source is a person, a group, a description of people, a document or
+a resolved pronoun; anything else is never chosen (unattributed is better than absurd)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from reports.analysis.quotes import extract
+from reports.analysis.quotes.can_speak import Names, can_speak, descriptions, genders, lexicon, shown
+from reports.analysis.text import split
+
+DEV = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "quotes" / "polnear-dev.jsonl"
+
+
+@pytest.mark.parametrize("source", [
+    "thousands", "a low voice", "FULL TEXT", "information received", "Tuesday", "Va", "Calif.",
+    "the tax loophole", "his advantage",
+])
+def test_what_cannot_speak(source: str) -> None:
+    assert not can_speak(source)
+
+
+@pytest.mark.parametrize("source", [
+    "Ada Park", "officials", "a source close to the campaign", "the report", "disclosures",
+    "ACLU", "the Daily Ledger", "an aide to Ada Park", "economists", "those surveyed",
+    "the 46-year-old", "Others", "a spokesman for the mayor", "he",
+])
+def test_what_can_speak(source: str) -> None:
+    assert can_speak(source)
+
+
+def test_a_lone_capitalised_word_needs_the_articles_evidence() -> None:
+    text = "Practice makes perfect, and practice they did. Later Pell said it, and so did Ada Park."
+    names = Names(text)
+    assert not can_speak("Practice", names)  # written in lower case too: a sentence's first word
+    assert can_speak("Pell", names)  # never in lower case: a name
+    assert can_speak("Park", names)  # capitalised mid-sentence
+    assert not can_speak("Repeatedly", Names("Repeatedly, it rained."))
+
+
+def test_the_source_as_written_stands_in_for_a_cut_speaker() -> None:
+    assert shown("The", "The famously gruff senator") == "The famously gruff senator"
+    assert shown("Fundraising", "he") is None  # a pronoun resolved to no one who can speak
+    assert shown("Ada Park", "she") == "Ada Park"
+
+
+def test_the_words_are_data() -> None:
+    words = lexicon("en")
+    assert "spokesman" in words.nouns and "report" in words.nouns and "thousands" in words.not_alone
+
+
+def test_a_source_that_cannot_speak_is_never_chosen() -> None:
+    text = "It rained. “Enough is enough,” thousands chanted on Tuesday outside the hall."
+    assert [q.speaker for q in extract(split(text)).items] == [None]
+    text = "It rained. “Enough is enough,” a low voice said from the back of the hall."
+    assert [q.speaker for q in extract(split(text)).items] == [None]
+
+
+def test_no_chosen_speaker_fails_can_speak_over_the_dev_file() -> None:
+    failing = []
+    with DEV.open(encoding="utf-8") as handle:
+        for line in handle:
+            doc = split(json.loads(line)["text"])
+            names = Names(doc.text)
+            failing += [q.speaker for q in extract(doc).items if q.speaker and not can_speak(q.speaker, names)]
+    assert failing == []
+
+
+def test_descriptions_that_can_speak_are_candidates() -> None:
+    text = "At one point the crowd chanted it, and her husband cut in, as the new report says the plan failed."
+    assert [phrase for _, phrase in descriptions(text, 0, len(text))] == ["the crowd", "her husband", "the new report"]
+    text = "The plan failed on the night."
+    assert descriptions(text, 0, len(text)) == []
+
+
+def test_she_is_no_mister() -> None:
+    assert genders("Mr. Ode spoke. Ms. Ada Park replied; Congresswoman Lee Ray agreed.") == \
+        {"ode": "he", "park": "she", "ray": "she"}
+    text = "Tom Ode spoke first. “We will win,” Mr. Ode said. Later, “I am confident,” she said."
+    assert [q.speaker for q in extract(split(text)).items] == ["Tom Ode", None]
+    text = "Ada Park spoke first. “We will win,” Ms. Park said. Later, “I am confident,” she said."
+    assert [q.speaker for q in extract(split(text)).items] == ["Ada Park", "Ada Park"]
