@@ -86,7 +86,7 @@ def test_analyze_on_two_workers_prints_what_one_prints_in_the_same_order(cli, tm
     assert "empty file" in json.loads(outputs["2"].splitlines()[4])["error"]
 
 
-def _analyze_or_die(article, sentences=3):
+def _analyze_or_die(article, sentences=3, configured_language=None):
     """`analyze`, except that an article saying so kills its worker process outright, as a
     crash in a C library or the kernel's OOM killer would."""
     import os
@@ -95,7 +95,7 @@ def _analyze_or_die(article, sentences=3):
 
     if "KILLS ITS WORKER" in article.text:
         os._exit(1)
-    return analyze(article, sentences=sentences)
+    return analyze(article, sentences=sentences, configured_language=configured_language)
 
 
 def test_an_article_that_kills_its_analyze_worker_fails_alone(cli, tmp_path: Path, monkeypatch):
