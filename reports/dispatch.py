@@ -32,10 +32,11 @@ def make_digest(settings: Settings, run_date: date, *, wait: float = 0.0) -> Pat
 
 
 def _digest(settings: Settings, run_date: date, only: tuple[str, ...] = ()) -> Path | None:
-    """The day's digest, made now; or a recipient's sections' digest, made when it is stale."""
+    """The day's digest, or a recipient's sections' digest, made when it is stale or damaged."""
     from reports import digest
 
-    if only and not digest.stale(settings.paths.out, run_date, only):
+    # Never made again when up to date: an unchanged day mails the same bytes.
+    if not digest.stale(settings.paths.out, run_date, only, settings.sections):
         return outputs.day_dir(settings.paths.out, run_date) / digest.file_name(only)
     return digest.build(
         settings.paths.out, run_date, settings.paths.user_templates(), settings.render,

@@ -1,0 +1,16 @@
+"""The day's digest: out/YYYY-MM-DD/digest.pdf, a linked front page of the day's stories, then
+every briefing's own pages (never laid out again), tagged and numbered through.
+
+How it is made: `stories` groups and orders the manifest's briefings (pure, no PDF);
+`writer.build` opens each briefing with qpdf (pikepdf), renders the front page, copies the pages
+and structure trees (`structure`), stamps "Page i of N" (`stamps`) and saves a whole new file,
+renamed over the old one. How it is kept: beside it, `.digest.pdf.json` records the written
+file's hash and length and what it was made of; `check` compares both before anything trusts
+the file, so a digest that is stale, truncated, emptied or altered is made again whole from the
+briefings, and an unchanged day is never made again (its bytes, and what is mailed, stay the same).
+"""
+
+from reports.digest.stories import DIGEST_NAME, Story, file_name, section_of, stories, wanted
+from reports.digest.writer import PAGE_LINK, build, check, stale
+
+__all__ = ["DIGEST_NAME", "PAGE_LINK", "Story", "build", "check", "file_name", "section_of", "stale", "stories", "wanted"]
