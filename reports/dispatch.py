@@ -54,15 +54,19 @@ def email_day(
     respect_backoff: bool = False,
     record: bool = True,
     wait: float = 0.0,
+    on_locked: Callable[[], object] | None = None,
 ) -> Delivery:
     """E-mail the day's PDFs to each recipient: each message once, recorded after the server's 250.
 
     `resend` sends again what was sent (or refused); `respect_backoff` leaves a pending message
     alone until its next attempt (the daemon; an explicit run tries at once); `record=False` is
-    the dry run, which leaves the ledger as it was."""
+    the dry run, which leaves the ledger as it was; `on_locked` runs once the output lock is
+    held (a dry run clears its earlier .eml files there, so two at once keep one set)."""
     email = settings.email
     fingerprint = deliver.settings_fingerprint(email)
     with hold(settings.paths.out, "email", wait=wait), Ledger.open(settings.paths.out) as ledger:
+        if on_locked is not None:
+            on_locked()
         mail: dict[tuple[str, ...], tuple[list[tuple[deliver.Attachment, ...]], list[deliver.Headline]]] = {}
         sent: list[str] = []
         pending: list[Failure] = []

@@ -337,13 +337,14 @@ def check(out: Path, run_date: date, only: Sequence[str] = (), sections: Sequenc
         return "missing" if not path.is_file() else "out of date"
     except (OSError, ValueError):
         return "out of date"
-    entries = _wanted_entries(out, folder, sections, only)
-    if record.get("inputs") != inputs_key(out, entries, sections, only):
-        return "out of date"
+    # Damage first: it is said even when the day has changed and the file is made again anyway.
     if length != record.get("length"):
         return f"damaged: {length} bytes where {record.get('length')} were written"
     if _hash(path)[0] != record.get("sha256"):
         return "damaged: its bytes differ from those written"
+    entries = _wanted_entries(out, folder, sections, only)
+    if record.get("inputs") != inputs_key(out, entries, sections, only):
+        return "out of date"
     return None
 
 
