@@ -73,8 +73,9 @@ def build(
     by_pdf = {source.entry["pdf"]: source for source in sources}
     day = stories([source.entry for source in sources], sections)
     renderer = renderer_for(templates, render)
-    front = _front(renderer, day, {pdf: len(s.pdf.pages) for pdf, s in by_pdf.items()}, run_date, len(entries), left_out)
-    _write(path, _assemble(front, day, by_pdf, renderer, run_date), key)
+    guess = _recorded(path).get("front_pages", 1)  # the last build's: each wrong guess costs a render
+    front = _front(renderer, day, {pdf: len(s.pdf.pages) for pdf, s in by_pdf.items()}, run_date, len(entries), left_out, guess)
+    _write(path, _assemble(front, day, by_pdf, renderer, run_date), {"inputs": key, "front_pages": len(front.pages)})
     return path
 
 
@@ -115,34 +116,40 @@ def _open(path: Path, entry: dict[str, Any]) -> Source | str:
 
 
 def _bookmarks(pdf: Any, headline: str) -> list[tuple[str, int]]:
-    """The briefing's bookmarks, flattened (title, page index), without the one for its headline."""
+    """The briefing's bookmarks, flattened (title, page index), without the one for its headline.
+    Read from the outline's dictionaries: pikepdf's outline model writes itself back on close."""
     import pikepdf
 
     index = {page.obj.objgen: i for i, page in enumerate(pdf.pages)}
     found: list[tuple[str, int]] = []
-
-    def walk(items: list[Any]) -> None:
-        for item in items:
-            if " ".join(item.title.split())[:40] != headline[:40]:  # the headline, maybe cut
-                target = item.destination
-                if isinstance(target, pikepdf.Array) and len(target) and target[0].objgen in index:
-                    found.append((item.title, index[target[0].objgen]))
-            walk(item.children)
-
-    with pdf.open_outline() as outline:
-        walk(outline.root)
+    todo = [pdf.Root.Outlines.get("/First")] if "/Outlines" in pdf.Root else []
+    seen: set[tuple[int, int]] = set()
+    while todo:
+        item = todo.pop()
+        if item is None or item.objgen in seen:  # a loop in a damaged outline ends here
+            continue
+        seen.add(item.objgen)
+        title = str(item.get("/Title", ""))
+        target = item.get("/Dest")
+        if target is None and "/A" in item:
+            target = item.A.get("/D")
+        if " ".join(title.split())[:40] != headline[:40]:  # the headline, maybe cut
+            if isinstance(target, pikepdf.Array) and len(target) and target[0].objgen in index:
+                found.append((title, index[target[0].objgen]))
+        todo += [item.get("/Next"), item.get("/First")]  # popped first: depth first, in order
     return found
 
 
 def _front(
-    renderer: Any, day: list[Story], pages: dict[str, int], run_date: date, articles: int, left_out: list[dict[str, Any]]
+    renderer: Any, day: list[Story], pages: dict[str, int], run_date: date, articles: int, left_out: list[dict[str, Any]],
+    front_pages: int,
 ) -> Any:
-    """The front page (pikepdf), rendered until its own length agrees with the page numbers it lists."""
+    """The front page (pikepdf), rendered until its own length agrees with the page numbers it
+    lists, from a guess of that length."""
     import io
 
     import pikepdf
 
-    front_pages = 1
     for _ in range(4):
         total = number(day, pages, first_page=front_pages + 1)
         data, count = renderer.document(
@@ -291,7 +298,14 @@ def inputs_key(out: Path, entries: list[dict[str, Any]], sections: Sequence[Sect
     return digest.hexdigest()
 
 
-def _write(path: Path, pdf: Any, key: str) -> None:
+def _recorded(path: Path) -> dict[str, Any]:
+    try:
+        return dict(json.loads(_record_path(path).read_text(encoding="utf-8")))
+    except (OSError, ValueError, TypeError):
+        return {}
+
+
+def _write(path: Path, pdf: Any, record: dict[str, Any]) -> None:
     """Save beside `path` (a temp file a killed run's successor removes), then rename over it;
     then record its hash, length and inputs. A kill in between leaves a digest without a
     matching record: it is made again, never trusted."""
@@ -309,7 +323,7 @@ def _write(path: Path, pdf: Any, key: str) -> None:
         raise
     finally:
         pdf.close()
-    outputs.write_atomic(_record_path(path), json.dumps({"sha256": sha256, "length": length, "inputs": key}).encode())
+    outputs.write_atomic(_record_path(path), json.dumps({"sha256": sha256, "length": length, **record}).encode())
 
 
 def _hash(path: Path) -> tuple[str, int]:
@@ -330,13 +344,12 @@ def check(out: Path, run_date: date, only: Sequence[str] = (), sections: Sequenc
     if not (folder / outputs.MANIFEST_NAME).is_file():
         return None
     path = folder / file_name(only)
-    try:
-        record = json.loads(_record_path(path).read_text(encoding="utf-8"))
-        length = path.stat().st_size
-    except FileNotFoundError:
-        return "missing" if not path.is_file() else "out of date"
-    except (OSError, ValueError):
-        return "out of date"
+    if not path.is_file():
+        return "missing"
+    record = _recorded(path)
+    if not record:
+        return "out of date"  # made before records, or killed between the rename and the record
+    length = path.stat().st_size
     # Damage first: it is said even when the day has changed and the file is made again anyway.
     if length != record.get("length"):
         return f"damaged: {length} bytes where {record.get('length')} were written"
