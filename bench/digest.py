@@ -103,9 +103,9 @@ def growing_rows(work: Path, runs: int, per_run: int, lines: list[str]) -> None:
         write_inbox(alone / "inbox", batch, "run.jsonl")
         command = [*REPORTS, "run", "--workers", "1", "--date", DAY, "--no-email"]
         _, cpu_grown, peak, code = measured(command, day)
-        assert code == 0, f"run {run} into the day exited {code}"
+        assert code in (0, 1), f"run {run} into the day exited {code}"  # 1: an article of the corpus failed
         _, cpu_fresh, _, code = measured(command, alone)
-        assert code == 0, f"run {run} into a fresh day exited {code}"
+        assert code in (0, 1), f"run {run} into a fresh day exited {code}"
         shutil.rmtree(alone)
         grown.append(cpu_grown)
         fresh.append(cpu_fresh)

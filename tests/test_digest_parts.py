@@ -1,10 +1,12 @@
-"""The digest's parts on their own: the structure copier and the page stamps, on small tagged
-PDFs that WeasyPrint renders with the briefing stylesheet (each page printing "Page i of N")."""
+"""The digest's parts on their own: the object-by-object writer, the structure copier and the page
+stamps, on small tagged PDFs that WeasyPrint renders with the briefing stylesheet (each page
+printing "Page i of N")."""
 
 from __future__ import annotations
 
 import io
 import subprocess
+from datetime import date
 from pathlib import Path
 
 import pikepdf
@@ -32,28 +34,61 @@ def _source(renderer, title: str) -> pikepdf.Pdf:
     return pikepdf.open(io.BytesIO(data))
 
 
-def _text(pdf: pikepdf.Pdf, tmp_path: Path) -> list[str]:
-    path = tmp_path / "check.pdf"
-    pdf.save(path)
-    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout.split("\f")
+def _texts(path: Path) -> list[str]:
+    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout.split("\f")[:-1]
+
+
+def test_the_copier_renumbers_references_and_leaves_strings_alone(tmp_path: Path):
+    from reports.digest.pdfout import Copier, Out, dictionary, ref
+
+    source = pikepdf.new()
+    target = source.make_indirect(pikepdf.Dictionary(Name=pikepdf.String("the target")))
+    holder = source.make_indirect(pikepdf.Dictionary(
+        Title=pikepdf.String("see 3 0 R (and 1 0 R)"), Target=target, Both=pikepdf.Array([target, target]),
+    ))
+    path = tmp_path / "copied.pdf"
+    with path.open("wb") as file:
+        out = Out(file)
+        catalog, pages = out.number(), out.number()
+        copier = Copier(out, source)
+        number = copier.ref(holder)
+        copier.run()
+        out.write(pages, dictionary({"Type": b"/Pages", "Kids": [], "Count": 0}))
+        out.write(catalog, dictionary({"Type": b"/Catalog", "Pages": ref(pages), "Held": ref(number)}))
+        info = out.number()
+        out.write(info, dictionary({"Title": "copied"}))
+        out.finish(catalog, info, b"seed")
+    check = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True)
+    assert check.returncode == 0 and "WARNING" not in check.stdout + check.stderr, check.stdout + check.stderr
+    copied = pikepdf.open(path)
+    held = copied.Root.Held
+    assert str(held.Title) == "see 3 0 R (and 1 0 R)" and str(held.Target.Name) == "the target"
+    assert held.Both[0].objgen == held.Both[1].objgen == held.Target.objgen  # copied once
+
+
+def _digest(renderer, sources: list[pikepdf.Pdf], path: Path) -> None:
+    """Sources written as a digest's pages (no front page, no stories), as the writer does."""
+    from reports.digest.pdfout import Out
+    from reports.digest.stamps import Sheet
+    from reports.digest.writer import _Digest
+
+    with path.open("wb") as file:
+        digest = _Digest(Out(file), Sheet.of(renderer), sum(len(s.pages) for s in sources))
+        for source in sources:
+            digest.add(source)
+        digest.finish([], {}, date(2026, 11, 25), "seed")
 
 
 def test_two_sources_structure_trees_become_parts_of_one_document(renderer, tmp_path: Path):
-    from reports.digest.structure import Structure, number_tree
+    from reports.digest.structure import number_tree
 
-    pdf = pikepdf.new()
-    structure = Structure(pdf)
-    for title in ("First", "Second"):
-        source = _source(renderer, title)
-        start = len(pdf.pages)
-        pdf.pages.extend(source.pages)
-        structure.add(source, list(pdf.pages)[start:])
-    pdf.Root.StructTreeRoot = structure.finish()
-    pdf.save(tmp_path / "two.pdf")
-    assert_readable(tmp_path / "two.pdf")
-    again = pikepdf.open(tmp_path / "two.pdf")
+    path = tmp_path / "two.pdf"
+    _digest(renderer, [_source(renderer, "First"), _source(renderer, "Second")], path)
+    assert_readable(path)
+    again = pikepdf.open(path)
     root = again.Root.StructTreeRoot
     assert [str(part.S) for part in root.K.K] == ["/Part", "/Part"]
+    assert all(part.P.objgen == root.K.objgen for part in root.K.K)
     pages = {page.obj.objgen for page in again.pages}
     # Every element's page is one of the file's pages (nothing copied twice), and the pages'
     # marked-content keys are distinct keys of the one ParentTree.
@@ -67,24 +102,20 @@ def test_two_sources_structure_trees_become_parts_of_one_document(renderer, tmp_
             assert element.Pg.objgen in pages
         kids = element.get("/K")
         todo += list(kids) if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []
+    assert len(seen) > 20
     keys = [key for key, _ in number_tree(root.ParentTree)]
     used = [int(page.obj.StructParents) for page in again.pages]
     assert len(set(used)) == len(used) and set(used) <= set(keys) and max(keys) < int(root.ParentTreeNextKey)
 
 
 def test_a_page_loses_its_own_number_and_gets_the_digests(renderer, tmp_path: Path):
-    from reports.digest.stamps import Sheet, Stamper, blank_footer
-
     source = _source(renderer, "Stamped")
-    assert "Page 1 of" in _text(source, tmp_path)[0]
-    for page in source.pages:
-        blank_footer(source, page)
-    assert not any("Page" in text for text in _text(source, tmp_path))
-    pdf = pikepdf.new()
-    pdf.pages.extend(source.pages)
-    stamper = Stamper(pdf, Sheet.of(renderer))
-    for number, page in enumerate(pdf.pages, start=7):
-        stamper.stamp(page, number, 19)
-    texts = _text(pdf, tmp_path)
-    assert [" ".join(t.split()[-4:]) for t in texts if t.strip()] == [f"Page {n} of 19" for n in range(7, 7 + len(pdf.pages))]
-    assert_readable(tmp_path / "check.pdf")
+    source.save(tmp_path / "source.pdf")
+    assert "Page 1 of" in _texts(tmp_path / "source.pdf")[0]
+    path = tmp_path / "stamped.pdf"
+    _digest(renderer, [source, _source(renderer, "Again")], path)
+    texts = _texts(path)
+    total = len(texts)
+    assert [" ".join(t.split()[-4:]) for t in texts] == [f"Page {n} of {total}" for n in range(1, total + 1)]
+    assert all(t.count("Page") == 1 for t in texts)  # the source's own number is gone
+    assert_readable(path)

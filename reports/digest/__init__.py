@@ -2,9 +2,10 @@
 every briefing's own pages (never laid out again), tagged and numbered through.
 
 How it is made: `stories` groups and orders the manifest's briefings (pure, no PDF);
-`writer.build` opens each briefing with qpdf (pikepdf), renders the front page, copies the pages
-and structure trees (`structure`), stamps "Page i of N" (`stamps`) and saves a whole new file,
-renamed over the old one. How it is kept: beside it, `.digest.pdf.json` records the written
+`writer.build` checks each briefing with qpdf (pikepdf), renders the front page, then writes a
+whole new file object by object (`pdfout`): one briefing at a time is opened, its pages and
+structure tree (`structure`) written out renumbered, its own page number blanked and "Page i
+of N" stamped (`stamps`); the file is renamed over the old one. How it is kept: beside it, `.digest.pdf.json` records the written
 file's hash and length and what it was made of; `check` compares both before anything trusts
 the file, so a digest that is stale, truncated, emptied or altered is made again whole from the
 briefings, and an unchanged day is never made again (its bytes, and what is mailed, stay the same).

@@ -1,7 +1,7 @@
 """Page numbers that run through the digest: "Page i of N" stamped on every page.
 
 Each briefing prints its own footer ("Page 1 of 2"): `blank_footer` empties that glyph run, and
-`Stamper.stamp` makes the page draw a small form XObject last, as a pagination artifact. The
+`hook` makes the page draw a small form XObject (`form`) last, as a pagination artifact. The
 form is the stylesheet's own footer, rendered once by WeasyPrint with every glyph a number needs
 (`Sheet`); a number is that sample's content with another glyph run, centred where the sample
 was, so a new page count costs small streams, not a render.
@@ -10,6 +10,7 @@ was, so a new page count costs small streams, not a render.
 from __future__ import annotations
 
 import re
+import zlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,6 +42,8 @@ def page_content(page: Any) -> bytes:
 def blank_footer(pdf: Any, page: Any) -> None:
     """Blank the briefing's own page number: the last text drawn on the page, when it is also
     the lowest text and sits in the bottom tenth (WeasyPrint draws in CSS px, flipped)."""
+    import pikepdf
+
     data = page_content(page)
     spans = list(_SPAN.finditer(data))
     if not spans:
@@ -52,7 +55,9 @@ def blank_footer(pdf: Any, page: Any) -> None:
     if not mine or max(mine) < max(heights) or max(mine) < 0.9 * height_px:
         return
     blanked = _TJ.sub(b"[] TJ", last.group(1))
-    page.obj.Contents = pdf.make_stream(data[: last.start(1)] + blanked + data[last.end(1) :])
+    page.obj.Contents = pdf.make_stream(
+        zlib.compress(data[: last.start(1)] + blanked + data[last.end(1) :], 6), Filter=pikepdf.Name.FlateDecode
+    )
 
 
 @dataclass
@@ -143,32 +148,27 @@ def cid_widths(w: list[Any]) -> dict[int, float]:
     return widths
 
 
-class Stamper:
-    """Stamps the pages of one digest: the sample's resources and the two wrapping streams are
-    copied into it once and shared by every page."""
+def hook(page: Any, stamp: Any, before: Any, after: Any) -> None:
+    """Make `page` (of a source, changed in memory) draw its stamp last, as /DigestPage, its own
+    content wrapped in q ... Q: `stamp`, `before`, `after` are the source's placeholders for
+    the digest's objects (the page's form, the two streams every page shares)."""
+    import pikepdf
 
-    def __init__(self, pdf: Any, sheet: Sheet) -> None:
-        import pikepdf
+    # The page's own resources may be shared with its siblings: each page gets its own dict.
+    old = page.obj.get("/Resources", pikepdf.Dictionary())
+    resources = pikepdf.Dictionary({key: value for key, value in old.items()})
+    xobjects = pikepdf.Dictionary({key: value for key, value in old.get("/XObject", pikepdf.Dictionary()).items()})
+    xobjects.DigestPage = stamp
+    resources.XObject = xobjects
+    page.obj.Resources = resources
+    contents = page.obj.get("/Contents")
+    own = list(contents) if isinstance(contents, pikepdf.Array) else [contents] if contents is not None else []
+    page.obj.Contents = pikepdf.Array([before, *own, after])
 
-        self.pdf, self.sheet = pdf, sheet
-        self.resources = pdf.copy_foreign(sheet.pdf.pages[0].obj.Resources)
-        self.box = pikepdf.Array(sheet.box)
-        self.before, self.after = pdf.make_stream(BEFORE), pdf.make_stream(AFTER)
 
-    def stamp(self, page: Any, number: int, total: int) -> None:
-        """Make `page` draw "Page number of total" last, its own content wrapped in q ... Q."""
-        import pikepdf
-
-        form = self.pdf.make_stream(self.sheet.content(f"Page {number} of {total}"))
-        form.Type, form.Subtype = pikepdf.Name.XObject, pikepdf.Name.Form
-        form.BBox, form.Resources = self.box, self.resources
-        # The page's own resources may be shared with its siblings: each page gets its own dict.
-        old = page.obj.get("/Resources", pikepdf.Dictionary())
-        resources = pikepdf.Dictionary({key: value for key, value in old.items()})
-        xobjects = pikepdf.Dictionary({key: value for key, value in old.get("/XObject", pikepdf.Dictionary()).items()})
-        xobjects.DigestPage = form
-        resources.XObject = xobjects
-        page.obj.Resources = resources
-        contents = page.obj.get("/Contents")
-        own = list(contents) if isinstance(contents, pikepdf.Array) else [contents] if contents is not None else []
-        page.obj.Contents = pikepdf.Array([self.before, *own, self.after])
+def form(sheet: Sheet, text: str, resources: int) -> tuple[bytes, bytes]:
+    """A page's stamp: the form XObject's dictionary entries (its resources: object number
+    `resources`, the sample's) and its compressed content, drawing `text`."""
+    box = " ".join(f"{v:.4f}" for v in sheet.box).encode()
+    entries = b"/Type /XObject /Subtype /Form /BBox [%s] /Resources %d 0 R /Filter /FlateDecode" % (box, resources)
+    return entries, zlib.compress(sheet.content(text), 6)

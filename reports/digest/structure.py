@@ -1,10 +1,10 @@
-"""The digest's structure tree, made of copies of each source's tree.
+"""The digest's structure tree, made of each source's tree.
 
 The briefings are tagged PDF/UA files, and copying their pages does not copy their structure.
-`Structure.add` copies a source's top elements (qpdf's foreign-object copier maps their page
-and annotation references onto the pages already copied) under the digest's Document element
-as Parts, and shifts the pages' marked-content keys (StructParents) into the digest's one
-ParentTree; `finish` writes the StructTreeRoot.
+`Structure.add` hangs a source's top elements under the digest's Document element (as Parts,
+through a placeholder for the Document), copies them with the pages they mark, and shifts the
+pages' marked-content keys (StructParents) into the digest's one ParentTree. Only numbers and
+short texts are kept per source; `objects` writes the StructTreeRoot and the Document at the end.
 """
 
 from __future__ import annotations
@@ -12,67 +12,62 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from reports.digest.pdfout import Copier, Out, dictionary, ref
+
 
 class Structure:
-    """The StructTreeRoot of one digest being written (`pdf`, pikepdf), filled source by source."""
+    """The structure tree of one digest being written to `out`."""
 
-    def __init__(self, pdf: Any) -> None:
-        import pikepdf
-
-        self.pdf = pdf
-        self.root = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructTreeRoot))
-        self.document = pdf.make_indirect(
-            pikepdf.Dictionary(Type=pikepdf.Name.StructElem, S=pikepdf.Name.Document, P=self.root)
-        )
-        self.parts: list[Any] = []
-        self.nums: list[Any] = []
+    def __init__(self, out: Out) -> None:
+        self.out = out
+        self.root, self.document = out.number(), out.number()
+        self.parts: list[int] = []
+        self.nums: list[tuple[int, bytes]] = []
         self.next_key = 0
-        self.roles: dict[str, Any] = {}
+        self.roles: dict[str, bytes] = {}
 
-    def add(self, source: Any, copied: list[Any]) -> None:
-        """Copy `source`'s structure tree; `copied`: its pages as copied into the digest, in order.
-        An untagged source keeps its pages, without structure."""
+    def add(self, source: Any, copier: Copier, document: Any) -> None:
+        """Take `source`'s tree (pikepdf, changed in memory only): `document` is the source's
+        placeholder for our Document element; its pages must not be copied yet."""
         import pikepdf
 
         tree = source.Root.get("/StructTreeRoot")
         if tree is None:
-            return
+            return  # an untagged source: its pages are kept, without structure
         kids = tree.get("/K")
         kids = list(kids) if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []
         for kid in kids:
-            if "/P" in kid:
-                del kid.P  # the source's root stays behind: the copy's parent is our Document
-            element = self.pdf.copy_foreign(kid)
-            element.P = self.document
-            if element.get("/S") == pikepdf.Name.Document:
-                element.S = pikepdf.Name.Part
-            self.parts.append(element)
+            kid.P = document  # the source's root stays behind
+            if kid.get("/S") == pikepdf.Name.Document:
+                kid.S = pikepdf.Name.Part
+            self.parts.append(copier.ref(kid if kid.is_indirect else source.make_indirect(kid)))
         offset, top = self.next_key, -1
         for key, value in number_tree(tree.get("/ParentTree")):
-            self.nums += [key + offset, _copy(self.pdf, value)]
+            self.nums.append((key + offset, ref(copier.ref(value)) if value.is_indirect else copier.text(value)))
             top = max(top, key)
-        for original, page in zip(source.pages, copied, strict=True):
-            if "/StructParents" in original.obj:
-                page.obj.StructParents = int(original.obj.StructParents) + offset
+        for page in source.pages:
+            if "/StructParents" in page.obj:
+                page.obj.StructParents = int(page.obj.StructParents) + offset
             for annot in page.obj.get("/Annots", []):
                 if "/StructParent" in annot:
                     annot.StructParent = int(annot.StructParent) + offset
         self.next_key = offset + top + 1
         for name, role in (tree.get("/RoleMap") or {}).items():
-            self.roles.setdefault(str(name), role)
+            self.roles.setdefault(str(name)[1:], role.unparse())
 
-    def finish(self) -> Any:
-        """The StructTreeRoot, complete: the Document with every Part, the one ParentTree."""
-        import pikepdf
-
-        self.document.K = pikepdf.Array(self.parts)
-        pairs = sorted(zip(self.nums[::2], self.nums[1::2], strict=True), key=lambda pair: pair[0])
-        self.root.K = self.document
-        self.root.ParentTree = pikepdf.Dictionary(Nums=pikepdf.Array([x for pair in pairs for x in pair]))
-        self.root.ParentTreeNextKey = self.next_key
+    def write(self) -> None:
+        """The StructTreeRoot and the Document with every Part, the one ParentTree."""
+        self.out.write(self.document, dictionary({
+            "Type": b"/StructElem", "S": b"/Document", "P": ref(self.root), "K": [ref(n) for n in self.parts],
+        }))
+        nums = b" ".join(b"%d %s" % (key, value) for key, value in sorted(self.nums, key=lambda pair: pair[0]))
+        root = {
+            "Type": b"/StructTreeRoot", "K": ref(self.document), "ParentTree": b"<< /Nums [" + nums + b"] >>",
+            "ParentTreeNextKey": self.next_key,
+        }
         if self.roles:
-            self.root.RoleMap = pikepdf.Dictionary({name: role for name, role in self.roles.items()})
-        return self.root
+            root["RoleMap"] = dictionary({name: role for name, role in self.roles.items()})
+        self.out.write(self.root, dictionary(root))
 
 
 def number_tree(node: Any) -> Iterator[tuple[int, Any]]:
@@ -84,17 +79,3 @@ def number_tree(node: Any) -> Iterator[tuple[int, Any]]:
         yield int(nums[i]), nums[i + 1]
     for kid in node.get("/Kids") or []:
         yield from number_tree(kid)
-
-
-def _copy(pdf: Any, value: Any) -> Any:
-    """`value` from another file, in `pdf`: indirect objects through qpdf's copier (which keeps
-    one copy per object), direct arrays and dictionaries item by item."""
-    import pikepdf
-
-    if isinstance(value, (pikepdf.Array, pikepdf.Dictionary)) and value.is_indirect:
-        return pdf.copy_foreign(value)
-    if isinstance(value, pikepdf.Array):
-        return pikepdf.Array([_copy(pdf, item) for item in value])
-    if isinstance(value, pikepdf.Dictionary):
-        return pikepdf.Dictionary({key: _copy(pdf, item) for key, item in value.items()})
-    return value

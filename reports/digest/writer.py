@@ -1,11 +1,12 @@
-"""build(out, date): the day's digest.pdf written whole, with qpdf (pikepdf), from the briefings.
+"""build(out, date): the day's digest.pdf written whole from the briefings, one at a time.
 
-The briefings are opened one by one (a briefing qpdf cannot read, or has to repair, is left out
-and named on the front page), their own page numbers blanked; the front page is rendered with
-the stories' page numbers; then the pages are copied in digest order (front page first), each
-source's structure tree under the digest's Document, the front page's links pointed at pages,
-every page stamped "Page i of N", one bookmark per story, and the file saved beside its path and
-renamed over it. What was written is recorded (`record`) so that the next check can tell a
+The briefings are checked one by one with qpdf (a briefing it cannot read, or has to repair, is
+left out and named on the front page) for their page counts and bookmarks; the front page is
+rendered with the stories' page numbers; then each source is opened again in digest order
+(front page first) and its objects written out (`pdfout`): its own page number blanked, its
+structure tree under the digest's Document, the front page's links pointed at pages, every page
+stamped "Page i of N"; then the page tree, structure root, one bookmark per story, and the file
+renamed over the old one. What was written is recorded (`record`) so that the next check can tell a
 digest that is up to date from one that is stale or damaged.
 """
 
@@ -15,11 +16,11 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from reports import outputs
 from reports.config import RenderSettings, SectionSettings
@@ -27,6 +28,7 @@ from reports.digest.stories import (
     DIGEST_NAME, HEADLINE_CHARS, LEAD_STORIES, SHORT_DAY, Story, file_name, number, old_entries, sectioned, stories,
     wanted,
 )
+from reports.digest.pdfout import Out
 from reports.errors import RenderError
 
 # Front-page links are written as these URLs, then turned into links to the digest's pages.
@@ -35,10 +37,12 @@ PAGE_LINK = "https://digest.invalid/page/"
 
 @dataclass
 class Source:
-    """One briefing opened for copying: its manifest entry, its pages (pikepdf) and bookmarks."""
+    """One briefing, checked: its manifest entry, file, page count and bookmarks. It is opened
+    again when its turn comes to be written, so one briefing at a time is in memory."""
 
     entry: dict[str, Any]
-    pdf: Any
+    path: Path
+    pages: int
     sections: list[tuple[str, int]] = field(default_factory=list)
 
 
@@ -74,8 +78,9 @@ def build(
     day = stories([source.entry for source in sources], sections)
     renderer = renderer_for(templates, render)
     guess = _recorded(path).get("front_pages", 1)  # the last build's: each wrong guess costs a render
-    front = _front(renderer, day, {pdf: len(s.pdf.pages) for pdf, s in by_pdf.items()}, run_date, len(entries), left_out, guess)
-    _write(path, _assemble(front, day, by_pdf, renderer, run_date), {"inputs": key, "front_pages": len(front.pages)})
+    front = _front(renderer, day, {pdf: s.pages for pdf, s in by_pdf.items()}, run_date, len(entries), left_out, guess)
+    record = {"inputs": key, "front_pages": len(front.pages)}
+    _write(path, lambda file: _assemble(file, front, day, by_pdf, renderer, run_date, key), record)
     return path
 
 
@@ -99,18 +104,18 @@ def _open(path: Path, entry: dict[str, Any]) -> Source | str:
     what it can, but a briefing it had to repair is damaged: its pages may be missing or blank."""
     import pikepdf
 
-    from reports.digest.stamps import blank_footer
+    from reports.digest.stamps import page_content
 
     try:
-        pdf = pikepdf.open(path)
-        pages = list(pdf.pages)
-        for page in pages:
-            blank_footer(pdf, page)  # which decodes every content stream
-        if pdf.get_warnings():
-            return f"damaged ({pdf.get_warnings()[0]})"
-        if not pages:
-            return "damaged (no pages)"
-        return Source(entry, pdf, _bookmarks(pdf, " ".join(str(entry.get("title") or "").split())))
+        with pikepdf.open(path) as pdf:
+            pages = list(pdf.pages)
+            for page in pages:
+                page_content(page)  # every content stream decodes
+            if pdf.get_warnings():
+                return f"damaged ({pdf.get_warnings()[0]})"
+            if not pages:
+                return "damaged (no pages)"
+            return Source(entry, path, len(pages), _bookmarks(pdf, " ".join(str(entry.get("title") or "").split())))
     except (pikepdf.PdfError, OSError, ValueError, KeyError, IndexError) as error:
         return f"cannot be read ({type(error).__name__}: {str(error)[:200]})"
 
@@ -165,101 +170,170 @@ def _front(
     return pikepdf.open(io.BytesIO(data))
 
 
-def _assemble(front: Any, day: list[Story], by_pdf: dict[str, Source], renderer: Any, run_date: date) -> Any:
-    """The digest (pikepdf): front page, then every version of every story, in order."""
-    import pikepdf
+class _Digest:
+    """The digest being written to `out`: the objects every page shares, then each source's
+    pages and structure as it comes (`add`), then what needs them all (`finish`)."""
 
-    from reports.digest.stamps import Sheet, Stamper
-    from reports.digest.structure import Structure
+    def __init__(self, out: Out, sheet: Any, total: int) -> None:
+        from reports.digest.structure import Structure
 
-    pdf = pikepdf.new()
-    structure = Structure(pdf)
-    front_count = _copy_pages(pdf, front, structure)
-    for story in day:
-        for version in story.versions:
-            _copy_pages(pdf, by_pdf[version["pdf"]].pdf, structure)
-    _link_front(pdf, front_count)
-    stamper = Stamper(pdf, Sheet.of(renderer))
-    total = len(pdf.pages)
-    for number_, page in enumerate(pdf.pages, start=1):
-        stamper.stamp(page, number_, total)
-    pdf.Root.StructTreeRoot = structure.finish()
-    _outline(pdf, day, by_pdf)
-    _metadata(pdf, day, run_date)
-    return pdf
+        self.out, self.sheet = out, sheet
+        self.catalog, self.pages, self.before, self.after, self.resources = (out.number() for _ in range(5))
+        self.structure = Structure(out)
+        # Numbered before any is written: the front page links to pages that come after it.
+        self.page_numbers = [out.number() for _ in range(total)]
+        self.stamps: list[int] = []
 
+    def add(self, pdf: Any, *, front: bool = False) -> None:
+        """Write one source's pages and structure (pikepdf; changed in memory, never saved)."""
+        import pikepdf
 
-def _copy_pages(pdf: Any, source: Any, structure: Any) -> int:
-    start = len(pdf.pages)
-    pdf.pages.extend(source.pages)
-    structure.add(source, list(pdf.pages)[start:])
-    return len(pdf.pages) - start
+        from reports.digest.pdfout import Copier
+        from reports.digest.stamps import blank_footer, hook
 
+        placeholder = lambda: pdf.make_indirect(pikepdf.Dictionary())  # noqa: E731
+        pages, document, before, after = placeholder(), placeholder(), placeholder(), placeholder()
+        copier = Copier(self.out, pdf, {
+            pages.objgen: self.pages, document.objgen: self.structure.document,
+            before.objgen: self.before, after.objgen: self.after,
+        })
+        self.structure.add(pdf, copier, document)
+        for page in pdf.pages:
+            if not front:
+                blank_footer(pdf, page)
+            stamp = placeholder()
+            copier.numbers[stamp.objgen] = self.out.number()
+            self.stamps.append(copier.numbers[stamp.objgen])
+            page.obj.Parent = pages
+            hook(page, stamp, before, after)
+            if front:
+                self._link(pdf, page, copier)
+            copier.numbers[page.obj.objgen] = self.page_numbers[len(self.stamps) - 1]
+            copier.todo.append(page.obj.objgen)
+        copier.run()
 
-def _link_front(pdf: Any, front_count: int) -> None:
-    """The front page's placeholder URLs become links to the digest's pages."""
-    import pikepdf
+    def _link(self, pdf: Any, page: Any, copier: Any) -> None:
+        """The front page's placeholder URLs become links to the digest's pages."""
+        import pikepdf
 
-    pages = pdf.pages
-    for page in list(pages)[:front_count]:
         for annot in page.obj.get("/Annots", []):
             action = annot.get("/A")
             uri = str(action.get("/URI", "")) if action is not None else ""
-            if not uri.startswith(PAGE_LINK):
-                continue
-            target = int(uri.removeprefix(PAGE_LINK)) - 1
-            if 0 <= target < len(pages):
-                annot.A = pikepdf.Dictionary(
-                    S=pikepdf.Name.GoTo, D=pikepdf.Array([pages[target].obj, pikepdf.Name.XYZ, None, None, None])
-                )
+            target = int(uri.removeprefix(PAGE_LINK)) if uri.removeprefix(PAGE_LINK).isdigit() else 0
+            if uri.startswith(PAGE_LINK) and 0 < target <= len(self.page_numbers):
+                there = pdf.make_indirect(pikepdf.Dictionary())  # a placeholder for that page
+                copier.numbers[there.objgen] = self.page_numbers[target - 1]
+                annot.A = pikepdf.Dictionary(S=pikepdf.Name.GoTo, D=pikepdf.Array([there, pikepdf.Name.XYZ, None, None, None]))
+
+    def finish(self, day: list[Story], by_pdf: dict[str, Source], run_date: date, seed: str) -> None:
+        from reports.digest.pdfout import Copier, dictionary, ref
+        from reports.digest.stamps import AFTER, BEFORE, form
+
+        out, total = self.out, len(self.page_numbers)
+        out.stream(self.before, b"", BEFORE)
+        out.stream(self.after, b"", AFTER)
+        sample = self.sheet.pdf.pages[0].obj.Resources
+        copier = Copier(out, self.sheet.pdf)
+        if sample.is_indirect:
+            copier.numbers[sample.objgen] = self.resources
+            copier.todo.append(sample.objgen)
+        else:
+            out.write(self.resources, copier.text(sample))
+        copier.run()
+        for number, stamp in enumerate(self.stamps, start=1):
+            out.stream(stamp, *form(self.sheet, f"Page {number} of {total}", self.resources))
+        out.write(self.pages, dictionary({"Type": b"/Pages", "Kids": [ref(n) for n in self.page_numbers], "Count": total}))
+        self.structure.write()
+        info, metadata = _metadata(out, day, run_date)
+        out.write(self.catalog, dictionary({
+            "Type": b"/Catalog", "Pages": ref(self.pages), "Outlines": ref(_outline(out, day, by_pdf, self.page_numbers)),
+            "PageMode": b"/UseOutlines", "StructTreeRoot": ref(self.structure.root), "Lang": "en",
+            "MarkInfo": b"<< /Marked true >>", "ViewerPreferences": b"<< /DisplayDocTitle true >>",
+            "Metadata": ref(metadata),
+        }))
+        out.finish(self.catalog, info, seed.encode())
 
 
-def _outline(pdf: Any, day: list[Story], by_pdf: dict[str, Source]) -> None:
-    """"The day's stories", then one bookmark per story with its briefings' sections beneath
-    (closed: a story's sections on demand)."""
-    from pikepdf import Name, OutlineItem
-
-    items = [OutlineItem("The day's stories", 0)]
-    for story in day:
-        item = OutlineItem(story.headline, story.pages[0] - 1)
-        for position, (version, start) in enumerate(zip(story.versions, story.pages, strict=True)):
-            marks = [OutlineItem(title, start - 1 + page) for title, page in by_pdf[version["pdf"]].sections]
-            if len(story.versions) > 1:
-                label = "Latest version" if position == 0 else "Earlier version"
-                kid = OutlineItem(f"{label}: {version['source'][:HEADLINE_CHARS]}", start - 1)
-                kid.children.extend(marks)
-                kid.is_closed = True
-                item.children.append(kid)
-            else:
-                item.children.extend(marks)
-        item.is_closed = True
-        items.append(item)
-    with pdf.open_outline() as outline:
-        outline.root.extend(items)
-    pdf.Root.PageMode = Name.UseOutlines
-
-
-def _metadata(pdf: Any, day: list[Story], run_date: date) -> None:
-    """The info dictionary, the catalog's language, tags flag and XMP."""
+def _assemble(file: Any, front: Any, day: list[Story], by_pdf: dict[str, Source], renderer: Any, run_date: date, seed: str) -> None:
+    """The digest, written to `file`: front page, then every version of every story, in order,
+    each briefing opened, written and closed in turn."""
     import pikepdf
 
+    from reports.digest.pdfout import Out
+    from reports.digest.stamps import Sheet
+
+    total = len(front.pages) + sum(by_pdf[v["pdf"]].pages for story in day for v in story.versions)
+    digest = _Digest(Out(file), Sheet.of(renderer), total)
+    digest.add(front, front=True)
+    front.close()
+    for story in day:
+        for version in story.versions:
+            with pikepdf.open(by_pdf[version["pdf"]].path) as pdf:
+                digest.add(pdf)
+    digest.finish(day, by_pdf, run_date, seed)
+
+
+_Item = tuple[str, int, list[Any]]  # title, page index, children
+
+
+def _outline(out: Any, day: list[Story], by_pdf: dict[str, Source], page_numbers: list[int]) -> int:
+    """"The day's stories", then one bookmark per story with its briefings' sections beneath
+    (closed: a story's sections on demand). Returns the outline root's number."""
+    items: list[_Item] = [("The day's stories", 0, [])]
+    for story in day:
+        kids: list[_Item] = []
+        for position, (version, start) in enumerate(zip(story.versions, story.pages, strict=True)):
+            marks: list[_Item] = [(title, start - 1 + page, []) for title, page in by_pdf[version["pdf"]].sections]
+            if len(story.versions) > 1:
+                label = "Latest version" if position == 0 else "Earlier version"
+                kids.append((f"{label}: {version['source'][:HEADLINE_CHARS]}", start - 1, marks))
+            else:
+                kids.extend(marks)
+        items.append((story.headline, story.pages[0] - 1, kids))
+    root = out.number()
+    first, last = _outline_items(out, root, items, page_numbers)
+    from reports.digest.pdfout import dictionary, ref
+
+    out.write(root, dictionary({"Type": b"/Outlines", "First": ref(first), "Last": ref(last), "Count": len(items)}))
+    return root
+
+
+def _outline_items(out: Any, parent: int, items: list[_Item], page_numbers: list[int]) -> tuple[int, int]:
+    from reports.digest.pdfout import dictionary, ref
+
+    numbers = [out.number() for _ in items]
+    for i, ((title, index, kids), number) in enumerate(zip(items, numbers, strict=True)):
+        page = page_numbers[min(index, len(page_numbers) - 1)]
+        entries: dict[str, Any] = {
+            "Title": title, "Parent": ref(parent), "Dest": [ref(page), b"/XYZ", None, None, None],
+        }
+        if i:
+            entries["Prev"] = ref(numbers[i - 1])
+        if i + 1 < len(numbers):
+            entries["Next"] = ref(numbers[i + 1])
+        if kids:
+            first, last = _outline_items(out, number, kids, page_numbers)
+            entries.update(First=ref(first), Last=ref(last), Count=-len(kids))  # closed
+        out.write(number, dictionary(entries))
+    return numbers[0], numbers[-1]
+
+
+def _metadata(out: Any, day: list[Story], run_date: date) -> tuple[int, int]:
+    """The info dictionary and the XMP stream: their numbers."""
+    from reports.digest.pdfout import dictionary
     from reports.render import created_timestamp
 
     title = f"Briefings, {run_date.isoformat()}"
     subject = f"The day's digest: {len(day)} stor{'y' if len(day) == 1 else 'ies'}"
     keywords = ", ".join(dict.fromkeys(k for s in day[:10] for k in (s.versions[0].get("keyphrases") or [])[:2]))
     stamp = created_timestamp().replace("-", "").replace(":", "").replace("T", "").rstrip("Z")
-    pdf.docinfo = pdf.make_indirect(pikepdf.Dictionary({
-        "/Title": title, "/Author": "reports", "/Subject": subject, "/Keywords": keywords,
-        "/Producer": "reports", "/Creator": "reports digest", "/CreationDate": f"D:{stamp}Z",
+    info, metadata = out.number(), out.number()
+    out.write(info, dictionary({
+        "Title": title, "Author": "reports", "Subject": subject, "Keywords": keywords,
+        "Producer": "reports", "Creator": "reports digest", "CreationDate": f"D:{stamp}Z",
     }))
-    root = pdf.Root
-    root.Lang = pikepdf.String("en")
-    root.MarkInfo = pikepdf.Dictionary(Marked=True)
-    root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
-    xmp = pdf.make_stream(_xmp(title, subject, keywords).encode())
-    xmp.Type, xmp.Subtype = pikepdf.Name.Metadata, pikepdf.Name.XML
-    root.Metadata = xmp
+    out.stream(metadata, b"/Type /Metadata /Subtype /XML", _xmp(title, subject, keywords).encode())
+    return info, metadata
 
 
 def _xmp(title: str, subject: str, keywords: str) -> str:
@@ -305,15 +379,15 @@ def _recorded(path: Path) -> dict[str, Any]:
         return {}
 
 
-def _write(path: Path, pdf: Any, record: dict[str, Any]) -> None:
-    """Save beside `path` (a temp file a killed run's successor removes), then rename over it;
+def _write(path: Path, write: Callable[[BinaryIO], None], record: dict[str, Any]) -> None:
+    """Write beside `path` (a temp file a killed run's successor removes), then rename over it;
     then record its hash, length and inputs. A kill in between leaves a digest without a
     matching record: it is made again, never trusted."""
     handle, temp = tempfile.mkstemp(prefix=outputs.TEMP_PREFIX, dir=path.parent)
     try:
         os.fchmod(handle, 0o644)
         with os.fdopen(handle, "wb") as file:
-            pdf.save(file, deterministic_id=True)
+            write(file)
             file.flush()
             os.fsync(file.fileno())
         sha256, length = _hash(Path(temp))
@@ -321,8 +395,6 @@ def _write(path: Path, pdf: Any, record: dict[str, Any]) -> None:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
-    finally:
-        pdf.close()
     outputs.write_atomic(_record_path(path), json.dumps({"sha256": sha256, "length": length, **record}).encode())
 
 
