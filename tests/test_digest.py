@@ -120,11 +120,14 @@ def test_one_more_article_makes_a_digest_that_holds_it_and_reads_everywhere(proj
     rows = _inbox_of_twelve_stories(project)
     assert run_json(cli, "--date", DAY)[0] == 0
     path = project / "out" / DAY / "digest.pdf"
+    before = path.read_bytes()
     late = [json.loads(line) for line in (SHARED / "corpus/summaries/bbc-dev.jsonl").open()][12]
     (project / "seeds" / "late.jsonl").write_text(json.dumps({"id": late["id"], "title": late["title"], "text": late["text"]}) + "\n")
     code, report = run_json(cli, "--date", DAY)
     assert code == 0 and len(report["new"]) == 1
     assert_readable(path)
+    after = path.read_bytes()
+    assert after.startswith(before) and len(after) - len(before) < len(before) / 2  # an update: what it adds
     reader = PdfReader(path)
     _check_numbered_tagged(reader)
     bookmarks = _story_bookmarks(reader)

@@ -73,10 +73,12 @@ def _digest(renderer, sources: list[pikepdf.Pdf], path: Path) -> None:
     from reports.digest.writer import _Digest
 
     with path.open("wb") as file:
-        digest = _Digest(Out(file), Sheet.of(renderer), sum(len(s.pages) for s in sources))
-        for source in sources:
-            digest.add(source)
-        digest.finish([], {}, date(2026, 11, 25), "seed")
+        out = Out(file)
+        digest = _Digest(out, Sheet.of(renderer), None)
+        numbers = [[out.number() for _ in source.pages] for source in sources]
+        digest.order = [n for pages in numbers for n in pages]
+        records = [digest.add(source, pages) for source, pages in zip(sources, numbers, strict=True)]
+        digest.finish(records, [], {}, date(2026, 11, 25))
 
 
 def test_two_sources_structure_trees_become_parts_of_one_document(renderer, tmp_path: Path):

@@ -23,11 +23,14 @@ _TOKEN = re.compile(rb"(\((?:\\.|[^\\)])*\))|(?<![\d.+-])(\d+) (\d+) R\b", re.S)
 class Out:
     """The file being written: object numbers handed out in order, each object's offset."""
 
-    def __init__(self, file: BinaryIO) -> None:
-        self.file = file
+    def __init__(self, file: BinaryIO, *, after: int = 0, prev: int | None = None) -> None:
+        """A new file; or, given `prev` (the last cross-reference's offset) and `after` (the
+        first free object number), an incremental update appended to `file`'s bytes."""
+        self.file, self.prev = file, prev
         self.offsets: dict[int, int] = {}
-        self.next = 1
-        self.file.write(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+        self.first = self.next = after or 1
+        if prev is None:
+            self.file.write(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
 
     def number(self) -> int:
         """A new object number, to be written later (`write`)."""
@@ -49,19 +52,34 @@ class Out:
         """A stream object from its dictionary's entries (without /Length) and its data."""
         self.write(number, b"<< " + entries + b" /Length %d >>" % len(data), data)
 
-    def finish(self, root: int, info: int, seed: bytes) -> None:
-        """The cross-reference table and trailer; every number handed out must be written."""
-        missing = [n for n in range(1, self.next) if n not in self.offsets]
+    def finish(self, root: int, info: int, seed: bytes) -> int:
+        """The cross-reference section and trailer; every number handed out must be written.
+        An update's section lists only what it wrote (and, as readers expect, object 0).
+        Returns the section's offset."""
+        missing = [n for n in range(self.first, self.next) if n not in self.offsets]
         if missing:
             raise ValueError(f"objects never written: {missing[:10]}")
         xref = self.file.tell()
-        self.file.write(b"xref\n0 %d\n0000000000 65535 f\r\n" % self.next)
-        self.file.write(b"".join(b"%010d 00000 n\r\n" % self.offsets[n] for n in range(1, self.next)))
+        self.file.write(b"xref\n")
+        numbers = sorted(self.offsets) if self.prev is not None else list(range(1, self.next))
+        runs: list[list[int]] = [[0]]
+        for number in numbers:
+            if number == runs[-1][-1] + 1:
+                runs[-1].append(number)
+            else:
+                runs.append([number])
+        for run in runs:
+            self.file.write(b"%d %d\n" % (run[0], len(run)))
+            self.file.write(b"".join(
+                b"0000000000 65535 f\r\n" if n == 0 else b"%010d 00000 n\r\n" % self.offsets[n] for n in run
+            ))
         file_id = hashlib.md5(seed).hexdigest().encode()
+        prev = b" /Prev %d" % self.prev if self.prev is not None else b""
         self.file.write(
-            b"trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R /ID [<%s> <%s>] >>\nstartxref\n%d\n%%%%EOF\n"
-            % (self.next, root, info, file_id, file_id, xref)
+            b"trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R /ID [<%s> <%s>]%s >>\nstartxref\n%d\n%%%%EOF\n"
+            % (self.next, root, info, file_id, file_id, prev, xref)
         )
+        return xref
 
 
 class Copier:

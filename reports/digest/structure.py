@@ -4,7 +4,8 @@ The briefings are tagged PDF/UA files, and copying their pages does not copy the
 `Structure.add` hangs a source's top elements under the digest's Document element (as Parts,
 through a placeholder for the Document), copies them with the pages they mark, and shifts the
 pages' marked-content keys (StructParents) into the digest's one ParentTree. Only numbers and
-short texts are kept per source; `objects` writes the StructTreeRoot and the Document at the end.
+short texts are kept per source (in the digest's record, so a later build appends); `write`
+writes the StructTreeRoot and the Document for the day's order.
 """
 
 from __future__ import annotations
@@ -16,34 +17,35 @@ from reports.digest.pdfout import Copier, Out, dictionary, ref
 
 
 class Structure:
-    """The structure tree of one digest being written to `out`."""
+    """The structure tree of one digest being written to `out`: the numbers of its root and
+    Document element, and the next free marked-content key (kept from build to build)."""
 
-    def __init__(self, out: Out) -> None:
+    def __init__(self, out: Out, root: int = 0, document: int = 0, next_key: int = 0) -> None:
         self.out = out
-        self.root, self.document = out.number(), out.number()
-        self.parts: list[int] = []
-        self.nums: list[tuple[int, bytes]] = []
-        self.next_key = 0
-        self.roles: dict[str, bytes] = {}
+        self.root, self.document = root or out.number(), document or out.number()
+        self.next_key = next_key
 
-    def add(self, source: Any, copier: Copier, document: Any) -> None:
-        """Take `source`'s tree (pikepdf, changed in memory only): `document` is the source's
-        placeholder for our Document element; its pages must not be copied yet."""
+    def add(self, source: Any, copier: Copier, document: Any) -> dict[str, Any]:
+        """Take `source`'s tree (pikepdf, changed in memory only; its pages not copied yet):
+        `document` is the source's placeholder for our Document element. Returns what the
+        digest keeps of it: its Parts' numbers, its ParentTree entries (key, text), its roles."""
         import pikepdf
 
+        record: dict[str, Any] = {"parts": [], "nums": [], "roles": {}}
         tree = source.Root.get("/StructTreeRoot")
         if tree is None:
-            return  # an untagged source: its pages are kept, without structure
+            return record  # an untagged source: its pages are kept, without structure
         kids = tree.get("/K")
         kids = list(kids) if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []
         for kid in kids:
             kid.P = document  # the source's root stays behind
             if kid.get("/S") == pikepdf.Name.Document:
                 kid.S = pikepdf.Name.Part
-            self.parts.append(copier.ref(kid if kid.is_indirect else source.make_indirect(kid)))
+            record["parts"].append(copier.ref(kid if kid.is_indirect else source.make_indirect(kid)))
         offset, top = self.next_key, -1
         for key, value in number_tree(tree.get("/ParentTree")):
-            self.nums.append((key + offset, ref(copier.ref(value)) if value.is_indirect else copier.text(value)))
+            text = ref(copier.ref(value)) if value.is_indirect else copier.text(value)
+            record["nums"].append([key + offset, text.decode("latin-1")])
             top = max(top, key)
         for page in source.pages:
             if "/StructParents" in page.obj:
@@ -53,20 +55,25 @@ class Structure:
                     annot.StructParent = int(annot.StructParent) + offset
         self.next_key = offset + top + 1
         for name, role in (tree.get("/RoleMap") or {}).items():
-            self.roles.setdefault(str(name)[1:], role.unparse())
+            record["roles"][str(name)[1:]] = role.unparse().decode("latin-1")
+        return record
 
-    def write(self) -> None:
-        """The StructTreeRoot and the Document with every Part, the one ParentTree."""
+    def write(self, order: list[dict[str, Any]]) -> None:
+        """The StructTreeRoot and the Document with the Parts of `order`'s sources, in order,
+        and the one ParentTree of all their entries."""
         self.out.write(self.document, dictionary({
-            "Type": b"/StructElem", "S": b"/Document", "P": ref(self.root), "K": [ref(n) for n in self.parts],
+            "Type": b"/StructElem", "S": b"/Document", "P": ref(self.root),
+            "K": [ref(n) for record in order for n in record["parts"]],
         }))
-        nums = b" ".join(b"%d %s" % (key, value) for key, value in sorted(self.nums, key=lambda pair: pair[0]))
+        pairs = sorted((key, text) for record in order for key, text in record["nums"])
+        nums = " ".join(f"{key} {text}" for key, text in pairs).encode("latin-1")
         root = {
             "Type": b"/StructTreeRoot", "K": ref(self.document), "ParentTree": b"<< /Nums [" + nums + b"] >>",
             "ParentTreeNextKey": self.next_key,
         }
-        if self.roles:
-            root["RoleMap"] = dictionary({name: role for name, role in self.roles.items()})
+        roles = {name: role.encode("latin-1") for record in order for name, role in record["roles"].items()}
+        if roles:
+            root["RoleMap"] = dictionary(roles)
         self.out.write(self.root, dictionary(root))
 
 

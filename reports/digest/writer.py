@@ -33,6 +33,10 @@ from reports.errors import RenderError
 
 # Front-page links are written as these URLs, then turned into links to the digest's pages.
 PAGE_LINK = "https://digest.invalid/page/"
+STATE_VERSION = 1  # of what the record keeps of the file (`state`), to append to it
+# A build appends to the file (an incremental update) until the updates have grown it to this
+# many times its size when written whole (replaced briefings and front pages stay in it).
+MAX_GROWTH = 2.0
 
 
 @dataclass
@@ -44,6 +48,8 @@ class Source:
     path: Path
     pages: int
     sections: list[tuple[str, int]] = field(default_factory=list)
+    file: list[int] = field(default_factory=list)  # its size and time, as when it was checked
+    kept: dict[str, Any] | None = None  # already in the digest being appended to: what it holds of it
 
 
 def build(
@@ -63,14 +69,23 @@ def build(
         return None
     path = folder / file_name(only)
     key = inputs_key(out, entries, sections, only)
+    previous = _previous(path)
+    kept = previous["briefings"] if previous else {}
     sources, left_out = [], []
     for entry in entries:
+        stamp = _stamp_of(out / entry["pdf"])
+        old = kept.get(entry["pdf"])
+        if old is not None and old["file"] == stamp:  # in the file already: not opened again
+            sections_ = [(title, page) for title, page in old["sections"]]
+            sources.append(Source(entry, out / entry["pdf"], len(old["pages"]), sections_, stamp, old))
+            continue
         opened = _open(out / entry["pdf"], entry)
         if isinstance(opened, str):
             left_out.append({"title": entry.get("title") or entry["pdf"], "pdf": entry["pdf"], "reason": opened})
             if notes is not None:
                 notes.append(f"{entry['pdf']}: {opened}; left out of {path.name}")
         else:
+            opened.file = stamp
             sources.append(opened)
     if not sources:
         return None
@@ -80,8 +95,33 @@ def build(
     guess = _recorded(path).get("front_pages", 1)  # the last build's: each wrong guess costs a render
     front = _front(renderer, day, {pdf: s.pages for pdf, s in by_pdf.items()}, run_date, len(entries), left_out, guess)
     record = {"inputs": key, "front_pages": len(front.pages)}
-    _write(path, lambda file: _assemble(file, front, day, by_pdf, renderer, run_date, key), record)
+    base = path if previous else None
+    _write(path, base, lambda file: _assemble(file, front, day, by_pdf, renderer, run_date, previous), record)
     return path
+
+
+def _stamp_of(path: Path) -> list[int]:
+    stat = path.stat()
+    return [stat.st_size, stat.st_mtime_ns]
+
+
+def _previous(path: Path) -> dict[str, Any] | None:
+    """What the digest at `path` holds, when a build may append to it: its record says so, its
+    bytes are those recorded (never append to a damaged file), and updates have not yet grown
+    it to MAX_GROWTH times its size when written whole."""
+    record = _recorded(path)
+    state = record.get("state")
+    if not isinstance(state, dict) or state.get("version") != STATE_VERSION:
+        return None
+    try:
+        length = path.stat().st_size
+    except OSError:
+        return None
+    if length != record.get("length") or length > MAX_GROWTH * state["written_size"]:
+        return None
+    if _hash(path)[0] != record.get("sha256"):
+        return None
+    return state
 
 
 def _wanted_entries(out: Path, folder: Path, sections: Sequence[SectionSettings], only: Sequence[str]) -> list[dict[str, Any]]:
@@ -171,21 +211,29 @@ def _front(
 
 
 class _Digest:
-    """The digest being written to `out`: the objects every page shares, then each source's
-    pages and structure as it comes (`add`), then what needs them all (`finish`)."""
+    """The digest being written to `out`: a new file, or an update of `previous` (its state),
+    whose objects it keeps. Each new source's pages and structure are written as it comes
+    (`add`); then what depends on the day's order (`finish`): every page's stamp, the page
+    tree, the structure root, the outline and the catalog."""
 
-    def __init__(self, out: Out, sheet: Any, total: int) -> None:
+    def __init__(self, out: Out, sheet: Any, previous: dict[str, Any] | None) -> None:
         from reports.digest.structure import Structure
 
-        self.out, self.sheet = out, sheet
-        self.catalog, self.pages, self.before, self.after, self.resources = (out.number() for _ in range(5))
-        self.structure = Structure(out)
-        # Numbered before any is written: the front page links to pages that come after it.
-        self.page_numbers = [out.number() for _ in range(total)]
-        self.stamps: list[int] = []
+        self.out, self.sheet, self.fresh = out, sheet, previous is None
+        if previous is None:
+            names = ("catalog", "pages", "before", "after", "resources", "struct_root", "document")
+            self.objects = {name: out.number() for name in names}
+            self.file_id = os.urandom(16).hex()
+        else:
+            self.objects, self.file_id = dict(previous["objects"]), previous["file_id"]
+        self.structure = Structure(
+            out, self.objects["struct_root"], self.objects["document"], previous["next_key"] if previous else 0
+        )
+        self.order: list[int] = []  # every page's number, in the digest's order (front page links)
 
-    def add(self, pdf: Any, *, front: bool = False) -> None:
-        """Write one source's pages and structure (pikepdf; changed in memory, never saved)."""
+    def add(self, pdf: Any, numbers: list[int], *, front: bool = False) -> dict[str, Any]:
+        """Write one source's pages (as objects `numbers`) and structure (pikepdf; changed in
+        memory, never saved). Returns what the digest keeps of it."""
         import pikepdf
 
         from reports.digest.pdfout import Copier
@@ -194,23 +242,25 @@ class _Digest:
         placeholder = lambda: pdf.make_indirect(pikepdf.Dictionary())  # noqa: E731
         pages, document, before, after = placeholder(), placeholder(), placeholder(), placeholder()
         copier = Copier(self.out, pdf, {
-            pages.objgen: self.pages, document.objgen: self.structure.document,
-            before.objgen: self.before, after.objgen: self.after,
+            pages.objgen: self.objects["pages"], document.objgen: self.objects["document"],
+            before.objgen: self.objects["before"], after.objgen: self.objects["after"],
         })
-        self.structure.add(pdf, copier, document)
-        for page in pdf.pages:
+        record = self.structure.add(pdf, copier, document)
+        record.update(pages=numbers, stamps=[])
+        for page, number in zip(pdf.pages, numbers, strict=True):
             if not front:
                 blank_footer(pdf, page)
             stamp = placeholder()
             copier.numbers[stamp.objgen] = self.out.number()
-            self.stamps.append(copier.numbers[stamp.objgen])
+            record["stamps"].append(copier.numbers[stamp.objgen])
             page.obj.Parent = pages
             hook(page, stamp, before, after)
             if front:
                 self._link(pdf, page, copier)
-            copier.numbers[page.obj.objgen] = self.page_numbers[len(self.stamps) - 1]
+            copier.numbers[page.obj.objgen] = number
             copier.todo.append(page.obj.objgen)
         copier.run()
+        return record
 
     def _link(self, pdf: Any, page: Any, copier: Any) -> None:
         """The front page's placeholder URLs become links to the digest's pages."""
@@ -220,57 +270,80 @@ class _Digest:
             action = annot.get("/A")
             uri = str(action.get("/URI", "")) if action is not None else ""
             target = int(uri.removeprefix(PAGE_LINK)) if uri.removeprefix(PAGE_LINK).isdigit() else 0
-            if uri.startswith(PAGE_LINK) and 0 < target <= len(self.page_numbers):
+            if uri.startswith(PAGE_LINK) and 0 < target <= len(self.order):
                 there = pdf.make_indirect(pikepdf.Dictionary())  # a placeholder for that page
-                copier.numbers[there.objgen] = self.page_numbers[target - 1]
+                copier.numbers[there.objgen] = self.order[target - 1]
                 annot.A = pikepdf.Dictionary(S=pikepdf.Name.GoTo, D=pikepdf.Array([there, pikepdf.Name.XYZ, None, None, None]))
 
-    def finish(self, day: list[Story], by_pdf: dict[str, Source], run_date: date, seed: str) -> None:
+    def finish(self, order: list[dict[str, Any]], day: list[Story], by_pdf: dict[str, Source], run_date: date) -> int:
+        """Everything that depends on the day's order; returns the cross-reference's offset."""
         from reports.digest.pdfout import Copier, dictionary, ref
         from reports.digest.stamps import AFTER, BEFORE, form
 
-        out, total = self.out, len(self.page_numbers)
-        out.stream(self.before, b"", BEFORE)
-        out.stream(self.after, b"", AFTER)
-        sample = self.sheet.pdf.pages[0].obj.Resources
-        copier = Copier(out, self.sheet.pdf)
-        if sample.is_indirect:
-            copier.numbers[sample.objgen] = self.resources
-            copier.todo.append(sample.objgen)
-        else:
-            out.write(self.resources, copier.text(sample))
-        copier.run()
-        for number, stamp in enumerate(self.stamps, start=1):
-            out.stream(stamp, *form(self.sheet, f"Page {number} of {total}", self.resources))
-        out.write(self.pages, dictionary({"Type": b"/Pages", "Kids": [ref(n) for n in self.page_numbers], "Count": total}))
-        self.structure.write()
+        out, objects = self.out, self.objects
+        if self.fresh:  # shared by every page, written once
+            out.stream(objects["before"], b"", BEFORE)
+            out.stream(objects["after"], b"", AFTER)
+            sample = self.sheet.pdf.pages[0].obj.Resources
+            copier = Copier(out, self.sheet.pdf)
+            if sample.is_indirect:
+                copier.numbers[sample.objgen] = objects["resources"]
+                copier.todo.append(sample.objgen)
+            else:
+                out.write(objects["resources"], copier.text(sample))
+            copier.run()
+        stamps = [stamp for record in order for stamp in record["stamps"]]
+        for number, stamp in enumerate(stamps, start=1):
+            out.stream(stamp, *form(self.sheet, f"Page {number} of {len(stamps)}", objects["resources"]))
+        out.write(objects["pages"], dictionary({"Type": b"/Pages", "Kids": [ref(n) for n in self.order], "Count": len(self.order)}))
+        self.structure.write(order)
         info, metadata = _metadata(out, day, run_date)
-        out.write(self.catalog, dictionary({
-            "Type": b"/Catalog", "Pages": ref(self.pages), "Outlines": ref(_outline(out, day, by_pdf, self.page_numbers)),
-            "PageMode": b"/UseOutlines", "StructTreeRoot": ref(self.structure.root), "Lang": "en",
+        out.write(objects["catalog"], dictionary({
+            "Type": b"/Catalog", "Pages": ref(objects["pages"]), "Outlines": ref(_outline(out, day, by_pdf, self.order)),
+            "PageMode": b"/UseOutlines", "StructTreeRoot": ref(objects["struct_root"]), "Lang": "en",
             "MarkInfo": b"<< /Marked true >>", "ViewerPreferences": b"<< /DisplayDocTitle true >>",
             "Metadata": ref(metadata),
         }))
-        out.finish(self.catalog, info, seed.encode())
+        return out.finish(objects["catalog"], info, self.file_id.encode())
 
 
-def _assemble(file: Any, front: Any, day: list[Story], by_pdf: dict[str, Source], renderer: Any, run_date: date, seed: str) -> None:
-    """The digest, written to `file`: front page, then every version of every story, in order,
-    each briefing opened, written and closed in turn."""
+def _assemble(
+    file: Any, front: Any, day: list[Story], by_pdf: dict[str, Source], renderer: Any, run_date: date,
+    previous: dict[str, Any] | None,
+) -> dict[str, Any]:
+    """The digest, written to `file` (which holds the previous file's bytes when `previous`):
+    the front page, then every version of every story, in order; each briefing not already in
+    the file is opened, written and closed in turn. Returns the new state."""
     import pikepdf
 
     from reports.digest.pdfout import Out
     from reports.digest.stamps import Sheet
 
-    total = len(front.pages) + sum(by_pdf[v["pdf"]].pages for story in day for v in story.versions)
-    digest = _Digest(Out(file), Sheet.of(renderer), total)
-    digest.add(front, front=True)
+    out = Out(file) if previous is None else Out(file, after=previous["next"], prev=previous["startxref"])
+    digest = _Digest(out, Sheet.of(renderer), previous)
+    versions = [by_pdf[v["pdf"]] for story in day for v in story.versions]
+    # Numbered before any page is written: the front page links to pages that come after it.
+    numbers = {s.entry["pdf"]: s.kept["pages"] if s.kept else [out.number() for _ in range(s.pages)] for s in versions}
+    front_numbers = [out.number() for _ in front.pages]
+    digest.order = front_numbers + [n for s in versions for n in numbers[s.entry["pdf"]]]
+    records = {"#front": digest.add(front, front_numbers, front=True)}
     front.close()
-    for story in day:
-        for version in story.versions:
-            with pikepdf.open(by_pdf[version["pdf"]].path) as pdf:
-                digest.add(pdf)
-    digest.finish(day, by_pdf, run_date, seed)
+    for source in versions:
+        pdf_name = source.entry["pdf"]
+        if source.kept is not None:
+            records[pdf_name] = source.kept
+            continue
+        with pikepdf.open(source.path) as pdf:
+            records[pdf_name] = digest.add(pdf, numbers[pdf_name])
+        records[pdf_name].update(file=source.file, sections=source.sections)
+    order = [records["#front"]] + [records[s.entry["pdf"]] for s in versions]
+    xref = digest.finish(order, day, by_pdf, run_date)
+    briefings = {name: record for name, record in records.items() if name != "#front"}
+    return {
+        "version": STATE_VERSION, "objects": digest.objects, "file_id": digest.file_id, "next": out.next,
+        "startxref": xref, "next_key": digest.structure.next_key, "briefings": briefings,
+        "written_size": previous["written_size"] if previous else file.tell(),
+    }
 
 
 _Item = tuple[str, int, list[Any]]  # title, page index, children
@@ -379,23 +452,35 @@ def _recorded(path: Path) -> dict[str, Any]:
         return {}
 
 
-def _write(path: Path, write: Callable[[BinaryIO], None], record: dict[str, Any]) -> None:
-    """Write beside `path` (a temp file a killed run's successor removes), then rename over it;
-    then record its hash, length and inputs. A kill in between leaves a digest without a
-    matching record: it is made again, never trusted."""
+def _write(path: Path, base: Path | None, write: Callable[[BinaryIO], dict[str, Any]], record: dict[str, Any]) -> None:
+    """Write beside `path` (a temp file a killed run's successor removes): `base`'s bytes
+    first when the build appends to it, then what `write` writes; then rename it over `path`
+    and record its hash, length, inputs and state. A kill in between leaves a digest without a
+    matching record: it is made again whole, never appended to."""
     handle, temp = tempfile.mkstemp(prefix=outputs.TEMP_PREFIX, dir=path.parent)
+    digest = hashlib.sha256()
     try:
         os.fchmod(handle, 0o644)
-        with os.fdopen(handle, "wb") as file:
-            write(file)
+        with os.fdopen(handle, "w+b") as file:
+            if base is not None:
+                with base.open("rb") as old:
+                    while chunk := old.read(1 << 20):
+                        digest.update(chunk)
+                        file.write(chunk)
+            start = file.tell()
+            state = write(file)
             file.flush()
             os.fsync(file.fileno())
-        sha256, length = _hash(Path(temp))
+            file.seek(start)
+            while chunk := file.read(1 << 20):
+                digest.update(chunk)
+            length = file.tell()
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
-    outputs.write_atomic(_record_path(path), json.dumps({"sha256": sha256, "length": length, **record}).encode())
+    record = {"sha256": digest.hexdigest(), "length": length, **record, "state": state}
+    outputs.write_atomic(_record_path(path), json.dumps(record).encode())
 
 
 def _hash(path: Path) -> tuple[str, int]:
