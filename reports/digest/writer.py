@@ -157,7 +157,8 @@ def _open(path: Path, entry: dict[str, Any]) -> Source | str:
                 return "damaged (no pages)"
             return Source(entry, path, len(pages), _bookmarks(pdf, " ".join(str(entry.get("title") or "").split())))
     except (pikepdf.PdfError, OSError, ValueError, KeyError, IndexError) as error:
-        return f"cannot be read ({type(error).__name__}: {str(error)[:200]})"
+        reason = str(error).replace(str(path), path.name)  # the front page never shows a server's paths
+        return f"cannot be read ({type(error).__name__}: {reason[:200]})"
 
 
 def _bookmarks(pdf: Any, headline: str) -> list[tuple[str, int]]:
