@@ -1,4 +1,5 @@
-"""build(out, date): the day's digest.pdf written whole from the briefings, one at a time.
+"""build(out, date): the day's digest.pdf, written whole from the briefings one at a time, or
+an incremental update of the last one that adds what the day gained.
 
 The briefings are checked one by one with qpdf (a briefing it cannot read, or has to repair, is
 left out and named on the front page) for their page counts and bookmarks; the front page is
@@ -6,8 +7,11 @@ rendered with the stories' page numbers; then each source is opened again in dig
 (front page first) and its objects written out (`pdfout`): its own page number blanked, its
 structure tree under the digest's Document, the front page's links pointed at pages, every page
 stamped "Page i of N"; then the page tree, structure root, one bookmark per story, and the file
-renamed over the old one. What was written is recorded (`record`) so that the next check can tell a
-digest that is up to date from one that is stale or damaged.
+renamed over the old one. A build that finds the last digest intact (`record.appendable`)
+copies its bytes and appends only the briefings it lacks, then what depends on the day's order
+(a new front page, every page's stamp, the page tree, structure root, outline, catalog). What
+was written is recorded (`record`) so that the next check can tell a digest that is up to date
+from one that is stale or damaged.
 """
 
 from __future__ import annotations
@@ -29,14 +33,10 @@ from reports.digest.stories import (
     wanted,
 )
 from reports.digest.pdfout import Out
-from reports.errors import RenderError
+from reports.digest.record import STATE_VERSION, appendable, inputs_key, record_path, recorded, wanted_entries
 
 # Front-page links are written as these URLs, then turned into links to the digest's pages.
 PAGE_LINK = "https://digest.invalid/page/"
-STATE_VERSION = 1  # of what the record keeps of the file (`state`), to append to it
-# A build appends to the file (an incremental update) until the updates have grown it to this
-# many times its size when written whole (replaced briefings and front pages stay in it).
-MAX_GROWTH = 2.0
 
 
 @dataclass
@@ -64,12 +64,12 @@ def build(
     from reports.render import renderer_for
 
     folder = outputs.day_dir(out, run_date)
-    entries = _wanted_entries(out, folder, sections, only)
+    entries = wanted_entries(out, folder, sections, only)
     if not entries:
         return None
     path = folder / file_name(only)
     key = inputs_key(out, entries, sections, only)
-    previous = _previous(path)
+    previous = appendable(path)
     kept = previous["briefings"] if previous else {}
     sources, left_out = [], []
     for entry in entries:
@@ -92,7 +92,7 @@ def build(
     by_pdf = {source.entry["pdf"]: source for source in sources}
     day = stories([source.entry for source in sources], sections)
     renderer = renderer_for(templates, render)
-    guess = _recorded(path).get("front_pages", 1)  # the last build's: each wrong guess costs a render
+    guess = recorded(path).get("front_pages", 1)  # the last build's: each wrong guess costs a render
     front = _front(renderer, day, {pdf: s.pages for pdf, s in by_pdf.items()}, run_date, len(entries), left_out, guess)
     record = {"inputs": key, "front_pages": len(front.pages)}
     base = path if previous else None
@@ -103,40 +103,6 @@ def build(
 def _stamp_of(path: Path) -> list[int]:
     stat = path.stat()
     return [stat.st_size, stat.st_mtime_ns]
-
-
-def _previous(path: Path) -> dict[str, Any] | None:
-    """What the digest at `path` holds, when a build may append to it: its record says so, its
-    bytes are those recorded (never append to a damaged file), and updates have not yet grown
-    it to MAX_GROWTH times its size when written whole."""
-    record = _recorded(path)
-    state = record.get("state")
-    if not isinstance(state, dict) or state.get("version") != STATE_VERSION:
-        return None
-    try:
-        length = path.stat().st_size
-    except OSError:
-        return None
-    if length != record.get("length") or length > MAX_GROWTH * state["written_size"]:
-        return None
-    if _hash(path)[0] != record.get("sha256"):
-        return None
-    return state
-
-
-def _wanted_entries(out: Path, folder: Path, sections: Sequence[SectionSettings], only: Sequence[str]) -> list[dict[str, Any]]:
-    entries = [e for e in _entries(folder) if (out / e["pdf"]).is_file()]
-    return wanted(stories(entries, sections), only) if only and entries else entries
-
-
-def _entries(folder: Path) -> list[dict[str, Any]]:
-    try:
-        manifest = json.loads((folder / outputs.MANIFEST_NAME).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return []
-    except json.JSONDecodeError as error:
-        raise RenderError(f"{folder / outputs.MANIFEST_NAME} is not valid JSON: {error}") from error
-    return list(manifest.get("articles", []))
 
 
 def _open(path: Path, entry: dict[str, Any]) -> Source | str:
@@ -426,33 +392,6 @@ def _xmp(title: str, subject: str, keywords: str) -> str:
 <?xpacket end="w"?>"""
 
 
-# --- What was written, and whether it is still there ------------------------------------------
-
-
-def _record_path(path: Path) -> Path:
-    return path.with_name(f".{path.name}.json")
-
-
-def inputs_key(out: Path, entries: list[dict[str, Any]], sections: Sequence[SectionSettings], only: Sequence[str]) -> str:
-    """What the digest is made of: the manifest entries it lists, each briefing file's size and
-    time, the sections. The same key means the same digest: nothing to make again."""
-    digest = hashlib.sha256(json.dumps([entries, list(only), repr(tuple(sections))], sort_keys=True, default=str).encode())
-    for entry in entries:
-        try:
-            stat = (out / entry["pdf"]).stat()
-            digest.update(f"\0{stat.st_size}:{stat.st_mtime_ns}".encode())
-        except OSError:
-            digest.update(b"\0missing")
-    return digest.hexdigest()
-
-
-def _recorded(path: Path) -> dict[str, Any]:
-    try:
-        return dict(json.loads(_record_path(path).read_text(encoding="utf-8")))
-    except (OSError, ValueError, TypeError):
-        return {}
-
-
 def _write(path: Path, base: Path | None, write: Callable[[BinaryIO], dict[str, Any]], record: dict[str, Any]) -> None:
     """Write beside `path` (a temp file a killed run's successor removes): `base`'s bytes
     first when the build appends to it, then what `write` writes; then rename it over `path`
@@ -481,47 +420,7 @@ def _write(path: Path, base: Path | None, write: Callable[[BinaryIO], dict[str, 
         Path(temp).unlink(missing_ok=True)
         raise
     record = {"sha256": digest.hexdigest(), "length": length, **record, "state": state}
-    outputs.write_atomic(_record_path(path), json.dumps(record).encode())
+    outputs.write_atomic(record_path(path), json.dumps(record).encode())
 
 
-def _hash(path: Path) -> tuple[str, int]:
-    digest, length = hashlib.sha256(), 0
-    with path.open("rb") as file:
-        while chunk := file.read(1 << 20):
-            digest.update(chunk)
-            length += len(chunk)
-    return digest.hexdigest(), length
-
-
-def check(out: Path, run_date: date, only: Sequence[str] = (), sections: Sequence[SectionSettings] = ()) -> str | None:
-    """Why the day's digest (of these sections) must be made again, or None when it is up to
-    date: "missing", "out of date" (the briefings or their manifest changed), or "damaged: ..."
-    (its bytes are not those written: truncated, emptied, flipped). None also when nothing was
-    briefed that day."""
-    folder = outputs.day_dir(out, run_date)
-    if not (folder / outputs.MANIFEST_NAME).is_file():
-        return None
-    path = folder / file_name(only)
-    if not path.is_file():
-        return "missing"
-    record = _recorded(path)
-    if not record:
-        return "out of date"  # made before records, or killed between the rename and the record
-    length = path.stat().st_size
-    # Damage first: it is said even when the day has changed and the file is made again anyway.
-    if length != record.get("length"):
-        return f"damaged: {length} bytes where {record.get('length')} were written"
-    if _hash(path)[0] != record.get("sha256"):
-        return "damaged: its bytes differ from those written"
-    entries = _wanted_entries(out, folder, sections, only)
-    if record.get("inputs") != inputs_key(out, entries, sections, only):
-        return "out of date"
-    return None
-
-
-def stale(out: Path, run_date: date, only: Sequence[str] = (), sections: Sequence[SectionSettings] = ()) -> bool:
-    """Must the day's digest (of these sections) be made again? (`check` says why.)"""
-    return check(out, run_date, only, sections) is not None
-
-
-__all__ = ["DIGEST_NAME", "PAGE_LINK", "build", "check", "inputs_key", "stale"]
+__all__ = ["PAGE_LINK", "build"]
