@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from array import array
 from collections.abc import Iterable
 from typing import Any, BinaryIO
 
@@ -27,21 +28,25 @@ class Out:
         """A new file; or, given `prev` (the last cross-reference's offset) and `after` (the
         first free object number), an incremental update appended to `file`'s bytes."""
         self.file, self.prev = file, prev
-        self.offsets: dict[int, int] = {}
         self.first = self.next = after or 1
+        # Each object's offset, -1 until written: 8 bytes an object (a dict took about 100).
+        self.offsets = array("q", [-1]) * self.next
         if prev is None:
             self.file.write(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
 
     def number(self) -> int:
         """A new object number, to be written later (`write`)."""
+        self.offsets.append(-1)
         self.next += 1
         return self.next - 1
 
-    def write(self, number: int, body: bytes, stream: bytes | None = None) -> None:
-        """Object `number`: `body` is its dictionary (or value); `stream` its data as stored."""
+    def write(self, number: int, body: bytes | Iterable[bytes], stream: bytes | None = None) -> None:
+        """Object `number`: `body` is its dictionary (or value), or its pieces (a large one is
+        never joined in memory); `stream` its data as stored."""
         self.offsets[number] = self.file.tell()
         self.file.write(b"%d 0 obj\n" % number)
-        self.file.write(body)
+        for piece in [body] if isinstance(body, bytes) else body:
+            self.file.write(piece)
         if stream is not None:
             self.file.write(b"\nstream\n")
             self.file.write(stream)
@@ -56,23 +61,21 @@ class Out:
         """The cross-reference section and trailer; every number handed out must be written.
         An update's section lists only what it wrote (and, as readers expect, object 0).
         Returns the section's offset."""
-        missing = [n for n in range(self.first, self.next) if n not in self.offsets]
+        missing = [n for n in range(self.first, self.next) if self.offsets[n] < 0]
         if missing:
             raise ValueError(f"objects never written: {missing[:10]}")
         xref = self.file.tell()
         self.file.write(b"xref\n")
-        numbers = sorted(self.offsets) if self.prev is not None else list(range(1, self.next))
-        runs: list[list[int]] = [[0]]
-        for number in numbers:
-            if number == runs[-1][-1] + 1:
-                runs[-1].append(number)
-            else:
-                runs.append([number])
-        for run in runs:
-            self.file.write(b"%d %d\n" % (run[0], len(run)))
-            self.file.write(b"".join(
-                b"0000000000 65535 f\r\n" if n == 0 else b"%010d 00000 n\r\n" % self.offsets[n] for n in run
-            ))
+        # Runs of consecutive written numbers (a new file: all of them), object 0's entry first.
+        written = (n for n in range(1, self.next) if self.offsets[n] >= 0)
+        runs: list[tuple[int, int]] = [(0, 1)]  # (first, count)
+        for number in written:
+            first, count = runs[-1]
+            runs[-1:] = [(first, count + 1)] if number == first + count else [(first, count), (number, 1)]
+        for first, count in runs:
+            self.file.write(b"%d %d\n" % (first, count))
+            for n in range(first, first + count):
+                self.file.write(b"0000000000 65535 f\r\n" if n == 0 else b"%010d 00000 n\r\n" % self.offsets[n])
         file_id = hashlib.md5(seed).hexdigest().encode()
         prev = b" /Prev %d" % self.prev if self.prev is not None else b""
         self.file.write(

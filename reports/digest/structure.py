@@ -65,16 +65,14 @@ class Structure:
             "Type": b"/StructElem", "S": b"/Document", "P": ref(self.root),
             "K": [ref(n) for record in order for n in record["parts"]],
         }))
-        pairs = sorted((key, text) for record in order for key, text in record["nums"])
-        nums = " ".join(f"{key} {text}" for key, text in pairs).encode("latin-1")
-        root = {
-            "Type": b"/StructTreeRoot", "K": ref(self.document), "ParentTree": b"<< /Nums [" + nums + b"] >>",
-            "ParentTreeNextKey": self.next_key,
-        }
+        root: dict[str, object] = {"Type": b"/StructTreeRoot", "K": ref(self.document), "ParentTreeNextKey": self.next_key}
         roles = {name: role.encode("latin-1") for record in order for name, role in record["roles"].items()}
         if roles:
             root["RoleMap"] = dictionary(roles)
-        self.out.write(self.root, dictionary(root))
+        # The ParentTree lists every page's marked content: written in pieces, never joined.
+        pairs = sorted((key, i, j) for i, record in enumerate(order) for j, (key, _) in enumerate(record["nums"]))
+        nums = (b"%d %s " % (key, order[i]["nums"][j][1].encode("latin-1")) for key, i, j in pairs)
+        self.out.write(self.root, [dictionary(root)[:-2], b"/ParentTree << /Nums [ ", *nums, b"] >> >>"])
 
 
 def number_tree(node: Any) -> Iterator[tuple[int, Any]]:
