@@ -76,20 +76,14 @@ BARE_PAGE = (
 )
 
 
-# The digest is made once at the end of a run, in the coordinator alone: the serial part. A run
-# copies each briefing in as it writes it (digest.Started), while the workers brief the next
-# ones; what is left for the end is timed apart from a whole build of the same day.
+# The digest is made once at the end of a run, in the coordinator alone: the serial part,
+# timed as a whole build of the same day (qpdf copies the briefings; nothing is held during the run).
 DIGEST = (
     "import sys, time, datetime, json, pathlib\nfrom reports import digest\nfrom reports.render import renderer_for\n"
     "out = pathlib.Path(sys.argv[1]); day = datetime.date.fromisoformat(next(p.name for p in out.iterdir() if p.is_dir()))\n"
     "folder = out / day.isoformat(); path = folder / digest.DIGEST_NAME; renderer_for(None, None)\n"
-    "entries = json.loads((folder / 'manifest.json').read_text())['articles']\n"
     "path.unlink(); wall, cpu = time.perf_counter(), time.process_time(); digest.build(out, day)\n"
-    "whole = (time.perf_counter() - wall, time.process_time() - cpu)\n"
-    "path.unlink(); started = digest.Started(out, day)\n"
-    "for e in entries: started.add(out / e['pdf'], (out / e['pdf']).read_bytes(), e['title'])\n"
-    "wall, cpu = time.perf_counter(), time.process_time(); digest.build(out, day, started=started)\n"
-    "print(*whole, time.perf_counter() - wall, time.process_time() - cpu)\n"
+    "print(time.perf_counter() - wall, time.process_time() - cpu)\n"
 )
 
 
@@ -142,11 +136,9 @@ def main() -> None:
         if args.mixed:
             done = subprocess.run([sys.executable, "-c", DIGEST, str(tmp / "out-1")], capture_output=True, text=True,
                                   check=True, cwd=REPO)
-            wall, cpu, left_wall, left_cpu = (float(x) for x in done.stdout.split())
-            row(f"the digest of the {args.mixed}, a whole build (in-process)", f"{wall:.2f} s (CPU {cpu:.2f} s)",
+            wall, cpu = (float(x) for x in done.stdout.split())
+            row(f"the digest of the {args.mixed}, a whole build (in-process, serial)", f"{wall:.2f} s (CPU {cpu:.2f} s)",
                 f"`--workers 1` CPU {one.cpu:.2f} s", f"{cpu / one.cpu:.0%} of the CPU")
-            row("of which left for the end of a run (serial)", f"{left_wall:.2f} s (CPU {left_cpu:.2f} s)",
-                f"`--workers 1` CPU {one.cpu:.2f} s", f"{left_cpu / one.cpu:.0%} of the CPU")
         single = make_inbox(tmp / "single", 1)
         briefs = [timed(run_command(single, tmp / f"out-single-{i}", 1)) for i in range(3)]  # a fresh output each
         brief = Timing(statistics.median(t.wall for t in briefs), statistics.median(t.cpu for t in briefs))

@@ -245,11 +245,12 @@ def email(config: Path | None, run_date: str | None, dry_run: bool) -> None:
         if not settings.email.recipients:
             raise ConfigError("email.recipients must list at least one address to send e-mail")
         mailer = deliver.EmlFolderMailer(outputs.day_dir(settings.paths.out, day) / "eml")
-        mailer.clear()  # an earlier dry run's messages are replaced, not left beside these
     else:
         mailer = deliver.smtp_mailer(settings)
     delivery = dispatch.email_day(
-        settings, day, mailer, now=datetime.now().astimezone(), resend=True, record=not dry_run, wait=LOCK_WAIT_S
+        settings, day, mailer, now=datetime.now().astimezone(), resend=True, record=not dry_run, wait=LOCK_WAIT_S,
+        # An earlier dry run's messages are replaced, not left beside these: under the lock.
+        on_locked=mailer.clear if isinstance(mailer, deliver.EmlFolderMailer) else None,
     )
     if isinstance(mailer, deliver.EmlFolderMailer):
         for path in mailer.written:

@@ -32,10 +32,11 @@ def make_digest(settings: Settings, run_date: date, *, wait: float = 0.0) -> Pat
 
 
 def _digest(settings: Settings, run_date: date, only: tuple[str, ...] = ()) -> Path | None:
-    """The day's digest, made now; or a recipient's sections' digest, made when it is stale."""
+    """The day's digest, or a recipient's sections' digest, made when it is stale or damaged."""
     from reports import digest
 
-    if only and not digest.stale(settings.paths.out, run_date, only):
+    # Never made again when up to date: an unchanged day mails the same bytes.
+    if not digest.stale(settings.paths.out, run_date, only, settings.sections):
         return outputs.day_dir(settings.paths.out, run_date) / digest.file_name(only)
     return digest.build(
         settings.paths.out, run_date, settings.paths.user_templates(), settings.render,
@@ -53,15 +54,19 @@ def email_day(
     respect_backoff: bool = False,
     record: bool = True,
     wait: float = 0.0,
+    on_locked: Callable[[], object] | None = None,
 ) -> Delivery:
     """E-mail the day's PDFs to each recipient: each message once, recorded after the server's 250.
 
     `resend` sends again what was sent (or refused); `respect_backoff` leaves a pending message
     alone until its next attempt (the daemon; an explicit run tries at once); `record=False` is
-    the dry run, which leaves the ledger as it was."""
+    the dry run, which leaves the ledger as it was; `on_locked` runs once the output lock is
+    held (a dry run clears its earlier .eml files there, so two at once keep one set)."""
     email = settings.email
     fingerprint = deliver.settings_fingerprint(email)
     with hold(settings.paths.out, "email", wait=wait), Ledger.open(settings.paths.out) as ledger:
+        if on_locked is not None:
+            on_locked()
         mail: dict[tuple[str, ...], tuple[list[tuple[deliver.Attachment, ...]], list[deliver.Headline]]] = {}
         sent: list[str] = []
         pending: list[Failure] = []

@@ -11,7 +11,6 @@ import dataclasses
 import sqlite3
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -24,9 +23,6 @@ from reports.models import (
     Analysis, Article, Failure, FeedFailure, Output, Rendered, RunReport, Skipped, UpdateOf,
 )
 from reports.workers import default_workers  # noqa: F401 (the default of `run --workers`)
-
-if TYPE_CHECKING:
-    from reports.digest import Started
 
 Progress = Callable[[int], None]
 
@@ -106,7 +102,6 @@ def run(
             check_templates(templates, settings.render, run_date, sentences=settings.analysis.sentences)
         new: list[Output] = []
         aborted: str | None = None
-        started: Started | None = None  # the day's digest, begun as the briefings are written
         jobs = (
             Job(a, run_date, settings.analysis.sentences, settings.paths.user_templates(), settings.render, found.update_of(a),
                 settings.analysis.language)
@@ -134,13 +129,6 @@ def run(
                         # way. Stop; this article stays unrecorded and is briefed on the next run.
                         aborted = f"cannot write to {folder}: {_reason(error)}"
                         break
-                    # Copied into the digest now, while the workers brief the next articles:
-                    # the digest at the end of the run is then left with what needs them all.
-                    if started is None:
-                        from reports.digest import Started
-
-                        started = Started(paths.out, run_date)
-                    started.add(output.pdf, result.rendered.pdf, result.analysis.title)
                 if on_done:
                     on_done(1)
                 if should_stop and should_stop():
@@ -157,7 +145,7 @@ def run(
             except (OSError, sqlite3.Error) as error:
                 aborted = aborted or f"cannot write the manifest in {folder}: {_reason(error)}"
         if aborted is None and not (should_stop and should_stop()):  # else the next run makes it
-            failed += _refresh_digest(settings, run_date, started)
+            failed += _refresh_digest(settings, run_date)
             if settings.retention.keep_days:
                 from reports import retention
 
@@ -210,22 +198,27 @@ def fingerprint(settings: Settings) -> str:
     return digest.hexdigest()[:32]
 
 
-def _refresh_digest(settings: Settings, run_date: date, started: Started | None = None) -> list[Failure]:
-    """Bring the day's digest.pdf up to date when the day's manifest is newer than it.
-    `started`: the digest build the run copied its new briefings into as it wrote them."""
+def _refresh_digest(settings: Settings, run_date: date) -> list[Failure]:
+    """Make the day's digest.pdf again when `digest.check` says it is stale or damaged (said
+    once, as a failure of the run); a briefing it had to leave out is one failure each."""
     from reports import digest
     from reports.errors import RenderError
 
-    if not digest.stale(settings.paths.out, run_date):
+    why = digest.check(settings.paths.out, run_date, sections=settings.sections)
+    if why is None:
         return []
+    notes: list[str] = []
     try:
         digest.build(
             settings.paths.out, run_date, settings.paths.user_templates(), settings.render, sections=settings.sections,
-            started=started,
+            notes=notes,
         )
-    except (RenderError, OSError, ValueError) as error:  # pypdf raises ValueError subclasses
+    except (RenderError, OSError, ValueError) as error:
         return [Failure(digest.DIGEST_NAME, f"the digest could not be made: {error}")]
-    return []
+    failures = [Failure(digest.DIGEST_NAME, note) for note in notes]
+    if why.startswith("damaged"):
+        failures.insert(0, Failure(digest.DIGEST_NAME, f"{why}; made again whole from the briefings"))
+    return failures
 
 
 def _reason(error: OSError | sqlite3.Error) -> str:

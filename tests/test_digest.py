@@ -11,6 +11,7 @@ from pypdf import PdfReader
 
 from reports.digest import build, stories
 from tests.conftest import SHARED, run_json
+from tests.engines import assert_readable
 
 DAY = "2026-11-25"
 
@@ -46,6 +47,7 @@ def test_a_run_makes_a_tagged_numbered_linked_digest_of_the_days_stories(project
     assert code == 0 and len(report["new"]) == 13
     assert report["new"][-1]["update_of"]["id"] == rows[0]["id"]  # marked in the run it arrived with
     path = project / "out" / DAY / "digest.pdf"
+    assert_readable(path)
     reader = PdfReader(path)
     catalog = reader.trailer["/Root"]
     assert "/StructTreeRoot" in catalog and catalog["/MarkInfo"]["/Marked"] and catalog["/Lang"] == "en"
@@ -75,6 +77,7 @@ def test_a_run_makes_a_tagged_numbered_linked_digest_of_the_days_stories(project
     assert _story_bookmarks(PdfReader(path)) == bookmarks
     assert cli("digest", "--date", DAY).exit_code == 0
     assert _story_bookmarks(PdfReader(path)) == bookmarks
+    assert_readable(path)
 
 
 def test_stories_order_is_sources_then_newest_then_title():
@@ -113,7 +116,7 @@ def _check_numbered_tagged(reader: PdfReader) -> None:
     assert max(keys) < int(tree["/ParentTreeNextKey"])
 
 
-def test_one_more_article_is_appended_to_the_digest_not_made_again(project: Path, cli):
+def test_one_more_article_makes_a_digest_that_holds_it_and_reads_everywhere(project: Path, cli):
     rows = _inbox_of_twelve_stories(project)
     assert run_json(cli, "--date", DAY)[0] == 0
     path = project / "out" / DAY / "digest.pdf"
@@ -122,8 +125,9 @@ def test_one_more_article_is_appended_to_the_digest_not_made_again(project: Path
     (project / "seeds" / "late.jsonl").write_text(json.dumps({"id": late["id"], "title": late["title"], "text": late["text"]}) + "\n")
     code, report = run_json(cli, "--date", DAY)
     assert code == 0 and len(report["new"]) == 1
+    assert_readable(path)
     after = path.read_bytes()
-    assert after.startswith(before) and len(after) - len(before) < len(before) / 2  # an incremental update
+    assert after.startswith(before) and len(after) - len(before) < len(before) / 2  # an update: what it adds
     reader = PdfReader(path)
     _check_numbered_tagged(reader)
     bookmarks = _story_bookmarks(reader)
@@ -162,54 +166,3 @@ def test_the_digest_pages_as_images(project: Path, cli, tmp_path: Path):
         assert inked, image_path.name  # a page number is printed
         # One short, centred line of print ("Page i of N"), not two footers drawn over each other.
         assert max(inked) - min(inked) < width * 0.3 and abs((max(inked) + min(inked)) / 2 - width / 2) < width * 0.05
-
-
-def _pages_text(reader: PdfReader) -> list[str]:
-    return [page.extract_text() for page in reader.pages]
-
-
-def test_briefings_copied_in_as_a_run_writes_them_give_the_same_digest(project: Path, cli, monkeypatch):
-    """`Started`: what a run copies in while its workers brief the next articles is not read
-    again at the end; a copy of a file the manifest does not list is left out; a briefing that
-    cannot be copied only loses the head start."""
-    import pypdf
-
-    from reports.digest import Started
-
-    _inbox_of_twelve_stories(project)
-    assert run_json(cli, "--date", DAY)[0] == 0
-    out, day = project / "out", date.fromisoformat(DAY)
-    path = out / DAY / "digest.pdf"
-    entries = json.loads((out / DAY / "manifest.json").read_text())["articles"]
-    path.unlink()
-    build(out, day)
-    plain = PdfReader(path)
-    expected = (_story_bookmarks(plain), _pages_text(plain))
-
-    opened: list[object] = []
-    real = pypdf.PdfReader
-
-    def counting(stream, *args, **kwargs):
-        opened.append(stream)
-        return real(stream, *args, **kwargs)
-
-    path.unlink()
-    started = Started(out, day)
-    stray = out / DAY / "not-in-the-manifest.pdf"
-    stray.write_bytes((out / entries[0]["pdf"]).read_bytes())
-    for entry in [*entries, {"pdf": str(stray.relative_to(out)), "title": "A stray file"}]:
-        started.add(out / entry["pdf"], (out / entry["pdf"]).read_bytes(), entry["title"])
-    monkeypatch.setattr(pypdf, "PdfReader", counting)
-    assert build(out, day, started=started) == path
-    assert not [stream for stream in opened if isinstance(stream, (str, Path))]  # only the front page, from memory
-    monkeypatch.setattr(pypdf, "PdfReader", real)
-    copied = PdfReader(path)
-    _check_numbered_tagged(copied)
-    assert (_story_bookmarks(copied), _pages_text(copied)) == expected
-
-    path.unlink()
-    broken = Started(out, day)
-    broken.add(out / entries[0]["pdf"], b"not a PDF", entries[0]["title"])
-    assert build(out, day, started=broken) == path
-    again = PdfReader(path)
-    assert (_story_bookmarks(again), _pages_text(again)) == expected

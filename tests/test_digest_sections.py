@@ -12,6 +12,7 @@ from pypdf import PdfReader
 from reports.config import from_mapping
 from reports.errors import ConfigError
 from tests.conftest import SHARED, SMTP_USER, attachments
+from tests.engines import assert_readable
 
 DAY = "2026-11-25"
 SEED_TITLE = "French President Emmanuel Macron flies to Moscow"
@@ -76,6 +77,8 @@ def test_each_recipient_gets_the_digest_of_their_sections(project: Path, cli, sm
     folder = project / "out" / DAY
     (folder / "bob.pdf").write_bytes(bob["digest-tech.pdf"])
     (folder / "desk.pdf").write_bytes(desk["digest.pdf"])
+    assert_readable(folder / "bob.pdf")
+    assert_readable(folder / "desk.pdf")
     bob_front, desk_front = _front_text(folder / "bob.pdf"), _front_text(folder / "desk.pdf")
     # Bob's digest: the three tech stories only; the desk's: every story, by section.
     assert all(row["title"][:30] in bob_front for row in tech) and SEED_TITLE[:30] not in bob_front

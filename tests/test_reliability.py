@@ -464,3 +464,6 @@ def test_a_run_killed_at_any_moment_then_run_again_leaves_manifest_digest_and_le
         digest = pdf_text(day / "digest.pdf")
         missing = [f"Kiwi{r}x{i}" for r in range(round_ + 1) for i in range(6) if f"Kiwi{r}x{i}" not in digest]
         assert not missing, (moment, missing)
+        from tests.engines import assert_readable
+
+        assert_readable(day / "digest.pdf")

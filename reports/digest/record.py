@@ -1,0 +1,124 @@
+"""What a digest was made of and what was written, beside it in `.digest.pdf.json`, and whether
+the file on disk is still that: `check` before anything trusts or appends to a digest.
+
+The record holds the written file's sha256 and length, the key of its inputs (the manifest
+entries it lists, each briefing's size and time, the sections), the front page's length, and
+the writer's `state` (what the file holds, so a build can append to it).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from reports import outputs
+from reports.config import SectionSettings
+from reports.digest.stories import file_name, stories, wanted
+from reports.errors import RenderError
+
+STATE_VERSION = 1  # of what the record keeps of the file (`state`), to append to it
+# A build appends to the file (an incremental update) until the updates have grown it to this
+# many times its size when written whole (replaced briefings and front pages stay in it).
+MAX_GROWTH = 2.0
+
+
+def wanted_entries(out: Path, folder: Path, sections: Sequence[SectionSettings], only: Sequence[str]) -> list[dict[str, Any]]:
+    entries = [e for e in entries_of(folder) if (out / e["pdf"]).is_file()]
+    return wanted(stories(entries, sections), only) if only and entries else entries
+
+
+def entries_of(folder: Path) -> list[dict[str, Any]]:
+    try:
+        manifest = json.loads((folder / outputs.MANIFEST_NAME).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return []
+    except json.JSONDecodeError as error:
+        raise RenderError(f"{folder / outputs.MANIFEST_NAME} is not valid JSON: {error}") from error
+    return list(manifest.get("articles", []))
+
+
+def appendable(path: Path) -> dict[str, Any] | None:
+    """What the digest at `path` holds, when a build may append to it: its record says so, its
+    bytes are those recorded (never append to a damaged file), and updates have not yet grown
+    it to MAX_GROWTH times its size when written whole."""
+    record = recorded(path)
+    state = record.get("state")
+    if not isinstance(state, dict) or state.get("version") != STATE_VERSION:
+        return None
+    try:
+        length = path.stat().st_size
+    except OSError:
+        return None
+    if length != record.get("length") or length > MAX_GROWTH * state["written_size"]:
+        return None
+    if file_hash(path)[0] != record.get("sha256"):
+        return None
+    return state
+
+
+def record_path(path: Path) -> Path:
+    return path.with_name(f".{path.name}.json")
+
+
+def inputs_key(out: Path, entries: list[dict[str, Any]], sections: Sequence[SectionSettings], only: Sequence[str]) -> str:
+    """What the digest is made of: the manifest entries it lists, each briefing file's size and
+    time, the sections. The same key means the same digest: nothing to make again."""
+    digest = hashlib.sha256(json.dumps([entries, list(only), repr(tuple(sections))], sort_keys=True, default=str).encode())
+    for entry in entries:
+        try:
+            stat = (out / entry["pdf"]).stat()
+            digest.update(f"\0{stat.st_size}:{stat.st_mtime_ns}".encode())
+        except OSError:
+            digest.update(b"\0missing")
+    return digest.hexdigest()
+
+
+def recorded(path: Path) -> dict[str, Any]:
+    try:
+        return dict(json.loads(record_path(path).read_text(encoding="utf-8")))
+    except (OSError, ValueError, TypeError):
+        return {}
+
+
+def file_hash(path: Path) -> tuple[str, int]:
+    digest, length = hashlib.sha256(), 0
+    with path.open("rb") as file:
+        while chunk := file.read(1 << 20):
+            digest.update(chunk)
+            length += len(chunk)
+    return digest.hexdigest(), length
+
+
+def check(out: Path, run_date: date, only: Sequence[str] = (), sections: Sequence[SectionSettings] = ()) -> str | None:
+    """Why the day's digest (of these sections) must be made again, or None when it is up to
+    date: "missing", "out of date" (the briefings or their manifest changed), or "damaged: ..."
+    (its bytes are not those written: truncated, emptied, flipped). None also when nothing was
+    briefed that day."""
+    folder = outputs.day_dir(out, run_date)
+    if not (folder / outputs.MANIFEST_NAME).is_file():
+        return None
+    path = folder / file_name(only)
+    if not path.is_file():
+        return "missing"
+    record = recorded(path)
+    if not record:
+        return "out of date"  # made before records, or killed between the rename and the record
+    length = path.stat().st_size
+    # Damage first: it is said even when the day has changed and the file is made again anyway.
+    if length != record.get("length"):
+        return f"damaged: {length} bytes where {record.get('length')} were written"
+    if file_hash(path)[0] != record.get("sha256"):
+        return "damaged: its bytes differ from those written"
+    entries = wanted_entries(out, folder, sections, only)
+    if record.get("inputs") != inputs_key(out, entries, sections, only):
+        return "out of date"
+    return None
+
+
+def stale(out: Path, run_date: date, only: Sequence[str] = (), sections: Sequence[SectionSettings] = ()) -> bool:
+    """Must the day's digest (of these sections) be made again? (`check` says why.)"""
+    return check(out, run_date, only, sections) is not None
