@@ -49,13 +49,96 @@ def load(name: str) -> list[dict]:
     return [json.loads(line) for line in (WEB / name).read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def read_page(record: dict):
+_WORD = re.compile(r"\w+")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(_norm(text))
+
+
+def _from_paragraphs(sentence: str, paragraphs: list[set[str]]) -> bool:
+    """At least 80% of the sentence's words are words of one of Reader View's paragraphs (or of
+    it and the next: our sentence may join two of its blocks)."""
+    words = _words(sentence)
+    if not words:
+        return True
+    best = max((sum(w in block for w in words) for block in paragraphs), default=0)
+    return best >= 0.8 * len(words)
+
+
+_REF_BYLINE_LEAD = re.compile(r"^\s*(?:written\s+)?by\s+", re.IGNORECASE)
+_REF_NOT_A_BYLINE = re.compile(r"\d{1,2}:\d{2}|\b(?:19|20)\d{2}\b|^\W*(?:follow|last updated|updated)\b", re.IGNORECASE)
+
+
+def _reference_byline(value: str | None) -> str | None:
+    """Reader View's byline as a reference: its "By" and layout whitespace aside; a date or a
+    button label ("Follow Author") in its place is no byline."""
+    value = " ".join(_REF_BYLINE_LEAD.sub("", value or "").split())
+    if not value or _REF_NOT_A_BYLINE.search(value):
+        return None
+    return value
+
+
+def _byline_right(ours: str, theirs: str) -> bool:
+    """Every name of ours is in theirs (each name's words, in order), or theirs is in ours."""
+    mine = [n for n in re.split(r"\s*(?:;|,|&|\band\b)\s*", _norm(ours)) if n]
+    reference = " ".join(_words(theirs))
+    return bool(mine) and (
+        all(" ".join(_words(name)) in reference for name in mine) or reference in " ".join(_words(ours))
+    )
+
+
+def readability_scores(records: list[dict], show: bool) -> dict:
+    """Summary sentences from Reader View's paragraphs, bylines, titles inside its title."""
+    scores = dict(pages=len(records), prose=0, refused=0, bylined=0, bylines=0, wrong=0, extra=0, titles=0, titled=0)
+    for record in records:
+        article, result = read_page(record, WEB / "readability")
+        if article is None:
+            scores["refused"] += 1
+            # refusing a page Reader View would not show either is right
+            scores["prose"] += not record["readerable"]
+            scores["titled"] += record["readerable"]
+            if show:
+                print(f"REFUSED {record['file']}: {result}")
+            continue
+        paragraphs = [set(_words(p)) for p in record["paragraphs"]]
+        paragraphs += [a | b for a, b in zip(paragraphs, paragraphs[1:])]
+        strays = [s for s in result.summary if not _from_paragraphs(s, paragraphs)]
+        scores["prose"] += not strays
+        if show:
+            for sentence in strays:
+                print(f"NOT ARTICLE {record['file']}: {sentence[:160]!r}")
+        theirs, ours = _reference_byline(record.get("byline")), article.author or ""
+        if theirs:
+            scores["bylined"] += 1
+            if ours and _byline_right(ours, theirs):
+                scores["bylines"] += 1
+            else:
+                scores["wrong"] += bool(ours)
+                if show:
+                    print(f"AUTHOR {record['file']}: ours {ours!r} theirs {record.get('byline')!r}")
+        elif ours:
+            scores["extra"] += 1
+            if show:
+                print(f"AUTHOR {record['file']}: ours {ours!r}, Reader View none")
+        if not record["readerable"]:
+            continue
+        scores["titled"] += 1
+        title = " ".join(_words(result.title or ""))
+        if title and title in " ".join(_words(record.get("title") or "")):
+            scores["titles"] += 1
+        elif show:
+            print(f"TITLE {record['file']}: ours {result.title!r} theirs {record.get('title')!r}")
+    return scores
+
+
+def read_page(record: dict, folder: Path = WEB):
     """(article, analysis) or (None, reason)."""
     from reports.analysis import analyze
     from reports.errors import ReportsError
     from reports.ingest import html
 
-    raw = gzip.decompress((WEB / record["file"]).read_bytes())
+    raw = gzip.decompress((folder / record["file"]).read_bytes())
     path = Path(record["file"]).with_suffix("")
     try:
         article = next(iter(html.read(path, raw, record["file"])))
@@ -71,7 +154,7 @@ def _norm(text: str) -> str:
 
 
 def trafilatura_scores(records: list[dict], show: bool) -> dict:
-    clean = refused = kept = wanted = 0
+    clean = refused = kept = wanted = captions = 0
     for record in records:
         article, result = read_page(record)
         if article is not None:
@@ -97,12 +180,15 @@ def trafilatura_scores(records: list[dict], show: bool) -> dict:
             for snippet in record.get("without", [])
             if _norm(snippet) and _norm(snippet) in _norm(text)
         ]
-        if not hits:
+        # A caption of a figure on the page is article (its own place in the briefing), not
+        # furniture in the summary: it is counted apart.
+        captions += any(where == "caption" for where, _, _ in hits)
+        if not any(where != "caption" for where, _, _ in hits):
             clean += 1
-        elif show:
+        if hits and show:
             for where, snippet, text in hits:
                 print(f"FURNITURE {record['file']} {where}: {snippet!r} in {text[:160]!r}")
-    return {"pages": len(records), "clean": clean, "refused": refused, "kept": kept, "wanted": wanted}
+    return {"pages": len(records), "clean": clean, "refused": refused, "kept": kept, "wanted": wanted, "captions": captions}
 
 
 def _title_equal(ours: str, theirs: str, site: str) -> bool:
@@ -177,16 +263,25 @@ def main() -> None:
     args = parser.parse_args()
     folds = [0, 1] if args.fold == "all" else [int(args.fold)]
     traf, news = load("trafilatura.jsonl"), load("newspaper4k.jsonl")
+    reader = load("readability/readability.jsonl")
     for number in folds:
         part = [r for r in traf if fold(r["file"]) == number]
         t = trafilatura_scores(part, args.errors)
         print(f"fold {number} trafilatura: clean {t['clean']}/{t['pages']} = {t['clean'] / t['pages']:.1%}, "
               f"refused {t['refused']} = {t['refused'] / t['pages']:.1%}, "
-              f"article text keeps {t['kept']}/{t['wanted']} = {t['kept'] / max(t['wanted'], 1):.1%} of the `with` snippets")
+              f"article text keeps {t['kept']}/{t['wanted']} = {t['kept'] / max(t['wanted'], 1):.1%} of the `with` snippets, "
+              f"captions holding a `without` snippet {t['captions']}")
         part = [r for r in news if fold(r["file"]) == number]
         n = newspaper_scores(part, args.errors)
         print(f"fold {number} newspaper4k: title {n['titles']}/{n['titled']}, byline {n['bylines']}/{n['authored']}, "
               f"bylines that are a link/date/desk {n['bad_bylines']}")
+        part = [r for r in reader if fold(r["file"]) == number]
+        r = readability_scores(part, args.errors)
+        print(f"fold {number} readability: summary from Reader View's paragraphs {r['prose']}/{r['pages']} "
+              f"= {r['prose'] / r['pages']:.1%} (refused {r['refused']}), "
+              f"byline right {r['bylines']}/{r['bylined']} = {r['bylines'] / max(r['bylined'], 1):.1%}, "
+              f"wrong {r['wrong']}, where Reader View has none {r['extra']}, "
+              f"title inside theirs {r['titles']}/{r['titled']} = {r['titles'] / max(r['titled'], 1):.1%}")
     if args.speed:
         print(speed(traf, args.speed))
 
