@@ -77,3 +77,25 @@ def test_markdown_front_matter_author_and_eml_from_are_the_byline(tmp_path: Path
             b"The council met on Monday and voted for the plan by nine votes to two.\n")
     article = next(iter(eml.read(tmp_path / "a.eml", mail, "a.eml")))
     assert article.author == "Sam Writer"
+
+
+PRUNED_PAGE = """<html><head><title>Council votes for the new bridge</title></head><body>
+<article class="post has-share-bar">
+<p>The council voted on Monday to build the new bridge over the river, after two years of
+<a href="/people/omar" title="x">Ilhan Omar<span class="tooltip">Ilhan Omar profile and stories</span></a>
+argued that the old crossing was unsafe for the town's buses and lorries.</p>
+<p>Work starts in the spring and the bridge should open to traffic in the autumn of next year.</p>
+<div class="share-tools"><p>Share this story on the sites you use every day</p></div>
+</article>
+<aside class="related-stories"><p>Mayor opens the new library in the old town hall building today</p></aside>
+<div class="nextstory"><p>The good folks at the choir are still doing their thing, and now they have included
+two famous drummers to play along at a concert in the park on a sunny afternoon in April this year.</p></div>
+</body></html>"""
+
+
+def test_hidden_text_and_the_sites_blocks_never_reach_the_article(tmp_path: Path):
+    article = next(iter(html.read(tmp_path / "p.html", PRUNED_PAGE.encode(), "p.html")))
+    assert "Ilhan Omar argued" in article.text and "profile and stories" not in article.text
+    assert "Work starts in the spring" in article.text
+    for furniture in ("Share this story", "Mayor opens", "The good folks"):
+        assert furniture not in article.text, furniture

@@ -69,3 +69,55 @@ def is_furniture(line: str) -> bool:
 
 def strip_tail(line: str) -> str:
     return TAIL.sub("", line)
+
+
+# --- The page's structure: elements pruned before trafilatura reads the page (prune.py) ------
+# Like Readability's REGEXPS: what a class or id says an element is. A token is one class name
+# or the id, camelCase split and lower-cased ("relatedArticles" -> "related-articles"); a rule
+# matches where a token starts or after a "-" or "_" in it.
+
+# The element is not shown to a reader (or is shown only on demand: a tooltip, a popover).
+HIDDEN_XPATH = (
+    "//*[@hidden]"
+    " | //*[@aria-hidden='true'][not(self::svg)]"
+    " | //*[contains(translate(@style, 'DISPLAYNOE :', 'displaynoe'), 'display:none')]"
+    " | //*[contains(translate(@style, 'VISIBLTYHDN :', 'visiblthdn'), 'visibility:hidden')]"
+    " | //*[@role='tooltip']"
+)
+HIDDEN_TOKENS: tuple[str, ...] = (
+    r"sr-only", r"screen-?reader", r"visually-?hidden", r"visuallyhidden", r"offscreen",
+    r"a11y-(?:only|hidden)", r"tooltip", r"popover", r"tippy",
+)
+HIDDEN_NAMES = frozenset({"hidden", "is-hidden", "u-hidden"})  # the whole name
+# ... unless another class shows it on some screens ("hidden lg:block", "d-none d-lg-flex").
+SHOWN_ON_SOME_SCREENS = r"^(?:\w+:|d-\w+-)(?:block|flex|grid|inline|inline-block|table|contents)$"
+# Blocks of the site around the article: other stories, calls to subscribe or share, comments,
+# the author's biography.
+FURNITURE_TOKENS: tuple[str, ...] = (
+    r"related", r"recommend", r"trending", r"more-(?:from|stories|news|articles|on|like)",
+    r"most-(?:read|popular|viewed|shared)", r"popular-(?:posts|stories)", r"read-(?:next|more|also)",
+    r"also-read", r"you-(?:may|might)", r"(?:next|prev|previous)-?(?:posts?|stor(?:y|ies)|articles?)", r"outbrain", r"taboola", r"newsletter", r"subscri(?:be|ption)",
+    r"signup", r"sign-up", r"promo(?:$|-|tion)", r"paywall", r"share(?:$|-|bar|tools|buttons|this)",
+    r"sharing", r"social(?:$|-)", r"print-(?:bar|button)s?$", r"comments?(?:$|-(?:list|section|area|form|count|link))",
+    r"disqus", r"author-(?:bio|info|box|card|profile|about)", r"about-(?:the-)?author", r"bio(?:$|-box)",
+    r"breadcrumbs?", r"pagination", r"tags?(?:$|-list|-links)", r"topics?-list",
+)
+# A name that also says "this holds the article" is not pruned by name (Readability's
+# okMaybeItsACandidate): "sidebar_content" may be the main column of a theme.
+ARTICLE_TOKENS: tuple[str, ...] = (r"article", r"body", r"column", r"content", r"main")
+# An element of one of these tags is never pruned, nor one that holds the page's longest
+# paragraph, nor one holding NEVER_PRUNED_SHARE of the page's words: "post has-share-bar" on the
+# article's container names the article, not a share bar.
+NEVER_PRUNED_TAGS = frozenset({"html", "body", "article", "main", "h1"})
+NEVER_PRUNED_SHARE = 0.5
+
+# A block that is mostly links is a list of other pages (Readability's link density: the
+# characters inside links over all the characters of the block).
+LINK_BLOCK_TAGS = frozenset({"ul", "ol", "div", "section", "aside", "nav", "table", "footer", "header"})
+LINK_DENSITY = 0.6
+LINK_BLOCK_MIN_LINKS = 3
+# A hidden element is removed before extraction when it is inline or inside one of these.
+INLINE_TAGS = frozenset({"span", "a", "em", "strong", "b", "i", "small", "sup", "sub", "label", "abbr", "cite", "time", "font"})
+TEXT_BLOCK_TAGS = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "blockquote", "td", "dd", "dt"})
+# The elements whose text makes one line of the extracted article.
+LINE_TAGS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "a", "span", "div", "td", "dd", "dt", "blockquote", "figcaption", "strong", "b", "em")

@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from reports.errors import ReadError
-from reports.ingest import furniture
+from reports.ingest import furniture, prune
 from reports.ingest.decode import decode
 from reports.models import Article
 
@@ -72,23 +72,25 @@ def parse(html: str, *, article_id: str, source: str, content_hash: str = "") ->
     if tree is None:
         raise ReadError("not an HTML page (nothing to parse)")
     caption, credit = _caption(tree)
+    links = _link_share(tree)  # of the page as served: pruning drops the link lists it counts
+    site_lines = prune.prune(tree)
     _mark_story_breaks(tree)
-    found = trafilatura.bare_extraction(
-        tree,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-        include_images=False,
-        deduplicate=False,
-    )
-    if found is None or not (found.text or "").strip():
-        raise ReadError("no article text found in the page")
+    found = _extract(tree)
     title = _title(tree, found)
-    body = _body(found.text, title, caption)
+    body = _body(found.text, title, caption, site_lines) if found else ""
+    if _length(body) < _MIN_WORDS:
+        # trafilatura weighs a block by its neighbours: on a rare page, what pruning took
+        # tips it into a menu. The page as served is read instead (hidden text and all).
+        tree = trafilatura.load_html(html)
+        _mark_story_breaks(tree)
+        found = _extract(tree)
+        body = _body(found.text, title, caption) if found else ""
+    if found is None:
+        raise ReadError("no article text found in the page")
+    _refuse_non_article(tree, found.text, links)
     if _length(body) < _MIN_WORDS:
         # trafilatura falls back to whatever text there is, e.g. a bare menu's "Home".
         raise ReadError(f"no article text found in the page ({_length(body)} words)")
-    _refuse_non_article(tree, found.text)
     return Article(
         id=article_id,
         source=source,
@@ -102,7 +104,32 @@ def parse(html: str, *, article_id: str, source: str, content_hash: str = "") ->
     )
 
 
-def _refuse_non_article(tree: object, text: str) -> None:
+def _extract(tree: object) -> object | None:
+    """trafilatura's article (text and metadata), or None when it found no text."""
+    import trafilatura
+
+    found = trafilatura.bare_extraction(
+        tree,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        deduplicate=False,
+    )
+    return found if found is not None and (found.text or "").strip() else None
+
+
+def _link_share(tree: object) -> float:
+    """The share of the words of the page's <body> that are link text."""
+    body = tree.xpath("//body")  # type: ignore[attr-defined]
+    if not body:
+        return 0.0
+    total = len(" ".join(body[0].itertext()).split())
+    linked = sum(len(" ".join(a.itertext()).split()) for a in body[0].iter("a"))
+    return linked / total if total else 0.0
+
+
+def _refuse_non_article(tree: object, text: str, links: float) -> None:
     """A home page, section front or list of links: most of the page's text is link text, the
     page does not call itself an article, and what trafilatura kept is short lines, not prose."""
     data = _structured(tree)
@@ -111,16 +138,11 @@ def _refuse_non_article(tree: object, text: str) -> None:
         return
     if _home_url(tree):
         raise ReadError("not an article: the site's home page")
-    body = tree.xpath("//body")  # type: ignore[attr-defined]
-    if not body:
-        return
-    total = len(" ".join(body[0].itertext()).split())
-    linked = sum(len(" ".join(a.itertext()).split()) for a in body[0].iter("a"))
     lines = [line for line in text.split("\n") if line.strip()]
     prose = sum(1 for line in lines if len(line.split()) >= 25 or len(_CJK.findall(line)) >= 60)
-    if total and linked / total > 0.7 and prose < 2:
+    if links > 0.7 and prose < 2:
         raise ReadError(
-            f"not an article: a page of links (a home page or section front; {linked / total:.0%} of its words are links)"
+            f"not an article: a page of links (a home page or section front; {links:.0%} of its words are links)"
         )
 
 
@@ -301,9 +323,11 @@ def _mark_story_breaks(tree: object) -> None:
         rule.getparent().replace(rule, marker)
 
 
-def _body(text: str, title: str | None, caption: str | None) -> str:
-    """trafilatura's lines as the seed format: blank line between paragraphs, two between stories."""
-    lines = [furniture.strip_tail(" ".join(line.split())) for line in text.split("\n")]
+def _body(text: str, title: str | None, caption: str | None, site_lines: frozenset[str] | set[str] = frozenset()) -> str:
+    """trafilatura's lines as the seed format: blank line between paragraphs, two between stories.
+    A line that is furniture by its words, or the text of one of the site's blocks, is dropped."""
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    lines = [furniture.strip_tail(line) for line in lines if line and line not in site_lines]
     lines = [line for line in lines if line and not furniture.is_furniture(line)]
     while lines and title and (_same(lines[0], title) or _same(_strip_site(lines[0]), title)):
         lines = lines[1:]  # the headline, already the title
