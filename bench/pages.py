@@ -153,6 +153,12 @@ def _norm(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
+def _holds(text: str, snippet: str) -> bool:
+    """The snippet is in the text as whole words: "Projekte" (a menu item) is not in
+    "Multimediaprojekten"."""
+    return re.search(rf"(?<!\w){re.escape(snippet)}(?!\w)", text) is not None
+
+
 def trafilatura_scores(records: list[dict], show: bool) -> dict:
     clean = refused = kept = wanted = captions = 0
     for record in records:
@@ -178,7 +184,7 @@ def trafilatura_scores(records: list[dict], show: bool) -> dict:
             for where, texts in fields.items()
             for text in texts
             for snippet in record.get("without", [])
-            if _norm(snippet) and _norm(snippet) in _norm(text)
+            if _norm(snippet) and _holds(_norm(text), _norm(snippet))
         ]
         # A caption of a figure on the page is article (its own place in the briefing), not
         # furniture in the summary: it is counted apart.

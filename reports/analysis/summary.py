@@ -47,6 +47,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from reports.analysis import prose
 from reports.analysis.text import Document
 
 
@@ -145,8 +146,9 @@ class _Item:
     dangling: bool = False
 
 
-def summarize(doc: Document, sentences: int = 3, weights: Weights = DEFAULT) -> tuple[str, ...]:
-    return summarize_indices(doc, select(doc, sentences, weights))
+def summarize(doc: Document, sentences: int = 3, weights: Weights = DEFAULT, title: str | None = None) -> tuple[str, ...]:
+    """The summary; `title` is the article's headline, which no summary sentence repeats."""
+    return summarize_indices(doc, select(doc, sentences, weights, title))
 
 
 def summarize_indices(doc: Document, chosen: list[int] | tuple[int, ...]) -> tuple[str, ...]:
@@ -154,8 +156,10 @@ def summarize_indices(doc: Document, chosen: list[int] | tuple[int, ...]) -> tup
     return tuple(_strip_dateline(doc.sentences[i].text) for i in chosen)
 
 
-def select(doc: Document, sentences: int = 3, weights: Weights = DEFAULT) -> list[int]:
-    """Indices into doc.sentences of the summary, in article order."""
+def select(doc: Document, sentences: int = 3, weights: Weights = DEFAULT, title: str | None = None) -> list[int]:
+    """Indices into doc.sentences of the summary, in article order. Only sentences of running
+    text are chosen (`prose.refusal`): a page's furniture is never a summary sentence, even
+    when that leaves the summary short."""
     if sentences <= 0 or not doc.sentences:
         return []
     stories: list[list[int]] = [[] for _ in range(doc.stories)]
@@ -165,7 +169,7 @@ def select(doc: Document, sentences: int = 3, weights: Weights = DEFAULT) -> lis
     chosen: list[int] = []
     for members, budget in zip(stories, _allocate(sentences, [len(s) for s in stories])):
         if budget:
-            chosen.extend(_select_story(doc, members, budget, weights))
+            chosen.extend(_select_story(doc, members, budget, weights, title))
     return sorted(chosen)
 
 
@@ -188,7 +192,7 @@ def _allocate(budget: int, sizes: list[int]) -> list[int]:
     return shares
 
 
-def _select_story(doc: Document, members: list[int], budget: int, w: Weights) -> list[int]:
+def _select_story(doc: Document, members: list[int], budget: int, w: Weights, title: str | None = None) -> list[int]:
     items = _items(doc, members, w)
     centroid: dict[str, float] = {}  # Counter.update's sums, in its order, without its per-call cost
     for item in items:
@@ -213,6 +217,8 @@ def _select_story(doc: Document, members: list[int], budget: int, w: Weights) ->
             - _form_penalty(sentence.text, item.length, w)
             - (_BOILERPLATE_PENALTY if dangles and item.rank == 0 else 0.0)
         )
+        if prose.refusal(_strip_dateline(sentence.text), title) is not None:
+            item.base = -math.inf  # never chosen, nor a chain that needs it
     return _greedy(items, budget, w)
 
 

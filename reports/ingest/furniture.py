@@ -101,6 +101,9 @@ FURNITURE_TOKENS: tuple[str, ...] = (
     r"sharing", r"social(?:$|-)", r"print-(?:bar|button)s?$", r"comments?(?:$|-(?:list|section|area|form|count|link))",
     r"disqus", r"author-(?:bio|info|box|card|profile|about)", r"about-(?:the-)?author", r"bio(?:$|-box)",
     r"breadcrumbs?", r"pagination", r"tags?(?:$|-list|-links)", r"topics?-list",
+    # photos' captions and credits, and galleries of them: the lead photo's caption has its own
+    # place in the briefing (html._caption), never a line of the body
+    r"credits?(?:$|-)", r"(?:wp-)?caption(?:$|-text)", r"carousel", r"slideshow",
 )
 # A name that also says "this holds the article" is not pruned by name (Readability's
 # okMaybeItsACandidate): "sidebar_content" may be the main column of a theme.

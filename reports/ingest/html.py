@@ -87,6 +87,10 @@ def parse(html: str, *, article_id: str, source: str, content_hash: str = "") ->
         body = _body(found.text, title, caption) if found else ""
     if found is None:
         raise ReadError("no article text found in the page")
+    if _length(found.text) < _MIN_WORDS:
+        raise ReadError(f"no article text found in the page ({_length(found.text)} words)")
+    # before the length of what is left: a section front whose lines are all the site's blocks
+    # is refused as what it is
     _refuse_non_article(tree, found.text, links)
     if _length(body) < _MIN_WORDS:
         # trafilatura falls back to whatever text there is, e.g. a bare menu's "Home".

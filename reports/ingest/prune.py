@@ -67,8 +67,10 @@ def _line(element: Any) -> str:
 
 
 def _tokens(element: Any) -> list[str]:
+    """Its class names and id, camelCase split and lower-cased; "js-" names are hooks for
+    scripts ("js-lightbox-gallery" on a block of text), not what the element is."""
     names = f"{element.get('class') or ''} {element.get('id') or ''}".split()
-    return [_CAMEL.sub("-", name).lower() for name in names]
+    return [_CAMEL.sub("-", name).lower() for name in names if not name.startswith("js-")]
 
 
 def _words(element: Any) -> int:
