@@ -164,7 +164,9 @@ def trafilatura_scores(records: list[dict], show: bool) -> dict:
     for record in records:
         article, result = read_page(record)
         if article is not None:
-            body = _norm(article.text)
+            # the article keeps a snippet in its text or as its title (a headline repeated as
+            # the body's first line is the title, not a line of the body)
+            body = _norm(article.text) + "\n" + _norm(article.title or "")
             snippets = [_norm(s) for s in record.get("with", []) if _norm(s)]
             wanted += len(snippets)
             kept += sum(1 for s in snippets if s in body)

@@ -99,3 +99,24 @@ def test_hidden_text_and_the_sites_blocks_never_reach_the_article(tmp_path: Path
     assert "Work starts in the spring" in article.text
     for furniture in ("Share this story", "Mayor opens", "The good folks"):
         assert furniture not in article.text, furniture
+
+
+def _dev_pages() -> list[Path]:
+    return sorted(p for folder in ("trafilatura", "newspaper4k", "readability/pages") for p in (WEB / folder).glob("*.html.gz"))
+
+
+def test_no_raw_entity_or_markup_in_any_title_summary_caption_or_author_of_the_dev_pages():
+    """Every dev page (about 500): what a reader sees of it holds no raw HTML entity or tag."""
+    from reports.analysis import prose, summary, text
+
+    assert len(_dev_pages()) > 450
+    raw = []
+    for path in _dev_pages():
+        try:
+            article = page(str(path.relative_to(WEB)))
+        except ReadError:
+            continue
+        shown = [article.title or "", article.caption or "", article.credit or "", article.author or ""]
+        shown += summary.summarize(text.split(article.text), 3, title=article.title)
+        raw += [(path.name, s) for s in shown if prose.MARKUP.search(s)]
+    assert raw == []

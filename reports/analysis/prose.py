@@ -1,7 +1,7 @@
 """The prose gate: a summary sentence is a sentence of running text, never the page around it.
 
 A sentence is turned away (with the reason) when it is the headline again (compared after
-unescaping entities and folding case and punctuation), a list of `|` or `·` separated items, too
+unescaping entities and folding case and punctuation), markup or a raw entity, a list of `|` or `·` separated items, too
 short to be a sentence, a Title Case run (a headline or a menu), a timestamp or dateline, a photo
 credit, an author's biography, or (in English) has no finite verb. The word lists are data,
 `prose.json` beside this file; this module only applies them.
@@ -24,6 +24,8 @@ _TITLE_CASE_SHARE = 0.75  # of the words after the first, capitalised: a headlin
 _TITLE_CASE_SHARE_UNENDED = 0.5  # ... or half of them, when no stop ends it
 _CLOCK_OR_DATE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
 _MIN_ENGLISH = 2
+# A tag or an entity left raw: code quoted in a post, or a page escaped twice.
+MARKUP = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>|&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]{1,31});")
 _MIN_UNENDED_WORDS = 12  # a shorter line with no stop at its end is a heading or a link
 _COUNTER = re.compile(r"^\W*\d+\s*/\s*\d+\b")  # "- 34/50 Car sales lift ...": a slide of a gallery
 _NAMED_AS = re.compile(r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+(?:is|was)\s+(?:a|an|the)\b")  # English function words that make a sentence English for the verb check
@@ -46,6 +48,8 @@ def refusal(sentence: str, headline: str | None = None) -> str | None:
     words = _WORD.findall(sentence)
     plain = [w.casefold().strip(".'’") for w in words]
     data = _data()
+    if MARKUP.search(sentence):
+        return "markup or a raw entity"
     if headline and _same_as(sentence, headline):
         return "the headline again"
     if _LIST.search(sentence):

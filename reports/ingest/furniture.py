@@ -41,7 +41,7 @@ TAIL = re.compile(
 )
 
 # Separators a site puts between the headline and its own name or section in a <title>.
-TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " / ", "-", "：", "｜", "_")
+TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " » ", " « ", " · ", " / ", "-", "：", "｜", "_")
 
 # A caption that is only a credit ("Foto: Name", "Credit: Agency").
 CREDIT_ONLY = re.compile(
@@ -124,3 +124,37 @@ INLINE_TAGS = frozenset({"span", "a", "em", "strong", "b", "i", "small", "sup", 
 TEXT_BLOCK_TAGS = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "blockquote", "td", "dd", "dt"})
 # The elements whose text makes one line of the extracted article.
 LINE_TAGS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "a", "span", "div", "td", "dd", "dt", "blockquote", "figcaption", "strong", "b", "em")
+
+
+# --- Bylines ---------------------------------------------------------------------------------
+BYLINE_LEAD = re.compile(r"^(?:(?:written|posted|reported)\s+)?(?:by|von|por|par|di|door)\s+", re.IGNORECASE)
+# Words of a date after the names ("By CBS News February", "Jane Doe, 22 Dec 2016 | Updated 3 pm"):
+# cut from the end of a byline, with any number ("22", "2016", "3:45").
+BYLINE_DATE_WORDS = frozenset({
+    "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july",
+    "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december",
+    "januar", "februar", "märz", "mai", "juni", "juli", "oktober", "dezember", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "updated", "published", "posted", "on", "at",
+    "am", "pm", "a.m.", "p.m.", "et", "gmt", "utc", "edt", "est", "bst", "st", "nd", "rd", "th", "|", "-", "·",
+})
+AGENCIES = frozenset({
+    "reuters", "associated press", "the associated press", "ap", "afp", "agence france-presse", "dpa",
+    "deutsche presse-agentur", "efe", "ansa", "bloomberg", "press association", "pa", "upi", "xinhua",
+    "kyodo", "yonhap", "tass", "aap", "cnn", "bbc news",
+})
+NAME_PARTICLES = frozenset({"van", "von", "der", "de", "da", "del", "della", "di", "du", "la", "le", "bin", "al", "el", "ibn", "ter", "den", "dos", "das", "y"})
+# Capitalised words that are never part of a person's name in a byline.
+NOT_NAME_WORDS = frozenset({
+    "follow", "username", "user", "login", "sign", "subscribe", "share", "comments", "comment", "control",
+    "authority", "menu", "search", "home", "news", "staff", "team", "editor", "editors", "admin", "read",
+    "more", "about", "contact", "profile", "posts", "view", "all", "written", "updated", "published",
+})
+# Where a page writes its byline (Readability's byline rule: rel=author, itemprop=author, a class
+# or id naming a byline or the author); only short text there is taken, and only as names.
+BYLINE_XPATH = (
+    "//body//*[@rel='author' or contains(@itemprop, 'author')"
+    " or contains(translate(@class, 'BYLINEAUTHOR', 'bylineauthor'), 'byline')"
+    " or contains(translate(@class, 'BYLINEAUTHOR', 'bylineauthor'), 'author')"
+    " or contains(translate(@id, 'BYLINEAUTHOR', 'bylineauthor'), 'byline')]"
+)
+BYLINE_MAX_CHARS = 100

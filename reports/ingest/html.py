@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import html as html_module
 import re
 from collections.abc import Iterator
 from datetime import date
@@ -193,7 +194,13 @@ def _structured(tree: object) -> dict[str, str]:
             if name:
                 found.setdefault("author", name)
     for key, xpath in (
+        ("dc_title", _dublin_core("title", "name")),
+        ("dc_title", _dublin_core("title", "property")),  # the property, where both are, wins
+        ("dc_creator", _dublin_core("creator", "name")),
+        ("dc_creator", _dublin_core("creator", "property")),
         ("og_title", "//meta[@property='og:title']/@content"),
+        ("twitter_title", "//meta[@name='twitter:title']/@content"),
+        ("article_author", "//meta[@property='article:author']/@content"),
         ("site", "//meta[@property='og:site_name']/@content"),
         ("meta_author", "//meta[@name='author']/@content"),
         ("title_tag", "//title/text()"),
@@ -202,6 +209,15 @@ def _structured(tree: object) -> dict[str, str]:
         if values and str(values[0]).strip():
             found[key] = " ".join(str(values[0]).split())
     return found
+
+
+def _dublin_core(term: str, attribute: str) -> str:
+    """<meta property|name="dc:title" | "DC.title" | "dcterm:title">."""
+    names = " or ".join(
+        f"translate(@{attribute}, 'DCTERM', 'dcterm')='{prefix}{separator}{term}'"
+        for prefix in ("dc", "dcterm", "dcterms") for separator in (":", ".")
+    )
+    return f"//meta[{names}]/@content"
 
 
 def _ld_items(data: object) -> list[dict]:
@@ -225,7 +241,7 @@ def _ld_name(value: object) -> str | None:
 
 _NOT_A_NAME = re.compile(
     r"https?:|www\.|@|\.(?:com|org|net|de)\b|\d{3,}|\b(?:desk|staff|redaktion|newsroom|editorial|print|admin)\b"
-    r"|\b(?:photo|foto|credit|getty|reuters|afp|image)s?\b",
+    r"|\b(?:photo|foto|credit|getty|image)s?\b",
     re.IGNORECASE,
 )
 
@@ -236,27 +252,84 @@ def _is_name(value: str) -> bool:
 
 
 def _byline(tree: object, extracted: str | None) -> str | None:
-    """JSON-LD author, then <meta name=author>, then trafilatura's; never a link, date or desk."""
+    """The page's declared author (JSON-LD, Dublin Core, <meta name=author>, article:author),
+    else trafilatura's when it looks like people's names; never a link, a date or a desk.
+    A date fragment after the names ("By CBS News February") is cut."""
     data = _structured(tree)
-    for value in (data.get("author"), data.get("meta_author"), extracted):
-        value = _clean(value)
-        if value:
-            value = re.sub(r"^(?:by|von|por|par)\s+", "", value, flags=re.IGNORECASE)
-            names = [part.strip() for part in re.split(r"\s*[;|]\s*", value) if _is_name(part)]
-            if names:
-                return "; ".join(names) if len(names) > 1 else names[0]
-    return None
+    declared = (data.get("author"), data.get("dc_creator"), data.get("meta_author"), data.get("article_author"))
+    for value in declared:
+        names = _names(value, False)
+        if names:
+            return names
+    for element in tree.xpath(furniture.BYLINE_XPATH):  # type: ignore[attr-defined]
+        text = " ".join(" ".join(element.itertext()).split())
+        names = _names(text, True) if 0 < len(text) <= furniture.BYLINE_MAX_CHARS else None
+        if names:
+            return names
+    return _names(extracted, True)
+
+
+def _names(value: str | None, found_in_text: bool) -> str | None:
+    value = _clean(value)
+    if not value:
+        return None
+    value = furniture.BYLINE_LEAD.sub("", value)
+    names = [_without_date(part) for part in re.split(r"\s*[;|]\s*", value)]
+    names = [name for name in names if _is_name(name) and (not found_in_text or _looks_like_names(name))]
+    return ("; ".join(names) if len(names) > 1 else names[0]) if names else None
+
+
+def _without_date(name: str) -> str:
+    """The names without a date after them: "Lucas Nolan22 Dec 2016" -> "Lucas Nolan"."""
+    words = re.sub(r"(?<=[^\W\d_])(?=\d)", " ", name).split()
+    while len(words) > 1 and (words[-1].casefold().strip(",.") in furniture.BYLINE_DATE_WORDS
+                              or re.fullmatch(r"[\d:.,/-]+(?:st|nd|rd|th)?,?", words[-1])):
+        words.pop()
+    return " ".join(words).strip(" ,")
+
+
+def _looks_like_names(value: str) -> bool:
+    """Text found in the page (not declared as the author) is a byline only as people's names,
+    each word capitalised ("Jane Doe", "Jane Doe and John Roe"), or a news agency: a button
+    ("Follow"), a label ("Username") or a heading ("Authority control") is not."""
+    if value.casefold() in furniture.AGENCIES:
+        return True
+    for name in re.split(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b)\s*", value):
+        words = [w for w in name.split() if w.casefold() not in furniture.NAME_PARTICLES]
+        if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+            return False
+        if sum(len(w.strip(".")) >= 2 for w in words) < 2:  # "J J": initials alone
+            return False
+        if any(w.casefold() in furniture.NOT_NAME_WORDS for w in words):
+            return False
+    return True
 
 
 def _title(tree: object, found: object) -> str | None:
-    """The headline: JSON-LD headline, og:title, trafilatura's title, <title>; site tails cut."""
+    """The headline. Of the titles the page declares (JSON-LD headline, Dublin Core, og:title,
+    twitter:title, <title>), the one its <h1> shows, if any (a social title may differ from the
+    page's own); else the first of them; trafilatura's last (it may take any <h1>: the site's
+    "About me"). Site tails cut."""
     data = _structured(tree)
-    site = data.get("site")
-    for value in (data.get("headline"), data.get("og_title"), getattr(found, "title", None), data.get("title_tag")):
-        value = _clean(value)
-        if value:
-            return _strip_site(value, site, getattr(found, "sitename", None))
-    return None
+    sites = (data.get("site"), getattr(found, "sitename", None))
+    declared = [
+        _strip_site(value, *sites)
+        for value in map(_clean, (data.get("headline"), data.get("dc_title"), data.get("og_title"),
+                                  data.get("twitter_title"), data.get("title_tag")))
+        if value
+    ]
+    shown = {_folded(" ".join(h.itertext())) for h in tree.xpath("//h1")}  # type: ignore[attr-defined]
+    for value in declared:
+        if _folded(value) in shown:
+            return value
+    if declared:
+        return declared[0]
+    value = _clean(getattr(found, "title", None))
+    return _strip_site(value, *sites) if value else None
+
+
+def _folded(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
 
 
 def _strip_site(title: str, *sites: str | None) -> str:
@@ -292,7 +365,8 @@ def _caption(tree: object) -> tuple[str | None, str | None]:
             credit = " ".join(" ".join(" ".join(part.itertext()) for part in credit_parts).split()) or None
             for part in credit_parts:
                 part.drop_tree()
-            text = " ".join(" ".join(element.itertext()).split())
+            text = " ".join(_unescape(" ".join(element.itertext())).split())
+            credit = _clean(credit)
             if not text and not credit:
                 continue
             return _split_credit(text[:_MAX_CAPTION_CHARS], credit)
@@ -330,7 +404,7 @@ def _mark_story_breaks(tree: object) -> None:
 def _body(text: str, title: str | None, caption: str | None, site_lines: frozenset[str] | set[str] = frozenset()) -> str:
     """trafilatura's lines as the seed format: blank line between paragraphs, two between stories.
     A line that is furniture by its words, or the text of one of the site's blocks, is dropped."""
-    lines = [" ".join(line.split()) for line in text.split("\n")]
+    lines = [" ".join(_unescape(line).split()) for line in text.split("\n")]
     lines = [furniture.strip_tail(line) for line in lines if line and line not in site_lines]
     lines = [line for line in lines if line and not furniture.is_furniture(line)]
     while lines and title and (_same(lines[0], title) or _same(_strip_site(lines[0]), title)):
@@ -368,8 +442,17 @@ def _same(a: str, b: str) -> bool:
 
 
 def _clean(value: str | None) -> str | None:
-    value = " ".join((value or "").split())
+    """Spaces normalised, and entities a page escaped twice ("&amp;#8211;" arrives as
+    "&#8211;") unescaped: a reader never sees a raw entity."""
+    value = " ".join(_unescape(value or "").split())
     return value or None
+
+
+def _unescape(text: str) -> str:
+    return html_module.unescape(text) if _ENTITY.search(text) else text
+
+
+_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 def _date(value: str | None) -> date | None:
