@@ -1,20 +1,26 @@
 """Benchmark reading saved web pages: furniture, titles, bylines, refusals, and pages/s.
 
-usage: python bench/pages.py [--fold 0|1|all] [--errors] [--speed N]
+usage: python bench/pages.py [--fold 0|1|all] [--errors] [--speed N] [--markdown docs/pages.md]
 
 Corpora: ../shared/corpus/web/{trafilatura,newspaper4k}.jsonl next to the repo (see their
-README). Each page is read by reports.ingest.html and analysed by reports.analysis, in process.
+README) and readability/readability.jsonl (Reader View's article, byline and title). Each page is
+read by reports.ingest.html and analysed by reports.analysis, in process.
 
 Folds: every page falls into fold 0 or 1 by a seeded hash of its file name, once and for all;
-rules are built from the errors of fold 0 (the `--errors` listing) and fold 1 is held out.
-Both folds are printed.
+rules are built from the errors of fold 0 ("tuned", the `--errors` listing) and fold 1 ("never
+read") is held out. Both folds are printed, each with its pages/s.
 
 Figures:
-- trafilatura: share of pages whose summary sentences, title and caption hold none of the
-  page's `without` snippets (a refused page counts as clean when refused, and the refusals
+- trafilatura: share of pages whose summary sentences and title hold none of the page's
+  `without` snippets as whole words (captions are counted apart: a figure's caption has its
+  own place in a briefing) (a refused page counts as clean when refused, and the refusals
   are counted and listed separately); refused share; share of the `with` snippets (the
-  article's own text) that the article text keeps, so that dropping furniture is seen to
-  cost no article text.
+  article's own text) that the article keeps (in its text, or as its title), so that
+  dropping furniture is seen to cost no article text.
+- readability: the share of pages whose every summary sentence has at least 80% of its words
+  in one of Reader View's paragraphs (or two running together); bylines right on the pages
+  whose Reader View byline is one (its "By" aside; a date or a button label in its place is
+  none), wrong where ours is another; our title inside Reader View's title (words, case aside).
 - newspaper4k: title equal to the metadata title (case, spacing and the site's name aside),
   on the pages whose metadata has one; a true byline on the pages whose metadata names authors
   (ours must be one of theirs, or theirs must be inside ours, and it must look like a name).
@@ -263,35 +269,72 @@ def speed(records: list[dict], count: int) -> str:
     return f"{len(paths)} pages in {took:.1f} s: {len(paths) / took:.2f} pages/s (reports analyze, whole process)"
 
 
+FOLD_NAMES = {0: "tuned", 1: "never read"}
+
+
+def fold_lines(number: int, traf: list[dict], news: list[dict], reader: list[dict], show: bool) -> list[str]:
+    """The figures of one fold, one line a corpus, and the fold's pages/s (read and analysed
+    in process)."""
+    started = time.perf_counter()
+    name = f"fold {number} ({FOLD_NAMES[number]})"
+    part = [r for r in traf if fold(r["file"]) == number]
+    t = trafilatura_scores(part, show)
+    pages = len(part)
+    lines = [f"{name} trafilatura: clean {t['clean']}/{t['pages']} = {t['clean'] / t['pages']:.1%}, "
+             f"refused {t['refused']} = {t['refused'] / t['pages']:.1%}, "
+             f"article keeps {t['kept']}/{t['wanted']} = {t['kept'] / max(t['wanted'], 1):.1%} of the `with` snippets, "
+             f"captions holding a `without` snippet {t['captions']}"]
+    part = [r for r in news if fold(r["file"]) == number]
+    n = newspaper_scores(part, show)
+    pages += len(part)
+    lines.append(f"{name} newspaper4k: title {n['titles']}/{n['titled']}, byline {n['bylines']}/{n['authored']}, "
+                 f"bylines that are a link/date/desk {n['bad_bylines']}")
+    part = [r for r in reader if fold(r["file"]) == number]
+    r = readability_scores(part, show)
+    pages += len(part)
+    lines.append(f"{name} readability: summary from Reader View's paragraphs {r['prose']}/{r['pages']} "
+                 f"= {r['prose'] / r['pages']:.1%} (refused {r['refused']}), "
+                 f"byline right {r['bylines']}/{r['bylined']} = {r['bylines'] / max(r['bylined'], 1):.1%}, "
+                 f"wrong {r['wrong']}, where Reader View has none {r['extra']}, "
+                 f"title inside theirs {r['titles']}/{r['titled']} = {r['titles'] / max(r['titled'], 1):.1%}")
+    took = time.perf_counter() - started
+    lines.append(f"{name} speed: {pages} pages in {took:.1f} s = {pages / took:.2f} pages/s (read and analysed, in process)")
+    return lines
+
+
+MARKDOWN_HEAD = """# Web pages: what a briefing takes from a saved page
+
+Written by `python bench/pages.py --markdown docs/pages.md` (see its docstring for what each
+figure measures). Fold 0 ("tuned") is the fold whose errors the rules were built from; fold 1
+("never read") was never listed while building them.
+
+"""
+
+
+def write_markdown(path: Path, lines: list[str]) -> None:
+    path.write_text(MARKDOWN_HEAD + "```\n" + "\n".join(lines) + "\n```\n", encoding="utf-8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--fold", default="all", choices=["0", "1", "all"])
     parser.add_argument("--errors", action="store_true", help="list every error (of the folds shown)")
     parser.add_argument("--speed", type=int, default=0, metavar="N", help="also time N pages through reports analyze")
+    parser.add_argument("--markdown", type=Path, metavar="FILE", help="also write the figures to FILE (docs/pages.md)")
     args = parser.parse_args()
     folds = [0, 1] if args.fold == "all" else [int(args.fold)]
     traf, news = load("trafilatura.jsonl"), load("newspaper4k.jsonl")
     reader = load("readability/readability.jsonl")
+    lines: list[str] = []
     for number in folds:
-        part = [r for r in traf if fold(r["file"]) == number]
-        t = trafilatura_scores(part, args.errors)
-        print(f"fold {number} trafilatura: clean {t['clean']}/{t['pages']} = {t['clean'] / t['pages']:.1%}, "
-              f"refused {t['refused']} = {t['refused'] / t['pages']:.1%}, "
-              f"article text keeps {t['kept']}/{t['wanted']} = {t['kept'] / max(t['wanted'], 1):.1%} of the `with` snippets, "
-              f"captions holding a `without` snippet {t['captions']}")
-        part = [r for r in news if fold(r["file"]) == number]
-        n = newspaper_scores(part, args.errors)
-        print(f"fold {number} newspaper4k: title {n['titles']}/{n['titled']}, byline {n['bylines']}/{n['authored']}, "
-              f"bylines that are a link/date/desk {n['bad_bylines']}")
-        part = [r for r in reader if fold(r["file"]) == number]
-        r = readability_scores(part, args.errors)
-        print(f"fold {number} readability: summary from Reader View's paragraphs {r['prose']}/{r['pages']} "
-              f"= {r['prose'] / r['pages']:.1%} (refused {r['refused']}), "
-              f"byline right {r['bylines']}/{r['bylined']} = {r['bylines'] / max(r['bylined'], 1):.1%}, "
-              f"wrong {r['wrong']}, where Reader View has none {r['extra']}, "
-              f"title inside theirs {r['titles']}/{r['titled']} = {r['titles'] / max(r['titled'], 1):.1%}")
+        for line in fold_lines(number, traf, news, reader, args.errors):
+            print(line, flush=True)
+            lines.append(line)
     if args.speed:
-        print(speed(traf, args.speed))
+        lines.append(speed(traf, args.speed))
+        print(lines[-1])
+    if args.markdown:
+        write_markdown(args.markdown, lines)
 
 
 if __name__ == "__main__":
