@@ -30,6 +30,7 @@ class Article:
     credit: str | None = None
     content_hash: str = ""
     author: str | None = None  # byline, when the format carries one (HTML, e-mail)
+    standfirst: str | None = None  # the line under the headline a page declares; not in `text`
 
 
 QuoteKind = Literal["full", "partial", "scare"]
@@ -150,6 +151,7 @@ class Analysis:
     update_of: UpdateOf | None = None  # set by the pipeline when this is a new version of a story
     author: str | None = None  # the byline (never a photo credit or a path)
     note: str | None = None  # e.g. that only the start of a huge text was analysed
+    standfirst: str | None = None  # the line under the headline (a saved page's description)
 
     def to_json(self) -> dict[str, Any]:
         """The `reports analyze` object (CONTRACT.md); the body text is left out."""

@@ -120,3 +120,23 @@ def test_no_raw_entity_or_markup_in_any_title_summary_caption_or_author_of_the_d
         shown += summary.summarize(text.split(article.text), 3, title=article.title)
         raw += [(path.name, s) for s in shown if prose.MARKUP.search(s)]
     assert raw == []
+
+
+STANDFIRST_PAGE = """<html><head><title>Council votes for the new bridge</title>
+<meta property="og:description" content="{description}"></head><body><article>
+<h1>Council votes for the new bridge</h1>
+<p>After two years of argument the town gets its crossing, and the buses their shorter route.</p>
+<p>The council voted on Monday to build the new bridge over the river by nine votes to two.</p>
+<p>Work starts in the spring and the bridge should open to traffic in the autumn of next year.</p>
+</article></body></html>"""
+
+
+def test_the_standfirst_is_shown_under_the_headline_never_in_the_summary(tmp_path: Path):
+    line = "After two years of argument the town gets its crossing, and the buses their shorter route."
+    article = next(iter(html.read(tmp_path / "p.html", STANDFIRST_PAGE.format(description=line).encode(), "p.html")))
+    assert article.standfirst == line and line not in article.text
+    assert line not in analyze(article).summary
+    # a description that is the lead cut short is the lead, not a standfirst
+    lead = "The council voted on Monday to build the new bridge over the&#8230;"
+    article = next(iter(html.read(tmp_path / "p.html", STANDFIRST_PAGE.format(description=lead).encode(), "p.html")))
+    assert article.standfirst is None and "The council voted on Monday" in article.text

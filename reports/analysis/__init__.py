@@ -39,6 +39,7 @@ def analyze(article: Article, sentences: int = 3) -> Analysis:
         timeline=_stage("timeline", timeline.timeline, doc, article.date),
         author=article.author,
         note=note,
+        standfirst=article.standfirst,
     )
 
 

@@ -25,7 +25,7 @@ _TITLE_CASE_SHARE_UNENDED = 0.5  # ... or half of them, when no stop ends it
 _CLOCK_OR_DATE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
 _MIN_ENGLISH = 2
 # A tag or an entity left raw: code quoted in a post, or a page escaped twice.
-MARKUP = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>|&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]{1,31});")
+MARKUP = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>|&(?:#\d+;?|#x[0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]{1,31};)")
 _MIN_UNENDED_WORDS = 12  # a shorter line with no stop at its end is a heading or a link
 _COUNTER = re.compile(r"^\W*\d+\s*/\s*\d+\b")  # "- 34/50 Car sales lift ...": a slide of a gallery
 _NAMED_AS = re.compile(r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+(?:is|was)\s+(?:a|an|the)\b")  # English function words that make a sentence English for the verb check

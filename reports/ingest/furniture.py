@@ -158,3 +158,9 @@ BYLINE_XPATH = (
     " or contains(translate(@id, 'BYLINEAUTHOR', 'bylineauthor'), 'byline')]"
 )
 BYLINE_MAX_CHARS = 100
+
+# A standfirst: the page's declared description, at least this many words, found as one of the
+# body's first paragraphs or nowhere in it (html._standfirst).
+STANDFIRST_MIN_WORDS = 8
+STANDFIRST_WITHIN = 3
+STANDFIRST_SHARED_WORDS = 0.5  # of its longer words, in the body too

@@ -79,6 +79,7 @@ def parse(html: str, *, article_id: str, source: str, content_hash: str = "") ->
     found = _extract(tree)
     title = _title(tree, found)
     body = _body(found.text, title, caption, site_lines) if found else ""
+    body, standfirst = _standfirst(body, _structured(tree).get("description"))
     if _length(body) < _MIN_WORDS:
         # trafilatura weighs a block by its neighbours: on a rare page, what pruning took
         # tips it into a menu. The page as served is read instead (hidden text and all).
@@ -86,6 +87,7 @@ def parse(html: str, *, article_id: str, source: str, content_hash: str = "") ->
         _mark_story_breaks(tree)
         found = _extract(tree)
         body = _body(found.text, title, caption) if found else ""
+        body, standfirst = _standfirst(body, _structured(tree).get("description"))
     if found is None:
         raise ReadError("no article text found in the page")
     if _length(found.text) < _MIN_WORDS:
@@ -106,7 +108,35 @@ def parse(html: str, *, article_id: str, source: str, content_hash: str = "") ->
         credit=credit,
         content_hash=content_hash or hashlib.sha256(html.encode()).hexdigest(),
         author=_byline(tree, found.author),
+        standfirst=standfirst,
     )
+
+
+def _standfirst(body: str, description: str | None) -> tuple[str, str | None]:
+    """The body, and the standfirst: the page's declared description, when it is a line of its
+    own at the top of the body (then taken out of it: it is shown under the headline, never as
+    a summary sentence) or in no line of the body at all. A description that is the body's
+    opening cut short (many sites') is the lead, not a standfirst."""
+    description = _clean(description)
+    if not description or len(description.split()) < furniture.STANDFIRST_MIN_WORDS:
+        return body, None
+    wanted = _folded(description.rstrip("…. "))
+    paragraphs = body.split("\n\n")
+    for index, paragraph in enumerate(paragraphs[: furniture.STANDFIRST_WITHIN]):
+        folded = _folded(paragraph)
+        if folded == _folded(description):
+            if index == 0 and len(paragraphs) > 1:
+                return "\n\n".join(paragraphs[1:]).lstrip("\n"), description
+            return body, None
+        if folded.startswith(wanted) or wanted.startswith(folded):
+            return body, None  # the lead itself
+    whole = _folded(body)
+    if wanted in whole:
+        return body, None
+    words = [w for w in wanted.split() if len(w) > 3]
+    shared = sum(f" {w}" in f" {whole}" for w in words) / max(len(words), 1)
+    # a site's blurb ("the latest news and analysis from ...") shares few words with the article
+    return body, description if shared >= furniture.STANDFIRST_SHARED_WORDS else None
 
 
 def _extract(tree: object) -> object | None:
@@ -199,6 +229,8 @@ def _structured(tree: object) -> dict[str, str]:
         ("dc_creator", _dublin_core("creator", "name")),
         ("dc_creator", _dublin_core("creator", "property")),
         ("og_title", "//meta[@property='og:title']/@content"),
+        ("description", "//meta[@name='description']/@content"),
+        ("description", "//meta[@property='og:description']/@content"),  # wins where both are
         ("twitter_title", "//meta[@name='twitter:title']/@content"),
         ("article_author", "//meta[@property='article:author']/@content"),
         ("site", "//meta[@property='og:site_name']/@content"),
@@ -452,7 +484,7 @@ def _unescape(text: str) -> str:
     return html_module.unescape(text) if _ENTITY.search(text) else text
 
 
-_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]{1,31});")
+_ENTITY = re.compile(r"&(?:#\d+;?|#x[0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]{1,31};)")  # "&#8221" cut short too
 
 
 def _date(value: str | None) -> date | None:

@@ -173,7 +173,8 @@ from reports.analysis import prose  # noqa: E402
 @pytest.mark.parametrize(
     ("sentence", "reason"),
     [
-        ("Star Wars Jedi: Fallen Order review &#8211; shoots for the moon", "the headline again"),
+        ("STAR WARS JEDI: Fallen Order review — shoots for the moon.", "the headline again"),
+        ("Use <script src='cover.js'></script> in the page.", "markup"),
         ("Progressives oppose funding bill | Senators call for 5G security | House votes today.", "a list"),
         ("Latest update May 6th, 2022 12:49 AM", "a timestamp"),
         ("Getty Images/Sipa USA", "a photo credit"),
@@ -186,7 +187,7 @@ from reports.analysis import prose  # noqa: E402
     ],
 )
 def test_the_prose_gate_turns_away_what_is_not_running_text(sentence: str, reason: str):
-    headline = "Star Wars Jedi: Fallen Order review – shoots for the moon"
+    headline = "Star Wars Jedi: Fallen Order review &#8211; shoots for the moon"  # compared unescaped
     assert reason in (prose.refusal(sentence, headline) or "")
 
 
