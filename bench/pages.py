@@ -15,7 +15,7 @@ Figures:
   `without` snippets as whole words (captions are counted apart: a figure's caption has its
   own place in a briefing) (a refused page counts as clean when refused, and the refusals
   are counted and listed separately); refused share; share of the `with` snippets (the
-  article's own text) that the article keeps (in its text, or as its title), so that
+  article's own text) that the article keeps (in its text, title or standfirst), so that
   dropping furniture is seen to cost no article text.
 - readability: the share of pages whose every summary sentence has at least 80% of its words
   in one of Reader View's paragraphs (or two running together); bylines right on the pages
@@ -170,9 +170,9 @@ def trafilatura_scores(records: list[dict], show: bool) -> dict:
     for record in records:
         article, result = read_page(record)
         if article is not None:
-            # the article keeps a snippet in its text or as its title (a headline repeated as
-            # the body's first line is the title, not a line of the body)
-            body = _norm(article.text) + "\n" + _norm(article.title or "")
+            # the article keeps a snippet in its text, its title or its standfirst (a headline
+            # or standfirst at the top of the body is shown in its own place, not in the body)
+            body = "\n".join(_norm(part or "") for part in (article.text, article.title, article.standfirst))
             snippets = [_norm(s) for s in record.get("with", []) if _norm(s)]
             wanted += len(snippets)
             kept += sum(1 for s in snippets if s in body)
