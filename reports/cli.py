@@ -149,6 +149,9 @@ def run(
         raise
     for failure in report.failed:
         click.echo(f"failed: {_shown(failure.source)}: {_shown(failure.reason)}", err=True)
+    for left in report.skipped_files:
+        if not left.articles and not as_json:  # a file no reader takes: one line, with why
+            click.echo(f"{_shown(left.source)}: {_shown(left.reason)}", err=True)
     for feed_error in report.failed_feeds:  # one in back-off stays quiet: cron mails any output
         click.echo(f"feed failed: {feed_error.feed} ({feed_error.url}): {feed_error.reason}", err=True)
     if report.aborted:
@@ -319,13 +322,19 @@ def analyze(paths: tuple[Path, ...], fmt: str, sentences: int, workers: int | No
     read_from: deque[Path] = deque()  # the file of each item, in the order the results come
 
     def items() -> Iterator[Item]:
-        for path in (f for p in paths for f in (ingest.discover(p) if p.is_dir() else [p])):
+        for path in (f for p in paths for f in (_readable(p) if p.is_dir() else [p])):
             try:
                 found: list[Item] = list(ingest.read(path))
             except ReadError as error:
                 found = [error]
             read_from.extend(path for _ in found)
             yield from found
+
+    def _readable(folder: Path) -> list[Path]:
+        found, left = ingest.scan(folder)
+        for path, reason in left:
+            click.echo(f"not read: {_shown(path)}: {_shown(reason)}", err=True)
+        return found
 
     results: list[dict[str, Any]] = []
     failures = 0

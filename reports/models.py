@@ -31,6 +31,7 @@ class Article:
     content_hash: str = ""
     author: str | None = None  # byline, when the format carries one (HTML, e-mail)
     language: str | None = None  # as the source declares it ("fr-FR", <html lang>), else None
+    standfirst: str | None = None  # the line under the headline a page declares; not in `text`
 
 
 QuoteKind = Literal["full", "partial", "scare"]
@@ -170,6 +171,7 @@ class Analysis:
     note: str | None = None  # e.g. that only the start of a huge text was analysed
     stories: tuple[Story, ...] = ()  # when the text holds more than one story, each of them
     language: str = "en"  # ISO 639-1 code: declared by the article or the config, else detected
+    standfirst: str | None = None  # the line under the headline (a saved page's description)
 
     def to_json(self) -> dict[str, Any]:
         """The `reports analyze` object (CONTRACT.md); the body text is left out."""

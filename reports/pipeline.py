@@ -264,6 +264,7 @@ BRIEFED = "already briefed"
 UNCHANGED_FAILURE = "failed before, unchanged since"
 REPEATED = "the same article again in the inbox"
 SAME_TEXT = "the same text as an earlier briefing"
+NOT_READ = "not read"  # a file no reader takes (articles 0): the reason follows
 
 
 @dataclass
@@ -297,7 +298,10 @@ def _collect(settings: Settings, ledger: Ledger, force: bool, run_date: date, pr
     inbox = settings.paths.inbox
     if not inbox.is_dir():
         raise ConfigError(f"paths.inbox: {inbox} is not a folder")
-    files = ingest.settle(ingest.discover(inbox))
+    readable, left = ingest.scan(inbox)
+    for path, reason in left:  # said once a run, beside the articles skipped: nothing in it is read
+        found.skip(ingest.label(path, inbox), f"{NOT_READ}: {reason}", 0)
+    files = ingest.settle(readable)
     found.waiting = [ingest.label(p, inbox) for p in files.waiting]
     found.failed = [Failure(ingest.label(p, inbox), ingest.VANISHED) for p in files.vanished]
     settled = {} if force else ledger.settled_files(print_)

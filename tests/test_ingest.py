@@ -117,3 +117,41 @@ def test_symlink_out_of_inbox_is_refused(tmp_path: Path):
     (inbox / "link.txt").symlink_to(secret)
     with pytest.raises(ReadError, match="outside the inbox"):
         list(ingest.read(inbox / "link.txt", inbox))
+
+
+def test_a_gzipped_page_is_read_as_its_inner_suffix(tmp_path: Path):
+    import gzip
+
+    page = ("<html><head><title>Council votes on the plan</title></head><body><article><p>"
+            + "The council met on Monday and voted for the new plan by nine votes to two. " * 3
+            + "</p></article></body></html>")
+    path = tmp_path / "council.html.gz"
+    path.write_bytes(gzip.compress(page.encode()))
+    assert ingest.discover(tmp_path) == [path]
+    article = read_one(path)
+    assert article.id == "council" and article.source.endswith("council.html.gz")
+    assert "nine votes to two" in article.text
+
+
+def test_a_gzip_bomb_is_refused_before_it_is_all_decompressed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    import gzip
+
+    monkeypatch.setattr(ingest, "MAX_FILE_BYTES", 1000)
+    path = tmp_path / "bomb.txt.gz"
+    path.write_bytes(gzip.compress(b"A" * 5000))
+    with pytest.raises(ReadError, match="decompresses to more than 1,000 bytes"):
+        list(ingest.read(path))
+    (tmp_path / "broken.html.gz").write_bytes(b"\x1f\x8b not gzip at all")
+    with pytest.raises(ReadError, match="not a readable gzip file"):
+        list(ingest.read(tmp_path / "broken.html.gz"))
+
+
+def test_scan_says_why_each_other_file_is_not_read(tmp_path: Path):
+    for name in ("a.txt", "report.pdf", "notes.docx", "backup.tar.gz", "README", ".hidden.pdf"):
+        (tmp_path / name).write_text("x")
+    found, left = ingest.scan(tmp_path)
+    assert [p.name for p in found] == ["a.txt"]
+    reasons = {p.name: reason for p, reason in left}
+    assert sorted(reasons) == ["README", "backup.tar.gz", "notes.docx", "report.pdf"]  # hidden: silent
+    assert "PDF" in reasons["report.pdf"] and "word-processor" in reasons["notes.docx"]
+    assert "compressed .tar" in reasons["backup.tar.gz"] and "no suffix" in reasons["README"]

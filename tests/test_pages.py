@@ -77,3 +77,66 @@ def test_markdown_front_matter_author_and_eml_from_are_the_byline(tmp_path: Path
             b"The council met on Monday and voted for the plan by nine votes to two.\n")
     article = next(iter(eml.read(tmp_path / "a.eml", mail, "a.eml")))
     assert article.author == "Sam Writer"
+
+
+PRUNED_PAGE = """<html><head><title>Council votes for the new bridge</title></head><body>
+<article class="post has-share-bar">
+<p>The council voted on Monday to build the new bridge over the river, after two years of
+<a href="/people/omar" title="x">Ilhan Omar<span class="tooltip">Ilhan Omar profile and stories</span></a>
+argued that the old crossing was unsafe for the town's buses and lorries.</p>
+<p>Work starts in the spring and the bridge should open to traffic in the autumn of next year.</p>
+<div class="share-tools"><p>Share this story on the sites you use every day</p></div>
+</article>
+<aside class="related-stories"><p>Mayor opens the new library in the old town hall building today</p></aside>
+<div class="nextstory"><p>The good folks at the choir are still doing their thing, and now they have included
+two famous drummers to play along at a concert in the park on a sunny afternoon in April this year.</p></div>
+</body></html>"""
+
+
+def test_hidden_text_and_the_sites_blocks_never_reach_the_article(tmp_path: Path):
+    article = next(iter(html.read(tmp_path / "p.html", PRUNED_PAGE.encode(), "p.html")))
+    assert "Ilhan Omar argued" in article.text and "profile and stories" not in article.text
+    assert "Work starts in the spring" in article.text
+    for furniture in ("Share this story", "Mayor opens", "The good folks"):
+        assert furniture not in article.text, furniture
+
+
+def _dev_pages() -> list[Path]:
+    return sorted(p for folder in ("trafilatura", "newspaper4k", "readability/pages") for p in (WEB / folder).glob("*.html.gz"))
+
+
+def test_no_raw_entity_or_markup_in_any_title_summary_caption_or_author_of_the_dev_pages():
+    """Every dev page (about 500): what a reader sees of it holds no raw HTML entity or tag."""
+    from reports.analysis import prose, summary, text
+
+    assert len(_dev_pages()) > 450
+    raw = []
+    for path in _dev_pages():
+        try:
+            article = page(str(path.relative_to(WEB)))
+        except ReadError:
+            continue
+        shown = [article.title or "", article.caption or "", article.credit or "", article.author or ""]
+        shown += summary.summarize(text.split(article.text), 3, title=article.title)
+        raw += [(path.name, s) for s in shown if prose.MARKUP.search(s)]
+    assert raw == []
+
+
+STANDFIRST_PAGE = """<html><head><title>Council votes for the new bridge</title>
+<meta property="og:description" content="{description}"></head><body><article>
+<h1>Council votes for the new bridge</h1>
+<p>After two years of argument the town gets its crossing, and the buses their shorter route.</p>
+<p>The council voted on Monday to build the new bridge over the river by nine votes to two.</p>
+<p>Work starts in the spring and the bridge should open to traffic in the autumn of next year.</p>
+</article></body></html>"""
+
+
+def test_the_standfirst_is_shown_under_the_headline_never_in_the_summary(tmp_path: Path):
+    line = "After two years of argument the town gets its crossing, and the buses their shorter route."
+    article = next(iter(html.read(tmp_path / "p.html", STANDFIRST_PAGE.format(description=line).encode(), "p.html")))
+    assert article.standfirst == line and line not in article.text
+    assert line not in analyze(article).summary
+    # a description that is the lead cut short is the lead, not a standfirst
+    lead = "The council voted on Monday to build the new bridge over the&#8230;"
+    article = next(iter(html.read(tmp_path / "p.html", STANDFIRST_PAGE.format(description=lead).encode(), "p.html")))
+    assert article.standfirst is None and "The council voted on Monday" in article.text

@@ -65,3 +65,15 @@ def test_run_json_lists_the_skipped_files_beside_the_count(project: Path, cli):
         "already done", "already briefed", "the same article again in the inbox"
     }
     assert json.loads(cli("status", "--json").stdout)["last_run"]["skipped"] == 2
+
+
+def test_run_says_which_inbox_files_it_does_not_read_and_why(project: Path, cli):
+    (project / "seeds" / "scan.pdf").write_bytes(b"%PDF-1.4 not an article we read")
+    code, report = run_json(cli, "--date", "2026-11-25")
+    assert code == 0 and len(report["new"]) == 1
+    assert [s for s in report["skipped_files"] if s["source"] == "seeds/scan.pdf"] == [
+        {"source": "seeds/scan.pdf", "reason": "not read: a PDF is not read (save the article as HTML or text)",
+         "articles": 0}
+    ]
+    shown = cli("run", "--workers", "1", "--date", "2026-11-25").stderr
+    assert shown.count("seeds/scan.pdf: not read: a PDF") == 1

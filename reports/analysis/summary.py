@@ -48,7 +48,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from reports.analysis import lang
+from reports.analysis import lang, prose
 from reports.analysis.text import Document
 
 
@@ -147,8 +147,9 @@ class _Item:
     dangling: bool = False
 
 
-def summarize(doc: Document, sentences: int = 3, weights: Weights = DEFAULT) -> tuple[str, ...]:
-    return summarize_indices(doc, select(doc, sentences, weights))
+def summarize(doc: Document, sentences: int = 3, weights: Weights = DEFAULT, title: str | None = None) -> tuple[str, ...]:
+    """The summary; `title` is the article's headline, which no summary sentence repeats."""
+    return summarize_indices(doc, select(doc, sentences, weights, title))
 
 
 def summarize_indices(doc: Document, chosen: list[int] | tuple[int, ...]) -> tuple[str, ...]:
@@ -156,8 +157,10 @@ def summarize_indices(doc: Document, chosen: list[int] | tuple[int, ...]) -> tup
     return tuple(_strip_dateline(doc.sentences[i].text) for i in chosen)
 
 
-def select(doc: Document, sentences: int = 3, weights: Weights = DEFAULT) -> list[int]:
-    """Indices into doc.sentences of the summary, in article order."""
+def select(doc: Document, sentences: int = 3, weights: Weights = DEFAULT, title: str | None = None) -> list[int]:
+    """Indices into doc.sentences of the summary, in article order. Only sentences of running
+    text are chosen (`prose.refusal`): a page's furniture is never a summary sentence, even
+    when that leaves the summary short."""
     if sentences <= 0 or not doc.sentences:
         return []
     stories: list[list[int]] = [[] for _ in range(doc.stories)]
@@ -167,7 +170,7 @@ def select(doc: Document, sentences: int = 3, weights: Weights = DEFAULT) -> lis
     chosen: list[int] = []
     for members, budget in zip(stories, _allocate(sentences, [len(s) for s in stories])):
         if budget:
-            chosen.extend(_select_story(doc, members, budget, weights))
+            chosen.extend(_select_story(doc, members, budget, weights, title))
     return sorted(chosen)
 
 
@@ -190,7 +193,7 @@ def _allocate(budget: int, sizes: list[int]) -> list[int]:
     return shares
 
 
-def _select_story(doc: Document, members: list[int], budget: int, w: Weights) -> list[int]:
+def _select_story(doc: Document, members: list[int], budget: int, w: Weights, title: str | None = None) -> list[int]:
     items = _items(doc, members, w)
     centroid: dict[str, float] = {}  # Counter.update's sums, in its order, without its per-call cost
     for item in items:
@@ -215,6 +218,8 @@ def _select_story(doc: Document, members: list[int], budget: int, w: Weights) ->
             - _form_penalty(sentence.text, item.length, w)
             - (_BOILERPLATE_PENALTY if dangles and item.rank == 0 else 0.0)
         )
+        if prose.refusal(_strip_dateline(sentence.text), title) is not None:
+            item.base = -math.inf  # never chosen, nor a chain that needs it
     return _greedy(items, budget, w)
 
 

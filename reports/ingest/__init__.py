@@ -2,12 +2,18 @@
 
 A reader takes the path and the file's bytes and yields Articles, or ReadErrors for parts of
 the file that are broken (a bad line in a .jsonl), so one bad record never hides the others.
+Any reader's suffix followed by `.gz` is read through gzip (saved pages often are), with the
+same size cap on the decompressed bytes as on a plain file, so a gzip bomb costs one refusal.
+Files the inbox holds that no reader reads are listed by `scan`, each with the reason.
 """
 
 from __future__ import annotations
 
 import errno
+import gzip
 import importlib
+import io
+import zlib
 import os
 import stat as stat_module
 import time
@@ -44,9 +50,45 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+COMPRESSED = ".gz"
+
+# Why a file of a kind we know of is not read: what a user put in the inbox, and what to do.
+NOT_READ: dict[str, str] = {
+    ".pdf": "a PDF is not read (save the article as HTML or text)",
+    ".doc": "a word-processor document is not read (save it as HTML or text)",
+    ".docx": "a word-processor document is not read (save it as HTML or text)",
+    ".odt": "a word-processor document is not read (save it as HTML or text)",
+    ".rtf": "a word-processor document is not read (save it as HTML or text)",
+    ".epub": "an e-book is not read",
+    ".zip": "an archive is not read (unpack it into the inbox)",
+    ".tar": "an archive is not read (unpack it into the inbox)",
+    ".jpg": "an image is not read", ".jpeg": "an image is not read", ".png": "an image is not read",
+    ".gif": "an image is not read", ".webp": "an image is not read",
+}
+
+
+def reading_suffix(path: Path) -> str:
+    """The suffix that picks the reader: ".html" for "page.html.gz" as for "page.html"."""
+    suffixes = [s.lower() for s in path.suffixes]
+    if len(suffixes) >= 2 and suffixes[-1] == COMPRESSED:
+        return suffixes[-2]
+    return path.suffix.lower()
+
+
 def reader_for(path: Path) -> Reader | None:
-    name = READERS.get(path.suffix.lower())
+    name = READERS.get(reading_suffix(path))
     return importlib.import_module(f"{__name__}.{name}").read if name else None
+
+
+def why_not_read(path: Path) -> str:
+    """The reason a file no reader takes is left alone, for the run's report."""
+    kind = path.suffix.lower()
+    if kind == COMPRESSED:
+        inner = Path(path.stem).suffix.lower()
+        return f"a compressed {inner or 'file'} is not read (only {', '.join(READERS)} files with .gz)"
+    if kind in NOT_READ:
+        return NOT_READ[kind]
+    return f"not a kind of file reports reads ({kind or 'no suffix'}; it reads {', '.join(READERS)}, and these with .gz)"
 
 MAX_FILE_BYTES = 20_000_000
 VANISHED = "the file vanished before it could be read (moved or deleted during the run)"
@@ -57,15 +99,27 @@ SETTLE_PAUSE = 0.3  # how long to watch such a file for a change in size or time
 
 def discover(inbox: Path) -> list[Path]:
     """Article files in the inbox (recursively), in a stable order; hidden files are skipped."""
-    found = []
+    return scan(inbox)[0]
+
+
+def scan(inbox: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """The inbox's article files, and the other files with the reason each is not read.
+
+    Hidden files and folders are nobody's articles and are passed over in silence."""
+    found: list[Path] = []
+    left: list[tuple[Path, str]] = []
     for path in sorted(inbox.rglob("*")):
         relative = path.relative_to(inbox)
         if any(part.startswith(".") for part in relative.parts):
             continue
+        if path.is_dir() and not path.is_symlink():
+            continue
         # Not only regular files: a FIFO or socket with an article's name is reported, not skipped.
-        if path.suffix.lower() in READERS and (path.is_symlink() or not path.is_dir()):
+        if reading_suffix(path) in READERS:
             found.append(path)
-    return found
+        else:
+            left.append((path, why_not_read(path)))
+    return found, left
 
 
 @dataclass(frozen=True)
@@ -160,8 +214,26 @@ def read(path: Path, inbox: Path | None = None) -> Iterator[Article | ReadError]
     """Yield the articles of one file. Raises ReadError when the whole file is unusable."""
     reader = reader_for(path)
     if reader is None:
-        raise ReadError(f"unsupported file type {path.suffix!r} (supported: {', '.join(READERS)})")
+        raise ReadError(f"unsupported file type: {why_not_read(path)}")
     raw = read_regular(path, inbox)
+    source = label(path, inbox)  # the file as it is in the inbox, .gz and all
+    if path.suffix.lower() == COMPRESSED:
+        raw = gunzip(raw)
+        path = path.with_suffix("")  # the reader sees "page.html": its id is "page"
     if not raw.strip():
         raise ReadError("empty file")
-    yield from reader(path, raw, label(path, inbox))
+    yield from reader(path, raw, source)
+
+
+def gunzip(raw: bytes, limit: int | None = None) -> bytes:
+    """The decompressed bytes, at most `limit` (MAX_FILE_BYTES) of them: more is refused before
+    it is all made."""
+    limit = MAX_FILE_BYTES if limit is None else limit
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(raw)) as file:
+            data = file.read(limit + 1)
+    except (OSError, EOFError, zlib.error) as error:
+        raise ReadError(f"not a readable gzip file: {error}") from error
+    if len(data) > limit:
+        raise ReadError(f"decompresses to more than {limit:,} bytes (a gzip bomb or a huge page); not read")
+    return data

@@ -41,7 +41,7 @@ TAIL = re.compile(
 )
 
 # Separators a site puts between the headline and its own name or section in a <title>.
-TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " / ", "-", "：", "｜", "_")
+TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " » ", " « ", " · ", " / ", "-", "：", "｜", "_")
 
 # A caption that is only a credit ("Foto: Name", "Credit: Agency").
 CREDIT_ONLY = re.compile(
@@ -69,3 +69,98 @@ def is_furniture(line: str) -> bool:
 
 def strip_tail(line: str) -> str:
     return TAIL.sub("", line)
+
+
+# --- The page's structure: elements pruned before trafilatura reads the page (prune.py) ------
+# Like Readability's REGEXPS: what a class or id says an element is. A token is one class name
+# or the id, camelCase split and lower-cased ("relatedArticles" -> "related-articles"); a rule
+# matches where a token starts or after a "-" or "_" in it.
+
+# The element is not shown to a reader (or is shown only on demand: a tooltip, a popover).
+HIDDEN_XPATH = (
+    "//*[@hidden]"
+    " | //*[@aria-hidden='true'][not(self::svg)]"
+    " | //*[contains(translate(@style, 'DISPLAYNOE :', 'displaynoe'), 'display:none')]"
+    " | //*[contains(translate(@style, 'VISIBLTYHDN :', 'visiblthdn'), 'visibility:hidden')]"
+    " | //*[@role='tooltip']"
+)
+HIDDEN_TOKENS: tuple[str, ...] = (
+    r"sr-only", r"screen-?reader", r"visually-?hidden", r"visuallyhidden", r"offscreen",
+    r"a11y-(?:only|hidden)", r"tooltip", r"popover", r"tippy",
+)
+HIDDEN_NAMES = frozenset({"hidden", "is-hidden", "u-hidden"})  # the whole name
+# ... unless another class shows it on some screens ("hidden lg:block", "d-none d-lg-flex").
+SHOWN_ON_SOME_SCREENS = r"^(?:\w+:|d-\w+-)(?:block|flex|grid|inline|inline-block|table|contents)$"
+# Blocks of the site around the article: other stories, calls to subscribe or share, comments,
+# the author's biography.
+FURNITURE_TOKENS: tuple[str, ...] = (
+    r"related", r"recommend", r"trending", r"more-(?:from|stories|news|articles|on|like)",
+    r"most-(?:read|popular|viewed|shared)", r"popular-(?:posts|stories)", r"read-(?:next|more|also)",
+    r"also-read", r"you-(?:may|might)", r"(?:next|prev|previous)-?(?:posts?|stor(?:y|ies)|articles?)", r"outbrain", r"taboola", r"newsletter", r"subscri(?:be|ption)",
+    r"signup", r"sign-up", r"promo(?:$|-|tion)", r"paywall", r"share(?:$|-|bar|tools|buttons|this)",
+    r"sharing", r"social(?:$|-)", r"print-(?:bar|button)s?$", r"comments?(?:$|-(?:list|section|area|form|count|link))",
+    r"disqus", r"author-(?:bio|info|box|card|profile|about)", r"about-(?:the-)?author", r"bio(?:$|-box)",
+    r"breadcrumbs?", r"pagination", r"tags?(?:$|-list|-links)", r"topics?-list",
+    # photos' captions and credits, and galleries of them: the lead photo's caption has its own
+    # place in the briefing (html._caption), never a line of the body
+    r"credits?(?:$|-)", r"(?:wp-)?caption(?:$|-text)", r"carousel", r"slideshow",
+)
+# A name that also says "this holds the article" is not pruned by name (Readability's
+# okMaybeItsACandidate): "sidebar_content" may be the main column of a theme.
+ARTICLE_TOKENS: tuple[str, ...] = (r"article", r"body", r"column", r"content", r"main")
+# An element of one of these tags is never pruned, nor one that holds the page's longest
+# paragraph, nor one holding NEVER_PRUNED_SHARE of the page's words: "post has-share-bar" on the
+# article's container names the article, not a share bar.
+NEVER_PRUNED_TAGS = frozenset({"html", "body", "article", "main", "h1"})
+NEVER_PRUNED_SHARE = 0.5
+
+# A block that is mostly links is a list of other pages (Readability's link density: the
+# characters inside links over all the characters of the block).
+LINK_BLOCK_TAGS = frozenset({"ul", "ol", "div", "section", "aside", "nav", "table", "footer", "header"})
+LINK_DENSITY = 0.6
+LINK_BLOCK_MIN_LINKS = 3
+# A hidden element is removed before extraction when it is inline or inside one of these.
+INLINE_TAGS = frozenset({"span", "a", "em", "strong", "b", "i", "small", "sup", "sub", "label", "abbr", "cite", "time", "font"})
+TEXT_BLOCK_TAGS = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "blockquote", "td", "dd", "dt"})
+# The elements whose text makes one line of the extracted article.
+LINE_TAGS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "a", "span", "div", "td", "dd", "dt", "blockquote", "figcaption", "strong", "b", "em")
+
+
+# --- Bylines ---------------------------------------------------------------------------------
+BYLINE_LEAD = re.compile(r"^(?:(?:written|posted|reported)\s+)?(?:by|von|por|par|di|door)\s+", re.IGNORECASE)
+# Words of a date after the names ("By CBS News February", "Jane Doe, 22 Dec 2016 | Updated 3 pm"):
+# cut from the end of a byline, with any number ("22", "2016", "3:45").
+BYLINE_DATE_WORDS = frozenset({
+    "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july",
+    "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december",
+    "januar", "februar", "märz", "mai", "juni", "juli", "oktober", "dezember", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "updated", "published", "posted", "on", "at",
+    "am", "pm", "a.m.", "p.m.", "et", "gmt", "utc", "edt", "est", "bst", "st", "nd", "rd", "th", "|", "-", "·",
+})
+AGENCIES = frozenset({
+    "reuters", "associated press", "the associated press", "ap", "afp", "agence france-presse", "dpa",
+    "deutsche presse-agentur", "efe", "ansa", "bloomberg", "press association", "pa", "upi", "xinhua",
+    "kyodo", "yonhap", "tass", "aap", "cnn", "bbc news",
+})
+NAME_PARTICLES = frozenset({"van", "von", "der", "de", "da", "del", "della", "di", "du", "la", "le", "bin", "al", "el", "ibn", "ter", "den", "dos", "das", "y"})
+# Capitalised words that are never part of a person's name in a byline.
+NOT_NAME_WORDS = frozenset({
+    "follow", "username", "user", "login", "sign", "subscribe", "share", "comments", "comment", "control",
+    "authority", "menu", "search", "home", "news", "staff", "team", "editor", "editors", "admin", "read",
+    "more", "about", "contact", "profile", "posts", "view", "all", "written", "updated", "published",
+})
+# Where a page writes its byline (Readability's byline rule: rel=author, itemprop=author, a class
+# or id naming a byline or the author); only short text there is taken, and only as names.
+BYLINE_XPATH = (
+    "//body//*[@rel='author' or contains(@itemprop, 'author')"
+    " or contains(translate(@class, 'BYLINEAUTHOR', 'bylineauthor'), 'byline')"
+    " or contains(translate(@class, 'BYLINEAUTHOR', 'bylineauthor'), 'author')"
+    " or contains(translate(@id, 'BYLINEAUTHOR', 'bylineauthor'), 'byline')]"
+)
+BYLINE_MAX_CHARS = 100
+
+# A standfirst: the page's declared description, at least this many words, found as one of the
+# body's first paragraphs or nowhere in it (html._standfirst).
+STANDFIRST_MIN_WORDS = 8
+STANDFIRST_WITHIN = 3
+STANDFIRST_SHARED_WORDS = 0.5  # of its longer words, in the body too

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import html as html_module
 import re
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 from reports.errors import ReadError
-from reports.ingest import furniture
+from reports.ingest import furniture, prune
 from reports.ingest.decode import decode
 from reports.models import Article
 
@@ -72,23 +73,31 @@ def parse(html: str, *, article_id: str, source: str, content_hash: str = "") ->
     if tree is None:
         raise ReadError("not an HTML page (nothing to parse)")
     caption, credit = _caption(tree)
+    links = _link_share(tree)  # of the page as served: pruning drops the link lists it counts
+    site_lines = prune.prune(tree)
     _mark_story_breaks(tree)
-    found = trafilatura.bare_extraction(
-        tree,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-        include_images=False,
-        deduplicate=False,
-    )
-    if found is None or not (found.text or "").strip():
-        raise ReadError("no article text found in the page")
+    found = _extract(tree)
     title = _title(tree, found)
-    body = _body(found.text, title, caption)
+    body = _body(found.text, title, caption, site_lines) if found else ""
+    body, standfirst = _standfirst(body, _structured(tree).get("description"))
+    if _length(body) < _MIN_WORDS:
+        # trafilatura weighs a block by its neighbours: on a rare page, what pruning took
+        # tips it into a menu. The page as served is read instead (hidden text and all).
+        tree = trafilatura.load_html(html)
+        _mark_story_breaks(tree)
+        found = _extract(tree)
+        body = _body(found.text, title, caption) if found else ""
+        body, standfirst = _standfirst(body, _structured(tree).get("description"))
+    if found is None:
+        raise ReadError("no article text found in the page")
+    if _length(found.text) < _MIN_WORDS:
+        raise ReadError(f"no article text found in the page ({_length(found.text)} words)")
+    # before the length of what is left: a section front whose lines are all the site's blocks
+    # is refused as what it is
+    _refuse_non_article(tree, found.text, links)
     if _length(body) < _MIN_WORDS:
         # trafilatura falls back to whatever text there is, e.g. a bare menu's "Home".
         raise ReadError(f"no article text found in the page ({_length(body)} words)")
-    _refuse_non_article(tree, found.text)
     return Article(
         id=article_id,
         source=source,
@@ -100,6 +109,7 @@ def parse(html: str, *, article_id: str, source: str, content_hash: str = "") ->
         content_hash=content_hash or hashlib.sha256(html.encode()).hexdigest(),
         author=_byline(tree, found.author),
         language=_declared_language(tree),
+        standfirst=standfirst,
     )
 
 
@@ -118,7 +128,59 @@ def _declared_language(tree: object) -> str | None:
     return None
 
 
-def _refuse_non_article(tree: object, text: str) -> None:
+def _standfirst(body: str, description: str | None) -> tuple[str, str | None]:
+    """The body, and the standfirst: the page's declared description, when it is a line of its
+    own at the top of the body (then taken out of it: it is shown under the headline, never as
+    a summary sentence) or in no line of the body at all. A description that is the body's
+    opening cut short (many sites') is the lead, not a standfirst."""
+    description = _clean(description)
+    if not description or len(description.split()) < furniture.STANDFIRST_MIN_WORDS:
+        return body, None
+    wanted = _folded(description.rstrip("…. "))
+    paragraphs = body.split("\n\n")
+    for index, paragraph in enumerate(paragraphs[: furniture.STANDFIRST_WITHIN]):
+        folded = _folded(paragraph)
+        if folded == _folded(description):
+            if index == 0 and len(paragraphs) > 1:
+                return "\n\n".join(paragraphs[1:]).lstrip("\n"), description
+            return body, None
+        if folded.startswith(wanted) or wanted.startswith(folded):
+            return body, None  # the lead itself
+    whole = _folded(body)
+    if wanted in whole:
+        return body, None
+    words = [w for w in wanted.split() if len(w) > 3]
+    shared = sum(f" {w}" in f" {whole}" for w in words) / max(len(words), 1)
+    # a site's blurb ("the latest news and analysis from ...") shares few words with the article
+    return body, description if shared >= furniture.STANDFIRST_SHARED_WORDS else None
+
+
+def _extract(tree: object) -> object | None:
+    """trafilatura's article (text and metadata), or None when it found no text."""
+    import trafilatura
+
+    found = trafilatura.bare_extraction(
+        tree,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        deduplicate=False,
+    )
+    return found if found is not None and (found.text or "").strip() else None
+
+
+def _link_share(tree: object) -> float:
+    """The share of the words of the page's <body> that are link text."""
+    body = tree.xpath("//body")  # type: ignore[attr-defined]
+    if not body:
+        return 0.0
+    total = len(" ".join(body[0].itertext()).split())
+    linked = sum(len(" ".join(a.itertext()).split()) for a in body[0].iter("a"))
+    return linked / total if total else 0.0
+
+
+def _refuse_non_article(tree: object, text: str, links: float) -> None:
     """A home page, section front or list of links: most of the page's text is link text, the
     page does not call itself an article, and what trafilatura kept is short lines, not prose."""
     data = _structured(tree)
@@ -127,16 +189,11 @@ def _refuse_non_article(tree: object, text: str) -> None:
         return
     if _home_url(tree):
         raise ReadError("not an article: the site's home page")
-    body = tree.xpath("//body")  # type: ignore[attr-defined]
-    if not body:
-        return
-    total = len(" ".join(body[0].itertext()).split())
-    linked = sum(len(" ".join(a.itertext()).split()) for a in body[0].iter("a"))
     lines = [line for line in text.split("\n") if line.strip()]
     prose = sum(1 for line in lines if len(line.split()) >= 25 or len(_CJK.findall(line)) >= 60)
-    if total and linked / total > 0.7 and prose < 2:
+    if links > 0.7 and prose < 2:
         raise ReadError(
-            f"not an article: a page of links (a home page or section front; {linked / total:.0%} of its words are links)"
+            f"not an article: a page of links (a home page or section front; {links:.0%} of its words are links)"
         )
 
 
@@ -183,7 +240,15 @@ def _structured(tree: object) -> dict[str, str]:
             if name:
                 found.setdefault("author", name)
     for key, xpath in (
+        ("dc_title", _dublin_core("title", "name")),
+        ("dc_title", _dublin_core("title", "property")),  # the property, where both are, wins
+        ("dc_creator", _dublin_core("creator", "name")),
+        ("dc_creator", _dublin_core("creator", "property")),
         ("og_title", "//meta[@property='og:title']/@content"),
+        ("description", "//meta[@name='description']/@content"),
+        ("description", "//meta[@property='og:description']/@content"),  # wins where both are
+        ("twitter_title", "//meta[@name='twitter:title']/@content"),
+        ("article_author", "//meta[@property='article:author']/@content"),
         ("site", "//meta[@property='og:site_name']/@content"),
         ("meta_author", "//meta[@name='author']/@content"),
         ("title_tag", "//title/text()"),
@@ -192,6 +257,15 @@ def _structured(tree: object) -> dict[str, str]:
         if values and str(values[0]).strip():
             found[key] = " ".join(str(values[0]).split())
     return found
+
+
+def _dublin_core(term: str, attribute: str) -> str:
+    """<meta property|name="dc:title" | "DC.title" | "dcterm:title">."""
+    names = " or ".join(
+        f"translate(@{attribute}, 'DCTERM', 'dcterm')='{prefix}{separator}{term}'"
+        for prefix in ("dc", "dcterm", "dcterms") for separator in (":", ".")
+    )
+    return f"//meta[{names}]/@content"
 
 
 def _ld_items(data: object) -> list[dict]:
@@ -215,7 +289,7 @@ def _ld_name(value: object) -> str | None:
 
 _NOT_A_NAME = re.compile(
     r"https?:|www\.|@|\.(?:com|org|net|de)\b|\d{3,}|\b(?:desk|staff|redaktion|newsroom|editorial|print|admin)\b"
-    r"|\b(?:photo|foto|credit|getty|reuters|afp|image)s?\b",
+    r"|\b(?:photo|foto|credit|getty|image)s?\b",
     re.IGNORECASE,
 )
 
@@ -226,27 +300,84 @@ def _is_name(value: str) -> bool:
 
 
 def _byline(tree: object, extracted: str | None) -> str | None:
-    """JSON-LD author, then <meta name=author>, then trafilatura's; never a link, date or desk."""
+    """The page's declared author (JSON-LD, Dublin Core, <meta name=author>, article:author),
+    else trafilatura's when it looks like people's names; never a link, a date or a desk.
+    A date fragment after the names ("By CBS News February") is cut."""
     data = _structured(tree)
-    for value in (data.get("author"), data.get("meta_author"), extracted):
-        value = _clean(value)
-        if value:
-            value = re.sub(r"^(?:by|von|por|par)\s+", "", value, flags=re.IGNORECASE)
-            names = [part.strip() for part in re.split(r"\s*[;|]\s*", value) if _is_name(part)]
-            if names:
-                return "; ".join(names) if len(names) > 1 else names[0]
-    return None
+    declared = (data.get("author"), data.get("dc_creator"), data.get("meta_author"), data.get("article_author"))
+    for value in declared:
+        names = _names(value, False)
+        if names:
+            return names
+    for element in tree.xpath(furniture.BYLINE_XPATH):  # type: ignore[attr-defined]
+        text = " ".join(" ".join(element.itertext()).split())
+        names = _names(text, True) if 0 < len(text) <= furniture.BYLINE_MAX_CHARS else None
+        if names:
+            return names
+    return _names(extracted, True)
+
+
+def _names(value: str | None, found_in_text: bool) -> str | None:
+    value = _clean(value)
+    if not value:
+        return None
+    value = furniture.BYLINE_LEAD.sub("", value)
+    names = [_without_date(part) for part in re.split(r"\s*[;|]\s*", value)]
+    names = [name for name in names if _is_name(name) and (not found_in_text or _looks_like_names(name))]
+    return ("; ".join(names) if len(names) > 1 else names[0]) if names else None
+
+
+def _without_date(name: str) -> str:
+    """The names without a date after them: "Lucas Nolan22 Dec 2016" -> "Lucas Nolan"."""
+    words = re.sub(r"(?<=[^\W\d_])(?=\d)", " ", name).split()
+    while len(words) > 1 and (words[-1].casefold().strip(",.") in furniture.BYLINE_DATE_WORDS
+                              or re.fullmatch(r"[\d:.,/-]+(?:st|nd|rd|th)?,?", words[-1])):
+        words.pop()
+    return " ".join(words).strip(" ,")
+
+
+def _looks_like_names(value: str) -> bool:
+    """Text found in the page (not declared as the author) is a byline only as people's names,
+    each word capitalised ("Jane Doe", "Jane Doe and John Roe"), or a news agency: a button
+    ("Follow"), a label ("Username") or a heading ("Authority control") is not."""
+    if value.casefold() in furniture.AGENCIES:
+        return True
+    for name in re.split(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b)\s*", value):
+        words = [w for w in name.split() if w.casefold() not in furniture.NAME_PARTICLES]
+        if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+            return False
+        if sum(len(w.strip(".")) >= 2 for w in words) < 2:  # "J J": initials alone
+            return False
+        if any(w.casefold() in furniture.NOT_NAME_WORDS for w in words):
+            return False
+    return True
 
 
 def _title(tree: object, found: object) -> str | None:
-    """The headline: JSON-LD headline, og:title, trafilatura's title, <title>; site tails cut."""
+    """The headline. Of the titles the page declares (JSON-LD headline, Dublin Core, og:title,
+    twitter:title, <title>), the one its <h1> shows, if any (a social title may differ from the
+    page's own); else the first of them; trafilatura's last (it may take any <h1>: the site's
+    "About me"). Site tails cut."""
     data = _structured(tree)
-    site = data.get("site")
-    for value in (data.get("headline"), data.get("og_title"), getattr(found, "title", None), data.get("title_tag")):
-        value = _clean(value)
-        if value:
-            return _strip_site(value, site, getattr(found, "sitename", None))
-    return None
+    sites = (data.get("site"), getattr(found, "sitename", None))
+    declared = [
+        _strip_site(value, *sites)
+        for value in map(_clean, (data.get("headline"), data.get("dc_title"), data.get("og_title"),
+                                  data.get("twitter_title"), data.get("title_tag")))
+        if value
+    ]
+    shown = {_folded(" ".join(h.itertext())) for h in tree.xpath("//h1")}  # type: ignore[attr-defined]
+    for value in declared:
+        if _folded(value) in shown:
+            return value
+    if declared:
+        return declared[0]
+    value = _clean(getattr(found, "title", None))
+    return _strip_site(value, *sites) if value else None
+
+
+def _folded(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
 
 
 def _strip_site(title: str, *sites: str | None) -> str:
@@ -282,7 +413,8 @@ def _caption(tree: object) -> tuple[str | None, str | None]:
             credit = " ".join(" ".join(" ".join(part.itertext()) for part in credit_parts).split()) or None
             for part in credit_parts:
                 part.drop_tree()
-            text = " ".join(" ".join(element.itertext()).split())
+            text = " ".join(_unescape(" ".join(element.itertext())).split())
+            credit = _clean(credit)
             if not text and not credit:
                 continue
             return _split_credit(text[:_MAX_CAPTION_CHARS], credit)
@@ -317,9 +449,11 @@ def _mark_story_breaks(tree: object) -> None:
         rule.getparent().replace(rule, marker)
 
 
-def _body(text: str, title: str | None, caption: str | None) -> str:
-    """trafilatura's lines as the seed format: blank line between paragraphs, two between stories."""
-    lines = [furniture.strip_tail(" ".join(line.split())) for line in text.split("\n")]
+def _body(text: str, title: str | None, caption: str | None, site_lines: frozenset[str] | set[str] = frozenset()) -> str:
+    """trafilatura's lines as the seed format: blank line between paragraphs, two between stories.
+    A line that is furniture by its words, or the text of one of the site's blocks, is dropped."""
+    lines = [" ".join(_unescape(line).split()) for line in text.split("\n")]
+    lines = [furniture.strip_tail(line) for line in lines if line and line not in site_lines]
     lines = [line for line in lines if line and not furniture.is_furniture(line)]
     while lines and title and (_same(lines[0], title) or _same(_strip_site(lines[0]), title)):
         lines = lines[1:]  # the headline, already the title
@@ -356,8 +490,17 @@ def _same(a: str, b: str) -> bool:
 
 
 def _clean(value: str | None) -> str | None:
-    value = " ".join((value or "").split())
+    """Spaces normalised, and entities a page escaped twice ("&amp;#8211;" arrives as
+    "&#8211;") unescaped: a reader never sees a raw entity."""
+    value = " ".join(_unescape(value or "").split())
     return value or None
+
+
+def _unescape(text: str) -> str:
+    return html_module.unescape(text) if _ENTITY.search(text) else text
+
+
+_ENTITY = re.compile(r"&(?:#\d+;?|#x[0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]{1,31};)")  # "&#8221" cut short too
 
 
 def _date(value: str | None) -> date | None:

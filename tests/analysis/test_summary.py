@@ -191,3 +191,52 @@ def test_each_story_of_the_seed_has_its_own_heading_and_summary():
     assert result.to_json()["stories"][1]["title"] == second.title
     one_story = dataclasses.replace(next(ingest.read(SEED)), text="Mr Macron flew to Moscow today. He met Mr Putin.")
     assert analyze(one_story).stories == ()
+
+
+# --- The prose gate: only running text in a summary -----------------------------------------
+from reports.analysis import prose  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        ("STAR WARS JEDI: Fallen Order review — shoots for the moon.", "the headline again"),
+        ("Use <script src='cover.js'></script> in the page.", "markup"),
+        ("Progressives oppose funding bill | Senators call for 5G security | House votes today.", "a list"),
+        ("Latest update May 6th, 2022 12:49 AM", "a timestamp"),
+        ("Getty Images/Sipa USA", "a photo credit"),
+        ("Jane Doe is a reporter for the paper who covers the city council and its budget.", "biography"),
+        ("Choir!", "too short"),
+        ("Dave Matthews Band takes over Rock Hall Fan Vote", "heading"),
+        ("Arctic National Wildlife Refuge, Alaska.", "Title Case"),
+        ("The first home machine with a true multi-tasking system for the office.", "no finite verb"),
+        ("- 34/50 Car sales lift in Europe as demand for new cars soared last month.", "gallery counter"),
+    ],
+)
+def test_the_prose_gate_turns_away_what_is_not_running_text(sentence: str, reason: str):
+    headline = "Star Wars Jedi: Fallen Order review &#8211; shoots for the moon"  # compared unescaped
+    assert reason in (prose.refusal(sentence, headline) or "")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We are delighted.",
+        "The letter is signed by Sens. Ron Wyden, D-Oregon, and Susan Collins, R-Maine.",
+        "Die SAP Arena am Tag eines Heimspiels der Rhein-Neckar Löwen ist ausverkauft.",
+        "I ask.",
+        "On May 6 the council voted for the plan by nine votes to two.",
+    ],
+)
+def test_the_prose_gate_lets_sentences_through(sentence: str):
+    assert prose.refusal(sentence, "Council votes for the plan") is None
+
+
+def test_no_summary_sentence_repeats_the_headline_or_is_a_timestamp():
+    body = ("Latest update May 6th, 2022 12:49 AM\n\n"
+            "Hunter found dead in the jungle\n\n"
+            "Police investigators are trying to unravel the death of a hunter found in the jungle on Tuesday. "
+            "Two loggers said they heard the shot but were a fair distance away from him. "
+            "The two men are in police custody and are assisting with the investigation.")
+    chosen = summary.summarize(text.split(body), 3, title="Hunter found dead in the jungle")
+    assert len(chosen) == 3 and chosen[0].startswith("Police investigators")

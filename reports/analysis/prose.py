@@ -1,0 +1,151 @@
+"""The prose gate: a summary sentence is a sentence of running text, never the page around it.
+
+A sentence is turned away (with the reason) when it is the headline again (compared after
+unescaping entities and folding case and punctuation), markup or a raw entity, a list of `|` or `·` separated items, too
+short to be a sentence, a Title Case run (a headline or a menu), a timestamp or dateline, a photo
+credit, an author's biography, or (in English) has no finite verb. The word lists are data,
+`prose.json` beside this file; this module only applies them.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import json
+import re
+from importlib import resources
+
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d[\d:.,/-]*", re.UNICODE)
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_ENDS_SENTENCE = re.compile(r"[.!?…。！？]['\"”’»)]*$")
+_LIST = re.compile(r"\s[|·•]\s|\s[|·•]$|^[|·•]\s")
+_MIN_WORDS = 4
+_TITLE_CASE_SHARE = 0.75  # of the words after the first, capitalised: a headline or a menu ...
+_TITLE_CASE_SHARE_UNENDED = 0.5  # ... or half of them, when no stop ends it
+_CLOCK_OR_DATE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
+_MIN_ENGLISH = 2
+# A tag or an entity left raw: code quoted in a post, or a page escaped twice.
+MARKUP = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>|&(?:#\d+;?|#x[0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]{1,31};)")
+_MIN_UNENDED_WORDS = 12  # a shorter line with no stop at its end is a heading or a link
+_COUNTER = re.compile(r"^\W*\d+\s*/\s*\d+\b")  # "- 34/50 Car sales lift ...": a slide of a gallery
+_NAMED_AS = re.compile(r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+(?:is|was)\s+(?:a|an|the)\b")  # English function words that make a sentence English for the verb check
+
+
+@functools.cache
+def _data() -> dict[str, frozenset[str]]:
+    raw = json.loads(resources.files("reports.analysis").joinpath("prose.json").read_text(encoding="utf-8"))
+    return {key: frozenset(value) for key, value in raw.items() if isinstance(value, list)}
+
+
+def fold(text: str) -> str:
+    """Entities unescaped, case and punctuation folded, spaces normalised: for comparing."""
+    text = html.unescape(text).casefold()
+    return " ".join(re.sub(r"[^\w\s]", " ", text).split())
+
+
+def refusal(sentence: str, headline: str | None = None) -> str | None:
+    """Why the sentence is not running text, or None when it is."""
+    words = _WORD.findall(sentence)
+    plain = [w.casefold().strip(".'’") for w in words]
+    data = _data()
+    if MARKUP.search(sentence):
+        return "markup or a raw entity"
+    if headline and _same_as(sentence, headline):
+        return "the headline again"
+    if _LIST.search(sentence):
+        return "a list of separated items"
+    if _is_timestamp(sentence, plain, data):
+        return "a timestamp or dateline"
+    if _is_credit(sentence, plain, data):
+        return "a photo credit"
+    if _is_bio(sentence, plain, data):
+        return "an author's biography"
+    if len(_CJK.findall(sentence)) >= 10:
+        return None  # the word rules below are for spaced scripts
+    if _COUNTER.match(sentence):
+        return "a gallery counter"
+    if not _ENDS_SENTENCE.search(sentence.strip()) and len(words) < _MIN_UNENDED_WORDS:
+        return "a heading: no stop at its end"
+    verb = _has_finite_verb(plain, data)
+    if len(words) < _MIN_WORDS and not verb:
+        return "too short for a sentence"
+    if _title_case(sentence, words, verb):
+        return "a Title Case run"
+    if sum(w in data["english_function_words"] for w in plain) >= _MIN_ENGLISH and not verb:
+        return "no finite verb"
+    return None
+
+
+def _same_as(sentence: str, headline: str) -> bool:
+    ours, theirs = fold(sentence), fold(headline)
+    if not ours or not theirs:
+        return False
+    if ours == theirs:
+        return True
+    shorter, longer = sorted((ours, theirs), key=len)
+    return len(shorter.split()) >= 5 and shorter in longer and len(shorter) >= 0.8 * len(longer)
+
+
+def _title_case(sentence: str, words: list[str], verb: bool) -> bool:
+    """Most words capitalised: with no stop at its end (a headline, a menu item), or with neither
+    a stop nor a verb ("Replacements: Peel, Wilson, ..."); a sentence listing names is prose."""
+    lettered = [w for w in words[1:] if w[0].isalpha()]
+    if len(lettered) < 3:
+        return False
+    capitalised = sum(w[0].isupper() for w in lettered) / len(lettered)
+    if not _ENDS_SENTENCE.search(sentence.strip()):
+        return capitalised >= _TITLE_CASE_SHARE_UNENDED
+    return capitalised >= _TITLE_CASE_SHARE and not verb
+
+
+def _is_timestamp(sentence: str, plain: list[str], data: dict[str, frozenset[str]]) -> bool:
+    """Mostly date and time words and numbers: "Latest update May 6th, 2022 12:49 AM"."""
+    dated = [w for w in plain if w in data["months"] or w in data["weekdays"] or _CLOCK_OR_DATE.fullmatch(w)]
+    if not dated:
+        return False
+    rest = [w for w in plain if w not in data["time_words"] and w not in data["months"]
+            and w not in data["weekdays"] and not re.match(r"\d", w)]
+    if len(rest) <= 1:
+        return True
+    opener = " ".join(plain[:3])
+    return len(plain) <= 12 and any(opener.startswith(o) for o in data["time_openers"])
+
+
+def _is_credit(sentence: str, plain: list[str], data: dict[str, frozenset[str]]) -> bool:
+    """ "Photo: Jane Doe/Agency", "Getty Images/Sipa USA", "(AP Photo/Name)"."""
+    if _credit_opening().match(sentence.strip().lstrip("(").casefold()):
+        return True
+    low = sentence.casefold()
+    agency = any(a in low for a in data["credit_agencies"])
+    return agency and ("/" in sentence or len(plain) <= 6) and not _ENDS_SENTENCE.search(sentence.strip().rstrip(")"))
+
+
+@functools.cache
+def _credit_opening() -> re.Pattern[str]:
+    words = "|".join(map(re.escape, sorted(_data()["credit_words"])))
+    return re.compile(rf"(?:{words})\s*(?::|/|©|\.\.\.|…)")
+
+
+def _is_bio(sentence: str, plain: list[str], data: dict[str, frozenset[str]]) -> bool:
+    """ "Jane Doe is a reporter for ...", "... Follow her on Twitter"."""
+    low = " ".join(plain)
+    if any(phrase.strip() in low and phrase.startswith(("follow", "can be", "reach", "email")) for phrase in data["bio_phrases"]):
+        return True
+    match = _NAMED_AS.match(sentence.strip())  # two or more capitalised words: a person's name
+    if match:
+        opening = plain[: len(match.group(0).split()) + 8]
+        return any(w in data["bio_roles"] for w in opening) or any(p.strip() in low for p in data["bio_phrases"])
+    return False
+
+
+def _has_finite_verb(plain: list[str], data: dict[str, frozenset[str]]) -> bool:
+    verbs = data["finite_verbs"]
+    functions = data["english_function_words"]
+    for before, word in zip(["", *plain], plain):
+        if before in data["subject_pronouns"] and word.isalpha() and word not in functions:
+            return True  # "I ask", "we forget"
+        if word in verbs or word.endswith(("'s", "’s", "n't", "'m", "’m", "'re", "’re")):
+            return True
+        if len(word) > 3 and word.isalpha() and word not in functions and word.endswith(("ed", "es", "s")):
+            return True
+    return False
