@@ -434,9 +434,11 @@ def status(config: Path | None, out: Path | None, as_json: bool) -> None:
         )
     beat = data["daemon"]
     if beat:
+        # A stopped or dead daemon has no next run (a killed one left its last plan behind).
+        upcoming = f", next run {beat.get('next_run') or '-'}" if beat.get("state") == "running" else ""
         click.echo(
             f"daemon: {beat.get('state')} (pid {beat.get('pid')}), last scan {beat.get('last_scan') or 'never'}, "
-            f"last digest {beat.get('last_digest') or 'never'}, next run {beat.get('next_run') or '-'}"
+            f"last digest {beat.get('last_digest_made') or beat.get('last_digest') or 'never'}{upcoming}"
         )
         for failure in beat.get("failures", [])[-3:]:
             click.echo(f"daemon failure: {failure['when']} {failure['job']}: {failure['error']}")
