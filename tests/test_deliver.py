@@ -240,3 +240,14 @@ def _crontab(path: Path) -> tuple[dict[str, str], list[str]]:
         else:
             commands.append(line.split(None, 5)[5])  # after minute, hour, day, month, weekday
     return env, commands
+
+
+def test_the_password_is_starred_as_a_whole_value_not_inside_other_words(project: Path, cli, smtp_servers, monkeypatch):
+    server = smtp_servers(password="the-server-expects-another")
+    monkeypatch.setenv("REPORTS_SMTP_PASSWORD", "o")  # a letter of "localhost" and "connection"
+    email_config(project, server.port, host="localhost")
+    code, _, stderr = run_email(cli)
+    assert code == 1 and "535" in stderr
+    assert f"localhost:{server.port}" in stderr and "***" not in stderr
+    mailer = deliver.SmtpMailer(EmailSettings(username="briefings"), "o")
+    assert mailer._scrub('password "o" refused; auth=o, then o.') == 'password "***" refused; auth=***, then ***.'
