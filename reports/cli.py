@@ -147,6 +147,10 @@ def run(
             reason = getattr(error, "strerror", None) or str(error)
             click.echo(json.dumps(RunReport(day, day_dir(settings.paths.out, day), aborted=reason).to_json(), indent=2))
         raise
+    except ConfigError as error:
+        if settings.source is None:  # no reports.toml found: the defaults were not what was meant
+            raise ConfigError(f"{error} (no reports.toml here: `reports init` makes one)") from None
+        raise
     for failure in report.failed:
         click.echo(f"failed: {_shown(failure.source)}: {_shown(failure.reason)}", err=True)
     for feed_error in report.failed_feeds:  # one in back-off stays quiet: cron mails any output
@@ -406,11 +410,15 @@ def status(config: Path | None, out: Path | None, as_json: bool) -> None:
     click.echo(f"output folder: {data['out']}")
     click.echo(f"articles: {counts.get('rendered', 0)} briefed, {counts.get('failed', 0)} failed")
     last = data["last_run"]
-    if last:
+    if last and last.get("refused"):
+        click.echo(f"last run: {last['started']} for {last['run_date']}: refused: {_shown(last['refused'])}")
+    elif last:
+        from reports.lock import is_held
+
+        unfinished = " (not finished: still running)" if is_held(out_dir) else " (not finished: killed)"
         click.echo(
             f"last run: {last['started']} for {last['run_date']}: {last['new']} new, "
-            f"{last['skipped']} skipped, {last['failed']} failed"
-            + ("" if last["finished"] else " (not finished: still running, or killed)")
+            f"{last['skipped']} skipped, {last['failed']} failed" + ("" if last["finished"] else unfinished)
         )
     else:
         click.echo("last run: never")

@@ -166,3 +166,19 @@ def test_console_script_is_installed():
     script = Path(sys.executable).parent / "reports"  # the venv's, whether or not it is on PATH
     result = subprocess.run([str(script), "--version"], capture_output=True, text=True)
     assert result.returncode == 0 and "version" in result.stdout
+
+
+def test_status_says_why_a_run_was_refused_at_start(project: Path, cli):
+    (project / "seeds").rename(project / "elsewhere")
+    refused = cli("run", "--workers", "1")
+    assert refused.exit_code == 2 and "paths.inbox" in refused.stderr
+    assert "`reports init` makes one" in refused.stderr  # no reports.toml in this folder
+    last = next(line for line in cli("status").stdout.splitlines() if line.startswith("last run:"))
+    assert "refused: paths.inbox" in last and "killed" not in last and "running" not in last
+    (project / "elsewhere").rename(project / "seeds")
+    (project / "templates").mkdir()
+    (project / "templates" / "briefing.html").write_text("{% if %}\n")
+    (project / "reports.toml").write_text('[paths]\ninbox = "seeds"\n')
+    refused = cli("run", "--workers", "1")
+    assert refused.exit_code == 2 and "reports init" not in refused.stderr  # a config exists
+    assert "briefing.html" in json.loads(cli("status", "--json").stdout)["last_run"]["refused"]
