@@ -49,6 +49,15 @@ def _errors_to_exit_codes(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def _failed(source: object, reason: object) -> str:
+    """The `failed:` line. A reason that already starts with its file (a JSON reader's
+    "a.jsonl:3: ...", naming the line too) is not given the file a second time."""
+    reason = str(reason)
+    if reason.startswith(f"{source}:"):
+        return f"failed: {_shown(reason)}"
+    return f"failed: {_shown(source)}: {_shown(reason)}"
+
+
 def _shown(text: object) -> str:
     """A name or reason as printed to a person: control characters (a newline that would forge
     a `failed:` line, a terminal escape) are written as escapes, never passed through."""
@@ -152,7 +161,7 @@ def run(
             raise ConfigError(f"{error} (no reports.toml here: `reports init` makes one)") from None
         raise
     for failure in report.failed:
-        click.echo(f"failed: {_shown(failure.source)}: {_shown(failure.reason)}", err=True)
+        click.echo(_failed(failure.source, failure.reason), err=True)
     for feed_error in report.failed_feeds:  # one in back-off stays quiet: cron mails any output
         click.echo(f"feed failed: {feed_error.feed} ({feed_error.url}): {feed_error.reason}", err=True)
     if report.aborted:
@@ -207,8 +216,15 @@ def prune(config: Path | None, dry_run: bool) -> None:
 
     settings = _settings(config)
     today = _run_date(settings, None)
-    for folder in retention.prune(settings.paths.out, today, settings.retention.keep_days, dry_run=dry_run):
+    keep_days = settings.retention.keep_days
+    folders = retention.prune(settings.paths.out, today, keep_days, dry_run=dry_run)
+    for folder in folders:
         click.echo(f"{'would remove' if dry_run else 'removed'} {folder}")
+    if not folders:  # silence would look like a failure: say why nothing goes
+        why = "retention.keep_days is 0: every day folder is kept" if keep_days <= 0 else (
+            f"no day folder in {settings.paths.out} is older than {keep_days} days"
+        )
+        click.echo(f"nothing to prune: {why}", err=True)
 
 
 def _echo_delivery(delivery: Any) -> None:
@@ -335,7 +351,7 @@ def analyze(paths: tuple[Path, ...], fmt: str, sentences: int, workers: int | No
         path = read_from.popleft()
         if isinstance(result, ArticleError):
             failures += 1
-            click.echo(f"failed: {_shown(path)}: {_shown(result)}", err=True)
+            click.echo(_failed(path, result), err=True)
             if fmt == "text":
                 continue
             # The contract: a failed article is one object in the output, its id kept.
@@ -423,7 +439,7 @@ def status(config: Path | None, out: Path | None, as_json: bool) -> None:
     else:
         click.echo("last run: never")
     for failure in data["failures"]:
-        click.echo(f"failed: {_shown(failure['source'])}: {_shown(failure['reason'])}")
+        click.echo(_failed(failure['source'], failure['reason']))
     emails = data["emails"]
     if emails:
         click.echo("e-mail: " + ", ".join(f"{n} {state}" for state, n in sorted(emails.items())))

@@ -49,6 +49,15 @@ def test_analyze_text_format_and_failure(cli, tmp_path: Path):
     assert "Summary:" in result.stdout and "failed:" in result.stderr and "empty file" in result.stderr
 
 
+def test_an_empty_text_names_its_file_once(cli, project: Path):
+    (project / "empty.json").write_text('{"id": "a", "text": ""}')
+    assert cli("analyze", "empty.json").stderr == 'failed: empty.json: missing or empty "text"\n'
+    (project / "seeds" / "lines.jsonl").write_text('{"id": "b", "text": ""}\n')
+    failed = [line for line in cli("run", "--workers", "1").stderr.splitlines() if line.startswith("failed:")]
+    assert failed == ['failed: seeds/lines.jsonl:1: missing or empty "text"']
+    assert 'failed: seeds/lines.jsonl:1: missing or empty "text"' in cli("status").stdout
+
+
 def test_analyze_prints_an_error_object_for_a_failed_article_and_goes_on(cli, tmp_path: Path):
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"")
