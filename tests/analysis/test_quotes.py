@@ -304,7 +304,7 @@ def test_one_megabyte_article_is_fast() -> None:
     text = paragraph * (1_000_000 // len(paragraph))
     started = time.perf_counter()
     found = extract(split(text))
-    assert time.perf_counter() - started < 5
+    assert time.perf_counter() - started < 60  # a wide bound (quadratic would take hours); bench/quotes.py times it
     assert len(found.items) == 3 * (1_000_000 // len(paragraph))
 
 
