@@ -439,7 +439,7 @@ def status(config: Path | None, out: Path | None, as_json: bool) -> None:
     else:
         click.echo("last run: never")
     for failure in data["failures"]:
-        click.echo(_failed(failure['source'], failure['reason']))
+        click.echo(_failed(failure["source"], failure["reason"]))
     emails = data["emails"]
     if emails:
         click.echo("e-mail: " + ", ".join(f"{n} {state}" for state, n in sorted(emails.items())))
