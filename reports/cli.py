@@ -49,6 +49,15 @@ def _errors_to_exit_codes(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def _failed(source: object, reason: object) -> str:
+    """The `failed:` line. A reason that already starts with its file (a JSON reader's
+    "a.jsonl:3: ...", naming the line too) is not given the file a second time."""
+    reason = str(reason)
+    if reason.startswith(f"{source}:"):
+        return f"failed: {_shown(reason)}"
+    return f"failed: {_shown(source)}: {_shown(reason)}"
+
+
 def _shown(text: object) -> str:
     """A name or reason as printed to a person: control characters (a newline that would forge
     a `failed:` line, a terminal escape) are written as escapes, never passed through."""
@@ -147,8 +156,12 @@ def run(
             reason = getattr(error, "strerror", None) or str(error)
             click.echo(json.dumps(RunReport(day, day_dir(settings.paths.out, day), aborted=reason).to_json(), indent=2))
         raise
+    except ConfigError as error:
+        if settings.source is None:  # no reports.toml found: the defaults were not what was meant
+            raise ConfigError(f"{error} (no reports.toml here: `reports init` makes one)") from None
+        raise
     for failure in report.failed:
-        click.echo(f"failed: {_shown(failure.source)}: {_shown(failure.reason)}", err=True)
+        click.echo(_failed(failure.source, failure.reason), err=True)
     for left in report.skipped_files:
         if not left.articles and not as_json:  # a file no reader takes: one line, with why
             click.echo(f"{_shown(left.source)}: {_shown(left.reason)}", err=True)
@@ -206,8 +219,15 @@ def prune(config: Path | None, dry_run: bool) -> None:
 
     settings = _settings(config)
     today = _run_date(settings, None)
-    for folder in retention.prune(settings.paths.out, today, settings.retention.keep_days, dry_run=dry_run):
+    keep_days = settings.retention.keep_days
+    folders = retention.prune(settings.paths.out, today, keep_days, dry_run=dry_run)
+    for folder in folders:
         click.echo(f"{'would remove' if dry_run else 'removed'} {folder}")
+    if not folders:  # silence would look like a failure: say why nothing goes
+        why = "retention.keep_days is 0: every day folder is kept" if keep_days <= 0 else (
+            f"no day folder in {settings.paths.out} is older than {keep_days} days"
+        )
+        click.echo(f"nothing to prune: {why}", err=True)
 
 
 def _echo_delivery(delivery: Any) -> None:
@@ -342,7 +362,7 @@ def analyze(paths: tuple[Path, ...], fmt: str, sentences: int, workers: int | No
         path = read_from.popleft()
         if isinstance(result, ArticleError):
             failures += 1
-            click.echo(f"failed: {_shown(path)}: {_shown(result)}", err=True)
+            click.echo(_failed(path, result), err=True)
             if fmt == "text":
                 continue
             # The contract: a failed article is one object in the output, its id kept.
@@ -417,16 +437,20 @@ def status(config: Path | None, out: Path | None, as_json: bool) -> None:
     click.echo(f"output folder: {data['out']}")
     click.echo(f"articles: {counts.get('rendered', 0)} briefed, {counts.get('failed', 0)} failed")
     last = data["last_run"]
-    if last:
+    if last and last.get("refused"):
+        click.echo(f"last run: {last['started']} for {last['run_date']}: refused: {_shown(last['refused'])}")
+    elif last:
+        from reports.lock import is_held
+
+        unfinished = " (not finished: still running)" if is_held(out_dir) else " (not finished: killed)"
         click.echo(
             f"last run: {last['started']} for {last['run_date']}: {last['new']} new, "
-            f"{last['skipped']} skipped, {last['failed']} failed"
-            + ("" if last["finished"] else " (not finished: still running, or killed)")
+            f"{last['skipped']} skipped, {last['failed']} failed" + ("" if last["finished"] else unfinished)
         )
     else:
         click.echo("last run: never")
     for failure in data["failures"]:
-        click.echo(f"failed: {_shown(failure['source'])}: {_shown(failure['reason'])}")
+        click.echo(_failed(failure["source"], failure["reason"]))
     emails = data["emails"]
     if emails:
         click.echo("e-mail: " + ", ".join(f"{n} {state}" for state, n in sorted(emails.items())))
@@ -445,9 +469,11 @@ def status(config: Path | None, out: Path | None, as_json: bool) -> None:
         )
     beat = data["daemon"]
     if beat:
+        # A stopped or dead daemon has no next run (a killed one left its last plan behind).
+        upcoming = f", next run {beat.get('next_run') or '-'}" if beat.get("state") == "running" else ""
         click.echo(
             f"daemon: {beat.get('state')} (pid {beat.get('pid')}), last scan {beat.get('last_scan') or 'never'}, "
-            f"last digest {beat.get('last_digest') or 'never'}, next run {beat.get('next_run') or '-'}"
+            f"last digest {beat.get('last_digest_made') or beat.get('last_digest') or 'never'}{upcoming}"
         )
         for failure in beat.get("failures", [])[-3:]:
             click.echo(f"daemon failure: {failure['when']} {failure['job']}: {failure['error']}")

@@ -139,7 +139,8 @@ class _Daemon:
             "started": self._now().isoformat(timespec="seconds"),
             "last_scan": previous.get("last_scan"),
             "last_scan_result": previous.get("last_scan_result"),
-            "last_digest": previous.get("last_digest"),
+            "last_digest": previous.get("last_digest"),  # the digest_at slot last handled
+            "last_digest_made": previous.get("last_digest_made"),  # when a digest was last written
             "next_run": None,
             "failures": previous.get("failures", []),
             "state": "running",
@@ -208,18 +209,25 @@ class _Daemon:
                     self.settings, slot.date(), self.mailer, now=now, respect_backoff=True, wait=LOCK_WAIT_S
                 )
                 _log_delivery(delivery)
+                made = bool(delivery.sent or delivery.pending or delivery.failed or delivery.already)
             else:
-                dispatch.make_digest(self.settings, slot.date(), wait=LOCK_WAIT_S)
-            # Made even if the mail is pending: the scans retry it, with back-off.
+                made = dispatch.make_digest(self.settings, slot.date(), wait=LOCK_WAIT_S) is not None
+            # The slot is done even if the mail is pending (the scans retry it, with back-off) or
+            # the day had nothing to digest; `due` compares slots, `status` shows when it was made.
             self.beat["last_digest"] = slot.isoformat(timespec="seconds")
-            log.info("digest for %s made", slot.date())
+            if made:
+                self.beat["last_digest_made"] = self._now().isoformat(timespec="seconds")
+                log.info("digest for %s made", slot.date())
+            else:
+                log.info("no digest for %s: nothing was briefed that day", slot.date())
 
     def _now(self) -> datetime:
         return datetime.now(self.tz)
 
     def _save(self) -> None:
-        # While a job runs (or one is overdue behind it), the next run is now, never in the past.
-        next_run = self.scheduler.next_run
+        # While a job runs (or one is overdue behind it), the next run is now, never in the past;
+        # a stopped daemon has none.
+        next_run = self.scheduler.next_run if self.beat["state"] == "running" else None
         now = datetime.now()
         self.beat["next_run"] = max(next_run, now).astimezone().isoformat(timespec="seconds") if next_run else None
         self.beat["updated"] = self._now().isoformat(timespec="seconds")

@@ -242,9 +242,10 @@ class SmtpMailer:
             _b64(f"\0{user}\0{self._password}"),  # AUTH PLAIN
             _b64(f"{user}\0{user}\0{self._password}"),
         }
-        for secret in sorted(secrets, key=len, reverse=True):
-            text = text.replace(secret, "***")
-        return text
+        # Whole values only: the password "x" must not star the x of "smtp.example.org". A value
+        # ends where no word character carries it on: quotes, '=', '.', spaces end it.
+        pattern = "|".join(re.escape(secret) for secret in sorted(secrets, key=len, reverse=True))
+        return re.sub(rf"(?<!\w)(?:{pattern})(?!\w)", "***", text)
 
 
 def smtp_mailer(settings: Settings) -> SmtpMailer:

@@ -154,19 +154,19 @@ def _backoff(attempts: int) -> int:
 def _day_mail(
     settings: Settings, run_date: date, only: tuple[str, ...] = ()
 ) -> tuple[list[deliver.Attachment], list[deliver.Headline]]:
-    """The day's attachments (as `email.attach` says) and headlines, from its manifest; of
-    the stories in the sections `only` when it names some."""
+    """The day's attachments (as `email.attach` says) and headlines, from its manifest."""
     out, attach = settings.paths.out, settings.email.attach
     folder = outputs.day_dir(out, run_date)
     try:
         manifest = json.loads((folder / outputs.MANIFEST_NAME).read_text(encoding="utf-8"))
     except FileNotFoundError:
         return [], []
-    entries = [e for e in manifest.get("articles", []) if (out / e["pdf"]).is_file()]
-    if only:
-        from reports import digest
+    from reports import digest
 
-        entries = digest.wanted(digest.stories(entries, settings.sections), only)
+    # In the digest's order (its sections, then its story order), so the message's headlines
+    # read as its front page does; of the sections `only` when it names some.
+    entries = [e for e in manifest.get("articles", []) if (out / e["pdf"]).is_file()]
+    entries = digest.wanted(digest.stories(entries, settings.sections), only)
     headlines = [deliver.Headline(e["title"], (e.get("summary") or [""])[0]) for e in entries]
     briefings = []
     for entry in entries:

@@ -46,7 +46,8 @@ CREATE TABLE IF NOT EXISTS runs (
     run_date  TEXT NOT NULL,
     new       INTEGER NOT NULL DEFAULT 0,
     skipped   INTEGER NOT NULL DEFAULT 0,
-    failed    INTEGER NOT NULL DEFAULT 0
+    failed    INTEGER NOT NULL DEFAULT 0,
+    refused   TEXT                        -- why the run stopped before it began (exit 2)
 );
 CREATE TABLE IF NOT EXISTS sends (
     key          TEXT PRIMARY KEY,   -- sha256 of date, recipient, attachment names and hashes
@@ -175,6 +176,7 @@ class Ledger:
             connection.executescript(_SCHEMA)
             _migrate(connection)
             _add_sends_fingerprint(connection)
+            _add_runs_refused(connection)
             connection.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
             yield cls(connection, path)
         finally:
@@ -415,6 +417,11 @@ class Ledger:
             (_now(), new, skipped, failed, run_id),
         )
 
+    def refuse_run(self, run_id: int, reason: str) -> None:
+        """The run ended before it began (a missing inbox, a broken template): say why, so
+        `status` does not call it still running or killed."""
+        self._db.execute("UPDATE runs SET finished = ?, refused = ? WHERE id = ?", (_now(), reason, run_id))
+
     def entries(self, status: str | None = None, run_date: str | None = None) -> list[Entry]:
         where, params = _filter(status, run_date)
         query = f"SELECT {_COLUMNS} FROM articles {where} ORDER BY updated, key"
@@ -443,13 +450,13 @@ class Ledger:
         return dict(self._db.execute("SELECT status, COUNT(*) FROM articles GROUP BY status"))
 
     def last_run(self) -> dict[str, object] | None:
-        row = self._db.execute(
-            "SELECT started, finished, run_date, new, skipped, failed FROM runs ORDER BY id DESC LIMIT 1"
-        ).fetchone()
+        cursor = self._db.execute("SELECT * FROM runs ORDER BY id DESC LIMIT 1")  # `refused` may be missing:
+        row = cursor.fetchone()  # status reads an older ledger as it is
         if not row:
             return None
-        keys = ("started", "finished", "run_date", "new", "skipped", "failed")
-        return dict(zip(keys, row, strict=True))
+        found = dict(zip((column[0] for column in cursor.description), row, strict=True))
+        keys = ("started", "finished", "run_date", "new", "skipped", "failed", "refused")
+        return {key: found.get(key) for key in keys}
 
 
     def plan_send(self, key: str, *, run_date: str, recipient: str, attachments: list[str], message_id: str) -> Send:
@@ -526,6 +533,13 @@ def _add_sends_fingerprint(connection: sqlite3.Connection) -> None:
     columns = {row[1] for row in connection.execute("PRAGMA table_info(sends)")}
     if "settings_fingerprint" not in columns:
         connection.execute("ALTER TABLE sends ADD COLUMN settings_fingerprint TEXT")
+
+
+def _add_runs_refused(connection: sqlite3.Connection) -> None:
+    """A ledger made before runs had `refused` gets the column (NULL: not refused)."""
+    columns = {row[1] for row in connection.execute("PRAGMA table_info(runs)")}
+    if "refused" not in columns:
+        connection.execute("ALTER TABLE runs ADD COLUMN refused TEXT")
 
 
 @dataclass(frozen=True)

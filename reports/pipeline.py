@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import sqlite3
 from collections.abc import Callable, Generator, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -85,21 +86,22 @@ def run(
         folder = outputs.day_dir(paths.out, run_date)
         outputs.remove_temp_files(folder)
         run_id = ledger.start_run(run_date.isoformat())
-        feed_errors = _scan_feeds(settings, ledger)
-        print_ = fingerprint(settings)
-        found = _collect(settings, ledger, force, run_date, print_)
-        todo, failed, skipped = found.todo, found.failed, found.skipped
-        if on_total:
-            on_total(len(todo))
-        if todo:  # an idle run never loads WeasyPrint
-            from reports.probe import check_templates
+        with _refusal_recorded(ledger, run_id):  # a missing inbox, a broken template: exit 2
+            feed_errors = _scan_feeds(settings, ledger)
+            print_ = fingerprint(settings)
+            found = _collect(settings, ledger, force, run_date, print_)
+            todo, failed, skipped = found.todo, found.failed, found.skipped
+            if on_total:
+                on_total(len(todo))
+            if todo:  # an idle run never loads WeasyPrint
+                from reports.probe import check_templates
 
-            if on_note:
-                on_note("loading the templates and fonts")
-            # Fail fast (exit 2) on a broken template, before any article is marked failed:
-            # it compiles, and renders a sample briefing (an error that only shows at render).
-            templates = settings.paths.user_templates()
-            check_templates(templates, settings.render, run_date, sentences=settings.analysis.sentences)
+                if on_note:
+                    on_note("loading the templates and fonts")
+                # Fail fast (exit 2) on a broken template, before any article is marked failed:
+                # it compiles, and renders a sample briefing (an error that only shows at render).
+                templates = settings.paths.user_templates()
+                check_templates(templates, settings.render, run_date, sentences=settings.analysis.sentences)
         new: list[Output] = []
         aborted: str | None = None
         jobs = (
@@ -283,6 +285,17 @@ class _Collected:
     def update_of(self, article: Article) -> UpdateOf | None:
         mark = self.marks.get(article.content_hash)
         return mark.update_of if mark else None
+
+
+@contextmanager
+def _refusal_recorded(ledger: Ledger, run_id: int) -> Iterator[None]:
+    """A run refused before it began is recorded as such, with the reason, and the error goes on
+    to the caller: `status` then says why, not "still running, or killed"."""
+    try:
+        yield
+    except ConfigError as error:
+        ledger.refuse_run(run_id, str(error))
+        raise
 
 
 def _collect(settings: Settings, ledger: Ledger, force: bool, run_date: date, print_: str) -> _Collected:

@@ -49,6 +49,15 @@ def test_analyze_text_format_and_failure(cli, tmp_path: Path):
     assert "Summary:" in result.stdout and "failed:" in result.stderr and "empty file" in result.stderr
 
 
+def test_an_empty_text_names_its_file_once(cli, project: Path):
+    (project / "empty.json").write_text('{"id": "a", "text": ""}')
+    assert cli("analyze", "empty.json").stderr == 'failed: empty.json: missing or empty "text"\n'
+    (project / "seeds" / "lines.jsonl").write_text('{"id": "b", "text": ""}\n')
+    failed = [line for line in cli("run", "--workers", "1").stderr.splitlines() if line.startswith("failed:")]
+    assert failed == ['failed: seeds/lines.jsonl:1: missing or empty "text"']
+    assert 'failed: seeds/lines.jsonl:1: missing or empty "text"' in cli("status").stdout
+
+
 def test_analyze_prints_an_error_object_for_a_failed_article_and_goes_on(cli, tmp_path: Path):
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"")
@@ -166,3 +175,19 @@ def test_console_script_is_installed():
     script = Path(sys.executable).parent / "reports"  # the venv's, whether or not it is on PATH
     result = subprocess.run([str(script), "--version"], capture_output=True, text=True)
     assert result.returncode == 0 and "version" in result.stdout
+
+
+def test_status_says_why_a_run_was_refused_at_start(project: Path, cli):
+    (project / "seeds").rename(project / "elsewhere")
+    refused = cli("run", "--workers", "1")
+    assert refused.exit_code == 2 and "paths.inbox" in refused.stderr
+    assert "`reports init` makes one" in refused.stderr  # no reports.toml in this folder
+    last = next(line for line in cli("status").stdout.splitlines() if line.startswith("last run:"))
+    assert "refused: paths.inbox" in last and "killed" not in last and "running" not in last
+    (project / "elsewhere").rename(project / "seeds")
+    (project / "templates").mkdir()
+    (project / "templates" / "briefing.html").write_text("{% if %}\n")
+    (project / "reports.toml").write_text('[paths]\ninbox = "seeds"\n')
+    refused = cli("run", "--workers", "1")
+    assert refused.exit_code == 2 and "reports init" not in refused.stderr  # a config exists
+    assert "briefing.html" in json.loads(cli("status", "--json").stdout)["last_run"]["refused"]

@@ -134,8 +134,8 @@ def test_daemon_scans_mails_the_digest_once_and_stops_cleanly(project: Path, smt
         capture_output=True, text=True, check=True,
     ).stdout)["daemon"]
     assert beat["state"] == "stopped" and beat["failures"] == []
-    assert beat["last_scan"] and beat["next_run"]
-    assert date.fromisoformat(beat["last_digest"][:10]) == datetime.now(UTC).date()
+    assert beat["last_scan"] and beat["next_run"] is None  # stopped: no next run to show
+    assert date.fromisoformat(beat["last_digest_made"][:10]) == datetime.now(UTC).date()
 
 
 def test_a_failing_job_is_logged_and_the_loop_goes_on(project: Path, smtp_servers):
@@ -166,3 +166,35 @@ def test_status_tells_a_killed_daemon_from_a_running_one(project: Path, cli):
     beat = json.loads(cli("status", "--json").stdout)["daemon"]
     assert beat["state"] == "dead" and beat["pid"] == daemon.pid
     assert "daemon: dead (pid" in cli("status").stdout
+
+
+def _daemon(project: Path, stopping: Callable[[], bool]):
+    from reports.config import load_settings
+    from reports.daemon import _Daemon
+
+    (project / "reports.toml").write_text('[schedule]\ntimezone = "UTC"\ndigest_at = ["00:00"]\n')
+    return _Daemon(load_settings(project / "reports.toml"), 1, stopping)
+
+
+def test_a_digest_time_with_nothing_briefed_says_so(project: Path, caplog):
+    for article in (project / "seeds").iterdir():
+        article.unlink()
+    daemon = _daemon(project, lambda: False)
+    with caplog.at_level("INFO", logger="reports.daemon"):
+        daemon._job("scan", daemon._scan)
+    assert "nothing was briefed that day" in caplog.text and "made" not in caplog.text
+    assert daemon.beat["last_digest"] and not daemon.beat["last_digest_made"]
+
+
+def test_status_after_sigterm_shows_when_the_digest_was_made_and_no_next_run(project: Path, cli):
+    stopped: list[bool] = []
+    daemon = _daemon(project, lambda: bool(stopped))
+    daemon._job("scan", daemon._scan)  # briefs the seed; the 00:00 digest is made now, not at 00:00
+    stopped.append(True)  # as the SIGTERM handler does
+    daemon.loop()
+    beat = json.loads((project / "out" / ".heartbeat.json").read_text())
+    assert beat["state"] == "stopped" and beat["next_run"] is None
+    line = next(x for x in cli("status").stdout.splitlines() if x.startswith("daemon:"))
+    made = datetime.fromisoformat(beat["last_digest_made"])
+    assert abs((datetime.now(UTC) - made).total_seconds()) < 3600 and beat["last_digest_made"] in line
+    assert "T00:00:00" not in line and "next run" not in line

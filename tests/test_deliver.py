@@ -240,3 +240,27 @@ def _crontab(path: Path) -> tuple[dict[str, str], list[str]]:
         else:
             commands.append(line.split(None, 5)[5])  # after minute, hour, day, month, weekday
     return env, commands
+
+
+def test_the_password_is_starred_as_a_whole_value_not_inside_other_words(project: Path, cli, smtp_servers, monkeypatch):
+    server = smtp_servers(password="the-server-expects-another")
+    monkeypatch.setenv("REPORTS_SMTP_PASSWORD", "o")  # a letter of "localhost" and "connection"
+    email_config(project, server.port, host="localhost")
+    code, _, stderr = run_email(cli)
+    assert code == 1 and "535" in stderr
+    assert f"localhost:{server.port}" in stderr and "***" not in stderr
+    mailer = deliver.SmtpMailer(EmailSettings(username="briefings"), "o")
+    assert mailer._scrub('password "o" refused; auth=o, then o.') == 'password "***" refused; auth=***, then ***.'
+
+
+def test_dry_run_lists_the_headlines_in_the_digests_order(project: Path, cli):
+    config = email_config(project, free_port(), attach="digest")
+    with config.open("a") as file:  # the second article's section comes first in the digest
+        file.write('[[sections]]\nname = "Boards"\nmatch = { keywords = ["board"] }\n')
+    (project / "seeds" / "second.txt").write_text("A second title\n\nThe board met on Monday and agreed the plan.\n")
+    assert cli("run", "--workers", "1", "--date", DAY).exit_code == 0
+    manifest = json.loads((project / "out" / DAY / "manifest.json").read_text())
+    assert [a["title"] for a in manifest["articles"]][0].startswith(SEED_TITLE)  # briefed first
+    (path,) = cli("email", "--date", DAY, "--dry-run").stdout.split()
+    body = message_from_bytes(Path(path).read_bytes(), policy=default).get_body(("plain",)).get_content()
+    assert 0 <= body.index("A second title") < body.index(SEED_TITLE)

@@ -18,12 +18,39 @@ from tests.conftest import REPO, SEED
 README = (REPO / "README.md").read_text(encoding="utf-8")
 
 
+def _command_rows() -> dict[str, str]:
+    """The Commands table: `reports NAME ...` -> its row."""
+    table = README.split("\n## Commands\n", 1)[1].split("\n## ", 1)[0]
+    return {m.group(1): m.group(0) for m in re.finditer(r"^\| `reports (\w+)[^\n]*", table, re.M)}
+
+
 def test_every_command_and_flag_is_documented():
+    rows = _command_rows()
     for name, command in main.commands.items():
-        assert f"reports {name}" in README, name
+        assert name in rows, f"reports {name} has no row in the Commands table"
         for param in command.params:
             if isinstance(param, click.Option):
-                assert any(opt in README for opt in param.opts), f"reports {name} {param.opts}"
+                for opt in param.opts + param.secondary_opts:
+                    assert opt in re.split(r"(?<!\\)\|", rows[name])[1], f"reports {name}: {opt} missing from its row"
+    for opt in ("--help", "--version"):
+        assert opt in README
+
+
+def test_the_readme_points_nowhere_outside_the_repository():
+    assert "../" not in README  # a clone has no sibling folders
+    links = re.findall(r"\]\(([^)#\s]+)", README)
+    quoted = re.findall(r"`((?:docs|bench|examples|reports|templates|tests|seeds|\.ci)/[\w./-]*)`", README)
+    for target in [t for t in links if "://" not in t] + quoted:
+        assert (REPO / target).exists(), f"README names {target}, which is not in the repository"
+
+
+def test_the_readmes_example_file_name_is_what_run_writes():
+    from reports import ingest
+    from reports.analysis import analyze
+    from reports.outputs import pdf_name
+
+    article = next(ingest.read(SEED))
+    assert pdf_name(analyze(article).title, article.content_hash) in README
 
 
 def test_every_config_key_is_documented():

@@ -402,7 +402,7 @@ def test_a_silent_server_times_out(site: Site):
         start = time.monotonic()
         with pytest.raises(feeds.FetchError):
             client.get(f"http://127.0.0.1:{listener.getsockname()[1]}/feed.xml")
-        assert time.monotonic() - start < 3
+        assert time.monotonic() - start < 30  # 0.5 s timeout: a hang would be endless; a loaded machine is slow
     finally:
         listener.close()
 
@@ -485,12 +485,13 @@ def test_real_feed_captures_with_dead_links_settle(project: Path, cli, site: Sit
     item_errors = [e for e in report["feed_errors"] if e["reason"].startswith("item page")]
     assert item_errors and len({e["url"] for e in item_errors}) == len(item_errors)  # each once
 
-    started = time.monotonic()
+    before = Counter(site.hits)
     result = cli("run", "--json", "--workers", "1", "--date", DAY)
     again = json.loads(result.stdout)
     assert result.exit_code == 0 and again["new"] == [] and again["failed"] == []
+    # The dead links wait out their back-off: no fetch (each costs the 1 s delay), only the feeds.
     assert [e for e in again["feed_errors"] if not e["waiting"]] == []
-    assert time.monotonic() - started < 5
+    assert set(site.hits - before) <= {f"/{path.name}" for path in CAPTURES}
     assert cli("run", "--date", DAY).output.strip() == ""  # quiet for cron
 
     status = cli("status").stdout

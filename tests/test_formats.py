@@ -213,7 +213,9 @@ def test_idle_run_over_ten_thousand_ledger_entries_is_fast(project: Path, cli):
     report = pipeline.run(settings, date.fromisoformat(DAY), workers=1)
     elapsed = time.perf_counter() - start
     assert report.new == () and report.skipped == 1
-    assert elapsed < 0.6, f"idle run took {elapsed:.2f} s"
+    # A wide bound a loaded machine still meets (parsing 10,000 entries would take far longer);
+    # bench/pipeline.py --idle times it.
+    assert elapsed < 10, f"idle run took {elapsed:.2f} s"
 
 
 def _fill_ledger(path: Path, count: int) -> None:
@@ -286,4 +288,4 @@ def test_settle_costs_nothing_for_old_files(tmp_path: Path):
     _old(old)
     start = time.perf_counter()
     settled = ingest.settle([old])
-    assert settled.ready == [old] and time.perf_counter() - start < ingest.SETTLE_PAUSE / 2
+    assert settled.ready == [old] and time.perf_counter() - start < ingest.SETTLE_PAUSE  # no pause: a stat only

@@ -39,12 +39,14 @@ def test_prune_lists_then_removes_only_old_day_folders(project: Path, cli):
 
 def test_off_by_default_and_a_run_prunes_when_set(project: Path, cli):
     folders = _days(project / "out", 3, 40)
-    assert cli("prune").stdout == ""  # keep_days = 0: keep everything
+    kept = cli("prune", "--dry-run")  # keep_days = 0: keep everything, and say so
+    assert kept.stdout == "" and "retention.keep_days is 0" in kept.stderr
     assert all(f.is_dir() for f in folders)
     (project / "reports.toml").write_text('[paths]\ninbox = "seeds"\nout = "out"\n[retention]\nkeep_days = 10\n')
     code, _ = run_json(cli, "--date", date.today().isoformat())
     assert code == 0
     assert folders[0].is_dir() and not folders[1].exists()
+    assert "older than 10 days" in cli("prune", "--dry-run").stderr  # nothing left to go
 
 
 def test_negative_keep_days_is_refused_by_name():

@@ -140,34 +140,37 @@ def _corpus_inbox(inbox: Path, count: int) -> None:
         (inbox / f"{i:03d}.txt").write_text(f"Title: {row['title']}\n\n{text}\n")
 
 
+ARTICLES = 60  # enough for two workers to be mid-run when the kill lands; each costs a render
+
+
 def test_sigkill_mid_run_then_run_again(project: Path):
-    """200 articles, SIGKILL part-way, run again: exactly 200 valid PDFs, no temp files."""
+    """60 articles, SIGKILL part-way, run again: exactly 60 valid PDFs, no temp files."""
     inbox = project / "seeds"
     (inbox / "000_b8909ad496ca7278.txt").unlink()
-    _corpus_inbox(inbox, 200)
+    _corpus_inbox(inbox, ARTICLES)
     command = [sys.executable, "-m", "reports.cli", "run", "--workers", "2", "--date", DAY]
     day = project / "out" / DAY
     process = subprocess.Popen(command, cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and len(list(day.glob("*.pdf"))) < 40:
+    while time.monotonic() < deadline and len(list(day.glob("*.pdf"))) < ARTICLES // 5:
         time.sleep(0.05)
     process.send_signal(signal.SIGKILL)
     process.wait()
     partial = len(list(day.glob("*.pdf")))
-    assert 40 <= partial < 200, "the kill should land mid-run"
+    assert ARTICLES // 5 <= partial < ARTICLES, "the kill should land mid-run"
     result = subprocess.run([*command, "--json"], cwd=project, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     pdfs = sorted(p for p in day.glob("*.pdf") if p.name != "digest.pdf")
-    assert len(pdfs) == 200
+    assert len(pdfs) == ARTICLES
     assert not list(day.glob(".tmp-*"))
     for pdf in pdfs:
         assert PdfReader(pdf).pages  # every PDF opens
     db = sqlite3.connect(project / "out" / "ledger.sqlite3")
     rows = db.execute("SELECT status, outputs FROM articles").fetchall()
-    assert len(rows) == 200 and {status for status, _ in rows} == {"rendered"}
+    assert len(rows) == ARTICLES and {status for status, _ in rows} == {"rendered"}
     assert sorted(day / json.loads(o)[0].split("/", 1)[1] for _, o in rows) == pdfs
     manifest = json.loads((day / "manifest.json").read_text())
-    assert len(manifest["articles"]) == 200
+    assert len(manifest["articles"]) == ARTICLES
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

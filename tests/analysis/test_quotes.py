@@ -304,7 +304,7 @@ def test_one_megabyte_article_is_fast() -> None:
     text = paragraph * (1_000_000 // len(paragraph))
     started = time.process_time()  # CPU time: on a shared machine the wall clock counts other jobs
     found = extract(split(text))
-    assert time.process_time() - started < 5
+    assert time.process_time() - started < 60  # a wide bound (quadratic would take hours); bench/quotes.py times it
     assert len(found.items) == 3 * (1_000_000 // len(paragraph))
 
 
