@@ -166,3 +166,18 @@ def test_the_digest_pages_as_images(project: Path, cli, tmp_path: Path):
         assert inked, image_path.name  # a page number is printed
         # One short, centred line of print ("Page i of N"), not two footers drawn over each other.
         assert max(inked) - min(inked) < width * 0.3 and abs((max(inked) + min(inked)) / 2 - width / 2) < width * 0.05
+
+
+def test_the_seeds_second_story_is_listed_as_a_story_of_its_own(project: Path, cli):
+    """The seed holds two stories (a wider gap between them): the front page lists the second
+    under its own headline with its own lead, linked to the briefing, and the first story's lead
+    is the first story's alone."""
+    code, _ = run_json(cli, "--date", DAY)
+    assert code == 0
+    reader = PdfReader(project / "out" / DAY / "digest.pdf")
+    front = " ".join(reader.pages[0].extract_text().split())
+    assert "German Chancellor Olaf Scholz set off yesterday for Washington" in front
+    assert front.count("In the same briefing") == 1 and "2 stories" in front
+    first_lead = front.split("German Chancellor Olaf Scholz set off yesterday for Washington")[0]
+    assert "reassure Americans" not in first_lead  # the second story's sentence is not the first's lead
+    assert len(set(_links(reader, 0))) == 1  # both stories point at the one briefing

@@ -50,13 +50,35 @@ class Story:
         return self.pages[0] if self.pages else 0
 
     def lead(self, sentences: int) -> str:
-        text = " ".join((self.versions[0].get("summary") or [])[:sentences])
-        return text if len(text) <= LEAD_CHARS * sentences else text[: LEAD_CHARS * sentences].rsplit(" ", 1)[0] + "…"
+        """The newest version's first summary sentences; of its first story only, when its text
+        holds several (the later ones are `later`, each listed as a story of its own)."""
+        parts = self.versions[0].get("stories") or []
+        summary = parts[0].get("summary") if parts else self.versions[0].get("summary")
+        return _cut(" ".join((summary or [])[:sentences]), LEAD_CHARS * sentences)
+
+    @property
+    def count(self) -> int:
+        """How many stories the front page lists for it: one, plus the later stories of its text."""
+        return max(1, len(self.versions[0].get("stories") or []))
+
+    def later(self, sentences: int) -> list[tuple[str, str]]:
+        """The further stories of the newest version's text (a seed file's stories after a wider
+        gap): each one's title and lead, for the front page to list under the first."""
+        parts = self.versions[0].get("stories") or []
+        return [
+            (_cut(" ".join(str(p.get("title") or "").split()), HEADLINE_CHARS),
+             _cut(" ".join((p.get("summary") or [])[:sentences]), LEAD_CHARS * sentences))
+            for p in parts[1:]
+        ]
 
     def sort_key(self) -> tuple[int, str, str, str]:
         # Newest first: the ISO date's characters are inverted so one ascending sort does it all.
         inverted = "".join(chr(0x10FFFF - ord(c)) for c in self.newest) if self.newest else "\U0010ffff"
         return (-len(self.sources), inverted, self.headline.casefold(), self.versions[-1].get("id") or "")
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
 
 
 def stories(entries: Iterable[dict[str, Any]], sections: Sequence[SectionSettings] = ()) -> list[Story]:
