@@ -37,7 +37,8 @@ def _digest(settings: Settings, run_date: date, only: tuple[str, ...] = ()) -> P
 
     # Never made again when up to date: an unchanged day mails the same bytes.
     if not digest.stale(settings.paths.out, run_date, only, settings.sections):
-        return outputs.day_dir(settings.paths.out, run_date) / digest.file_name(only)
+        path = outputs.day_dir(settings.paths.out, run_date) / digest.file_name(only)
+        return path if path.exists() else None  # a day with nothing briefed has no digest
     return digest.build(
         settings.paths.out, run_date, settings.paths.user_templates(), settings.render,
         sections=settings.sections, only=only,

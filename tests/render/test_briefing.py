@@ -211,3 +211,19 @@ def test_page_one_is_filled_when_the_briefing_goes_on(tmp_path: Path):
             checked += 1
             assert max(body) > 0.8 * height, (analysis.id, max(body), height)
     assert checked >= 4
+
+
+def test_a_text_with_no_running_prose_says_why_it_has_no_summary(tmp_path: Path):
+    """Every sentence refused by the prose gate (time stamps, a list of links): the In Brief
+    panel says why it is empty instead of standing empty, and the page checks pass."""
+    from reports.analysis import analyze
+    from reports.models import Article
+
+    body = ("Latest update May 6th, 2022 12:49 AM\n\n"
+            "Home | World | Business | Sport | Weather\n\n"
+            "Getty Images/Sipa USA")
+    analysis = analyze(Article(id="no-prose", source="no-prose.txt", text=body, title="Markets"))
+    assert analysis.summary == ()
+    pdf = render(analysis, tmp_path)
+    text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split())
+    assert "so it has no summary" in text
