@@ -83,3 +83,30 @@ def test_she_is_no_mister() -> None:
     assert [q.speaker for q in extract(split(text)).items] == ["Tom Ode", None]
     text = "Ada Park spoke first. “We will win,” Ms. Park said. Later, “I am confident,” she said."
     assert [q.speaker for q in extract(split(text)).items] == ["Ada Park", "Ada Park"]
+
+
+@pytest.mark.parametrize("source", [
+    "his Instagram page", "the end of the long debate", "one such tracking program",
+    "a slice of the budget", "My Long Walk", "their Summer Games", "T-shirt", "X-ray",
+])
+def test_a_description_speaks_by_its_head_noun(source: str) -> None:
+    # the head is a thing, or a capitalised title after a possessive: nobody, though a word
+    # after the head ("one", "Instagram") would have passed before
+    assert not can_speak(source)
+    assert not can_speak(source, Names(f"She saw {source} on Tuesday."))
+
+
+@pytest.mark.parametrize("source", [
+    "a number of residents", "one of her aides", "a handful of reports", "the leaked memo",
+    "officials briefed on the plan", "a person speaking on condition of anonymity",
+    "a spokeswoman for the city", "the Morning Courier", "her Senate colleagues",
+])
+def test_a_head_noun_of_people_or_documents_speaks(source: str) -> None:
+    assert can_speak(source)
+
+
+def test_a_thing_is_never_shown_as_a_speaker() -> None:
+    names = Names("The sale went ahead. His Instagram page said so, and one such tracking program agreed.")
+    assert shown("his Instagram page", "his Instagram page", names) is None
+    assert shown("One such tracking program", "One such tracking program", names) is None
+    assert shown("a number of residents", "a number of residents", names) == "a number of residents"

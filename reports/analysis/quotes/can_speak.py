@@ -5,12 +5,17 @@ A source is a person, a group or organisation, a role or description of people (
 one of these. A resolved speaker is read in two ways:
 
 - a description (it opens with a lower-case word or a determiner: "a low voice", "the
-  report", "thousands"): some word of it must be a noun of people, groups or documents, or an
-  agent noun ("planners", "economist"), or a name inside it ("an aide to Ada Park");
+  report", "thousands"): its head noun, the last word before "of", "to", "who" ... and any
+  trailing participle or adverb, must be a noun of people, groups or documents, an agent noun
+  ("planners", "economist") or a name ("the Daily Ledger"); not "his Facebook page", "one such
+  spying application", "the end of the talks", nor a title after a possessive ("My Struggle").
+  A word of quantity is looked through: "a raft of articles" is articles, "one of his aides"
+  aides;
 - a name (capitalised words): not a quantity, a date or a page's furniture ("Thousands",
   "FULL TEXT"), not a place written short ("Va"), and a lone word must be a name by the
   article's evidence (`Names`): capitalised mid-sentence somewhere, or never written in lower
-  case and not shaped like a sentence's first word ("Practice", "Using", "Repeatedly").
+  case and not shaped like a sentence's first word ("Practice", "Using", "Repeatedly"), nor a
+  thing named by a letter ("T-shirt", "X-ray").
 
 The article's entity kinds (`reports.analysis.entities`) were tried as more evidence for a
 lone word: they cost more than the whole quotation pass and are no surer than the evidence
@@ -52,6 +57,11 @@ class Lexicon:
     people_endings: tuple[str, ...]
     not_people: frozenset[str]
     people_determiners: frozenset[str]
+    head_ends: frozenset[str]  # words that end a description's noun phrase: "of", "to", "who"
+    quantities: frozenset[str]  # "a raft of", "one of": the head is what follows "of"
+    conjunctions: frozenset[str]  # "and", "or": a description of two, either of which may speak
+    not_heads: frozenset[str]  # adverbs and participles that trail a head: "further", "known"
+    possessives: frozenset[str]  # "his", "my": a capitalised head after them is a title, no name
     gender_titles: dict[str, str]  # "mr" -> "he", "ms" -> "she"
 
 
@@ -71,11 +81,17 @@ def lexicon(lang: str = "en") -> Lexicon:
         people_endings=tuple(data["people_endings"]),
         not_people=frozenset(data["not_people"]),
         people_determiners=frozenset(data["people_determiners"]),
+        head_ends=frozenset(data["head_ends"]),
+        quantities=frozenset(data["quantities"]),
+        possessives=frozenset(data["possessives"]),
+        conjunctions=frozenset(data["conjunctions"]),
+        not_heads=frozenset(data["not_heads"]),
         gender_titles={t: pronoun for pronoun, titles in tomllib.loads(raw)["gender"].items() for t in titles},
     )
 
 
 _MID_SENTENCE_CAPITAL = re.compile(r"[A-Z](?:(?<=[\w,;)] [A-Z])|(?<=\b[A-Z]\. [A-Z]))[\w’'\-]*")
+_LETTER_THEN_WORD = re.compile(r"[A-Z]-[a-z]+")
 _OPENING_SHAPE = re.compile(r"\w+(?:ing|ly)$")
 
 
@@ -192,17 +208,42 @@ def _unpossessed(word: str) -> str:
 
 
 def _description(words: list[str], lex: Lexicon) -> bool:
-    """'a source close to', 'the report', 'officials': a noun that can speak, or a name in it."""
+    """'a source close to', 'the report', 'officials', 'an aide to Ada Park': its head noun can
+    speak, or is a name ("the Daily Ledger"); not 'his Facebook page', 'the end of the talks'."""
     if len(words) == 1 and words[0].lower() in lex.pronouns:
         return True  # left as written: the caller resolves it or shows no speaker
     if len(words) > 1 and words[0].lower() in lex.people_determiners and words[1].islower():
         return True  # "those surveyed": the people who were
-    for index, word in enumerate(words):
-        if index and word[:1].isupper() and word.lower() not in lex.not_alone:
-            return True  # "an aide to Ada Park", "the Daily Ledger"
-        if _noun_can_speak(word.lower(), lex):
-            return True
-    return False
+    head, rest = _head(words, lex)
+    if head[:1].isupper() and head.lower() not in lex.not_alone and head.lower() not in _DETERMINERS:
+        # "the Daily Ledger", "many Republicans"; all capitals after a possessive are a work's
+        # title ("My Struggle"), but "his nephew Ada Park" is a name
+        return words[0].lower() not in lex.possessives or not all(w[:1].isupper() for w in words[1:])
+    if rest[:1] and rest[0].lower() in lex.conjunctions and rest[1:] and _description(rest[1:], lex):
+        return True  # "the board and its lawyers": either can speak
+    if head.lower() in lex.quantities and rest[:1] and rest[0].lower() == "of" and rest[1:]:
+        # "a raft of articles", "one of his aides": look through; "a group of 32 national security"
+        return _description(rest[1:], lex) or _noun_can_speak(head.lower(), lex)
+    return _noun_can_speak(head.lower(), lex)
+
+
+def _head(words: list[str], lex: Lexicon) -> tuple[str, list[str]]:
+    """The head word of a description and what follows it: the last word before a word that
+    ends the noun phrase ("of", "to", "close", "who"), over a trailing participle, adverb or
+    date ("officials briefed on", "a poll released Thursday", "the director further")."""
+    end = next((i for i, w in enumerate(words) if i and w.lower() in lex.head_ends), len(words))
+    index = end - 1
+    while index > 0 and _trailing(words[index].lower(), lex) and words[index - 1].lower() not in _DETERMINERS:
+        index -= 1
+    return words[index], words[end:]
+
+
+def _trailing(low: str, lex: Lexicon) -> bool:
+    """A word that follows a description's head rather than being it: a participle, an adverb,
+    a day ("released", "known", "further", "Thursday")."""
+    if low in lex.quantities or _noun_can_speak(low, lex):
+        return False  # "at least half of voters": "half" is looked through, not passed over
+    return low.endswith(("ed", "ing", "ly")) or low in lex.not_heads or low in lex.not_alone
 
 
 def _noun_can_speak(low: str, lex: Lexicon) -> bool:
@@ -239,6 +280,8 @@ def _name(words: list[str], lex: Lexicon, names: Names | None) -> bool:
     word, low = words[0], lows[0]
     if low in lex.abbreviations:
         return False  # "Va", "Calif.": a place written short
+    if _LETTER_THEN_WORD.fullmatch(word):
+        return False  # "T-shirt", "X-ray", "U-turn": a thing named by a letter's shape, no name
     if low in lex.pronouns or _noun_can_speak(low, lex):
         return True  # "Officials said", "Spokesman Ada Park"
     if len(word) > 1 and word.isupper():
