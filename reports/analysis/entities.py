@@ -192,6 +192,7 @@ class _Mention:
     votes: dict[str, float]  # evidence for each kind
     order: int
     lone_start: bool = False  # a lone sentence-initial word: never a name by itself
+    titled: bool = False  # from the article's title: names a person for the text's lone words, uncounted
 
 
 @dataclass
@@ -203,9 +204,10 @@ class _Group:
     count: int = 0
 
 
-def entities(doc: Document, limit: int = 40) -> tuple[Entity, ...]:
+def entities(doc: Document, limit: int = 40, title: str | None = None) -> tuple[Entity, ...]:
     """People, organisations and places named, most mentioned first; a surname alone or with
-    a title ("Mr Macron") is counted with the full name ("Emmanuel Macron") when there is one.
+    a title ("Mr Macron") is counted with the full name ("Emmanuel Macron") when there is one,
+    in the text or in the article's `title` (the title's names are not counted themselves).
     A name whose kind the evidence does not settle is left out rather than shown wrongly."""
     # The caches live for one article: a name's mentions repeat within it, and caches kept
     # across a whole run were slower (more live objects for the collector, colder memory).
@@ -218,12 +220,16 @@ def entities(doc: Document, limit: int = 40) -> tuple[Entity, ...]:
         for k, sentence in enumerate(sentences)
         for m in _mentions(sentence, common, k + 1 < len(sentences) and _about_a_person(sentences[k + 1]))
     ]
+    for mention in _mentions(title, common) if title else ():
+        if mention.name.count(" ") and mention.votes.get("person", mention.votes.get("shape", 0)) > 0:
+            mention.titled = True  # "... Sheldon Adelson's security team ...": the full name
+            mentions.append(mention)
     for order, mention in enumerate(mentions):
         mention.order = order
     shown = []
     for group in _group(mentions):
         kind, confidence = _decide(group.votes)
-        if kind is not None:
+        if kind is not None and group.count:
             shown.append((group, kind, confidence))
     ranked = sorted(shown, key=lambda s: (-s[0].count, s[0].order))[:limit]
     return tuple(
@@ -865,6 +871,10 @@ def _merge_order(m: _Mention) -> tuple[int, bool, float, int]:
 
 
 def _add(group: _Group, mention: _Mention, only: str | None = None) -> None:
+    if mention.titled:
+        if not group.votes:
+            _add_vote(group.votes, "shape", 0.5)  # the title's name: a person's shape, uncounted
+        return
     group.count += 1
     votes = group.votes
     for kind, weight in mention.votes.items():

@@ -364,3 +364,12 @@ def test_demonyms_borders_company_heads_and_works_are_not_mislabelled():
     assert found.get("Morlane Line") != "person"
     assert found.get("KT Global") != "place"
     assert "Dances" not in found and "Lady Dances" not in found
+
+
+def test_a_lone_surname_joins_the_full_name_of_the_title():
+    # Invented: the full name only in the title, the surname alone in the text.
+    body = ("Guests at Quibbleton's tower complained. Staff at Quibbleton's resort went on strike. "
+            "Quibbleton said the deal was legal.")
+    found = {e.name: (e.kind, e.count) for e in entities.entities(text.split(body), title="Harlan Quibbleton's empire under scrutiny")}
+    assert "Quibbleton" not in found
+    assert found.get("Harlan Quibbleton") == ("person", 3)
