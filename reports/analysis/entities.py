@@ -48,6 +48,7 @@ class _Words:
     place_of: frozenset[str]
     place_prepositions: frozenset[str]
     openers: frozenset[str]
+    works: frozenset[str]
 
 
 def _load_words(language: str) -> _Words:
@@ -191,6 +192,7 @@ class _Mention:
     votes: dict[str, float]  # evidence for each kind
     order: int
     lone_start: bool = False  # a lone sentence-initial word: never a name by itself
+    titled: bool = False  # from the article's title: names a person for the text's lone words, uncounted
 
 
 @dataclass
@@ -202,9 +204,10 @@ class _Group:
     count: int = 0
 
 
-def entities(doc: Document, limit: int = 40) -> tuple[Entity, ...]:
+def entities(doc: Document, limit: int = 40, title: str | None = None) -> tuple[Entity, ...]:
     """People, organisations and places named, most mentioned first; a surname alone or with
-    a title ("Mr Macron") is counted with the full name ("Emmanuel Macron") when there is one.
+    a title ("Mr Macron") is counted with the full name ("Emmanuel Macron") when there is one,
+    in the text or in the article's `title` (the title's names are not counted themselves).
     A name whose kind the evidence does not settle is left out rather than shown wrongly."""
     # The caches live for one article: a name's mentions repeat within it, and caches kept
     # across a whole run were slower (more live objects for the collector, colder memory).
@@ -217,12 +220,16 @@ def entities(doc: Document, limit: int = 40) -> tuple[Entity, ...]:
         for k, sentence in enumerate(sentences)
         for m in _mentions(sentence, common, k + 1 < len(sentences) and _about_a_person(sentences[k + 1]))
     ]
+    for mention in _mentions(title, common) if title else ():
+        if mention.name.count(" ") and mention.votes.get("person", mention.votes.get("shape", 0)) > 0:
+            mention.titled = True  # "... Sheldon Adelson's security team ...": the full name
+            mentions.append(mention)
     for order, mention in enumerate(mentions):
         mention.order = order
     shown = []
     for group in _group(mentions):
         kind, confidence = _decide(group.votes)
-        if kind is not None:
+        if kind is not None and group.count:
             shown.append((group, kind, confidence))
     ranked = sorted(shown, key=lambda s: (-s[0].count, s[0].order))[:limit]
     return tuple(
@@ -364,6 +371,8 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
             start = (not before and start_at == 0 and i == 0) or before in _OPENING
             after = (tokens[j] if j < n else last_after).lower()
             low = before.lower()
+            if low in _W.works or (low == "," and before2.rstrip(",").lower() in _W.works):
+                continue  # "her autobiography, Lady Sings the Blues": a work's title, no name
             if (low in _PREPOSITION_BEFORE_PLACE or low in _W.place_prepositions
                     or (low == "of" and before2.lower() in _W.place_of)
                     or (i == 0 and _listed(sentence, listed_after, start_at))):
@@ -377,7 +386,7 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
                 context = "place"
             elif low in _ACTS_BEFORE:
                 context = "acts"
-            elif low in _W.roles and before.islower():
+            elif (low in _W.roles or low.rpartition("-")[2] in _W.roles) and before.islower():
                 context = "role"  # "rival Romano Prodi", "presidential hopeful Barack Obama"
             elif before.endswith(_POSSESSIVE) and _place_strength(_written(before)) >= 2:
                 context = "owner"  # "Britain's Boris Johnson"
@@ -396,6 +405,8 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
             if pronoun_next and 2 <= j - i <= 3 and _looks_like_name(tokens[i:j]):
                 context += "+he"  # the sentence's first full name, and the next opens with "He"
                 pronoun_next = False
+            if context[:2] == "in" and i == 0 and low != "," and _title_cased(sentence, start_at, before2, common):
+                context += "+titled"  # "How to Succeed", "Committee to Reelect": a Title Case stretch
             if scored:
                 context += "+score"
             if any(_written(t).lower() in common for t in tokens[i:j]):
@@ -409,6 +420,17 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
 
 
 _OPENING = frozenset({"\"", "“", "‘", "'", "("})
+
+
+def _title_cased(sentence: str, at: int, word: str, common: frozenset[str]) -> bool:
+    """The word before the preposition before the run at `at` is a common word (or a body's word) written with a
+    capital in mid-sentence ("How to Succeed", "the Committee to Reelect"): a title's or a
+    heading's Title Case, which is no evidence that what follows the preposition is a place."""
+    word = word.strip("\"“”‘’'(")
+    if not word[:1].isupper() or word.isupper() or len(sentence[:at].split()) <= 2:
+        return False  # "Authorities in Bosnia": the capital is the sentence's
+    low = word.lower()
+    return low in _STOPWORDS or low in common or _stem(low) in _ORG_WORDS
 
 
 def _common_opener(tokens: list[str], span: tuple[int, int], common: frozenset[str]) -> bool:
@@ -545,6 +567,7 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
     acts = context.startswith("!")
     context, common, _ = context.partition("+common")
     context, score, _ = context.partition("+score")
+    context, titled, _ = context.partition("+titled")
     context, he, _ = context.partition("+he")
     before, _, after = context.lstrip("!").partition(":")
     if had_the:
@@ -559,10 +582,12 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
     if (after == "team" and (club or (single and strength))) or (club and score):
         return text, text, {"organisation": 4.0}, False  # a club named after its town, playing
     # The article's words around the name.
+    if single and strength == 1 and before != "in" and (before == "the" or common):
+        votes.pop("place", None)  # "the Deal", "Reading" also written "reading": a small town's name is a word here
     if before == "in" and not adjective:
-        sure = single and not votes and text[0].isupper() and _stem(text) not in _ORG_WORDS
-        _add_vote(votes, "place", 2 if sure else 1)  # "in Fallujah", not "in Police custody"
-    if before == "body" or (before == "the" and single and not strength):
+        sure = single and not votes and text[0].isupper() and _stem(text) not in _ORG_WORDS and not (common or titled)
+        _add_vote(votes, "place", 2 if sure else 1)  # "in Fallujah", not "in Police custody" nor "How to Succeed"
+    if before == "body" or (before == "the" and single and not strength and not _demonym(text.lower())):
         _add_vote(votes, "organisation", 1 if before == "the" else 2)
     if before == "place" or after == "place":
         _add_vote(votes, "place", 2)
@@ -663,6 +688,8 @@ def _shape(raw: tuple[str, ...], start: bool) -> tuple | None:
             _add_vote(votes, "organisation", 2)
         elif _place_strength(run[0]) >= 3 and not _looks_like_name(run) and not _place_strength(" ".join(run[1:])):
             _add_vote(votes, "organisation", 2)  # "U.S. Treasury", "China Daily": a country's body
+        elif len(run) >= 3 and _place_strength(" ".join(run[:-1])) and keys[-1] not in _PLACE_WORDS:
+            _add_vote(votes, "organisation", 2)  # "Las Vegas Sands": a body named after its town
         elif keys[0] in _PLACE_PREFIXES and not votes and not _common_or_adjective(keys[-1]):
             _add_vote(votes, "place", 2)  # "Los Angeles", not "New Year" or "South American"
     elif single and keys[0] in _W.lone_bodies:
@@ -682,6 +709,11 @@ def _suffixed_title(key: str, titles: frozenset[str]) -> bool:
     """"Minister-designate", "President-elect": a title still."""
     head, _, suffix = key.rpartition("-")
     return suffix in ("designate", "elect") and head in titles
+
+
+def _demonym(key: str) -> bool:
+    """"Ecuadorian", "French": a people's adjective ("the Ecuadorian embassy"), no body's name."""
+    return key in _DEMONYMS or _demonym_shaped(key)
 
 
 def _national(key: str) -> bool:
@@ -779,32 +811,58 @@ def _all_titles() -> frozenset[str]:
 
 
 def _group(mentions: list[_Mention]) -> list[_Group]:
-    """Merge the mentions: full names first, then lone surnames onto the full name ending in
-    them (a lone word's own evidence joins the name's); a lone sentence-initial word with no
-    name to join is dropped."""
+    """Merge the mentions: full names first, then lone words onto the full name ending in them:
+    a person's surname (or given name) alone is that person, whatever else its own mentions say
+    ("Adelson" with "Sheldon Adelson"); a body's own last word alone is that body ("Sands" with
+    "Las Vegas Sands"). A lone sentence-initial word with no name to join is dropped."""
     groups: dict[str, _Group] = {}
     surnames: dict[str, str] = {}  # last word -> full name key
     given: dict[str, str] = {}  # first word -> full name key ("Josh" -> "josh stepakoff")
+    bodies: dict[str, str] = {}  # a body's last word -> its key ("sands" -> "las vegas sands")
     ordered = sorted(mentions, key=_merge_order)
+    indexed = False
     for m in ordered:
         key = m.name.lower()
         if key in groups:
             _add(groups[key], m)
             continue
-        if len(m.name.split()) == 1 and (key in surnames or key in given):
+        single = len(m.name.split()) == 1
+        if single and not indexed:
+            # every full name is in (they sort first): index them by what their groups show
+            _index_full_names(groups, surnames, given, bodies)
+            indexed = True
+        if single and (key in surnames or key in given):
             # A person's surname alone is the person, whatever else the word may be ("Hamm").
             _add(groups[surnames.get(key) or given[key]], m, only="person")
+            continue
+        if single and key in bodies and not (m.votes.get("person") or m.votes.get("speaks")):
+            _add(groups[bodies[key]], m, only="organisation")
             continue
         if m.lone_start and not m.votes:
             continue
         groups[key] = _Group(name=m.name, order=m.order)
         _add(groups[key], m)
-        if max(m.votes.get("person", 0), m.votes.get("shape", 0)) > 0 and max(m.votes, key=m.votes.get) in ("person", "shape"):
-            parts = key.split()
-            surnames.setdefault(parts[-1], key)
-            if len(parts) > 1:
-                given.setdefault(parts[0], key)
     return list(groups.values())
+
+
+def _index_full_names(groups: dict[str, _Group], surnames: dict[str, str], given: dict[str, str],
+                      bodies: dict[str, str]) -> None:
+    """The last and first words of the people among the full names, and the distinctive last
+    word of the bodies ("Sands", not "Bank" nor "House"), for the lone words to join."""
+    for key, group in sorted(groups.items(), key=lambda kv: kv[1].order):
+        parts = key.split()
+        if len(parts) < 2:
+            continue
+        votes = group.votes
+        top = max(votes, key=votes.get) if votes else None
+        if top in ("person", "shape", "speaks") and votes[top] > 0:
+            surnames.setdefault(parts[-1], key)
+            given.setdefault(parts[0], key)
+        elif top == "organisation" and _decide(votes)[0] == "organisation":
+            last = parts[-1]
+            if (_stem(last) not in _ORG_WORDS and _stem(last) not in _PLACE_WORDS and last not in _W.lone_bodies
+                    and last not in lookup().org_suffixes and last not in _NOT_NAMES and not _place_strength(last)):
+                bodies.setdefault(last, key)
 
 
 def _merge_order(m: _Mention) -> tuple[int, bool, float, int]:
@@ -813,6 +871,10 @@ def _merge_order(m: _Mention) -> tuple[int, bool, float, int]:
 
 
 def _add(group: _Group, mention: _Mention, only: str | None = None) -> None:
+    if mention.titled:
+        if not group.votes:
+            _add_vote(group.votes, "shape", 0.5)  # the title's name: a person's shape, uncounted
+        return
     group.count += 1
     votes = group.votes
     for kind, weight in mention.votes.items():

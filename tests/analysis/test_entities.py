@@ -322,3 +322,54 @@ def test_a_country_that_is_or_has_is_a_place():
     # "is", "has", "will" say nothing of a government acting: "Iraq has oil" is the country
     found = _kinds("Iraq has vast oil reserves. Bolivia is landlocked. Syria denies the charge.")
     assert found == {"Iraq": "place", "Bolivia": "place"}
+
+
+def test_title_case_words_after_a_preposition_or_the_are_no_places():
+    # Invented: a title's common words after "to"/"in", a small town's name that is also a word.
+    found = _kinds(
+        "The activist founded the Committee to Reelect the Mayor in 1990. "
+        "She sold a guide called How to Succeed in Business at markets. "
+        "Her business grew, and the firm later signed a deal. "
+        "Critics mocked the Deal as a gimmick, and the Deal was dropped in Portland. "
+        "Troops were sent to Fallujah."
+    )
+    for word in ("Reelect", "Succeed", "Business", "Deal"):
+        assert word not in found
+    assert found.get("Fallujah") == "place"
+    assert found.get("Portland") == "place"
+
+
+def test_a_lone_surname_or_a_bodys_own_last_word_joins_the_full_name():
+    # Invented: a magnate's surname after "at", a company named after its town.
+    found = entities.entities(text.split(
+        "The hotel was bought by casino magnate Harlan Quibbleton last year. "
+        "Guests at Quibbleton's tower complained. Staff at Quibbleton's resort went on strike. "
+        "Quibbleton's lawyers at Santa Rosa Zephyrs denied it. Santa Rosa Zephyrs, a company based in Nevada, "
+        "said the deal was legal. The board at Zephyrs voted. Critics at Zephyrs left."
+    ))
+    kinds = {e.name: e.kind for e in found}
+    assert "Quibbleton" not in kinds and kinds.get("Harlan Quibbleton") == "person"
+    assert "Zephyrs" not in kinds and kinds.get("Santa Rosa Zephyrs") == "organisation"
+
+
+def test_demonyms_borders_company_heads_and_works_are_not_mislabelled():
+    # Invented sentences.
+    found = _kinds(
+        "The Bolivian embassy stayed shut. Officials at the Bolivian consulate and the Bolivian "
+        "ministry declined. The talks dealt with the Morlane Line, the border drawn in 1890. "
+        "He said nothing more. Staff at KT Global said the Bolivian plan failed. "
+        "Workers at KT Global were paid. In her memoir, Lady Dances the Tango, the author wrote more."
+    )
+    assert "Bolivian" not in found
+    assert found.get("Morlane Line") != "person"
+    assert found.get("KT Global") != "place"
+    assert "Dances" not in found and "Lady Dances" not in found
+
+
+def test_a_lone_surname_joins_the_full_name_of_the_title():
+    # Invented: the full name only in the title, the surname alone in the text.
+    body = ("Guests at Quibbleton's tower complained. Staff at Quibbleton's resort went on strike. "
+            "Quibbleton said the deal was legal.")
+    found = {e.name: (e.kind, e.count) for e in entities.entities(text.split(body), title="Harlan Quibbleton's empire under scrutiny")}
+    assert "Quibbleton" not in found
+    assert found.get("Harlan Quibbleton") == ("person", 3)
