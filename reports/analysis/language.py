@@ -60,7 +60,12 @@ def choose(declared: str | None, configured: str | None, text: str) -> str:
 def detect(text: str) -> str:
     """py3langid's guess for the text (its start is enough), or DEFAULT when unsure."""
     sample = text[:SAMPLE_CHARS]
-    if len(_LETTER.findall(sample)) < MIN_LETTERS:
+    letters = 0
+    for _ in _LETTER.finditer(sample):  # counted only as far as the threshold
+        letters += 1
+        if letters >= MIN_LETTERS:
+            break
+    if letters < MIN_LETTERS:
         return DEFAULT
     if plainly_english(sample):
         return "en"
