@@ -22,6 +22,7 @@ _LIST = re.compile(r"\s[|·•]\s|\s[|·•]$|^[|·•]\s")
 _MIN_WORDS = 4
 _TITLE_CASE_SHARE = 0.75  # of the words after the first, capitalised: a headline or a menu ...
 _TITLE_CASE_SHARE_UNENDED = 0.5  # ... or half of them, when no stop ends it
+_DIGIT = re.compile(r"\d")
 _CLOCK_OR_DATE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
 _MIN_ENGLISH = 2
 # A tag or an entity left raw: code quoted in a post, or a page escaped twice.
@@ -104,14 +105,17 @@ def _title_case(sentence: str, words: list[str], verb: bool) -> bool:
 
 def _is_timestamp(sentence: str, plain: list[str], data: dict[str, frozenset[str]]) -> bool:
     """Mostly date and time words and numbers: "Latest update May 6th, 2022 12:49 AM"."""
+    months, weekdays, time_words = data["months"], data["weekdays"], data["time_words"]
     # A clock or a date starts with a digit: the pattern is tried only on such words.
-    dated = [w for w in plain if w in data["months"] or w in data["weekdays"]
-             or (w[:1].isdigit() and _CLOCK_OR_DATE.fullmatch(w))]
-    if not dated:
+    if not any(w in months or w in weekdays or (w[:1].isdigit() and _CLOCK_OR_DATE.fullmatch(w)) for w in plain):
         return False
-    rest = [w for w in plain if w not in data["time_words"] and w not in data["months"]
-            and w not in data["weekdays"] and not re.match(r"\d", w)]
-    if len(rest) <= 1:
+    rest = 0  # the other words, counted only as far as deciding needs
+    for w in plain:
+        if w not in time_words and w not in months and w not in weekdays and not _DIGIT.match(w):
+            rest += 1
+            if rest > 1:
+                break
+    if rest <= 1:
         return True
     opener = " ".join(plain[:3])
     return len(plain) <= 12 and any(opener.startswith(o) for o in data["time_openers"])
