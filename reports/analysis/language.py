@@ -60,7 +60,12 @@ def choose(declared: str | None, configured: str | None, text: str) -> str:
 def detect(text: str) -> str:
     """py3langid's guess for the text (its start is enough), or DEFAULT when unsure."""
     sample = text[:SAMPLE_CHARS]
-    if len(_LETTER.findall(sample)) < MIN_LETTERS:
+    letters = 0
+    for _ in _LETTER.finditer(sample):  # counted only as far as the threshold
+        letters += 1
+        if letters >= MIN_LETTERS:
+            break
+    if letters < MIN_LETTERS:
         return DEFAULT
     if plainly_english(sample):
         return "en"
@@ -70,12 +75,16 @@ def detect(text: str) -> str:
 
 def plainly_english(sample: str) -> bool:
     """Whether the text's function words say English so clearly that the model need not load."""
-    from reports.analysis import lang
-
     found = _WORD.findall(sample.lower())
     if len(found) < PLAIN_MIN_WORDS:
         return False
-    shares = {code: sum(1 for w in found if w in lang.rules(code).stop_words) / len(found) for code in lang.available()}
+    # Each distinct word looked up once per language, weighted by how often it occurs: the
+    # same whole counts as a look-up per occurrence.
+    counts: dict[str, int] = {}
+    for word in found:
+        counts[word] = counts.get(word, 0) + 1
+    shares = {code: sum(n for w, n in counts.items() if w in stop_words) / len(found)
+              for code, stop_words in _stop_words()}
     english = shares.pop("en", 0.0)
     return english >= PLAIN_MIN_SHARE and all(english >= PLAIN_MIN_RATIO * share for share in shares.values())
 
@@ -85,3 +94,12 @@ def _identifier() -> Any:
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+@functools.cache
+def _stop_words() -> tuple[tuple[str, frozenset[str]], ...]:
+    """Every language's stop words, gathered once per process (the data files do not change
+    while it runs; listing them is a directory scan)."""
+    from reports.analysis import lang
+
+    return tuple((code, lang.rules(code).stop_words) for code in lang.available())

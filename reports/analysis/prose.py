@@ -22,6 +22,7 @@ _LIST = re.compile(r"\s[|·•]\s|\s[|·•]$|^[|·•]\s")
 _MIN_WORDS = 4
 _TITLE_CASE_SHARE = 0.75  # of the words after the first, capitalised: a headline or a menu ...
 _TITLE_CASE_SHARE_UNENDED = 0.5  # ... or half of them, when no stop ends it
+_DIGIT = re.compile(r"\d")
 _CLOCK_OR_DATE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
 _MIN_ENGLISH = 2
 # A tag or an entity left raw: code quoted in a post, or a page escaped twice.
@@ -71,19 +72,23 @@ def refusal(sentence: str, headline: str | None = None) -> str | None:
         return "too short for a sentence"
     if _title_case(sentence, words, verb):
         return "a Title Case run"
-    if sum(w in data["english_function_words"] for w in plain) >= _MIN_ENGLISH and not verb:
+    if not verb and sum(w in data["english_function_words"] for w in plain) >= _MIN_ENGLISH:
         return "no finite verb"
     return None
 
 
 def _same_as(sentence: str, headline: str) -> bool:
-    ours, theirs = fold(sentence), fold(headline)
+    ours, theirs = fold(sentence), _folded_headline(headline)
     if not ours or not theirs:
         return False
     if ours == theirs:
         return True
     shorter, longer = sorted((ours, theirs), key=len)
     return len(shorter.split()) >= 5 and shorter in longer and len(shorter) >= 0.8 * len(longer)
+
+
+# The headline is compared with every sentence of its article: folded once.
+_folded_headline = functools.lru_cache(maxsize=16)(fold)
 
 
 def _title_case(sentence: str, words: list[str], verb: bool) -> bool:
@@ -100,12 +105,17 @@ def _title_case(sentence: str, words: list[str], verb: bool) -> bool:
 
 def _is_timestamp(sentence: str, plain: list[str], data: dict[str, frozenset[str]]) -> bool:
     """Mostly date and time words and numbers: "Latest update May 6th, 2022 12:49 AM"."""
-    dated = [w for w in plain if w in data["months"] or w in data["weekdays"] or _CLOCK_OR_DATE.fullmatch(w)]
-    if not dated:
+    months, weekdays, time_words = data["months"], data["weekdays"], data["time_words"]
+    # A clock or a date starts with a digit: the pattern is tried only on such words.
+    if not any(w in months or w in weekdays or (w[:1].isdigit() and _CLOCK_OR_DATE.fullmatch(w)) for w in plain):
         return False
-    rest = [w for w in plain if w not in data["time_words"] and w not in data["months"]
-            and w not in data["weekdays"] and not re.match(r"\d", w)]
-    if len(rest) <= 1:
+    rest = 0  # the other words, counted only as far as deciding needs
+    for w in plain:
+        if w not in time_words and w not in months and w not in weekdays and not _DIGIT.match(w):
+            rest += 1
+            if rest > 1:
+                break
+    if rest <= 1:
         return True
     opener = " ".join(plain[:3])
     return len(plain) <= 12 and any(opener.startswith(o) for o in data["time_openers"])
@@ -115,9 +125,10 @@ def _is_credit(sentence: str, plain: list[str], data: dict[str, frozenset[str]])
     """ "Photo: Jane Doe/Agency", "Getty Images/Sipa USA", "(AP Photo/Name)"."""
     if _credit_opening().match(sentence.strip().lstrip("(").casefold()):
         return True
+    if not ("/" in sentence or len(plain) <= 6) or _ENDS_SENTENCE.search(sentence.strip().rstrip(")")):
+        return False  # the cheap conditions first: most sentences fail them
     low = sentence.casefold()
-    agency = any(a in low for a in data["credit_agencies"])
-    return agency and ("/" in sentence or len(plain) <= 6) and not _ENDS_SENTENCE.search(sentence.strip().rstrip(")"))
+    return any(a in low for a in data["credit_agencies"])
 
 
 @functools.cache
@@ -129,13 +140,19 @@ def _credit_opening() -> re.Pattern[str]:
 def _is_bio(sentence: str, plain: list[str], data: dict[str, frozenset[str]]) -> bool:
     """ "Jane Doe is a reporter for ...", "... Follow her on Twitter"."""
     low = " ".join(plain)
-    if any(phrase.strip() in low and phrase.startswith(("follow", "can be", "reach", "email")) for phrase in data["bio_phrases"]):
+    if any(phrase in low for phrase in _contact_phrases()):
         return True
     match = _NAMED_AS.match(sentence.strip())  # two or more capitalised words: a person's name
     if match:
         opening = plain[: len(match.group(0).split()) + 8]
         return any(w in data["bio_roles"] for w in opening) or any(p.strip() in low for p in data["bio_phrases"])
     return False
+
+
+@functools.cache
+def _contact_phrases() -> tuple[str, ...]:
+    """The biography phrases that alone make a sentence a biography ("follow her on"), stripped."""
+    return tuple(p.strip() for p in _data()["bio_phrases"] if p.startswith(("follow", "can be", "reach", "email")))
 
 
 def _has_finite_verb(plain: list[str], data: dict[str, frozenset[str]]) -> bool:
