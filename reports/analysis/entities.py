@@ -17,6 +17,7 @@ import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
 
+from reports.analysis import lang
 from reports.analysis.gazetteer import fold, lookup
 from reports.analysis.text import Document
 from reports.analysis.timeline import MONTHS as _MONTHS
@@ -42,7 +43,6 @@ class _Words:
     body_before: frozenset[str]
     body_after: frozenset[str]
     titles: frozenset[str]
-    peoples: frozenset[str]
     state_bodies: frozenset[str]
     title_qualifiers: frozenset[str]
     place_of: frozenset[str]
@@ -82,32 +82,17 @@ _STOPWORDS = frozenset(
     currently ago""".split()
 )
 
-_TITLES = frozenset(
-    """mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady president chancellor minister premier
-    secretary senator sen. rep. representative congressman congresswoman governor gov. mayor king
-    queen prince princess pope general gen. colonel col. captain capt. lieutenant sergeant admiral
-    judge justice professor prof. ambassador archbishop bishop rev. reverend father sheikh emir
-    commissioner spokesman spokeswoman coach manager striker midfielder defender goalkeeper boss
-    chairman chairwoman chief leader officer detective inspector""".split()
-)
+# Titles before a name, and nationality words and peoples: English's own lists in lang/en.toml,
+# the one place they are kept (keyphrases read the same ones).
+_ENGLISH = lang.rules("en")
+_TITLES = _ENGLISH.titles
 # Words that may stand between a nationality and a title: "Foreign Minister", "Vice President".
 _TITLE_QUALIFIERS = frozenset(
     """prime vice deputy foreign defence defense finance home interior health economy trade
     justice education environment culture state opposition party labour tory conservative
     democratic republican former acting executive chief general""".split()
 ) | _W.title_qualifiers
-_DEMONYMS = frozenset(
-    """afghan african albanian algerian american arab argentine argentinian armenian asian
-    australian austrian azerbaijani belarusian belgian bosnian brazilian british bulgarian
-    canadian chilean chinese colombian croatian cuban cypriot czech danish dutch egyptian english
-    estonian ethiopian european filipino finnish french georgian german greek hungarian icelandic
-    indian indonesian iranian iraqi irish israeli italian japanese jordanian kazakh kenyan korean
-    kurdish kuwaiti latvian lebanese libyan lithuanian malaysian malian mexican moldovan moroccan
-    nigerian norwegian pakistani palestinian peruvian polish portuguese qatari romanian russian
-    saudi scottish serbian slovak slovenian somali spanish sudanese swedish swiss syrian taiwanese
-    thai tunisian turkish ugandan ukrainian venezuelan vietnamese welsh yemeni western eastern
-    northern southern central soviet nato un eu us uk""".split()
-) | _W.peoples
+_DEMONYMS = _ENGLISH.demonyms
 _ORG_WORDS = frozenset(
     """inc inc. corp corp. corporation ltd ltd. plc llc co co. company group bank party council
     ministry department office agency association commission committee court police army navy
