@@ -49,6 +49,7 @@ class Language:
     quote_inner_space: bool = False
     formulas: tuple[str, ...] = ()  # the readability formulas made for this language
     no_break_after: frozenset[str] = frozenset()  # abbreviations, as written, that end no sentence
+    ordinal_days: bool = False  # a day is written "7." before its month ("am 7. Februar")
     elisions: frozenset[str] = frozenset()  # words elided before an apostrophe: French "l'", "qu'"
     syllables: Syllables | None = None  # None: the language counts syllables otherwise (English)
 
@@ -95,6 +96,7 @@ def rules(code: str) -> Language:
         quote_inner_space=bool(quotes.get("inner_space", False)),
         formulas=tuple(data.get("readability", {}).get("formulas", [])),
         no_break_after=_word_set(data.get("sentences", {}).get("no_break_after", "")),
+        ordinal_days=bool(data.get("sentences", {}).get("ordinal_days", False)),
         elisions=_word_set(words.get("elisions", "")),
         syllables=_syllables(data.get("syllables", {})),
     )
