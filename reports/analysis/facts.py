@@ -216,7 +216,7 @@ def _alternatives(words: Any) -> str:
     for word in sorted({str(w).lower() for w in words}, key=len, reverse=True):
         pattern = re.escape(word).replace(r"\ ", r"\s?")
         parts.append(pattern + (r"\b" if word[-1:].isalnum() else ""))
-    return "|".join(parts)
+    return "|".join(parts) or "(?!)"  # no words: an alternative that never matches
 
 
 def _word_list(value: Any) -> frozenset[str]:
@@ -236,7 +236,7 @@ def _figures_of(code: str) -> _Figures:
     figure = re.compile(
         r"(?<![\w.,:/-])(?P<cur>[$£€¥])?\s?"
         rf"(?P<num>\d{{1,3}}(?:{group}\d{{3}})+(?:{decimal}\d+)?|\d+(?:{decimal}\d+)?|(?:"
-        + "|".join(sorted(words, key=len, reverse=True))
+        + ("|".join(sorted(words, key=len, reverse=True)) or "(?!)")
         + r")\b)(?![\w,.:/-]*\d)"
         r"(?:[\s-]?(?P<mult>" + _alternatives(rules.multipliers) + r"))?"
         r"(?:\s?(?P<pct>" + _alternatives(rules.percent) + r"))?" + after,

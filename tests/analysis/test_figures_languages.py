@@ -57,3 +57,9 @@ def test_english_keeps_its_own_format():
     """A comma groups thousands in English: "839,000" is not 839 point zero."""
     assert _figures("They paid $839,000 and 8.5 million euros.", "en") == [
         (839000, "dollars", "$839,000"), (8500000, "euros", "8.5 million euros")]
+
+
+def test_a_language_without_a_file_gets_digits_only():
+    """No number words or multipliers to read: an empty list must match nothing (it matched
+    the empty string and crashed the stage)."""
+    assert _figures("Er waren 500 mensen. Latest update May 6th, 2022 12:49 AM", "nl") == [(500, "mensen", "500 mensen")]
