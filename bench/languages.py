@@ -9,12 +9,17 @@
   only, so "président" would become "pr" and "sident". No stemmer (Porter's is English).
   The corpus file is a scored one: only these aggregate figures are printed, never a text.
   Each half (documents split once by a hash of their id) is shown beside the whole;
-- readability and keyphrases of every French and German dev article, in their languages.
+- readability and keyphrases of every French and German dev article, in their languages;
+- figures and the timeline of every French and German dev article (OrangeSum's own date, so
+  relative times resolve; GermEval's sentences have none), per half: how many figures are
+  written with a decimal comma or a multiplier word ("8,5 millions", "Millionen"), how many
+  are dates ("9 juin": none should be), and how many times the timeline holds.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
 import hashlib
 import json
 import re
@@ -117,6 +122,26 @@ def analyses() -> list[str]:
     return lines
 
 
+def figures_and_dates() -> list[str]:
+    lines = ["| dev articles | half | articles | figures | with a decimal comma or multiplier | dates read as figures "
+             "| timeline entries | articles with a timeline |", "|---|---|---:|---:|---:|---:|---:|---:|"]
+    for name, path, code in (("French (OrangeSum dev)", FRENCH, "fr"), ("German (GermEval dev)", GERMAN, "de")):
+        rules = lang.rules(code)
+        found = []
+        for row in rows(path):
+            day = datetime.date.fromisoformat(row["date"][:10]) if row.get("date") else None
+            found.append((fold(row), analyze(Article(id=str(row["id"]), source="x", text=row["text"], date=day, language=code))))
+        for part, label in ((None, "all"), (0, "A"), (1, "B")):
+            chosen = [a for f, a in found if part is None or f == part]
+            figures = [f for a in chosen for f in a.figures]
+            scaled = sum(1 for f in figures if re.search(r"\d,\d", f.text) or any(w.lower() in rules.multipliers for w in f.text.split()))
+            dates = sum(1 for f in figures if f.what.split()[-1] in rules.months)
+            entries = sum(len(a.timeline) for a in chosen)
+            lines.append(f"| {name} | {label} | {len(chosen)} | {len(figures)} | {scaled} | {dates} | {entries} "
+                         f"| {sum(1 for a in chosen if a.timeline)} |")
+    return lines
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--write", action="store_true", help="regenerate docs/languages.md")
@@ -125,6 +150,7 @@ def main() -> None:
         ("The article's language (py3langid, offline)", detection()),
         ("French summaries against Lead-1 (OrangeSum dev, the standfirst as reference; Unicode tokens)", summaries()),
         ("Readability and keyphrases in the article's language", analyses()),
+        ("Figures and dates in the article's language", figures_and_dates()),
     ]
     body = "\n\n".join(f"## {title}\n\n" + "\n".join(table) for title, table in sections)
     print(body)

@@ -135,6 +135,10 @@ class RenderSettings:
     """"standard" (one or two pages, with the article) | "compact" (one page, no article text)."""
     pdf_variant: str = "pdf/ua-1"
     """"pdf/ua-1" (tagged, for screen readers) | "pdf/a-3b" (archival) | "none"."""
+    language: str = "en"
+    """The language of the digest's front page, a two-letter code such as "fr" or "de" (its
+    words from templates/labels.toml, its date in the language by Babel). Each briefing is
+    written in its own article's language whatever this says."""
 
 
 @dataclass(frozen=True)
@@ -419,6 +423,8 @@ def _validate(settings: Settings) -> None:
         raise ConfigError("email.recipients must list at least one address when email.enabled is true")
     if not 1 <= settings.analysis.sentences <= 50:
         raise ConfigError("analysis.sentences must be between 1 and 50")
+    if not re.fullmatch(r"[a-z]{2}", settings.render.language):
+        raise ConfigError(f'render.language must be a two-letter code such as "en" or "fr", not {settings.render.language!r}')
     if settings.analysis.language != "auto" and not re.fullmatch(r"[a-z]{2}", settings.analysis.language):
         raise ConfigError(f'analysis.language must be "auto" or a two-letter code such as "fr", not {settings.analysis.language!r}')
     _validate_fetch(settings.fetch)

@@ -181,3 +181,18 @@ def test_the_seeds_second_story_is_listed_as_a_story_of_its_own(project: Path, c
     first_lead = front.split("German Chancellor Olaf Scholz set off yesterday for Washington")[0]
     assert "reassure Americans" not in first_lead  # the second story's sentence is not the first's lead
     assert len(set(_links(reader, 0))) == 1  # both stories point at the one briefing
+
+
+def test_the_digest_front_page_bookmarks_and_metadata_follow_render_language(project: Path, cli):
+    """`[render] language = "fr"`: the front page, the first bookmark, the title and the /Lang
+    are French; the seed's own (English) briefing stays English inside it."""
+    (project / "reports.toml").write_text('[render]\nlanguage = "fr"\n')
+    code, _ = run_json(cli, "--date", DAY)
+    assert code == 0
+    reader = PdfReader(project / "out" / DAY / "digest.pdf")
+    assert reader.trailer["/Root"]["/Lang"] == "fr"
+    assert reader.outline[0].title == "Les sujets du jour"
+    assert reader.metadata.title.startswith("Synthèses, ") and "1 sujet" in reader.metadata.subject
+    front = " ".join(reader.pages[0].extract_text().split())
+    assert "Les sujets du jour" in front and "The day's stories" not in front
+    assert any("IN BRIEF" in page.extract_text() for page in reader.pages[1:])

@@ -9,16 +9,14 @@ figures. Everything is deterministic (ties broken by first appearance).
 from __future__ import annotations
 
 import functools
-import json
 import math
 import re
-from importlib import resources
+from dataclasses import dataclass
 from typing import Any
 
 from reports.analysis import lang
 from reports.analysis.text import Document
-from reports.analysis.timeline import MONTHS as _MONTHS
-from reports.analysis.entities import _STOPWORDS, _stem, entities
+from reports.analysis.entities import _stem, entities
 from reports.models import Figure
 
 # --- keyphrases -------------------------------------------------------------------------------
@@ -182,125 +180,182 @@ _STEMS = _PerToken(_stem)
 
 # --- figures ----------------------------------------------------------------------------------
 
-_NUMBER_WORDS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "hundred": 100, "thousand": 1000, "dozen": 12,
-}
-_MULTIPLIERS = {
-    "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
-    "trillion": 1e12, "tn": 1e12,
-}
 _CURRENCIES = {"$": "dollars", "£": "pounds", "€": "euros", "¥": "yen"}
-_FIGURE = re.compile(
-    r"(?<![\w.,:/-])(?P<cur>[$£€¥])?\s?"
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:"
-    + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
-    + r")\b)(?![\w,.:/-]*\d)"
-    r"(?:[\s-]?(?P<mult>thousand|million|billion|trillion|bn|mn|tn|m|k)\b)?"
-    r"(?:\s?(?P<pct>%|per\s?cent\b|percent\b))?",
-    re.IGNORECASE,
-)
-_UNIT_WORD = re.compile(r"\s+(?:of\s+)?([a-z][a-z\-]*)\b(?!['’])(?:\s+([a-z][a-z\-]*)\b(?!['’]))?")
-_NOT_UNITS = _STOPWORDS - {"people", "years", "year", "days", "day", "weeks", "week", "months", "month", "times", "time"}
+
+
+@dataclass(frozen=True)
+class _Figures:
+    """One language's figure patterns and word lists, built once from its data file
+    (`[numbers]` and `[figures]`): "100,000 troops" in English, "839 000 euros", "8,5
+    millions d'euros" in French, "8,5 Millionen Euro", "12,3 Prozent" in German."""
+
+    rules: lang.Language
+    figure: re.Pattern[str]
+    lower: re.Pattern[str]  # `figure` without IGNORECASE, for lowercased ASCII text
+    unit: re.Pattern[str]
+    of: re.Pattern[str]
+    thousands: str
+    words: dict[str, int]
+    months: frozenset[str]
+    not_units: frozenset[str]
+    matters: frozenset[str]
+    measures: frozenset[str]
+    never: frozenset[str]
+    of_stops: frozenset[str]
+    of_stop_endings: tuple[str, ...]
+    small_words_max: int
+    of_words: int
+    two_word_units: bool
+    before_noun: frozenset[str]
+
+
+def _alternatives(words: Any) -> str:
+    """Words as one regular-expression alternation, longest first; a space in a word matches
+    an optional space ("per cent", "percent"), and a word that ends in a letter ends there."""
+    parts = []
+    for word in sorted({str(w).lower() for w in words}, key=len, reverse=True):
+        pattern = re.escape(word).replace(r"\ ", r"\s?")
+        parts.append(pattern + (r"\b" if word[-1:].isalnum() else ""))
+    return "|".join(parts) or "(?!)"  # no words: an alternative that never matches
+
+
+def _word_list(value: Any) -> frozenset[str]:
+    """A word list of a data file, written as an array or as words separated by spaces."""
+    return frozenset(value.split() if isinstance(value, str) else value or ())
+
+
+@functools.cache
+def _figures_of(code: str) -> _Figures:
+    rules = lang.rules(code)
+    table = rules.figures
+    thousands = "".join(rules.thousands)
+    group = "[" + re.escape(thousands) + "]"
+    decimal = re.escape(rules.decimal)
+    words = {w.lower(): n for w, n in rules.number_words.items()}
+    after = r"(?:\s?(?P<cur_after>[$£€¥]))?" if rules.currency_after else ""
+    figure = re.compile(
+        r"(?<![\w.,:/-])(?P<cur>[$£€¥])?\s?"
+        rf"(?P<num>\d{{1,3}}(?:{group}\d{{3}})+(?:{decimal}\d+)?|\d+(?:{decimal}\d+)?|(?:"
+        + ("|".join(sorted(words, key=len, reverse=True)) or "(?!)")
+        + r")\b)(?![\w,.:/-]*\d)"
+        r"(?:[\s-]?(?P<mult>" + _alternatives(rules.multipliers) + r"))?"
+        r"(?:\s?(?P<pct>" + _alternatives(rules.percent) + r"))?" + after,
+        re.IGNORECASE,
+    )
+    # English units are lowercase words (a capitalised one is a name); German nouns are all
+    # capitalised ("Euro", "Menschen"); the other languages write units in lowercase letters.
+    letter = "[a-z]" if code == "en" else ("[^\\W\\d_]" if table.get("units_capitalised") else "[^\\W\\d_A-ZÀ-ÖØ-Þ]")
+    inner = "[a-z\\-]" if code == "en" else "(?:[^\\W\\d_]|-)"
+    of_words = "|".join(re.escape(w) + (r"\s+" if w[-1].isalpha() else "") for w in sorted(rules.of, key=len, reverse=True))
+    word = rf"({letter}{inner}*)\b(?!['’])"
+    unit = re.compile(rf"\s+(?:{of_words})?{word}(?:\s+{word})?" if of_words else rf"\s+{word}(?:\s+{word})?")
+    of = re.compile(r"\s+(?:" + of_words + ")" if of_words else r"(?!)")
+    kept = _word_list(table.get("units_kept"))
+    stops = _word_list(table["of_stops"]) if "of_stops" in table else rules.stop_words
+    return _Figures(
+        rules=rules, figure=figure, lower=re.compile(figure.pattern), unit=unit, of=of,
+        thousands=thousands, words=words, months=frozenset(rules.months),
+        not_units=rules.stop_words - kept, matters=_word_list(table.get("matters")),
+        measures=_word_list(table.get("measures")), never=_word_list(table.get("never")),
+        of_stops=stops, of_stop_endings=tuple(table.get("of_stop_endings", ())),
+        small_words_max=int(table.get("small_words_max", 12)), of_words=int(table.get("of_words", 4)),
+        two_word_units=bool(table.get("two_word_units")),
+        before_noun=_word_list(table.get("before_noun")),
+    )
 
 
 def figures(doc: Document, limit: int = 20) -> tuple[Figure, ...]:
-    """Numbers with the thing they count: "100,000 troops", "$1,000", "40%". Years, dates,
-    clock times, ages and bare numbers are left to the timeline or out."""
+    """Numbers with the thing they count: "100,000 troops", "$1,000", "40%", in the number
+    format of the article's language. Years, dates ("9 juin", "8 de marzo"), clock times,
+    ages and bare numbers are left to the timeline or out."""
     found: list[Figure] = []
     seen: set[tuple[float, str]] = set()
+    rules = _figures_of(doc.language)
     for sentence in doc.sentences:
-        for match in _figure_matches(sentence.text):
-            figure = _figure(match, sentence.text)
+        for match in _figure_matches(sentence.text, rules):
+            figure = _figure(match, sentence.text, rules)
             if figure and (figure.value, figure.what) not in seen:
                 seen.add((figure.value, figure.what))
                 found.append(figure)
     return tuple(found[:limit])
 
 
-# The pattern without IGNORECASE, for lowercased ASCII text: its letters are all lowercase, so
-# it matches there exactly where _FIGURE matches the text itself, several times faster.
-_FIGURE_LOWER = re.compile(_FIGURE.pattern)
-
-
-def _figure_matches(sentence: str) -> list[re.Match[str]]:
-    """`_FIGURE.finditer(sentence)`; for ASCII, found lowercased and retaken from the sentence."""
+def _figure_matches(sentence: str, rules: _Figures) -> list[re.Match[str]]:
+    """`figure.finditer(sentence)`; for ASCII, found lowercased and retaken from the sentence:
+    the pattern's letters are all lowercase, so without IGNORECASE it matches lowercased ASCII
+    exactly where it matches the text itself, several times faster."""
     if not sentence.isascii():
-        return list(_FIGURE.finditer(sentence))
-    found = (_FIGURE.match(sentence, m.start()) for m in _FIGURE_LOWER.finditer(sentence.lower()))
+        return list(rules.figure.finditer(sentence))
+    found = (rules.figure.match(sentence, m.start()) for m in rules.lower.finditer(sentence.lower()))
     return [m for m in found if m]
 
 
-def _figure(match: re.Match[str], sentence: str) -> Figure | None:
+def _number(raw: str, rules: _Figures) -> float:
+    """The value of a number as the language writes it: "839 000" or "839.000" and "8,5"."""
+    for mark in rules.thousands:
+        raw = raw.replace(mark, "")
+    return float(raw.replace(rules.rules.decimal, "."))
+
+
+def _figure(match: re.Match[str], sentence: str, rules: _Figures) -> Figure | None:
     raw = match.group("num")
     low = raw.lower()
-    if low in _NUMBER_WORDS:
-        if match.group("cur") or not raw[0].isalpha():
+    currency = match.group("cur") or match.groupdict().get("cur_after")
+    if low in rules.words:
+        if currency or not raw[0].isalpha():
             return None
-        value = float(_NUMBER_WORDS[low])
+        value = float(rules.words[low])
     else:
-        value = float(raw.replace(",", ""))
+        value = _number(raw, rules)
     before = sentence[: match.start()].rstrip().split()[-1:] or [""]
-    if before[0].lower().strip(".,") in _MONTHS or _is_year(raw, match):
+    if before[0].lower().strip(".,") in rules.months or _is_year(raw, match):
         return None
     if before[0][:1].isupper() and match.start() > len(before[0]) + 1 and raw[0].isdigit():
         return None  # a model or a name: "Boeing 737", "Windows 10"
     if match.group("mult"):
-        value *= _MULTIPLIERS[match.group("mult").lower()]
+        value *= rules.rules.multipliers[match.group("mult").lower()]
     end = match.end()
-    if match.group("cur"):
-        what = _CURRENCIES[match.group("cur")]
+    if currency:
+        what = _CURRENCIES[currency]
     elif match.group("pct"):
         what = "%"
-        end = _of_what(sentence, end)
+        end = _of_what(sentence, end, rules)
     else:
-        what, end = _unit(sentence, end)
+        what, end = _unit(sentence, end, rules)
         if not what:
             return None
-    if not _worth_checking(raw, what, match):
+    if not _worth_checking(raw, what, match, rules):
         return None
     text = sentence[match.start() : end].strip()
     return Figure(value=int(value) if value.is_integer() else value, what=what, text=text, sentence=sentence)
 
 
-@functools.cache
-def _rules() -> dict[str, Any]:
-    """figures.json: which numbers are amounts a reader may want to check (rules as data)."""
-    rules = json.loads(resources.files("reports.analysis").joinpath("figures.json").read_text(encoding="utf-8"))
-    return {key: (frozenset(value) if isinstance(value, list) else value) for key, value in rules.items()}
-
-
-def _worth_checking(raw: str, what: str, match: re.Match[str]) -> bool:
-    """Whether a number with what it counts is a figure, not prose ("Two sources", "five years")."""
-    rules = _rules()
+def _worth_checking(raw: str, what: str, match: re.Match[str], rules: _Figures) -> bool:
+    """Whether a number with what it counts is a figure, not prose ("Two sources", "five years"):
+    the language's `[figures]` lists say which."""
     counted = what.split()[-1] if what else what
-    if counted in rules["never"]:
+    if counted in rules.never:
         return False
     if match.group("cur") or match.group("pct") or match.group("mult") or not raw[0].isalpha():
         return True
-    small = _NUMBER_WORDS[raw.lower()] <= rules["small_words_max"]
-    return not small or counted in rules["matters"] or counted in rules["measures"]
+    small = rules.words[raw.lower()] <= rules.small_words_max
+    return not small or counted in rules.matters or counted in rules.measures
 
 
-_OF = re.compile(r"\s+of\s+")
 _OF_WORD = re.compile(r"\s*([\w'’-]+)")
 
 
-def _of_what(sentence: str, end: int) -> int:
+def _of_what(sentence: str, end: int, rules: _Figures) -> int:
     """Where a percentage's text ends: after what it is of ("60% of black voters"), if it says."""
-    of = _OF.match(sentence, end)
+    of = rules.of.match(sentence, end)
     if not of:
         return end
-    rules = _rules()
     stop, position = end, of.end()
-    for _ in range(rules["of_words"]):
+    for _ in range(rules.of_words):
         word = _OF_WORD.match(sentence, position)
-        if not word or word.group(1).lower() in rules["of_stops"]:
+        if not word or word.group(1).lower() in rules.of_stops:
             break
-        if word.group(1).islower() and word.group(1).endswith(tuple(rules["of_stop_endings"])):
+        if word.group(1).islower() and word.group(1).endswith(rules.of_stop_endings):
             break
         stop = position = word.end()
     return stop
@@ -313,17 +368,25 @@ def _is_year(raw: str, match: re.Match[str]) -> bool:
     )
 
 
-def _unit(sentence: str, end: int) -> tuple[str, int]:
-    """The word(s) after the number that say what it counts: "troops", "nuclear reactors"."""
-    match = _UNIT_WORD.match(sentence, end)
-    if not match or match.group(1) in _NOT_UNITS or match.group(1) in _MONTHS:
+def _unit(sentence: str, end: int, rules: _Figures) -> tuple[str, int]:
+    """The word(s) after the number that say what it counts: "troops", "nuclear reactors",
+    "euros" (French "d'euros"), "Euro" (German, shown lowercased), "nouveaux cas"."""
+    match = rules.unit.match(sentence, end)
+    if not match:
         return "", end
-    first, second = match.group(1), match.group(2)
+    first, second = match.group(1).lower(), match.group(2)
+    if second and first in rules.before_noun:  # "26 nouveaux cas", "500 weitere Fälle"
+        noun = second.lower()
+        if noun in rules.not_units or noun in rules.months:
+            return "", end
+        return f"{first} {noun}", match.end(2)
+    if first in rules.not_units or first in rules.months:
+        return "", end
     # A second word only when the first reads as its modifier and it as a plural noun:
     # "nuclear reactors", "million people", but not "people die".
     if (
-        second and not first.endswith("s") and second.endswith("s") and not second.endswith("ss")
-        and second not in _STOPWORDS
+        rules.two_word_units and second and not first.endswith("s") and second.endswith("s")
+        and not second.endswith("ss") and second not in rules.rules.stop_words
     ):
         return f"{first} {second}", match.end(2)
     return first, match.end(1)

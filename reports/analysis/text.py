@@ -79,9 +79,9 @@ def has_words(text: str) -> bool:
 def split(text: str, language: str = "en") -> Document:
     paragraphs = tuple(_paragraphs(text))
     sentences: list[Sentence] = []
-    keep_going = lang.rules(language).no_break_after
+    rules = lang.rules(language)
     for index, paragraph in enumerate(paragraphs):
-        spans = _joined(_sentence_spans(paragraph.text, language), paragraph.text, keep_going)
+        spans = _joined(_sentence_spans(paragraph.text, language), paragraph.text, rules)
         for position, (start, end) in enumerate(spans):
             sentences.append(
                 Sentence(
@@ -118,20 +118,37 @@ def _paragraphs(text: str) -> list[Paragraph]:
     return found
 
 
-def _joined(spans: list[tuple[int, int]], paragraph: str, keep_going: frozenset[str]) -> list[tuple[int, int]]:
-    """The spans with each one that ends in an abbreviation of `keep_going` ("M.", "Dr.")
-    joined to the one after it: a title before a name does not end a sentence."""
-    if not keep_going or len(spans) < 2:
+def _joined(spans: list[tuple[int, int]], paragraph: str, rules: lang.Language) -> list[tuple[int, int]]:
+    """The spans with each one that ends in an abbreviation of the language's `no_break_after`
+    ("M.", "Dr.") joined to the one after it: a title before a name does not end a sentence.
+    So is a month's abbreviation before a number ("le 7 févr. 2022"), and, where the language
+    writes a day as an ordinal ("am 31. Dez."), a day's number before a month's name."""
+    if len(spans) < 2 or not (rules.no_break_after or rules.months):
         return spans
     joined = [spans[0]]
     for start, end in spans[1:]:
         before_start, before_end = joined[-1]
         last = paragraph[before_start:before_end].rsplit(None, 1)[-1]
-        if last in keep_going:
+        if last in rules.no_break_after or _date_goes_on(last, paragraph[start:end], rules):
             joined[-1] = (before_start, end)
         else:
             joined.append((start, end))
     return joined
+
+
+_ORDINAL_DAY = re.compile(r"\d{1,2}\.")
+
+
+def _date_goes_on(last: str, following: str, rules: lang.Language) -> bool:
+    """Whether a piece ending in `last` is the start of a date that `following` goes on with."""
+    if not last.endswith(".") or not following:
+        return False
+    low = last.lower()
+    if low in rules.months and following[0].isdigit():
+        return True  # "févr." before "2022"
+    if rules.ordinal_days and _ORDINAL_DAY.fullmatch(last):
+        return following.split(None, 1)[0].lower().rstrip(",") in rules.months  # "31." before "Dez."
+    return False
 
 
 def _sentence_spans(paragraph: str, language: str = "en") -> list[tuple[int, int]]:

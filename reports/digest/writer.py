@@ -242,8 +242,11 @@ class _Digest:
                 copier.numbers[there.objgen] = self.order[target - 1]
                 annot.A = pikepdf.Dictionary(S=pikepdf.Name.GoTo, D=pikepdf.Array([there, pikepdf.Name.XYZ, None, None, None]))
 
-    def finish(self, order: list[dict[str, Any]], day: list[Story], by_pdf: dict[str, Source], run_date: date) -> int:
-        """Everything that depends on the day's order; returns the cross-reference's offset."""
+    def finish(
+        self, order: list[dict[str, Any]], day: list[Story], by_pdf: dict[str, Source], run_date: date, t: Any
+    ) -> int:
+        """Everything that depends on the day's order; returns the cross-reference's offset.
+        `t`: the words of the config's language (`[render] language`, labels.toml)."""
         from reports.digest.pdfout import Copier, dictionary, ref
         from reports.digest.stamps import AFTER, BEFORE, form
 
@@ -264,10 +267,10 @@ class _Digest:
             out.stream(stamp, *form(self.sheet, f"Page {number} of {len(stamps)}", objects["resources"]))
         out.write(objects["pages"], dictionary({"Type": b"/Pages", "Kids": [ref(n) for n in self.order], "Count": len(self.order)}))
         self.structure.write(order)
-        info, metadata = _metadata(out, day, run_date)
+        info, metadata = _metadata(out, day, run_date, t)
         out.write(objects["catalog"], dictionary({
-            "Type": b"/Catalog", "Pages": ref(objects["pages"]), "Outlines": ref(_outline(out, day, by_pdf, self.order)),
-            "PageMode": b"/UseOutlines", "StructTreeRoot": ref(objects["struct_root"]), "Lang": "en",
+            "Type": b"/Catalog", "Pages": ref(objects["pages"]), "Outlines": ref(_outline(out, day, by_pdf, self.order, t)),
+            "PageMode": b"/UseOutlines", "StructTreeRoot": ref(objects["struct_root"]), "Lang": t.code,
             "MarkInfo": b"<< /Marked true >>", "ViewerPreferences": b"<< /DisplayDocTitle true >>",
             "Metadata": ref(metadata),
         }))
@@ -304,7 +307,9 @@ def _assemble(
             records[pdf_name] = digest.add(pdf, numbers[pdf_name])
         records[pdf_name].update(file=source.file, sections=source.sections)
     order = [records["#front"]] + [records[s.entry["pdf"]] for s in versions]
-    xref = digest.finish(order, day, by_pdf, run_date)
+    from reports.render import words
+
+    xref = digest.finish(order, day, by_pdf, run_date, words.labels(renderer.templates_dir, renderer.settings.language))
     briefings = {name: record for name, record in records.items() if name != "#front"}
     return {
         "version": STATE_VERSION, "objects": digest.objects, "file_id": digest.file_id, "next": out.next,
@@ -316,16 +321,16 @@ def _assemble(
 _Item = tuple[str, int, list[Any]]  # title, page index, children
 
 
-def _outline(out: Any, day: list[Story], by_pdf: dict[str, Source], page_numbers: list[int]) -> int:
+def _outline(out: Any, day: list[Story], by_pdf: dict[str, Source], page_numbers: list[int], t: Any) -> int:
     """"The day's stories", then one bookmark per story with its briefings' sections beneath
     (closed: a story's sections on demand). Returns the outline root's number."""
-    items: list[_Item] = [("The day's stories", 0, [])]
+    items: list[_Item] = [(t("days_stories"), 0, [])]
     for story in day:
         kids: list[_Item] = []
         for position, (version, start) in enumerate(zip(story.versions, story.pages, strict=True)):
             marks: list[_Item] = [(title, start - 1 + page, []) for title, page in by_pdf[version["pdf"]].sections]
             if len(story.versions) > 1:
-                label = "Latest version" if position == 0 else "Earlier version"
+                label = t("latest_version") if position == 0 else t("earlier_version_mark")
                 kids.append((f"{label}: {version['source'][:HEADLINE_CHARS]}", start - 1, marks))
             else:
                 kids.extend(marks)
@@ -358,13 +363,13 @@ def _outline_items(out: Any, parent: int, items: list[_Item], page_numbers: list
     return numbers[0], numbers[-1]
 
 
-def _metadata(out: Any, day: list[Story], run_date: date) -> tuple[int, int]:
+def _metadata(out: Any, day: list[Story], run_date: date, t: Any) -> tuple[int, int]:
     """The info dictionary and the XMP stream: their numbers."""
     from reports.digest.pdfout import dictionary
     from reports.render import created_timestamp
 
-    title = f"Briefings, {run_date.isoformat()}"
-    subject = f"The day's digest: {len(day)} stor{'y' if len(day) == 1 else 'ies'}"
+    title = t("digest_title", date=run_date.isoformat())
+    subject = t("digest_subject", stories=t("stories", count=len(day)))
     keywords = ", ".join(dict.fromkeys(k for s in day[:10] for k in (s.versions[0].get("keyphrases") or [])[:2]))
     stamp = created_timestamp().replace("-", "").replace(":", "").replace("T", "").rstrip("Z")
     info, metadata = out.number(), out.number()

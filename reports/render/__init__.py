@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+import tomllib
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -17,7 +18,7 @@ import jinja2
 from reports.config import RenderSettings
 from reports.errors import ConfigError, RenderError
 from reports.models import Analysis, Rendered
-from reports.render import templates
+from reports.render import templates, words
 from reports.render.pdf import PdfRenderer
 
 
@@ -32,6 +33,9 @@ class Renderer:
             for name in ("briefing.html", "digest.html"):
                 self.env.get_template(name)
             css, _ = templates.source_of(templates_dir, "briefing.css")
+            words.tables(templates_dir)
+        except tomllib.TOMLDecodeError as error:
+            raise ConfigError(f"template labels.toml: {error}") from error
         except jinja2.TemplateSyntaxError as error:
             raise ConfigError(f"template {error.filename or error.name}, line {error.lineno}: {error.message}") from error
         except jinja2.TemplateNotFound as error:
@@ -45,9 +49,11 @@ class Renderer:
             raise ConfigError(str(error)) from error
 
     def briefing_html(self, analysis: Analysis, briefing_date: date) -> str:
+        """The briefing in its article's language: its words, dates and numbers."""
         body, omitted = capped_body(analysis.paragraphs)
         html = self._html(
-            "briefing.html", analysis=analysis, briefing_date=briefing_date, body=body, omitted_words=omitted
+            "briefing.html", analysis.language, analysis=analysis, briefing_date=briefing_date, body=body,
+            omitted_words=omitted,
         )
         return with_language(html, analysis.language)
 
@@ -56,15 +62,21 @@ class Renderer:
         return Rendered(article_id=analysis.id, pdf=pdf, pages=pages)
 
     def document(self, template: str, **context: object) -> tuple[bytes, int]:
-        """Any template rendered to PDF with the briefing stylesheet: (bytes, pages)."""
-        return self._pdf.render(self._html(template, **context))
+        """Any template rendered to PDF with the briefing stylesheet, in the config's
+        language (`[render] language`, the digest's front page): (bytes, pages)."""
+        language = self.settings.language
+        return self._pdf.render(with_language(self._html(template, language, **context), language))
 
     def plain(self, html: str) -> tuple[bytes, int]:
         """HTML to an untagged PDF with the briefing stylesheet (the digest's page numbers)."""
         return self._pdf.render(html, plain=True)
 
-    def _html(self, name: str, **context: object) -> str:
-        context = {"created": created_timestamp(), "theme": self.settings.theme, **context}
+    def _html(self, name: str, language: str, **context: object) -> str:
+        """`language`: the page's; the template gets it as `language`, its words as `t`."""
+        context = {
+            "created": created_timestamp(), "theme": self.settings.theme, "language": language,
+            "t": words.labels(self.templates_dir, language), **context,
+        }
         try:
             return self.env.get_template(name).render(**context)
         except jinja2.TemplateSyntaxError as error:

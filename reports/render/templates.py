@@ -50,15 +50,14 @@ def environment(user_dir: Path | None) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["thousands"] = lambda n: f"{n:,}"
-    env.filters["percent"] = lambda x: f"{100 * x:.0f}%"
-    env.filters["minutes"] = _minutes
     env.filters["buckets"] = buckets
-    env.filters["when"] = when
     env.filters["basename"] = _basename
     env.filters["clip"] = clip
     env.filters["tidy"] = tidy
     env.filters["direction"] = direction
+    from reports.render import words  # it reads labels.toml through this environment
+
+    words.install(env)  # thousands, percent, decimal, minutes, when, written: in the page's language
     return env
 
 
@@ -158,8 +157,3 @@ def buckets(values: list[float] | tuple[float, ...], most: int = 48) -> list[flo
     size = len(values) / most
     groups = [values[round(i * size) : round((i + 1) * size)] for i in range(most)]
     return [round(sum(g) / len(g), 1) for g in groups if g]
-
-
-def _minutes(seconds: float) -> str:
-    minutes = round(seconds / 60)
-    return "under a minute" if minutes < 1 else f"{minutes} min"

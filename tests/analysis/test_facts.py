@@ -151,8 +151,9 @@ def test_the_timeline_search_shortcuts_find_what_the_pattern_finds():
         if sentence.isascii():
             assert timeline._maybe_time_lower(sentence.lower()) == bool(timeline._MAYBE_TIME.search(sentence))
         # The figures' search takes the same shortcut.
-        expected = [(m.span(), m.groupdict()) for m in facts._FIGURE.finditer(sentence)]
-        assert [(m.span(), m.groupdict()) for m in facts._figure_matches(sentence)] == expected, sentence
+        english = facts._figures_of("en")
+        expected = [(m.span(), m.groupdict()) for m in english.figure.finditer(sentence)]
+        assert [(m.span(), m.groupdict()) for m in facts._figure_matches(sentence, english)] == expected, sentence
 
 
 def test_number_words_in_prose_are_not_figures(seed):

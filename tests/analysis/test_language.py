@@ -89,7 +89,8 @@ def test_language_is_in_the_json_and_the_pdf(tmp_path):
     reader = PdfReader(pdf)
     assert reader.trailer["/Root"]["/Lang"] == "de"
     shown = " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
-    assert "left out for German" in shown and "Amstad" in shown  # never an English figure
+    # never an English figure, and the page says why in German (labels.toml)
+    assert "englische Formeln und entfallen für Deutsch" in shown and "Amstad" in shown
     assert "Flesch reading ease:" not in shown
 
 

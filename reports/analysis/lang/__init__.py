@@ -40,10 +40,16 @@ class Language:
     thousands: tuple[str, ...] = (",",)
     number_words: dict[str, int] = field(default_factory=dict)
     multipliers: dict[str, float] = field(default_factory=dict)
+    percent: tuple[str, ...] = ("%",)  # how a percentage is written after its number
+    of: tuple[str, ...] = ()  # the words between an amount and what it counts ("of", "de", "d'")
+    currency_after: bool = False  # "839 000 €": the symbol may follow the number
+    figures: dict[str, object] = field(default_factory=dict)  # which amounts are figures ([figures])
+    timeline: dict[str, object] = field(default_factory=dict)  # time words and their meaning ([timeline])
     quote_pairs: tuple[tuple[str, str], ...] = ()
     quote_inner_space: bool = False
     formulas: tuple[str, ...] = ()  # the readability formulas made for this language
     no_break_after: frozenset[str] = frozenset()  # abbreviations, as written, that end no sentence
+    ordinal_days: bool = False  # a day is written "7." before its month ("am 7. Februar")
     elisions: frozenset[str] = frozenset()  # words elided before an apostrophe: French "l'", "qu'"
     syllables: Syllables | None = None  # None: the language counts syllables otherwise (English)
 
@@ -81,10 +87,16 @@ def rules(code: str) -> Language:
         thousands=tuple(numbers.get("thousands", [","])),
         number_words=dict(numbers.get("words", {})),
         multipliers={k: float(v) for k, v in numbers.get("multipliers", {}).items()},
+        percent=tuple(numbers.get("percent", ["%"])),
+        of=tuple(numbers.get("of", [])),
+        currency_after=bool(numbers.get("currency_after", False)),
+        figures=dict(data.get("figures", {})),
+        timeline=dict(data.get("timeline", {})),
         quote_pairs=tuple((a, b) for a, b in quotes.get("pairs", [])),
         quote_inner_space=bool(quotes.get("inner_space", False)),
         formulas=tuple(data.get("readability", {}).get("formulas", [])),
         no_break_after=_word_set(data.get("sentences", {}).get("no_break_after", "")),
+        ordinal_days=bool(data.get("sentences", {}).get("ordinal_days", False)),
         elisions=_word_set(words.get("elisions", "")),
         syllables=_syllables(data.get("syllables", {})),
     )
