@@ -57,15 +57,29 @@ def test_every_config_key_is_documented():
     sections = {f.name: f for f in dataclasses.fields(config.Settings) if f.name != "source"}
     for name in sections:
         assert f"[{name}]" in README or f"[[{name}]]" in README, name
-    for cls in (config.PathsSettings, config.ScheduleSettings, config.EmailSettings,
-                config.AnalysisSettings, config.RenderSettings, config.FetchSettings,
-                config.ClusterSettings, config.FeedSettings):
+    tables = _readme_config_tables()
+    for name, cls in (("paths", config.PathsSettings), ("schedule", config.ScheduleSettings),
+                      ("email", config.EmailSettings), ("analysis", config.AnalysisSettings),
+                      ("render", config.RenderSettings), ("fetch", config.FetchSettings),
+                      ("cluster", config.ClusterSettings), ("retention", config.RetentionSettings),
+                      ("feeds", config.FeedSettings)):
         for field in dataclasses.fields(cls):
             if not field.metadata.get("internal"):  # set by the loader, not a key of the file
-                assert re.search(rf"^{field.name} = ", README, re.M), f"{cls.__name__}.{field.name}"
+                # in its own table: `language` under [analysis] does not document [render]'s
+                assert re.search(rf"^{field.name} = ", tables.get(name, ""), re.M), f"[{name}] {field.name}"
     for cls in (config.Recipient, config.SectionSettings, config.SectionMatch):
         for field in dataclasses.fields(cls):
             assert re.search(rf"\b{field.name}\b", README), f"{cls.__name__}.{field.name}"
+
+
+def _readme_config_tables() -> dict[str, str]:
+    """The README's example reports.toml, split by table header: {"render": "page_size = ...", ...}."""
+    example = re.search(r"```toml\n(\[paths\].+?)```", README, re.S)
+    assert example, "README has no example reports.toml starting with [paths]"
+    tables: dict[str, str] = {}
+    for header, body in re.findall(r"^\[\[?([\w.]+)\]\]?[^\n]*\n(.*?)(?=^\[|\Z)", example.group(1), re.S | re.M):
+        tables[header] = tables.get(header, "") + body
+    return tables
 
 
 def test_ci_runs_the_readme_test_command():
