@@ -95,7 +95,9 @@ _LETTER_THEN_WORD = re.compile(r"[A-Z]-[a-z]+")
 _OPENING_SHAPE = re.compile(r"\w+(?:ing|ly)$")
 
 
-_LOWER_WORD = re.compile(r"(?<![\w’'\-])[a-z][\w’'\-]*")
+# a lower-case word whole: not inside a longer word, nor followed by more of one
+_LOWER_SHAPE = re.compile(r"[a-z][\w’'\-]*")
+_WORD_EDGE = r"[\w’'\-]"
 
 
 def genders(text: str, lang: str = "en") -> dict[str, str]:
@@ -111,7 +113,9 @@ def genders(text: str, lang: str = "en") -> dict[str, str]:
     return {k: v for k, v in found.items() if v}
 
 
-_TITLED = re.compile(r"\b([A-Z][a-z]+)\.?\s+(?:[A-Z][\w’'\-]*\s+){0,2}?([A-Z][\w’'\-]+)\b(?!\s+[A-Z])")
+# The title's capital first and its word boundary looked back at after it (the same matches
+# as "\b([A-Z][a-z]+)..."), so that `re` skips to the next capital instead of trying every place.
+_TITLED = re.compile(r"([A-Z](?<!\w[A-Z])[a-z]+)\.?\s+(?:[A-Z][\w’'\-]*\s+){0,2}?([A-Z][\w’'\-]+)\b(?!\s+[A-Z])")
 
 
 class Names:
@@ -123,7 +127,7 @@ class Names:
         self._text = text
         self._proper_words = proper
         self._seen: set[str] | None = None
-        self._lower: set[str] | None = None
+        self._lower: dict[str, bool] = {}
         self.verdicts: dict[str, bool] = {}  # can_speak's answers in this article, by speaker
 
     def proper(self, word: str) -> bool:
@@ -132,9 +136,14 @@ class Names:
         return not {word, f"{word}’s", f"{word}'s"}.isdisjoint(self._seen)
 
     def lower(self, word: str) -> bool:
-        if self._lower is None:
-            self._lower = set(_LOWER_WORD.findall(self._text))
-        return word.lower() in self._lower
+        # Looked for word by word: an article asks about a few words, and listing every
+        # lower-case word of it cost more than all the searches.
+        low = word.lower()
+        found = self._lower.get(low)
+        if found is None:
+            found = self._lower[low] = bool(_LOWER_SHAPE.fullmatch(low)) and low in self._text and \
+                re.search(rf"(?<!{_WORD_EDGE}){re.escape(low)}(?!{_WORD_EDGE})", self._text) is not None
+        return found
 
 
 def can_speak(speaker: str | None, names: Names | None = None, lang: str = "en") -> bool:
@@ -165,7 +174,8 @@ def _can_speak(speaker: str | None, names: Names | None, lang: str) -> bool:
     return _name(words, lex, names)
 
 
-_DESCRIPTION = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Tt]his|[Tt]hat)"
+# the look-ahead lets `re` skip to a determiner's first letter (the same matches)
+_DESCRIPTION = re.compile(r"(?=[TtAaHhIiOo])\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Tt]his|[Tt]hat)"
                           r"((?:\s+[a-z][\w’'\-]*){1,3})")
 
 
