@@ -159,7 +159,24 @@ def can_speak(speaker: str | None, names: Names | None = None, lang: str = "en")
 
 
 def _can_speak(speaker: str | None, names: Names | None, lang: str) -> bool:
-    words = [w.strip(_EDGE) for w in (speaker or "").split()]
+    verdict = _verdict(speaker or "", lang)
+    if isinstance(verdict, bool):
+        return verdict
+    word, shaped_out = verdict  # a lone capitalised word: the article's evidence decides
+    if names is not None and names.proper(word):
+        return True  # "said Will", "Al From": a name, though also an English word
+    if shaped_out:
+        return False  # "Thousands", "Why", "Using", "Repeatedly": a sentence's first word
+    return names is None or not names.lower(word)  # never written in lower case: a name
+
+
+# The same speakers come back in every article ("officials", a president's name): what the
+# words alone decide is decided once per process.
+@lru_cache(maxsize=16384)
+def _verdict(speaker: str, lang: str) -> bool | tuple[str, bool]:
+    """can_speak from the words alone, or (word, shaped_out) for a lone capitalised word that
+    needs the article's evidence (`_name`)."""
+    words = [w.strip(_EDGE) for w in speaker.split()]
     words = [w for w in words if w]
     if not words:
         return False
@@ -171,7 +188,7 @@ def _can_speak(speaker: str | None, names: Names | None, lang: str) -> bool:
     first = words[0]
     if not first[:1].isupper() or first.lower() in _DETERMINERS:
         return _description(words, lex)
-    return _name(words, lex, names)
+    return _name(words, lex)
 
 
 # the look-ahead lets `re` skip to a determiner's first letter (the same matches)
@@ -280,7 +297,7 @@ def _singulars(low: str) -> tuple[str, ...]:
     return (low,)
 
 
-def _name(words: list[str], lex: Lexicon, names: Names | None) -> bool:
+def _name(words: list[str], lex: Lexicon) -> bool | tuple[str, bool]:
     """'Ada Park', 'the Daily Ledger', 'ACLU': not 'Thousands', 'FULL TEXT', 'Va', 'Practice'."""
     lows = [w.lower().rstrip(".") for w in words]
     if len(words) > 1 and all(w.isupper() for w in words):
@@ -296,8 +313,7 @@ def _name(words: list[str], lex: Lexicon, names: Names | None) -> bool:
         return True  # "Officials said", "Spokesman Ada Park"
     if len(word) > 1 and word.isupper():
         return True  # an acronym: "ACLU", "NATO"
-    if names is not None and names.proper(word):
-        return True  # "said Will", "Al From": a name, though also an English word
-    if low in lex.not_alone or low in lex.not_names or low.isdigit() or _OPENING_SHAPE.fullmatch(low):
-        return False  # "Thousands", "Why", "Using", "Repeatedly": a sentence's first word
-    return names is None or not names.lower(word)  # never written in lower case: a name
+    # the rest asks the article (`_can_speak`): is the word capitalised mid-sentence, is its
+    # shape a sentence's first word's, is it written in lower case somewhere
+    shaped_out = low in lex.not_alone or low in lex.not_names or low.isdigit() or bool(_OPENING_SHAPE.fullmatch(low))
+    return word, shaped_out
