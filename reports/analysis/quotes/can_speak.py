@@ -97,7 +97,10 @@ _OPENING_SHAPE = re.compile(r"\w+(?:ing|ly)$")
 
 # a lower-case word whole: not inside a longer word, nor followed by more of one
 _LOWER_SHAPE = re.compile(r"[a-z][\w’'\-]*")
-_WORD_EDGE = r"[\w’'\-]"
+
+
+def _word_edge(char: str) -> bool:
+    return char.isalnum() or char in "_’'-"  # what `[\w’'\-]` matches
 
 
 def genders(text: str, lang: str = "en") -> dict[str, str]:
@@ -141,9 +144,19 @@ class Names:
         low = word.lower()
         found = self._lower.get(low)
         if found is None:
-            found = self._lower[low] = bool(_LOWER_SHAPE.fullmatch(low)) and low in self._text and \
-                re.search(rf"(?<!{_WORD_EDGE}){re.escape(low)}(?!{_WORD_EDGE})", self._text) is not None
+            found = self._lower[low] = bool(_LOWER_SHAPE.fullmatch(low)) and self._whole(low)
         return found
+
+    def _whole(self, low: str) -> bool:
+        """`low` in the text with no word character, apostrophe or hyphen on either side."""
+        text = self._text
+        at = text.find(low)
+        while at >= 0:
+            end = at + len(low)
+            if not (at and _word_edge(text[at - 1])) and not (end < len(text) and _word_edge(text[end])):
+                return True
+            at = text.find(low, at + 1)
+        return False
 
 
 def can_speak(speaker: str | None, names: Names | None = None, lang: str = "en") -> bool:
@@ -191,8 +204,8 @@ def _verdict(speaker: str, lang: str) -> bool | tuple[str, bool]:
     return _name(words, lex)
 
 
-# the look-ahead lets `re` skip to a determiner's first letter (the same matches)
-_DESCRIPTION = re.compile(r"(?=[TtAaHhIiOo])\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Tt]his|[Tt]hat)"
+# the look-ahead lets `re` skip to a letter (the same matches)
+_DESCRIPTION = re.compile(r"(?=[A-Za-z])\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Tt]his|[Tt]hat)"
                           r"((?:\s+[a-z][\w’'\-]*){1,3})")
 
 
