@@ -41,6 +41,15 @@ def test_a_lone_capitalised_word_needs_the_articles_evidence() -> None:
     assert not can_speak("Repeatedly", Names("Repeatedly, it rained."))
 
 
+def test_a_word_in_lower_case_is_a_whole_word() -> None:
+    # inside a longer word ("malpractice", "practices", "practice’s") it is no evidence
+    names = Names("Practice won. Malpractice, practices and practice’s cost grew; co-practice too.")
+    assert not names.lower("Practice")
+    assert can_speak("Practice", names)
+    assert Names("Practice won, in practice.").lower("Practice")
+    assert not Names("Pell.").lower("Pell.")  # not a word's shape: never found
+
+
 def test_the_source_as_written_stands_in_for_a_cut_speaker() -> None:
     assert shown("The", "The famously gruff senator") == "The famously gruff senator"
     assert shown("Fundraising", "he") is None  # a pronoun resolved to no one who can speak

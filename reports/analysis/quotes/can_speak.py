@@ -95,7 +95,12 @@ _LETTER_THEN_WORD = re.compile(r"[A-Z]-[a-z]+")
 _OPENING_SHAPE = re.compile(r"\w+(?:ing|ly)$")
 
 
-_LOWER_WORD = re.compile(r"(?<![\w’'\-])[a-z][\w’'\-]*")
+# a lower-case word whole: not inside a longer word, nor followed by more of one
+_LOWER_SHAPE = re.compile(r"[a-z][\w’'\-]*")
+
+
+def _word_edge(char: str) -> bool:
+    return char.isalnum() or char in "_’'-"  # what `[\w’'\-]` matches
 
 
 def genders(text: str, lang: str = "en") -> dict[str, str]:
@@ -111,7 +116,9 @@ def genders(text: str, lang: str = "en") -> dict[str, str]:
     return {k: v for k, v in found.items() if v}
 
 
-_TITLED = re.compile(r"\b([A-Z][a-z]+)\.?\s+(?:[A-Z][\w’'\-]*\s+){0,2}?([A-Z][\w’'\-]+)\b(?!\s+[A-Z])")
+# The title's capital first and its word boundary looked back at after it (the same matches
+# as "\b([A-Z][a-z]+)..."), so that `re` skips to the next capital instead of trying every place.
+_TITLED = re.compile(r"([A-Z](?<!\w[A-Z])[a-z]+)\.?\s+(?:[A-Z][\w’'\-]*\s+){0,2}?([A-Z][\w’'\-]+)\b(?!\s+[A-Z])")
 
 
 class Names:
@@ -123,7 +130,7 @@ class Names:
         self._text = text
         self._proper_words = proper
         self._seen: set[str] | None = None
-        self._lower: set[str] | None = None
+        self._lower: dict[str, bool] = {}
         self.verdicts: dict[str, bool] = {}  # can_speak's answers in this article, by speaker
 
     def proper(self, word: str) -> bool:
@@ -132,9 +139,24 @@ class Names:
         return not {word, f"{word}’s", f"{word}'s"}.isdisjoint(self._seen)
 
     def lower(self, word: str) -> bool:
-        if self._lower is None:
-            self._lower = set(_LOWER_WORD.findall(self._text))
-        return word.lower() in self._lower
+        # Looked for word by word: an article asks about a few words, and listing every
+        # lower-case word of it cost more than all the searches.
+        low = word.lower()
+        found = self._lower.get(low)
+        if found is None:
+            found = self._lower[low] = bool(_LOWER_SHAPE.fullmatch(low)) and self._whole(low)
+        return found
+
+    def _whole(self, low: str) -> bool:
+        """`low` in the text with no word character, apostrophe or hyphen on either side."""
+        text = self._text
+        at = text.find(low)
+        while at >= 0:
+            end = at + len(low)
+            if not (at and _word_edge(text[at - 1])) and not (end < len(text) and _word_edge(text[end])):
+                return True
+            at = text.find(low, at + 1)
+        return False
 
 
 def can_speak(speaker: str | None, names: Names | None = None, lang: str = "en") -> bool:
@@ -150,7 +172,24 @@ def can_speak(speaker: str | None, names: Names | None = None, lang: str = "en")
 
 
 def _can_speak(speaker: str | None, names: Names | None, lang: str) -> bool:
-    words = [w.strip(_EDGE) for w in (speaker or "").split()]
+    verdict = _verdict(speaker or "", lang)
+    if isinstance(verdict, bool):
+        return verdict
+    word, shaped_out = verdict  # a lone capitalised word: the article's evidence decides
+    if names is not None and names.proper(word):
+        return True  # "said Will", "Al From": a name, though also an English word
+    if shaped_out:
+        return False  # "Thousands", "Why", "Using", "Repeatedly": a sentence's first word
+    return names is None or not names.lower(word)  # never written in lower case: a name
+
+
+# The same speakers come back in every article ("officials", a president's name): what the
+# words alone decide is decided once per process.
+@lru_cache(maxsize=16384)
+def _verdict(speaker: str, lang: str) -> bool | tuple[str, bool]:
+    """can_speak from the words alone, or (word, shaped_out) for a lone capitalised word that
+    needs the article's evidence (`_name`)."""
+    words = [w.strip(_EDGE) for w in speaker.split()]
     words = [w for w in words if w]
     if not words:
         return False
@@ -162,10 +201,11 @@ def _can_speak(speaker: str | None, names: Names | None, lang: str) -> bool:
     first = words[0]
     if not first[:1].isupper() or first.lower() in _DETERMINERS:
         return _description(words, lex)
-    return _name(words, lex, names)
+    return _name(words, lex)
 
 
-_DESCRIPTION = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Tt]his|[Tt]hat)"
+# the look-ahead lets `re` skip to a letter (the same matches)
+_DESCRIPTION = re.compile(r"(?=[A-Za-z])\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Tt]his|[Tt]hat)"
                           r"((?:\s+[a-z][\w’'\-]*){1,3})")
 
 
@@ -270,7 +310,7 @@ def _singulars(low: str) -> tuple[str, ...]:
     return (low,)
 
 
-def _name(words: list[str], lex: Lexicon, names: Names | None) -> bool:
+def _name(words: list[str], lex: Lexicon) -> bool | tuple[str, bool]:
     """'Ada Park', 'the Daily Ledger', 'ACLU': not 'Thousands', 'FULL TEXT', 'Va', 'Practice'."""
     lows = [w.lower().rstrip(".") for w in words]
     if len(words) > 1 and all(w.isupper() for w in words):
@@ -286,8 +326,7 @@ def _name(words: list[str], lex: Lexicon, names: Names | None) -> bool:
         return True  # "Officials said", "Spokesman Ada Park"
     if len(word) > 1 and word.isupper():
         return True  # an acronym: "ACLU", "NATO"
-    if names is not None and names.proper(word):
-        return True  # "said Will", "Al From": a name, though also an English word
-    if low in lex.not_alone or low in lex.not_names or low.isdigit() or _OPENING_SHAPE.fullmatch(low):
-        return False  # "Thousands", "Why", "Using", "Repeatedly": a sentence's first word
-    return names is None or not names.lower(word)  # never written in lower case: a name
+    # the rest asks the article (`_can_speak`): is the word capitalised mid-sentence, is its
+    # shape a sentence's first word's, is it written in lower case somewhere
+    shaped_out = low in lex.not_alone or low in lex.not_names or low.isdigit() or bool(_OPENING_SHAPE.fullmatch(low))
+    return word, shaped_out

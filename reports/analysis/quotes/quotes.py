@@ -39,6 +39,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 from reports.analysis.quotes import chooser
 from reports.analysis.quotes.agents import source_agent, source_opening
@@ -477,8 +478,8 @@ class _Attributor:
                 return named, False
         if low in PRONOUNS:
             return (self._antecedent(at, low) if low in {"he", "she", "i", "who"} else None), False
-        unnamed = ANONYMOUS.match(mention)
-        if unnamed and not mention[unnamed.end() :].lstrip()[:1].isupper():
+        unnamed = _unnamed_end(mention)
+        if unnamed is not None and not mention[unnamed:].lstrip()[:1].isupper():
             return mention, True  # not "Senate Majority Leader Mitch McConnell": a title, named
         if not capitalised(mention):
             named = _LOWER_TITLES.match(mention)  # "former governor Jeb Bush" -> "Jeb Bush"
@@ -531,6 +532,14 @@ _INSTITUTIONS = {
     "association", "university", "center", "centre", "service", "board", "ministry",
     "government", "congress", "pentagon", "police", "army", "navy", "caucus", "convention",
 }
+
+
+# "officials", "a source close to": the same mentions in every article, and a long pattern
+@lru_cache(maxsize=16384)
+def _unnamed_end(mention: str) -> int | None:
+    """Where an unnamed source's words ("a senior official") end in `mention`, if it opens so."""
+    unnamed = ANONYMOUS.match(mention)
+    return unnamed.end() if unnamed else None
 
 
 def _subject_of_verb(source: Source) -> bool:
