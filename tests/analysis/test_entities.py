@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
+import importlib
 import json
 import re
 from pathlib import Path
 
 from reports.analysis import entities, text
+from reports.analysis.entities import spans
 
 
 def _kinds(body: str) -> dict[str, str]:
@@ -207,7 +210,7 @@ def boundary_faults(article: str, names: list[str]) -> list[str]:
         where = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", article)]
         if where and all(article[max(0, w - 4) : w] == "New " for w in where):
             faults.append(f"dropped New: {name}")
-        if any(entities._breaks(word) for word in name.split()[1:]):
+        if any(spans._breaks(word) for word in name.split()[1:]):
             faults.append(f"joined: {name}")
     return faults
 
@@ -371,3 +374,14 @@ def test_a_lone_surname_joins_the_full_name_of_the_title():
     found = {e.name: (e.kind, e.count) for e in entities.entities(text.split(body), title="Harlan Quibbleton's empire under scrutiny")}
     assert "Quibbleton" not in found
     assert found.get("Harlan Quibbleton") == ("person", 3)
+
+
+def test_a_language_without_its_own_recogniser_is_read_by_the_english_one():
+    # Invented sentences; each language in the table names a module with the entry point.
+    for module in entities.RECOGNISERS.values():
+        assert callable(importlib.import_module(f"reports.analysis.entities.{module}").entities)
+    doc = text.split("Senator Alma Drevik said the Vantoro Group would leave Lisbon. She said more.")
+    unlisted = dataclasses.replace(doc, language="xx")
+    assert "xx" not in entities.RECOGNISERS
+    assert entities.entities(unlisted) == entities.entities(doc)
+    assert {e.name for e in entities.entities(unlisted)} >= {"Alma Drevik", "Lisbon"}
