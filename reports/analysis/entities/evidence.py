@@ -10,12 +10,12 @@ from dataclasses import dataclass
 
 from reports.analysis.entities.kinds import _classify
 from reports.analysis.entities.spans import (
-    _NEXT, _POSSESSIVE, _RUN, _SKIP, _WORD, _common_opener, _looks_like_name, _name_token, _spans, _written,
+    _NEXT, _OPENERS, _POSSESSIVE, _RUN, _SKIP, _WORD, _common_opener, _looks_like_name, _name_token, _spans, _written,
 )
 from reports.analysis.entities.words import (
     _ACTS_AFTER, _ACTS_BEFORE, _BODY_BEFORE, _DETERMINERS, _MEDIA_AFTER, _MEMBERS_AFTER, _ORG_WORDS,
-    _PLACE_AFTER, _PLACE_BEFORE, _PREPOSITION_BEFORE_PLACE, _SPEECH_AFTER, _STOPWORDS, _W, _place_strength,
-    _stem,
+    _PLACE_AFTER, _PLACE_BEFORE, _PREPOSITION_BEFORE_PLACE, _SPEECH_AFTER, _STOPWORDS, _W, _all_titles,
+    _place_strength, _stem,
 )
 
 
@@ -49,6 +49,8 @@ def _apposition(sentence: str, at: int) -> bool:
         return False
     if words[0] in ("who", "whose"):
         return True
+    if words[0] in _W.roles or words[0] in _W.apposition_roles:
+        return True  # "Shinzo Abe, acting secretary general", "Segolene Royal, head of ..."
     if words[0] not in _DETERMINERS and words[0] not in ("former", "then"):
         return False
     for word in words[1:]:
@@ -64,6 +66,30 @@ def _about_a_person(sentence: str) -> bool:
     """A sentence that opens with "He" or "She": the one before it named a person."""
     first = sentence.lstrip("\"“‘'( ").split(maxsplit=1)
     return bool(first) and first[0].lower() in _W.pronouns
+
+
+_YEARS_OLD = re.compile(r"\d{1,3}-years?-old")
+# After a name: "and" or a comma, the list's other names, then the word that stands after the
+# whole list ("al-Qaida and Taleban fighters", "Smith and Jones said").
+_LIST_TAIL = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?"
+                        r"(?:[A-Z][\w'’.\-]*\s+){0,3}[A-Z][\w'’.\-]*\s+([a-z]+)")
+
+
+def _role_before(before: str, before2: str) -> bool:
+    """A person's role or age right before the name, or before the comma that opens it:
+    "rival Romano Prodi", "37-year-old Dragan Neskovic", "his counterpart, Li Zhaoxing"."""
+    low = before.lower()
+    if (low in _W.roles or low.rpartition("-")[2] in _W.roles) and before.islower():
+        return True
+    if _YEARS_OLD.fullmatch(low):
+        return True
+    if low != ",":
+        return False
+    word = before2.rstrip(",")
+    key = word.lower()
+    return bool(word) and before2.endswith(",") and (
+        (word.islower() and (key in _W.roles or key.rpartition("-")[2] in _W.roles))
+        or (word[:1].isupper() and key.rstrip(".") in _all_titles()))
 
 
 def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next: bool = False) -> list[_Mention]:
@@ -92,7 +118,7 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
         following = _NEXT.match(sentence, match.end())
         last_after = following.group(1) if following else ""
         if last_after == "," and _apposition(sentence, following.end()):
-            last_after = "said"  # "Nobutaka Machimura, the foreign minister," or ", who": a person
+            last_after = "who"  # "Nobutaka Machimura, the foreign minister," or ", who": a person
         if start_at == 0 and spans and _common_opener(tokens, spans[0], common):
             i, j = spans[0]
             spans = list(spans)
@@ -105,26 +131,40 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
             low = before.lower()
             if low in _W.works or (low == "," and before2.rstrip(",").lower() in _W.works):
                 continue  # "her autobiography, Lady Sings the Blues": a work's title, no name
+            possessed = tokens[j - 1].endswith(_POSSESSIVE)
             if (low in _PREPOSITION_BEFORE_PLACE or low in _W.place_prepositions
                     or (low == "of" and before2.lower() in _W.place_of)
                     or (i == 0 and _listed(sentence, listed_after, start_at))):
-                context = "in"
+                # "in Bill's yard": the place is the yard, and "Bill" only its owner
+                context = "" if possessed else "in"
                 listed_after = match.end()
             elif low == "the":
-                context = "the"
+                low2 = before2.lower()
+                inside = low2 in _W.place_inside and j == n and not sentence.startswith("&", following.start(1) if following else 0)
+                context = "inthe" if inside and not possessed else "the"  # "in the Florida Keys"
             elif low in _BODY_BEFORE or (low == "," and before2.rstrip(",").lower() in _BODY_BEFORE):
                 context = "body"  # "the group Hamas", "energy drink company, Red Bull,"
-            elif low in _PLACE_BEFORE or (low == "of" and before2.lower() in _PLACE_BEFORE):
-                context = "place"
+            elif low in _PLACE_BEFORE or (low == "of" and _stem(before2) in _PLACE_BEFORE):
+                context = "place"  # "the town of Tarmiyah", "the islands of Kos and Astypaleia"
+                listed_after = match.end()
+            elif low in ("of", "for") and _stem(before2) in _W.body_of:
+                context = "bodyof"  # "members of Hamas", "a spokesman for Gazprom"
             elif low in _ACTS_BEFORE:
                 context = "acts"
-            elif (low in _W.roles or low.rpartition("-")[2] in _W.roles) and before.islower():
+            elif _role_before(before, before2):
                 context = "role"  # "rival Romano Prodi", "presidential hopeful Barack Obama"
             elif before.endswith(_POSSESSIVE) and _place_strength(_written(before)) >= 2:
                 context = "owner"  # "Britain's Boris Johnson"
             else:
                 context = ""
-            if after in _SPEECH_AFTER:
+            if j == n and after in ("and", "or", ","):
+                tail = _LIST_TAIL.match(sentence, match.end())
+                if tail and (tail.group(1) in _MEMBERS_AFTER or tail.group(1) in _W.body_after) and not (
+                        start_at == 0 and i == 0 and tokens[0].lower() in _OPENERS):
+                    after = tail.group(1)  # "al-Qaida and Taleban fighters": each is a body
+            if after == "who":
+                context += ":who"  # a person's, or a person's word for a body: "the Coalition, which"
+            elif after in _SPEECH_AFTER:
                 context += ":said"
             elif after in _MEMBERS_AFTER or after in _W.body_after:
                 context += ":members"

@@ -67,7 +67,8 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
     context, titled, _ = context.partition("+titled")
     context, he, _ = context.partition("+he")
     before, _, after = context.lstrip("!").partition(":")
-    if had_the:
+    inside = before == "inthe"  # "in the Florida Keys": a place's article, after a place's preposition
+    if had_the or inside:
         before = "the"
     votes = dict(own)
     if compass and before == "the":
@@ -86,6 +87,12 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
         _add_vote(votes, "place", 2 if sure else 1)  # "in Fallujah", not "in Police custody" nor "How to Succeed"
     if before == "body" or (before == "the" and single and not strength and not _demonym(text.lower())):
         _add_vote(votes, "organisation", 1 if before == "the" else 2)
+        if before == "the" and after == "said":
+            _add_vote(votes, "organisation", 1)  # "The Taliban said": a person takes no "the"
+    if inside and not single and not votes and not adjective and not titled:
+        _add_vote(votes, "place", 2)  # "in the Florida Keys", not "in the Senate" (its own word says)
+    if before == "bodyof" and not strength and not adjective:
+        _add_vote(votes, "organisation", 1 if person_shaped else 2)  # "members of Hamas"
     if before == "place" or after == "place":
         _add_vote(votes, "place", 2)
     if (acts or before == "acts") and strength >= 3 and not adjective:
@@ -98,9 +105,9 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
         person = 0.0
         if first_name and before != "the" and not own:
             person += 2  # not "the Dixie Chicks", "Virginia Tech"
-        if after == "said" and before != "body":
+        if after in ("said", "who") and before != "body":
             person += 2 if not (own or common) else 1  # "Nobutaka Machimura said", not "Wildlife Direct said"
-        if before == "owner" or (before == "role" and not own):
+        if (before == "owner" or before == "role") and not own:
             person += 2  # not "the rival Awami National Party"
         if he and not own:
             person += 2  # "He" opens the next sentence: not for "New York" there
@@ -108,7 +115,7 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
             _add_vote(votes, "person", person)
         elif not votes:
             _add_vote(votes, "shape", 0.5)  # a person by shape only: never a person alone
-    elif single and not votes and not adjective and (after == "said" or before == "role"):
+    elif single and not votes and not adjective and (after in ("said", "who") or before == "role"):
         # "Bolt said": with the full name's shape ("Usain Bolt") it settles the person
         if before == "role":
             _add_vote(votes, "person", 2)
@@ -181,6 +188,8 @@ def _shape(raw: tuple[str, ...], start: bool) -> tuple | None:
             _add_vote(votes, "organisation", 3)
         elif keys[-1] in _PLACE_WORDS or (keys[0] in _PLACE_WORDS and keys[1] in _CONNECTORS):
             _add_vote(votes, "place", 3)
+        elif len(run) == 2 and keys[0] in _W.continent_parts and _place_strength(run[1]) >= 3:
+            _add_vote(votes, "place", 3)  # "Central America", "East Jerusalem": part of a known place
         elif keys[0] in _ORG_PREFIXES or any(_stem(t) in _ORG_WORDS for t in keys):
             _add_vote(votes, "organisation", 2)
         elif _place_strength(run[0]) >= 3 and not _looks_like_name(run) and not _place_strength(" ".join(run[1:])):

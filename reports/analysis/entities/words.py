@@ -44,6 +44,12 @@ class _Words:
     place_prepositions: frozenset[str]
     openers: frozenset[str]
     works: frozenset[str]
+    apposition_roles: frozenset[str]
+    body_of: frozenset[str]
+    place_before: frozenset[str]
+    place_after: frozenset[str]
+    continent_parts: frozenset[str]
+    place_inside: frozenset[str]
 
 
 def _load_words(language: str) -> _Words:
@@ -136,7 +142,7 @@ _MEMBERS_AFTER = frozenset(
     spokesperson officials official supporters guerrillas insurgents movement chief""".split()
 )
 _BODY_BEFORE = frozenset("group agency movement party organization organisation network newspaper daily".split()) | _W.body_before
-_PLACE_BEFORE = frozenset("city town village province region district capital state island port".split())
+_PLACE_BEFORE = frozenset("city town village province region district capital state island port".split()) | _W.place_before
 # A country or capital that acts is its government ("Damascus denies", "Tehran plans",
 # "recognize Israel"): such a mention is no evidence of a place, so a name seen only so is left
 # out as unsure, and one also seen as a place elsewhere stays a place.
@@ -147,7 +153,7 @@ _ACTS_AFTER = frozenset(
 )
 _ACTS_BEFORE = frozenset("recognize recognizes recognized recognizing accuse accused against".split())
 _MEDIA_AFTER = frozenset("news agency newspaper television radio channel network".split())  # "Xinhua news agency"
-_PLACE_AFTER = frozenset("province district region state county valley governorate".split())
+_PLACE_AFTER = frozenset("province district region state county valley governorate".split()) | _W.place_after
 
 # Titles beyond the keyphrases' list: "House Speaker Nancy Pelosi", "Army Private Lynndie England".
 _MORE_TITLES = frozenset(
