@@ -75,6 +75,12 @@ _LIST_TAIL = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+
                         r"(?:[A-Z][\w'’.\-]*\s+){0,3}[A-Z][\w'’.\-]*\s+([a-z]+)")
 
 
+def _country_follows(tokens: list[str], j: int) -> bool:
+    """"of" at `j` is followed by a country or a capital of one to three words."""
+    return any(_place_strength(" ".join(_written(t) for t in tokens[j + 1 : k])) >= 3
+               for k in range(j + 2, min(len(tokens), j + 4) + 1))
+
+
 def _role_before(before: str, before2: str) -> bool:
     """A person's role or age right before the name, or before the comma that opens it:
     "rival Romano Prodi", "37-year-old Dragan Neskovic", "his counterpart, Li Zhaoxing"."""
@@ -170,6 +176,8 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
                 context += ":members"
             elif after in _PLACE_AFTER:
                 context += ":place"
+            elif after == "of" and _country_follows(tokens, j):
+                context += ":from"  # "Andreas Seppi of Italy": a player or a delegate and their country
             elif after in _MEDIA_AFTER:
                 context += ":media"
             elif (after in _W.team_verbs and scored) or (j == n and _TABLE_ROW.match(sentence, match.end())):

@@ -9,7 +9,9 @@ from dataclasses import dataclass, field
 
 from reports.analysis.entities.evidence import _Mention
 from reports.analysis.entities.kinds import _add_vote, _decide
-from reports.analysis.entities.words import _NOT_NAMES, _ORG_WORDS, _PLACE_WORDS, _W, _place_strength, _stem
+from reports.analysis.entities.words import (
+    _NOT_NAMES, _ORG_PREFIXES, _ORG_WORDS, _PLACE_PREFIXES, _PLACE_WORDS, _W, _place_strength, _stem,
+)
 from reports.analysis.gazetteer import lookup
 
 
@@ -39,6 +41,7 @@ def _group(mentions: list[_Mention]) -> list[_Group]:
     surnames: dict[str, str] = {}  # last word -> full name key
     given: dict[str, str] = {}  # first word -> full name key ("Josh" -> "josh stepakoff")
     bodies: dict[str, str] = {}  # a body's last word -> its key ("sands" -> "las vegas sands")
+    firsts: dict[str, str] = {}  # a body's own first word -> its key ("amnesty" -> "amnesty international")
     ordered = sorted(mentions, key=_merge_order)
     indexed = False
     for m in ordered:
@@ -49,7 +52,7 @@ def _group(mentions: list[_Mention]) -> list[_Group]:
         single = len(m.name.split()) == 1
         if single and not indexed:
             # every full name is in (they sort first): index them by what their groups show
-            _index_full_names(groups, surnames, given, bodies)
+            _index_full_names(groups, surnames, given, bodies, firsts)
             indexed = True
         if single and (key in surnames or key in given):
             # A person's surname alone is the person, whatever else the word may be ("Hamm").
@@ -57,6 +60,9 @@ def _group(mentions: list[_Mention]) -> list[_Group]:
             continue
         if single and key in bodies and not (m.votes.get("person") or m.votes.get("speaks")):
             _add(groups[bodies[key]], m, only="organisation")
+            continue
+        if single and key in firsts and not m.votes.get("person"):
+            _add(groups[firsts[key]], m, only="organisation")  # "Amnesty says", with "Amnesty International"
             continue
         if m.lone_start and not m.votes:
             continue
@@ -66,9 +72,11 @@ def _group(mentions: list[_Mention]) -> list[_Group]:
 
 
 def _index_full_names(groups: dict[str, _Group], surnames: dict[str, str], given: dict[str, str],
-                      bodies: dict[str, str]) -> None:
-    """The last and first words of the people among the full names, and the distinctive last
-    word of the bodies ("Sands", not "Bank" nor "House"), for the lone words to join."""
+                      bodies: dict[str, str], firsts: dict[str, str]) -> None:
+    """The last and first words of the people among the full names, the distinctive last word
+    of the bodies ("Sands", not "Bank" nor "House"), and the first word of a two-word body
+    whose second is a body's common word ("Amnesty" of "Amnesty International", not "World" of
+    "World Bank"), for the lone words to join."""
     for key, group in sorted(groups.items(), key=lambda kv: kv[1].order):
         parts = key.split()
         if len(parts) < 2:
@@ -83,6 +91,19 @@ def _index_full_names(groups: dict[str, _Group], surnames: dict[str, str], given
             if (_stem(last) not in _ORG_WORDS and _stem(last) not in _PLACE_WORDS and last not in _W.lone_bodies
                     and last not in lookup().org_suffixes and last not in _NOT_NAMES and not _place_strength(last)):
                 bodies.setdefault(last, key)
+            if len(parts) == 2 and _distinctive_first(parts):
+                firsts.setdefault(parts[0], key)
+
+
+def _distinctive_first(parts: list[str]) -> bool:
+    """A body's first word that names it alone: the second word is a body's common word, and
+    the first is no place, people, prefix, first name or common word."""
+    first, last = parts
+    data = lookup()
+    return (_stem(last) in _ORG_WORDS and first not in _NOT_NAMES and first not in _ORG_PREFIXES
+            and first not in _PLACE_PREFIXES and _stem(first) not in _ORG_WORDS and _stem(first) not in _PLACE_WORDS
+            and first not in data.first_names and not _place_strength(first) and "." not in first
+            and not first.endswith(("ish", "ic", "ian", "ese", "ean", "ist", "an")))
 
 
 def _merge_order(m: _Mention) -> tuple[int, bool, float, int]:

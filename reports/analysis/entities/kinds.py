@@ -109,6 +109,8 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
             person += 2 if not (own or common) else 1  # "Nobutaka Machimura said", not "Wildlife Direct said"
         if (before == "owner" or before == "role") and not own:
             person += 2  # not "the rival Awami National Party"
+        if after == "from" and not own and not first_name:
+            person += 2  # "Lee Hyung-taik of South Korea" (with a first name, that alone says it)
         if he and not own:
             person += 2  # "He" opens the next sentence: not for "New York" there
         if person:

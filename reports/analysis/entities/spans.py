@@ -12,7 +12,7 @@ import re
 
 from reports.analysis.entities.words import (
     _CONNECTORS, _DEMONYMS, _DETERMINERS, _ORG_PREFIXES, _ORG_WORDS, _PLACE_PREFIXES, _PLACE_WORDS,
-    _STOPWORDS, _TITLES, _W, _all_titles, _place_strength, _stem,
+    _STOPWORDS, _TITLE_QUALIFIERS, _TITLES, _W, _all_titles, _place_strength, _stem,
 )
 from reports.analysis.gazetteer import lookup
 from reports.analysis.timeline import MONTHS as _MONTHS
@@ -85,9 +85,32 @@ def _spans(tokens: list[str]) -> list[tuple[int, int]]:
                 j += 2
             else:
                 break
-        spans.append((i, j))
+        k = _body_before_title(tokens, i, j)
+        if k:
+            spans.append((i, k))  # "Palestinian Authority | President Mahmoud Abbas"
+        spans.append((k or i, j))
         i = j
     return spans
+
+
+def _body_before_title(tokens: list[str], i: int, j: int) -> int:
+    """Where a body's name ends and its officer's title begins within one span, or 0: "European
+    Union | Trade Commissioner Peter Mandelson", "U.S. Army | Private Lynndie England". The body
+    has two words or more and ends in a body's word; "National" and "Press" start titles
+    ("U.S. National Security Adviser", "White House Press Secretary")."""
+    titles = _all_titles()
+    keys = [_written(t).rstrip(".").lower() for t in tokens[i:j]]
+    for t in range(2, len(keys) - 1):
+        if keys[t] not in titles:
+            continue
+        k = t
+        while k > 2 and keys[k - 1] in _TITLE_QUALIFIERS:
+            k -= 1
+        head = _stem(keys[k - 1])
+        if head in _ORG_WORDS and head not in _ORG_PREFIXES and head not in _TITLE_QUALIFIERS and head != "press":
+            return i + k
+        return 0
+    return 0
 
 
 def _breaks(token: str) -> bool:
@@ -114,7 +137,9 @@ def _ends_a_body(tokens: list[str], i: int, j: int) -> bool:
     if headed or head in _all_titles() or head in _W.positions:
         return False
     person = 2 <= j - i <= 3 and _written(tokens[i]).lower() in lookup().first_names
-    return person or _place_strength(after) > 0 or after.lower() in _DEMONYMS
+    # "Lee Hyung-taik | of South Korea": the place may take more than one word
+    place = any(_place_strength(" ".join(_written(t) for t in tokens[j + 1 : k])) > 0 for k in range(j + 2, min(len(tokens), j + 4) + 1))
+    return person or place or after.lower() in _DEMONYMS
 
 
 @functools.lru_cache(maxsize=1 << 16)
