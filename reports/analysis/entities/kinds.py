@@ -13,7 +13,7 @@ from reports.analysis.entities.spans import _OPENERS, _looks_like_name, _written
 from reports.analysis.entities.words import (
     _COMPASS, _CONNECTORS, _DEMONYMS, _DETERMINERS, _FAITHS, _KNOWN_ORGS, _NOT_NAMES, _ORG_PREFIXES,
     _ORG_WORDS, _PLACE_FORMS, _PLACE_PREFIXES, _PLACE_WORDS, _STOPWORDS, _TITLE_QUALIFIERS, _W, _all_titles,
-    _place_strength, _stem,
+    _everyday, _place_strength, _stem,
 )
 from reports.analysis.gazetteer import lookup
 from reports.models import EntityKind
@@ -123,6 +123,8 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
             _add_vote(votes, "person", 2)
         else:  # a lone word that speaks: a person only beside other evidence of one ("Hamas said")
             _add_vote(votes, "speaks", 1.5 if not common else 1)
+    if single and strength < 2 and not compass and "place" in votes and _everyday(text.lower()):
+        votes.pop("place")  # "According to Breaking the Silence", "in Reading" (the gazetteer is not sure)
     if len(text.split()) > 4 and not votes:
         return None
     return text, text, votes, start and single

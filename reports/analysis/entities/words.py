@@ -196,3 +196,21 @@ _NOT_NAMES = _DEMONYMS | _FAITHS | frozenset(_MONTHS) | frozenset(_WEEKDAYS) | _
 @functools.cache
 def _all_titles() -> frozenset[str]:
     return _TITLES | _MORE_TITLES | lookup().titles
+
+
+@functools.cache
+def _everyday(key: str) -> bool:
+    """An everyday English word (the Dale-Chall list of easy words), or its "-ing", "-ed" or
+    "-s" form: "Breaking", "Reading", "Hope". Such a word alone is a place only when the
+    gazetteer is sure of it, never by a preposition before it."""
+    from reports.analysis.readability import easy_words
+
+    easy = easy_words()
+    if key in easy:
+        return True
+    for ending in ("ing", "ed", "es", "s"):
+        if key.endswith(ending) and len(key) > len(ending) + 2:
+            stem = key[: -len(ending)]
+            if stem in easy or stem + "e" in easy or (stem[-1] == stem[-2] and stem[:-1] in easy):
+                return True
+    return False
