@@ -182,6 +182,8 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
                 context += ":media"
             elif (after in _W.team_verbs and scored) or (j == n and _TABLE_ROW.match(sentence, match.end())):
                 context += ":team"  # "Bristol City beat Leeds 2-1", a league table's "Chelsea 20 15 3 2"
+            elif not after[:1].isalnum():
+                context += ":stop"  # a stop, a comma or the sentence's end: the name is not a modifier
             if pronoun_next and 2 <= j - i <= 3 and _looks_like_name(tokens[i:j]):
                 context += "+he"  # the sentence's first full name, and the next opens with "He"
                 pronoun_next = False

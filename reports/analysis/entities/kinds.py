@@ -8,6 +8,7 @@ shape alone never makes a person.
 from __future__ import annotations
 
 import functools
+import re
 
 from reports.analysis.entities.spans import _OPENERS, _looks_like_name, _written
 from reports.analysis.entities.words import (
@@ -19,6 +20,8 @@ from reports.analysis.gazetteer import lookup
 from reports.models import EntityKind
 
 
+_WEB_SITE = re.compile(r"[a-z0-9][\w\-]*(?:\.[\w\-]+)*\.(?:com|net|org|info|io|co\.uk|gov)")
+
 # Evidence weights: a kind is shown when its evidence reaches _SURE and beats the others clearly.
 _SURE = 2.0
 
@@ -27,10 +30,15 @@ def _decide(votes: dict[str, float]) -> tuple[EntityKind | None, float]:
     """The kind with the most evidence, and how far it is ahead; None when it is not enough."""
     if not votes:
         return None, 0.0
-    if "shape" in votes or "speaks" in votes:
+    if "shape" in votes or "speaks" in votes or "article" in votes:
         votes = dict(votes)
         shape = votes.pop("shape", 0.0)
         speaks = votes.pop("speaks", 0.0)
+        if votes.pop("article", 0.0):
+            # written "the X" somewhere: a person is not, so X is no person, and when it is
+            # nothing else, nothing ("The Prison Papers", "the Rodong Sinmun said")
+            votes.pop("person", None)
+            shape = speaks = 0.0
         if votes.get("person") or (shape and speaks):
             # a person's shape and a lone surname's speech count once something shows a person,
             # or together ("Usain Bolt ... Bolt said")
@@ -105,7 +113,7 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
         person = 0.0
         if first_name and before != "the" and not own:
             person += 2  # not "the Dixie Chicks", "Virginia Tech"
-        if after in ("said", "who") and before != "body":
+        if after in ("said", "who") and before not in ("body", "the"):
             person += 2 if not (own or common) else 1  # "Nobutaka Machimura said", not "Wildlife Direct said"
         if (before == "owner" or before == "role") and not own:
             person += 2  # not "the rival Awami National Party"
@@ -113,6 +121,10 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
             person += 2  # "Lee Hyung-taik of South Korea" (with a first name, that alone says it)
         if he and not own:
             person += 2  # "He" opens the next sentence: not for "New York" there
+        if before == "the" and not own and after in ("said", "who", "stop"):
+            # "the Rodong Sinmun said", "The Prison Papers:": no person's name ("the Jack Smith
+            # inquiry" names the inquiry after him)
+            _add_vote(votes, "article", 0.01)
         if person:
             _add_vote(votes, "person", person)
         elif not votes:
@@ -183,8 +195,8 @@ def _shape(raw: tuple[str, ...], start: bool) -> tuple | None:
     strength = _place_strength(text)
     if strength and text.isupper() and len(text) > 4 and text.isalpha():
         text = text.title()  # a dateline's "MADRID" is Madrid
-    if low in _KNOWN_ORGS or low.replace(".", "") in _KNOWN_ORGS:
-        _add_vote(votes, "organisation", 3)
+    if low in _KNOWN_ORGS or low.replace(".", "") in _KNOWN_ORGS or (single and _WEB_SITE.fullmatch(low)):
+        _add_vote(votes, "organisation", 3)  # "Reuters", "TheForce.net": a web site is its owner's
     elif strength:
         _add_vote(votes, "place", strength)
     if not single and strength < 2:  # "United States", "West Bank": the gazetteer's word

@@ -85,12 +85,30 @@ def _spans(tokens: list[str]) -> list[tuple[int, int]]:
                 j += 2
             else:
                 break
-        k = _body_before_title(tokens, i, j)
+        k = _body_before_title(tokens, i, j) or _person_after_place(tokens, i, j)
         if k:
             spans.append((i, k))  # "Palestinian Authority | President Mahmoud Abbas"
         spans.append((k or i, j))
         i = j
     return spans
+
+
+def _person_after_place(tokens: list[str], i: int, j: int) -> int:
+    """Where a person's full name starts right after a place's or a body's name within one
+    span, or 0: "the District of Massachusetts | Joshua Levy said". The person is a first name
+    and at least one more word; what stands before has two words or more and ends in a
+    province, a city or a body's word."""
+    first_names = lookup().first_names
+    titles = _all_titles()
+    if any(_written(t).rstrip(".").lower() in titles for t in tokens[i:j]):
+        return 0  # "Deputy Secretary of State Richard Armitage": the title's, read by the title
+    for k in range(i + 2, j - 1):
+        if _written(tokens[k]).lower() not in first_names or not _name_shaped(_written(tokens[k + 1])):
+            continue
+        head = _written(tokens[k - 1])
+        if _place_strength(head) >= 2 or _stem(head) in _ORG_WORDS or _stem(head) in _PLACE_WORDS:
+            return k
+    return 0
 
 
 def _body_before_title(tokens: list[str], i: int, j: int) -> int:
