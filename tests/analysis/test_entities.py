@@ -385,3 +385,61 @@ def test_a_language_without_its_own_recogniser_is_read_by_the_english_one():
     assert "xx" not in entities.RECOGNISERS
     assert entities.entities(unlisted) == entities.entities(doc)
     assert {e.name for e in entities.entities(unlisted)} >= {"Alma Drevik", "Lisbon"}
+
+
+def test_a_name_seen_once_takes_its_kind_from_the_words_around_it():
+    # Invented sentences: a role before the comma, an age, "the towns of", "in the ... area",
+    # a compass word before a continent, "X and Y fighters", "the X company", "X of <country>".
+    found = _kinds(
+        "The minister met his counterpart, Tomas Velkaro, on Monday. Police said 37-year-old "
+        "Darvin Kolst was arrested. Shells hit the towns of Varnock and Tellisby. Farmers in the "
+        "Orvel Keys lost crops, and residents of the Mirran Dune area fled. Troops moved into "
+        "Central Asia. Dozens of Brannock and Selvo fighters were killed. A deal with the Zentrix "
+        "company was signed. In the final, Edo Marlan of South Korea beat the champion."
+    )
+    assert found.get("Tomas Velkaro") == "person"
+    assert found.get("Darvin Kolst") == "person"
+    assert found.get("Varnock") == "place" and found.get("Tellisby") == "place"
+    assert found.get("Orvel Keys") == "place" and found.get("Mirran Dune") == "place"
+    assert found.get("Central Asia") == "place"
+    assert found.get("Brannock") == "organisation" and found.get("Selvo") == "organisation"
+    assert found.get("Zentrix") == "organisation"
+    assert found.get("Edo Marlan") == "person" and found.get("South Korea") == "place"
+
+
+def test_a_body_before_its_officers_title_and_a_bodys_first_word_alone():
+    # Invented: the body is named once before its president's title, once by its first word.
+    found = {e.name: e for e in entities.entities(text.split(
+        "Palvar Authority President Jonas Weltry spoke on Monday. Quorvia International "
+        "criticised the plan. Quorvia says the plan is unlawful.")) if e.kind}
+    assert found["Palvar Authority"].kind == "organisation"
+    assert found["Jonas Weltry"].kind == "person"
+    assert found["Quorvia International"].kind == "organisation" and found["Quorvia International"].count == 2
+    assert "Quorvia" not in found
+
+
+def test_an_everyday_word_alone_is_no_place_by_its_preposition():
+    # Invented: "Breaking" and "Hope" only after "to"/"in"; "Nice" is a town the gazetteer is unsure of.
+    found = _kinds(
+        "According to Breaking the Chains, a charity, the camps are full. Volunteers went to "
+        "Hope to help. The team flew in from Lisbon."
+    )
+    assert "Breaking" not in found and "Hope" not in found
+    assert found.get("Lisbon") == "place"
+
+
+def test_the_people_column_holds_no_name_written_with_the():
+    # Invented: a series and a newspaper, each with evidence a person would have, and a real
+    # person whose name only qualifies an inquiry ("the Jack Smith inquiry").
+    found = _kinds(
+        "More from author Valdmoor Papers: the prisoners' plea. The Valdmoor Papers: the case "
+        "file. The Rodan Velk said in a commentary that the drill was a provocation. The Jack "
+        "Smith inquiry went on. Jack Smith said more was to come. The Acting U.S. Attorney for "
+        "the Northern District of Ohio Marcus Feld said the case is open. Readers of "
+        "Velkorn.net wrote in."
+    )
+    assert found.get("Valdmoor Papers") != "person"
+    assert found.get("Rodan Velk") != "person"
+    assert found.get("Jack Smith") == "person"
+    assert found.get("Marcus Feld") == "person"
+    assert found.get("Velkorn.net") in (None, "organisation")

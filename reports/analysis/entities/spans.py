@@ -12,7 +12,7 @@ import re
 
 from reports.analysis.entities.words import (
     _CONNECTORS, _DEMONYMS, _DETERMINERS, _ORG_PREFIXES, _ORG_WORDS, _PLACE_PREFIXES, _PLACE_WORDS,
-    _STOPWORDS, _TITLE_QUALIFIERS, _TITLES, _W, _all_titles, _place_strength, _stem,
+    _STOPWORDS, _TITLE_QUALIFIERS, _TITLES, _W, _all_titles, _everyday, _place_strength, _stem,
 )
 from reports.analysis.gazetteer import lookup
 from reports.analysis.timeline import MONTHS as _MONTHS
@@ -51,14 +51,15 @@ _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 
 def _common_opener(tokens: list[str], span: tuple[int, int], common: frozenset[str]) -> bool:
     """The sentence's first word, capitalised only for that, before "of" or "for": the article
-    writes it in lower case elsewhere, and it is no place, first name or title ("Standings of
-    National ...", not "Bank of England" when "bank" is also written)."""
+    writes it in lower case elsewhere, or it is an everyday word ("Dozens of ..."), and it is no
+    place, first name or title ("Standings of National ...", not "Bank of England" when "bank"
+    is also written)."""
     i, j = span
     if i != 0 or j - i < 3 or tokens[1].lower() not in ("of", "for"):
         return False  # "Human Rights Watch", "State Department": a common word starts many names
     word = _written(tokens[0])
     low = word.lower()
-    if low not in common or not word[:1].isupper() or word.isupper():
+    if (low not in common and not _everyday(low)) or not word[:1].isupper() or word.isupper():
         return False
     if _stem(low) in _ORG_WORDS or _stem(low) in _PLACE_WORDS:
         return False  # "Bank of England", "University of Texas", "Gulf of Mexico"
