@@ -443,3 +443,15 @@ def test_the_people_column_holds_no_name_written_with_the():
     assert found.get("Jack Smith") == "person"
     assert found.get("Marcus Feld") == "person"
     assert found.get("Velkorn.net") in (None, "organisation")
+
+
+def test_a_sentences_last_word_and_first_word_are_read_as_words():
+    # Invented: the body's noun ends the sentence with its full stop; a people's word before
+    # "rebels" is no body; the sentence's first word is no part of the agency's name.
+    found = _kinds(
+        "The army launched an offensive to hunt Zorvan insurgents. Villages were seized by Serb "
+        "rebels. Undercover FBI agents provided the device."
+    )
+    assert found.get("Zorvan") == "organisation"
+    assert "Serb" not in found
+    assert found.get("FBI") == "organisation" and "Undercover FBI" not in found

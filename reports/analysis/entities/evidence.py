@@ -123,6 +123,8 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
             outer2, outer = outer, outer[-1]  # "Iraq, Syria": the comma stands before
         following = _NEXT.match(sentence, match.end())
         last_after = following.group(1) if following else ""
+        if len(last_after) > 1:
+            last_after = last_after.rstrip(".")  # "... hunt Taliban insurgents.": the word, not its full stop
         if last_after == "," and _apposition(sentence, following.end()):
             last_after = "who"  # "Nobutaka Machimura, the foreign minister," or ", who": a person
         if start_at == 0 and spans and _common_opener(tokens, spans[0], common):

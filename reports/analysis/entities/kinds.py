@@ -151,8 +151,8 @@ def _shape(raw: tuple[str, ...], start: bool) -> tuple | None:
     if run and run[0].lower() in _DETERMINERS and " ".join(run).lower() not in _PLACE_FORMS:
         run = run[1:]
         had_the, start = True, False
-    if start and len(run) > 1 and run[0].lower() in _OPENERS and not _place_prefix(run):
-        run = run[1:]  # "Later John Smith said": a capital that only starts the sentence
+    if start and len(run) > 1 and (run[0].lower() in _OPENERS or _opens_a_known_name(run)) and not _place_prefix(run):
+        run = run[1:]  # "Later John Smith said", "Undercover FBI agents": a capital that only starts the sentence
         start = False
     if not run:
         return None
@@ -227,6 +227,22 @@ def _shape(raw: tuple[str, ...], start: bool) -> tuple | None:
             had_the, compass, not _NOT_NAMES.isdisjoint(keys), club)
 
 
+def _opens_a_known_name(run: list[str]) -> bool:
+    """The sentence's first word stands before a name known without it ("Undercover | FBI",
+    "Overnight | Baghdad"), and is no part of a name itself: no first name, title, place or
+    body word, people or prefix."""
+    first = run[0].rstrip(".").lower()
+    rest = " ".join(run[1:])
+    low = rest.lower()
+    known = low in _KNOWN_ORGS or low.replace(".", "") in _KNOWN_ORGS or _place_strength(rest) >= 2
+    if not known or _place_strength(" ".join(run)) or not run[0][1:].islower():
+        return False
+    return not (first in lookup().first_names or first in _all_titles() or first in _PLACE_PREFIXES
+                or first in _ORG_PREFIXES or first in _W.continent_parts or _demonym(first)
+                or _stem(first) in _ORG_WORDS or _stem(first) in _PLACE_WORDS or _place_strength(first)
+                or first in _W.positions or first in _W.roles)
+
+
 def _suffixed_title(key: str, titles: frozenset[str]) -> bool:
     """"Minister-designate", "President-elect": a title still."""
     head, _, suffix = key.rpartition("-")
@@ -269,11 +285,12 @@ def _adjective_shaped(keys: list[str]) -> bool:
 
 
 def _demonym_shaped(key: str) -> bool:
-    """"Bangladeshi", "Tibetan", "Kenyan", "Somali": a place's name with a people's ending."""
+    """"Bangladeshi", "Tibetan", "Kenyan", "Somali": a place's name with a people's ending; "Serb",
+    "Croat", "Uzbek": a people's word that the country's name ends ("Serbia", "Uzbekistan")."""
     for ending, restore in (("i", ""), ("an", ""), ("n", ""), ("ese", ""), ("ian", ""), ("ian", "ia"), ("i", "ia"), ("ish", "")):
         if key.endswith(ending) and len(key) > len(ending) + 2 and _place_strength(key[: -len(ending)] + restore) >= 2:
             return True
-    return False
+    return len(key) > 3 and any(_place_strength(key + suffix) >= 3 for suffix in ("ia", "istan"))
 
 
 def _common_or_adjective(key: str) -> bool:

@@ -129,7 +129,7 @@ _FAITHS = frozenset(
 )
 # First words that make a place ("Los Angeles", "Mount Olympus") or a body ("National ...").
 _PLACE_PREFIXES = frozenset(
-    "mount mt lake port fort st st. saint san santa los las new north south east west upper lower river cape gulf".split()
+    "mount mt lake port fort st st. saint san santa los las new north south east west upper lower river cape gulf greater".split()
 )
 _ORG_PREFIXES = frozenset("national international federal royal global world united".split())
 _CONNECTORS = frozenset({"for", "of", "de", "du", "la", "le", "von", "van", "der", "den", "al", "bin", "da", "di"})
