@@ -393,7 +393,7 @@ def test_a_name_seen_once_takes_its_kind_from_the_words_around_it():
     found = _kinds(
         "The minister met his counterpart, Tomas Velkaro, on Monday. Police said 37-year-old "
         "Darvin Kolst was arrested. Shells hit the towns of Varnock and Tellisby. Farmers in the "
-        "Orvel Keys lost crops, and residents of the Mirran Dune area fled. Troops moved into "
+        "Orvel Keys, and residents of the Mirran Dune area, lost crops. Troops moved into "
         "Central Asia. Dozens of Brannock and Selvo fighters were killed. A deal with the Zentrix "
         "company was signed. In the final, Edo Marlan of South Korea beat the champion."
     )

@@ -68,6 +68,7 @@ def _about_a_person(sentence: str) -> bool:
     return bool(first) and first[0].lower() in _W.pronouns
 
 
+_STOPS = frozenset({"", ".", ",", ";", ":", ")", "!", "?"})
 _YEARS_OLD = re.compile(r"\d{1,3}-years?-old")
 # After a name: "and" or a comma, the list's other names, then the word that stands after the
 # whole list ("al-Qaida and Taleban fighters", "Smith and Jones said").
@@ -81,15 +82,16 @@ def _country_follows(tokens: list[str], j: int) -> bool:
                for k in range(j + 2, min(len(tokens), j + 4) + 1))
 
 
-def _role_before(before: str, before2: str) -> bool:
-    """A person's role or age right before the name, or before the comma that opens it:
-    "rival Romano Prodi", "37-year-old Dragan Neskovic", "his counterpart, Li Zhaoxing"."""
+def _role_before(before: str, before2: str, after: str) -> bool:
+    """A person's role or age right before the name, or before the comma that opens it when
+    a comma or a stop closes it: "rival Romano Prodi", "37-year-old Dragan Neskovic", "his
+    counterpart, Li Zhaoxing, said" (not "the inevitable candidate, Republicans have")."""
     low = before.lower()
     if (low in _W.roles or low.rpartition("-")[2] in _W.roles) and before.islower():
         return True
     if _YEARS_OLD.fullmatch(low):
         return True
-    if low != ",":
+    if low != "," or after not in (",", ".", ";", ")", ""):
         return False
     word = before2.rstrip(",")
     key = word.lower()
@@ -139,7 +141,8 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
             low = before.lower()
             if low in _W.works or (low == "," and before2.rstrip(",").lower() in _W.works):
                 continue  # "her autobiography, Lady Sings the Blues": a work's title, no name
-            possessed = tokens[j - 1].endswith(_POSSESSIVE)
+            # "in Bill's yard": the place is the yard; "at Birmingham's NEC" still names a city
+            possessed = tokens[j - 1].endswith(_POSSESSIVE) and _place_strength(" ".join(_written(t) for t in tokens[i:j])) < 2
             if (low in _PREPOSITION_BEFORE_PLACE or low in _W.place_prepositions
                     or (low == "of" and before2.lower() in _W.place_of)
                     or (i == 0 and _listed(sentence, listed_after, start_at))):
@@ -148,18 +151,20 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
                 listed_after = match.end()
             elif low == "the":
                 low2 = before2.lower()
-                inside = low2 in _W.place_inside and j == n and not sentence.startswith("&", following.start(1) if following else 0)
+                inside = low2 in _W.place_inside and j == n and (last_after in (",", ".", ";", ":", ")", "")
+                                                                  or last_after.lower() in _PLACE_AFTER)
                 context = "inthe" if inside and not possessed else "the"  # "in the Florida Keys"
-            elif low in _BODY_BEFORE or (low == "," and before2.rstrip(",").lower() in _BODY_BEFORE):
+            elif (low in _BODY_BEFORE and before.islower()) or (
+                    low == "," and before2.islower() and before2.rstrip(",") in _BODY_BEFORE):
                 context = "body"  # "the group Hamas", "energy drink company, Red Bull,"
             elif low in _PLACE_BEFORE or (low == "of" and _stem(before2) in _PLACE_BEFORE):
                 context = "place"  # "the town of Tarmiyah", "the islands of Kos and Astypaleia"
                 listed_after = match.end()
-            elif low in ("of", "for") and _stem(before2) in _W.body_of:
+            elif low in ("of", "for") and _stem(before2) in _W.body_of and not possessed:
                 context = "bodyof"  # "members of Hamas", "a spokesman for Gazprom"
             elif low in _ACTS_BEFORE:
                 context = "acts"
-            elif _role_before(before, before2):
+            elif _role_before(before, before2, after if j < n else last_after):
                 context = "role"  # "rival Romano Prodi", "presidential hopeful Barack Obama"
             elif before.endswith(_POSSESSIVE) and _place_strength(_written(before)) >= 2:
                 context = "owner"  # "Britain's Boris Johnson"
@@ -174,7 +179,8 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
                 context += ":who"  # a person's, or a person's word for a body: "the Coalition, which"
             elif after in _SPEECH_AFTER:
                 context += ":said"
-            elif after in _MEMBERS_AFTER or after in _W.body_after:
+            elif after in _MEMBERS_AFTER or (after in _W.body_after and not (start_at == 0 and n == 1)):
+                # "Hamas militants"; not "Telecoms firm ...", "Record company ...": a sentence's capital
                 context += ":members"
             elif after in _PLACE_AFTER:
                 context += ":place"
@@ -182,9 +188,10 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
                 context += ":from"  # "Andreas Seppi of Italy": a player or a delegate and their country
             elif after in _MEDIA_AFTER:
                 context += ":media"
-            elif (after in _W.team_verbs and scored) or (j == n and _TABLE_ROW.match(sentence, match.end())):
+            elif ((after in _W.team_verbs and scored) or after in _W.team_after
+                  or (j == n and _TABLE_ROW.match(sentence, match.end()))):
                 context += ":team"  # "Bristol City beat Leeds 2-1", a league table's "Chelsea 20 15 3 2"
-            elif not after[:1].isalnum():
+            elif after in _STOPS:
                 context += ":stop"  # a stop, a comma or the sentence's end: the name is not a modifier
             if pronoun_next and 2 <= j - i <= 3 and _looks_like_name(tokens[i:j]):
                 context += "+he"  # the sentence's first full name, and the next opens with "He"

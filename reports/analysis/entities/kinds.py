@@ -97,7 +97,8 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
         _add_vote(votes, "organisation", 1 if before == "the" else 2)
         if before == "the" and after == "said":
             _add_vote(votes, "organisation", 1)  # "The Taliban said": a person takes no "the"
-    if inside and not single and not votes and not adjective and not titled:
+    if inside and not single and not votes and not adjective and not titled and not (
+            first_name and not _place_strength(text.split()[0])):  # "in the Florida Keys", not "in the John Smith"
         _add_vote(votes, "place", 2)  # "in the Florida Keys", not "in the Senate" (its own word says)
     if before == "bodyof" and not strength and not adjective:
         _add_vote(votes, "organisation", 1 if person_shaped else 2)  # "members of Hamas"
@@ -107,7 +108,8 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
         votes["place"] = 0.0  # no evidence either way: the name's other mentions decide
     if after == "media":
         _add_vote(votes, "organisation", 3 + strength)
-    if after == "members" and not strength and not adjective and not (single and text.lower() in lookup().first_names):
+    if (after == "members" and not strength and not adjective and not (single and text.lower() in lookup().first_names)
+            and not (single and start and common)):  # not "Local officials", "Security forces" opening a sentence
         _add_vote(votes, "organisation", 2 if single and not votes else 1)  # "Hamas militants", not "Karen rebels"
     if person_shaped:
         person = 0.0
@@ -135,6 +137,10 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
             _add_vote(votes, "person", 2)
         else:  # a lone word that speaks: a person only beside other evidence of one ("Hamas said")
             _add_vote(votes, "speaks", 1.5 if not common else 1)
+    if start and single and strength < 2 and _everyday(text.lower()):
+        # "Record company SonyBMG": an everyday word that opens the sentence is no body or place
+        # alone ("Gray, 26, who ..." may still be a person's surname)
+        votes = {kind: weight for kind, weight in votes.items() if kind in ("person", "speaks", "shape")}
     if single and strength < 2 and not compass and "place" in votes and _everyday(text.lower()):
         votes.pop("place")  # "According to Breaking the Silence", "in Reading" (the gazetteer is not sure)
     if len(text.split()) > 4 and not votes:
@@ -272,10 +278,19 @@ def _event(keys: list[str]) -> bool:
 
 
 def _people_word(keys: list[str]) -> bool:
-    """"Palestinians", "Iraqis", "Shiites": a people or a faith in the plural, not a name."""
-    if len(keys) != 1 or not keys[0].endswith("s"):
+    """"Palestinians", "Iraqis", "Shiites": a people or a faith in the plural, not a name; and
+    a people's noun for one of them ("Swede", "Frenchman")."""
+    if len(keys) != 1:
         return False
+    if not keys[0].endswith("s"):
+        key = keys[0]
+        return (len(key) > 3 and _place_strength(key + "n") >= 3) or (
+            key.endswith("man") and len(key) > 6 and _demonym(key[:-3]))
     stem = _stem(keys[0])
+    if stem == keys[0]:
+        stem = keys[0][:-1]  # "Israelis": the plural of "Israeli", which _stem keeps whole
+    if stem in _W.titles or stem in _W.roles:
+        return True  # "Republicans", "Democrats": a party's members, no name
     return stem in _DEMONYMS or keys[0] in _FAITHS or _adjective_shaped([stem]) or _demonym_shaped(stem)
 
 

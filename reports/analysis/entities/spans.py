@@ -21,7 +21,7 @@ from reports.analysis.timeline import WEEKDAYS as _WEEKDAYS
 
 _CAPITALISED = re.compile(r"(?:(?:al|el|ad|ash|as|an|ar|at|az|bin|ibn|abu)-)?[A-Z][\w'’.\-]*")
 # "U.S.-led", "Geneva-based": an adjective made from a name, not the name.
-_NAME_ADJECTIVE = re.compile(r".+-(?:led|based|backed|born|run|owned|sponsored|linked|allied|controlled|style|era|made|like)")
+_NAME_ADJECTIVE = re.compile(r".+-(?:led|based|backed|born|run|owned|sponsored|linked|allied|controlled|style|era|made|like|listed|funded|held|built|bound|friendly|speaking|wide)")
 _TOKEN = re.compile(r"[\w'’.\-]+|[^\w\s]")
 # "U.S.", "Mr.", "Gen.": the period is part of the name as written.
 _ABBREVIATED = re.compile(r"(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Sen|Rep|Gov|Lt|Sgt|Capt|Prof|Rev|Maj|Adm|Cpl|Pvt|Cmdr|Gov)\.")
@@ -79,7 +79,8 @@ def _spans(tokens: list[str]) -> list[tuple[int, int]]:
             i += 1
             continue
         j = i + 1
-        while j < n and not tokens[j - 1].endswith(_POSSESSIVE) and not _breaks(tokens[j]):
+        while (j < n and not tokens[j - 1].endswith(_POSSESSIVE) and not _breaks(tokens[j])
+               and not (tokens[j] == "A" and j + 1 < n)):  # "New York A Queens man": a headline's end, then "A"
             if ok[j]:
                 j += 1
             elif j + 1 < n and ok[j + 1] and tokens[j].lower() in _CONNECTORS and not _ends_a_body(tokens, i, j):
@@ -126,6 +127,8 @@ def _body_before_title(tokens: list[str], i: int, j: int) -> int:
         while k > 2 and keys[k - 1] in _TITLE_QUALIFIERS:
             k -= 1
         head = _stem(keys[k - 1])
+        if any(key in titles or key in _TITLE_QUALIFIERS for key in keys[:k]):
+            return 0  # "Chief Cabinet Secretary", "Deputy Police Commissioner": all the title's
         if head in _ORG_WORDS and head not in _ORG_PREFIXES and head not in _TITLE_QUALIFIERS and head != "press":
             return i + k
         return 0

@@ -50,6 +50,7 @@ class _Words:
     place_after: frozenset[str]
     continent_parts: frozenset[str]
     place_inside: frozenset[str]
+    team_after: frozenset[str]
 
 
 def _load_words(language: str) -> _Words:
@@ -211,6 +212,8 @@ def _everyday(key: str) -> bool:
     for ending in ("ing", "ed", "es", "s"):
         if key.endswith(ending) and len(key) > len(ending) + 2:
             stem = key[: -len(ending)]
-            if stem in easy or stem + "e" in easy or (stem[-1] == stem[-2] and stem[:-1] in easy):
+            if stem in easy:
                 return True
+            if ending in ("ing", "ed") and (stem + "e" in easy or (stem[-1] == stem[-2] and stem[:-1] in easy)):
+                return True  # "baking", "stopped" ("Homs" is no "home")
     return False
