@@ -82,15 +82,16 @@ def _country_follows(tokens: list[str], j: int) -> bool:
                for k in range(j + 2, min(len(tokens), j + 4) + 1))
 
 
-def _role_before(before: str, before2: str, after: str) -> bool:
+def _role_before(before: str, before2: str, after: str, words: int) -> bool:
     """A person's role or age right before the name, or before the comma that opens it when
     a comma or a stop closes it: "rival Romano Prodi", "37-year-old Dragan Neskovic", "his
-    counterpart, Li Zhaoxing, said" (not "the inevitable candidate, Republicans have")."""
+    counterpart, Li Zhaoxing, said" (not "the inevitable candidate, Republicans have"). An age
+    goes before a full name ("the 35-year-old Cobh runner" is a town's)."""
     low = before.lower()
     if (low in _W.roles or low.rpartition("-")[2] in _W.roles) and before.islower():
         return True
     if _YEARS_OLD.fullmatch(low):
-        return True
+        return words >= 2
     if low != "," or after not in (",", ".", ";", ")", ""):
         return False
     word = before2.rstrip(",")
@@ -164,7 +165,7 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
                 context = "bodyof"  # "members of Hamas", "a spokesman for Gazprom"
             elif low in _ACTS_BEFORE:
                 context = "acts"
-            elif _role_before(before, before2, after if j < n else last_after):
+            elif _role_before(before, before2, after if j < n else last_after, j - i):
                 context = "role"  # "rival Romano Prodi", "presidential hopeful Barack Obama"
             elif before.endswith(_POSSESSIVE) and _place_strength(_written(before)) >= 2:
                 context = "owner"  # "Britain's Boris Johnson"
