@@ -455,3 +455,13 @@ def test_a_sentences_last_word_and_first_word_are_read_as_words():
     assert found.get("Zorvan") == "organisation"
     assert "Serb" not in found
     assert found.get("FBI") == "organisation" and "Undercover FBI" not in found
+
+
+def test_a_bodys_reporter_and_one_of_a_people_are_people():
+    # Invented: initials' possessive before a name, a plural people's word before a name.
+    found = _kinds(
+        "The summit opens on Monday. VOA's Tessa Marlowe reports from the capital. Two of the "
+        "fastest men, Jamaicans Orin Bascombe and a rival, finished first."
+    )
+    assert found.get("Tessa Marlowe") == "person"
+    assert found.get("Orin Bascombe") == "person" and "Jamaicans Orin Bascombe" not in found

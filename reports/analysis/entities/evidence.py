@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reports.analysis.entities.kinds import _classify
+from reports.analysis.entities.kinds import _classify, _people_word
 from reports.analysis.entities.spans import (
     _NEXT, _OPENERS, _POSSESSIVE, _RUN, _SKIP, _WORD, _common_opener, _looks_like_name, _name_token, _spans, _written,
 )
@@ -74,6 +74,12 @@ _YEARS_OLD = re.compile(r"\d{1,3}-years?-old")
 # whole list ("al-Qaida and Taleban fighters", "Smith and Jones said").
 _LIST_TAIL = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?"
                         r"(?:[A-Z][\w'’.\-]*\s+){0,3}[A-Z][\w'’.\-]*\s+([a-z]+)")
+
+
+def _acronym(word: str) -> bool:
+    """"VOA", "BBC", "U.N.": a body's initials (its people follow its possessive)."""
+    letters = word.replace(".", "")
+    return 2 <= len(letters) <= 5 and letters.isalpha() and letters.isupper()
 
 
 def _country_follows(tokens: list[str], j: int) -> bool:
@@ -167,8 +173,10 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
                 context = "acts"
             elif _role_before(before, before2, after if j < n else last_after, j - i):
                 context = "role"  # "rival Romano Prodi", "presidential hopeful Barack Obama"
-            elif before.endswith(_POSSESSIVE) and _place_strength(_written(before)) >= 2:
-                context = "owner"  # "Britain's Boris Johnson"
+            elif before.endswith(_POSSESSIVE) and (_place_strength(_written(before)) >= 2 or _acronym(_written(before))):
+                context = "owner"  # "Britain's Boris Johnson", "VOA's June Soh"
+            elif before[:1].isupper() and _people_word([before.lower()]):
+                context = "owner"  # "Jamaicans Asafa Powell and Usain Bolt": one of a people
             else:
                 context = ""
             if j == n and after in ("and", "or", ","):

@@ -188,6 +188,8 @@ def _shape(raw: tuple[str, ...], start: bool) -> tuple | None:
         return None
     if len(run) >= 3 and keys[0] in _DEMONYMS and _looks_like_name(run[1:]) and keys[1] in data.first_names:
         return ((" ".join(run[1:]), " ".join(run[1:]), {"person": 2.0}, False),)  # "American James Blake"
+    if 3 <= len(run) <= 4 and _people_word(keys[:1]) and keys[0].endswith("s") and _looks_like_name(run[1:]):
+        return ((" ".join(run[1:]), " ".join(run[1:]), {"person": 2.0}, False),)  # "Jamaicans Asafa Powell"
     if (keys[0] in _W.positions or keys[0] in _W.roles) and len(run) >= 3 and keys[1] in data.first_names and _looks_like_name(run[1:]):
         return ((" ".join(run[1:]), " ".join(run[1:]), {"person": 3.0}, False),)  # "Centre Jason Little"
     if len(run) >= 3 and keys[-1] in _W.state_bodies and _national(keys[0]) and not _place_strength(" ".join(run[:2])):
