@@ -83,7 +83,7 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
         _add_vote(votes, "place", 2)  # "the West"
     if not votes and not_name:
         return None
-    if not votes and text.isupper() and 2 <= len(text) <= 6 and text.isalpha():
+    if not votes and text.isupper() and 2 <= len(text) <= 6 and text.isalpha() and not _everyday(text.lower()):
         _add_vote(votes, "organisation", 2)
     if (after == "team" and (club or (single and strength))) or (club and score):
         return text, text, {"organisation": 4.0}, False  # a club named after its town, playing
