@@ -154,7 +154,8 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
                     or (low == "of" and before2.lower() in _W.place_of)
                     or (i == 0 and _listed(sentence, listed_after, start_at))):
                 # "in Bill's yard": the place is the yard, and "Bill" only its owner
-                context = "" if possessed else "in"
+                numbered = j == n and last_after.isdigit() and len(last_after) <= 2
+                context = "" if possessed or numbered else "in"  # not "migrate to Java 7": a product's version
                 listed_after = match.end()
             elif low == "the":
                 low2 = before2.lower()
@@ -202,6 +203,8 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
                 context += ":team"  # "Bristol City beat Leeds 2-1", a league table's "Chelsea 20 15 3 2"
             elif after in _STOPS:
                 context += ":stop"  # a stop, a comma or the sentence's end: the name is not a modifier
+            if low == "from" and context[:2] == "in":
+                context += "+weak"  # "a guide from Oracle": a source as often as a place
             if pronoun_next and 2 <= j - i <= 3 and _looks_like_name(tokens[i:j]):
                 context += "+he"  # the sentence's first full name, and the next opens with "He"
                 pronoun_next = False

@@ -74,6 +74,7 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
     context, score, _ = context.partition("+score")
     context, titled, _ = context.partition("+titled")
     context, he, _ = context.partition("+he")
+    context, weak, _ = context.partition("+weak")
     before, _, after = context.lstrip("!").partition(":")
     inside = before == "inthe"  # "in the Florida Keys": a place's article, after a place's preposition
     if had_the or inside:
@@ -91,7 +92,8 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
     if single and strength == 1 and before != "in" and (before == "the" or common):
         votes.pop("place", None)  # "the Deal", "Reading" also written "reading": a small town's name is a word here
     if before == "in" and not adjective:
-        sure = single and not votes and text[0].isupper() and _stem(text) not in _ORG_WORDS and not (common or titled)
+        sure = (single and not votes and text[0].isupper() and _stem(text) not in _ORG_WORDS
+                and not (common or titled or weak))
         _add_vote(votes, "place", 2 if sure else 1)  # "in Fallujah", not "in Police custody" nor "How to Succeed"
     if before == "body" or (before == "the" and single and not strength and not _demonym(text.lower())):
         _add_vote(votes, "organisation", 1 if before == "the" else 2)
