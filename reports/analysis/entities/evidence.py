@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reports.analysis.entities.kinds import _classify, _people_word
+from reports.analysis.entities.kinds import _classify, _nation_plural
 from reports.analysis.entities.spans import (
     _NEXT, _OPENERS, _POSSESSIVE, _RUN, _SKIP, _WORD, _common_opener, _looks_like_name, _name_token, _spans, _written,
 )
@@ -74,6 +74,12 @@ _YEARS_OLD = re.compile(r"\d{1,3}-years?-old")
 # whole list ("al-Qaida and Taleban fighters", "Smith and Jones said").
 _LIST_TAIL = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?"
                         r"(?:[A-Z][\w'’.\-]*\s+){0,3}[A-Z][\w'’.\-]*\s+([a-z]+)")
+
+
+def _acts_next(word: str) -> bool:
+    """The word after a name is a verb's or a stop ("reports", "said", "added", ","), not a noun
+    the name qualifies ("the FBI's Uniform Crime Reporting system")."""
+    return word in _STOPS or word in _SPEECH_AFTER or (word.islower() and word.endswith(("s", "ed")) and len(word) > 3)
 
 
 def _acronym(word: str) -> bool:
@@ -174,9 +180,10 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
                 context = "acts"
             elif _role_before(before, before2, after if j < n else last_after, j - i):
                 context = "role"  # "rival Romano Prodi", "presidential hopeful Barack Obama"
-            elif before.endswith(_POSSESSIVE) and (_place_strength(_written(before)) >= 2 or _acronym(_written(before))):
-                context = "owner"  # "Britain's Boris Johnson", "VOA's June Soh"
-            elif before[:1].isupper() and _people_word([before.lower()]):
+            elif before.endswith(_POSSESSIVE) and (_place_strength(_written(before)) >= 2 or (
+                    _acronym(_written(before)) and _acts_next(after if j < n else last_after))):
+                context = "owner"  # "Britain's Boris Johnson", "VOA's Mil Arcega reports"
+            elif before[:1].isupper() and _nation_plural(before.lower()):
                 context = "owner"  # "Jamaicans Asafa Powell and Usain Bolt": one of a people
             else:
                 context = ""

@@ -190,7 +190,7 @@ def _shape(raw: tuple[str, ...], start: bool) -> tuple | None:
         return None
     if len(run) >= 3 and keys[0] in _DEMONYMS and _looks_like_name(run[1:]) and keys[1] in data.first_names:
         return ((" ".join(run[1:]), " ".join(run[1:]), {"person": 2.0}, False),)  # "American James Blake"
-    if 3 <= len(run) <= 4 and _people_word(keys[:1]) and keys[0].endswith("s") and _looks_like_name(run[1:]):
+    if 3 <= len(run) <= 4 and _nation_plural(keys[0]) and _looks_like_name(run[1:]):
         return ((" ".join(run[1:]), " ".join(run[1:]), {"person": 2.0}, False),)  # "Jamaicans Asafa Powell"
     if (keys[0] in _W.positions or keys[0] in _W.roles) and len(run) >= 3 and keys[1] in data.first_names and _looks_like_name(run[1:]):
         return ((" ".join(run[1:]), " ".join(run[1:]), {"person": 3.0}, False),)  # "Centre Jason Little"
@@ -296,6 +296,14 @@ def _people_word(keys: list[str]) -> bool:
     if stem in _W.titles or stem in _W.roles:
         return True  # "Republicans", "Democrats": a party's members, no name
     return stem in _DEMONYMS or keys[0] in _FAITHS or _adjective_shaped([stem]) or _demonym_shaped(stem)
+
+
+def _nation_plural(key: str) -> bool:
+    """"Jamaicans", "Palestinians": a people in the plural (not "Comics", not "Reporters")."""
+    if not key.endswith("s") or len(key) < 5:
+        return False
+    stem = key[:-1]
+    return stem in _DEMONYMS or key in _FAITHS or _demonym_shaped(stem)
 
 
 def _adjective_shaped(keys: list[str]) -> bool:

@@ -120,7 +120,7 @@ _PLACE_FORMS = frozenset(
     name.strip()
     for name in """america|balkans|bosnia|britain|burma|caribbean|crimea|donbas|great britain|kiev|
     latin america|middle east|scandinavia|tibet|uae|uk|us|usa|wales|west bank|holland|palestine|
-    gaza|the hague|soviet union""".split("|")
+    gaza|the hague|soviet union|atlantic|pacific|arctic|antarctic|mediterranean""".split("|")
 )
 # Faiths and peoples are words for people, not places: "in Jewish homes", "Islamic courts".
 _FAITHS = frozenset(
