@@ -465,3 +465,13 @@ def test_a_bodys_reporter_and_one_of_a_people_are_people():
     )
     assert found.get("Tessa Marlowe") == "person"
     assert found.get("Orin Bascombe") == "person" and "Jamaicans Orin Bascombe" not in found
+
+
+def test_a_bodys_staff_and_a_partys_members_name_bodies():
+    # Invented: "journalists" after a two-word name; a party named by its members in the plural.
+    found = _kinds(
+        "The two Kessig Welle journalists were freed on Monday. The leader of the Free Socialists "
+        "resigned after the vote."
+    )
+    assert found.get("Kessig Welle") == "organisation"
+    assert found.get("Free Socialists") == "organisation"

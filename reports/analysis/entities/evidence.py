@@ -196,6 +196,8 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
                 context += ":who"  # a person's, or a person's word for a body: "the Coalition, which"
             elif after in _SPEECH_AFTER:
                 context += ":said"
+            elif after in _W.staff_after and not (start_at == 0 and n == 1):
+                context += ":staff"  # "the two Deutsche Welle journalists"
             elif after in _MEMBERS_AFTER or (after in _W.body_after and not (start_at == 0 and n == 1)):
                 # "Hamas militants"; not "Telecoms firm ...", "Record company ...": a sentence's capital
                 context += ":members"

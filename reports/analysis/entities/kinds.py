@@ -110,7 +110,9 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
         votes["place"] = 0.0  # no evidence either way: the name's other mentions decide
     if after == "media":
         _add_vote(votes, "organisation", 3 + strength)
-    if (after == "members" and not strength and not adjective and not (single and text.lower() in lookup().first_names)
+    if after == "staff" and not strength and not adjective and not first_name and not votes:
+        _add_vote(votes, "organisation", 2)  # "Deutsche Welle journalists", not "Karen Smith journalists"
+    if (after in ("members", "staff") and not strength and not adjective and not (single and text.lower() in lookup().first_names)
             and not (single and start and common)):  # not "Local officials", "Security forces" opening a sentence
         _add_vote(votes, "organisation", 2 if single and not votes else 1)  # "Hamas militants", not "Karen rebels"
     if person_shaped:
@@ -212,6 +214,8 @@ def _shape(raw: tuple[str, ...], start: bool) -> tuple | None:
     if not single and strength < 2:  # "United States", "West Bank": the gazetteer's word
         if keys[-1] in _ORG_WORDS or keys[-1] in data.org_suffixes:
             _add_vote(votes, "organisation", 3)
+        elif keys[-1] in _W.party_members:
+            _add_vote(votes, "organisation", 3)  # "Social Democrats", "Young Conservatives": a party
         elif keys[-1] in _PLACE_WORDS or (keys[0] in _PLACE_WORDS and keys[1] in _CONNECTORS):
             _add_vote(votes, "place", 3)
         elif len(run) == 2 and keys[0] in _W.continent_parts and _place_strength(run[1]) >= 3:

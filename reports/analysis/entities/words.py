@@ -51,6 +51,8 @@ class _Words:
     continent_parts: frozenset[str]
     place_inside: frozenset[str]
     team_after: frozenset[str]
+    staff_after: frozenset[str]
+    party_members: frozenset[str]
 
 
 def _load_words(language: str) -> _Words:
