@@ -210,7 +210,7 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
             elif ((after in _W.team_verbs and scored) or after in _W.team_after
                   or (j == n and _TABLE_ROW.match(sentence, match.end()))):
                 context += ":team"  # "Bristol City beat Leeds 2-1", a league table's "Chelsea 20 15 3 2"
-            elif after in _STOPS:
+            elif after in _STOPS and (low == "the" or tokens[i].lower() == "the"):
                 context += ":stop"  # a stop, a comma or the sentence's end: the name is not a modifier
             if low == "from" and context[:2] == "in":
                 context += "+weak"  # "a guide from Oracle": a source as often as a place

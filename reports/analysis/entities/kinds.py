@@ -287,13 +287,12 @@ def _event(keys: list[str]) -> bool:
 
 def _people_word(keys: list[str]) -> bool:
     """"Palestinians", "Iraqis", "Shiites": a people or a faith in the plural, not a name; and
-    a people's noun for one of them ("Swede", "Frenchman")."""
+    a people's noun for one of them ("Frenchman")."""
     if len(keys) != 1:
         return False
     if not keys[0].endswith("s"):
         key = keys[0]
-        return (len(key) > 3 and _place_strength(key + "n") >= 3) or (
-            key.endswith("man") and len(key) > 6 and _demonym(key[:-3]))
+        return key.endswith("man") and len(key) > 6 and _demonym(key[:-3])
     stem = _stem(keys[0])
     if stem == keys[0]:
         stem = keys[0][:-1]  # "Israelis": the plural of "Israeli", which _stem keeps whole

@@ -100,13 +100,15 @@ def _person_after_place(tokens: list[str], i: int, j: int) -> int:
     span, or 0: "the District of Massachusetts | Joshua Levy said". The person is a first name
     and at least one more word; what stands before has two words or more and ends in a
     province, a city or a body's word."""
+    if j - i < 4:
+        return 0
     first_names = lookup().first_names
-    titles = _all_titles()
-    if any(_written(t).rstrip(".").lower() in titles for t in tokens[i:j]):
-        return 0  # "Deputy Secretary of State Richard Armitage": the title's, read by the title
     for k in range(i + 2, j - 1):
         if _written(tokens[k]).lower() not in first_names or not _name_shaped(_written(tokens[k + 1])):
             continue
+        titles = _all_titles()
+        if any(_written(t).rstrip(".").lower() in titles for t in tokens[i:j]):
+            return 0  # "Deputy Secretary of State Richard Armitage": the title's, read by the title
         head = _written(tokens[k - 1])
         if _place_strength(head) >= 2 or _stem(head) in _ORG_WORDS or _stem(head) in _PLACE_WORDS:
             return k
@@ -118,6 +120,8 @@ def _body_before_title(tokens: list[str], i: int, j: int) -> int:
     Union | Trade Commissioner Peter Mandelson", "U.S. Army | Private Lynndie England". The body
     has two words or more and ends in a body's word; "National" and "Press" start titles
     ("U.S. National Security Adviser", "White House Press Secretary")."""
+    if j - i < 4:
+        return 0
     titles = _all_titles()
     keys = [_written(t).rstrip(".").lower() for t in tokens[i:j]]
     for t in range(2, len(keys) - 1):
