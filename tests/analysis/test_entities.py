@@ -475,3 +475,14 @@ def test_a_bodys_staff_and_a_partys_members_name_bodies():
     )
     assert found.get("Kessig Welle") == "organisation"
     assert found.get("Free Socialists") == "organisation"
+
+
+def test_a_numeral_and_a_quoted_word_are_no_names():
+    # Invented: a sequel's numeral; a province's name in quotes as a film's title.
+    found = _kinds(
+        'Fans want episode VII of the saga soon. The critic praised films like "Alberta" and '
+        '"Mercy" in her column. Pope John Paul II visited Lisbon.'
+    )
+    assert "VII" not in found
+    assert "Alberta" not in found
+    assert found.get("John Paul II") == "person"

@@ -185,6 +185,8 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
                 context = "owner"  # "Britain's Boris Johnson", "VOA's Mil Arcega reports"
             elif before[:1].isupper() and _nation_plural(before.lower()):
                 context = "owner"  # "Jamaicans Asafa Powell and Usain Bolt": one of a people
+            elif before in _OPENING and j - i == 1 and j == n and last_after in _CLOSING:
+                context = "quoted"  # "franchises like "Batman"": a title or a term in quotes
             else:
                 context = ""
             if j == n and after in ("and", "or", ","):
@@ -232,6 +234,7 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
 
 
 _OPENING = frozenset({"\"", "“", "‘", "'", "("})
+_CLOSING = frozenset({"\"", "”", "’", "'", ")"})
 
 
 def _title_cased(sentence: str, at: int, word: str, common: frozenset[str]) -> bool:

@@ -20,6 +20,7 @@ from reports.analysis.gazetteer import lookup
 from reports.models import EntityKind
 
 
+_ROMAN_NUMERAL = re.compile(r"(?=[IVXLC]{2,}$)C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _WEB_SITE = re.compile(r"[a-z0-9][\w\-]*(?:\.[\w\-]+)*\.(?:com|net|org|info|io|co\.uk|gov)")
 
 # Evidence weights: a kind is shown when its evidence reaches _SURE and beats the others clearly.
@@ -141,6 +142,8 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
             _add_vote(votes, "person", 2)
         else:  # a lone word that speaks: a person only beside other evidence of one ("Hamas said")
             _add_vote(votes, "speaks", 1.5 if not common else 1)
+    if before == "quoted" and strength < 3:
+        votes.pop("place", None)  # "franchises like "Batman"": a town's name only by the gazetteer
     if start and single and strength < 2 and _everyday(text.lower()):
         # "Record company SonyBMG": an everyday word that opens the sentence is no body or place
         # alone ("Gray, 26, who ..." may still be a person's surname)
@@ -167,8 +170,8 @@ def _shape(raw: tuple[str, ...], start: bool) -> tuple | None:
     if not run:
         return None
     keys = [t.rstrip(".").lower() for t in run]
-    if _event(keys) or _people_word(keys):
-        return None
+    if _event(keys) or _people_word(keys) or (len(run) == 1 and _ROMAN_NUMERAL.fullmatch(run[0])):
+        return None  # "episode VII": a numeral alone is no name
     # A title makes what follows it a person: "French President Emmanuel Macron",
     # "Miami Beach Police Chief Raymond Martinez".
     data = lookup()
