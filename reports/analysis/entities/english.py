@@ -1,0 +1,53 @@
+"""The English recogniser: the steps of this package run over one article.
+
+Also the fallback for a language with no recogniser of its own (see the package docstring).
+"""
+
+from __future__ import annotations
+
+from reports.analysis.entities.evidence import _about_a_person, _mentions
+from reports.analysis.entities.grouping import _aliases, _group
+from reports.analysis.entities.kinds import _classify, _decide, _shape
+from reports.analysis.entities.spans import _common_words
+from reports.analysis.text import Document
+from reports.models import Entity
+
+
+def entities(doc: Document, limit: int = 40, title: str | None = None) -> tuple[Entity, ...]:
+    """People, organisations and places named, most mentioned first; a surname alone or with
+    a title ("Mr Macron") is counted with the full name ("Emmanuel Macron") when there is one,
+    in the text or in the article's `title` (the title's names are not counted themselves).
+    A name whose kind the evidence does not settle is left out rather than shown wrongly."""
+    # The caches live for one article: a name's mentions repeat within it, and caches kept
+    # across a whole run were slower (more live objects for the collector, colder memory).
+    _classify.cache_clear()
+    _shape.cache_clear()
+    sentences = [sentence.text for sentence in doc.sentences]
+    common = _common_words(sentences)
+    mentions = [
+        m
+        for k, sentence in enumerate(sentences)
+        for m in _mentions(sentence, common, k + 1 < len(sentences) and _about_a_person(sentences[k + 1]))
+    ]
+    for mention in _mentions(title, common) if title else ():
+        if mention.name.count(" ") and mention.votes.get("person", mention.votes.get("shape", 0)) > 0:
+            mention.titled = True  # "... Sheldon Adelson's security team ...": the full name
+            mentions.append(mention)
+    for order, mention in enumerate(mentions):
+        mention.order = order
+    shown = []
+    for group in _group(mentions):
+        kind, confidence = _decide(group.votes)
+        if kind is not None and group.count:
+            shown.append((group, kind, confidence))
+    ranked = sorted(shown, key=lambda s: (-s[0].count, s[0].order))[:limit]
+    return tuple(
+        Entity(
+            name=g.name,
+            kind=kind,
+            count=g.count,
+            aliases=_aliases(g),
+            confidence=confidence,
+        )
+        for g, kind, confidence in ranked
+    )

@@ -1,0 +1,248 @@
+"""The context of each candidate span: the words before and after it in the sentence
+("in", "the group", a role, "said", "militants", a score, a league table's row, "He" opening
+the next sentence), turned into a context string that `kinds._classify` weighs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reports.analysis.entities.kinds import _classify, _nation_plural
+from reports.analysis.entities.spans import (
+    _NEXT, _OPENERS, _POSSESSIVE, _RUN, _SKIP, _WORD, _common_opener, _looks_like_name, _name_token, _spans, _written,
+)
+from reports.analysis.entities.words import (
+    _ACTS_AFTER, _ACTS_BEFORE, _BODY_BEFORE, _DETERMINERS, _MEDIA_AFTER, _MEMBERS_AFTER, _ORG_WORDS,
+    _PLACE_AFTER, _PLACE_BEFORE, _PREPOSITION_BEFORE_PLACE, _SPEECH_AFTER, _STOPWORDS, _W, _all_titles,
+    _place_strength, _stem,
+)
+
+
+@dataclass(slots=True)
+class _Mention:
+    form: str  # as written, nationality and possessive removed, e.g. "Mr. Macron"
+    name: str  # the name alone, e.g. "Macron"
+    votes: dict[str, float]  # evidence for each kind
+    order: int
+    lone_start: bool = False  # a lone sentence-initial word: never a name by itself
+    titled: bool = False  # from the article's title: names a person for the text's lone words, uncounted
+
+
+def _listed(sentence: str, after: int, at: int) -> bool:
+    """The run at `at` is the next item of a list that began after "in" ("in Iraq, Syria and
+    Jordan"): only a comma, "and" or "or" stands between it and the item before."""
+    return after >= 0 and sentence[after:at].strip(" ,") in ("", "and", "or")
+
+
+_TABLE_ROW = re.compile(r"[ \t]+\d{1,3}(?:[ \t]+\d{1,3}){2,}")
+_AGE = re.compile(r"\s*\d{1,3}\s*,")
+
+
+def _apposition(sentence: str, at: int) -> bool:
+    """After a name and its comma: "who", an age, or a role within a few lower-case words
+    ("the foreign minister", "a former senator"): what news writes after a person's name."""
+    if _AGE.match(sentence, at):
+        return True  # "John Smith, 45, was arrested"
+    words = _WORD.findall(sentence[at : at + 60])[:4]
+    if not words or not words[0].islower():
+        return False
+    if words[0] in ("who", "whose"):
+        return True
+    if words[0] in _W.roles or words[0] in _W.apposition_roles:
+        return True  # "Shinzo Abe, acting secretary general", "Segolene Royal, head of ..."
+    if words[0] not in _DETERMINERS and words[0] not in ("former", "then"):
+        return False
+    for word in words[1:]:
+        if not word.islower():
+            return False
+        if word in _W.roles:
+            return True
+    return False
+_SCORE = re.compile(r"(?<![\w.])\d{1,3}-\d{1,3}(?![\w.\-])")
+
+
+def _about_a_person(sentence: str) -> bool:
+    """A sentence that opens with "He" or "She": the one before it named a person."""
+    first = sentence.lstrip("\"“‘'( ").split(maxsplit=1)
+    return bool(first) and first[0].lower() in _W.pronouns
+
+
+_STOPS = frozenset({"", ".", ",", ";", ":", ")", "!", "?"})
+_YEARS_OLD = re.compile(r"\d{1,3}-years?-old")
+# After a name: "and" or a comma, the list's other names, then the word that stands after the
+# whole list ("al-Qaida and Taleban fighters", "Smith and Jones said").
+_LIST_TAIL = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?"
+                        r"(?:[A-Z][\w'’.\-]*\s+){0,3}[A-Z][\w'’.\-]*\s+([a-z]+)")
+
+
+def _acts_next(word: str) -> bool:
+    """The word after a name is a verb's or a stop ("reports", "said", "added", ","), not a noun
+    the name qualifies ("the FBI's Uniform Crime Reporting system")."""
+    return word in _STOPS or word in _SPEECH_AFTER or (word.islower() and word.endswith(("s", "ed")) and len(word) > 3)
+
+
+def _acronym(word: str) -> bool:
+    """"VOA", "BBC", "U.N.": a body's initials (its people follow its possessive)."""
+    letters = word.replace(".", "")
+    return 2 <= len(letters) <= 5 and letters.isalpha() and letters.isupper()
+
+
+def _country_follows(tokens: list[str], j: int) -> bool:
+    """"of" at `j` is followed by a country or a capital of one to three words."""
+    return any(_place_strength(" ".join(_written(t) for t in tokens[j + 1 : k])) >= 3
+               for k in range(j + 2, min(len(tokens), j + 4) + 1))
+
+
+def _role_before(before: str, before2: str, after: str, words: int) -> bool:
+    """A person's role or age right before the name, or before the comma that opens it when
+    a comma or a stop closes it: "rival Romano Prodi", "37-year-old Dragan Neskovic", "his
+    counterpart, Li Zhaoxing, said" (not "the inevitable candidate, Republicans have"). An age
+    goes before a full name ("the 35-year-old Cobh runner" is a town's)."""
+    low = before.lower()
+    if (low in _W.roles or low.rpartition("-")[2] in _W.roles) and before.islower():
+        return True
+    if _YEARS_OLD.fullmatch(low):
+        return words >= 2
+    if low != "," or after not in (",", ".", ";", ")", ""):
+        return False
+    word = before2.rstrip(",")
+    key = word.lower()
+    return bool(word) and before2.endswith(",") and (
+        (word.islower() and (key in _W.roles or key.rpartition("-")[2] in _W.roles))
+        or (word[:1].isupper() and key.rstrip(".") in _all_titles()))
+
+
+def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next: bool = False) -> list[_Mention]:
+    """Capitalised runs of the sentence, each cut into a mention with the evidence of its kind:
+    `common` holds the article's lower-case words, `pronoun_next` that the next sentence opens
+    with "He" or "She"."""
+    found: list[_Mention] = []
+    scored = "-" in sentence and bool(_SCORE.search(sentence))
+    listed_after = -1  # where the last run that stood after "in" ends: "in Cancun and Seattle"
+    for match in _RUN.finditer(sentence):
+        tokens = match.group().split()
+        n = len(tokens)
+        if n == 1:
+            if tokens[0].lower() in _SKIP or not _name_token(tokens[0]):
+                continue  # "The", "But", "He": most runs, never a name
+            spans: list[tuple[int, int]] | tuple[tuple[int, int], ...] = ((0, 1),)
+        else:
+            spans = _spans(tokens)
+            if tokens[0].lower() in _PREPOSITION_BEFORE_PLACE and spans and spans[0][0] == 0 and spans[0][1] > 1:
+                spans[0] = (1, spans[0][1])  # "In Baghdad, ...": the capital is the sentence's, the "in" is evidence
+        start_at = match.start()
+        previous = sentence[max(0, start_at - 30) : start_at].split()[-2:] if start_at else []
+        outer2, outer = ([""] * (2 - len(previous)) + previous) if previous else ("", "")
+        if outer and outer[-1] in ",;:" and len(outer) > 1:
+            outer2, outer = outer, outer[-1]  # "Iraq, Syria": the comma stands before
+        following = _NEXT.match(sentence, match.end())
+        last_after = following.group(1) if following else ""
+        if len(last_after) > 1:
+            last_after = last_after.rstrip(".")  # "... hunt Taliban insurgents.": the word, not its full stop
+        if last_after == "," and _apposition(sentence, following.end()):
+            last_after = "who"  # "Nobutaka Machimura, the foreign minister," or ", who": a person
+        if start_at == 0 and spans and _common_opener(tokens, spans[0], common):
+            i, j = spans[0]
+            spans = list(spans)
+            spans[0] = (2, j)  # "Standings of National League": the capital is the sentence's
+        for i, j in spans:
+            before = tokens[i - 1] if i else outer
+            before2 = tokens[i - 2] if i > 1 else (outer if i else outer2)
+            start = (not before and start_at == 0 and i == 0) or before in _OPENING
+            after = (tokens[j] if j < n else last_after).lower()
+            low = before.lower()
+            if low in _W.works or (low == "," and before2.rstrip(",").lower() in _W.works):
+                continue  # "her autobiography, Lady Sings the Blues": a work's title, no name
+            # "in Bill's yard": the place is the yard; "at Birmingham's NEC" still names a city
+            possessed = tokens[j - 1].endswith(_POSSESSIVE) and _place_strength(" ".join(_written(t) for t in tokens[i:j])) < 2
+            if (low in _PREPOSITION_BEFORE_PLACE or low in _W.place_prepositions
+                    or (low == "of" and before2.lower() in _W.place_of)
+                    or (i == 0 and _listed(sentence, listed_after, start_at))):
+                # "in Bill's yard": the place is the yard, and "Bill" only its owner
+                numbered = j == n and last_after.isdigit() and len(last_after) <= 2
+                context = "" if possessed or numbered else "in"  # not "migrate to Java 7": a product's version
+                listed_after = match.end()
+            elif low == "the":
+                low2 = before2.lower()
+                inside = low2 in _W.place_inside and j == n and (last_after in (",", ".", ";", ":", ")", "")
+                                                                  or last_after.lower() in _PLACE_AFTER)
+                context = "inthe" if inside and not possessed else "the"  # "in the Florida Keys"
+            elif (low in _BODY_BEFORE and before.islower()) or (
+                    low == "," and before2.islower() and before2.rstrip(",") in _BODY_BEFORE):
+                context = "body"  # "the group Hamas", "energy drink company, Red Bull,"
+            elif low in _PLACE_BEFORE or (low == "of" and _stem(before2) in _PLACE_BEFORE):
+                context = "place"  # "the town of Tarmiyah", "the islands of Kos and Astypaleia"
+                listed_after = match.end()
+            elif low in ("of", "for") and _stem(before2) in _W.body_of and not possessed:
+                context = "bodyof"  # "members of Hamas", "a spokesman for Gazprom"
+            elif low in _ACTS_BEFORE:
+                context = "acts"
+            elif _role_before(before, before2, after if j < n else last_after, j - i):
+                context = "role"  # "rival Romano Prodi", "presidential hopeful Barack Obama"
+            elif before.endswith(_POSSESSIVE) and (_place_strength(_written(before)) >= 2 or (
+                    _acronym(_written(before)) and _acts_next(after if j < n else last_after))):
+                context = "owner"  # "Britain's Boris Johnson", "VOA's Mil Arcega reports"
+            elif before[:1].isupper() and _nation_plural(before.lower()):
+                context = "owner"  # "Jamaicans Asafa Powell and Usain Bolt": one of a people
+            elif before in _OPENING and j - i == 1 and j == n and last_after in _CLOSING:
+                context = "quoted"  # "franchises like "Batman"": a title or a term in quotes
+            else:
+                context = ""
+            if j == n and after in ("and", "or", ","):
+                tail = _LIST_TAIL.match(sentence, match.end())
+                if tail and (tail.group(1) in _MEMBERS_AFTER or tail.group(1) in _W.body_after) and not (
+                        start_at == 0 and i == 0 and tokens[0].lower() in _OPENERS):
+                    after = tail.group(1)  # "al-Qaida and Taleban fighters": each is a body
+            if after == "who":
+                context += ":who"  # a person's, or a person's word for a body: "the Coalition, which"
+            elif after in _SPEECH_AFTER:
+                context += ":said"
+            elif after in _W.staff_after and not (start_at == 0 and n == 1):
+                context += ":staff"  # "the two Deutsche Welle journalists"
+            elif after in _MEMBERS_AFTER or (after in _W.body_after and not (start_at == 0 and n == 1)):
+                # "Hamas militants"; not "Telecoms firm ...", "Record company ...": a sentence's capital
+                context += ":members"
+            elif after in _PLACE_AFTER:
+                context += ":place"
+            elif after == "of" and _country_follows(tokens, j):
+                context += ":from"  # "Andreas Seppi of Italy": a player or a delegate and their country
+            elif after in _MEDIA_AFTER:
+                context += ":media"
+            elif ((after in _W.team_verbs and scored) or after in _W.team_after
+                  or (j == n and _TABLE_ROW.match(sentence, match.end()))):
+                context += ":team"  # "Bristol City beat Leeds 2-1", a league table's "Chelsea 20 15 3 2"
+            elif after in _STOPS and (low == "the" or tokens[i].lower() == "the"):
+                context += ":stop"  # a stop, a comma or the sentence's end: the name is not a modifier
+            if low == "from" and context[:2] == "in":
+                context += "+weak"  # "a guide from Oracle": a source as often as a place
+            if pronoun_next and 2 <= j - i <= 3 and _looks_like_name(tokens[i:j]):
+                context += "+he"  # the sentence's first full name, and the next opens with "He"
+                pronoun_next = False
+            if context[:2] == "in" and i == 0 and low != "," and _title_cased(sentence, start_at, before2, common):
+                context += "+titled"  # "How to Succeed", "Committee to Reelect": a Title Case stretch
+            if scored:
+                context += "+score"
+            if any(_written(t).lower() in common for t in tokens[i:j]):
+                context += "+common"  # a word the article also writes in lower case: "Wildlife Direct"
+            if after in _ACTS_AFTER and context[:2] != "in":
+                context = "!" + context  # the name acts: "Damascus denies"
+            seen = _classify(tuple(tokens[i:j]), start, context)
+            if seen:
+                found.append(_Mention(seen[0], seen[1], seen[2], 0, seen[3]))
+    return found
+
+
+_OPENING = frozenset({"\"", "“", "‘", "'", "("})
+_CLOSING = frozenset({"\"", "”", "’", "'", ")"})
+
+
+def _title_cased(sentence: str, at: int, word: str, common: frozenset[str]) -> bool:
+    """The word before the preposition before the run at `at` is a common word (or a body's word) written with a
+    capital in mid-sentence ("How to Succeed", "the Committee to Reelect"): a title's or a
+    heading's Title Case, which is no evidence that what follows the preposition is a place."""
+    word = word.strip("\"“”‘’'(")
+    if not word[:1].isupper() or word.isupper() or len(sentence[:at].split()) <= 2:
+        return False  # "Authorities in Bosnia": the capital is the sentence's
+    low = word.lower()
+    return low in _STOPWORDS or low in common or _stem(low) in _ORG_WORDS

@@ -1,0 +1,125 @@
+"""Mentions merged into the facts box's names: full names first, then lone words onto
+the full name they belong to (a surname onto its person, a body's last word onto the body),
+and the aliases each name is shown with.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reports.analysis.entities.evidence import _Mention
+from reports.analysis.entities.kinds import _add_vote, _decide
+from reports.analysis.entities.words import (
+    _NOT_NAMES, _ORG_PREFIXES, _ORG_WORDS, _PLACE_PREFIXES, _PLACE_WORDS, _W, _place_strength, _stem,
+)
+from reports.analysis.gazetteer import lookup
+
+
+@dataclass
+class _Group:
+    name: str
+    order: int
+    votes: dict[str, float] = field(default_factory=dict)
+    forms: dict[str, int] = field(default_factory=dict)
+    count: int = 0
+
+
+def _aliases(group: _Group) -> tuple[str, ...]:
+    """The other forms, most used first."""
+    forms = group.forms
+    if len(forms) == 1:
+        return () if group.name in forms else tuple(forms)
+    return tuple(sorted((f for f in forms if f != group.name), key=lambda f: (-forms[f], f)))
+
+
+def _group(mentions: list[_Mention]) -> list[_Group]:
+    """Merge the mentions: full names first, then lone words onto the full name ending in them:
+    a person's surname (or given name) alone is that person, whatever else its own mentions say
+    ("Adelson" with "Sheldon Adelson"); a body's own last word alone is that body ("Sands" with
+    "Las Vegas Sands"). A lone sentence-initial word with no name to join is dropped."""
+    groups: dict[str, _Group] = {}
+    surnames: dict[str, str] = {}  # last word -> full name key
+    given: dict[str, str] = {}  # first word -> full name key ("Josh" -> "josh stepakoff")
+    bodies: dict[str, str] = {}  # a body's last word -> its key ("sands" -> "las vegas sands")
+    firsts: dict[str, str] = {}  # a body's own first word -> its key ("amnesty" -> "amnesty international")
+    ordered = sorted(mentions, key=_merge_order)
+    indexed = False
+    for m in ordered:
+        key = m.name.lower()
+        if key in groups:
+            _add(groups[key], m)
+            continue
+        single = len(m.name.split()) == 1
+        if single and not indexed:
+            # every full name is in (they sort first): index them by what their groups show
+            _index_full_names(groups, surnames, given, bodies, firsts)
+            indexed = True
+        if single and (key in surnames or key in given):
+            # A person's surname alone is the person, whatever else the word may be ("Hamm").
+            _add(groups[surnames.get(key) or given[key]], m, only="person")
+            continue
+        if single and key in bodies and not (m.votes.get("person") or m.votes.get("speaks")):
+            _add(groups[bodies[key]], m, only="organisation")
+            continue
+        if single and key in firsts and not m.votes.get("person"):
+            _add(groups[firsts[key]], m, only="organisation")  # "Amnesty says", with "Amnesty International"
+            continue
+        if m.lone_start and not m.votes:
+            continue
+        groups[key] = _Group(name=m.name, order=m.order)
+        _add(groups[key], m)
+    return list(groups.values())
+
+
+def _index_full_names(groups: dict[str, _Group], surnames: dict[str, str], given: dict[str, str],
+                      bodies: dict[str, str], firsts: dict[str, str]) -> None:
+    """The last and first words of the people among the full names, the distinctive last word
+    of the bodies ("Sands", not "Bank" nor "House"), and the first word of a two-word body
+    whose second is a body's common word ("Amnesty" of "Amnesty International", not "World" of
+    "World Bank"), for the lone words to join."""
+    for key, group in sorted(groups.items(), key=lambda kv: kv[1].order):
+        parts = key.split()
+        if len(parts) < 2:
+            continue
+        votes = group.votes
+        top = max(votes, key=votes.get) if votes else None
+        if top in ("person", "shape", "speaks") and votes[top] > 0:
+            surnames.setdefault(parts[-1], key)
+            given.setdefault(parts[0], key)
+        elif top == "organisation" and _decide(votes)[0] == "organisation":
+            last = parts[-1]
+            if (_stem(last) not in _ORG_WORDS and _stem(last) not in _PLACE_WORDS and last not in _W.lone_bodies
+                    and last not in lookup().org_suffixes and last not in _NOT_NAMES and not _place_strength(last)):
+                bodies.setdefault(last, key)
+            if len(parts) == 2 and _distinctive_first(parts):
+                firsts.setdefault(parts[0], key)
+
+
+def _distinctive_first(parts: list[str]) -> bool:
+    """A body's first word that names it alone: the second word is a body's common word, and
+    the first is no place, people, prefix, first name or common word."""
+    first, last = parts
+    data = lookup()
+    return (_stem(last) in _ORG_WORDS and first not in _NOT_NAMES and first not in _ORG_PREFIXES
+            and first not in _PLACE_PREFIXES and _stem(first) not in _ORG_WORDS and _stem(first) not in _PLACE_WORDS
+            and first not in data.first_names and not _place_strength(first) and "." not in first
+            and not first.endswith(("ish", "ic", "ian", "ese", "ean", "ist", "an")))
+
+
+def _merge_order(m: _Mention) -> tuple[int, bool, float, int]:
+    """Longest names first, then the best evidenced, then the earliest."""
+    return (-m.name.count(" "), m.lone_start, -max(m.votes.values()) if m.votes else 0.0, m.order)
+
+
+def _add(group: _Group, mention: _Mention, only: str | None = None) -> None:
+    if mention.titled:
+        if not group.votes:
+            _add_vote(group.votes, "shape", 0.5)  # the title's name: a person's shape, uncounted
+        return
+    group.count += 1
+    votes = group.votes
+    for kind, weight in mention.votes.items():
+        if only is None or kind == only or (only == "person" and kind == "speaks"):
+            votes[kind] = votes.get(kind, 0) + weight
+    group.forms[mention.form] = group.forms.get(mention.form, 0) + 1
+    group.order = min(group.order, mention.order)

@@ -1,0 +1,232 @@
+"""Where names are: capitalised runs of a sentence cut into candidate name spans.
+
+A run is found in one pass (`_RUN`); `_spans` cuts it where a name ends (a weekday or month,
+a possessive, a sentence's next word, "for"/"of" before another name), and `_written` gives a
+token as the name is written. Also the shape of a person's name (`_looks_like_name`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from reports.analysis.entities.words import (
+    _CONNECTORS, _DEMONYMS, _DETERMINERS, _ORG_PREFIXES, _ORG_WORDS, _PLACE_PREFIXES, _PLACE_WORDS,
+    _STOPWORDS, _TITLE_QUALIFIERS, _TITLES, _W, _all_titles, _everyday, _place_strength, _stem,
+)
+from reports.analysis.gazetteer import lookup
+from reports.analysis.timeline import MONTHS as _MONTHS
+from reports.analysis.timeline import WEEKDAYS as _WEEKDAYS
+
+
+_CAPITALISED = re.compile(r"(?:(?:al|el|ad|ash|as|an|ar|at|az|bin|ibn|abu)-)?[A-Z][\w'’.\-]*")
+# "U.S.-led", "Geneva-based": an adjective made from a name, not the name.
+_NAME_ADJECTIVE = re.compile(r".+-(?:led|based|backed|born|run|owned|sponsored|linked|allied|controlled|style|era|made|like|listed|funded|held|built|bound|friendly|speaking|wide)")
+_TOKEN = re.compile(r"[\w'’.\-]+|[^\w\s]")
+# "U.S.", "Mr.", "Gen.": the period is part of the name as written.
+_ABBREVIATED = re.compile(r"(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Sen|Rep|Gov|Lt|Sgt|Capt|Prof|Rev|Maj|Adm|Cpl|Pvt|Cmdr|Gov)\.")
+
+
+_NAME = r"(?:(?:al|el|ad|ash|as|an|ar|at|az|bin|ibn|abu)-)?[A-Z][\w'’.\-]*"
+# A run of capitalised words, "of"/"de"/"bin" allowed between two of them: found in one pass
+# over the sentence, so that the many lower-case words cost nothing.
+_RUN = re.compile(
+    rf"(?<![\w'’.\-]){_NAME}(?:\s+(?:(?:{'|'.join(sorted(_CONNECTORS))})\s+)?{_NAME})*(?![\w'’\-])"
+)
+_NEXT = re.compile(r"\s*([\w'’.\-]+|[^\w\s])")
+# Capitalised only because they open the sentence: "Later John Smith said".
+_OPENERS = (_STOPWORDS | _W.openers) - _TITLES - {"mr", "mrs", "ms", "dr"}
+# One-word runs that are never a name by themselves, skipped before any other look.
+_SKIP = (_STOPWORDS | _DETERMINERS) - _TITLES - {"us", "who", "mr", "mrs", "ms", "dr"}
+
+
+def _common_words(sentences: list[str]) -> frozenset[str]:
+    """The words the article writes in lower case somewhere: such a word with a capital at the
+    start of a sentence is that word, not the first word of a name ("Standings of ...")."""
+    return frozenset(w for w in set(_WORD.findall("\n".join(sentences))) if w.islower())
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+
+
+def _common_opener(tokens: list[str], span: tuple[int, int], common: frozenset[str]) -> bool:
+    """The sentence's first word, capitalised only for that, before "of" or "for": the article
+    writes it in lower case elsewhere, or it is an everyday word ("Dozens of ..."), and it is no
+    place, first name or title ("Standings of National ...", not "Bank of England" when "bank"
+    is also written)."""
+    i, j = span
+    if i != 0 or j - i < 3 or tokens[1].lower() not in ("of", "for"):
+        return False  # "Human Rights Watch", "State Department": a common word starts many names
+    word = _written(tokens[0])
+    low = word.lower()
+    if (low not in common and not _everyday(low)) or not word[:1].isupper() or word.isupper():
+        return False
+    if _stem(low) in _ORG_WORDS or _stem(low) in _PLACE_WORDS:
+        return False  # "Bank of England", "University of Texas", "Gulf of Mexico"
+    return not (_place_strength(word) or low in lookup().first_names or low in _all_titles()
+                or low in _PLACE_PREFIXES or low in _ORG_PREFIXES or low in _W.positions)
+
+
+def _spans(tokens: list[str]) -> list[tuple[int, int]]:
+    """Where the names are in a run of several capitalised words: a weekday, month or
+    "U.S.-led" is no part of one, a possessive ends one ("Britain's | Boris Johnson")."""
+    ok = [_name_token(t) for t in tokens]
+    n = len(tokens)
+    spans = []
+    i = 0
+    while i < n:
+        if not ok[i]:
+            i += 1
+            continue
+        j = i + 1
+        while (j < n and not tokens[j - 1].endswith(_POSSESSIVE) and not _breaks(tokens[j])
+               and not (tokens[j] == "A" and j + 1 < n)):  # "New York A Queens man": a headline's end, then "A"
+            if ok[j]:
+                j += 1
+            elif j + 1 < n and ok[j + 1] and tokens[j].lower() in _CONNECTORS and not _ends_a_body(tokens, i, j):
+                j += 2
+            else:
+                break
+        k = _body_before_title(tokens, i, j) or _person_after_place(tokens, i, j)
+        if k:
+            spans.append((i, k))  # "Palestinian Authority | President Mahmoud Abbas"
+        spans.append((k or i, j))
+        i = j
+    return spans
+
+
+def _person_after_place(tokens: list[str], i: int, j: int) -> int:
+    """Where a person's full name starts right after a place's or a body's name within one
+    span, or 0: "the District of Massachusetts | Joshua Levy said". The person is a first name
+    and at least one more word; what stands before has two words or more and ends in a
+    province, a city or a body's word."""
+    if j - i < 4:
+        return 0
+    first_names = lookup().first_names
+    for k in range(i + 2, j - 1):
+        if _written(tokens[k]).lower() not in first_names or not _name_shaped(_written(tokens[k + 1])):
+            continue
+        titles = _all_titles()
+        if any(_written(t).rstrip(".").lower() in titles for t in tokens[i:j]):
+            return 0  # "Deputy Secretary of State Richard Armitage": the title's, read by the title
+        head = _written(tokens[k - 1])
+        if _place_strength(head) >= 2 or _stem(head) in _ORG_WORDS or _stem(head) in _PLACE_WORDS:
+            return k
+    return 0
+
+
+def _body_before_title(tokens: list[str], i: int, j: int) -> int:
+    """Where a body's name ends and its officer's title begins within one span, or 0: "European
+    Union | Trade Commissioner Peter Mandelson", "U.S. Army | Private Lynndie England". The body
+    has two words or more and ends in a body's word; "National" and "Press" start titles
+    ("U.S. National Security Adviser", "White House Press Secretary")."""
+    if j - i < 4:
+        return 0
+    titles = _all_titles()
+    keys = [_written(t).rstrip(".").lower() for t in tokens[i:j]]
+    for t in range(2, len(keys) - 1):
+        if keys[t] not in titles:
+            continue
+        k = t
+        while k > 2 and keys[k - 1] in _TITLE_QUALIFIERS:
+            k -= 1
+        head = _stem(keys[k - 1])
+        if any(key in titles or key in _TITLE_QUALIFIERS for key in keys[:k]):
+            return 0  # "Chief Cabinet Secretary", "Deputy Police Commissioner": all the title's
+        if head in _ORG_WORDS and head not in _ORG_PREFIXES and head not in _TITLE_QUALIFIERS and head != "press":
+            return i + k
+        return 0
+    return 0
+
+
+def _breaks(token: str) -> bool:
+    """"This", "But": written with a capital inside a run, it starts the next sentence or clause
+    ("the Cabinet This week"), so the name before it ends."""
+    return token.lower() in _W.breaks and not token.isupper()
+
+
+def _ends_a_body(tokens: list[str], i: int, j: int) -> bool:
+    """Whether the connector at `j` ends the name rather than joins two halves of one.
+    "Energy Ministry | for Kazakhstan": a name of two words or more that ends in a body's or a
+    place's word is whole, and a place after "for" is another name ("Center for Constitutional
+    Rights" stays one). "Andreas Seppi | of Italy", "Iraq | of American": after "of", a place
+    or a people is another name unless a body's, a place's or a title's word stands before
+    it ("Bank of England", "Gulf of Mexico", "Duke of York")."""
+    connector = tokens[j].lower()
+    if connector not in ("for", "of") or j + 1 >= len(tokens):
+        return False
+    head = _stem(_written(tokens[j - 1]))
+    headed = head in _ORG_WORDS or head in _PLACE_WORDS
+    after = _written(tokens[j + 1])
+    if connector == "for":
+        return j - i >= 2 and headed and _place_strength(after) > 0
+    if headed or head in _all_titles() or head in _W.positions:
+        return False
+    person = 2 <= j - i <= 3 and _written(tokens[i]).lower() in lookup().first_names
+    # "Lee Hyung-taik | of South Korea": the place may take more than one word
+    place = any(_place_strength(" ".join(_written(t) for t in tokens[j + 1 : k])) > 0 for k in range(j + 2, min(len(tokens), j + 4) + 1))
+    return person or place or after.lower() in _DEMONYMS
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _name_token(token: str) -> bool:
+    if not (token[0].isupper() or (token[0] in "aeib" and "-" in token[:4])):
+        return False  # most words: no regular expression needed
+    return bool(_CAPITALISED.fullmatch(token)) and not _is_date_word(token) and not _NAME_ADJECTIVE.fullmatch(token)
+
+
+def _is_date_word(token: str) -> bool:
+    """A weekday or month ends a name: "Ehud Olmert Tuesday" is Ehud Olmert, then a date."""
+    low = token.rstrip(".").lower()
+    return low in _WEEKDAYS or low in _MONTHS
+
+
+_POSSESSIVE = ("'s", "’s", "s'", "s’")
+_POSSESSIVE_ENDS = ("'s", "’s", "'", "’")
+
+
+def _possessive(token: str) -> bool:
+    return token.endswith(_POSSESSIVE)
+
+
+def _written(token: str) -> str:
+    """The token as the name is written: possessive off, a sentence's full stop off, an
+    abbreviation's period kept ("Mr.", "U.S.")."""
+    for suffix in _POSSESSIVE_ENDS if token.endswith(_POSSESSIVE_ENDS) else ():
+        if token.endswith(suffix) and len(token) > len(suffix):
+            token = token[: -len(suffix)]
+            break
+    if token.endswith(".") and not _ABBREVIATED.fullmatch(token):
+        token = token.rstrip(".")
+    return token
+
+
+def _looks_like_name(run: list[str]) -> bool:
+    return bool(run) and all(_name_shaped(t) for t in run)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _name_shaped(token: str) -> bool:
+    """"Smith", "McCain", "ElBaradei", "al-Sadr", "Alliot-Marie", "Łukasz", "J.": a word that can
+    be part of a person's name (a capital, then letters; at most one more capital inside)."""
+    if _INITIAL.fullmatch(token):
+        return True
+    head, _, rest = token.partition("-")
+    if head in _NAME_PARTICLES and rest:
+        token = rest
+    parts = token.split("-")
+    return (len(parts) <= 2 and all(_name_part(p, k == 0) for k, p in enumerate(parts))) or _ROMAN.fullmatch(token) is not None
+
+
+def _name_part(part: str, first: bool = True) -> bool:
+    """One part of a hyphenated name: a capital first, except after the hyphen ("Shui-bian")."""
+    letters = part.replace("'", "").replace("’", "")
+    if not first and letters.isalpha() and letters.islower():
+        return len(letters) >= 2
+    return (len(letters) >= 2 and letters.isalpha() and part[0].isupper() and not part[1:].isupper()
+            and sum(c.isupper() for c in letters) <= 2)
+
+
+_ROMAN = re.compile(r"(?=[IVX]{2,})X{0,3}(?:IX|IV|V?I{0,3})")  # "John Paul II", "Benedict XVI"
+_INITIAL = re.compile(r"[^\W\d_]\.")
+_NAME_PARTICLES = frozenset("al el ad ash as an ar at az bin ibn abu".split())
