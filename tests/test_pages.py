@@ -163,6 +163,10 @@ def test_a_recipes_fractions_are_not_a_gallery():
         ("By Jane Doe, Reuters", "Jane Doe, Reuters"),
         ("By Reuters February", "Reuters"),
         ("Follow Author", None),
+        ("By J. K. Rowling", "J. K. Rowling"),
+        ("Jane Doe · 5 min read", "Jane Doe"),
+        ("By J J", None),
+        ("S Sky", None),
     ],
 )
 def test_a_byline_is_the_writers_names_or_an_agency(written: str, byline: str | None):

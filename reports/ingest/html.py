@@ -322,7 +322,7 @@ def _names(value: str | None, found_in_text: bool) -> str | None:
     if not value:
         return None
     value = furniture.BYLINE_OTHER_ROLES.sub("", furniture.BYLINE_LEAD.sub("", value))
-    names = [_without_role(_without_date(part)) for part in re.split(r"\s*[;|]\s*", value)]
+    names = [_without_role(_without_date(part)) for part in re.split(r"\s*[;|·•]\s*", value)]
     names = [name for name in names if _is_name(name) and (not found_in_text or _looks_like_names(name))]
     return ("; ".join(names) if len(names) > 1 else names[0]) if names else None
 
@@ -356,7 +356,8 @@ def _looks_like_names(value: str) -> bool:
         words = [w for w in name.split() if w.casefold() not in furniture.NAME_PARTICLES]
         if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
             return False
-        if sum(len(w.strip(".")) >= 2 for w in words) < 2:  # "J J": initials alone
+        if not any(len(w.strip(".")) >= 2 for w in words) or any(len(w) == 1 for w in words):
+            # "J J", "S Sky": not a name; an initial is written with its stop ("J. K. Rowling")
             return False
         if any(w.casefold() in furniture.NOT_NAME_WORDS for w in words):
             return False
