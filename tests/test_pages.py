@@ -85,6 +85,10 @@ PRUNED_PAGE = """<html><head><title>Council votes for the new bridge</title></he
 <a href="/people/omar" title="x">Ilhan Omar<span class="tooltip">Ilhan Omar profile and stories</span></a>
 argued that the old crossing was unsafe for the town's buses and lorries.</p>
 <p>Work starts in the spring and the bridge should open to traffic in the autumn of next year.</p>
+<ul><li><span>3/12</span> Harbour wall repaired: builders finished the harbour wall on Friday.</li>
+<li><span>4/12</span> Ferry fares rise: the ferry company raised its fares by a tenth on Monday.</li>
+<li><span>5/12</span> The new school opens: pupils had their first lessons in the new building.</li></ul>
+<p>Pour lire la suite et accéder gratuitement à 3 articles par mois, créez votre compte</p>
 <div class="share-tools"><p>Share this story on the sites you use every day</p></div>
 </article>
 <aside class="related-stories"><p>Mayor opens the new library in the old town hall building today</p></aside>
@@ -97,7 +101,8 @@ def test_hidden_text_and_the_sites_blocks_never_reach_the_article(tmp_path: Path
     article = next(iter(html.read(tmp_path / "p.html", PRUNED_PAGE.encode(), "p.html")))
     assert "Ilhan Omar argued" in article.text and "profile and stories" not in article.text
     assert "Work starts in the spring" in article.text
-    for furniture in ("Share this story", "Mayor opens", "The good folks"):
+    for furniture in ("Share this story", "Mayor opens", "The good folks", "builders finished", "ferry company",
+                      "Pour lire la suite"):
         assert furniture not in article.text, furniture
 
 
@@ -140,3 +145,29 @@ def test_the_standfirst_is_shown_under_the_headline_never_in_the_summary(tmp_pat
     lead = "The council voted on Monday to build the new bridge over the&#8230;"
     article = next(iter(html.read(tmp_path / "p.html", STANDFIRST_PAGE.format(description=lead).encode(), "p.html")))
     assert article.standfirst is None and "The council voted on Monday" in article.text
+
+
+def test_a_recipes_fractions_are_not_a_gallery():
+    lines = ["- 1/2 cup sugar", "- 1/2 cup flour", "- 1/4 cup milk", "- 3/4 cup water"]
+    assert html._without_slides(lines) == lines
+    slides = ["- 1/9 Harbour wall repaired", "- 2/9 Ferry fares rise", "Text.", "- 3/9 School opens"]
+    assert html._without_slides(slides) == ["Text."]
+
+
+@pytest.mark.parametrize(
+    ("written", "byline"),
+    [
+        ("Written by Jane Doe Edited by John Roe", "Jane Doe"),
+        ("By Jane Doe and John Roe; Photographs by Ann Poe", "Jane Doe and John Roe"),
+        ("By Jane Doe, Senior Political Correspondent", "Jane Doe"),
+        ("By Jane Doe, Reuters", "Jane Doe, Reuters"),
+        ("By Reuters February", "Reuters"),
+        ("Follow Author", None),
+        ("By J. K. Rowling", "J. K. Rowling"),
+        ("Jane Doe · 5 min read", "Jane Doe"),
+        ("By J J", None),
+        ("S Sky", None),
+    ],
+)
+def test_a_byline_is_the_writers_names_or_an_agency(written: str, byline: str | None):
+    assert html._names(written, True) == byline

@@ -25,6 +25,8 @@ _TITLE_CASE_SHARE_UNENDED = 0.5  # ... or half of them, when no stop ends it
 _DIGIT = re.compile(r"\d")
 _CLOCK_OR_DATE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
 _MIN_ENGLISH = 2
+_DATE_LABEL = re.compile(r"\W*([^\W\d_]+(?: [^\W\d_]+){0,3})\s*:\s")  # "Last updated: ", "Veröffentlichung: "
+_DATE_LABEL_REACH = 3  # the date within this many words after its label
 # A tag or an entity left raw: code quoted in a post, or a page escaped twice.
 MARKUP = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>|&(?:#\d+;?|#x[0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]{1,31};)")
 _MIN_UNENDED_WORDS = 12  # a shorter line with no stop at its end is a heading or a link
@@ -118,7 +120,19 @@ def _is_timestamp(sentence: str, plain: list[str], data: dict[str, frozenset[str
     if rest <= 1:
         return True
     opener = " ".join(plain[:3])
-    return len(plain) <= 12 and any(opener.startswith(o) for o in data["time_openers"])
+    if len(plain) <= 12:
+        return any(opener.startswith(o) for o in data["time_openers"])
+    return _labelled_date(sentence, plain, data)
+
+
+def _labelled_date(sentence: str, plain: list[str], data: dict[str, frozenset[str]]) -> bool:
+    """A page's date label run into the text after it ("Published: 2 February 2022 Headline
+    ..."): a sentence never opens with one."""
+    label = _DATE_LABEL.match(sentence)
+    if not label or label.group(1).casefold() not in data["time_openers"]:
+        return False
+    after = plain[len(label.group(1).split()):][:_DATE_LABEL_REACH]
+    return any(w in data["months"] or w[:1].isdigit() for w in after)
 
 
 def _is_credit(sentence: str, plain: list[str], data: dict[str, frozenset[str]]) -> bool:

@@ -32,6 +32,9 @@ LINE_RULES: tuple[str, ...] = (
     r".{0,80}\b(?:twitter|facebook)\b.{0,40}\b(?:linkedin|pinterest|whatsapp|e-mail|email|telegram)\b.*",  # share buttons
     r"(?:advertisement|anzeige|werbung|publicidad|publicité)\W*",
     r"(?:image caption|bildunterschrift)\W*",
+    # a paywall's call to read on (a login or an account), not the article's words
+    r"(?:pour (?:lire|continuer) la suite|to (?:continue|keep) reading|continue reading|um weiterzulesen|para (?:seguir|continuar) leyendo|per continuare a leggere)\b.{0,160}",
+    r".{0,80}\b(?:create (?:a|your) (?:free )?account|créez votre compte|already a subscriber|déjà abonné)\b.{0,80}",
 )
 LINE = re.compile("|".join(f"(?:{rule})" for rule in LINE_RULES), re.IGNORECASE)
 
@@ -39,6 +42,12 @@ LINE = re.compile("|".join(f"(?:{rule})" for rule in LINE_RULES), re.IGNORECASE)
 TAIL = re.compile(
     r"\s+(?:bewerten|teilen sie dies mit|share this|gefällt mir)\s*:.*$", re.IGNORECASE
 )
+
+# A slide of a photo gallery run into the article: a line opening with its counter ("- 12/50
+# Headline ..."). Lines are slides only when at least SLIDES_MIN of them count up to the same total
+# (distinct numbers): "1/2 cup" in a recipe is not a gallery.
+SLIDE_COUNTER = re.compile(r"^(?:- )?(\d{1,3})\s*/\s*(\d{1,3})\s+\S")
+SLIDES_MIN = 3
 
 # Separators a site puts between the headline and its own name or section in a <title>.
 TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " » ", " « ", " · ", " / ", "-", "：", "｜", "_")
@@ -158,6 +167,21 @@ BYLINE_XPATH = (
     " or contains(translate(@id, 'BYLINEAUTHOR', 'bylineauthor'), 'byline')]"
 )
 BYLINE_MAX_CHARS = 100
+# Where a byline goes on from its writers to the others who worked on the piece ("Written by X
+# Edited by Y", "Jane Doe; Photographs by John Roe"): the byline is the writers before it.
+BYLINE_OTHER_ROLES = re.compile(
+    r"\s*[,;|]?\s*\b(?:(?:edited|photographs?|photos?|pictures?|illustrations?|graphics?|video|produced|additional reporting|reporting|fact-checked|translated|designed|reviewed)\s+by"
+    r"|redigiert von|bearbeitet von|fotos? von|editado por|fotos? de|édité par|photos? de)\b.*$",
+    re.IGNORECASE,
+)
+# A part of a byline that is the writer's role, not a name ("Jane Doe, Senior Reporter"): dropped.
+BYLINE_ROLE_WORDS = frozenset({
+    "staff", "senior", "chief", "writer", "reporter", "correspondent", "editor", "columnist", "contributor",
+    "contributing", "political", "business", "science", "sports", "health", "technology", "tech", "foreign",
+    "national", "international", "special", "associate", "deputy", "managing", "executive", "freelance",
+    "journalist", "producer", "analyst", "critic", "redakteur", "redakteurin", "autor", "autorin", "korrespondent",
+    "korrespondentin", "redacción", "corresponsal", "rédaction", "envoyé", "envoyée", "spécial", "spéciale",
+})
 
 # A standfirst: the page's declared description, at least this many words, found as one of the
 # body's first paragraphs or nowhere in it (html._standfirst).

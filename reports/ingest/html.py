@@ -321,10 +321,18 @@ def _names(value: str | None, found_in_text: bool) -> str | None:
     value = _clean(value)
     if not value:
         return None
-    value = furniture.BYLINE_LEAD.sub("", value)
-    names = [_without_date(part) for part in re.split(r"\s*[;|]\s*", value)]
+    value = furniture.BYLINE_OTHER_ROLES.sub("", furniture.BYLINE_LEAD.sub("", value))
+    names = [_without_role(_without_date(part)) for part in re.split(r"\s*[;|·•]\s*", value)]
     names = [name for name in names if _is_name(name) and (not found_in_text or _looks_like_names(name))]
     return ("; ".join(names) if len(names) > 1 else names[0]) if names else None
+
+
+def _without_role(name: str) -> str:
+    """The names without a part that is the writer's role: "Jane Doe, Senior Reporter" ->
+    "Jane Doe"; a part with any other word is kept ("Jane Doe, Reuters")."""
+    parts = [p for p in re.split(r"\s*,\s*", name) if p]
+    kept = [p for p in parts if not all(w.casefold().strip(".") in furniture.BYLINE_ROLE_WORDS for w in p.split())]
+    return ", ".join(kept) if kept else name
 
 
 def _without_date(name: str) -> str:
@@ -343,10 +351,13 @@ def _looks_like_names(value: str) -> bool:
     if value.casefold() in furniture.AGENCIES:
         return True
     for name in re.split(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b)\s*", value):
+        if name.casefold() in furniture.AGENCIES:
+            continue  # "Jane Doe and Reuters", "Jane Doe, AP"
         words = [w for w in name.split() if w.casefold() not in furniture.NAME_PARTICLES]
         if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
             return False
-        if sum(len(w.strip(".")) >= 2 for w in words) < 2:  # "J J": initials alone
+        if not any(len(w.strip(".")) >= 2 for w in words) or any(len(w) == 1 for w in words):
+            # "J J", "S Sky": not a name; an initial is written with its stop ("J. K. Rowling")
             return False
         if any(w.casefold() in furniture.NOT_NAME_WORDS for w in words):
             return False
@@ -452,9 +463,7 @@ def _mark_story_breaks(tree: object) -> None:
 def _body(text: str, title: str | None, caption: str | None, site_lines: frozenset[str] | set[str] = frozenset()) -> str:
     """trafilatura's lines as the seed format: blank line between paragraphs, two between stories.
     A line that is furniture by its words, or the text of one of the site's blocks, is dropped."""
-    lines = [" ".join(_unescape(line).split()) for line in text.split("\n")]
-    lines = [furniture.strip_tail(line) for line in lines if line and line not in site_lines]
-    lines = [line for line in lines if line and not furniture.is_furniture(line)]
+    lines = _kept_lines(text, site_lines)
     while lines and title and (_same(lines[0], title) or _same(_strip_site(lines[0]), title)):
         lines = lines[1:]  # the headline, already the title
     lines = _join_broken(lines)
@@ -465,6 +474,32 @@ def _body(text: str, title: str | None, caption: str | None, site_lines: frozens
         elif not (caption and _same(line, caption)):
             stories[-1].append(line)
     return "\n\n\n\n".join("\n\n".join(story) for story in stories if story)
+
+
+def _kept_lines(text: str, site_lines: frozenset[str] | set[str] = frozenset()) -> list[str]:
+    """trafilatura's lines, entities unescaped, without those that are furniture by their words
+    or the text of one of the site's blocks."""
+    lines = [" ".join(_unescape(line).split()) for line in text.split("\n")]
+    lines = [furniture.strip_tail(line) for line in lines if line and not _site_line(line, site_lines)]
+    return _without_slides([line for line in lines if line and not furniture.is_furniture(line)])
+
+
+def _site_line(line: str, site_lines: frozenset[str] | set[str]) -> bool:
+    return line in site_lines
+
+
+def _without_slides(lines: list[str]) -> list[str]:
+    """The lines without a photo gallery's slides: lines opening with a counter, when several
+    count up to the same total with distinct numbers ("- 3/50 ...", "- 4/50 ...")."""
+    counted: dict[str, set[str]] = {}
+    for line in lines:
+        match = furniture.SLIDE_COUNTER.match(line)
+        if match and int(match.group(1)) <= int(match.group(2)):
+            counted.setdefault(match.group(2), set()).add(match.group(1))
+    totals = {total for total, numbers in counted.items() if len(numbers) >= furniture.SLIDES_MIN}
+    if not totals:
+        return lines
+    return [line for line in lines if not ((m := furniture.SLIDE_COUNTER.match(line)) and m.group(2) in totals)]
 
 
 def _join_broken(lines: list[str]) -> list[str]:

@@ -211,6 +211,8 @@ from reports.analysis import prose  # noqa: E402
         ("Arctic National Wildlife Refuge, Alaska.", "Title Case"),
         ("The first home machine with a true multi-tasking system for the office.", "no finite verb"),
         ("- 34/50 Car sales lift in Europe as demand for new cars soared last month.", "gallery counter"),
+        ("Published: 2 February 2022 Council votes for the new bridge after two years of argument in the town.",
+         "a timestamp"),
     ],
 )
 def test_the_prose_gate_turns_away_what_is_not_running_text(sentence: str, reason: str):
@@ -226,6 +228,7 @@ def test_the_prose_gate_turns_away_what_is_not_running_text(sentence: str, reaso
         "Die SAP Arena am Tag eines Heimspiels der Rhein-Neckar Löwen ist ausverkauft.",
         "I ask.",
         "On May 6 the council voted for the plan by nine votes to two.",
+        "Update: the council said on Monday that 12 houses would be built in the town centre next year.",
     ],
 )
 def test_the_prose_gate_lets_sentences_through(sentence: str):
