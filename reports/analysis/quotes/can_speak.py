@@ -63,6 +63,7 @@ class Lexicon:
     not_heads: frozenset[str]  # adverbs and participles that trail a head: "further", "known"
     possessives: frozenset[str]  # "his", "my": a capitalised head after them is a title, no name
     gender_titles: dict[str, str]  # "mr" -> "he", "ms" -> "she"
+    demonyms: frozenset[str] = frozenset()  # "afghan", "arab": a nationality word, no one alone
 
 
 @lru_cache(maxsize=8)
@@ -87,7 +88,15 @@ def lexicon(lang: str = "en") -> Lexicon:
         conjunctions=frozenset(data["conjunctions"]),
         not_heads=frozenset(data["not_heads"]),
         gender_titles={t: pronoun for pronoun, titles in tomllib.loads(raw)["gender"].items() for t in titles},
+        demonyms=_demonyms(lang),
     )
+
+
+def _demonyms(lang: str) -> frozenset[str]:
+    """The language's nationality and region words, kept once in `reports/analysis/lang`."""
+    from reports.analysis import lang as languages
+
+    return languages.rules(lang).demonyms
 
 
 _MID_SENTENCE_CAPITAL = re.compile(r"[A-Z](?:(?<=[\w,;)] [A-Z])|(?<=\b[A-Z]\. [A-Z]))[\w’'\-]*")
@@ -286,6 +295,8 @@ def _name(words: list[str], lex: Lexicon, names: Names | None) -> bool:
         return True  # "Officials said", "Spokesman Ada Park"
     if len(word) > 1 and word.isupper():
         return True  # an acronym: "ACLU", "NATO"
+    if low in lex.demonyms:
+        return False  # "Afghan", "Arab": a nationality word alone qualifies someone unnamed
     if names is not None and names.proper(word):
         return True  # "said Will", "Al From": a name, though also an English word
     if low in lex.not_alone or low in lex.not_names or low.isdigit() or _OPENING_SHAPE.fullmatch(low):
