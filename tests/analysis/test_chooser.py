@@ -55,3 +55,14 @@ def test_a_report_credited_to_another_source_is_that_sources():
 def test_a_share_of_the_people_polled_speaks_through_the_poll():
     text = "In a Ledger poll released Monday, 31% of voters said they were “extremely worried” about it."
     assert _speakers(text) == ["a Ledger poll released Monday"]
+
+
+def test_the_source_as_written_is_the_speakers_pronoun_in_the_writers_sentence():
+    """The speaker resolved, and as written the pronoun that stands for it next to the
+    quotation (how PolNeAR's annotators write a source); not a pronoun after the quotation
+    with no reporting verb."""
+    text = ("Ada Park, the mayor, spoke for an hour on the budget, and he defended it, saying, "
+            "“Ninety percent of the plan is new.”")
+    assert [(q.speaker, q.mention) for q in extract(split(text)).items] == [("Ada Park", "he")]
+    text = "Ada Park wrote that Tom John was “a liar” if she were honest."
+    assert [(q.speaker, q.mention) for q in extract(split(text)).items] == [("Ada Park", "Ada Park")]

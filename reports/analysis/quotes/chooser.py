@@ -74,6 +74,7 @@ class Group:
     features: dict[str, float] = field(default_factory=dict)
     rule: bool = False
     starts: list[int] = field(default_factory=list)  # where each of its mentions is written
+    said_as: Mention | None = None  # its pronoun nearest the quotation in the writer's sentence
 
 
 @dataclass
@@ -158,6 +159,9 @@ def candidates(ctx: Context, rule: Mention | None, rule_cue: str | None, resolve
             group.mention = mention
         group.features["count"] = group.features.get("count", 0.0) + 1.0
         group.starts.append(mention.start)
+        if _said_as(ctx, mention) and (
+                group.said_as is None or _distance(ctx, mention) < _distance(ctx, group.said_as)):
+            group.said_as = mention
         if is_rule:
             group.rule = True
     if ctx.previous_speaker and ctx.previous_speaker not in groups:
@@ -170,6 +174,18 @@ def candidates(ctx: Context, rule: Mention | None, rule_cue: str | None, resolve
     found.append(Group("", Mention("", -1, "", None), {"none": 1.0, f"none&rules={rule_cue}": 1.0},
                        rule=rule is None))
     return found
+
+
+def _said_as(ctx: Context, mention: Mention) -> bool:
+    """A pronoun of the writer's sentence that is how the source is written there: before the
+    quotation ("Though he said it resulted in a “...”"), or after it with a reporting verb
+    ("“...,” he says"), not "if she were a man" after it."""
+    if not mention.pronoun or not ctx.left_start <= mention.start < ctx.right_end:
+        return False
+    if mention.start < ctx.start:
+        return True
+    after = ctx.text[mention.start + len(mention.text) : mention.start + len(mention.text) + 60]
+    return bool(VERB_AT.match(after, _AFTER_VERB.match(after).end()))
 
 
 def _mentions(ctx: Context, resolve, sentence_only: bool = False) -> list[Mention]:
