@@ -66,3 +66,16 @@ def test_the_source_as_written_is_the_speakers_pronoun_in_the_writers_sentence()
     assert [(q.speaker, q.mention) for q in extract(split(text)).items] == [("Ada Park", "he")]
     text = "Ada Park wrote that Tom John was “a liar” if she were honest."
     assert [(q.speaker, q.mention) for q in extract(split(text)).items] == [("Ada Park", "Ada Park")]
+
+
+def test_a_name_that_touches_the_quotation_is_its_object_more_often_than_its_source():
+    """'she found Tom Ode “very professional”': the name right before the opening mark is
+    marked, and the fitted weight holds it back."""
+    from reports.analysis.quotes import quotes
+
+    trace: list = []
+    quotes._extract(split("Ada Park was asked about it. Later she found Tom Ode “very professional.”"),
+                    chooser.weights(), trace)
+    touching = {g.mention.text for g in trace[0][1] if g.features.get("touches_quote")}
+    assert touching == {"Tom Ode"}
+    assert chooser.weights()["touches_quote"] < 0
