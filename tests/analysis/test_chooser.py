@@ -79,3 +79,15 @@ def test_a_name_that_touches_the_quotation_is_its_object_more_often_than_its_sou
     touching = {g.mention.text for g in trace[0][1] if g.features.get("touches_quote")}
     assert touching == {"Tom Ode"}
     assert chooser.weights()["touches_quote"] < 0
+
+
+def test_the_subject_of_a_verb_that_reports_nothing_is_marked():
+    """'the crowd loudly reprised the chant “...”': no reporting verb, yet the one doing it."""
+    from reports.analysis.quotes import quotes
+
+    trace: list = []
+    text = "Boos rained down when Ada Park spoke, and the crowd loudly reprised the chant “Lock them up!”"
+    quotes._extract(split(text), chooser.weights(), trace)
+    marked = {g.mention.text for g in trace[0][1] if g.features.get("subject")}
+    assert "the crowd" in marked and "Ada Park" not in marked  # "Boos rained" is marked too
+    assert _speakers(text) == ["the crowd"]

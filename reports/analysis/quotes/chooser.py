@@ -39,6 +39,9 @@ _SOURCE_NOUN = re.compile(rf"\b(?:{SOURCE_NOUNS})\b", re.IGNORECASE)
 _DETERMINER_LEAD = re.compile(rf"\b(?:{'|'.join(sorted(DETERMINERS))})\s+(?:[\w’'-]+\s+){{0,3}}$", re.IGNORECASE)
 # what may stand between a name and its verb: "(D-Ore.)", ", the former mayor,", "also"
 _AFTER_VERB = re.compile(r"[\s,]*(?:\([^()]{0,40}\)\s*)?(?:,[^,;:“”\"]{1,60},\s*)?(?:\w+ly\s+|also\s+)?")
+# a finite verb that reports nothing: an auxiliary, a past tense or a present third person
+_FINITE = re.compile(r"(?:has|have|had|is|was|are|were|will|would|could|can|may|might|does|did|do|"
+                     r"doesn’t|doesn't|don’t|don't|didn’t|didn't|[a-z]{2,}ed|[a-z]{2,}[^s’'\s]s)\b")
 # a reporting clause that opens the next quotation: "told reporters: “", "said, “"
 _INTRODUCES = re.compile(r"[^.!?“”\"]{0,40}?[:,]\s*[“\"]")
 _PREPOSITIONS = {"to", "of", "for", "with", "at", "on", "in", "about", "against", "from", "than", "like"}
@@ -330,6 +333,9 @@ def _own_features(ctx: Context, mention: Mention) -> tuple[dict[str, float], tup
             f["verb_after"] = 1.0
             placed.append("verb_after")
             f[f"verb={_verb_kind(verb_after.group())}"] = 1.0
+        elif _FINITE.match(after, _AFTER_VERB.match(after).end()):
+            f["subject"] = 1.0  # 'the crowd loudly reprised the chant “...”': another verb's subject
+            placed.append("subject")
         if last and VERB_AT.fullmatch(last.rstrip(",")):
             f["verb_before"] = 1.0
             placed.append("verb_before")
