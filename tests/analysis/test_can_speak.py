@@ -113,11 +113,12 @@ def test_a_thing_is_never_shown_as_a_speaker() -> None:
 
 
 def test_a_lone_nationality_word_is_no_one() -> None:
-    """'Vietnamese, Arab, Muslim': capitalised mid-sentence, yet a word that qualifies someone
+    """'Vietnamese, Arab, Muslim', 'on the Web': capitalised mid-sentence, yet a word that qualifies someone
     unnamed; a plural is people, and an acronym among the same words is an organisation."""
-    names = Names("The page shows people of many backgrounds: Vietnamese, Arab, Afghan and Cuban.")
+    names = Names("The Web page shows people of many backgrounds: Vietnamese, Arab, Muslim and Afghan.")
     assert not can_speak("Afghan", names)
     assert not can_speak("Arab", names)
     assert can_speak("Afghans", names)
     assert can_speak("NATO", names)
-    assert "afghan" in lexicon("en").demonyms  # the words kept once, in reports/analysis/lang
+    assert not can_speak("Muslim", names) and not can_speak("Web", names)
+    assert "afghan" in lexicon("en").qualifiers  # nationality words kept once, in reports/analysis/lang

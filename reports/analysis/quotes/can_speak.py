@@ -63,7 +63,7 @@ class Lexicon:
     not_heads: frozenset[str]  # adverbs and participles that trail a head: "further", "known"
     possessives: frozenset[str]  # "his", "my": a capitalised head after them is a title, no name
     gender_titles: dict[str, str]  # "mr" -> "he", "ms" -> "she"
-    demonyms: frozenset[str] = frozenset()  # "afghan", "arab": a nationality word, no one alone
+    qualifiers: frozenset[str] = frozenset()  # "afghan", "muslim", "web": no one alone
 
 
 @lru_cache(maxsize=8)
@@ -88,7 +88,7 @@ def lexicon(lang: str = "en") -> Lexicon:
         conjunctions=frozenset(data["conjunctions"]),
         not_heads=frozenset(data["not_heads"]),
         gender_titles={t: pronoun for pronoun, titles in tomllib.loads(raw)["gender"].items() for t in titles},
-        demonyms=_demonyms(lang),
+        qualifiers=frozenset(data["qualifiers"]) | _demonyms(lang),
     )
 
 
@@ -295,8 +295,8 @@ def _name(words: list[str], lex: Lexicon, names: Names | None) -> bool:
         return True  # "Officials said", "Spokesman Ada Park"
     if len(word) > 1 and word.isupper():
         return True  # an acronym: "ACLU", "NATO"
-    if low in lex.demonyms:
-        return False  # "Afghan", "Arab": a nationality word alone qualifies someone unnamed
+    if low in lex.qualifiers:
+        return False  # "Afghan", "Muslim", "Web": a word alone that qualifies someone unnamed
     if names is not None and names.proper(word):
         return True  # "said Will", "Al From": a name, though also an English word
     if low in lex.not_alone or low in lex.not_names or low.isdigit() or _OPENING_SHAPE.fullmatch(low):
