@@ -121,4 +121,5 @@ def test_a_lone_nationality_word_is_no_one() -> None:
     assert can_speak("Afghans", names)
     assert can_speak("NATO", names)
     assert not can_speak("Muslim", names) and not can_speak("Web", names)
+    assert not can_speak("Turkish Cuban", names) and can_speak("Turkish Airlines", names)
     assert "afghan" in lexicon("en").qualifiers  # nationality words kept once, in reports/analysis/lang

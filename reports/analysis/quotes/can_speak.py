@@ -285,7 +285,8 @@ def _name(words: list[str], lex: Lexicon, names: Names | None) -> bool:
     if len(words) > 1 and all(w.isupper() for w in words):
         return False  # a headline's capitals ("EDITOR'S NOTE"), no name
     if len(words) > 1:
-        return not all(low in lex.not_alone or low in lex.not_names or low.isdigit() for low in lows)
+        return not all(low in lex.not_alone or low in lex.not_names or low in lex.qualifiers or low.isdigit()
+                       for low in lows)  # not "Turkish Cuban": qualifiers only
     word, low = words[0], lows[0]
     if low in lex.abbreviations:
         return False  # "Va", "Calif.": a place written short
