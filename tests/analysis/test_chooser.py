@@ -91,3 +91,9 @@ def test_the_subject_of_a_verb_that_reports_nothing_is_marked():
     marked = {g.mention.text for g in trace[0][1] if g.features.get("subject")}
     assert "the crowd" in marked and "Ada Park" not in marked  # "Boos rained" is marked too
     assert _speakers(text) == ["the crowd"]
+
+
+def test_a_relative_pronoun_is_the_source_as_written():
+    """'Ada Park, who says it's “disastrous”': the speaker is its antecedent, written "who"."""
+    text = "The pact has critics, such as Ada Park, who says it is “disastrous.”"
+    assert [(q.speaker, q.mention) for q in extract(split(text)).items] == [("Ada Park", "who")]

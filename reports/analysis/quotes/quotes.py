@@ -175,7 +175,7 @@ class _Attributor:
         self.last_source[span.end_paragraph] = source
         self._spoke(speaker)
         return Quote(quote, speaker, kind, anonymous, span.start, span.end,
-                     verb=source.verb, told=source.told, mention=self.said_as or source.mention)
+                     verb=source.verb, told=source.told, mention=self.said_as or source.written or source.mention)
 
     def _according(self, left: str, right: str) -> Source | None:
         """'“...,” the pope told reporters, according to Reuters': a report of someone's words
