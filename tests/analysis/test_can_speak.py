@@ -119,3 +119,16 @@ def test_a_thing_is_never_shown_as_a_speaker() -> None:
     assert shown("his Instagram page", "his Instagram page", names) is None
     assert shown("One such tracking program", "One such tracking program", names) is None
     assert shown("a number of residents", "a number of residents", names) == "a number of residents"
+
+
+def test_a_lone_nationality_word_is_no_one() -> None:
+    """'Vietnamese, Arab, Muslim', 'on the Web': capitalised mid-sentence, yet a word that qualifies someone
+    unnamed; a plural is people, and an acronym among the same words is an organisation."""
+    names = Names("The Web page shows people of many backgrounds: Vietnamese, Arab, Muslim and Afghan.")
+    assert not can_speak("Afghan", names)
+    assert not can_speak("Arab", names)
+    assert can_speak("Afghans", names)
+    assert can_speak("NATO", names)
+    assert not can_speak("Muslim", names) and not can_speak("Web", names)
+    assert not can_speak("Turkish Cuban", names) and can_speak("Turkish Airlines", names)
+    assert "afghan" in lexicon("en").qualifiers  # nationality words kept once, in reports/analysis/lang

@@ -55,3 +55,45 @@ def test_a_report_credited_to_another_source_is_that_sources():
 def test_a_share_of_the_people_polled_speaks_through_the_poll():
     text = "In a Ledger poll released Monday, 31% of voters said they were “extremely worried” about it."
     assert _speakers(text) == ["a Ledger poll released Monday"]
+
+
+def test_the_source_as_written_is_the_speakers_pronoun_in_the_writers_sentence():
+    """The speaker resolved, and as written the pronoun that stands for it next to the
+    quotation (how PolNeAR's annotators write a source); not a pronoun after the quotation
+    with no reporting verb."""
+    text = ("Ada Park, the mayor, spoke for an hour on the budget, and he defended it, saying, "
+            "“Ninety percent of the plan is new.”")
+    assert [(q.speaker, q.mention) for q in extract(split(text)).items] == [("Ada Park", "he")]
+    text = "Ada Park wrote that Tom John was “a liar” if she were honest."
+    assert [(q.speaker, q.mention) for q in extract(split(text)).items] == [("Ada Park", "Ada Park")]
+
+
+def test_a_name_that_touches_the_quotation_is_its_object_more_often_than_its_source():
+    """'she found Tom Ode “very professional”': the name right before the opening mark is
+    marked, and the fitted weight holds it back."""
+    from reports.analysis.quotes import quotes
+
+    trace: list = []
+    quotes._extract(split("Ada Park was asked about it. Later she found Tom Ode “very professional.”"),
+                    chooser.weights(), trace)
+    touching = {g.mention.text for g in trace[0][1] if g.features.get("touches_quote")}
+    assert touching == {"Tom Ode"}
+    assert chooser.weights()["touches_quote"] < 0
+
+
+def test_the_subject_of_a_verb_that_reports_nothing_is_marked():
+    """'the crowd loudly reprised the chant “...”': no reporting verb, yet the one doing it."""
+    from reports.analysis.quotes import quotes
+
+    trace: list = []
+    text = "Boos rained down when Ada Park spoke, and the crowd loudly reprised the chant “Lock them up!”"
+    quotes._extract(split(text), chooser.weights(), trace)
+    marked = {g.mention.text for g in trace[0][1] if g.features.get("subject")}
+    assert "the crowd" in marked and "Ada Park" not in marked  # "Boos rained" is marked too
+    assert _speakers(text) == ["the crowd"]
+
+
+def test_a_relative_pronoun_is_the_source_as_written():
+    """'Ada Park, who says it's “disastrous”': the speaker is its antecedent, written "who"."""
+    text = "The pact has critics, such as Ada Park, who says it is “disastrous.”"
+    assert [(q.speaker, q.mention) for q in extract(split(text)).items] == [("Ada Park", "who")]

@@ -43,6 +43,7 @@ class Source:
     told: str | None = None
     cue: str = "verb"  # how found: verb, paragraph, previous, subject, sentence, signature
     from_right: bool = False  # found after the quotation ("..., he said")
+    written: str | None = None  # the words that stand for `mention` next to the verb ("who")
 
 
 def _told(text: str) -> str | None:
@@ -222,10 +223,11 @@ def source_before(left: str) -> Source | None:
         if mention and mention.split()[-1] == "to":  # "pointed to a case to say": an infinitive,
             mention = sentence_subject(before)  # whose subject is the sentence's
         if mention:
+            written = None
             if mention.lower() == "who":
                 antecedent = _WHO.search(before.rstrip())
-                mention = antecedent.group(1) if antecedent else mention
-            return Source(mention, verb.group(), told)
+                mention, written = (antecedent.group(1), mention) if antecedent else (mention, None)
+            return Source(mention, verb.group(), told, written=written)
         if PARTICIPLE.search(verb.group()):
             continue  # "saying Trump’s comments “are ...”": a participle's object, never its subject
         mention, length = subject_after(left[verb.end() :])

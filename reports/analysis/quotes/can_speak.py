@@ -63,6 +63,7 @@ class Lexicon:
     not_heads: frozenset[str]  # adverbs and participles that trail a head: "further", "known"
     possessives: frozenset[str]  # "his", "my": a capitalised head after them is a title, no name
     gender_titles: dict[str, str]  # "mr" -> "he", "ms" -> "she"
+    qualifiers: frozenset[str] = frozenset()  # "afghan", "muslim", "web": no one alone
 
 
 @lru_cache(maxsize=8)
@@ -87,7 +88,15 @@ def lexicon(lang: str = "en") -> Lexicon:
         conjunctions=frozenset(data["conjunctions"]),
         not_heads=frozenset(data["not_heads"]),
         gender_titles={t: pronoun for pronoun, titles in tomllib.loads(raw)["gender"].items() for t in titles},
+        qualifiers=frozenset(data["qualifiers"]) | _demonyms(lang),
     )
+
+
+def _demonyms(lang: str) -> frozenset[str]:
+    """The language's nationality and region words, kept once in `reports/analysis/lang`."""
+    from reports.analysis import lang as languages
+
+    return languages.rules(lang).demonyms
 
 
 _MID_SENTENCE_CAPITAL = re.compile(r"[A-Z](?:(?<=[\w,;)] [A-Z])|(?<=\b[A-Z]\. [A-Z]))[\w’'\-]*")
@@ -316,7 +325,8 @@ def _name(words: list[str], lex: Lexicon) -> bool | tuple[str, bool]:
     if len(words) > 1 and all(w.isupper() for w in words):
         return False  # a headline's capitals ("EDITOR'S NOTE"), no name
     if len(words) > 1:
-        return not all(low in lex.not_alone or low in lex.not_names or low.isdigit() for low in lows)
+        return not all(low in lex.not_alone or low in lex.not_names or low in lex.qualifiers or low.isdigit()
+                       for low in lows)  # not "Turkish Cuban": qualifiers only
     word, low = words[0], lows[0]
     if low in lex.abbreviations:
         return False  # "Va", "Calif.": a place written short
@@ -326,7 +336,10 @@ def _name(words: list[str], lex: Lexicon) -> bool | tuple[str, bool]:
         return True  # "Officials said", "Spokesman Ada Park"
     if len(word) > 1 and word.isupper():
         return True  # an acronym: "ACLU", "NATO"
+    if low in lex.qualifiers:
+        return False  # "Afghan", "Muslim", "Web": a word alone that qualifies someone unnamed
     # the rest asks the article (`_can_speak`): is the word capitalised mid-sentence, is its
     # shape a sentence's first word's, is it written in lower case somewhere
     shaped_out = low in lex.not_alone or low in lex.not_names or low.isdigit() or bool(_OPENING_SHAPE.fullmatch(low))
     return word, shaped_out
+

@@ -41,6 +41,9 @@ _SOURCE_NOUN = re.compile(rf"(?=[a-z])\b(?:{SOURCE_NOUNS})\b", re.IGNORECASE)
 _DETERMINER_LEAD = re.compile(rf"\b(?:{'|'.join(sorted(DETERMINERS))})\s+(?:[\w’'-]+\s+){{0,3}}$", re.IGNORECASE)
 # what may stand between a name and its verb: "(D-Ore.)", ", the former mayor,", "also"
 _AFTER_VERB = re.compile(r"[\s,]*(?:\([^()]{0,40}\)\s*)?(?:,[^,;:“”\"]{1,60},\s*)?(?:\w+ly\s+|also\s+)?")
+# a finite verb that reports nothing: an auxiliary, a past tense or a present third person
+_FINITE = re.compile(r"(?:has|have|had|is|was|are|were|will|would|could|can|may|might|does|did|do|"
+                     r"doesn’t|doesn't|don’t|don't|didn’t|didn't|[a-z]{2,}ed|[a-z]{2,}[^s’'\s]s)\b")
 # a reporting clause that opens the next quotation: "told reporters: “", "said, “"
 _INTRODUCES = re.compile(r"[^.!?“”\"]{0,40}?[:,]\s*[“\"]")
 _PREPOSITIONS = {"to", "of", "for", "with", "at", "on", "in", "about", "against", "from", "than", "like"}
@@ -55,6 +58,7 @@ _NO_ONE = {"nobody", "none", "nothing", "everyone", "everybody", "anyone", "anyb
 _NOT_NAMES = SENTENCE_WORDS | DETERMINERS | _NO_ONE
 _LEFT_WINDOW = 300  # characters before the quotation looked at (its paragraph and the one before)
 _RIGHT_WINDOW = 200  # characters after it, within its paragraph
+_OPENING_MARKS = " “\"‘'"  # what may stand between a mention and the quotation it touches
 
 
 @dataclass
@@ -76,6 +80,7 @@ class Group:
     features: dict[str, float] = field(default_factory=dict)
     rule: bool = False
     starts: list[int] = field(default_factory=list)  # where each of its mentions is written
+    said_as: Mention | None = None  # its pronoun nearest the quotation in the writer's sentence
 
 
 @dataclass
@@ -161,6 +166,9 @@ def candidates(ctx: Context, rule: Mention | None, rule_cue: str | None, resolve
             group.mention = mention
         group.features["count"] = group.features.get("count", 0.0) + 1.0
         group.starts.append(mention.start)
+        if _said_as(ctx, mention) and (
+                group.said_as is None or _distance(ctx, mention) < _distance(ctx, group.said_as)):
+            group.said_as = mention
         if is_rule:
             group.rule = True
     if ctx.previous_speaker and ctx.previous_speaker not in groups:
@@ -173,6 +181,18 @@ def candidates(ctx: Context, rule: Mention | None, rule_cue: str | None, resolve
     found.append(Group("", Mention("", -1, "", None), {"none": 1.0, f"none&rules={rule_cue}": 1.0},
                        rule=rule is None))
     return found
+
+
+def _said_as(ctx: Context, mention: Mention) -> bool:
+    """A pronoun of the writer's sentence that is how the source is written there: before the
+    quotation ("Though he said it resulted in a “...”"), or after it with a reporting verb
+    ("“...,” he says"), not "if she were a man" after it."""
+    if not mention.pronoun or not ctx.left_start <= mention.start < ctx.right_end:
+        return False
+    if mention.start < ctx.start:
+        return True
+    after = ctx.text[mention.start + len(mention.text) : mention.start + len(mention.text) + 60]
+    return bool(VERB_AT.match(after, _AFTER_VERB.match(after).end()))
 
 
 def _mentions(ctx: Context, resolve, sentence_only: bool = False) -> list[Mention]:
@@ -273,6 +293,8 @@ def _describe(ctx: Context, group: Group, rule_cue: str | None) -> None:
         words = len(gap[:600].split())
         f[f"words_{where}"] = math.log1p(words)
         f[f"near_{where}"] = 1.0 if words <= 3 else 0.0
+        if mention.start < ctx.start and not gap.strip(_OPENING_MARKS):
+            f["touches_quote"] = 1.0  # 'she found Ms. Sherry “very quiet”': an object, seldom the source
         f["chars"] = math.log1p(_distance(ctx, mention)) / 8
     key = ("features", mention.start, mention.text, mention.speaker, mention.pronoun)
     own = ctx.memo.get(key)
@@ -314,6 +336,9 @@ def _own_features(ctx: Context, mention: Mention) -> tuple[dict[str, float], tup
             f["verb_after"] = 1.0
             placed.append("verb_after")
             f[f"verb={_verb_kind(verb_after.group())}"] = 1.0
+        elif _FINITE.match(after, _AFTER_VERB.match(after).end()):
+            f["subject"] = 1.0  # 'the crowd loudly reprised the chant “...”': another verb's subject
+            placed.append("subject")
         if last and VERB_AT.fullmatch(last.rstrip(",")):
             f["verb_before"] = 1.0
             placed.append("verb_before")

@@ -130,8 +130,12 @@ class _Attributor:
         self.speaker_names = SpeakerNames(doc.text, self._proper)  # evidence for can_speak
         self.genders: dict[str, str] | None = None  # surname -> "he"/"she", from the article's titles
         self.chooser_memo: dict = {}  # the chooser's mentions and their own features, for the article
+        # the chosen speaker's pronoun as the writer's sentence gives it ("Though he said it
+        # was a “...”" after "Tom John, the chairman, ..."): the source as written
+        self.said_as: str | None = None
 
     def quote(self, span: Span, following: list[Span]) -> Quote:
+        self.said_as = None
         left, right = self._contexts(span, following)
         source = self._source(span, left, right)
         # named rather than quoted ("a show called “Cake Boss”"), unless a reporting verb in the
@@ -172,7 +176,7 @@ class _Attributor:
         self.last_source[span.end_paragraph] = source
         self._spoke(speaker)
         return Quote(quote, speaker, kind, anonymous, span.start, span.end,
-                     verb=source.verb, told=source.told, mention=source.mention)
+                     verb=source.verb, told=source.told, mention=self.said_as or source.written or source.mention)
 
     def _according(self, left: str, right: str) -> Source | None:
         """'“...,” the pope told reporters, according to Reuters': a report of someone's words
@@ -217,6 +221,7 @@ class _Attributor:
         best = chooser.choose(groups, self.model)
         if self.trace is not None:
             self.trace.append((span, groups, best))
+        self.said_as = best.said_as.text if best is not None and best.said_as else None
         if best is None or best.rule:
             return None
         if not best.key:  # nobody, against the rules' source
@@ -230,7 +235,8 @@ class _Attributor:
             return Quote(text[span.start : span.end], None, kind, False, span.start, span.end)
         self.last_source[span.end_paragraph] = Source(mention, None, cue="chooser")
         self._spoke(speaker)
-        return Quote(text[span.start : span.end], speaker, kind, anonymous, span.start, span.end, mention=mention)
+        return Quote(text[span.start : span.end], speaker, kind, anonymous, span.start, span.end,
+                     mention=self.said_as or mention)
 
     def _spoke(self, speaker: str | None) -> None:
         if speaker:
