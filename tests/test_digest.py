@@ -181,3 +181,41 @@ def test_the_seeds_second_story_is_listed_as_a_story_of_its_own(project: Path, c
     first_lead = front.split("German Chancellor Olaf Scholz set off yesterday for Washington")[0]
     assert "reassure Americans" not in first_lead  # the second story's sentence is not the first's lead
     assert len(set(_links(reader, 0))) == 1  # both stories point at the one briefing
+
+
+def test_a_long_days_front_page_lists_a_capped_number_of_stories_and_links_to_the_rest(project: Path, cli, monkeypatch):
+    """Past SHORT_DAY stories the front page lists the lead stories, then at most MORE_STORIES
+    one-line stories (here lowered to 10, so that a test day is small); the rest are counted in
+    one line linked to where they start. Every story keeps its bookmark."""
+    import shutil
+
+    import sys
+
+    stories_module = sys.modules["reports.digest.stories"]  # the package exports a function of that name
+
+    monkeypatch.setattr(stories_module, "MORE_STORIES", 10)
+    assert run_json(cli, "--date", DAY)[0] == 0
+    folder = project / "out" / DAY
+    entry = json.loads((folder / "manifest.json").read_text())["articles"][0]
+    made = []
+    for i in range(stories_module.SHORT_DAY + 5):  # distinct stories: ids and titles differ
+        name = f"copy-{i:03d}.pdf"
+        shutil.copyfile(project / "out" / entry["pdf"], folder / name)
+        made.append({**entry, "id": f"{entry['id']}-{i}", "title": f"Story number {i:03d}", "pdf": f"{DAY}/{name}",
+                     "stories": [], "update_of": None})
+    (folder / "manifest.json").write_text(json.dumps({"date": DAY, "articles": made}))
+    (folder / "digest.pdf").unlink()
+    path = build(project / "out", date.fromisoformat(DAY))
+    assert_readable(path)
+    reader = PdfReader(path)
+    bookmarks = _story_bookmarks(reader)
+    assert len(bookmarks) == len(made)
+    front = [page for page in range(len(reader.pages)) if _links(reader, page)]
+    text = " ".join(" ".join(reader.pages[page].extract_text() for page in front).split())
+    listed = [title for title, _ in bookmarks if title in text]
+    shown = stories_module.LEAD_STORIES + 10
+    assert listed == [title for title, _ in bookmarks[:shown]]
+    rest = len(made) - shown
+    assert f"{rest} more stories, from p. {bookmarks[shown][1] + 1}" in text
+    linked = {target for page in front for target in _links(reader, page)}
+    assert bookmarks[shown][1] in linked

@@ -30,7 +30,7 @@ from reports import outputs
 from reports.config import RenderSettings, SectionSettings
 from reports.digest.stories import (
     DIGEST_NAME, HEADLINE_CHARS, LEAD_STORIES, SHORT_DAY, Story, file_name, number, old_entries, sectioned, stories,
-    wanted,
+    unlisted, wanted,
 )
 from reports.digest.pdfout import Out
 from reports.digest.record import STATE_VERSION, appendable, inputs_key, record_path, recorded, wanted_entries
@@ -169,7 +169,7 @@ def _front(
             articles=articles, short_day=len(day) <= SHORT_DAY, page_link=PAGE_LINK,
             top=day if len(day) <= SHORT_DAY else day[:LEAD_STORIES],
             more=[] if len(day) <= SHORT_DAY else day[LEAD_STORIES:],
-            entries=old_entries(day), sections=sectioned(day), left_out=left_out,
+            entries=old_entries(day), sections=sectioned(day), unlisted=unlisted(day), left_out=left_out,
         )
         if count == front_pages:
             break
