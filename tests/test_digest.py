@@ -101,6 +101,18 @@ def test_no_digest_when_nothing_was_briefed(project: Path):
     assert build(project / "out", date.fromisoformat(DAY)) is None
 
 
+def _number_tree_keys(node) -> list[int]:
+    """A number tree's keys, in order, checked against each leaf's /Limits (as a reader looks them up)."""
+    nums = node.get("/Nums") or []
+    keys = [int(nums[i]) for i in range(0, len(nums), 2)]
+    if "/Limits" in node:
+        assert keys and [int(x) for x in node["/Limits"]] == [min(keys), max(keys)]
+    for kid in node.get("/Kids") or []:
+        keys += _number_tree_keys(kid.get_object())
+    assert keys == sorted(keys)
+    return keys
+
+
 def _check_numbered_tagged(reader: PdfReader) -> None:
     catalog = reader.trailer["/Root"]
     assert "/StructTreeRoot" in catalog and catalog["/MarkInfo"]["/Marked"] and catalog["/Lang"] == "en"
@@ -109,8 +121,7 @@ def _check_numbered_tagged(reader: PdfReader) -> None:
         assert re.findall(r"Page (\d+) of (\d+)", page.extract_text()) == [(str(number), str(total))], number
     # Every page's marked content is a key of the one ParentTree, and every key is used once.
     tree = catalog["/StructTreeRoot"]
-    nums = tree["/ParentTree"]["/Nums"]
-    keys = [int(nums[i]) for i in range(0, len(nums), 2)]
+    keys = _number_tree_keys(tree["/ParentTree"])
     pages = [int(page["/StructParents"]) for page in reader.pages]
     assert set(pages) <= set(keys) and len(set(pages)) == len(pages)
     assert max(keys) < int(tree["/ParentTreeNextKey"])
@@ -128,6 +139,11 @@ def test_one_more_article_makes_a_digest_that_holds_it_and_reads_everywhere(proj
     assert_readable(path)
     after = path.read_bytes()
     assert after.startswith(before) and len(after) - len(before) < len(before) / 2  # an update: what it adds
+    # What the kept briefings brought is not written again: their ParentTree leaves and section
+    # bookmarks stay where they are; the update holds the new briefing's and the front page's.
+    added = after[len(before):]
+    assert added.count(b"/Limits") == 2
+    assert added.count(b"/Title") < after.count(b"/Title") / 3
     reader = PdfReader(path)
     _check_numbered_tagged(reader)
     bookmarks = _story_bookmarks(reader)

@@ -20,7 +20,7 @@ from reports.config import SectionSettings
 from reports.digest.stories import file_name, stories, wanted
 from reports.errors import RenderError
 
-STATE_VERSION = 1  # of what the record keeps of the file (`state`), to append to it
+STATE_VERSION = 2  # of what the record keeps of the file (`state`), to append to it
 # A build appends to the file (an incremental update) until the updates have grown it to this
 # many times its size when written whole (replaced briefings and front pages stay in it).
 MAX_GROWTH = 2.0
