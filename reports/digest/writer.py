@@ -39,6 +39,9 @@ from reports.digest.record import STATE_VERSION, appendable, inputs_key, record_
 
 # Front-page links are written as these URLs, then turned into links to the digest's pages.
 PAGE_LINK = "https://digest.invalid/page/"
+# A first build's guess: up to this many stories fit the front page's first page; more take
+# two (a long day's list is capped: MORE_STORIES).
+ONE_PAGE_STORIES = 6
 
 
 @dataclass
@@ -93,7 +96,8 @@ def build(
     by_pdf = {source.entry["pdf"]: source for source in sources}
     day = stories([source.entry for source in sources], sections)
     renderer = renderer_for(templates, render)
-    guess = recorded(path).get("front_pages", 1)  # the last build's: each wrong guess costs a render
+    # The last build's length, else a first guess: each wrong guess costs a render.
+    guess = recorded(path).get("front_pages") or (1 if sum(story.count for story in day) <= ONE_PAGE_STORIES else 2)
     front = _front(renderer, day, {pdf: s.pages for pdf, s in by_pdf.items()}, run_date, len(entries), left_out, guess)
     record = {"inputs": key, "front_pages": len(front.pages)}
     base = path if previous else None
