@@ -17,7 +17,10 @@ from typing import Any
 from reports.config import SectionSettings
 
 DIGEST_NAME = "digest.pdf"
-SHORT_DAY = 40  # up to this many stories: two summary sentences each; more: one
+# Up to this many stories, each has two summary sentences on the front page; on a longer day the
+# first LEAD_STORIES have one and the rest a line each, so the front page, laid out again at
+# every update of the day, stays about two pages long.
+SHORT_DAY = 12
 LEAD_STORIES = 12  # on a longer day, the stories after these are listed one line each
 # At most this many one-line stories on the front page: its layout is most of what an addition
 # to a long day costs, and all of its memory. The rest are counted, with a link to where they
