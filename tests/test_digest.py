@@ -204,7 +204,6 @@ def test_a_long_days_front_page_lists_a_capped_number_of_stories_and_links_to_th
     one-line stories (here lowered to 10, so that a test day is small); the rest are counted in
     one line linked to where they start. Every story keeps its bookmark."""
     import shutil
-
     import sys
 
     stories_module = sys.modules["reports.digest.stories"]  # the package exports a function of that name
@@ -214,7 +213,8 @@ def test_a_long_days_front_page_lists_a_capped_number_of_stories_and_links_to_th
     folder = project / "out" / DAY
     entry = json.loads((folder / "manifest.json").read_text())["articles"][0]
     made = []
-    for i in range(stories_module.SHORT_DAY + 5):  # distinct stories: ids and titles differ
+    shown = stories_module.LEAD_STORIES + 10
+    for i in range(max(stories_module.SHORT_DAY, shown) + 23):  # distinct stories: ids and titles differ
         name = f"copy-{i:03d}.pdf"
         shutil.copyfile(project / "out" / entry["pdf"], folder / name)
         made.append({**entry, "id": f"{entry['id']}-{i}", "title": f"Story number {i:03d}", "pdf": f"{DAY}/{name}",
@@ -229,7 +229,6 @@ def test_a_long_days_front_page_lists_a_capped_number_of_stories_and_links_to_th
     front = [page for page in range(len(reader.pages)) if _links(reader, page)]
     text = " ".join(" ".join(reader.pages[page].extract_text() for page in front).split())
     listed = [title for title, _ in bookmarks if title in text]
-    shown = stories_module.LEAD_STORIES + 10
     assert listed == [title for title, _ in bookmarks[:shown]]
     rest = len(made) - shown
     assert f"{rest} more stories, from p. {bookmarks[shown][1] + 1}" in text
