@@ -101,6 +101,18 @@ def test_no_digest_when_nothing_was_briefed(project: Path):
     assert build(project / "out", date.fromisoformat(DAY)) is None
 
 
+def _number_tree_keys(node) -> list[int]:
+    """A number tree's keys, in order, checked against each leaf's /Limits (as a reader looks them up)."""
+    nums = node.get("/Nums") or []
+    keys = [int(nums[i]) for i in range(0, len(nums), 2)]
+    if "/Limits" in node:
+        assert keys and [int(x) for x in node["/Limits"]] == [min(keys), max(keys)]
+    for kid in node.get("/Kids") or []:
+        keys += _number_tree_keys(kid.get_object())
+    assert keys == sorted(keys)
+    return keys
+
+
 def _check_numbered_tagged(reader: PdfReader) -> None:
     catalog = reader.trailer["/Root"]
     assert "/StructTreeRoot" in catalog and catalog["/MarkInfo"]["/Marked"] and catalog["/Lang"] == "en"
@@ -109,8 +121,7 @@ def _check_numbered_tagged(reader: PdfReader) -> None:
         assert re.findall(r"Page (\d+) of (\d+)", page.extract_text()) == [(str(number), str(total))], number
     # Every page's marked content is a key of the one ParentTree, and every key is used once.
     tree = catalog["/StructTreeRoot"]
-    nums = tree["/ParentTree"]["/Nums"]
-    keys = [int(nums[i]) for i in range(0, len(nums), 2)]
+    keys = _number_tree_keys(tree["/ParentTree"])
     pages = [int(page["/StructParents"]) for page in reader.pages]
     assert set(pages) <= set(keys) and len(set(pages)) == len(pages)
     assert max(keys) < int(tree["/ParentTreeNextKey"])
@@ -128,6 +139,11 @@ def test_one_more_article_makes_a_digest_that_holds_it_and_reads_everywhere(proj
     assert_readable(path)
     after = path.read_bytes()
     assert after.startswith(before) and len(after) - len(before) < len(before) / 2  # an update: what it adds
+    # What the kept briefings brought is not written again: their ParentTree leaves and section
+    # bookmarks stay where they are; the update holds the new briefing's and the front page's.
+    added = after[len(before):]
+    assert added.count(b"/Limits") == 2
+    assert added.count(b"/Title") < after.count(b"/Title") / 3
     reader = PdfReader(path)
     _check_numbered_tagged(reader)
     bookmarks = _story_bookmarks(reader)
@@ -196,3 +212,40 @@ def test_the_digest_front_page_bookmarks_and_metadata_follow_render_language(pro
     front = " ".join(reader.pages[0].extract_text().split())
     assert "Les sujets du jour" in front and "The day's stories" not in front
     assert any("IN BRIEF" in page.extract_text() for page in reader.pages[1:])
+
+
+def test_a_long_days_front_page_lists_a_capped_number_of_stories_and_links_to_the_rest(project: Path, cli, monkeypatch):
+    """Past SHORT_DAY stories the front page lists the lead stories, then at most MORE_STORIES
+    one-line stories (here lowered to 10, so that a test day is small); the rest are counted in
+    one line linked to where they start. Every story keeps its bookmark."""
+    import shutil
+    import sys
+
+    stories_module = sys.modules["reports.digest.stories"]  # the package exports a function of that name
+
+    monkeypatch.setattr(stories_module, "MORE_STORIES", 10)
+    assert run_json(cli, "--date", DAY)[0] == 0
+    folder = project / "out" / DAY
+    entry = json.loads((folder / "manifest.json").read_text())["articles"][0]
+    made = []
+    shown = stories_module.LEAD_STORIES + 10
+    for i in range(max(stories_module.SHORT_DAY, shown) + 23):  # distinct stories: ids and titles differ
+        name = f"copy-{i:03d}.pdf"
+        shutil.copyfile(project / "out" / entry["pdf"], folder / name)
+        made.append({**entry, "id": f"{entry['id']}-{i}", "title": f"Story number {i:03d}", "pdf": f"{DAY}/{name}",
+                     "stories": [], "update_of": None})
+    (folder / "manifest.json").write_text(json.dumps({"date": DAY, "articles": made}))
+    (folder / "digest.pdf").unlink()
+    path = build(project / "out", date.fromisoformat(DAY))
+    assert_readable(path)
+    reader = PdfReader(path)
+    bookmarks = _story_bookmarks(reader)
+    assert len(bookmarks) == len(made)
+    front = [page for page in range(len(reader.pages)) if _links(reader, page)]
+    text = " ".join(" ".join(reader.pages[page].extract_text() for page in front).split())
+    listed = [title for title, _ in bookmarks if title in text]
+    assert listed == [title for title, _ in bookmarks[:shown]]
+    rest = len(made) - shown
+    assert f"{rest} more stories, from p. {bookmarks[shown][1] + 1}" in text
+    linked = {target for page in front for target in _links(reader, page)}
+    assert bookmarks[shown][1] in linked

@@ -121,3 +121,12 @@ def test_a_page_loses_its_own_number_and_gets_the_digests(renderer, tmp_path: Pa
     assert [" ".join(t.split()[-4:]) for t in texts] == [f"Page {n} of {total}" for n in range(1, total + 1)]
     assert all(t.count("Page") == 1 for t in texts)  # the source's own number is gone
     assert_readable(path)
+
+
+def test_our_own_strings_read_back_as_written():
+    """Bookmark titles and metadata are written without qpdf: brackets and backslashes escaped,
+    anything beyond printable ASCII (curly quotes, accents, tabs, emoji) as UTF-16."""
+    from reports.digest.pdfout import text_string
+
+    for value in ["Plain (with brackets) and \\ backslash", "Café ‘quoted’ …", "", "tab\there", "emoji 😀", "a)b(c"]:
+        assert str(pikepdf.Object.parse(text_string(value))) == value

@@ -135,13 +135,11 @@ class Copier:
 
 def pdf_text(value: Any) -> bytes:
     """A value of our own as PDF text: bytes as they are (names, references, dictionaries made
-    here), str as a PDF string (escaped by qpdf), numbers, None, lists."""
-    import pikepdf
-
+    here), str as a PDF string, numbers, None, lists."""
     if isinstance(value, bytes):
         return value
     if isinstance(value, str):
-        return pikepdf.String(value).unparse()
+        return text_string(value)
     if value is None:
         return b"null"
     if isinstance(value, bool):
@@ -153,6 +151,16 @@ def pdf_text(value: Any) -> bytes:
     if isinstance(value, Iterable):
         return b"[" + b" ".join(pdf_text(item) for item in value) + b"]"
     raise TypeError(f"no PDF text for {type(value).__name__}")
+
+
+def text_string(value: str) -> bytes:
+    """A PDF text string: printable ASCII as a literal (its backslashes and brackets escaped),
+    anything else as UTF-16BE with its byte order mark, in hex. Written here rather than by
+    qpdf: the outline has one per bookmark, and a pikepdf object each cost more than the rest
+    of the outline."""
+    if value.isascii() and value.isprintable():
+        return b"(" + value.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)").encode() + b")"
+    return b"<feff" + value.encode("utf-16-be").hex().encode() + b">"
 
 
 def ref(number: int) -> bytes:

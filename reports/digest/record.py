@@ -20,10 +20,12 @@ from reports.config import SectionSettings
 from reports.digest.stories import file_name, stories, wanted
 from reports.errors import RenderError
 
-STATE_VERSION = 1  # of what the record keeps of the file (`state`), to append to it
+STATE_VERSION = 2  # of what the record keeps of the file (`state`), to append to it
 # A build appends to the file (an incremental update) until the updates have grown it to this
 # many times its size when written whole (replaced briefings and front pages stay in it).
 MAX_GROWTH = 2.0
+# Manifest fields the digest never shows (the briefing's own pages do): left out when read.
+BRIEFING_ONLY = frozenset({"entities", "figures", "timeline"})
 
 
 def wanted_entries(out: Path, folder: Path, sections: Sequence[SectionSettings], only: Sequence[str]) -> list[dict[str, Any]]:
@@ -32,13 +34,25 @@ def wanted_entries(out: Path, folder: Path, sections: Sequence[SectionSettings],
 
 
 def entries_of(folder: Path) -> list[dict[str, Any]]:
+    """The manifest's entries, without what only a briefing's own pages show (`BRIEFING_ONLY`):
+    a digest holds every entry of its day at once, and those lists are most of an entry."""
     try:
-        manifest = json.loads((folder / outputs.MANIFEST_NAME).read_text(encoding="utf-8"))
+        # Each entry is cut as it is parsed, so the whole manifest never is in memory at once.
+        manifest = json.loads((folder / outputs.MANIFEST_NAME).read_text(encoding="utf-8"), object_hook=_listed)
     except FileNotFoundError:
         return []
     except json.JSONDecodeError as error:
         raise RenderError(f"{folder / outputs.MANIFEST_NAME} is not valid JSON: {error}") from error
     return list(manifest.get("articles", []))
+
+
+def _listed(entry: dict[str, Any]) -> dict[str, Any]:
+    if "pdf" not in entry:  # not an entry: a value inside one, or the manifest
+        return entry
+    kept = {key: value for key, value in entry.items() if key not in BRIEFING_ONLY}
+    if isinstance(entry.get("quotes"), dict):
+        kept["quotes"] = {"stats": entry["quotes"].get("stats", {})}  # the count, not the quotations
+    return kept
 
 
 def appendable(path: Path) -> dict[str, Any] | None:
@@ -67,7 +81,9 @@ def record_path(path: Path) -> Path:
 def inputs_key(out: Path, entries: list[dict[str, Any]], sections: Sequence[SectionSettings], only: Sequence[str]) -> str:
     """What the digest is made of: the manifest entries it lists, each briefing file's size and
     time, the sections. The same key means the same digest: nothing to make again."""
-    digest = hashlib.sha256(json.dumps([entries, list(only), repr(tuple(sections))], sort_keys=True, default=str).encode())
+    digest = hashlib.sha256(json.dumps([list(only), repr(tuple(sections))]).encode())
+    for entry in entries:  # one at a time: the whole list as one string was the digest's largest
+        digest.update(json.dumps(entry, sort_keys=True, default=str).encode())
     for entry in entries:
         try:
             stat = (out / entry["pdf"]).stat()

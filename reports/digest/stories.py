@@ -17,8 +17,15 @@ from typing import Any
 from reports.config import SectionSettings
 
 DIGEST_NAME = "digest.pdf"
-SHORT_DAY = 40  # up to this many stories: two summary sentences each; more: one
+# Up to this many stories, each has two summary sentences on the front page; on a longer day the
+# first LEAD_STORIES have one and the rest a line each, so the front page, laid out again at
+# every update of the day, stays about two pages long.
+SHORT_DAY = 12
 LEAD_STORIES = 12  # on a longer day, the stories after these are listed one line each
+# At most this many one-line stories on the front page: its layout is most of what an addition
+# to a long day costs, and all of its memory. The rest are counted, with a link to where they
+# start; every story keeps its bookmark.
+MORE_STORIES = 60
 LEAD_CHARS = 220
 HEADLINE_CHARS = 160
 
@@ -163,14 +170,26 @@ def number(day: list[Story], pages: dict[str, int], first_page: int) -> int:
 def sectioned(day: list[Story]) -> list[tuple[str, list[Story], list[Story]]]:
     """The front page's groups: (section, its lead stories, its one-line stories), in the config's
     order with "Other" last; one unnamed group when no section is named. On a short day every
-    story is a lead story; on a long one, the first few of each group."""
+    story is a lead story; on a long one, the first few of each group, then at most its share of
+    MORE_STORIES one-line stories (`unlisted`: the rest)."""
+    return [(name, leads, rest) for name, leads, rest, _ in _groups(day)]
+
+
+def unlisted(day: list[Story]) -> dict[str, list[Story]]:
+    """Each front-page group's stories that are not listed on it (beyond MORE_STORIES), in order."""
+    return {name: hidden for name, _, _, hidden in _groups(day) if hidden}
+
+
+def _groups(day: list[Story]) -> list[tuple[str, list[Story], list[Story], list[Story]]]:
     groups: dict[str, list[Story]] = {}
     for story in day:
         groups.setdefault(story.section, []).append(story)
     leads = len(day) if len(day) <= SHORT_DAY else max(3, LEAD_STORIES // len(groups))
-    named = [(name, found[:leads], found[leads:]) for name, found in groups.items() if name]
+    more = leads + max(5, MORE_STORIES // len(groups))
+    named = [(name, found) for name, found in groups.items() if name]
     rest = groups.get("", [])
-    return named + ([("Other" if named else "", rest[:leads], rest[leads:])] if rest else [])
+    found = named + ([("Other" if named else "", rest)] if rest else [])
+    return [(name, stories_[:leads], stories_[leads:more], stories_[more:]) for name, stories_ in found]
 
 
 def old_entries(day: list[Story]) -> list[dict[str, Any]]:

@@ -3,9 +3,11 @@
 The briefings are tagged PDF/UA files, and copying their pages does not copy their structure.
 `Structure.add` hangs a source's top elements under the digest's Document element (as Parts,
 through a placeholder for the Document), copies them with the pages they mark, and shifts the
-pages' marked-content keys (StructParents) into the digest's one ParentTree. Only numbers and
-short texts are kept per source (in the digest's record, so a later build appends); `write`
-writes the StructTreeRoot and the Document for the day's order.
+pages' marked-content keys (StructParents) into the digest's one ParentTree, whose leaf for
+that source (its entries, /Limits its key range) is written at once. Only numbers and short
+texts are kept per source (in the digest's record, so a later build appends); `write` writes the
+StructTreeRoot, the Document and the ParentTree's root (its leaves in key order) for the day's
+order: an update rewrites one reference per source, not every page's entries.
 """
 
 from __future__ import annotations
@@ -28,10 +30,11 @@ class Structure:
     def add(self, source: Any, copier: Copier, document: Any) -> dict[str, Any]:
         """Take `source`'s tree (pikepdf, changed in memory only; its pages not copied yet):
         `document` is the source's placeholder for our Document element. Returns what the
-        digest keeps of it: its Parts' numbers, its ParentTree entries (key, text), its roles."""
+        digest keeps of it: its Parts' numbers, its ParentTree leaf (number, lowest and highest
+        key), its roles."""
         import pikepdf
 
-        record: dict[str, Any] = {"parts": [], "nums": [], "roles": {}}
+        record: dict[str, Any] = {"parts": [], "leaf": None, "roles": {}}
         tree = source.Root.get("/StructTreeRoot")
         if tree is None:
             return record  # an untagged source: its pages are kept, without structure
@@ -42,18 +45,24 @@ class Structure:
             if kid.get("/S") == pikepdf.Name.Document:
                 kid.S = pikepdf.Name.Part
             record["parts"].append(copier.ref(kid if kid.is_indirect else source.make_indirect(kid)))
-        offset, top = self.next_key, -1
+        offset, entries = self.next_key, []
         for key, value in number_tree(tree.get("/ParentTree")):
-            text = ref(copier.ref(value)) if value.is_indirect else copier.text(value)
-            record["nums"].append([key + offset, text.decode("latin-1")])
-            top = max(top, key)
+            entries.append((key + offset, ref(copier.ref(value)) if value.is_indirect else copier.text(value)))
+        if entries:
+            entries.sort(key=lambda entry: entry[0])
+            leaf = self.out.number()
+            self.out.write(leaf, [
+                b"<< /Limits [%d %d] /Nums [ " % (entries[0][0], entries[-1][0]),
+                *(b"%d %s " % entry for entry in entries), b"] >>",
+            ])
+            record["leaf"] = [leaf, entries[0][0], entries[-1][0]]
         for page in source.pages:
             if "/StructParents" in page.obj:
                 page.obj.StructParents = int(page.obj.StructParents) + offset
             for annot in page.obj.get("/Annots", []):
                 if "/StructParent" in annot:
                     annot.StructParent = int(annot.StructParent) + offset
-        self.next_key = offset + top + 1
+        self.next_key = max([self.next_key, *(key + 1 for key, _ in entries)])
         for name, role in (tree.get("/RoleMap") or {}).items():
             record["roles"][str(name)[1:]] = role.unparse().decode("latin-1")
         return record
@@ -69,10 +78,11 @@ class Structure:
         roles = {name: role.encode("latin-1") for record in order for name, role in record["roles"].items()}
         if roles:
             root["RoleMap"] = dictionary(roles)
-        # The ParentTree lists every page's marked content: written in pieces, never joined.
-        pairs = sorted((key, i, j) for i, record in enumerate(order) for j, (key, _) in enumerate(record["nums"]))
-        nums = (b"%d %s " % (key, order[i]["nums"][j][1].encode("latin-1")) for key, i, j in pairs)
-        self.out.write(self.root, [dictionary(root)[:-2], b"/ParentTree << /Nums [ ", *nums, b"] >> >>"])
+        # The ParentTree's root: each source's leaf, in key order (a number tree's kids may not overlap).
+        leaves = sorted(record["leaf"] for record in order if record.get("leaf"))
+        kids = b" ".join(ref(leaf) for leaf, _, _ in leaves)
+        root["ParentTree"] = b"<< /Kids [" + kids + b"] >>" if leaves else b"<< /Nums [] >>"
+        self.out.write(self.root, dictionary(root))
 
 
 def number_tree(node: Any) -> Iterator[tuple[int, Any]]:

@@ -6,10 +6,12 @@ left out and named on the front page) for their page counts and bookmarks; the f
 rendered with the stories' page numbers; then each source is opened again in digest order
 (front page first) and its objects written out (`pdfout`): its own page number blanked, its
 structure tree under the digest's Document, the front page's links pointed at pages, every page
-stamped "Page i of N"; then the page tree, structure root, one bookmark per story, and the file
-renamed over the old one. A build that finds the last digest intact (`record.appendable`)
+stamped "Page i of N", its sections' bookmarks written; then the page tree, structure root, one
+bookmark per story (its sections beneath), and the file renamed over the old one. A build that finds the last digest intact (`record.appendable`)
 copies its bytes and appends only the briefings it lacks, then what depends on the day's order
-(a new front page, every page's stamp, the page tree, structure root, outline, catalog). What
+(a new front page, every page's stamp, the page tree, the structure and outline roots with one
+entry per briefing or story, the catalog): what each briefing brought (its pages, structure,
+ParentTree leaf, section bookmarks) is written once. What
 was written is recorded (`record`) so that the next check can tell a digest that is up to date
 from one that is stale or damaged.
 """
@@ -30,13 +32,16 @@ from reports import outputs
 from reports.config import RenderSettings, SectionSettings
 from reports.digest.stories import (
     DIGEST_NAME, HEADLINE_CHARS, LEAD_STORIES, SHORT_DAY, Story, file_name, number, old_entries, sectioned, stories,
-    wanted,
+    unlisted, wanted,
 )
 from reports.digest.pdfout import Out
 from reports.digest.record import STATE_VERSION, appendable, inputs_key, record_path, recorded, wanted_entries
 
 # Front-page links are written as these URLs, then turned into links to the digest's pages.
 PAGE_LINK = "https://digest.invalid/page/"
+# A first build's guess: up to this many stories fit the front page's first page; more take
+# two (a long day's list is capped: MORE_STORIES).
+ONE_PAGE_STORIES = 6
 
 
 @dataclass
@@ -47,7 +52,7 @@ class Source:
     entry: dict[str, Any]
     path: Path
     pages: int
-    sections: list[tuple[str, int]] = field(default_factory=list)
+    sections: list[tuple[str, int]] = field(default_factory=list)  # its bookmarks; written once, when it is added
     file: list[int] = field(default_factory=list)  # its size and time, as when it was checked
     kept: dict[str, Any] | None = None  # already in the digest being appended to: what it holds of it
 
@@ -76,8 +81,7 @@ def build(
         stamp = _stamp_of(out / entry["pdf"])
         old = kept.get(entry["pdf"])
         if old is not None and old["file"] == stamp:  # in the file already: not opened again
-            sections_ = [(title, page) for title, page in old["sections"]]
-            sources.append(Source(entry, out / entry["pdf"], len(old["pages"]), sections_, stamp, old))
+            sources.append(Source(entry, out / entry["pdf"], len(old["pages"]), [], stamp, old))
             continue
         opened = _open(out / entry["pdf"], entry)
         if isinstance(opened, str):
@@ -92,7 +96,8 @@ def build(
     by_pdf = {source.entry["pdf"]: source for source in sources}
     day = stories([source.entry for source in sources], sections)
     renderer = renderer_for(templates, render)
-    guess = recorded(path).get("front_pages", 1)  # the last build's: each wrong guess costs a render
+    # The last build's length, else a first guess: each wrong guess costs a render.
+    guess = recorded(path).get("front_pages") or (1 if sum(story.count for story in day) <= ONE_PAGE_STORIES else 2)
     front = _front(renderer, day, {pdf: s.pages for pdf, s in by_pdf.items()}, run_date, len(entries), left_out, guess)
     record = {"inputs": key, "front_pages": len(front.pages)}
     base = path if previous else None
@@ -169,7 +174,7 @@ def _front(
             articles=articles, short_day=len(day) <= SHORT_DAY, page_link=PAGE_LINK,
             top=day if len(day) <= SHORT_DAY else day[:LEAD_STORIES],
             more=[] if len(day) <= SHORT_DAY else day[LEAD_STORIES:],
-            entries=old_entries(day), sections=sectioned(day), left_out=left_out,
+            entries=old_entries(day), sections=sectioned(day), unlisted=unlisted(day), left_out=left_out,
         )
         if count == front_pages:
             break
@@ -243,7 +248,7 @@ class _Digest:
                 annot.A = pikepdf.Dictionary(S=pikepdf.Name.GoTo, D=pikepdf.Array([there, pikepdf.Name.XYZ, None, None, None]))
 
     def finish(
-        self, order: list[dict[str, Any]], day: list[Story], by_pdf: dict[str, Source], run_date: date, t: Any
+        self, order: list[dict[str, Any]], day: list[Story], records: dict[str, dict[str, Any]], run_date: date, t: Any
     ) -> int:
         """Everything that depends on the day's order; returns the cross-reference's offset.
         `t`: the words of the config's language (`[render] language`, labels.toml)."""
@@ -269,7 +274,7 @@ class _Digest:
         self.structure.write(order)
         info, metadata = _metadata(out, day, run_date, t)
         out.write(objects["catalog"], dictionary({
-            "Type": b"/Catalog", "Pages": ref(objects["pages"]), "Outlines": ref(_outline(out, day, by_pdf, self.order, t)),
+            "Type": b"/Catalog", "Pages": ref(objects["pages"]), "Outlines": ref(_outline(out, day, records, self.order[0], t)),
             "PageMode": b"/UseOutlines", "StructTreeRoot": ref(objects["struct_root"]), "Lang": t.code,
             "MarkInfo": b"<< /Marked true >>", "ViewerPreferences": b"<< /DisplayDocTitle true >>",
             "Metadata": ref(metadata),
@@ -305,11 +310,11 @@ def _assemble(
             continue
         with pikepdf.open(source.path) as pdf:
             records[pdf_name] = digest.add(pdf, numbers[pdf_name])
-        records[pdf_name].update(file=source.file, sections=source.sections)
+        records[pdf_name].update(file=source.file, outline=_sections(out, source.sections, numbers[pdf_name]))
     order = [records["#front"]] + [records[s.entry["pdf"]] for s in versions]
     from reports.render import words
 
-    xref = digest.finish(order, day, by_pdf, run_date, words.labels(renderer.templates_dir, renderer.settings.language))
+    xref = digest.finish(order, day, records, run_date, words.labels(renderer.templates_dir, renderer.settings.language))
     briefings = {name: record for name, record in records.items() if name != "#front"}
     return {
         "version": STATE_VERSION, "objects": digest.objects, "file_id": digest.file_id, "next": out.next,
@@ -318,49 +323,69 @@ def _assemble(
     }
 
 
-_Item = tuple[str, int, list[Any]]  # title, page index, children
-
-
-def _outline(out: Any, day: list[Story], by_pdf: dict[str, Source], page_numbers: list[int], t: Any) -> int:
-    """"The day's stories", then one bookmark per story with its briefings' sections beneath
-    (closed: a story's sections on demand). Returns the outline root's number."""
-    items: list[_Item] = [(t("days_stories"), 0, [])]
-    for story in day:
-        kids: list[_Item] = []
-        for position, (version, start) in enumerate(zip(story.versions, story.pages, strict=True)):
-            marks: list[_Item] = [(title, start - 1 + page, []) for title, page in by_pdf[version["pdf"]].sections]
-            if len(story.versions) > 1:
-                label = t("latest_version") if position == 0 else t("earlier_version_mark")
-                kids.append((f"{label}: {version['source'][:HEADLINE_CHARS]}", start - 1, marks))
-            else:
-                kids.extend(marks)
-        items.append((story.headline, story.pages[0] - 1, kids))
-    root = out.number()
-    first, last = _outline_items(out, root, items, page_numbers)
+def _sections(out: Any, sections: list[tuple[str, int]], pages: list[int]) -> list[int]:
+    """A briefing's own bookmarks (title, page index), written once as it is added, under a
+    holder whose number is kept: the story's bookmark (or its version's), rewritten by each
+    build. Returns [holder, first, last, count], or [holder] without bookmarks."""
     from reports.digest.pdfout import dictionary, ref
 
-    out.write(root, dictionary({"Type": b"/Outlines", "First": ref(first), "Last": ref(last), "Count": len(items)}))
-    return root
-
-
-def _outline_items(out: Any, parent: int, items: list[_Item], page_numbers: list[int]) -> tuple[int, int]:
-    from reports.digest.pdfout import dictionary, ref
-
-    numbers = [out.number() for _ in items]
-    for i, ((title, index, kids), number) in enumerate(zip(items, numbers, strict=True)):
-        page = page_numbers[min(index, len(page_numbers) - 1)]
+    holder = out.number()
+    numbers = [out.number() for _ in sections]
+    for i, ((title, index), number) in enumerate(zip(sections, numbers, strict=True)):
         entries: dict[str, Any] = {
-            "Title": title, "Parent": ref(parent), "Dest": [ref(page), b"/XYZ", None, None, None],
+            "Title": title, "Parent": ref(holder), "Dest": [ref(pages[min(index, len(pages) - 1)]), b"/XYZ", None, None, None],
         }
         if i:
             entries["Prev"] = ref(numbers[i - 1])
         if i + 1 < len(numbers):
             entries["Next"] = ref(numbers[i + 1])
-        if kids:
-            first, last = _outline_items(out, number, kids, page_numbers)
-            entries.update(First=ref(first), Last=ref(last), Count=-len(kids))  # closed
         out.write(number, dictionary(entries))
-    return numbers[0], numbers[-1]
+    return [holder, numbers[0], numbers[-1], len(numbers)] if numbers else [holder]
+
+
+_Item = tuple[int, str, int, list[int]]  # number, title, page's number, its children: [first, last, count] or []
+
+
+def _outline(out: Any, day: list[Story], records: dict[str, dict[str, Any]], front: int, t: Any) -> int:
+    """"The day's stories", then one bookmark per story with its briefings' sections beneath
+    (closed: a story's sections on demand); a story of several versions has one bookmark per
+    version between. Only these are written by each build: the sections' bookmarks were written
+    with their briefing. Returns the outline root's number."""
+    root = out.number()
+    items: list[_Item] = [(out.number(), t("days_stories"), front, [])]
+    for story in day:
+        held = [records[version["pdf"]] for version in story.versions]
+        if len(held) == 1:
+            items.append((held[0]["outline"][0], story.headline, held[0]["pages"][0], held[0]["outline"][1:]))
+            continue
+        number = out.number()
+        kids = [
+            (record["outline"][0], f"{t('latest_version') if i == 0 else t('earlier_version_mark')}: {version['source'][:HEADLINE_CHARS]}",
+             record["pages"][0], record["outline"][1:])
+            for i, (version, record) in enumerate(zip(story.versions, held, strict=True))
+        ]
+        _outline_items(out, number, kids)
+        items.append((number, story.headline, held[0]["pages"][0], [kids[0][0], kids[-1][0], len(kids)]))
+    _outline_items(out, root, items)
+    from reports.digest.pdfout import dictionary, ref
+
+    out.write(root, dictionary({"Type": b"/Outlines", "First": ref(items[0][0]), "Last": ref(items[-1][0]), "Count": len(items)}))
+    return root
+
+
+def _outline_items(out: Any, parent: int, items: list[_Item]) -> None:
+    from reports.digest.pdfout import dictionary, ref
+
+    for i, (number, title, page, kids) in enumerate(items):
+        entries: dict[str, Any] = {"Title": title, "Parent": ref(parent), "Dest": [ref(page), b"/XYZ", None, None, None]}
+        if i:
+            entries["Prev"] = ref(items[i - 1][0])
+        if i + 1 < len(items):
+            entries["Next"] = ref(items[i + 1][0])
+        if kids:
+            first, last, count = kids
+            entries.update(First=ref(first), Last=ref(last), Count=-count)  # closed
+        out.write(number, dictionary(entries))
 
 
 def _metadata(out: Any, day: list[Story], run_date: date, t: Any) -> tuple[int, int]:
