@@ -71,6 +71,7 @@ def _digest(renderer, sources: list[pikepdf.Pdf], path: Path) -> None:
     from reports.digest.pdfout import Out
     from reports.digest.stamps import Sheet
     from reports.digest.writer import _Digest
+    from reports.render import words
 
     with path.open("wb") as file:
         out = Out(file)
@@ -78,7 +79,7 @@ def _digest(renderer, sources: list[pikepdf.Pdf], path: Path) -> None:
         numbers = [[out.number() for _ in source.pages] for source in sources]
         digest.order = [n for pages in numbers for n in pages]
         records = [digest.add(source, pages) for source, pages in zip(sources, numbers, strict=True)]
-        digest.finish(records, [], {}, date(2026, 11, 25))
+        digest.finish(records, [], {}, date(2026, 11, 25), words.labels(None, "en"))
 
 
 def test_two_sources_structure_trees_become_parts_of_one_document(renderer, tmp_path: Path):
