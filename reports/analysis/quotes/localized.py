@@ -1,0 +1,515 @@
+"""Quotations in a language other than English that has a data file (`lang/<code>.toml`).
+
+The English pass (`quotes.py`) reads English syntax; French and German report speech their
+own way, so they get this smaller pass, driven by their data files:
+
+1. marks: the language's pairs (`reports/analysis/lang/<code>.toml`, [quotes]: « » and „ “,
+   ‚ ‘, ‹ ›, » « ...) paired within a paragraph, a quotation inside another one left to it,
+   one left open before a paragraph that opens with a mark running on; the spaces French sets
+   inside « » belong to the typography, not the quotation, and are left out of it.
+2. the source, in the writer's sentence: after the quotation an inverted verb ("a-t-il
+   déclaré", "confie-t-elle", "sagte er") or a verb and its subject ("explique Jean Dupont",
+   "sagte Klug", "so X"); before it "X a déclaré :" / "X sagte:" / "Dann sagte X:"; anywhere in
+   the sentence "selon X", "d'après X", "laut X", an opening "Pour X," or "Wie X sagte,"; then
+   the paragraph's previous source, for a quotation that follows another.
+3. who can speak (`speaks`): a name (capitalised words, none a function word, a time or a word
+   that opens sentences) or a description whose head is a noun of people, groups or documents
+   (German compounds by their last part: "Polizeisprecher"); a title or role before a name
+   gives the name ("Sprecher Stefan Gobbin" -> "Stefan Gobbin"); a pronoun is the last person
+   named as a speaker. Anything else is no source: unattributed rather than absurd.
+4. kind: a quotation of one or two words is a word named, not said (`scare`); one that opens
+   with a capital after nothing or a colon is `full`; the rest `partial`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+
+from reports.analysis import lang
+from reports.analysis.text import Document
+from reports.models import Quote, Quotes
+
+_TOKEN = re.compile(r"[^\W\d_]{1,7}['’](?=\w)|\w+(?:[-.'’]\w+)*\.?|[,;:()]")
+_SPACES = " \t\n\u00a0\u202f\u2009"
+_SENTENCE_END = re.compile(r"[.!?…](?=[\s\"»“”]|$)|\n")
+_INVERTED = re.compile(r"^(?P<verb>[^\W\d_]+(?:-[^\W\d_]+)*?)(?:-t)?-(?P<pronoun>[^\W\d_]+)$")
+_CONTEXT = 300  # characters of the writer's sentence looked at on either side
+
+
+@dataclass(frozen=True)
+class Rules:
+    """One language's words for finding who said a quotation."""
+
+    code: str
+    verbs: frozenset[str]  # reporting verbs, lowercased forms (a separable verb's first word)
+    auxiliaries: frozenset[str]
+    pronouns: frozenset[str]
+    according: frozenset[str]  # "selon X", "laut X"
+    after_source: frozenset[str]  # "X zufolge": the source before the word
+    opening: frozenset[str]  # "Pour X, « ... »"
+    as_said: frozenset[str]  # "Wie X sagte, ..."
+    adverbs: frozenset[str]
+    stops: frozenset[str]
+    scare_max_words: int
+    determiners: frozenset[str]
+    honorifics: frozenset[str]
+    particles: frozenset[str]
+    people: frozenset[str]
+    groups_documents: frozenset[str]
+    people_endings: tuple[str, ...]
+    compounds: bool  # nouns are read by their last part too (German)
+    anonymous: frozenset[str]
+    not_names: frozenset[str]
+    function_words: frozenset[str]  # the language's stop words
+    pairs: tuple[tuple[str, str], ...]
+
+    def verb(self, token: str) -> bool:
+        return token.lower() in self.verbs
+
+    def noun_of_speakers(self, word: str) -> bool:
+        """A noun of people, groups or documents, or (German) a compound ending in one."""
+        low = word.lower()
+        if low in self.people or low in self.groups_documents or low.endswith(self.people_endings):
+            return True
+        if not self.compounds:
+            return False
+        nouns = self.people | self.groups_documents
+        forms = {low, low.removesuffix("s"), low.removesuffix("es"), low.removesuffix("n"), low.removesuffix("en")}
+        return any(form.endswith(noun) and len(noun) >= 4 for form in forms for noun in nouns)
+
+    def person_noun(self, word: str) -> bool:
+        low = word.lower()
+        return low in self.people or low.endswith(self.people_endings) or (
+            self.compounds and any(low.endswith(noun) and len(noun) >= 4 for noun in self.people))
+
+
+def supports(code: str) -> bool:
+    """Whether the language has a quotation data file of its own (English has its own pass)."""
+    return code != "en" and code.isalpha() and resources.files(__package__).joinpath(f"lang/{code}.toml").is_file()
+
+
+@functools.cache
+def rules(code: str) -> Rules:
+    folder = resources.files(__package__).joinpath("lang")
+    data = tomllib.loads(folder.joinpath(f"{code}.toml").read_text(encoding="utf-8"))
+    said, speaker = data["attribution"], data["speaker"]
+    verbs = {v.lower() for v in said.get("verbs", [])}
+    if "verbs_file" in said:
+        text = folder.joinpath(said["verbs_file"]).read_text(encoding="utf-8")
+        verbs |= {w for line in text.splitlines() if not line.startswith("#") for w in line.split()}
+    for forms in said.get("lemmas", {}).values():
+        verbs |= {form.split()[0].lower() for form in forms}
+    language = lang.rules(code)
+    return Rules(
+        code=code,
+        verbs=frozenset(verbs),
+        auxiliaries=frozenset(said.get("auxiliaries", [])),
+        pronouns=frozenset(said.get("pronouns", [])),
+        according=frozenset(said.get("according", [])),
+        after_source=frozenset(said.get("after_source", [])),
+        opening=frozenset(said.get("opening", [])),
+        as_said=frozenset(said.get("as_said", [])),
+        adverbs=frozenset(said.get("adverbs", [])),
+        stops=frozenset(said.get("stops", [])),
+        scare_max_words=int(said.get("scare_max_words", 0)),
+        determiners=frozenset(speaker.get("determiners", [])),
+        honorifics=frozenset(speaker.get("honorifics", [])),
+        particles=frozenset(speaker.get("particles", [])),
+        people=frozenset(speaker.get("people", [])),
+        groups_documents=frozenset(speaker.get("groups", []) + speaker.get("documents", [])),
+        people_endings=tuple(speaker.get("people_endings", [])),
+        compounds=bool(speaker.get("compounds", False)),
+        anonymous=frozenset(speaker.get("anonymous", [])),
+        not_names=frozenset(speaker.get("not_names", [])),
+        function_words=language.stop_words | language.elisions,
+        pairs=language.quote_pairs,
+    )
+
+
+# --- 3. who can speak ------------------------------------------------------------------------
+
+
+def _bare(word: str) -> str:
+    """'l'AFP' -> 'AFP'-free elision test: the word without a final dot, lowercased."""
+    return word.rstrip(".").lower().replace("’", "'")
+
+
+def _capital(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _name_word(word: str, r: Rules) -> bool:
+    return (_capital(word) and word not in r.not_names and _bare(word) not in r.function_words
+            and word not in r.honorifics and not r.verb(word)
+            and not (word.lower() in r.people or word.lower() in r.groups_documents
+                     or (r.compounds and r.noun_of_speakers(word)))
+            and word.lower() not in r.pronouns)
+
+
+def speaks(speaker: str | None, code: str) -> bool:
+    """Whether a speaker as shown can speak in the language: a name or a description of
+    people, groups or documents, never a function word or a phrase that opens with one."""
+    if not speaker:
+        return True
+    r = rules(code)
+    words = _tokens(speaker)
+    return bool(words) and _reading(words, r) is not None
+
+
+def _reading(words: list[str], r: Rules) -> tuple[str, str, bool] | None:
+    """(speaker, kind, anonymous) of a phrase in the speaker's place, kind "name",
+    "description" or "pronoun"; None when it cannot speak."""
+    if len(words) == 1 and words[0].lower() in r.pronouns:
+        return words[0], "pronoun", False
+    first = _bare(words[0])
+    if first in r.function_words and first.replace("’", "'") not in r.determiners and words[0] not in r.honorifics:
+        return None  # "Pour", "Parmi", "D'après", "Die hat ...": a function word opens it
+    if words[0] in r.not_names or any(w.lower() in r.pronouns for w in words):
+        return None
+    name = _name_run(words, r)
+    if name is not None:
+        start, end = name
+        before = words[:start]
+        if before and r.compounds and before[-1].lower() in r.determiners and end - start == 1:
+            return None  # German "die Woche": a noun after its article, not a name
+        head = [w for w in before if r.noun_of_speakers(w)]
+        if head and not any(r.person_noun(w) for w in head):
+            return _joined(words), "description", False  # "la préfecture de Paris"
+        shown = words[start:end]
+        if before and before[-1].lower() in {"le", "la", "les"} and not head:
+            shown = [before[-1].capitalize(), *shown]  # "le Parisien" -> "Le Parisien"
+        elif before and before[-1] in r.honorifics and end - start == 1:
+            shown = [before[-1], *shown]  # "M. Dupont" when no fuller name is found
+        return " ".join(shown), "name", False
+    heads = [w for w in words if not _capital(w) or r.compounds]
+    if any(r.noun_of_speakers(w) for w in heads):
+        anonymous = any(w.lower() in r.anonymous for w in words)
+        return _joined(words), "description", anonymous
+    return None
+
+
+def _name_run(words: list[str], r: Rules) -> tuple[int, int] | None:
+    """(start, end) of the last run of name words (particles inside: "Charles de Gaulle")."""
+    end = None
+    for index in range(len(words) - 1, -1, -1):
+        if _name_word(words[index], r):
+            end = index + 1
+            break
+    if end is None:
+        return None
+    start = end - 1
+    while start > 0:
+        word = words[start - 1]
+        if _name_word(word, r):
+            if start >= 2 and _bare(words[start - 2]) in r.determiners and end - start >= 1 and r.compounds is False \
+                    and words[start - 2].endswith(("'", "’")):
+                break  # "le ministre de l'Intérieur Gérald Darmanin": the name after the complement
+            start -= 1
+        elif word.lower() in r.particles and start >= 2 and _name_word(words[start - 2], r):
+            start -= 2
+        else:
+            break
+    return start, end
+
+
+# --- 2. the source in the writer's sentence --------------------------------------------------
+
+
+def _joined(words: list[str]) -> str:
+    """Tokens back to text: no space after an elision ("l'Intérieur")."""
+    return "".join(w if w.endswith(("'", "’")) else w + " " for w in words).strip()
+
+
+def _tokens(text: str) -> list[str]:
+    found = []
+    for token in _TOKEN.findall(text):
+        if token.endswith(".") and len(token) > 2 and token not in {"MM.", "Dr.", "Prof."}:
+            token = token[:-1]  # a sentence's full stop, not an abbreviation ("M.", "Dr.")
+        found.append(token)
+    return found
+
+
+def _phrase(tokens: list[str], r: Rules) -> list[str]:
+    """The noun phrase that opens `tokens`, up to punctuation, a stop word or a verb."""
+    taken: list[str] = []
+    for token in tokens[:8]:
+        low = token.lower().replace("’", "'")
+        if token in ",;:()" or (low in r.stops and taken) or (taken and r.verb(token) and not _capital(token)):
+            break
+        if not taken and low in r.stops and low not in r.determiners:
+            break
+        if taken and not _capital(token) and low not in r.determiners and low not in r.particles \
+                and not r.noun_of_speakers(token):
+            break  # "laut Polizei war ...", "le ministre français"
+        taken.append(token)
+        if low in r.pronouns and len(taken) == 1:
+            break
+    while taken and (taken[-1].lower() in r.determiners | r.particles | r.adverbs
+                     or (not _capital(taken[-1]) and not r.noun_of_speakers(taken[-1]) and len(taken) > 1
+                         and taken[-1].lower() not in r.pronouns)):
+        taken.pop()  # "a déclaré le ministre de" / "sagte Klug weiter"
+    return taken
+
+
+def _after_verb(tokens: list[str], r: Rules) -> tuple[list[str], str] | None:
+    """The subject after a reporting verb that opens `tokens` (after the quotation):
+    "a-t-il déclaré", "confie-t-elle", "explique Jean Dupont", "sagte er", "so Klug"."""
+    if not tokens:
+        return None
+    inverted = _INVERTED.match(tokens[0])
+    if inverted and inverted.group("pronoun").lower() in r.pronouns:
+        verb = inverted.group("verb")
+        if r.verb(verb) or verb.lower() in r.auxiliaries:
+            participle = tokens[1] if len(tokens) > 1 and verb.lower() in r.auxiliaries else ""
+            return [inverted.group("pronoun")], f"{tokens[0]} {participle}".strip()
+    at = 0
+    if tokens[0].lower() in r.auxiliaries:
+        at = 1
+        while at < len(tokens) and tokens[at].lower() in r.adverbs:
+            at += 1
+    if at >= len(tokens) or not r.verb(tokens[at]) or (at == 0 and _capital(tokens[0])):
+        return None
+    verb = " ".join(tokens[: at + 1])
+    rest = tokens[at + 1 :]
+    while rest and rest[0].lower() in r.adverbs:
+        rest = rest[1:]
+    if rest and rest[0].lower() in {"à", "au", "aux", "auprès"}:  # "a déclaré à l'AFP le maire"
+        skip = 2 if len(rest) > 1 and rest[1].lower().replace("’", "'") in r.determiners else 1
+        rest = rest[skip + 1 :]
+        if rest and rest[0] == ",":
+            rest = rest[1:]
+    phrase = _phrase(rest, r)
+    return (phrase, verb) if phrase else None
+
+
+def _before_verb(tokens: list[str], r: Rules) -> tuple[list[str], str] | None:
+    """The subject of a reporting verb that closes `tokens` (before the quotation): "Jean
+    Dupont a déclaré :", "Il a expliqué que", "Klug sagte:", "Dann sagte Klug:"."""
+    while tokens and tokens[-1].lower().replace("’", "'") in {":", ",", "que", "qu'", "dass", "daß"}:
+        tokens = tokens[:-1]
+    for index in range(len(tokens) - 1, max(-1, len(tokens) - 7), -1):
+        if not r.verb(tokens[index]) or (index and tokens[index - 1][:1] == "-"):
+            continue
+        after = _phrase(tokens[index + 1 :], r)
+        if after and len(after) == len(tokens) - index - 1:
+            return after, tokens[index]  # German "Dann sagte Klug:"
+        if index + 1 < len(tokens) and not after:
+            continue  # "a déclaré à la presse" is fine; a verb inside other words is not
+        back = index
+        while back > 0 and (tokens[back - 1].lower() in r.auxiliaries or tokens[back - 1].lower() in r.adverbs):
+            back -= 1
+        subject: list[str] = []
+        while back > 0 and len(subject) < 7:
+            word = tokens[back - 1]
+            low = word.lower().replace("’", "'")
+            if word in ",;:()" or (low in r.stops and low not in r.determiners):
+                break
+            if low in r.function_words and low not in r.determiners and low not in r.particles \
+                    and low not in r.pronouns:
+                break
+            subject.insert(0, word)
+            back -= 1
+        if subject:
+            return subject, tokens[index]
+        return None
+    if len(tokens) <= 4 and tokens and all(_capital(t) for t in tokens):
+        return tokens, ""  # "Merkel: „…“"
+    return None
+
+
+def _cue(tokens: list[str], r: Rules, opening_only: bool) -> tuple[list[str], str] | None:
+    """ "selon X", "d'après X", "laut X" anywhere; "Pour X," and "Wie X sagte," opening it."""
+    for index, token in enumerate(tokens):
+        low = token.lower().replace("’", "'")
+        if low == "d'" and index + 1 < len(tokens) and tokens[index + 1].lower() == "après":
+            low, index = "d'après", index + 1
+        if not opening_only and low in r.according:
+            phrase = _phrase(tokens[index + 1 :], r)
+            if phrase:
+                return phrase, low
+        if index == 0 and low in r.opening:
+            phrase = _phrase(tokens[1:], r)
+            if phrase and len(phrase) + 1 < len(tokens) and tokens[len(phrase) + 1] == ",":
+                return phrase, ""
+        if index == 0 and low in r.as_said:
+            for end in range(2, min(len(tokens), 9)):
+                if r.verb(tokens[end]) and tokens[end].islower():
+                    return tokens[1:end], tokens[end]
+    return None
+
+
+# --- 1. the marks ----------------------------------------------------------------------------
+
+
+def spans(doc: Document, r: Rules) -> list[tuple[int, int, int]]:
+    """(start, end, paragraph) of each outermost quotation, its marks and edge spaces left out."""
+    closers: dict[str, str] = {}
+    for opening, closing in r.pairs:
+        closers[opening] = closers.get(opening, "") + closing
+    marks = re.compile("[" + re.escape("".join(set(closers) | set("".join(closers.values())))) + "\n]")
+    found: list[tuple[int, int, int]] = []
+    carried: tuple[int, int] | None = None  # a quotation left open at a paragraph's end
+    for index, paragraph in enumerate(doc.paragraphs):
+        text = paragraph.text
+        open_at, opener = (None, "")
+        if carried is not None and text[:1] in closers:
+            open_at, opener = -1, doc.text[carried[0] - 1]
+        else:
+            carried = None
+        for match in marks.finditer(text):
+            mark, at = match.group(), match.start()
+            if open_at is None:
+                if mark in closers and _opens(text, at):
+                    open_at, opener = at, mark
+                continue
+            if at == 0 and carried is not None:
+                continue  # the running quotation's mark on its new paragraph
+            if mark in closers[opener] and (at > open_at + 1 or open_at < 0):
+                start = carried[0] if carried is not None and open_at < 0 else paragraph.start + open_at + 1
+                first = carried[1] if carried is not None and open_at < 0 else index
+                found.append(_trimmed(doc.text, start, paragraph.start + at, first))
+                open_at, carried = None, None
+            elif mark == opener and mark in "«„":
+                open_at = at  # the earlier one was never closed
+        following = doc.paragraphs[index + 1].text if index + 1 < len(doc.paragraphs) else ""
+        if open_at is not None and following[:1] in closers:
+            if carried is None:
+                carried = (paragraph.start + open_at + 1, index)
+        else:
+            carried = None
+    return [span for span in found if span[1] > span[0]]
+
+
+def _opens(text: str, at: int) -> bool:
+    """A mark that faces neither way (" “) opens only before a word; « „ ‚ ‹ » always do."""
+    if text[at] in "«„‚‹»":
+        return True
+    after = text[at + 1 : at + 2]
+    return bool(after) and after not in ",.;:!?)" and not (text[at] != '"' and after.isspace())
+
+
+def _trimmed(text: str, start: int, end: int, paragraph: int) -> tuple[int, int, int]:
+    while start < end and text[start] in _SPACES:
+        start += 1
+    while end > start and text[end - 1] in _SPACES:
+        end -= 1
+    return start, end, paragraph
+
+
+# --- the pass --------------------------------------------------------------------------------
+
+
+class _Attributor:
+    def __init__(self, doc: Document, r: Rules) -> None:
+        self.doc, self.r = doc, r
+        self.last_person: str | None = None
+        self.last_source: dict[int, tuple[str | None, str, bool, str | None]] = {}
+        self.closing = {closing for _, closing in r.pairs for closing in closing}
+
+    def quote(self, start: int, end: int, paragraph: int) -> Quote:
+        text, r = self.doc.text, self.r
+        body = text[start:end]
+        left, right = self._left(start, paragraph), self._right(end)
+        if len(body.split()) <= r.scare_max_words:
+            return Quote(body, None, "scare", False, start, end)
+        first = next((c for c in body if c.isalpha()), "")
+        bare_left = left.rstrip(_SPACES + "«„‚‹»\"“")
+        kind = "full" if first.isupper() and (not bare_left or bare_left.endswith((":", ","))) else "partial"
+        found = self._source(left, right, paragraph)
+        if found is None:
+            return Quote(body, None, kind, False, start, end)
+        speaker, mention, anonymous, verb = found
+        self.last_source[paragraph] = found
+        return Quote(body, speaker, kind, anonymous, start, end, verb=verb or None, mention=mention)
+
+    def _source(self, left: str, right: str, paragraph: int) -> tuple[str | None, str, bool, str | None] | None:
+        r = self.r
+        right_tokens = _tokens(right)
+        if right_tokens[:1] == [","]:
+            right_tokens = right_tokens[1:]
+        left_tokens = _tokens(left)
+        for found in (_after_verb(right_tokens, r), _before_verb(left_tokens, r)):
+            if found:
+                source = self._speaker(*found)
+                if source:
+                    return source
+        cue = _cue(left_tokens, r, False) or _cue(right_tokens, r, False)
+        if cue:
+            source = self._speaker(*cue)
+            if source:
+                return source
+        if not left.strip(_SPACES + ",:«„\"“") and paragraph in self.last_source:
+            return self.last_source[paragraph]  # « A », a-t-il dit. « B »
+        if not left.strip(_SPACES) and paragraph - 1 in self.last_source and paragraph not in self.last_source:
+            previous = self.doc.paragraphs[paragraph - 1].text.rstrip()
+            if previous.endswith(":"):
+                return self.last_source[paragraph - 1]
+        return None
+
+    def _speaker(self, words: list[str], verb: str) -> tuple[str | None, str, bool, str | None] | None:
+        reading = _reading(words, self.r)
+        if reading is None:
+            return None
+        shown, kind, anonymous = reading
+        mention = _joined(words)
+        if kind == "pronoun":
+            return (self.last_person if shown.lower() in self._singular() else None), mention, False, verb
+        if kind == "name":
+            shown = self._full(shown)
+            if not shown.split()[0].lower() in self.r.determiners:
+                self.last_person = shown  # a person, not "Le Parisien"
+        return shown, mention, anonymous, verb
+
+    def _singular(self) -> set[str]:
+        return {p for p in self.r.pronouns if p.lower() in {"il", "elle", "er", "sie"}}
+
+    def _full(self, name: str) -> str:
+        """A surname alone ("M. Dupont", "Klug") -> the fuller name met in the article."""
+        parts = name.split()
+        surname = parts[-1]
+        if len(parts) > 2 or (len(parts) == 2 and parts[0] not in self.r.honorifics):
+            return name
+        for match in re.finditer(rf"\b([^\W\d_][\w\-]+) {re.escape(surname)}\b", self.doc.text):
+            first = match.group(1)
+            if _name_word(first, self.r) and first != surname:
+                return f"{first} {surname}"
+        return name
+
+    def _left(self, start: int, paragraph: int) -> str:
+        """The writer's sentence before the quotation's opening mark, from its start or the
+        previous closing mark."""
+        floor = max(self.doc.paragraphs[paragraph].start, start - _CONTEXT)
+        text = self.doc.text[floor:start].rstrip(_SPACES)[:-1]  # without the opening mark
+        last = max(text.rfind(mark) for mark in self.closing)
+        text = text[last + 1 :]  # after an earlier quotation of the sentence
+        ends = [m.end() for m in re.finditer(r"[.!?…](?=\s)", text) if not _abbreviation(text, m.start())]
+        return text[ends[-1] :] if ends else text
+
+    def _right(self, end: int) -> str:
+        """The writer's sentence after the quotation's closing mark, to its end or the next mark."""
+        text = self.doc.text[end : end + _CONTEXT].lstrip(_SPACES)[1:]  # after the closing mark
+        for match in _SENTENCE_END.finditer(text):
+            if match.group() == "\n" or not _abbreviation(text, match.start()):
+                return text[: match.start()]
+        stop = re.search(r"[«„“\"]", text)
+        return text[: stop.start()] if stop else text
+
+
+def _abbreviation(text: str, dot: int) -> bool:
+    """A dot after "M", "Mme", an initial: no sentence ends there."""
+    word = re.search(r"(\w+)$", text[:dot])
+    return bool(word) and (len(word.group(1)) == 1 and word.group(1).isupper() or word.group(1) in {"MM", "Dr", "Prof"})
+
+
+def extract(doc: Document) -> Quotes:
+    """The article's quotations, by its language's data file."""
+    from reports.analysis.quotes.quotes import stats
+
+    r = rules(doc.language)
+    attributor = _Attributor(doc, r)
+    items = tuple(attributor.quote(start, end, paragraph) for start, end, paragraph in spans(doc, r))
+    return Quotes(items=items, stats=stats(items, doc))
