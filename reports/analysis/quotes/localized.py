@@ -37,6 +37,8 @@ _TOKEN = re.compile(r"[^\W\d_]{1,7}['’](?=\w)|\w+(?:[-.'’]\w+)*\.?|[,;:()]")
 _SPACES = " \t\n\u00a0\u202f\u2009"
 _SENTENCE_END = re.compile(r"[.!?…](?=[\s\"»“”]|$)|\n")
 _INVERTED = re.compile(r"^(?P<verb>[^\W\d_]+(?:-[^\W\d_]+)*?)(?:-t)?-(?P<pronoun>[^\W\d_]+)$")
+_NAMES = re.compile(r"[^\W\d_][\w'’\-]*(?:\s+(?:(?:de|du|von|van|der|le|la)\s+)?[A-ZÀ-ÖØ-Þ][\w'’\-]*)+")
+_UNAMBIGUOUS = "«„"  # opening marks that never close anything: one left open is still a quotation
 _CONTEXT = 300  # characters of the writer's sentence looked at on either side
 
 
@@ -53,6 +55,8 @@ class Rules:
     opening: frozenset[str]  # "Pour X, « ... »"
     as_said: frozenset[str]  # "Wie X sagte, ..."
     adverbs: frozenset[str]
+    times: frozenset[str]  # days and times between a verb and its subject
+    complements: frozenset[str]  # prepositions of a complement between them ("à l'AFP")
     stops: frozenset[str]
     scare_max_words: int
     determiners: frozenset[str]
@@ -72,7 +76,7 @@ class Rules:
 
     def noun_of_speakers(self, word: str) -> bool:
         """A noun of people, groups or documents, or (German) a compound ending in one."""
-        low = word.lower()
+        low = word.lower().rsplit("-", 1)[-1]  # "ex-vice-président"
         if low in self.people or low in self.groups_documents or low.endswith(self.people_endings):
             return True
         if not self.compounds:
@@ -82,7 +86,7 @@ class Rules:
         return any(form.endswith(noun) and len(noun) >= 4 for form in forms for noun in nouns)
 
     def person_noun(self, word: str) -> bool:
-        low = word.lower()
+        low = word.lower().rsplit("-", 1)[-1]
         return low in self.people or low.endswith(self.people_endings) or (
             self.compounds and any(low.endswith(noun) and len(noun) >= 4 for noun in self.people))
 
@@ -107,18 +111,20 @@ def rules(code: str) -> Rules:
     return Rules(
         code=code,
         verbs=frozenset(verbs),
-        auxiliaries=frozenset(said.get("auxiliaries", [])),
+        auxiliaries=_forms(said.get("auxiliaries", [])),
         pronouns=frozenset(said.get("pronouns", [])),
         according=frozenset(said.get("according", [])),
         after_source=frozenset(said.get("after_source", [])),
         opening=frozenset(said.get("opening", [])),
         as_said=frozenset(said.get("as_said", [])),
-        adverbs=frozenset(said.get("adverbs", [])),
-        stops=frozenset(said.get("stops", [])),
+        adverbs=_forms(said.get("adverbs", [])),
+        times=frozenset(language.days) | frozenset(said.get("times", [])),
+        complements=_forms(said.get("complements", [])),
+        stops=_forms(said.get("stops", [])),
         scare_max_words=int(said.get("scare_max_words", 0)),
-        determiners=frozenset(speaker.get("determiners", [])),
+        determiners=_forms(speaker.get("determiners", [])),
         honorifics=frozenset(speaker.get("honorifics", [])),
-        particles=frozenset(speaker.get("particles", [])),
+        particles=_forms(speaker.get("particles", [])),
         people=frozenset(speaker.get("people", [])),
         groups_documents=frozenset(speaker.get("groups", []) + speaker.get("documents", [])),
         people_endings=tuple(speaker.get("people_endings", [])),
@@ -130,12 +136,17 @@ def rules(code: str) -> Rules:
     )
 
 
+def _forms(words: list[str]) -> frozenset[str]:
+    """The words as `_bare` reads a token: lowercased, without a final elision mark."""
+    return frozenset(w.rstrip("'’").lower() for w in words)
+
+
 # --- 3. who can speak ------------------------------------------------------------------------
 
 
 def _bare(word: str) -> str:
-    """'l'AFP' -> 'AFP'-free elision test: the word without a final dot, lowercased."""
-    return word.rstrip(".").lower().replace("’", "'")
+    """The word as the word lists hold it: lowercased, without a final dot or elision mark."""
+    return word.rstrip(".'’").lower()
 
 
 def _capital(word: str) -> bool:
@@ -166,7 +177,7 @@ def _reading(words: list[str], r: Rules) -> tuple[str, str, bool] | None:
     if len(words) == 1 and words[0].lower() in r.pronouns:
         return words[0], "pronoun", False
     first = _bare(words[0])
-    if first in r.function_words and first.replace("’", "'") not in r.determiners and words[0] not in r.honorifics:
+    if first in r.function_words and first not in r.determiners and words[0] not in r.honorifics:
         return None  # "Pour", "Parmi", "D'après", "Die hat ...": a function word opens it
     if words[0] in r.not_names or any(w.lower() in r.pronouns for w in words):
         return None
@@ -174,9 +185,13 @@ def _reading(words: list[str], r: Rules) -> tuple[str, str, bool] | None:
     if name is not None:
         start, end = name
         before = words[:start]
-        if before and r.compounds and before[-1].lower() in r.determiners and end - start == 1:
+        if before and r.compounds and _bare(before[-1]) in r.determiners and end - start == 1:
             return None  # German "die Woche": a noun after its article, not a name
         head = [w for w in before if r.noun_of_speakers(w)]
+        joined = before[-1:] and (_bare(before[-1]) in r.particles or
+                                  (len(before) > 1 and _bare(before[-2]) in r.particles and _bare(before[-1]) in r.determiners))
+        if head and (joined or words[start:end] == [w.upper() for w in words[start:end]] and end - start == 1):
+            return _joined(words), "description", False  # "la procureure de Mulhouse", "l'élue LREM"
         if head and not any(r.person_noun(w) for w in head):
             return _joined(words), "description", False  # "la préfecture de Paris"
         shown = words[start:end]
@@ -209,7 +224,7 @@ def _name_run(words: list[str], r: Rules) -> tuple[int, int] | None:
                     and words[start - 2].endswith(("'", "’")):
                 break  # "le ministre de l'Intérieur Gérald Darmanin": the name after the complement
             start -= 1
-        elif word.lower() in r.particles and start >= 2 and _name_word(words[start - 2], r):
+        elif _bare(word) in r.particles and start >= 2 and _name_word(words[start - 2], r):
             start -= 2
         else:
             break
@@ -237,59 +252,101 @@ def _phrase(tokens: list[str], r: Rules) -> list[str]:
     """The noun phrase that opens `tokens`, up to punctuation, a stop word or a verb."""
     taken: list[str] = []
     for token in tokens[:8]:
-        low = token.lower().replace("’", "'")
-        if token in ",;:()" or (low in r.stops and taken) or (taken and r.verb(token) and not _capital(token)):
+        low = token.lower()
+        if token in ",;:()" or (_bare(low) in r.stops and taken) or (taken and r.verb(token) and not _capital(token)):
             break
-        if not taken and low in r.stops and low not in r.determiners:
+        if not taken and _bare(low) in r.stops and _bare(low) not in r.determiners:
             break
-        if taken and not _capital(token) and low not in r.determiners and low not in r.particles \
-                and not r.noun_of_speakers(token):
-            break  # "laut Polizei war ...", "le ministre français"
+        if taken and not _capital(token) and _bare(low) not in r.determiners and _bare(low) not in r.particles \
+                and not r.noun_of_speakers(token) and not _head_follows(tokens[len(taken) + 1 :], r):
+            break  # "laut Polizei war ...", "le ministre français" (not "l'ancien ministre")
         taken.append(token)
         if low in r.pronouns and len(taken) == 1:
             break
-    while taken and (taken[-1].lower() in r.determiners | r.particles | r.adverbs
+    while taken and (_bare(taken[-1]) in r.determiners | r.particles | r.adverbs
                      or (not _capital(taken[-1]) and not r.noun_of_speakers(taken[-1]) and len(taken) > 1
                          and taken[-1].lower() not in r.pronouns)):
         taken.pop()  # "a déclaré le ministre de" / "sagte Klug weiter"
     return taken
 
 
+def _head_follows(tokens: list[str], r: Rules) -> bool:
+    """A noun of speakers within the next two words: the word before it is an adjective."""
+    return any(not _capital(t) and r.noun_of_speakers(t) for t in tokens[:2])
+
+
+def _skip_complements(rest: list[str], r: Rules) -> list[str]:
+    """What follows a reporting verb before its subject: adverbs, days, ", tout sourire,",
+    "à l'AFP", "auprès de l'AFP", "dans Le Parisien" ("a réagi dimanche auprès de l'AFP le
+    maire")."""
+    at = 0
+    while at < len(rest):
+        low = rest[at].lower()
+        if low in r.adverbs or low in r.times:
+            at += 1
+        elif rest[at] == "," and "," in rest[at + 1 : at + 6]:
+            at = rest.index(",", at + 1) + 1  # ", tout sourire," / ", auprès de l'AFP,"
+        elif low in r.complements:
+            at += 1
+            if at < len(rest) and _bare(rest[at]) in {"de", "du", "des", "d"}:
+                at += 1
+            if at < len(rest) and _bare(rest[at]) in r.determiners:
+                at += 1
+            at += 1  # the complement's noun
+        else:
+            break
+    return rest[at:]
+
+
+def _apposition(rest: list[str], r: Rules) -> list[str] | None:
+    """", Franck Leroy" after a role ("le maire d'Epernay, Franck Leroy"): the role's name."""
+    if "," not in rest:
+        return None
+    after = rest[rest.index(",") + 1 :]
+    run = []
+    for token in after:
+        if _name_word(token, r) or (run and _bare(token) in r.particles):
+            run.append(token)
+        else:
+            break
+    return run if len(run) >= 2 else None
+
+
 def _after_verb(tokens: list[str], r: Rules) -> tuple[list[str], str] | None:
     """The subject after a reporting verb that opens `tokens` (after the quotation):
     "a-t-il déclaré", "confie-t-elle", "explique Jean Dupont", "sagte er", "so Klug"."""
+    if tokens[:1] and _bare(tokens[0]) in {"s", "se"}:
+        tokens = tokens[1:]  # "s'est-il indigné"
     if not tokens:
         return None
     inverted = _INVERTED.match(tokens[0])
     if inverted and inverted.group("pronoun").lower() in r.pronouns:
         verb = inverted.group("verb")
-        if r.verb(verb) or verb.lower() in r.auxiliaries:
-            participle = tokens[1] if len(tokens) > 1 and verb.lower() in r.auxiliaries else ""
+        if r.verb(verb) or _bare(verb) in r.auxiliaries:
+            participle = tokens[1] if len(tokens) > 1 and _bare(verb) in r.auxiliaries else ""
             return [inverted.group("pronoun")], f"{tokens[0]} {participle}".strip()
     at = 0
-    if tokens[0].lower() in r.auxiliaries:
+    if _bare(tokens[0]) in r.auxiliaries:
         at = 1
-        while at < len(tokens) and tokens[at].lower() in r.adverbs:
+        while at < len(tokens) and _bare(tokens[at]) in r.adverbs:
             at += 1
     if at >= len(tokens) or not r.verb(tokens[at]) or (at == 0 and _capital(tokens[0])):
         return None
     verb = " ".join(tokens[: at + 1])
-    rest = tokens[at + 1 :]
-    while rest and rest[0].lower() in r.adverbs:
-        rest = rest[1:]
-    if rest and rest[0].lower() in {"à", "au", "aux", "auprès"}:  # "a déclaré à l'AFP le maire"
-        skip = 2 if len(rest) > 1 and rest[1].lower().replace("’", "'") in r.determiners else 1
-        rest = rest[skip + 1 :]
-        if rest and rest[0] == ",":
-            rest = rest[1:]
+    rest = _skip_complements(tokens[at + 1 :], r)
     phrase = _phrase(rest, r)
+    if phrase and any(r.person_noun(w) for w in phrase) and not any(_name_word(w, r) for w in phrase):
+        named = _apposition(rest[len(phrase) :], r)
+        if named:
+            return named, verb
     return (phrase, verb) if phrase else None
 
 
 def _before_verb(tokens: list[str], r: Rules) -> tuple[list[str], str] | None:
     """The subject of a reporting verb that closes `tokens` (before the quotation): "Jean
     Dupont a déclaré :", "Il a expliqué que", "Klug sagte:", "Dann sagte Klug:"."""
-    while tokens and tokens[-1].lower().replace("’", "'") in {":", ",", "que", "qu'", "dass", "daß"}:
+    colon = tokens[-1:] == [":"]
+    while tokens and _bare(tokens[-1]) in {":", ",", "que", "qu", "dass", "daß"}:
         tokens = tokens[:-1]
     for index in range(len(tokens) - 1, max(-1, len(tokens) - 7), -1):
         if not r.verb(tokens[index]) or (index and tokens[index - 1][:1] == "-"):
@@ -300,15 +357,15 @@ def _before_verb(tokens: list[str], r: Rules) -> tuple[list[str], str] | None:
         if index + 1 < len(tokens) and not after:
             continue  # "a déclaré à la presse" is fine; a verb inside other words is not
         back = index
-        while back > 0 and (tokens[back - 1].lower() in r.auxiliaries or tokens[back - 1].lower() in r.adverbs):
+        while back > 0 and (_bare(tokens[back - 1]) in r.auxiliaries or _bare(tokens[back - 1]) in r.adverbs):
             back -= 1
         subject: list[str] = []
         while back > 0 and len(subject) < 7:
             word = tokens[back - 1]
-            low = word.lower().replace("’", "'")
-            if word in ",;:()" or (low in r.stops and low not in r.determiners):
+            low = word.lower()
+            if word in ",;:()" or (_bare(low) in r.stops and _bare(low) not in r.determiners):
                 break
-            if low in r.function_words and low not in r.determiners and low not in r.particles \
+            if _bare(low) in r.function_words and _bare(low) not in r.determiners and _bare(low) not in r.particles \
                     and low not in r.pronouns:
                 break
             subject.insert(0, word)
@@ -316,7 +373,7 @@ def _before_verb(tokens: list[str], r: Rules) -> tuple[list[str], str] | None:
         if subject:
             return subject, tokens[index]
         return None
-    if len(tokens) <= 4 and tokens and all(_capital(t) for t in tokens):
+    if colon and len(tokens) <= 4 and tokens and all(_capital(t) for t in tokens):
         return tokens, ""  # "Merkel: „…“"
     return None
 
@@ -324,8 +381,8 @@ def _before_verb(tokens: list[str], r: Rules) -> tuple[list[str], str] | None:
 def _cue(tokens: list[str], r: Rules, opening_only: bool) -> tuple[list[str], str] | None:
     """ "selon X", "d'après X", "laut X" anywhere; "Pour X," and "Wie X sagte," opening it."""
     for index, token in enumerate(tokens):
-        low = token.lower().replace("’", "'")
-        if low == "d'" and index + 1 < len(tokens) and tokens[index + 1].lower() == "après":
+        low = token.lower()
+        if _bare(low) == "d" and index + 1 < len(tokens) and tokens[index + 1].lower() == "après":
             low, index = "d'après", index + 1
         if not opening_only and low in r.according:
             phrase = _phrase(tokens[index + 1 :], r)
@@ -350,37 +407,40 @@ def spans(doc: Document, r: Rules) -> list[tuple[int, int, int]]:
     closers: dict[str, str] = {}
     for opening, closing in r.pairs:
         closers[opening] = closers.get(opening, "") + closing
-    marks = re.compile("[" + re.escape("".join(set(closers) | set("".join(closers.values())))) + "\n]")
+    marks = re.compile("[" + re.escape("".join(set(closers) | set("".join(closers.values())))) + "]")
     found: list[tuple[int, int, int]] = []
-    carried: tuple[int, int] | None = None  # a quotation left open at a paragraph's end
+    pending: tuple[int, int, str] | None = None  # a quotation left open at a paragraph's end
     for index, paragraph in enumerate(doc.paragraphs):
         text = paragraph.text
-        open_at, opener = (None, "")
-        if carried is not None and text[:1] in closers:
-            open_at, opener = -1, doc.text[carried[0] - 1]
-        else:
-            carried = None
+        open_at: int | None = None
+        start, first, opener = 0, index, ""
+        if pending is not None:
+            (start, first, opener), open_at, pending = pending, -1, None
         for match in marks.finditer(text):
             mark, at = match.group(), match.start()
             if open_at is None:
                 if mark in closers and _opens(text, at):
-                    open_at, opener = at, mark
-                continue
-            if at == 0 and carried is not None:
-                continue  # the running quotation's mark on its new paragraph
-            if mark in closers[opener] and (at > open_at + 1 or open_at < 0):
-                start = carried[0] if carried is not None and open_at < 0 else paragraph.start + open_at + 1
-                first = carried[1] if carried is not None and open_at < 0 else index
+                    open_at, opener, start, first = at, mark, paragraph.start + at + 1, index
+            elif open_at < 0 and at == 0 and mark in closers and (mark == opener or mark not in closers[opener]):
+                continue  # the running quotation's mark again on its new paragraph
+            elif mark in closers[opener] and (open_at < 0 or at > open_at + 1):
                 found.append(_trimmed(doc.text, start, paragraph.start + at, first))
-                open_at, carried = None, None
-            elif mark == opener and mark in "«„":
-                open_at = at  # the earlier one was never closed
+                open_at = None
+            elif mark == opener and mark in _UNAMBIGUOUS and open_at >= 0:
+                open_at, start = at, paragraph.start + at + 1  # the earlier one was never closed
+        if open_at is None:
+            continue
         following = doc.paragraphs[index + 1].text if index + 1 < len(doc.paragraphs) else ""
-        if open_at is not None and following[:1] in closers:
-            if carried is None:
-                carried = (paragraph.start + open_at + 1, index)
-        else:
-            carried = None
+        next_mark = marks.search(following)
+        runs_on = bool(next_mark) and index - first < 5 and (
+            (next_mark.start() == 0 and next_mark.group() in closers)
+            or (opener in _UNAMBIGUOUS and next_mark.group() in closers[opener]))
+        if open_at >= 0 and not text[open_at + 1 :].strip(_SPACES):
+            runs_on = index - first < 5  # a mark alone at the paragraph's end (a page's layout)
+        if runs_on:
+            pending = (start, first, opener)
+        elif opener in _UNAMBIGUOUS:
+            found.append(_trimmed(doc.text, start, paragraph.end, first))  # never closed: to its end
     return [span for span in found if span[1] > span[0]]
 
 
@@ -407,12 +467,15 @@ class _Attributor:
     def __init__(self, doc: Document, r: Rules) -> None:
         self.doc, self.r = doc, r
         self.last_person: str | None = None
+        self.last_person_at = 0  # where the last named speaker's quotation starts
+        self.at = 0  # where the current quotation starts
         self.last_source: dict[int, tuple[str | None, str, bool, str | None]] = {}
         self.closing = {closing for _, closing in r.pairs for closing in closing}
 
     def quote(self, start: int, end: int, paragraph: int) -> Quote:
         text, r = self.doc.text, self.r
         body = text[start:end]
+        self.at = start
         left, right = self._left(start, paragraph), self._right(end)
         if len(body.split()) <= r.scare_max_words:
             return Quote(body, None, "scare", False, start, end)
@@ -457,12 +520,25 @@ class _Attributor:
         shown, kind, anonymous = reading
         mention = _joined(words)
         if kind == "pronoun":
-            return (self.last_person if shown.lower() in self._singular() else None), mention, False, verb
+            person = self._antecedent() if shown.lower() in self._singular() else None
+            return person, mention, False, verb
         if kind == "name":
             shown = self._full(shown)
             if not shown.split()[0].lower() in self.r.determiners:
-                self.last_person = shown  # a person, not "Le Parisien"
+                self.last_person, self.last_person_at = shown, self.at  # a person, not "Le Parisien"
         return shown, mention, anonymous, verb
+
+    def _antecedent(self) -> str | None:
+        """The last person named as a speaker, or one named since ("Emmanuel Grégoire a
+        tenu à répondre. « ... », s'est-il indigné")."""
+        text = self.doc.text[self.last_person_at : self.at]
+        named = None
+        for match in _NAMES.finditer(text):
+            words = _tokens(match.group())
+            run = _name_run(words, self.r)
+            if run and run[1] - run[0] >= 2:
+                named = " ".join(words[run[0] : run[1]])
+        return named or self.last_person
 
     def _singular(self) -> set[str]:
         return {p for p in self.r.pronouns if p.lower() in {"il", "elle", "er", "sie"}}
