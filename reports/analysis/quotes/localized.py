@@ -185,8 +185,8 @@ def _reading(words: list[str], r: Rules) -> tuple[str, str, bool] | None:
     if name is not None:
         start, end = name
         before = words[:start]
-        if before and r.compounds and _bare(before[-1]) in r.determiners and end - start == 1:
-            return None  # German "die Woche": a noun after its article, not a name
+        if before and r.compounds and not _capital(before[-1]) and end - start == 1:
+            return None  # German "die Woche", "dem großen Kind": a noun after its article, not a name
         head = [w for w in before if r.noun_of_speakers(w)]
         joined = before[-1:] and (_bare(before[-1]) in r.particles or
                                   (len(before) > 1 and _bare(before[-2]) in r.particles and _bare(before[-1]) in r.determiners))
@@ -200,8 +200,10 @@ def _reading(words: list[str], r: Rules) -> tuple[str, str, bool] | None:
         elif before and before[-1] in r.honorifics and end - start == 1:
             shown = [before[-1], *shown]  # "M. Dupont" when no fuller name is found
         return " ".join(shown), "name", False
-    heads = [w for w in words if not _capital(w) or r.compounds]
-    if any(r.noun_of_speakers(w) for w in heads):
+    # a description's head: a noun of the lists ("le Conseil", "la Commission" capitalised too;
+    # an ending only in lower case, since "Parisien" is a name)
+    if any(r.noun_of_speakers(w) if not _capital(w) or r.compounds else w.lower() in r.people | r.groups_documents
+           for w in words):
         anonymous = any(w.lower() in r.anonymous for w in words)
         return _joined(words), "description", anonymous
     return None
@@ -220,8 +222,8 @@ def _name_run(words: list[str], r: Rules) -> tuple[int, int] | None:
     while start > 0:
         word = words[start - 1]
         if _name_word(word, r):
-            if start >= 2 and _bare(words[start - 2]) in r.determiners and end - start >= 1 and r.compounds is False \
-                    and words[start - 2].endswith(("'", "’")):
+            if start >= 2 and end - start >= 2 and not r.compounds and \
+                    (_bare(words[start - 2]) in r.determiners or _bare(words[start - 2]) in r.particles):
                 break  # "le ministre de l'Intérieur Gérald Darmanin": the name after the complement
             start -= 1
         elif _bare(word) in r.particles and start >= 2 and _name_word(words[start - 2], r):
@@ -257,6 +259,8 @@ def _phrase(tokens: list[str], r: Rules) -> list[str]:
             break
         if not taken and _bare(low) in r.stops and _bare(low) not in r.determiners:
             break
+        if taken and _capital(taken[-1]) and token.islower() and _bare(low) in r.determiners:
+            break  # "Bach den Berichtsband", "Facebook la police": the object, another phrase
         if taken and not _capital(token) and _bare(low) not in r.determiners and _bare(low) not in r.particles \
                 and not r.noun_of_speakers(token) and not _head_follows(tokens[len(taken) + 1 :], r):
             break  # "laut Polizei war ...", "le ministre français" (not "l'ancien ministre")
@@ -352,8 +356,8 @@ def _before_verb(tokens: list[str], r: Rules) -> tuple[list[str], str] | None:
         if not r.verb(tokens[index]) or (index and tokens[index - 1][:1] == "-"):
             continue
         after = _phrase(tokens[index + 1 :], r)
-        if after and len(after) == len(tokens) - index - 1:
-            return after, tokens[index]  # German "Dann sagte Klug:"
+        if after and (len(after) == len(tokens) - index - 1 or (r.compounds and index == 1)):
+            return after, tokens[index]  # German "Dann sagte Klug:", "Schließlich schreibt X auf Y:"
         if index + 1 < len(tokens) and not after:
             continue  # "a déclaré à la presse" is fine; a verb inside other words is not
         back = index
@@ -370,9 +374,8 @@ def _before_verb(tokens: list[str], r: Rules) -> tuple[list[str], str] | None:
                 break
             subject.insert(0, word)
             back -= 1
-        if subject:
-            return subject, tokens[index]
-        return None
+        subject = _phrase(subject, r)  # "eine Frau das eben sagte": "eine Frau"
+        return (subject, tokens[index]) if subject else None
     if colon and len(tokens) <= 4 and tokens and all(_capital(t) for t in tokens):
         return tokens, ""  # "Merkel: „…“"
     return None
@@ -523,6 +526,8 @@ class _Attributor:
             person = self._antecedent() if shown.lower() in self._singular() else None
             return person, mention, False, verb
         if kind == "name":
+            if self.r.compounds and " " not in shown and verb in self.r.according and self._full(shown) == shown:
+                return None  # "laut Gesetz": a lone German noun, unless a person of that name is met
             shown = self._full(shown)
             if not shown.split()[0].lower() in self.r.determiners:
                 self.last_person, self.last_person_at = shown, self.at  # a person, not "Le Parisien"
@@ -531,13 +536,17 @@ class _Attributor:
     def _antecedent(self) -> str | None:
         """The last person named as a speaker, or one named since ("Emmanuel Grégoire a
         tenu à répondre. « ... », s'est-il indigné")."""
+        if self.r.compounds:
+            return self.last_person  # every German noun is capitalised: a run of capitals is no name
         text = self.doc.text[self.last_person_at : self.at]
         named = None
         for match in _NAMES.finditer(text):
             words = _tokens(match.group())
             run = _name_run(words, self.r)
-            if run and run[1] - run[0] >= 2:
-                named = " ".join(words[run[0] : run[1]])
+            before = _tokens(text[max(0, match.start() - 30) : match.start()])[-1:] + words[: run[0] if run else 0]
+            if run and 2 <= run[1] - run[0] <= 3 and not (before and _bare(before[-1]) in self.r.function_words) \
+                    and not match.group().isupper():
+                named = " ".join(words[run[0] : run[1]])  # not "la Maison Blanche", "sur BFM Business"
         return named or self.last_person
 
     def _singular(self) -> set[str]:
