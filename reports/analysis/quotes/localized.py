@@ -508,12 +508,32 @@ class _Attributor:
             source = self._speaker(*cue)
             if source:
                 return source
+        if left_tokens[:1] == [","]:  # "« A », betont Haase, der sicher ist, dass « B »": the same clause
+            found = _after_verb(left_tokens[1:], r)
+            source = self._speaker(*found) if found else None
+            if source:
+                return source
+        if left.rstrip(_SPACES).endswith(":") and left_tokens:
+            opener = self._opening_subject(left_tokens)  # "Er freut sich, ... zu kommen: „…“"
+            if opener:
+                return opener
         if not left.strip(_SPACES + ",:«„\"“") and paragraph in self.last_source:
             return self.last_source[paragraph]  # « A », a-t-il dit. « B »
         if not left.strip(_SPACES) and paragraph - 1 in self.last_source and paragraph not in self.last_source:
             previous = self.doc.paragraphs[paragraph - 1].text.rstrip()
             if previous.endswith(":"):
                 return self.last_source[paragraph - 1]
+        return None
+
+    def _opening_subject(self, tokens: list[str]) -> tuple[str | None, str, bool, str | None] | None:
+        """The subject that opens a sentence introducing a quotation with a colon: a pronoun,
+        or a name of two words or more followed by a lower-case verb."""
+        if tokens[0].lower() in self.r.pronouns:
+            return self._speaker(tokens[:1], "")
+        run = _name_run(tokens[:4], self.r)
+        if run and run[0] == 0 and run[1] >= 2 and run[1] < len(tokens) and tokens[run[1]].islower() \
+                and all(_name_word(word, self.r) for word in tokens[: run[1]]):
+            return self._speaker(tokens[: run[1]], "")
         return None
 
     def _speaker(self, words: list[str], verb: str) -> tuple[str | None, str, bool, str | None] | None:
