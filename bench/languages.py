@@ -9,7 +9,8 @@
   only, so "président" would become "pr" and "sident". No stemmer (Porter's is English).
   The corpus file is a scored one: only these aggregate figures are printed, never a text.
   Each half (documents split once by a hash of their id) is shown beside the whole;
-- readability and keyphrases of every French and German dev article, in their languages.
+- readability and keyphrases of every French and German dev article, in their languages;
+- quotations: « and „ found, speakers failing can-speak (bench/quotes_languages.py).
 """
 
 from __future__ import annotations
@@ -117,6 +118,12 @@ def analyses() -> list[str]:
     return lines
 
 
+def quotations() -> list[str]:
+    from bench import quotes_languages  # it reads this module's corpora and halves
+
+    return quotes_languages.table()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--write", action="store_true", help="regenerate docs/languages.md")
@@ -125,6 +132,7 @@ def main() -> None:
         ("The article's language (py3langid, offline)", detection()),
         ("French summaries against Lead-1 (OrangeSum dev, the standfirst as reference; Unicode tokens)", summaries()),
         ("Readability and keyphrases in the article's language", analyses()),
+        ("Quotations: the marks found, and speakers that can speak (bench/quotes_languages.py)", quotations()),
     ]
     body = "\n\n".join(f"## {title}\n\n" + "\n".join(table) for title, table in sections)
     print(body)

@@ -90,19 +90,22 @@ def _opened_by(body: str, start: int, mark: str) -> bool:
     return body[:start].rstrip(" \u00a0\u202f\u2009\n")[-1:] == mark
 
 
-def main() -> None:
-    errors = "--errors" in sys.argv  # half A's misses and failing speakers, on stderr
+def table(errors: bool = False) -> list[str]:
     sets = [("French, OrangeSum dev pages, half A (read)", "fr", french(0), errors),
             ("French, OrangeSum dev pages, half B (never read)", "fr", french(1), False),
             ("German, GermEval dev + web dev pages, half A (read)", "de", german(0), errors),
             ("German, GermEval dev + web dev pages, half B (never read)", "de", german(1), False)]
-    print("| dev articles | articles | opening marks | quotations found at them | speakers | failing can-speak "
-          "| English pass: speakers | failing |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    lines = ["| dev articles | articles | opening marks | quotations found at them | speakers | failing can-speak "
+             "| English pass: speakers | failing |", "|---|---:|---:|---:|---:|---:|---:|---:|"]
     for name, code, texts, show in sets:
         c = measure(texts, code, show)
-        print(f"| {name} | {c['articles']} | {c['marks']} {OPENING[code]} | {c['found']} | {c['speakers']} | "
-              f"{c['failing']} | {c['old speakers']} | {c['old failing']} |")
+        lines.append(f"| {name} | {c['articles']} | {c['marks']} {OPENING[code]} | {c['found']} | {c['speakers']} | "
+                     f"{c['failing']} | {c['old speakers']} | {c['old failing']} |")
+    return lines
+
+
+def main() -> None:
+    print("\n".join(table("--errors" in sys.argv)))  # --errors: half A's misses and failing speakers, on stderr
 
 
 if __name__ == "__main__":

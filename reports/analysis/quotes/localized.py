@@ -12,28 +12,35 @@ own way, so they get this smaller pass, driven by their data files:
    "sagte Klug", "so X"); before it "X a déclaré :" / "X sagte:" / "Dann sagte X:"; anywhere in
    the sentence "selon X", "d'après X", "laut X", an opening "Pour X," or "Wie X sagte,"; then
    the paragraph's previous source, for a quotation that follows another.
-3. who can speak (`speaks`): a name (capitalised words, none a function word, a time or a word
-   that opens sentences) or a description whose head is a noun of people, groups or documents
-   (German compounds by their last part: "Polizeisprecher"); a title or role before a name
-   gives the name ("Sprecher Stefan Gobbin" -> "Stefan Gobbin"); a pronoun is the last person
-   named as a speaker. Anything else is no source: unattributed rather than absurd.
+3. who can speak (`language_rules.speaks`): a name or a description of people, groups or
+   documents; a pronoun is the last person named as a speaker, or one named since. Anything
+   else is no source: unattributed rather than absurd.
 4. kind: a quotation of one or two words is a word named, not said (`scare`); one that opens
    with a capital after nothing or a colon is `full`; the rest `partial`.
 """
 
 from __future__ import annotations
 
-import functools
 import re
-import tomllib
-from dataclasses import dataclass
-from importlib import resources
 
-from reports.analysis import lang
+from reports.analysis.quotes.language_rules import (
+    Rules,
+    bare,
+    capital,
+    joined,
+    name_run,
+    name_word,
+    reading,
+    rules,
+    speaks,
+    supports,
+    words_of,
+)
 from reports.analysis.text import Document
 from reports.models import Quote, Quotes
 
-_TOKEN = re.compile(r"[^\W\d_]{1,7}['’](?=\w)|\w+(?:[-.'’]\w+)*\.?|[,;:()]")
+__all__ = ["extract", "rules", "speaks", "supports"]
+
 _SPACES = " \t\n\u00a0\u202f\u2009"
 _SENTENCE_END = re.compile(r"[.!?…](?=[\s\"»“”]|$)|\n")
 _INVERTED = re.compile(r"^(?P<verb>[^\W\d_]+(?:-[^\W\d_]+)*?)(?:-t)?-(?P<pronoun>[^\W\d_]+)$")
@@ -42,233 +49,27 @@ _UNAMBIGUOUS = "«„"  # opening marks that never close anything: one left open
 _CONTEXT = 300  # characters of the writer's sentence looked at on either side
 
 
-@dataclass(frozen=True)
-class Rules:
-    """One language's words for finding who said a quotation."""
-
-    code: str
-    verbs: frozenset[str]  # reporting verbs, lowercased forms (a separable verb's first word)
-    auxiliaries: frozenset[str]
-    pronouns: frozenset[str]
-    according: frozenset[str]  # "selon X", "laut X"
-    after_source: frozenset[str]  # "X zufolge": the source before the word
-    opening: frozenset[str]  # "Pour X, « ... »"
-    as_said: frozenset[str]  # "Wie X sagte, ..."
-    adverbs: frozenset[str]
-    times: frozenset[str]  # days and times between a verb and its subject
-    complements: frozenset[str]  # prepositions of a complement between them ("à l'AFP")
-    stops: frozenset[str]
-    scare_max_words: int
-    determiners: frozenset[str]
-    honorifics: frozenset[str]
-    particles: frozenset[str]
-    people: frozenset[str]
-    groups_documents: frozenset[str]
-    people_endings: tuple[str, ...]
-    compounds: bool  # nouns are read by their last part too (German)
-    anonymous: frozenset[str]
-    not_names: frozenset[str]
-    function_words: frozenset[str]  # the language's stop words
-    pairs: tuple[tuple[str, str], ...]
-
-    def verb(self, token: str) -> bool:
-        return token.lower() in self.verbs
-
-    def noun_of_speakers(self, word: str) -> bool:
-        """A noun of people, groups or documents, or (German) a compound ending in one."""
-        low = word.lower().rsplit("-", 1)[-1]  # "ex-vice-président"
-        if low in self.people or low in self.groups_documents or low.endswith(self.people_endings):
-            return True
-        if not self.compounds:
-            return False
-        nouns = self.people | self.groups_documents
-        forms = {low, low.removesuffix("s"), low.removesuffix("es"), low.removesuffix("n"), low.removesuffix("en")}
-        return any(form.endswith(noun) and len(noun) >= 4 for form in forms for noun in nouns)
-
-    def person_noun(self, word: str) -> bool:
-        low = word.lower().rsplit("-", 1)[-1]
-        return low in self.people or low.endswith(self.people_endings) or (
-            self.compounds and any(low.endswith(noun) and len(noun) >= 4 for noun in self.people))
-
-
-def supports(code: str) -> bool:
-    """Whether the language has a quotation data file of its own (English has its own pass)."""
-    return code != "en" and code.isalpha() and resources.files(__package__).joinpath(f"lang/{code}.toml").is_file()
-
-
-@functools.cache
-def rules(code: str) -> Rules:
-    folder = resources.files(__package__).joinpath("lang")
-    data = tomllib.loads(folder.joinpath(f"{code}.toml").read_text(encoding="utf-8"))
-    said, speaker = data["attribution"], data["speaker"]
-    verbs = {v.lower() for v in said.get("verbs", [])}
-    if "verbs_file" in said:
-        text = folder.joinpath(said["verbs_file"]).read_text(encoding="utf-8")
-        verbs |= {w for line in text.splitlines() if not line.startswith("#") for w in line.split()}
-    for forms in said.get("lemmas", {}).values():
-        verbs |= {form.split()[0].lower() for form in forms}
-    language = lang.rules(code)
-    return Rules(
-        code=code,
-        verbs=frozenset(verbs),
-        auxiliaries=_forms(said.get("auxiliaries", [])),
-        pronouns=frozenset(said.get("pronouns", [])),
-        according=frozenset(said.get("according", [])),
-        after_source=frozenset(said.get("after_source", [])),
-        opening=frozenset(said.get("opening", [])),
-        as_said=frozenset(said.get("as_said", [])),
-        adverbs=_forms(said.get("adverbs", [])),
-        times=frozenset(language.days) | frozenset(said.get("times", [])),
-        complements=_forms(said.get("complements", [])),
-        stops=_forms(said.get("stops", [])),
-        scare_max_words=int(said.get("scare_max_words", 0)),
-        determiners=_forms(speaker.get("determiners", [])),
-        honorifics=frozenset(speaker.get("honorifics", [])),
-        particles=_forms(speaker.get("particles", [])),
-        people=frozenset(speaker.get("people", [])),
-        groups_documents=frozenset(speaker.get("groups", []) + speaker.get("documents", [])),
-        people_endings=tuple(speaker.get("people_endings", [])),
-        compounds=bool(speaker.get("compounds", False)),
-        anonymous=frozenset(speaker.get("anonymous", [])),
-        not_names=frozenset(speaker.get("not_names", [])),
-        function_words=language.stop_words | language.elisions,
-        pairs=language.quote_pairs,
-    )
-
-
-def _forms(words: list[str]) -> frozenset[str]:
-    """The words as `_bare` reads a token: lowercased, without a final elision mark."""
-    return frozenset(w.rstrip("'’").lower() for w in words)
-
-
-# --- 3. who can speak ------------------------------------------------------------------------
-
-
-def _bare(word: str) -> str:
-    """The word as the word lists hold it: lowercased, without a final dot or elision mark."""
-    return word.rstrip(".'’").lower()
-
-
-def _capital(word: str) -> bool:
-    return word[:1].isupper()
-
-
-def _name_word(word: str, r: Rules) -> bool:
-    return (_capital(word) and word not in r.not_names and _bare(word) not in r.function_words
-            and word not in r.honorifics and not r.verb(word)
-            and not (word.lower() in r.people or word.lower() in r.groups_documents
-                     or (r.compounds and r.noun_of_speakers(word)))
-            and word.lower() not in r.pronouns)
-
-
-def speaks(speaker: str | None, code: str) -> bool:
-    """Whether a speaker as shown can speak in the language: a name or a description of
-    people, groups or documents, never a function word or a phrase that opens with one."""
-    if not speaker:
-        return True
-    r = rules(code)
-    words = _tokens(speaker)
-    return bool(words) and _reading(words, r) is not None
-
-
-def _reading(words: list[str], r: Rules) -> tuple[str, str, bool] | None:
-    """(speaker, kind, anonymous) of a phrase in the speaker's place, kind "name",
-    "description" or "pronoun"; None when it cannot speak."""
-    if len(words) == 1 and words[0].lower() in r.pronouns:
-        return words[0], "pronoun", False
-    first = _bare(words[0])
-    if first in r.function_words and first not in r.determiners and words[0] not in r.honorifics:
-        return None  # "Pour", "Parmi", "D'après", "Die hat ...": a function word opens it
-    if words[0] in r.not_names or any(w.lower() in r.pronouns for w in words):
-        return None
-    name = _name_run(words, r)
-    if name is not None:
-        start, end = name
-        before = words[:start]
-        if before and r.compounds and not _capital(before[-1]) and end - start == 1:
-            return None  # German "die Woche", "dem großen Kind": a noun after its article, not a name
-        head = [w for w in before if r.noun_of_speakers(w)]
-        joined = before[-1:] and (_bare(before[-1]) in r.particles or
-                                  (len(before) > 1 and _bare(before[-2]) in r.particles and _bare(before[-1]) in r.determiners))
-        if head and (joined or words[start:end] == [w.upper() for w in words[start:end]] and end - start == 1):
-            return _joined(words), "description", False  # "la procureure de Mulhouse", "l'élue LREM"
-        if head and not any(r.person_noun(w) for w in head):
-            return _joined(words), "description", False  # "la préfecture de Paris"
-        shown = words[start:end]
-        if before and before[-1].lower() in {"le", "la", "les"} and not head:
-            shown = [before[-1].capitalize(), *shown]  # "le Parisien" -> "Le Parisien"
-        elif before and before[-1] in r.honorifics and end - start == 1:
-            shown = [before[-1], *shown]  # "M. Dupont" when no fuller name is found
-        return " ".join(shown), "name", False
-    # a description's head: a noun of the lists ("le Conseil", "la Commission" capitalised too;
-    # an ending only in lower case, since "Parisien" is a name)
-    if any(r.noun_of_speakers(w) if not _capital(w) or r.compounds else w.lower() in r.people | r.groups_documents
-           for w in words):
-        anonymous = any(w.lower() in r.anonymous for w in words)
-        return _joined(words), "description", anonymous
-    return None
-
-
-def _name_run(words: list[str], r: Rules) -> tuple[int, int] | None:
-    """(start, end) of the last run of name words (particles inside: "Charles de Gaulle")."""
-    end = None
-    for index in range(len(words) - 1, -1, -1):
-        if _name_word(words[index], r):
-            end = index + 1
-            break
-    if end is None:
-        return None
-    start = end - 1
-    while start > 0:
-        word = words[start - 1]
-        if _name_word(word, r):
-            if start >= 2 and end - start >= 2 and not r.compounds and \
-                    (_bare(words[start - 2]) in r.determiners or _bare(words[start - 2]) in r.particles):
-                break  # "le ministre de l'Intérieur Gérald Darmanin": the name after the complement
-            start -= 1
-        elif _bare(word) in r.particles and start >= 2 and _name_word(words[start - 2], r):
-            start -= 2
-        else:
-            break
-    return start, end
-
-
 # --- 2. the source in the writer's sentence --------------------------------------------------
-
-
-def _joined(words: list[str]) -> str:
-    """Tokens back to text: no space after an elision ("l'Intérieur")."""
-    return "".join(w if w.endswith(("'", "’")) else w + " " for w in words).strip()
-
-
-def _tokens(text: str) -> list[str]:
-    found = []
-    for token in _TOKEN.findall(text):
-        if token.endswith(".") and len(token) > 2 and token not in {"MM.", "Dr.", "Prof."}:
-            token = token[:-1]  # a sentence's full stop, not an abbreviation ("M.", "Dr.")
-        found.append(token)
-    return found
-
 
 def _phrase(tokens: list[str], r: Rules) -> list[str]:
     """The noun phrase that opens `tokens`, up to punctuation, a stop word or a verb."""
     taken: list[str] = []
     for token in tokens[:8]:
         low = token.lower()
-        if token in ",;:()" or (_bare(low) in r.stops and taken) or (taken and r.verb(token) and not _capital(token)):
+        if token in ",;:()" or (bare(low) in r.stops and taken) or (taken and r.verb(token) and not capital(token)):
             break
-        if not taken and _bare(low) in r.stops and _bare(low) not in r.determiners:
+        if not taken and bare(low) in r.stops and bare(low) not in r.determiners:
             break
-        if taken and _capital(taken[-1]) and token.islower() and _bare(low) in r.determiners:
+        if taken and capital(taken[-1]) and token.islower() and bare(low) in r.determiners:
             break  # "Bach den Berichtsband", "Facebook la police": the object, another phrase
-        if taken and not _capital(token) and _bare(low) not in r.determiners and _bare(low) not in r.particles \
+        if taken and not capital(token) and bare(low) not in r.determiners and bare(low) not in r.particles \
                 and not r.noun_of_speakers(token) and not _head_follows(tokens[len(taken) + 1 :], r):
             break  # "laut Polizei war ...", "le ministre français" (not "l'ancien ministre")
         taken.append(token)
         if low in r.pronouns and len(taken) == 1:
             break
-    while taken and (_bare(taken[-1]) in r.determiners | r.particles | r.adverbs
-                     or (not _capital(taken[-1]) and not r.noun_of_speakers(taken[-1]) and len(taken) > 1
+    while taken and (bare(taken[-1]) in r.determiners | r.particles | r.adverbs
+                     or (not capital(taken[-1]) and not r.noun_of_speakers(taken[-1]) and len(taken) > 1
                          and taken[-1].lower() not in r.pronouns)):
         taken.pop()  # "a déclaré le ministre de" / "sagte Klug weiter"
     return taken
@@ -276,7 +77,7 @@ def _phrase(tokens: list[str], r: Rules) -> list[str]:
 
 def _head_follows(tokens: list[str], r: Rules) -> bool:
     """A noun of speakers within the next two words: the word before it is an adjective."""
-    return any(not _capital(t) and r.noun_of_speakers(t) for t in tokens[:2])
+    return any(not capital(t) and r.noun_of_speakers(t) for t in tokens[:2])
 
 
 def _skip_complements(rest: list[str], r: Rules) -> list[str]:
@@ -292,9 +93,9 @@ def _skip_complements(rest: list[str], r: Rules) -> list[str]:
             at = rest.index(",", at + 1) + 1  # ", tout sourire," / ", auprès de l'AFP,"
         elif low in r.complements:
             at += 1
-            if at < len(rest) and _bare(rest[at]) in {"de", "du", "des", "d"}:
+            if at < len(rest) and bare(rest[at]) in {"de", "du", "des", "d"}:
                 at += 1
-            if at < len(rest) and _bare(rest[at]) in r.determiners:
+            if at < len(rest) and bare(rest[at]) in r.determiners:
                 at += 1
             at += 1  # the complement's noun
         else:
@@ -309,7 +110,7 @@ def _apposition(rest: list[str], r: Rules) -> list[str] | None:
     after = rest[rest.index(",") + 1 :]
     run = []
     for token in after:
-        if _name_word(token, r) or (run and _bare(token) in r.particles):
+        if name_word(token, r) or (run and bare(token) in r.particles):
             run.append(token)
         else:
             break
@@ -319,27 +120,27 @@ def _apposition(rest: list[str], r: Rules) -> list[str] | None:
 def _after_verb(tokens: list[str], r: Rules) -> tuple[list[str], str] | None:
     """The subject after a reporting verb that opens `tokens` (after the quotation):
     "a-t-il déclaré", "confie-t-elle", "explique Jean Dupont", "sagte er", "so Klug"."""
-    if tokens[:1] and _bare(tokens[0]) in {"s", "se"}:
+    if tokens[:1] and bare(tokens[0]) in {"s", "se"}:
         tokens = tokens[1:]  # "s'est-il indigné"
     if not tokens:
         return None
     inverted = _INVERTED.match(tokens[0])
     if inverted and inverted.group("pronoun").lower() in r.pronouns:
         verb = inverted.group("verb")
-        if r.verb(verb) or _bare(verb) in r.auxiliaries:
-            participle = tokens[1] if len(tokens) > 1 and _bare(verb) in r.auxiliaries else ""
+        if r.verb(verb) or bare(verb) in r.auxiliaries:
+            participle = tokens[1] if len(tokens) > 1 and bare(verb) in r.auxiliaries else ""
             return [inverted.group("pronoun")], f"{tokens[0]} {participle}".strip()
     at = 0
-    if _bare(tokens[0]) in r.auxiliaries:
+    if bare(tokens[0]) in r.auxiliaries:
         at = 1
-        while at < len(tokens) and _bare(tokens[at]) in r.adverbs:
+        while at < len(tokens) and bare(tokens[at]) in r.adverbs:
             at += 1
-    if at >= len(tokens) or not r.verb(tokens[at]) or (at == 0 and _capital(tokens[0])):
+    if at >= len(tokens) or not r.verb(tokens[at]) or (at == 0 and capital(tokens[0])):
         return None
     verb = " ".join(tokens[: at + 1])
     rest = _skip_complements(tokens[at + 1 :], r)
     phrase = _phrase(rest, r)
-    if phrase and any(r.person_noun(w) for w in phrase) and not any(_name_word(w, r) for w in phrase):
+    if phrase and any(r.person_noun(w) for w in phrase) and not any(name_word(w, r) for w in phrase):
         named = _apposition(rest[len(phrase) :], r)
         if named:
             return named, verb
@@ -350,7 +151,7 @@ def _before_verb(tokens: list[str], r: Rules) -> tuple[list[str], str] | None:
     """The subject of a reporting verb that closes `tokens` (before the quotation): "Jean
     Dupont a déclaré :", "Il a expliqué que", "Klug sagte:", "Dann sagte Klug:"."""
     colon = tokens[-1:] == [":"]
-    while tokens and _bare(tokens[-1]) in {":", ",", "que", "qu", "dass", "daß"}:
+    while tokens and bare(tokens[-1]) in {":", ",", "que", "qu", "dass", "daß"}:
         tokens = tokens[:-1]
     for index in range(len(tokens) - 1, max(-1, len(tokens) - 7), -1):
         if not r.verb(tokens[index]) or (index and tokens[index - 1][:1] == "-"):
@@ -361,22 +162,22 @@ def _before_verb(tokens: list[str], r: Rules) -> tuple[list[str], str] | None:
         if index + 1 < len(tokens) and not after:
             continue  # "a déclaré à la presse" is fine; a verb inside other words is not
         back = index
-        while back > 0 and (_bare(tokens[back - 1]) in r.auxiliaries or _bare(tokens[back - 1]) in r.adverbs):
+        while back > 0 and (bare(tokens[back - 1]) in r.auxiliaries or bare(tokens[back - 1]) in r.adverbs):
             back -= 1
         subject: list[str] = []
         while back > 0 and len(subject) < 7:
             word = tokens[back - 1]
             low = word.lower()
-            if word in ",;:()" or (_bare(low) in r.stops and _bare(low) not in r.determiners):
+            if word in ",;:()" or (bare(low) in r.stops and bare(low) not in r.determiners):
                 break
-            if _bare(low) in r.function_words and _bare(low) not in r.determiners and _bare(low) not in r.particles \
+            if bare(low) in r.function_words and bare(low) not in r.determiners and bare(low) not in r.particles \
                     and low not in r.pronouns:
                 break
             subject.insert(0, word)
             back -= 1
         subject = _phrase(subject, r)  # "eine Frau das eben sagte": "eine Frau"
         return (subject, tokens[index]) if subject else None
-    if colon and len(tokens) <= 4 and tokens and all(_capital(t) for t in tokens):
+    if colon and len(tokens) <= 4 and tokens and all(capital(t) for t in tokens):
         return tokens, ""  # "Merkel: „…“"
     return None
 
@@ -385,7 +186,7 @@ def _cue(tokens: list[str], r: Rules, opening_only: bool) -> tuple[list[str], st
     """ "selon X", "d'après X", "laut X" anywhere; "Pour X," and "Wie X sagte," opening it."""
     for index, token in enumerate(tokens):
         low = token.lower()
-        if _bare(low) == "d" and index + 1 < len(tokens) and tokens[index + 1].lower() == "après":
+        if bare(low) == "d" and index + 1 < len(tokens) and tokens[index + 1].lower() == "après":
             low, index = "d'après", index + 1
         if not opening_only and low in r.according:
             phrase = _phrase(tokens[index + 1 :], r)
@@ -494,10 +295,10 @@ class _Attributor:
 
     def _source(self, left: str, right: str, paragraph: int) -> tuple[str | None, str, bool, str | None] | None:
         r = self.r
-        right_tokens = _tokens(right)
+        right_tokens = words_of(right)
         if right_tokens[:1] == [","]:
             right_tokens = right_tokens[1:]
-        left_tokens = _tokens(left)
+        left_tokens = words_of(left)
         for found in (_after_verb(right_tokens, r), _before_verb(left_tokens, r)):
             if found:
                 source = self._speaker(*found)
@@ -530,18 +331,18 @@ class _Attributor:
         or a name of two words or more followed by a lower-case verb."""
         if tokens[0].lower() in self.r.pronouns:
             return self._speaker(tokens[:1], "")
-        run = _name_run(tokens[:4], self.r)
+        run = name_run(tokens[:4], self.r)
         if run and run[0] == 0 and run[1] >= 2 and run[1] < len(tokens) and tokens[run[1]].islower() \
-                and all(_name_word(word, self.r) for word in tokens[: run[1]]):
+                and all(name_word(word, self.r) for word in tokens[: run[1]]):
             return self._speaker(tokens[: run[1]], "")
         return None
 
     def _speaker(self, words: list[str], verb: str) -> tuple[str | None, str, bool, str | None] | None:
-        reading = _reading(words, self.r)
-        if reading is None:
+        found = reading(words, self.r)
+        if found is None:
             return None
-        shown, kind, anonymous = reading
-        mention = _joined(words)
+        shown, kind, anonymous = found
+        mention = joined(words)
         if kind == "pronoun":
             person = self._antecedent() if shown.lower() in self._singular() else None
             return person, mention, False, verb
@@ -561,10 +362,10 @@ class _Attributor:
         text = self.doc.text[self.last_person_at : self.at]
         named = None
         for match in _NAMES.finditer(text):
-            words = _tokens(match.group())
-            run = _name_run(words, self.r)
-            before = _tokens(text[max(0, match.start() - 30) : match.start()])[-1:] + words[: run[0] if run else 0]
-            if run and 2 <= run[1] - run[0] <= 3 and not (before and _bare(before[-1]) in self.r.function_words) \
+            words = words_of(match.group())
+            run = name_run(words, self.r)
+            before = words_of(text[max(0, match.start() - 30) : match.start()])[-1:] + words[: run[0] if run else 0]
+            if run and 2 <= run[1] - run[0] <= 3 and not (before and bare(before[-1]) in self.r.function_words) \
                     and not match.group().isupper():
                 named = " ".join(words[run[0] : run[1]])  # not "la Maison Blanche", "sur BFM Business"
         return named or self.last_person
@@ -580,7 +381,7 @@ class _Attributor:
             return name
         for match in re.finditer(rf"\b([^\W\d_][\w\-]+) {re.escape(surname)}\b", self.doc.text):
             first = match.group(1)
-            if _name_word(first, self.r) and first != surname:
+            if name_word(first, self.r) and first != surname:
                 return f"{first} {surname}"
         return name
 
