@@ -36,6 +36,12 @@ def test_french_verb_subject_titles_and_according_to() -> None:
         ("Paul Martin", "full"), ("Le Parisien", "partial"), ("Paul Martin", "full")]
 
 
+def test_after_a_quotation_and_its_comma_an_unlisted_verb_reports_it() -> None:
+    text = "« C'est fini pour nous », grince le ministre de la Culture, Paul Martin. « Enfin », « vraiment », « rien », dit-il."
+    assert [q[1] for q in quotes(text, "fr")][:1] == ["Paul Martin"]
+    assert quotes("„Nie wieder“, „niemals“ – das bleibt.", "de") == [("Nie wieder", None, "scare"), ("niemals", None, "scare")]
+
+
 def test_german_inversion_so_laut_and_wie_x_sagte() -> None:
     text = ("„Das Geld wurde veruntreut“, sagte Anna Klug. „Wir werden das prüfen“, so Bundeskanzlerin "
             "Eva Roth. Wie Sprecher Stefan Gobbin sagte, sei die Lage „sehr ernst und angespannt“. "

@@ -117,9 +117,11 @@ def _apposition(rest: list[str], r: Rules) -> list[str] | None:
     return run if len(run) >= 2 else None
 
 
-def _after_verb(tokens: list[str], r: Rules) -> tuple[list[str], str] | None:
+def _after_verb(tokens: list[str], r: Rules, comma: bool = False) -> tuple[list[str], str] | None:
     """The subject after a reporting verb that opens `tokens` (after the quotation):
-    "a-t-il déclaré", "confie-t-elle", "explique Jean Dupont", "sagte er", "so Klug"."""
+    "a-t-il déclaré", "confie-t-elle", "explique Jean Dupont", "sagte er", "so Klug". After a
+    quotation and its comma the writer inverts whatever verb reports it, so there a verb the
+    lists lack ("calme la directrice, Valérie Martin") counts when a person follows it."""
     if tokens[:1] and bare(tokens[0]) in {"s", "se"}:
         tokens = tokens[1:]  # "s'est-il indigné"
     if not tokens:
@@ -127,24 +129,39 @@ def _after_verb(tokens: list[str], r: Rules) -> tuple[list[str], str] | None:
     inverted = _INVERTED.match(tokens[0])
     if inverted and inverted.group("pronoun").lower() in r.pronouns:
         verb = inverted.group("verb")
-        if r.verb(verb) or bare(verb) in r.auxiliaries:
-            participle = tokens[1] if len(tokens) > 1 and bare(verb) in r.auxiliaries else ""
+        if r.verb(verb) or bare(verb) in r.auxiliaries or (comma and verb.islower()):
+            after = [t for t in tokens[1:3] if bare(t) not in r.adverbs]  # "a-t-il également commenté"
+            participle = after[0] if after and bare(verb) in r.auxiliaries else ""
             return [inverted.group("pronoun")], f"{tokens[0]} {participle}".strip()
     at = 0
     if bare(tokens[0]) in r.auxiliaries:
         at = 1
         while at < len(tokens) and bare(tokens[at]) in r.adverbs:
             at += 1
-    if at >= len(tokens) or not r.verb(tokens[at]) or (at == 0 and capital(tokens[0])):
+    if at >= len(tokens) or (at == 0 and capital(tokens[0])):
+        return None
+    unlisted = not r.verb(tokens[at])
+    if unlisted and not (comma and tokens[at].islower() and bare(tokens[at]) not in r.function_words
+                         and bare(tokens[at]) not in r.stops):
         return None
     verb = " ".join(tokens[: at + 1])
     rest = _skip_complements(tokens[at + 1 :], r)
     phrase = _phrase(rest, r)
-    if phrase and any(r.person_noun(w) for w in phrase) and not any(name_word(w, r) for w in phrase):
+    found = reading(phrase, r) if phrase else None
+    if found and found[1] == "description" and any(r.person_noun(w) for w in phrase):
         named = _apposition(rest[len(phrase) :], r)
         if named:
             return named, verb
+    if unlisted and phrase and not _a_person(phrase, r):
+        return None
     return (phrase, verb) if phrase else None
+
+
+def _a_person(phrase: list[str], r: Rules) -> bool:
+    """A name of two words or more, or a description of a person."""
+    found = reading(phrase, r)
+    return found is not None and ((found[1] == "name" and " " in found[0])
+                                  or (found[1] == "description" and any(r.person_noun(w) for w in phrase)))
 
 
 def _before_verb(tokens: list[str], r: Rules) -> tuple[list[str], str] | None:
@@ -296,10 +313,11 @@ class _Attributor:
     def _source(self, left: str, right: str, paragraph: int) -> tuple[str | None, str, bool, str | None] | None:
         r = self.r
         right_tokens = words_of(right)
-        if right_tokens[:1] == [","]:
+        comma = right_tokens[:1] == [","]
+        if comma:
             right_tokens = right_tokens[1:]
         left_tokens = words_of(left)
-        for found in (_after_verb(right_tokens, r), _before_verb(left_tokens, r)):
+        for found in (_after_verb(right_tokens, r, comma), _before_verb(left_tokens, r)):
             if found:
                 source = self._speaker(*found)
                 if source:
@@ -398,11 +416,12 @@ class _Attributor:
     def _right(self, end: int) -> str:
         """The writer's sentence after the quotation's closing mark, to its end or the next mark."""
         text = self.doc.text[end : end + _CONTEXT].lstrip(_SPACES)[1:]  # after the closing mark
+        stop = re.search(r"[«„“\"»]", text)  # the next quotation ("A", "B", ...)
+        text = text[: stop.start()] if stop else text
         for match in _SENTENCE_END.finditer(text):
             if match.group() == "\n" or not _abbreviation(text, match.start()):
                 return text[: match.start()]
-        stop = re.search(r"[«„“\"]", text)
-        return text[: stop.start()] if stop else text
+        return text
 
 
 def _abbreviation(text: str, dot: int) -> bool:
