@@ -14,6 +14,7 @@
   relative times resolve; GermEval's sentences have none), per half: how many figures are
   written with a decimal comma or a multiplier word ("8,5 millions", "Millionen"), how many
   are dates ("9 juin": none should be), and how many times the timeline holds.
+- quotations: « and „ found, speakers failing can-speak (bench/quotes_languages.py).
 """
 
 from __future__ import annotations
@@ -142,6 +143,12 @@ def figures_and_dates() -> list[str]:
     return lines
 
 
+def quotations() -> list[str]:
+    from bench import quotes_languages  # it reads this module's corpora and halves
+
+    return quotes_languages.table()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--write", action="store_true", help="regenerate docs/languages.md")
@@ -151,6 +158,7 @@ def main() -> None:
         ("French summaries against Lead-1 (OrangeSum dev, the standfirst as reference; Unicode tokens)", summaries()),
         ("Readability and keyphrases in the article's language", analyses()),
         ("Figures and dates in the article's language", figures_and_dates()),
+        ("Quotations: the marks found, and speakers that can speak (bench/quotes_languages.py)", quotations()),
     ]
     body = "\n\n".join(f"## {title}\n\n" + "\n".join(table) for title, table in sections)
     print(body)

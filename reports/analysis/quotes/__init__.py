@@ -18,9 +18,23 @@ The pipeline, over the split-once `Document`, each step linear in the text:
 5. kinds: `full`, `partial` or `scare` (named or cited, not said: `kinds.kind`).
 6. stats: counts per kind, and the share of the text in quotation (`quotes.stats`).
 
-`lexicon` holds the word lists all of them share.
+`lexicon` holds the word lists all of them share. French and German have their own smaller
+pass (`localized`), driven by their data files (`lang/fr.toml`, `lang/de.toml`).
 """
 
-from reports.analysis.quotes.quotes import extract, stats
+from reports.analysis.quotes import localized
+from reports.analysis.quotes.quotes import extract as _english
+from reports.analysis.quotes.quotes import stats
+from reports.analysis.text import Document
+from reports.models import Quotes
 
 __all__ = ["extract", "stats"]
+
+
+def extract(doc: Document, *model: object) -> Quotes:
+    """The article's quotations: a language with its own data file (`lang/fr.toml`,
+    `lang/de.toml`) by `localized`, every other by the English pass (`model`: its chooser's
+    weights, as `quotes.extract` takes them)."""
+    if doc.language != "en" and localized.supports(doc.language):
+        return localized.extract(doc)
+    return _english(doc, *model)

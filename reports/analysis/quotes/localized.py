@@ -1,0 +1,440 @@
+"""Quotations in a language other than English that has a data file (`lang/<code>.toml`).
+
+The English pass (`quotes.py`) reads English syntax; French and German report speech their
+own way, so they get this smaller pass, driven by their data files:
+
+1. marks: the language's pairs (`reports/analysis/lang/<code>.toml`, [quotes]: « » and „ “,
+   ‚ ‘, ‹ ›, » « ...) paired within a paragraph, a quotation inside another one left to it,
+   one left open before a paragraph that opens with a mark running on; the spaces French sets
+   inside « » belong to the typography, not the quotation, and are left out of it.
+2. the source, in the writer's sentence: after the quotation an inverted verb ("a-t-il
+   déclaré", "confie-t-elle", "sagte er") or a verb and its subject ("explique Jean Dupont",
+   "sagte Klug", "so X"); before it "X a déclaré :" / "X sagte:" / "Dann sagte X:"; anywhere in
+   the sentence "selon X", "d'après X", "laut X", an opening "Pour X," or "Wie X sagte,"; then
+   the paragraph's previous source, for a quotation that follows another.
+3. who can speak (`language_rules.speaks`): a name or a description of people, groups or
+   documents; a pronoun is the last person named as a speaker, or one named since. Anything
+   else is no source: unattributed rather than absurd.
+4. kind: a quotation of one or two words is a word named, not said (`scare`); one that opens
+   with a capital after nothing or a colon is `full`; the rest `partial`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reports.analysis.quotes.language_rules import (
+    Rules,
+    bare,
+    capital,
+    joined,
+    name_run,
+    name_word,
+    reading,
+    rules,
+    speaks,
+    supports,
+    words_of,
+)
+from reports.analysis.text import Document
+from reports.models import Quote, Quotes
+
+__all__ = ["extract", "rules", "speaks", "supports"]
+
+_SPACES = " \t\n\u00a0\u202f\u2009"
+_SENTENCE_END = re.compile(r"[.!?…](?=[\s\"»“”]|$)|\n")
+_INVERTED = re.compile(r"^(?P<verb>[^\W\d_]+(?:-[^\W\d_]+)*?)(?:-t)?-(?P<pronoun>[^\W\d_]+)$")
+_NAMES = re.compile(r"[^\W\d_][\w'’\-]*(?:\s+(?:(?:de|du|von|van|der|le|la)\s+)?[A-ZÀ-ÖØ-Þ][\w'’\-]*)+")
+_UNAMBIGUOUS = "«„"  # opening marks that never close anything: one left open is still a quotation
+_CONTEXT = 300  # characters of the writer's sentence looked at on either side
+
+
+# --- 2. the source in the writer's sentence --------------------------------------------------
+
+def _phrase(tokens: list[str], r: Rules) -> list[str]:
+    """The noun phrase that opens `tokens`, up to punctuation, a stop word or a verb."""
+    taken: list[str] = []
+    for token in tokens[:8]:
+        low = token.lower()
+        if token in ",;:()" or (bare(low) in r.stops and taken) or (taken and r.verb(token) and not capital(token)):
+            break
+        if not taken and bare(low) in r.stops and bare(low) not in r.determiners:
+            break
+        if taken and capital(taken[-1]) and token.islower() and bare(low) in r.determiners:
+            break  # "Bach den Berichtsband", "Facebook la police": the object, another phrase
+        if taken and not capital(token) and bare(low) not in r.determiners and bare(low) not in r.particles \
+                and not r.noun_of_speakers(token) and not _head_follows(tokens[len(taken) + 1 :], r):
+            break  # "laut Polizei war ...", "le ministre français" (not "l'ancien ministre")
+        taken.append(token)
+        if low in r.pronouns and len(taken) == 1:
+            break
+    while taken and (bare(taken[-1]) in r.determiners | r.particles | r.adverbs
+                     or (not capital(taken[-1]) and not r.noun_of_speakers(taken[-1]) and len(taken) > 1
+                         and taken[-1].lower() not in r.pronouns)):
+        taken.pop()  # "a déclaré le ministre de" / "sagte Klug weiter"
+    return taken
+
+
+def _head_follows(tokens: list[str], r: Rules) -> bool:
+    """A noun of speakers within the next two words: the word before it is an adjective."""
+    return any(not capital(t) and r.noun_of_speakers(t) for t in tokens[:2])
+
+
+def _skip_complements(rest: list[str], r: Rules) -> list[str]:
+    """What follows a reporting verb before its subject: adverbs, days, ", tout sourire,",
+    "à l'AFP", "auprès de l'AFP", "dans Le Parisien" ("a réagi dimanche auprès de l'AFP le
+    maire")."""
+    at = 0
+    while at < len(rest):
+        low = rest[at].lower()
+        if low in r.adverbs or low in r.times:
+            at += 1
+        elif rest[at] == "," and "," in rest[at + 1 : at + 6]:
+            at = rest.index(",", at + 1) + 1  # ", tout sourire," / ", auprès de l'AFP,"
+        elif low in r.complements:
+            at += 1
+            if at < len(rest) and bare(rest[at]) in {"de", "du", "des", "d"}:
+                at += 1
+            if at < len(rest) and bare(rest[at]) in r.determiners:
+                at += 1
+            at += 1  # the complement's noun
+        else:
+            break
+    return rest[at:]
+
+
+def _apposition(rest: list[str], r: Rules) -> list[str] | None:
+    """", Franck Leroy" after a role ("le maire d'Epernay, Franck Leroy"): the role's name."""
+    if "," not in rest:
+        return None
+    after = rest[rest.index(",") + 1 :]
+    run = []
+    for token in after:
+        if name_word(token, r) or (run and bare(token) in r.particles):
+            run.append(token)
+        else:
+            break
+    return run if len(run) >= 2 else None
+
+
+def _after_verb(tokens: list[str], r: Rules, comma: bool = False) -> tuple[list[str], str] | None:
+    """The subject after a reporting verb that opens `tokens` (after the quotation):
+    "a-t-il déclaré", "confie-t-elle", "explique Jean Dupont", "sagte er", "so Klug". After a
+    quotation and its comma the writer inverts whatever verb reports it, so there a verb the
+    lists lack ("calme la directrice, Valérie Martin") counts when a person follows it."""
+    if tokens[:1] and bare(tokens[0]) in {"s", "se"}:
+        tokens = tokens[1:]  # "s'est-il indigné"
+    if not tokens:
+        return None
+    inverted = _INVERTED.match(tokens[0])
+    if inverted and inverted.group("pronoun").lower() in r.pronouns:
+        verb = inverted.group("verb")
+        if r.verb(verb) or bare(verb) in r.auxiliaries or (comma and verb.islower()):
+            after = [t for t in tokens[1:3] if bare(t) not in r.adverbs]  # "a-t-il également commenté"
+            participle = after[0] if after and bare(verb) in r.auxiliaries else ""
+            return [inverted.group("pronoun")], f"{tokens[0]} {participle}".strip()
+    at = 0
+    if bare(tokens[0]) in r.auxiliaries:
+        at = 1
+        while at < len(tokens) and bare(tokens[at]) in r.adverbs:
+            at += 1
+    if at >= len(tokens) or (at == 0 and capital(tokens[0])):
+        return None
+    unlisted = not r.verb(tokens[at])
+    if unlisted and not (comma and tokens[at].islower() and bare(tokens[at]) not in r.function_words
+                         and bare(tokens[at]) not in r.stops):
+        return None
+    verb = " ".join(tokens[: at + 1])
+    rest = _skip_complements(tokens[at + 1 :], r)
+    phrase = _phrase(rest, r)
+    found = reading(phrase, r) if phrase else None
+    if found and found[1] == "description" and any(r.person_noun(w) for w in phrase):
+        named = _apposition(rest[len(phrase) :], r)
+        if named:
+            return named, verb
+    if unlisted and phrase and not _a_person(phrase, r):
+        return None
+    return (phrase, verb) if phrase else None
+
+
+def _a_person(phrase: list[str], r: Rules) -> bool:
+    """A name of two words or more, or a description of a person."""
+    found = reading(phrase, r)
+    return found is not None and ((found[1] == "name" and " " in found[0])
+                                  or (found[1] == "description" and any(r.person_noun(w) for w in phrase)))
+
+
+def _before_verb(tokens: list[str], r: Rules) -> tuple[list[str], str] | None:
+    """The subject of a reporting verb that closes `tokens` (before the quotation): "Jean
+    Dupont a déclaré :", "Il a expliqué que", "Klug sagte:", "Dann sagte Klug:"."""
+    colon = tokens[-1:] == [":"]
+    while tokens and bare(tokens[-1]) in {":", ",", "que", "qu", "dass", "daß"}:
+        tokens = tokens[:-1]
+    for index in range(len(tokens) - 1, max(-1, len(tokens) - 7), -1):
+        if not r.verb(tokens[index]) or (index and tokens[index - 1][:1] == "-"):
+            continue
+        after = _phrase(tokens[index + 1 :], r)
+        if after and (len(after) == len(tokens) - index - 1 or (r.compounds and index == 1)):
+            return after, tokens[index]  # German "Dann sagte Klug:", "Schließlich schreibt X auf Y:"
+        if index + 1 < len(tokens) and not after:
+            continue  # "a déclaré à la presse" is fine; a verb inside other words is not
+        back = index
+        while back > 0 and (bare(tokens[back - 1]) in r.auxiliaries or bare(tokens[back - 1]) in r.adverbs):
+            back -= 1
+        subject: list[str] = []
+        while back > 0 and len(subject) < 7:
+            word = tokens[back - 1]
+            low = word.lower()
+            if word in ",;:()" or (bare(low) in r.stops and bare(low) not in r.determiners):
+                break
+            if bare(low) in r.function_words and bare(low) not in r.determiners and bare(low) not in r.particles \
+                    and low not in r.pronouns:
+                break
+            subject.insert(0, word)
+            back -= 1
+        subject = _phrase(subject, r)  # "eine Frau das eben sagte": "eine Frau"
+        return (subject, tokens[index]) if subject else None
+    if colon and len(tokens) <= 4 and tokens and all(capital(t) for t in tokens):
+        return tokens, ""  # "Merkel: „…“"
+    return None
+
+
+def _cue(tokens: list[str], r: Rules, opening_only: bool) -> tuple[list[str], str] | None:
+    """ "selon X", "d'après X", "laut X" anywhere; "Pour X," and "Wie X sagte," opening it."""
+    for index, token in enumerate(tokens):
+        low = token.lower()
+        if bare(low) == "d" and index + 1 < len(tokens) and tokens[index + 1].lower() == "après":
+            low, index = "d'après", index + 1
+        if not opening_only and low in r.according:
+            phrase = _phrase(tokens[index + 1 :], r)
+            if phrase:
+                return phrase, low
+        if index == 0 and low in r.opening:
+            phrase = _phrase(tokens[1:], r)
+            if phrase and len(phrase) + 1 < len(tokens) and tokens[len(phrase) + 1] == ",":
+                return phrase, ""
+        if index == 0 and low in r.as_said:
+            for end in range(2, min(len(tokens), 9)):
+                if r.verb(tokens[end]) and tokens[end].islower():
+                    return tokens[1:end], tokens[end]
+    return None
+
+
+# --- 1. the marks ----------------------------------------------------------------------------
+
+
+def spans(doc: Document, r: Rules) -> list[tuple[int, int, int]]:
+    """(start, end, paragraph) of each outermost quotation, its marks and edge spaces left out."""
+    closers: dict[str, str] = {}
+    for opening, closing in r.pairs:
+        closers[opening] = closers.get(opening, "") + closing
+    marks = re.compile("[" + re.escape("".join(set(closers) | set("".join(closers.values())))) + "]")
+    found: list[tuple[int, int, int]] = []
+    pending: tuple[int, int, str] | None = None  # a quotation left open at a paragraph's end
+    for index, paragraph in enumerate(doc.paragraphs):
+        text = paragraph.text
+        open_at: int | None = None
+        start, first, opener = 0, index, ""
+        if pending is not None:
+            (start, first, opener), open_at, pending = pending, -1, None
+        for match in marks.finditer(text):
+            mark, at = match.group(), match.start()
+            if open_at is None:
+                if mark in closers and _opens(text, at):
+                    open_at, opener, start, first = at, mark, paragraph.start + at + 1, index
+            elif open_at < 0 and at == 0 and mark in closers and (mark == opener or mark not in closers[opener]):
+                continue  # the running quotation's mark again on its new paragraph
+            elif mark in closers[opener] and (open_at < 0 or at > open_at + 1):
+                found.append(_trimmed(doc.text, start, paragraph.start + at, first))
+                open_at = None
+            elif mark == opener and mark in _UNAMBIGUOUS and open_at >= 0:
+                open_at, start = at, paragraph.start + at + 1  # the earlier one was never closed
+        if open_at is None:
+            continue
+        following = doc.paragraphs[index + 1].text if index + 1 < len(doc.paragraphs) else ""
+        next_mark = marks.search(following)
+        runs_on = bool(next_mark) and index - first < 5 and (
+            (next_mark.start() == 0 and next_mark.group() in closers)
+            or (opener in _UNAMBIGUOUS and next_mark.group() in closers[opener]))
+        if open_at >= 0 and not text[open_at + 1 :].strip(_SPACES):
+            runs_on = index - first < 5  # a mark alone at the paragraph's end (a page's layout)
+        if runs_on:
+            pending = (start, first, opener)
+        elif opener in _UNAMBIGUOUS:
+            found.append(_trimmed(doc.text, start, paragraph.end, first))  # never closed: to its end
+    return [span for span in found if span[1] > span[0]]
+
+
+def _opens(text: str, at: int) -> bool:
+    """A mark that faces neither way (" “) opens only before a word; « „ ‚ ‹ » always do."""
+    if text[at] in "«„‚‹»":
+        return True
+    after = text[at + 1 : at + 2]
+    return bool(after) and after not in ",.;:!?)" and not (text[at] != '"' and after.isspace())
+
+
+def _trimmed(text: str, start: int, end: int, paragraph: int) -> tuple[int, int, int]:
+    while start < end and text[start] in _SPACES:
+        start += 1
+    while end > start and text[end - 1] in _SPACES:
+        end -= 1
+    return start, end, paragraph
+
+
+# --- the pass --------------------------------------------------------------------------------
+
+
+class _Attributor:
+    def __init__(self, doc: Document, r: Rules) -> None:
+        self.doc, self.r = doc, r
+        self.last_person: str | None = None
+        self.last_person_at = 0  # where the last named speaker's quotation starts
+        self.at = 0  # where the current quotation starts
+        self.last_source: dict[int, tuple[str | None, str, bool, str | None]] = {}
+        self.closing = {closing for _, closing in r.pairs for closing in closing}
+
+    def quote(self, start: int, end: int, paragraph: int) -> Quote:
+        text, r = self.doc.text, self.r
+        body = text[start:end]
+        self.at = start
+        left, right = self._left(start, paragraph), self._right(end)
+        if len(body.split()) <= r.scare_max_words:
+            return Quote(body, None, "scare", False, start, end)
+        first = next((c for c in body if c.isalpha()), "")
+        bare_left = left.rstrip(_SPACES + "«„‚‹»\"“")
+        kind = "full" if first.isupper() and (not bare_left or bare_left.endswith((":", ","))) else "partial"
+        found = self._source(left, right, paragraph)
+        if found is None:
+            return Quote(body, None, kind, False, start, end)
+        speaker, mention, anonymous, verb = found
+        self.last_source[paragraph] = found
+        return Quote(body, speaker, kind, anonymous, start, end, verb=verb or None, mention=mention)
+
+    def _source(self, left: str, right: str, paragraph: int) -> tuple[str | None, str, bool, str | None] | None:
+        r = self.r
+        right_tokens = words_of(right)
+        comma = right_tokens[:1] == [","]
+        if comma:
+            right_tokens = right_tokens[1:]
+        left_tokens = words_of(left)
+        for found in (_after_verb(right_tokens, r, comma), _before_verb(left_tokens, r)):
+            if found:
+                source = self._speaker(*found)
+                if source:
+                    return source
+        cue = _cue(left_tokens, r, False) or _cue(right_tokens, r, False)
+        if cue:
+            source = self._speaker(*cue)
+            if source:
+                return source
+        if left_tokens[:1] == [","]:  # "« A », betont Haase, der sicher ist, dass « B »": the same clause
+            found = _after_verb(left_tokens[1:], r)
+            source = self._speaker(*found) if found else None
+            if source:
+                return source
+        if left.rstrip(_SPACES).endswith(":") and left_tokens:
+            opener = self._opening_subject(left_tokens)  # "Er freut sich, ... zu kommen: „…“"
+            if opener:
+                return opener
+        if not left.strip(_SPACES + ",:«„\"“") and paragraph in self.last_source:
+            return self.last_source[paragraph]  # « A », a-t-il dit. « B »
+        if not left.strip(_SPACES) and paragraph - 1 in self.last_source and paragraph not in self.last_source:
+            previous = self.doc.paragraphs[paragraph - 1].text.rstrip()
+            if previous.endswith(":"):
+                return self.last_source[paragraph - 1]
+        return None
+
+    def _opening_subject(self, tokens: list[str]) -> tuple[str | None, str, bool, str | None] | None:
+        """The subject that opens a sentence introducing a quotation with a colon: a pronoun,
+        or a name of two words or more followed by a lower-case verb."""
+        if tokens[0].lower() in self.r.pronouns:
+            return self._speaker(tokens[:1], "")
+        run = name_run(tokens[:4], self.r)
+        if run and run[0] == 0 and run[1] >= 2 and run[1] < len(tokens) and tokens[run[1]].islower() \
+                and all(name_word(word, self.r) for word in tokens[: run[1]]):
+            return self._speaker(tokens[: run[1]], "")
+        return None
+
+    def _speaker(self, words: list[str], verb: str) -> tuple[str | None, str, bool, str | None] | None:
+        found = reading(words, self.r)
+        if found is None:
+            return None
+        shown, kind, anonymous = found
+        mention = joined(words)
+        if kind == "pronoun":
+            person = self._antecedent() if shown.lower() in self._singular() else None
+            return person, mention, False, verb
+        if kind == "name":
+            if self.r.compounds and " " not in shown and verb in self.r.according and self._full(shown) == shown:
+                return None  # "laut Gesetz": a lone German noun, unless a person of that name is met
+            shown = self._full(shown)
+            if not shown.split()[0].lower() in self.r.determiners:
+                self.last_person, self.last_person_at = shown, self.at  # a person, not "Le Parisien"
+        return shown, mention, anonymous, verb
+
+    def _antecedent(self) -> str | None:
+        """The last person named as a speaker, or one named since ("Emmanuel Grégoire a
+        tenu à répondre. « ... », s'est-il indigné")."""
+        if self.r.compounds:
+            return self.last_person  # every German noun is capitalised: a run of capitals is no name
+        text = self.doc.text[self.last_person_at : self.at]
+        named = None
+        for match in _NAMES.finditer(text):
+            words = words_of(match.group())
+            run = name_run(words, self.r)
+            before = words_of(text[max(0, match.start() - 30) : match.start()])[-1:] + words[: run[0] if run else 0]
+            if run and 2 <= run[1] - run[0] <= 3 and not (before and bare(before[-1]) in self.r.function_words) \
+                    and not match.group().isupper():
+                named = " ".join(words[run[0] : run[1]])  # not "la Maison Blanche", "sur BFM Business"
+        return named or self.last_person
+
+    def _singular(self) -> set[str]:
+        return {p for p in self.r.pronouns if p.lower() in {"il", "elle", "er", "sie"}}
+
+    def _full(self, name: str) -> str:
+        """A surname alone ("M. Dupont", "Klug") -> the fuller name met in the article."""
+        parts = name.split()
+        surname = parts[-1]
+        if len(parts) > 2 or (len(parts) == 2 and parts[0] not in self.r.honorifics):
+            return name
+        for match in re.finditer(rf"\b([^\W\d_][\w\-]+) {re.escape(surname)}\b", self.doc.text):
+            first = match.group(1)
+            if name_word(first, self.r) and first != surname:
+                return f"{first} {surname}"
+        return name
+
+    def _left(self, start: int, paragraph: int) -> str:
+        """The writer's sentence before the quotation's opening mark, from its start or the
+        previous closing mark."""
+        floor = max(self.doc.paragraphs[paragraph].start, start - _CONTEXT)
+        text = self.doc.text[floor:start].rstrip(_SPACES)[:-1]  # without the opening mark
+        last = max(text.rfind(mark) for mark in self.closing)
+        text = text[last + 1 :]  # after an earlier quotation of the sentence
+        ends = [m.end() for m in re.finditer(r"[.!?…](?=\s)", text) if not _abbreviation(text, m.start())]
+        return text[ends[-1] :] if ends else text
+
+    def _right(self, end: int) -> str:
+        """The writer's sentence after the quotation's closing mark, to its end or the next mark."""
+        text = self.doc.text[end : end + _CONTEXT].lstrip(_SPACES)[1:]  # after the closing mark
+        stop = re.search(r"[«„“\"»]", text)  # the next quotation ("A", "B", ...)
+        text = text[: stop.start()] if stop else text
+        for match in _SENTENCE_END.finditer(text):
+            if match.group() == "\n" or not _abbreviation(text, match.start()):
+                return text[: match.start()]
+        return text
+
+
+def _abbreviation(text: str, dot: int) -> bool:
+    """A dot after "M", "Mme", an initial: no sentence ends there."""
+    word = re.search(r"(\w+)$", text[:dot])
+    return bool(word) and (len(word.group(1)) == 1 and word.group(1).isupper() or word.group(1) in {"MM", "Dr", "Prof"})
+
+
+def extract(doc: Document) -> Quotes:
+    """The article's quotations, by its language's data file."""
+    from reports.analysis.quotes.quotes import stats
+
+    r = rules(doc.language)
+    attributor = _Attributor(doc, r)
+    items = tuple(attributor.quote(start, end, paragraph) for start, end, paragraph in spans(doc, r))
+    return Quotes(items=items, stats=stats(items, doc))

@@ -1,0 +1,117 @@
+"""Quotations in French and German: their marks, their reporting clauses, and speakers that can
+speak (never a function word or a phrase that opens with one)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from reports.analysis import lang
+from reports.analysis.quotes import extract, localized
+from reports.analysis.text import split
+from reports.ingest import read
+
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "languages"
+
+
+def quotes(text: str, code: str) -> list[tuple[str, str | None, str]]:
+    return [(q.quote, q.speaker, q.kind) for q in extract(split(text, code)).items]
+
+
+def test_french_inversion_and_the_spaces_inside_the_marks() -> None:
+    text = ("Jean Dupont était à la manifestation. « Nous ne lâcherons rien », a-t-il déclaré. "
+            "« C'est une honte », confie-t-il.")
+    assert quotes(text, "fr") == [("Nous ne lâcherons rien", "Jean Dupont", "full"),
+                                  ("C'est une honte", "Jean Dupont", "full")]
+
+
+def test_french_verb_subject_titles_and_according_to() -> None:
+    text = ("« Le texte a été vidé de sa substance », explique le ministre de l'Intérieur Paul Martin. "
+            "Selon le Parisien, les agents ont été « très violents et insultants ». "
+            "« Nous allons porter plainte », a déclaré à l'AFP M. Martin.")
+    assert [(q[1], q[2]) for q in quotes(text, "fr")] == [
+        ("Paul Martin", "full"), ("Le Parisien", "partial"), ("Paul Martin", "full")]
+
+
+def test_after_a_quotation_and_its_comma_an_unlisted_verb_reports_it() -> None:
+    text = "« C'est fini pour nous », grince le ministre de la Culture, Paul Martin. « Enfin », « vraiment », « rien », dit-il."
+    assert [q[1] for q in quotes(text, "fr")][:1] == ["Paul Martin"]
+    assert quotes("„Nie wieder“, „niemals“ – das bleibt.", "de") == [("Nie wieder", None, "scare"), ("niemals", None, "scare")]
+
+
+def test_german_inversion_so_laut_and_wie_x_sagte() -> None:
+    text = ("„Das Geld wurde veruntreut“, sagte Anna Klug. „Wir werden das prüfen“, so Bundeskanzlerin "
+            "Eva Roth. Wie Sprecher Stefan Gobbin sagte, sei die Lage „sehr ernst und angespannt“. "
+            "Laut Polizei war der Täter „schwer bewaffnet und gefährlich“.")
+    assert [q[1] for q in quotes(text, "de")] == ["Anna Klug", "Eva Roth", "Stefan Gobbin", "Polizei"]
+
+
+def test_a_one_or_two_word_quotation_is_a_word_named_not_said() -> None:
+    assert quotes("„missbraucht“, sagte Klug.", "de") == [("missbraucht", None, "scare")]
+
+
+def test_german_book_marks_and_single_marks() -> None:
+    text = "»Wir kommen morgen wieder«, sagte er. Sie nannte es ‚eine Frage der Zeit‘."
+    assert [q[0] for q in quotes(text, "de")] == ["Wir kommen morgen wieder", "eine Frage der Zeit"]
+
+
+def test_a_quotation_over_paragraphs_is_one() -> None:
+    text = "Le maire a déclaré :\n\n« Nous avons tout fait.\n\n« Nous ferons plus encore. »"
+    assert [q[0] for q in quotes(text, "fr")] == ["Nous avons tout fait.\n\n« Nous ferons plus encore."]
+
+
+@pytest.mark.parametrize(("speaker", "code"), [
+    ("Pour", "fr"), ("La", "fr"), ("Les", "fr"), ("Parmi", "fr"), ("Alors", "fr"), ("D'après", "fr"),
+    ("Selon le Parisien", "fr"), ("Woche", "de"), ("Für Peta", "de"), ("Die hat Strafanzeigen", "de"),
+    ("Wie Sprecher Stefan Gobbin", "de"), ("die Woche", "de"),
+])
+def test_function_words_and_phrases_cannot_speak(speaker: str, code: str) -> None:
+    assert not localized.speaks(speaker, code)
+
+
+@pytest.mark.parametrize(("speaker", "code"), [
+    ("Stefan Gobbin", "de"), ("der Polizeisprecher", "de"), ("Polizei", "de"), ("Le Parisien", "fr"),
+    ("le porte-parole du gouvernement", "fr"), ("M. Dupont", "fr"), ("une source proche", "fr"),
+])
+def test_names_and_descriptions_can_speak(speaker: str, code: str) -> None:
+    assert localized.speaks(speaker, code)
+
+
+def test_english_keeps_its_own_pass() -> None:
+    assert not localized.supports("en") and localized.supports("fr") and localized.supports("de")
+
+
+def _dev_articles() -> list[tuple[str, str]]:
+    """French OrangeSum dev pages (as an inbox holds them; the half that bench/languages.py
+    calls A, the one read to build the rules) and the GermEval dev articles."""
+    found = []
+    with (CORPUS / "fr" / "orangesum-valid.jsonl").open(encoding="utf-8") as rows:
+        for line in rows:
+            row = json.loads(line)
+            if hashlib.sha256(str(row["id"]).encode()).digest()[0] % 2:
+                continue
+            page = CORPUS / "fr" / row["page"]
+            found += [(a.text, "fr") for a in read(page) if hasattr(a, "text")]
+    with (CORPUS / "de" / "germeval-dev.jsonl").open(encoding="utf-8") as rows:
+        found += [(json.loads(line)["text"], "de") for line in rows]
+    return found
+
+
+def test_dev_articles_have_no_function_word_speaker_and_every_opening_mark_found() -> None:
+    failing, missed = [], []
+    for text, code in _dev_articles():
+        items = extract(split(text, code)).items
+        stop = lang.rules(code).stop_words - localized.rules(code).determiners  # "un élu", "die Polizei"
+        for quote in items:
+            first = (quote.speaker or "").split(" ")[0].lower().replace("’", "'").split("'")[0]
+            honorific = (quote.speaker or "").split(" ")[0] in localized.rules(code).honorifics  # "Me X"
+            if quote.speaker and (not localized.speaks(quote.speaker, code) or (first in stop and not honorific)):
+                failing.append(quote.speaker)
+        mark = {"fr": "«", "de": "„"}[code]
+        opened = {at for at, char in enumerate(text) if char == mark}
+        found = {len(text[: q.start].rstrip(" \u00a0\u202f\u2009\n")) - 1 for q in items}
+        missed += sorted(opened - found)
+    assert (failing, missed) == ([], [])
