@@ -193,7 +193,12 @@ def entities(doc: Document, limit: int = 40, title: str | None = None) -> tuple[
     """People, organisations and places named, most mentioned first; a surname alone or with
     a title ("Mr Macron") is counted with the full name ("Emmanuel Macron") when there is one,
     in the text or in the article's `title` (the title's names are not counted themselves).
-    A name whose kind the evidence does not settle is left out rather than shown wrongly."""
+    A name whose kind the evidence does not settle is left out rather than shown wrongly.
+    German capitalises every noun, so its names come from a fitted tagger (names_de.py)."""
+    if doc.language == "de":
+        from reports.analysis.names_de import german_entities
+
+        return german_entities(doc, limit)
     # The caches live for one article: a name's mentions repeat within it, and caches kept
     # across a whole run were slower (more live objects for the collector, colder memory).
     _classify.cache_clear()
