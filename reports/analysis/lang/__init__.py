@@ -45,6 +45,7 @@ class Language:
     formulas: tuple[str, ...] = ()  # the readability formulas made for this language
     no_break_after: frozenset[str] = frozenset()  # abbreviations, as written, that end no sentence
     elisions: frozenset[str] = frozenset()  # words elided before an apostrophe: French "l'", "qu'"
+    not_names: frozenset[str] = frozenset()  # articles and contractions never in a name: French "Un", "C'est"
     syllables: Syllables | None = None  # None: the language counts syllables otherwise (English)
 
     @functools.cached_property
@@ -86,6 +87,7 @@ def rules(code: str) -> Language:
         formulas=tuple(data.get("readability", {}).get("formulas", [])),
         no_break_after=_word_set(data.get("sentences", {}).get("no_break_after", "")),
         elisions=_word_set(words.get("elisions", "")),
+        not_names=_word_set(words.get("not_names", "")),
         syllables=_syllables(data.get("syllables", {})),
     )
 
