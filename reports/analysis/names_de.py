@@ -42,10 +42,11 @@ class Model:
 
     tags: tuple[str, ...]
     weights: dict[str, list[float]]
+    outside_bias: float = 0.0  # taken off the score of "O": above 0, more words are names
 
     @classmethod
     def from_json(cls, data: dict) -> Model:
-        return cls(tags=tuple(data["tags"]), weights=data["weights"])
+        return cls(tags=tuple(data["tags"]), weights=data["weights"], outside_bias=data.get("outside_bias", 0.0))
 
 
 @functools.cache
@@ -187,6 +188,7 @@ def tag(tokens: list[str], ctx: Context, weights: Model | None = None) -> list[s
     states = {"<s>": (0.0, [])}
     for i in range(len(tokens)):
         base = [0.0] * n_tags
+        base[0] = -m.outside_bias
         for f in token_features(tokens, i, ctx):
             row = w.get(f)
             if row is not None:
