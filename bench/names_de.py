@@ -47,7 +47,7 @@ FOLDS = 5
 SEED = "names-de-folds-1:"
 MIN_COUNT = 2
 C = 1.0
-OUTSIDE_BIAS = 0.0  # chosen on the tune part's figure
+OUTSIDE_BIAS = 0.3  # the largest tried (0, 0.3, 0.6, 1, 2) whose tune part keeps precision >= 90%, nothing-matching <= 15%
 
 
 def fold_of(article_id: str) -> int:

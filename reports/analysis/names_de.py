@@ -184,8 +184,7 @@ def tag(tokens: list[str], ctx: Context, weights: Model | None = None) -> list[s
     m = weights or model()
     tags, w = m.tags, m.weights
     n_tags = len(tags)
-    best: list[tuple[float, list[str]]] = []
-    states = {"<s>": (0.0, [])}
+    states: dict[str, tuple[float, list[str]]] = {"<s>": (0.0, [])}
     for i in range(len(tokens)):
         base = [0.0] * n_tags
         base[0] = -m.outside_bias
@@ -222,8 +221,8 @@ def spans(sentence: str, ctx: Context, weights: Model | None = None,
     tokens = tokens if tokens is not None else tokenize(sentence)
     tags = tag([t for t, _, _ in tokens], ctx, weights)
     found = []
-    start = None
-    for k, (t, (_, a, b)) in enumerate(zip(tags + ["O"], tokens + [("", len(sentence), len(sentence))])):
+    start: tuple[str, int, int] | None = None
+    for t, (_, a, b) in zip(tags + ["O"], tokens + [("", len(sentence), len(sentence))]):
         if start is not None and not t.startswith("I-"):
             kind, begin, end = start
             found.append((sentence[begin:end], KINDS[kind]))
