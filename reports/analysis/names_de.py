@@ -102,6 +102,7 @@ def token_features(tokens: list[str], i: int, ctx: Context) -> list[str]:
     after = tokens[i + 1].lower() if i + 1 < len(tokens) else "</s>"
     feats = [
         "b", "w=" + low, "s=" + s, "p3=" + low[:3], "x2=" + low[-2:], "x3=" + low[-3:], "x4=" + low[-4:],
+        "p4=" + low[:4], "x5=" + low[-5:], "w|w+1=" + low + "|" + (tokens[i + 1].lower() if i + 1 < len(tokens) else "</s>"),
         "w-1=" + before, "w+1=" + after, "s-1|s=" + (shape(tokens[i - 1]) if i else "<s>") + "|" + s,
         "s|s+1=" + s + "|" + (shape(tokens[i + 1]) if i + 1 < len(tokens) else "</s>"),
         "w-2=" + (tokens[i - 2].lower() if i > 1 else "<s>"),
