@@ -185,7 +185,8 @@ def tag(tokens: list[str], ctx: Context, weights: Model | None = None) -> list[s
     m = weights or model()
     tags, w = m.tags, m.weights
     n_tags = len(tags)
-    states: dict[str, tuple[float, list[str]]] = {"<s>": (0.0, [])}
+    scores_now: dict[str, float] = {"<s>": 0.0}
+    back: list[dict[str, str]] = []  # for each token, each tag's best previous tag
     for i in range(len(tokens)):
         base = [0.0] * n_tags
         base[0] = -m.outside_bias
@@ -195,8 +196,9 @@ def tag(tokens: list[str], ctx: Context, weights: Model | None = None) -> list[s
                 for k in range(n_tags):
                     base[k] += row[k]
         s = shape(tokens[i])
-        nxt: dict[str, tuple[float, list[str]]] = {}
-        for prev, (score, path) in states.items():
+        nxt: dict[str, float] = {}
+        pointers: dict[str, str] = {}
+        for prev, score in scores_now.items():
             scores = list(base)
             for f in tag_features(prev, s):
                 row = w.get(f)
@@ -209,11 +211,17 @@ def tag(tokens: list[str], ctx: Context, weights: Model | None = None) -> list[s
                 if t.startswith("I-") and prev[2:] != t[2:]:
                     continue  # an inside tag continues a name of its kind
                 value = score + scores[k] - norm
-                if t not in nxt or value > nxt[t][0]:
-                    nxt[t] = (value, path)
-        states = {t: (v, p + [t]) for t, (v, p) in nxt.items()}
-    best = sorted(states.values(), key=lambda vp: -vp[0])
-    return best[0][1] if best else []
+                if t not in nxt or value > nxt[t]:
+                    nxt[t] = value
+                    pointers[t] = prev
+        scores_now = nxt
+        back.append(pointers)
+    if not back:
+        return []
+    path = [max(scores_now, key=scores_now.__getitem__)]
+    for pointers in reversed(back[1:]):
+        path.append(pointers[path[-1]])
+    return path[::-1]
 
 
 def spans(sentence: str, ctx: Context, weights: Model | None = None,
