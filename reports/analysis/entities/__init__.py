@@ -20,8 +20,9 @@ The English recogniser, one step per module:
 Per language: `entities` hands the article to the recogniser of `doc.language` named in
 `RECOGNISERS`: a module of this package with a function of the same signature,
 `entities(doc: Document, limit: int, title: str | None) -> tuple[Entity, ...]`. Another
-language's recogniser is its own module here (say german.py) and one entry in that table
-("de": "german"); it is imported on the first article in its language. A language without
+language's recogniser is its own module here and one entry in that table: german.py, a
+tagger fitted on German news (weights in german.json, by bench/names_de.py), since German
+capitalises every noun; it is imported on the first article in its language. A language without
 one is read by the English recogniser, as every article was before there were others.
 """
 
@@ -34,7 +35,7 @@ from reports.analysis.text import Document
 from reports.models import Entity
 
 # ISO 639-1 code -> the module of this package that recognises names in that language.
-RECOGNISERS: dict[str, str] = {"en": "english"}
+RECOGNISERS: dict[str, str] = {"en": "english", "de": "german"}
 _FALLBACK = "english"
 
 

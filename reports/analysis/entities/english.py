@@ -8,7 +8,8 @@ from __future__ import annotations
 from reports.analysis.entities.evidence import _about_a_person, _mentions
 from reports.analysis.entities.grouping import _aliases, _group
 from reports.analysis.entities.kinds import _classify, _decide, _shape
-from reports.analysis.entities.spans import _common_words
+from reports.analysis import lang
+from reports.analysis.entities.spans import _common_words, articles_lowered
 from reports.analysis.text import Document
 from reports.models import Entity
 
@@ -23,6 +24,10 @@ def entities(doc: Document, limit: int = 40, title: str | None = None) -> tuple[
     _classify.cache_clear()
     _shape.cache_clear()
     sentences = [sentence.text for sentence in doc.sentences]
+    articles = lang.rules(doc.language).not_names  # French "Un", "C'est": never part of a name
+    if articles:
+        sentences = [articles_lowered(s, articles) for s in sentences]
+        title = articles_lowered(title, articles) if title else title
     common = _common_words(sentences)
     mentions = [
         m

@@ -230,3 +230,38 @@ def _name_part(part: str, first: bool = True) -> bool:
 _ROMAN = re.compile(r"(?=[IVX]{2,})X{0,3}(?:IX|IV|V?I{0,3})")  # "John Paul II", "Benedict XVI"
 _INITIAL = re.compile(r"[^\W\d_]\.")
 _NAME_PARTICLES = frozenset("al el ad ash as an ar at az bin ibn abu".split())
+
+
+_ARTICLE_WORD = re.compile(r"(?<![\w'’])([^\W\d_]+)(['’][^\W\d_]*)?")
+
+
+def articles_lowered(sentence: str, articles: frozenset[str]) -> str:
+    """The language's articles and contractions in lower case, so that no run of capitals takes
+    them in: "Un" and "C'est" are no names, "L'Élysée" is "l' Élysée". An article between two
+    capitalised words stays as written, inside the name ("Marine Le Pen")."""
+
+    def lowered(match: re.Match[str]) -> str:
+        head, tail = match.group(1), match.group(2) or ""
+        if not head[0].isupper():
+            return match.group()
+        if tail:
+            if (head + "'" + tail[1:]).lower() in articles:
+                return match.group().lower()  # "C'est"
+            if (head + "'").lower() in articles:
+                rest = tail[1:]
+                return head.lower() + tail[0] + (" " + rest if rest[:1].isupper() else rest)
+            return match.group()
+        if head.lower() not in articles:
+            return match.group()
+        before = sentence[: match.start()].split()[-1:]
+        after = sentence[match.end() :].split()[:1]
+        if before and after and _inside_name(before[0], articles) and after[0][:1].isupper():
+            return match.group()  # "Marine Le Pen": inside a name
+        return head.lower()
+
+    return _ARTICLE_WORD.sub(lowered, sentence)
+
+
+def _inside_name(before: str, articles: frozenset[str]) -> bool:
+    """The word before an article is a name's ("Marine"), not "D'après" nor "Monde,"."""
+    return before[:1].isupper() and before.replace("-", "").isalpha() and before.lower() not in articles

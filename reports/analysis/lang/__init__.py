@@ -51,6 +51,7 @@ class Language:
     no_break_after: frozenset[str] = frozenset()  # abbreviations, as written, that end no sentence
     ordinal_days: bool = False  # a day is written "7." before its month ("am 7. Februar")
     elisions: frozenset[str] = frozenset()  # words elided before an apostrophe: French "l'", "qu'"
+    not_names: frozenset[str] = frozenset()  # articles and contractions never in a name: French "Un", "C'est"
     syllables: Syllables | None = None  # None: the language counts syllables otherwise (English)
 
     @functools.cached_property
@@ -98,6 +99,7 @@ def rules(code: str) -> Language:
         no_break_after=_word_set(data.get("sentences", {}).get("no_break_after", "")),
         ordinal_days=bool(data.get("sentences", {}).get("ordinal_days", False)),
         elisions=_word_set(words.get("elisions", "")),
+        not_names=_word_set(words.get("not_names", "")),
         syllables=_syllables(data.get("syllables", {})),
     )
 

@@ -1,0 +1,295 @@
+"""People, organisations and places in German text, where every noun has a capital.
+
+A capital says little in German ("Regierung", "Angst"), so the words are tagged by a small
+fitted model instead: a maximum-entropy tagger (one logistic regression over the tags O, B-PER,
+I-PER, B-ORG, I-ORG, B-LOC, I-LOC) that reads each token's own form (lower case, shape, prefix,
+suffixes), its neighbours, the tag it gave the token before, and what the article shows of the
+word elsewhere: written in lower case (an ordinary word, capitalised only at a sentence's start)
+or after an article in mid-sentence ("die Regierung", but also "die SPD"). Tags are chosen by
+Viterbi over the tagger's log-probabilities. The weights are data
+(`german.json`), fitted by `bench/names_de.py` on GermEval's German news sentences; this module
+only scores them, in plain Python.
+
+The tagged spans are grouped like the English names: one entity per name as written, a person's
+lone surname counted with the full name that ends in it, the kind the most frequent tag.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+from reports.analysis import lang
+from reports.analysis.gazetteer import fold, lookup
+from reports.analysis.text import Document
+from reports.models import Entity
+
+KINDS = {"PER": "person", "ORG": "organisation", "LOC": "place"}
+# A word with its inner hyphens, dots and apostrophes ("DLR-Forscher", "Mecklenburg-", "z.B."),
+# or one mark: the tokens GermEval's annotation is made of.
+_TOKEN = re.compile(r"(?<!\w)[^\W\d_]\.|\w+(?:[-'’.&]\w+)*-?|[^\w\s]")  # "G." an initial
+_QUOTES = frozenset("\"„“”‚‘’«»‹›'")
+_ARTICLES = frozenset("der die das des dem den ein eine einer eines einem einen".split())
+
+
+@dataclass(frozen=True)
+class Model:
+    """Fitted weights: the tags, and for each feature its weight for every tag."""
+
+    tags: tuple[str, ...]
+    weights: dict[str, list[float]]
+    outside_bias: float = 0.0  # taken off the score of "O": above 0, more words are names
+
+    @classmethod
+    def from_json(cls, data: dict) -> Model:
+        return cls(tags=tuple(data["tags"]), weights=data["weights"], outside_bias=data.get("outside_bias", 0.0))
+
+
+@functools.cache
+def model() -> Model:
+    """The shipped model (bench/names_de.py writes it)."""
+    text = resources.files("reports.analysis.entities").joinpath("german.json").read_text("utf-8")
+    return Model.from_json(json.loads(text))
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the whole article shows of its words (lower-cased keys)."""
+
+    lower: frozenset[str]  # written in lower case somewhere
+    after_article: frozenset[str]  # capitalised right after "der", "eine"... in mid-sentence
+
+
+def context(sentences: list[list[str]]) -> Context:
+    lower, after = set(), set()
+    for tokens in sentences:
+        for k, token in enumerate(tokens):
+            if token[:1].islower():
+                lower.add(token)
+            elif k > 1 and token[:1].isupper() and tokens[k - 1] in _ARTICLES:
+                after.add(token.lower())
+    return Context(frozenset(lower), frozenset(after))
+
+
+def tokenize(sentence: str) -> list[tuple[str, int, int]]:
+    """The sentence's tokens with their start and end offsets."""
+    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
+
+
+def shape(token: str) -> str:
+    """"Merkel" -> "Xx", "SPD" -> "X", "DLR-Forscher" -> "X-Xx", "2010" -> "d"."""
+    out = []
+    for c in token:
+        kind = "X" if c.isupper() else "x" if c.isalpha() else "d" if c.isdigit() else c
+        if not out or out[-1] != kind:
+            out.append(kind)
+    return "".join(out)[:6]
+
+
+def token_features(tokens: list[str], i: int, ctx: Context) -> list[str]:
+    """The features of token i that do not depend on the tags."""
+    word = tokens[i]
+    low = word.lower()
+    if word in _QUOTES:
+        low = '"'
+    first = i == 0 or (i == 1 and tokens[0] in _QUOTES)
+    s = shape(word)
+    before = tokens[i - 1].lower() if i > 0 else "<s>"
+    after = tokens[i + 1].lower() if i + 1 < len(tokens) else "</s>"
+    feats = [
+        "b", "w=" + low, "s=" + s, "p3=" + low[:3], "x2=" + low[-2:], "x3=" + low[-3:], "x4=" + low[-4:],
+        "p4=" + low[:4], "x5=" + low[-5:], "w|w+1=" + low + "|" + (tokens[i + 1].lower() if i + 1 < len(tokens) else "</s>"),
+        "w-1=" + before, "w+1=" + after, "s-1|s=" + (shape(tokens[i - 1]) if i else "<s>") + "|" + s,
+        "s|s+1=" + s + "|" + (shape(tokens[i + 1]) if i + 1 < len(tokens) else "</s>"),
+        "w-2=" + (tokens[i - 2].lower() if i > 1 else "<s>"),
+        "w+2=" + (tokens[i + 2].lower() if i + 2 < len(tokens) else "</s>"),
+        "w-1|w=" + before + "|" + low,
+    ]
+    if first:
+        feats.append("first|s=" + s)
+    if word[:1].isupper():
+        if low in ctx.lower:
+            feats.append("lowseen")
+        if low in ctx.after_article:
+            feats.append("article")
+        if len(word) > 1 and word.isupper():
+            feats.append("caps")
+        feats.extend(_known(low))
+        if low.endswith(_title_ends()) and len(low) > 6:
+            feats.append("title-compound")  # "Europaminister", "Innensenator": a role, not a name
+    if before in _titles():
+        feats.append("title-1")
+    if after in _titles():
+        feats.append("title+1")
+    return feats
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _known(low: str) -> tuple[str, ...]:
+    """What the gazetteer (places, given names) and the language's word lists say of a word."""
+    data = lookup()
+    out = []
+    strength = data.places.get(low) or data.places.get(fold(low), 0)
+    if strength:
+        out.append(f"geo={strength}")
+    if low in _german_places():
+        out.append("geo-de")
+    elif low.endswith("s") and low[:-1] in _german_places():
+        out.append("geo-de-s")  # a genitive: "Europas", "Ägyptens"
+    if low in data.first_names:
+        out.append("given")
+    if low in _titles():
+        out.append("title")
+    if low in lang.rules("de").demonyms:
+        out.append("demonym")
+    return tuple(out)
+
+
+@functools.cache
+def _german_places() -> frozenset[str]:
+    """Countries, world regions and first-level subdivisions as German writes them ("Polen",
+    "Europa", "Nordrhein-Westfalen"): CLDR's territory names (Babel) and pycountry's German
+    translation of ISO 3166-2. The gazetteer has the English names only ("Poland")."""
+    import gettext
+
+    import pycountry
+    from babel import Locale
+
+    names = {name.lower() for code, name in Locale("de").territories.items() if code != "001"}
+    german = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["de"], fallback=True)
+    names.update(german.gettext(s.name).lower() for s in pycountry.subdivisions if s.parent_code is None)
+    return frozenset(names)
+
+
+@functools.cache
+def _title_ends() -> tuple[str, ...]:
+    return tuple(t for t in _titles() if t.isalpha() and len(t) > 4)
+
+
+@functools.cache
+def _titles() -> frozenset[str]:
+    return lang.rules("de").titles
+
+
+def tag_features(prev: str, s: str) -> tuple[str, str]:
+    """The features that depend on the previous tag."""
+    return "t-1=" + prev, "t-1|s=" + prev + "|" + s
+
+
+def tag(tokens: list[str], ctx: Context, weights: Model | None = None) -> list[str]:
+    """The best tag sequence (Viterbi over the tagger's log-probabilities)."""
+    m = weights or model()
+    tags, w = m.tags, m.weights
+    n_tags = len(tags)
+    scores_now: dict[str, float] = {"<s>": 0.0}
+    back: list[dict[str, str]] = []  # for each token, each tag's best previous tag
+    for i in range(len(tokens)):
+        base = [0.0] * n_tags
+        base[0] = -m.outside_bias
+        for f in token_features(tokens, i, ctx):
+            row = w.get(f)
+            if row is not None:
+                for k in range(n_tags):
+                    base[k] += row[k]
+        s = shape(tokens[i])
+        nxt: dict[str, float] = {}
+        pointers: dict[str, str] = {}
+        for prev, score in scores_now.items():
+            scores = list(base)
+            for f in tag_features(prev, s):
+                row = w.get(f)
+                if row is not None:
+                    for k in range(n_tags):
+                        scores[k] += row[k]
+            top = max(scores)
+            norm = top + math.log(sum(math.exp(x - top) for x in scores))
+            for k, t in enumerate(tags):
+                if t.startswith("I-") and prev[2:] != t[2:]:
+                    continue  # an inside tag continues a name of its kind
+                value = score + scores[k] - norm
+                if t not in nxt or value > nxt[t]:
+                    nxt[t] = value
+                    pointers[t] = prev
+        scores_now = nxt
+        back.append(pointers)
+    if not back:
+        return []
+    path = [max(scores_now, key=scores_now.__getitem__)]
+    for pointers in reversed(back[1:]):
+        path.append(pointers[path[-1]])
+    return path[::-1]
+
+
+def spans(sentence: str, ctx: Context, weights: Model | None = None,
+          tokens: list[tuple[str, int, int]] | None = None) -> list[tuple[str, str]]:
+    """The names of one sentence: (text as written, kind)."""
+    tokens = tokens if tokens is not None else tokenize(sentence)
+    tags = tag([t for t, _, _ in tokens], ctx, weights)
+    found = []
+    start: tuple[str, int, int] | None = None
+    for t, (_, a, b) in zip(tags + ["O"], tokens + [("", len(sentence), len(sentence))]):
+        if start is not None and not t.startswith("I-"):
+            kind, begin, end = start
+            found.append((sentence[begin:end], KINDS[kind]))
+            start = None
+        if t.startswith("B-"):
+            start = (t[2:], a, b)
+        elif t.startswith("I-") and start is not None:
+            start = (start[0], start[1], b)
+    return found
+
+
+def german_entities(doc: Document, limit: int = 40, weights: Model | None = None) -> tuple[Entity, ...]:
+    """People, organisations and places named, most mentioned first."""
+    tokenized = [tokenize(s.text) for s in doc.sentences]
+    ctx = context([[t for t, _, _ in tokens] for tokens in tokenized])
+    mentions = [m for s, tokens in zip(doc.sentences, tokenized) for m in spans(s.text, ctx, weights, tokens)]
+    return group(mentions)[:limit]
+
+
+def group(mentions: list[tuple[str, str]]) -> tuple[Entity, ...]:
+    """One entity per name: a lone word that ends a person's full name joins it ("Merkel" with
+    "Angela Merkel"); the kind is the one most of the name's mentions got."""
+    names: dict[str, dict[str, int]] = {}
+    order: dict[str, int] = {}
+    for k, (text, kind) in enumerate(mentions):
+        text = " ".join(text.split())
+        names.setdefault(text, {})
+        names[text][kind] = names[text].get(kind, 0) + 1
+        order.setdefault(text, k)
+    full = {}
+    for text, kinds in sorted(names.items(), key=lambda kv: order[kv[0]]):
+        if " " in text and max(kinds, key=kinds.get) == "person":
+            full.setdefault(text.split()[-1], text)
+    groups: dict[str, dict[str, dict[str, int]]] = {}
+    for text, kinds in names.items():
+        head = full.get(text, text) if " " not in text and kinds.get("person") else text
+        groups.setdefault(head, {})[text] = kinds
+    entities = []
+    for head, forms in groups.items():
+        votes: dict[str, int] = {}
+        for kinds in forms.values():
+            for kind, n in kinds.items():
+                votes[kind] = votes.get(kind, 0) + n
+        kind = max(votes, key=lambda k: (votes[k], k == "person"))
+        count = sum(votes.values())
+        used = {f: sum(kinds.values()) for f, kinds in forms.items() if f != head}
+        aliases = tuple(sorted(used, key=lambda f: (-used[f], f)))
+        entities.append((order[head] if head in order else min(order[f] for f in forms),
+                         Entity(name=head, kind=kind, count=count, aliases=aliases,  # type: ignore[arg-type]
+                                confidence=round(votes[kind] / count, 2))))
+    entities.sort(key=lambda oe: (-oe[1].count, oe[0]))
+    return tuple(e for _, e in entities)
+
+
+__all__ = ["german_entities", "Model", "model"]
+
+
+def entities(doc: Document, limit: int = 40, title: str | None = None) -> tuple[Entity, ...]:
+    """The package's recogniser signature (`RECOGNISERS`): German capitalises every noun, so
+    its names come from the fitted tagger rather than from capitals."""
+    return german_entities(doc, limit)
