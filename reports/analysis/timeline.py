@@ -4,7 +4,7 @@ English time expressions ("tomorrow", "late last year", "three weeks ago", "on M
 "7 February", "March 2021", "the 1990s") are found by one regular expression; another
 language's ("hier", "la semaine dernière", "le 7 février 2022", "am 7. Februar 2022", "vor
 drei Jahren") by one built from its data file (`[timeline]` and the month and day names of
-lang/<code>.toml), whose words are read as their English equivalents. Relative ones are
+lang/<code>/words.toml), whose words are read as their English equivalents. Relative ones are
 resolved against the article's date ("today" in an article dated 2022-02-07 is 2022-02-07,
 "late last year" is late 2021) and left out when it is not known.
 """

@@ -1,6 +1,6 @@
 """The timeline in French, German, Spanish and Italian: month and day names from the language
 files, relative words ("hier", "gestern") and the word orders of each language, read as the
-English timeline reads its own (`[timeline]` in lang/<code>.toml)."""
+English timeline reads its own (`[timeline]` in lang/<code>/words.toml)."""
 
 from __future__ import annotations
 
