@@ -1,4 +1,4 @@
-"""Writes reports/analysis/quotes/lang/fr_verbs.txt, the French reporting verbs the quotation
+"""Writes reports/analysis/lang/fr/quote_verbs.txt, the French reporting verbs the quotation
 pass reads, from the Gender Gap Tracker's list in the dev corpus.
 
     .venv/bin/python bench/french_quote_verbs.py     # rewrite the data file
@@ -20,7 +20,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 SOURCE = REPO.parent / "shared" / "corpus" / "languages" / "fr" / "quote_verbs.txt"
-TARGET = REPO / "reports" / "analysis" / "quotes" / "lang" / "fr_verbs.txt"
+TARGET = REPO / "reports" / "analysis" / "lang" / "fr" / "quote_verbs.txt"
 FIRST_OR_SECOND_PERSON = (
     "ai", "ais", "as", "âmes", "âtes", "îmes", "îtes", "ûmes", "ûtes", "asse", "asses", "assent",
     "assiez", "assions", "isses", "issiez", "issions", "ions", "iez", "ons", "ez",

@@ -9,8 +9,8 @@ The identifier is this module's own instance, so restricting or tuning it never 
 py3langid's shared one.
 
 Loading that model is slow (it is LZMA-compressed), so a text that is plainly English (most
-of its words English function words, from en.toml, and several times the share of any other
-language's) is called English without it; every other text goes to the model.
+of its words English function words, from lang/en/words.toml, and several times the share of
+any other language's) is called English without it; every other text goes to the model.
 """
 
 from __future__ import annotations

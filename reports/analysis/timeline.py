@@ -1,10 +1,13 @@
 """The timeline: the times an article mentions, resolved against its date.
 
-English time expressions ("tomorrow", "late last year", "three weeks ago", "on Monday",
-"7 February", "March 2021", "the 1990s") are found by one regular expression; another
-language's ("hier", "la semaine dernière", "le 7 février 2022", "am 7. Februar 2022", "vor
-drei Jahren") by one built from its data file (`[timeline]` and the month and day names of
-lang/<code>.toml), whose words are read as their English equivalents. Relative ones are
+Every language's time words are data (`[timeline]` and the month and day names of
+lang/<code>/words.toml). English time expressions ("tomorrow", "late last year", "three weeks
+ago", "on Monday", "7 February", "March 2021", "the 1990s") are found by one regular
+expression built from English's table in English's own grammar, which also reads a language
+without a table; another language's ("hier", "la semaine dernière", "le 7 février 2022", "am
+7. Februar 2022", "vor drei Jahren") by one built from its table in a grammar general enough
+for French, German, Spanish and Italian, whose words are read as their English equivalents
+(the English words the resolver knows). Relative ones are
 resolved against the article's date ("today" in an article dated 2022-02-07 is 2022-02-07,
 "late last year" is late 2021) and left out when it is not known.
 """
@@ -12,74 +15,62 @@ resolved against the article's date ("today" in an article dated 2022-02-07 is 2
 from __future__ import annotations
 
 import functools
-import json
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from importlib import resources
 from typing import Any
 
 from reports.analysis import lang
 from reports.analysis.text import Document
 from reports.models import TimelineEntry
 
-# Calendar words (also used by `facts`: a month or weekday is not a name or a unit).
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_EN = lang.rules("en")
+_T: dict[str, Any] = _EN.timeline  # the English words (lang/en/words.toml, [timeline])
 
-_RELATIVE_DAYS = {
-    "the day before yesterday": -2, "the day after tomorrow": 2, "yesterday": -1, "today": 0,
-    "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0, "tomorrow": 1,
-}
-_SMALL_NUMBERS = {word: n for n, word in enumerate("one two three four five six seven eight nine ten eleven twelve".split(), 1)}
-_PART = r"(?:early|earlier|mid|middle|late|later|the end of|the start of|the beginning of)"
+# Calendar words (also used by `facts`: a month or weekday is not a name or a unit).
+MONTHS = dict(_EN.months)
+WEEKDAYS = _EN.days
+
+_RELATIVE_DAYS: dict[str, int] = dict(_T["relative"])
+_SMALL_NUMBERS: dict[str, int] = dict(_T["ago_numbers"])
+
+
+def _either(words: Any) -> str:
+    """English words as an alternation, in their data order (the first that matches wins)."""
+    return "|".join(re.escape(word) for word in words)
+
+
+_PART = "(?:" + _either(_T["parts"]) + ")"
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_DAY_SUFFIX = "(?:" + _either(_T["day_suffixes"]) + ")?"
 _TIME = re.compile(
     r"\b(?:"
-    r"(?P<rel>the day before yesterday|the day after tomorrow|yesterday|today|tonight|tomorrow|"
-    r"this (?:morning|afternoon|evening))"
-    r"|(?:" + _PART + r"[\s-]+(?:in\s+)?)?(?P<which>last|this|next|previous|past|coming)\s+"
-    r"(?P<span>week|weekend|month|year|spring|summer|autumn|fall|winter)"
-    r"|(?P<ago_n>\d+|a|an|" + "|".join(_SMALL_NUMBERS) + r")\s+"
-    r"(?P<ago_unit>day|week|month|year)s?\s+ago"
-    r"|(?P<wd_which>last|next|this)?\s*(?P<weekday>(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
-    r"|(?P<md_month>" + _MONTH_NAMES + r")\.?\s+(?P<md_day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<md_year>\d{4}))?"
-    r"|(?P<dm_day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<dm_month>" + _MONTH_NAMES + r")\.?(?:,?\s+(?P<dm_year>\d{4}))?"
+    r"(?P<rel>" + _either(_RELATIVE_DAYS) + ")"
+    r"|(?:" + _PART + r"[\s-]+(?:in\s+)?)?(?P<which>" + _either(_T["which"]) + r")\s+"
+    r"(?P<span>" + _either(_T["spans"]) + ")"
+    r"|(?P<ago_n>\d+|" + _either(_SMALL_NUMBERS) + r")\s+"
+    r"(?P<ago_unit>" + _either(_T["ago_units"]) + r")s?\s+(?:" + _either(_T["ago_after"]) + ")"
+    r"|(?P<wd_which>" + _either(_T["weekday_which"]) + r")?\s*(?P<weekday>" + _either(WEEKDAYS) + ")"
+    r"|(?P<md_month>" + _MONTH_NAMES + r")\.?\s+(?P<md_day>\d{1,2})" + _DAY_SUFFIX + r"(?:,?\s+(?P<md_year>\d{4}))?"
+    r"|(?P<dm_day>\d{1,2})" + _DAY_SUFFIX + r"\s+(?P<dm_month>" + _MONTH_NAMES + r")\.?(?:,?\s+(?P<dm_year>\d{4}))?"
     r"|(?:" + _PART + r"[\s-]+)?(?P<my_month>" + _MONTH_NAMES + r")\.?,?\s+(?P<my_year>\d{4})"
-    r"|(?P<m_prep>in|on|since|until|by|from|during|last|next|this|early|late|mid)[\s-]+(?P<m_month>"
+    r"|(?P<m_prep>" + _either(_T["month_preps"]) + r")[\s-]+(?P<m_month>"
     + _MONTH_NAMES + r")\b(?!\.?,?\s+\d)"
-    r"|(?P<decade>\d{3}0)s\b"
-    r"|(?:" + _PART + r"[\s-]+)?(?P<y_prep>in|since|until|by|from|during|before|after|of)?\s*(?P<year>1[5-9]\d\d|20\d\d)\b"
+    r"|(?P<decade>\d{3}0)(?:" + _either(_T["decade_after"]) + r")\b"
+    r"|(?:" + _PART + r"[\s-]+)?(?P<y_prep>" + _either(_T["year_preps"]) + r")?\s*(?P<year>1[5-9]\d\d|20\d\d)\b"
     r")",
     re.IGNORECASE,
 )
-# Every alternative of _TIME needs one of these (a digit, "day", a span or part-of-day word, a
-# month name as a word): a sentence without any cannot hold a time, and is not searched.
-_MAYBE_TIME = re.compile(
-    r"\d|day|tonight|tomorrow|morning|afternoon|evening|week|month|year|spring|summer|autumn|fall|winter"
-    r"|\b(?:" + _MONTH_NAMES + r")\b",
-    re.IGNORECASE,
-)
+# Every alternative of _TIME needs one of these (a digit, a cue word, a month name as a word):
+# a sentence without any cannot hold a time, and is not searched.
+_TIME_SUBSTRINGS: tuple[str, ...] = tuple(_T["cues"])
+_MAYBE_TIME = re.compile(r"\d|" + _either(_TIME_SUBSTRINGS) + r"|\b(?:" + _MONTH_NAMES + r")\b", re.IGNORECASE)
 # The same patterns without IGNORECASE, for lowercased ASCII text: every letter in them is
 # lowercase, so on ASCII they match exactly where the originals match the text itself.
 _TIME_LOWER = re.compile(_TIME.pattern)
 # _MAYBE_TIME on lowercased ASCII, as three cheaper tests: a digit, a substring, a month word
 # (r"\b(?:may)\b" matches exactly where "may" is a whole \w+ run).
 _DIGIT = re.compile(r"[0-9]")
-_TIME_SUBSTRINGS = ("day", "tonight", "tomorrow", "morning", "afternoon", "evening", "week", "month", "year",
-                    "spring", "summer", "autumn", "fall", "winter")
 _ASCII_WORD = re.compile(r"\w+")
 _MONTH_WORDS = frozenset(MONTHS)
 
@@ -89,7 +80,7 @@ def _maybe_time_lower(low: str) -> bool:
         _DIGIT.search(low) or any(s in low for s in _TIME_SUBSTRINGS)
         or not _MONTH_WORDS.isdisjoint(_ASCII_WORD.findall(low))
     )
-_FUTURE = re.compile(r"\b(?:will|shall|'ll|is due|are due|is to|are to|plans? to|going to|next|upcoming)\b", re.IGNORECASE)
+_FUTURE = re.compile(r"\b(?:" + _either(_T["future"]) + r")\b", re.IGNORECASE)
 
 
 def timeline(doc: Document, article_date: date | None) -> tuple[TimelineEntry, ...]:
@@ -154,7 +145,7 @@ def _times(sentence: str) -> list[re.Match[str]]:
     return [m for m in (_TIME.match(sentence, found.start()) for found in _TIME_LOWER.finditer(low)) if m]
 
 
-_LEADING_PREPOSITION = re.compile(r"^(?:in|on|since|until|by|from|during|before|after|of)\s+", re.IGNORECASE)
+_LEADING_PREPOSITION = re.compile(r"^(?:" + _either(_T["dropped_prepositions"]) + r")\s+", re.IGNORECASE)
 
 
 def _proper_names_capitalised(match: re.Match[str]) -> bool:
@@ -168,9 +159,8 @@ def _proper_names_capitalised(match: re.Match[str]) -> bool:
 
 @functools.cache
 def _page_lines() -> re.Pattern[str]:
-    """timeline.json's patterns of a page's own time stamps, as one (rules as data)."""
-    rules = json.loads(resources.files("reports.analysis").joinpath("timeline.json").read_text(encoding="utf-8"))
-    return re.compile("|".join(f"(?:{p})" for p in rules["page_lines"]), re.IGNORECASE)
+    """The patterns of a page's own time stamps (English's `page_lines`), as one."""
+    return re.compile("|".join(f"(?:{p})" for p in _T["page_lines"]), re.IGNORECASE)
 
 
 _ENGLISH_MONTHS = {number: name for name, number in reversed(MONTHS.items())}  # 1 -> "january"
@@ -237,8 +227,8 @@ def _words_of(code: str) -> _Words | None:
     parts); None for a language without them, which the English pattern reads."""
     rules = lang.rules(code)
     t = rules.timeline
-    if not t:
-        return None
+    if not t or t.get("grammar") == "english":
+        return None  # the English pattern, built from English's own table
     relative: dict[str, int] = dict(t["relative"])  # type: ignore[arg-type]
     which: dict[str, str] = dict(t["which"])  # type: ignore[arg-type]
     spans: dict[str, str] = dict(t["spans"])  # type: ignore[arg-type]
@@ -342,13 +332,8 @@ _PART_ORDER = {"early": "01", "mid": "06", "late": "10"}
 
 
 def _part_of(text: str) -> str | None:
-    if text.startswith(("early", "earlier", "the start of", "the beginning of")):
-        return "early"
-    if text.startswith(("mid", "middle")):
-        return "mid"
-    if text.startswith(("late", "later", "the end of")):
-        return "late"
-    return None
+    """The part ("early", "mid", "late") of a time that starts with one of English's part words."""
+    return next((part for word, part in _T["parts"].items() if text.startswith(word)), None)
 
 
 def _span(which: str, span: str, part: str | None, today: date | None) -> tuple[str, str] | None:
@@ -381,7 +366,7 @@ def _span(which: str, span: str, part: str | None, today: date | None) -> tuple[
 def _ago(amount: str, unit: str, today: date | None) -> tuple[str, str] | None:
     if today is None:
         return None
-    n = 1 if amount in ("a", "an") else int(amount) if amount.isdigit() else _SMALL_NUMBERS[amount]
+    n = int(amount) if amount.isdigit() else _SMALL_NUMBERS[amount]  # "a", "an" are 1
     if unit == "day":
         day = today - timedelta(days=n)
         return day.isoformat(), day.isoformat()

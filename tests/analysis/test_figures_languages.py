@@ -1,4 +1,4 @@
-"""Figures in the number format of the article's language (lang/<code>.toml `[numbers]`,
+"""Figures in the number format of the article's language (lang/<code>/words.toml `[numbers]`,
 `[figures]`): thousands and decimal marks, "millions", "Millionen", "Mrd.", "Prozent", and a
 date ("9 juin", "9. Juni", "8 de marzo") is no figure."""
 

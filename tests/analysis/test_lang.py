@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import tomllib
+from pathlib import Path
+
 import pytest
 
 from reports.analysis import lang
@@ -38,3 +41,14 @@ def test_a_language_without_a_file_gets_nothing_english():
     rules = lang.rules("es") if "es" not in lang.available() else lang.rules("xx")
     assert not rules.stop_words and not rules.formulas and not rules.months
     assert lang.rules("../en").stop_words == frozenset()  # a code is never a path
+
+
+def test_every_language_data_file_is_packaged():
+    """Each file of a language's folder (words, quotes, entities, verb forms) ships in the wheel:
+    pyproject's package-data globs for reports.analysis.lang cover it."""
+    root = Path(__file__).resolve().parents[2]
+    pyproject = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    globs = pyproject["tool"]["setuptools"]["package-data"]["reports.analysis.lang"]
+    files = [p.relative_to(lang.FOLDER) for p in lang.FOLDER.glob("*/*") if p.is_file() and p.parent.name != "__pycache__"]
+    assert {"en/words.toml", "en/quotes.toml", "en/entities.toml", "fr/quote_verbs.txt"} <= {f.as_posix() for f in files}
+    assert [f for f in files if not any(f.match(g) for g in globs)] == []

@@ -1,14 +1,14 @@
 """The timeline in French, German, Spanish and Italian: month and day names from the language
 files, relative words ("hier", "gestern") and the word orders of each language, read as the
-English timeline reads its own (`[timeline]` in lang/<code>.toml)."""
+English timeline reads its own (`[timeline]` in lang/<code>/words.toml)."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
-from reports.analysis import text, timeline
+from reports.analysis import lang, text, timeline
 
 DAY = date(2022, 2, 9)  # a Wednesday
 
@@ -51,3 +51,22 @@ def test_times_in_the_articles_language(language: str, sentence: str, expected: 
 
 def test_a_french_pages_own_time_stamp_is_left_out():
     assert _times("Mis à jour le 7 février 2022 à 10h49", "fr") == []
+
+
+def test_english_time_words_are_read_from_its_data_file():
+    """English's [timeline] table is what the English pattern finds: every relative word, span,
+    "ago" number and part in the table gives its time (a word added to the data is found)."""
+    words = lang.rules("en").timeline
+    assert timeline._words_of("en") is None  # English's table builds the English pattern
+    listed = [w for key, value in words.items() if key not in ("grammar", "page_lines") for w in value]
+    assert all(w == w.lower() for w in listed)  # the lowercased-text search relies on it
+    for word, days in words["relative"].items():
+        assert _times(f"The talks ended {word}, officials said.", "en") == [
+            ((DAY + timedelta(days=days)).isoformat(), word)
+        ], word
+    for span in words["spans"]:
+        assert len(_times(f"Sales rose next {span}, officials said.", "en")) == 1, span
+    for number, n in words["ago_numbers"].items():
+        assert _times(f"It opened {number} years ago, officials said.", "en") == [(str(DAY.year - n), f"{number} years ago")]
+    for part, meaning in words["parts"].items():
+        assert _times(f"Prices rose {part} last year, officials said.", "en") == [(f"2021-{meaning}", f"{part} last year")], part

@@ -6,7 +6,7 @@ place words, a gazetteer) and from the article's evidence around it: a role or "
 "said", a body's noun or a score after, "He" opening the next sentence. A person needs such
 evidence: a name's shape alone, however often it comes, is never one, so the People column
 holds only names shown to be people. A name whose kind is not shown is left out rather than
-guessed. The word lists are data, one file per language (entity_words/en.toml).
+guessed. The word lists are data, one file per language (lang/en/entities.toml).
 
 The English recogniser, one step per module:
 

@@ -1,7 +1,7 @@
 """The English recogniser's word lists and the few look-ups every step needs.
 
-The lists live in two data files: lang/en.toml (titles, nationality words and peoples, shared
-with the keyphrases) and entity_words/en.toml (roles, person verbs, positions, events, club and
+The lists live in two data files: lang/en/words.toml (titles, nationality words and peoples, shared
+with the keyphrases) and lang/en/entities.toml (roles, person verbs, positions, events, club and
 body words...). The smaller sets here are the ones the code reads directly; `_place_strength`
 and `_stem` are the look-ups the span, kind and grouping steps share.
 """
@@ -21,7 +21,7 @@ from reports.analysis.timeline import WEEKDAYS as _WEEKDAYS
 
 @dataclass(frozen=True)
 class _Words:
-    """The word lists of one language (entity_words/<language>.toml); see that file for each."""
+    """The word lists of one language (lang/<language>/entities.toml); see that file for each."""
 
     roles: frozenset[str]
     person_verbs: frozenset[str]
@@ -56,7 +56,7 @@ class _Words:
 
 
 def _load_words(language: str) -> _Words:
-    text = resources.files("reports.analysis").joinpath(f"entity_words/{language}.toml").read_text("utf-8")
+    text = resources.files("reports.analysis.lang").joinpath(language, "entities.toml").read_text("utf-8")
     data = tomllib.loads(text)
     events = tuple(e.strip() for e in data.pop("events").split("|") if e.strip())
     return _Words(events=events, **{k: frozenset(v.split()) for k, v in data.items()})
@@ -86,7 +86,7 @@ _STOPWORDS = frozenset(
     currently ago""".split()
 )
 
-# Titles before a name, and nationality words and peoples: English's own lists in lang/en.toml,
+# Titles before a name, and nationality words and peoples: English's own lists in lang/en/words.toml,
 # the one place they are kept (keyphrases read the same ones).
 _ENGLISH = lang.rules("en")
 _TITLES = _ENGLISH.titles

@@ -1,10 +1,20 @@
-"""Each language's words and marks, read from one TOML file per language beside this module.
+"""Each language's words and marks, read from one folder per language beside this module.
 
 The analysis asks `rules(code)` for what it needs (stop words, titles, months, number formats,
-quotation marks, which readability formulas exist), so a language is added by adding a file,
-not by editing code, as dateparser and pysbd keep their language data. A language without a
-file gets `generic(code)`: no word lists and no readability formulas, so nothing English is
-ever applied to it by default.
+quotation marks, time words, which readability formulas exist), so a language is added by
+adding its folder, not by editing code, as dateparser and pysbd keep their language data. A
+language without one gets `generic(code)`: no word lists and no readability formulas, so
+nothing English is ever applied to it by default.
+
+`lang/<code>/` holds every fact the analysis keeps about the language, in one file per stage
+that reads it: `words.toml` (this module: words, months, numbers, figures, the timeline's
+words, marks, sentences, syllables), `quotes.toml` (quotes/: who can speak, reporting verbs,
+speaker rules) with the French verb forms in `quote_verbs.txt` (written by
+bench/french_quote_verbs.py), and `entities.toml` (entities/: the words around names). One
+folder rather than one merged file: each file is a long list already, and merged the entity
+lists (top-level keys today) would move into an `[entities]` table with a `titles` unlike
+`[words] titles` beside it; in one folder a language's data is in one place, and each stage
+still reads a file of its own shape.
 """
 
 from __future__ import annotations
@@ -61,14 +71,14 @@ class Language:
 
 
 def available() -> tuple[str, ...]:
-    """The codes that have a data file, sorted."""
-    return tuple(sorted(p.stem for p in FOLDER.glob("*.toml")))
+    """The codes that have a data folder, sorted."""
+    return tuple(sorted(p.parent.name for p in FOLDER.glob("*/words.toml")))
 
 
 @functools.cache
 def rules(code: str) -> Language:
-    """The language's data, read once per process; `generic(code)` when it has no file."""
-    path = FOLDER / f"{code}.toml"
+    """The language's data, read once per process; `generic(code)` when it has no folder."""
+    path = FOLDER / code / "words.toml"
     if not code.isalpha() or not path.is_file():
         return generic(code)
     with path.open("rb") as file:

@@ -11,7 +11,7 @@ The pipeline, over the split-once `Document`, each step linear in the text:
    (`chooser.json`), scores each candidate speaker and "nobody" for every quotation, the rules'
    own pick (a reporting verb's subject too) being one candidate and its cue a feature; a
    candidate that cannot speak (`can_speak`: no person, group, description of people, document
-   or resolved pronoun, by the word lists of `lang/en.toml`) is never chosen.
+   or resolved pronoun, by the word lists of `lang/en/quotes.toml`) is never chosen.
 4. resolution: a pronoun or a surname resolved to the person named earlier (`names`), never
    to someone the article's titles give the other gender; a resolved speaker that cannot speak
    is shown as written when that can, else not at all.
@@ -19,7 +19,7 @@ The pipeline, over the split-once `Document`, each step linear in the text:
 6. stats: counts per kind, and the share of the text in quotation (`quotes.stats`).
 
 `lexicon` holds the word lists all of them share. French and German have their own smaller
-pass (`localized`), driven by their data files (`lang/fr.toml`, `lang/de.toml`).
+pass (`localized`), driven by their data files (`lang/fr/quotes.toml`, `lang/de/quotes.toml`).
 """
 
 from reports.analysis.quotes import localized
@@ -32,8 +32,8 @@ __all__ = ["extract", "stats"]
 
 
 def extract(doc: Document, *model: object) -> Quotes:
-    """The article's quotations: a language with its own data file (`lang/fr.toml`,
-    `lang/de.toml`) by `localized`, every other by the English pass (`model`: its chooser's
+    """The article's quotations: a language with its own data file (`lang/fr/quotes.toml`,
+    `lang/de/quotes.toml`) by `localized`, every other by the English pass (`model`: its chooser's
     weights, as `quotes.extract` takes them)."""
     if doc.language != "en" and localized.supports(doc.language):
         return localized.extract(doc)

@@ -21,7 +21,7 @@ The article's entity kinds (`reports.analysis.entities`) were tried as more evid
 lone word: they cost more than the whole quotation pass and are no surer than the evidence
 above, so they are not asked.
 
-The words are data, one file per language (`lang/en.toml`); this module is the small code that
+The words are data, one file per language (`lang/en/quotes.toml`); this module is the small code that
 applies them. Used as a feature of the chooser's candidates and as a gate on what is chosen.
 """
 
@@ -44,7 +44,7 @@ _EDGE = " .,;:!?\"“”‘’'()[]"
 
 @dataclass(frozen=True)
 class Lexicon:
-    """One language's words for who can speak (`lang/<code>.toml`, section `can_speak`)."""
+    """One language's words for who can speak (`lang/<code>/quotes.toml`, section `can_speak`)."""
 
     nouns: frozenset[str]  # people, groups and organisations, documents
     kinds: dict[str, str]  # each of those nouns -> "people", "groups" or "documents"
@@ -68,7 +68,7 @@ class Lexicon:
 
 @lru_cache(maxsize=8)
 def lexicon(lang: str = "en") -> Lexicon:
-    raw = resources.files("reports.analysis.quotes").joinpath("lang", f"{lang}.toml").read_text(encoding="utf-8")
+    raw = resources.files("reports.analysis.lang").joinpath(lang, "quotes.toml").read_text(encoding="utf-8")
     data = tomllib.loads(raw)["can_speak"]
     return Lexicon(
         nouns=frozenset(w.lower() for key in ("people", "groups", "documents", "indefinite_people") for w in data[key]),

@@ -1,4 +1,4 @@
-"""French and German (any language with `lang/<code>.toml` beside this module): the words
+"""French and German (any language with `lang/<code>/quotes.toml`): the words
 that find who said a quotation, and who can speak.
 
 A speaker is a name (capitalised words, none a function word of the language, a time or a
@@ -74,13 +74,13 @@ class Rules:
 
 def supports(code: str) -> bool:
     """Whether the language has a quotation data file of its own (English has its own pass)."""
-    return code != "en" and code.isalpha() and resources.files(__package__).joinpath(f"lang/{code}.toml").is_file()
+    return code != "en" and code.isalpha() and resources.files("reports.analysis.lang").joinpath(code, "quotes.toml").is_file()
 
 
 @functools.cache
 def rules(code: str) -> Rules:
-    folder = resources.files(__package__).joinpath("lang")
-    data = tomllib.loads(folder.joinpath(f"{code}.toml").read_text(encoding="utf-8"))
+    folder = resources.files("reports.analysis.lang").joinpath(code)
+    data = tomllib.loads(folder.joinpath("quotes.toml").read_text(encoding="utf-8"))
     said, speaker = data["attribution"], data["speaker"]
     verbs = {v.lower() for v in said.get("verbs", [])}
     if "verbs_file" in said:

@@ -1,9 +1,9 @@
-"""Quotations in a language other than English that has a data file (`lang/<code>.toml`).
+"""Quotations in a language other than English that has a data file (`lang/<code>/quotes.toml`).
 
 The English pass (`quotes.py`) reads English syntax; French and German report speech their
 own way, so they get this smaller pass, driven by their data files:
 
-1. marks: the language's pairs (`reports/analysis/lang/<code>.toml`, [quotes]: « » and „ “,
+1. marks: the language's pairs (`reports/analysis/lang/<code>/words.toml`, [quotes]: « » and „ “,
    ‚ ‘, ‹ ›, » « ...) paired within a paragraph, a quotation inside another one left to it,
    one left open before a paragraph that opens with a mark running on; the spaces French sets
    inside « » belong to the typography, not the quotation, and are left out of it.
