@@ -486,3 +486,19 @@ def test_a_numeral_and_a_quoted_word_are_no_names():
     assert "VII" not in found
     assert "Alberta" not in found
     assert found.get("John Paul II") == "person"
+
+
+def test_a_name_in_a_list_of_places_is_a_place():
+    found = _kinds(
+        "Turkey, Zembla and Latvia are taking part in the exercise. "
+        "Separately, talks between Norway and Quolla resumed on Monday."
+    )
+    assert found.get("Zembla") == "place"  # in a list of three beside sure places
+    assert "Quolla" not in found  # a pair alone ("Israel and Hamas") says nothing of the other
+
+
+def test_regions_and_former_names_the_gazetteers_lack_are_places():
+    found = _kinds("Officials said Rangoon was calm on Monday, and so was Darfur. Kashmir voted.")
+    assert found.get("Rangoon") == "place"
+    assert found.get("Kashmir") == "place"
+    assert found.get("Darfur") == "place"

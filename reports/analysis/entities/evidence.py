@@ -120,6 +120,7 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
     found: list[_Mention] = []
     scored = "-" in sentence and bool(_SCORE.search(sentence))
     listed_after = -1  # where the last run that stood after "in" ends: "in Cancun and Seattle"
+    where: list[tuple[int, int]] = []  # each found mention's start and end in the sentence
     for match in _RUN.finditer(sentence):
         tokens = match.group().split()
         n = len(tokens)
@@ -230,7 +231,45 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
             seen = _classify(tuple(tokens[i:j]), start, context)
             if seen:
                 found.append(_Mention(seen[0], seen[1], seen[2], 0, seen[3]))
+                offsets = [t.span() for t in _TOKEN_AT.finditer(match.group())]
+                where.append((start_at + offsets[i][0], start_at + offsets[j - 1][1]))
+    if len(found) > 1:
+        _place_lists(sentence, found, where)
     return found
+
+
+_TOKEN_AT = re.compile(r"\S+")
+# What stands between two items of a list: "Turkey, Macedonia and Latvia", "Dawei and Rangoon".
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?")
+
+
+def _place_lists(sentence: str, found: list[_Mention], where: list[tuple[int, int]]) -> None:
+    """Names in one list with a sure place are places too, when nothing says otherwise:
+    "Turkey, Macedonia and Latvia", "between Dawei and Rangoon". A list holds two names or more
+    with only a comma, "and" or "or" between them; it counts when one of its names is a place
+    by its own words and none shows another kind (a person, a body, a person's shape). In a list
+    of three or more, a name with no evidence at all is a place; in a pair ("Israel and Hamas"),
+    only a name the gazetteer knows as a town is made sure."""
+    runs: list[list[int]] = [[0]]
+    for k in range(1, len(found)):
+        gap = _LIST_GAP.fullmatch(sentence, where[k - 1][1], where[k][0])
+        if gap and where[k - 1][1] < where[k][0]:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    for run in runs:
+        if len(run) < 2:
+            continue
+        votes = [found[k].votes for k in run]
+        if any(set(v) - {"place"} for v in votes) or not any(v.get("place", 0) >= 3 for v in votes):
+            continue
+        for k in run:
+            mention = found[k]
+            if not mention.votes and len(run) >= 3:
+                mention.votes["place"] = 2.0
+                mention.lone_start = False
+            elif 0 < mention.votes.get("place", 0) < 2 and _place_strength(mention.name) == 1:
+                mention.votes["place"] += 1.0  # a town's name the gazetteer is unsure of
 
 
 _OPENING = frozenset({"\"", "“", "‘", "'", "("})

@@ -29,6 +29,7 @@ class _Words:
     positions: frozenset[str]
     event_heads: frozenset[str]
     events: tuple[str, ...]
+    place_forms: tuple[str, ...]
     lone_bodies: frozenset[str]
     club_heads: frozenset[str]
     team_verbs: frozenset[str]
@@ -58,8 +59,9 @@ class _Words:
 def _load_words(language: str) -> _Words:
     text = resources.files("reports.analysis").joinpath(f"entity_words/{language}.toml").read_text("utf-8")
     data = tomllib.loads(text)
-    events = tuple(e.strip() for e in data.pop("events").split("|") if e.strip())
-    return _Words(events=events, **{k: frozenset(v.split()) for k, v in data.items()})
+    events, place_forms = (tuple(" ".join(e.split()) for e in data.pop(key).split("|") if e.strip())
+                           for key in ("events", "place_forms"))
+    return _Words(events=events, place_forms=place_forms, **{k: frozenset(v.split()) for k, v in data.items()})
 
 
 _W = _load_words("en")
@@ -123,7 +125,7 @@ _PLACE_FORMS = frozenset(
     for name in """america|balkans|bosnia|britain|burma|caribbean|crimea|donbas|great britain|kiev|
     latin america|middle east|scandinavia|tibet|uae|uk|us|usa|wales|west bank|holland|palestine|
     gaza|the hague|soviet union|atlantic|pacific|arctic|antarctic|mediterranean""".split("|")
-)
+) | frozenset(_W.place_forms)
 # Faiths and peoples are words for people, not places: "in Jewish homes", "Islamic courts".
 _FAITHS = frozenset(
     """muslim muslims islamic islamist islamists jewish jew jews christian christians catholic
