@@ -502,3 +502,14 @@ def test_regions_and_former_names_the_gazetteers_lack_are_places():
     assert found.get("Rangoon") == "place"
     assert found.get("Kashmir") == "place"
     assert found.get("Darfur") == "place"
+
+
+def test_a_role_in_the_clause_before_a_name_and_its_commas_makes_a_person():
+    found = _kinds(
+        "The head of the Zemblan Atomic Agency, Marten Quolliver, said the talks would go on. "
+        "The minister visited the town, Balad Orwe, on Monday. "
+        "A report by the Special Inspector General for Zembla Reconstruction came out."
+    )
+    assert found.get("Marten Quolliver") == "person"
+    assert "Balad Orwe" not in found  # a place after a comma, not a person
+    assert "Reconstruction" not in found and "Zembla Reconstruction" not in found  # an office, not a person

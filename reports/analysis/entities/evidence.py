@@ -113,6 +113,32 @@ def _role_before(before: str, before2: str, after: str, words: int) -> bool:
         or (word[:1].isupper() and key.rstrip(".") in _all_titles()))
 
 
+_CLAUSE_GLUE = frozenset("of the a an for at".split())
+
+
+def _role_clause(sentence: str, at: int, after: str) -> bool:
+    """The clause before the comma that opens the name at `at` ends in a person's role and
+    the body or place it is of, and a comma or a stop closes the name: "The head of the IAEA,
+    Mohamed ElBaradei, said", "a senior police official, Saud Aziz, says". Between the role
+    and the comma only "of", "the" and names stand (not "the minister visited the town, ...")."""
+    if after not in (",", ".", ";", ")", ""):
+        return False
+    head = sentence[:at].rstrip()
+    if not head.endswith(","):
+        return False
+    words = _CLAUSE_WORD.findall(head[:-1][-80:])
+    for word in reversed(words[-7:]):
+        low = word.lower()
+        if word.islower() and (low in _W.roles or low in _W.role_clause):
+            return True
+        if not (low in _CLAUSE_GLUE or word[:1].isupper()):
+            return False
+    return False
+
+
+_CLAUSE_WORD = re.compile(r"[^\s,;:()\"“”]+|[,;:()\"“”]")
+
+
 def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next: bool = False) -> list[_Mention]:
     """Capitalised runs of the sentence, each cut into a mention with the evidence of its kind:
     `common` holds the article's lower-case words, `pronoun_next` that the next sentence opens
@@ -179,7 +205,8 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
                 context = "bodyof"  # "members of Hamas", "a spokesman for Gazprom"
             elif low in _ACTS_BEFORE:
                 context = "acts"
-            elif _role_before(before, before2, after if j < n else last_after, j - i):
+            elif _role_before(before, before2, after if j < n else last_after, j - i) or (
+                    i == 0 and j - i >= 2 and low == "," and _role_clause(sentence, start_at, after if j < n else last_after)):
                 context = "role"  # "rival Romano Prodi", "presidential hopeful Barack Obama"
             elif before.endswith(_POSSESSIVE) and (_place_strength(_written(before)) >= 2 or (
                     _acronym(_written(before)) and _acts_next(after if j < n else last_after))):

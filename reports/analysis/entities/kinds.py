@@ -184,6 +184,8 @@ def _shape(raw: tuple[str, ...], start: bool) -> tuple | None:
     if titles:
         name = run[titles[-1] + 1 :]
         if len(name) > 2 and keys[titles[-1] + 1] in ("of", "for"):
+            if keys[titles[-1] + 2] not in _TITLE_QUALIFIERS and keys[titles[-1] + 2] not in all_titles:
+                return None  # "Inspector General for Iraq Reconstruction": an office, no person
             name = name[2:]  # "Secretary of State Condoleezza Rice"
         first = titles[0]
         while first > 0 and keys[first - 1] in _TITLE_QUALIFIERS:

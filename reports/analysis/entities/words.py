@@ -46,6 +46,7 @@ class _Words:
     openers: frozenset[str]
     works: frozenset[str]
     apposition_roles: frozenset[str]
+    role_clause: frozenset[str]
     body_of: frozenset[str]
     place_before: frozenset[str]
     place_after: frozenset[str]
