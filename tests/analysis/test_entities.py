@@ -513,3 +513,9 @@ def test_a_role_in_the_clause_before_a_name_and_its_commas_makes_a_person():
     assert found.get("Marten Quolliver") == "person"
     assert "Balad Orwe" not in found  # a place after a comma, not a person
     assert "Reconstruction" not in found and "Zembla Reconstruction" not in found  # an office, not a person
+
+
+def test_a_name_joined_by_an_ampersand_is_one_firm():
+    found = _kinds("Seven & Quoll Holdings agreed to buy the chain. Shares of Marks & Spencer fell on Monday.")
+    assert found.get("Seven & Quoll Holdings") == "organisation"
+    assert found.get("Marks & Spencer") == "organisation"

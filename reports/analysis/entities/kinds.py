@@ -164,7 +164,8 @@ def _shape(raw: tuple[str, ...], start: bool) -> tuple | None:
     if run and run[0].lower() in _DETERMINERS and " ".join(run).lower() not in _PLACE_FORMS:
         run = run[1:]
         had_the, start = True, False
-    if start and len(run) > 1 and (run[0].lower() in _OPENERS or _opens_a_known_name(run)) and not _place_prefix(run):
+    if (start and len(run) > 1 and (run[0].lower() in _OPENERS or _opens_a_known_name(run)) and not _place_prefix(run)
+            and run[1] != "&"):
         run = run[1:]  # "Later John Smith said", "Undercover FBI agents": a capital that only starts the sentence
         start = False
     if not run:
@@ -227,6 +228,8 @@ def _shape(raw: tuple[str, ...], start: bool) -> tuple | None:
             _add_vote(votes, "place", 3)  # "Central America", "East Jerusalem": part of a known place
         elif keys[0] in _ORG_PREFIXES or any(_stem(t) in _ORG_WORDS for t in keys):
             _add_vote(votes, "organisation", 2)
+        elif "&" in keys:
+            _add_vote(votes, "organisation", 2)  # "Marks & Spencer", "Ernst & Young": a firm of partners
         elif _place_strength(run[0]) >= 3 and not _looks_like_name(run) and not _place_strength(" ".join(run[1:])):
             _add_vote(votes, "organisation", 2)  # "U.S. Treasury", "China Daily": a country's body
         elif len(run) >= 3 and _place_strength(" ".join(run[:-1])) and keys[-1] not in _PLACE_WORDS:

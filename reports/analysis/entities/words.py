@@ -138,7 +138,8 @@ _PLACE_PREFIXES = frozenset(
     "mount mt lake port fort st st. saint san santa los las new north south east west upper lower river cape gulf greater".split()
 )
 _ORG_PREFIXES = frozenset("national international federal royal global world united".split())
-_CONNECTORS = frozenset({"for", "of", "de", "du", "la", "le", "von", "van", "der", "den", "al", "bin", "da", "di"})
+# "&" joins the two halves of a firm's name: "Marks & Spencer", "Seven & I Holdings".
+_CONNECTORS = frozenset({"for", "of", "de", "du", "la", "le", "von", "van", "der", "den", "al", "bin", "da", "di", "&"})
 _DETERMINERS = frozenset({"the", "a", "an"})
 _SPEECH_AFTER = frozenset({"who"}) | _W.person_verbs
 _PREPOSITION_BEFORE_PLACE = frozenset({"in", "to", "from", "near", "across", "into", "at"})
