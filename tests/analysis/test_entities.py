@@ -519,3 +519,12 @@ def test_a_name_joined_by_an_ampersand_is_one_firm():
     found = _kinds("Seven & Quoll Holdings agreed to buy the chain. Shares of Marks & Spencer fell on Monday.")
     assert found.get("Seven & Quoll Holdings") == "organisation"
     assert found.get("Marks & Spencer") == "organisation"
+
+
+def test_an_acronym_defined_in_the_text_is_its_body():
+    found = entities.entities(text.split(
+        "The opposition, the Zemblan League for Democracy (ZLD), won the vote. "
+        "Officials said the ZLD would not form a government. The ZLD rejected that."))
+    body = next(e for e in found if e.name == "Zemblan League for Democracy")
+    assert body.kind == "organisation" and "ZLD" in body.aliases
+    assert all(e.name != "ZLD" for e in found)

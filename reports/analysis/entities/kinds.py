@@ -228,8 +228,9 @@ def _shape(raw: tuple[str, ...], start: bool) -> tuple | None:
             _add_vote(votes, "place", 3)  # "Central America", "East Jerusalem": part of a known place
         elif keys[0] in _ORG_PREFIXES or any(_stem(t) in _ORG_WORDS for t in keys):
             _add_vote(votes, "organisation", 2)
-        elif "&" in keys:
-            _add_vote(votes, "organisation", 2)  # "Marks & Spencer", "Ernst & Young": a firm of partners
+        elif "&" in keys and not all(_everyday(k) for k in keys if k != "&"):
+            # "Marks & Spencer", "Ernst & Young": a firm of partners (not a title, "Secrets & Lies")
+            _add_vote(votes, "organisation", 2)
         elif _place_strength(run[0]) >= 3 and not _looks_like_name(run) and not _place_strength(" ".join(run[1:])):
             _add_vote(votes, "organisation", 2)  # "U.S. Treasury", "China Daily": a country's body
         elif len(run) >= 3 and _place_strength(" ".join(run[:-1])) and keys[-1] not in _PLACE_WORDS:
