@@ -258,14 +258,14 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
             seen = _classify(tuple(tokens[i:j]), start, context)
             if seen:
                 found.append(_Mention(seen[0], seen[1], seen[2], 0, seen[3]))
-                offsets = [t.span() for t in _TOKEN_AT.finditer(match.group())]
-                where.append((start_at + offsets[i][0], start_at + offsets[j - 1][1]))
+                # where it starts and ends, when that is the run's start or end (-1 inside a
+                # run: no list's comma or "and" stands there)
+                where.append((start_at if i == 0 else -1, match.end() if j == n else -1))
     if len(found) > 1:
         _place_lists(sentence, found, where)
     return found
 
 
-_TOKEN_AT = re.compile(r"\S+")
 # What stands between two items of a list: "Turkey, Macedonia and Latvia", "Dawei and Rangoon".
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?")
 
@@ -279,8 +279,8 @@ def _place_lists(sentence: str, found: list[_Mention], where: list[tuple[int, in
     only a name the gazetteer knows as a town is made sure."""
     runs: list[list[int]] = [[0]]
     for k in range(1, len(found)):
-        gap = _LIST_GAP.fullmatch(sentence, where[k - 1][1], where[k][0])
-        if gap and where[k - 1][1] < where[k][0]:
+        end, start = where[k - 1][1], where[k][0]
+        if 0 <= end < start and _LIST_GAP.fullmatch(sentence, end, start):
             runs[-1].append(k)
         else:
             runs.append([k])
