@@ -528,3 +528,8 @@ def test_an_acronym_defined_in_the_text_is_its_body():
     body = next(e for e in found if e.name == "Zemblan League for Democracy")
     assert body.kind == "organisation" and "ZLD" in body.aliases
     assert all(e.name != "ZLD" for e in found)
+
+
+def test_firms_listed_beside_a_country_are_no_places():
+    found = _kinds("Quollsoft, Zembatech and Britain's Foreign Office have banned camera phones.")
+    assert "Quollsoft" not in found and "Zembatech" not in found

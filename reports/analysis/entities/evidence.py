@@ -260,7 +260,8 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
                 found.append(_Mention(seen[0], seen[1], seen[2], 0, seen[3]))
                 # where it starts and ends, when that is the run's start or end (-1 inside a
                 # run: no list's comma or "and" stands there)
-                where.append((start_at if i == 0 else -1, match.end() if j == n else -1))
+                owner = tokens[j - 1].endswith(_POSSESSIVE)  # "the UK's Foreign Office": no list's item
+                where.append((-1, -1) if owner else (start_at if i == 0 else -1, match.end() if j == n else -1))
     if len(found) > 1:
         _place_lists(sentence, found, where)
     return found
@@ -274,7 +275,8 @@ def _place_lists(sentence: str, found: list[_Mention], where: list[tuple[int, in
     """Names in one list with a sure place are places too, when nothing says otherwise:
     "Turkey, Macedonia and Latvia", "between Dawei and Rangoon". A list holds two names or more
     with only a comma, "and" or "or" between them; it counts when one of its names is a place
-    by its own words and none shows another kind (a person, a body, a person's shape). In a list
+    by its own words and none shows another kind (a person, a body, a person's shape); half its
+    names at least are sure places ("Intel, Samsung and Britain" is no list of places). In a list
     of three or more, a name with no evidence at all is a place; in a pair ("Israel and Hamas"),
     only a name the gazetteer knows as a town is made sure."""
     runs: list[list[int]] = [[0]]
@@ -288,7 +290,7 @@ def _place_lists(sentence: str, found: list[_Mention], where: list[tuple[int, in
         if len(run) < 2:
             continue
         votes = [found[k].votes for k in run]
-        if any(set(v) - {"place"} for v in votes) or not any(v.get("place", 0) >= 3 for v in votes):
+        if any(set(v) - {"place"} for v in votes) or 2 * sum(v.get("place", 0) >= 3 for v in votes) < len(run):
             continue
         for k in run:
             mention = found[k]
