@@ -533,3 +533,8 @@ def test_an_acronym_defined_in_the_text_is_its_body():
 def test_firms_listed_beside_a_country_are_no_places():
     found = _kinds("Quollsoft, Zembatech and Britain's Foreign Office have banned camera phones.")
     assert "Quollsoft" not in found and "Zembatech" not in found
+
+
+def test_names_after_places_such_as_are_places():
+    found = _kinds("The storm hit cities such as Quollburg and Zembla Falls on Monday.")
+    assert found.get("Quollburg") == "place"

@@ -113,6 +113,21 @@ def _role_before(before: str, before2: str, after: str, words: int) -> bool:
         or (word[:1].isupper() and key.rstrip(".") in _all_titles()))
 
 
+def _places_named(sentence: str, at: int, low: str) -> bool:
+    """Places named after a place's noun in the plural: "cities such as Miami", "countries
+    including Chad, Niger and Mali" (the list's other items follow as after "in")."""
+    words = sentence[max(0, at - 40) : at].split()
+    if low == "as":
+        if len(words) < 3 or words[-2].lower() != "such":
+            return False
+        noun = words[-3]
+    else:
+        if len(words) < 2:
+            return False
+        noun = words[-2].rstrip(",")
+    return noun.islower() and noun.endswith("s") and _stem(noun) in _PLACE_BEFORE
+
+
 _CLAUSE_GLUE = frozenset("of the a an for at".split())
 
 
@@ -185,7 +200,8 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
             possessed = tokens[j - 1].endswith(_POSSESSIVE) and _place_strength(" ".join(_written(t) for t in tokens[i:j])) < 2
             if (low in _PREPOSITION_BEFORE_PLACE or low in _W.place_prepositions
                     or (low == "of" and before2.lower() in _W.place_of)
-                    or (i == 0 and _listed(sentence, listed_after, start_at))):
+                    or (i == 0 and _listed(sentence, listed_after, start_at))
+                    or (i == 0 and low in ("as", "including") and _places_named(sentence, start_at, low))):
                 # "in Bill's yard": the place is the yard, and "Bill" only its owner
                 numbered = j == n and last_after.isdigit() and len(last_after) <= 2
                 context = "" if possessed or numbered else "in"  # not "migrate to Java 7": a product's version
