@@ -486,3 +486,55 @@ def test_a_numeral_and_a_quoted_word_are_no_names():
     assert "VII" not in found
     assert "Alberta" not in found
     assert found.get("John Paul II") == "person"
+
+
+def test_a_name_in_a_list_of_places_is_a_place():
+    found = _kinds(
+        "Turkey, Zembla and Latvia are taking part in the exercise. "
+        "Separately, talks between Norway and Quolla resumed on Monday."
+    )
+    assert found.get("Zembla") == "place"  # in a list of three beside sure places
+    assert "Quolla" not in found  # a pair alone ("Israel and Hamas") says nothing of the other
+
+
+def test_regions_and_former_names_the_gazetteers_lack_are_places():
+    found = _kinds("Officials said Rangoon was calm on Monday, and so was Darfur. Kashmir voted.")
+    assert found.get("Rangoon") == "place"
+    assert found.get("Kashmir") == "place"
+    assert found.get("Darfur") == "place"
+
+
+def test_a_role_in_the_clause_before_a_name_and_its_commas_makes_a_person():
+    found = _kinds(
+        "The head of the Zemblan Atomic Agency, Marten Quolliver, said the talks would go on. "
+        "The minister visited the town, Balad Orwe, on Monday. "
+        "A report by the Special Inspector General for Zembla Reconstruction came out."
+    )
+    assert found.get("Marten Quolliver") == "person"
+    assert "Balad Orwe" not in found  # a place after a comma, not a person
+    assert "Reconstruction" not in found and "Zembla Reconstruction" not in found  # an office, not a person
+
+
+def test_a_name_joined_by_an_ampersand_is_one_firm():
+    found = _kinds("Seven & Quoll Holdings agreed to buy the chain. Shares of Marks & Spencer fell on Monday.")
+    assert found.get("Seven & Quoll Holdings") == "organisation"
+    assert found.get("Marks & Spencer") == "organisation"
+
+
+def test_an_acronym_defined_in_the_text_is_its_body():
+    found = entities.entities(text.split(
+        "The opposition, the Zemblan League for Democracy (ZLD), won the vote. "
+        "Officials said the ZLD would not form a government. The ZLD rejected that."))
+    body = next(e for e in found if e.name == "Zemblan League for Democracy")
+    assert body.kind == "organisation" and "ZLD" in body.aliases
+    assert all(e.name != "ZLD" for e in found)
+
+
+def test_firms_listed_beside_a_country_are_no_places():
+    found = _kinds("Quollsoft, Zembatech and Britain's Foreign Office have banned camera phones.")
+    assert "Quollsoft" not in found and "Zembatech" not in found
+
+
+def test_names_after_places_such_as_are_places():
+    found = _kinds("The storm hit cities such as Quollburg and Zembla Falls on Monday.")
+    assert found.get("Quollburg") == "place"

@@ -6,7 +6,7 @@ Also the fallback for a language with no recogniser of its own (see the package 
 from __future__ import annotations
 
 from reports.analysis.entities.evidence import _about_a_person, _mentions
-from reports.analysis.entities.grouping import _aliases, _group
+from reports.analysis.entities.grouping import _acronyms, _aliases, _group
 from reports.analysis.entities.kinds import _classify, _decide, _shape
 from reports.analysis import lang
 from reports.analysis.entities.spans import _common_words, articles_lowered
@@ -41,7 +41,7 @@ def entities(doc: Document, limit: int = 40, title: str | None = None) -> tuple[
     for order, mention in enumerate(mentions):
         mention.order = order
     shown = []
-    for group in _group(mentions):
+    for group in _group(mentions, _acronyms(sentences)):
         kind, confidence = _decide(group.votes)
         if kind is not None and group.count:
             shown.append((group, kind, confidence))

@@ -113,6 +113,47 @@ def _role_before(before: str, before2: str, after: str, words: int) -> bool:
         or (word[:1].isupper() and key.rstrip(".") in _all_titles()))
 
 
+def _places_named(sentence: str, at: int, low: str) -> bool:
+    """Places named after a place's noun in the plural: "cities such as Miami", "countries
+    including Chad, Niger and Mali" (the list's other items follow as after "in")."""
+    words = sentence[max(0, at - 40) : at].split()
+    if low == "as":
+        if len(words) < 3 or words[-2].lower() != "such":
+            return False
+        noun = words[-3]
+    else:
+        if len(words) < 2:
+            return False
+        noun = words[-2].rstrip(",")
+    return noun.islower() and noun.endswith("s") and _stem(noun) in _PLACE_BEFORE
+
+
+_CLAUSE_GLUE = frozenset("of the a an for at".split())
+
+
+def _role_clause(sentence: str, at: int, after: str) -> bool:
+    """The clause before the comma that opens the name at `at` ends in a person's role and
+    the body or place it is of, and a comma or a stop closes the name: "The head of the IAEA,
+    Mohamed ElBaradei, said", "a senior police official, Saud Aziz, says". Between the role
+    and the comma only "of", "the" and names stand (not "the minister visited the town, ...")."""
+    if after not in (",", ".", ";", ")", ""):
+        return False
+    head = sentence[:at].rstrip()
+    if not head.endswith(","):
+        return False
+    words = _CLAUSE_WORD.findall(head[:-1][-80:])
+    for word in reversed(words[-7:]):
+        low = word.lower()
+        if word.islower() and (low in _W.roles or low in _W.role_clause):
+            return True
+        if not (low in _CLAUSE_GLUE or word[:1].isupper()):
+            return False
+    return False
+
+
+_CLAUSE_WORD = re.compile(r"[^\s,;:()\"“”]+|[,;:()\"“”]")
+
+
 def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next: bool = False) -> list[_Mention]:
     """Capitalised runs of the sentence, each cut into a mention with the evidence of its kind:
     `common` holds the article's lower-case words, `pronoun_next` that the next sentence opens
@@ -120,6 +161,7 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
     found: list[_Mention] = []
     scored = "-" in sentence and bool(_SCORE.search(sentence))
     listed_after = -1  # where the last run that stood after "in" ends: "in Cancun and Seattle"
+    where: list[tuple[int, int]] = []  # each found mention's start and end in the sentence
     for match in _RUN.finditer(sentence):
         tokens = match.group().split()
         n = len(tokens)
@@ -158,7 +200,8 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
             possessed = tokens[j - 1].endswith(_POSSESSIVE) and _place_strength(" ".join(_written(t) for t in tokens[i:j])) < 2
             if (low in _PREPOSITION_BEFORE_PLACE or low in _W.place_prepositions
                     or (low == "of" and before2.lower() in _W.place_of)
-                    or (i == 0 and _listed(sentence, listed_after, start_at))):
+                    or (i == 0 and _listed(sentence, listed_after, start_at))
+                    or (i == 0 and low in ("as", "including") and _places_named(sentence, start_at, low))):
                 # "in Bill's yard": the place is the yard, and "Bill" only its owner
                 numbered = j == n and last_after.isdigit() and len(last_after) <= 2
                 context = "" if possessed or numbered else "in"  # not "migrate to Java 7": a product's version
@@ -178,7 +221,8 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
                 context = "bodyof"  # "members of Hamas", "a spokesman for Gazprom"
             elif low in _ACTS_BEFORE:
                 context = "acts"
-            elif _role_before(before, before2, after if j < n else last_after, j - i):
+            elif _role_before(before, before2, after if j < n else last_after, j - i) or (
+                    i == 0 and j - i >= 2 and low == "," and _role_clause(sentence, start_at, after if j < n else last_after)):
                 context = "role"  # "rival Romano Prodi", "presidential hopeful Barack Obama"
             elif before.endswith(_POSSESSIVE) and (_place_strength(_written(before)) >= 2 or (
                     _acronym(_written(before)) and _acts_next(after if j < n else last_after))):
@@ -230,7 +274,47 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
             seen = _classify(tuple(tokens[i:j]), start, context)
             if seen:
                 found.append(_Mention(seen[0], seen[1], seen[2], 0, seen[3]))
+                # where it starts and ends, when that is the run's start or end (-1 inside a
+                # run: no list's comma or "and" stands there)
+                owner = tokens[j - 1].endswith(_POSSESSIVE)  # "the UK's Foreign Office": no list's item
+                where.append((-1, -1) if owner else (start_at if i == 0 else -1, match.end() if j == n else -1))
+    if len(found) > 1:
+        _place_lists(sentence, found, where)
     return found
+
+
+# What stands between two items of a list: "Turkey, Macedonia and Latvia", "Dawei and Rangoon".
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?")
+
+
+def _place_lists(sentence: str, found: list[_Mention], where: list[tuple[int, int]]) -> None:
+    """Names in one list with a sure place are places too, when nothing says otherwise:
+    "Turkey, Macedonia and Latvia", "between Dawei and Rangoon". A list holds two names or more
+    with only a comma, "and" or "or" between them; it counts when one of its names is a place
+    by its own words and none shows another kind (a person, a body, a person's shape); half its
+    names at least are sure places ("Intel, Samsung and Britain" is no list of places). In a list
+    of three or more, a name with no evidence at all is a place; in a pair ("Israel and Hamas"),
+    only a name the gazetteer knows as a town is made sure."""
+    runs: list[list[int]] = [[0]]
+    for k in range(1, len(found)):
+        end, start = where[k - 1][1], where[k][0]
+        if 0 <= end < start and _LIST_GAP.fullmatch(sentence, end, start):
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    for run in runs:
+        if len(run) < 2:
+            continue
+        votes = [found[k].votes for k in run]
+        if any(set(v) - {"place"} for v in votes) or 2 * sum(v.get("place", 0) >= 3 for v in votes) < len(run):
+            continue
+        for k in run:
+            mention = found[k]
+            if not mention.votes and len(run) >= 3:
+                mention.votes["place"] = 2.0
+                mention.lone_start = False
+            elif 0 < mention.votes.get("place", 0) < 2 and _place_strength(mention.name) == 1:
+                mention.votes["place"] += 1.0  # a town's name the gazetteer is unsure of
 
 
 _OPENING = frozenset({"\"", "“", "‘", "'", "("})

@@ -5,6 +5,7 @@ and the aliases each name is shown with.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from reports.analysis.entities.evidence import _Mention
@@ -32,7 +33,35 @@ def _aliases(group: _Group) -> tuple[str, ...]:
     return tuple(sorted((f for f in forms if f != group.name), key=lambda f: (-forms[f], f)))
 
 
-def _group(mentions: list[_Mention]) -> list[_Group]:
+_DEFINED = re.compile(r"((?:[A-Z][\w'’\-]*\s+(?:(?:of|for|and|the|on|to|de|&)\s+)*)+)\(\s*([A-Z]{2,6})\s*\)")
+_SMALL = frozenset("of for and the on to de &".split())
+
+
+def _acronyms(sentences: list[str]) -> dict[str, str]:
+    """The acronyms the article defines, each with the name it stands for (both lower case):
+    "the National League for Democracy (NLD)" -> {"nld": "national league for democracy"}.
+    The name is the shortest run of capitalised words before the parenthesis whose initials
+    spell the acronym ("of", "for", "and" between them skipped or counted)."""
+    found: dict[str, str] = {}
+    for sentence in sentences:
+        if "(" not in sentence:
+            continue
+        for match in _DEFINED.finditer(sentence):
+            words = match.group(1).split()
+            acronym = match.group(2)
+            for k in range(len(words) - 1, -1, -1):
+                if words[k].lower() in _SMALL:
+                    continue
+                tail = words[k:]
+                with_small = "".join(w[0] for w in tail).upper()
+                without = "".join(w[0] for w in tail if w.lower() not in _SMALL).upper()
+                if acronym in (with_small, without) and len(tail) >= 2:
+                    found.setdefault(acronym.lower(), " ".join(tail).lower())
+                    break
+    return found
+
+
+def _group(mentions: list[_Mention], acronyms: dict[str, str] | None = None) -> list[_Group]:
     """Merge the mentions: full names first, then lone words onto the full name ending in them:
     a person's surname (or given name) alone is that person, whatever else its own mentions say
     ("Adelson" with "Sheldon Adelson"); a body's own last word alone is that body ("Sands" with
@@ -60,6 +89,10 @@ def _group(mentions: list[_Mention]) -> list[_Group]:
             continue
         if single and key in bodies and not (m.votes.get("person") or m.votes.get("speaks")):
             _add(groups[bodies[key]], m, only="organisation")
+            continue
+        full = acronyms.get(key) if acronyms else None
+        if single and full in groups and _decide(groups[full].votes)[0] == "organisation":
+            _add(groups[full], m, only="organisation")  # "NLD", defined after "National League for Democracy"
             continue
         if single and key in firsts and not m.votes.get("person"):
             _add(groups[firsts[key]], m, only="organisation")  # "Amnesty says", with "Amnesty International"

@@ -164,7 +164,8 @@ def _shape(raw: tuple[str, ...], start: bool) -> tuple | None:
     if run and run[0].lower() in _DETERMINERS and " ".join(run).lower() not in _PLACE_FORMS:
         run = run[1:]
         had_the, start = True, False
-    if start and len(run) > 1 and (run[0].lower() in _OPENERS or _opens_a_known_name(run)) and not _place_prefix(run):
+    if (start and len(run) > 1 and (run[0].lower() in _OPENERS or _opens_a_known_name(run)) and not _place_prefix(run)
+            and run[1] != "&"):
         run = run[1:]  # "Later John Smith said", "Undercover FBI agents": a capital that only starts the sentence
         start = False
     if not run:
@@ -184,6 +185,8 @@ def _shape(raw: tuple[str, ...], start: bool) -> tuple | None:
     if titles:
         name = run[titles[-1] + 1 :]
         if len(name) > 2 and keys[titles[-1] + 1] in ("of", "for"):
+            if keys[titles[-1] + 2] not in _TITLE_QUALIFIERS and keys[titles[-1] + 2] not in all_titles:
+                return None  # "Inspector General for Iraq Reconstruction": an office, no person
             name = name[2:]  # "Secretary of State Condoleezza Rice"
         first = titles[0]
         while first > 0 and keys[first - 1] in _TITLE_QUALIFIERS:
@@ -224,6 +227,9 @@ def _shape(raw: tuple[str, ...], start: bool) -> tuple | None:
         elif len(run) == 2 and keys[0] in _W.continent_parts and _place_strength(run[1]) >= 3:
             _add_vote(votes, "place", 3)  # "Central America", "East Jerusalem": part of a known place
         elif keys[0] in _ORG_PREFIXES or any(_stem(t) in _ORG_WORDS for t in keys):
+            _add_vote(votes, "organisation", 2)
+        elif "&" in keys and not all(_everyday(k) for k in keys if k != "&"):
+            # "Marks & Spencer", "Ernst & Young": a firm of partners (not a title, "Secrets & Lies")
             _add_vote(votes, "organisation", 2)
         elif _place_strength(run[0]) >= 3 and not _looks_like_name(run) and not _place_strength(" ".join(run[1:])):
             _add_vote(votes, "organisation", 2)  # "U.S. Treasury", "China Daily": a country's body

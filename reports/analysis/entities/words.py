@@ -29,6 +29,7 @@ class _Words:
     positions: frozenset[str]
     event_heads: frozenset[str]
     events: tuple[str, ...]
+    place_forms: tuple[str, ...]
     lone_bodies: frozenset[str]
     club_heads: frozenset[str]
     team_verbs: frozenset[str]
@@ -45,6 +46,7 @@ class _Words:
     openers: frozenset[str]
     works: frozenset[str]
     apposition_roles: frozenset[str]
+    role_clause: frozenset[str]
     body_of: frozenset[str]
     place_before: frozenset[str]
     place_after: frozenset[str]
@@ -58,8 +60,9 @@ class _Words:
 def _load_words(language: str) -> _Words:
     text = resources.files("reports.analysis.lang").joinpath(language, "entities.toml").read_text("utf-8")
     data = tomllib.loads(text)
-    events = tuple(e.strip() for e in data.pop("events").split("|") if e.strip())
-    return _Words(events=events, **{k: frozenset(v.split()) for k, v in data.items()})
+    events, place_forms = (tuple(" ".join(e.split()) for e in data.pop(key).split("|") if e.strip())
+                           for key in ("events", "place_forms"))
+    return _Words(events=events, place_forms=place_forms, **{k: frozenset(v.split()) for k, v in data.items()})
 
 
 _W = _load_words("en")
@@ -123,7 +126,7 @@ _PLACE_FORMS = frozenset(
     for name in """america|balkans|bosnia|britain|burma|caribbean|crimea|donbas|great britain|kiev|
     latin america|middle east|scandinavia|tibet|uae|uk|us|usa|wales|west bank|holland|palestine|
     gaza|the hague|soviet union|atlantic|pacific|arctic|antarctic|mediterranean""".split("|")
-)
+) | frozenset(_W.place_forms)
 # Faiths and peoples are words for people, not places: "in Jewish homes", "Islamic courts".
 _FAITHS = frozenset(
     """muslim muslims islamic islamist islamists jewish jew jews christian christians catholic
@@ -135,7 +138,8 @@ _PLACE_PREFIXES = frozenset(
     "mount mt lake port fort st st. saint san santa los las new north south east west upper lower river cape gulf greater".split()
 )
 _ORG_PREFIXES = frozenset("national international federal royal global world united".split())
-_CONNECTORS = frozenset({"for", "of", "de", "du", "la", "le", "von", "van", "der", "den", "al", "bin", "da", "di"})
+# "&" joins the two halves of a firm's name: "Marks & Spencer", "Seven & I Holdings".
+_CONNECTORS = frozenset({"for", "of", "de", "du", "la", "le", "von", "van", "der", "den", "al", "bin", "da", "di", "&"})
 _DETERMINERS = frozenset({"the", "a", "an"})
 _SPEECH_AFTER = frozenset({"who"}) | _W.person_verbs
 _PREPOSITION_BEFORE_PLACE = frozenset({"in", "to", "from", "near", "across", "into", "at"})
