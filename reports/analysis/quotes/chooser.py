@@ -61,7 +61,7 @@ _RIGHT_WINDOW = 200  # characters after it, within its paragraph
 _OPENING_MARKS = " “\"‘'"  # what may stand between a mention and the quotation it touches
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     text: str  # as written
     start: int  # offset in the document
@@ -71,7 +71,7 @@ class Mention:
     signed: bool = False  # a signature after the quotation: "“...” ― Ada Park"
 
 
-@dataclass
+@dataclass(slots=True)
 class Group:
     """The mentions of one speaker around a quotation, and the features the model reads."""
 
@@ -83,7 +83,7 @@ class Group:
     said_as: Mention | None = None  # its pronoun nearest the quotation in the writer's sentence
 
 
-@dataclass
+@dataclass(slots=True)
 class Context:
     """What the chooser needs to know of the quotation and of the article so far."""
 
@@ -271,6 +271,19 @@ def _where(ctx: Context, at: int) -> str:
     return "previous_paragraph"
 
 
+@lru_cache(maxsize=None)
+def _placed_names(where: str, quote_side: str) -> tuple[str, ...]:
+    """The feature names crossed with where a mention sits, built once per place: a few
+    hundred thousand f-strings over a corpus otherwise."""
+    return (f"at={where}", f"at={where}&q={quote_side}", f"rule&at={where}", f"words_{where}",
+            f"near_{where}")
+
+
+@lru_cache(maxsize=None)
+def _crossed(name: str, where: str) -> str:
+    return f"{name}&at={where}"
+
+
 def _describe(ctx: Context, group: Group, rule_cue: str | None) -> None:
     f = group.features
     mention = group.mention
@@ -279,20 +292,21 @@ def _describe(ctx: Context, group: Group, rule_cue: str | None) -> None:
     if where in {"right", "right_far"} and _introduces_next(ctx, mention):
         where = "introduces_next"  # '“A.” Tom Ode told reporters: “B.”': B's source, not A's
     quote_side = "alone" if ctx.alone else ("opens" if ctx.left_start >= ctx.start - 1 else "inside")
+    at_where, at_where_side, rule_at, words_at, near_at = _placed_names(where, quote_side)
     f["bias"] = 1.0
-    f[f"at={where}"] = 1.0
-    f[f"at={where}&q={quote_side}"] = 1.0
+    f[at_where] = 1.0
+    f[at_where_side] = 1.0
     if group.rule:
         f["rule"] = 1.0
         f[f"rule={rule_cue}"] = 1.0
-        f[f"rule&at={where}"] = 1.0
+        f[rule_at] = 1.0
     f["count"] = math.log1p(f.get("count", 0.0))
     if mention.start >= 0:
         gap = text[mention.start + len(mention.text) : ctx.start] if mention.start < ctx.start \
             else text[ctx.end : mention.start]
         words = len(gap[:600].split())
-        f[f"words_{where}"] = math.log1p(words)
-        f[f"near_{where}"] = 1.0 if words <= 3 else 0.0
+        f[words_at] = math.log1p(words)
+        f[near_at] = 1.0 if words <= 3 else 0.0
         if mention.start < ctx.start and not gap.strip(_OPENING_MARKS):
             f["touches_quote"] = 1.0  # 'she found Ms. Sherry “very quiet”': an object, seldom the source
         f["chars"] = math.log1p(_distance(ctx, mention)) / 8
@@ -303,7 +317,7 @@ def _describe(ctx: Context, group: Group, rule_cue: str | None) -> None:
     features, placed = own
     f.update(features)
     for name in placed:
-        f[f"{name}&at={where}"] = 1.0
+        f[_crossed(name, where)] = 1.0
     if mention.signed:
         f["signature"] = 1.0
         f[f"signature&q={quote_side}"] = 1.0
@@ -327,7 +341,8 @@ def _own_features(ctx: Context, mention: Mention) -> tuple[dict[str, float], tup
     if mention.start >= 0:
         before = text[max(0, mention.start - 40) : mention.start]
         after = text[mention.start + len(mention.text) : mention.start + len(mention.text) + 100]
-        verb_after = VERB_AT.match(after, _AFTER_VERB.match(after).end())
+        verb_at = _AFTER_VERB.match(after).end()
+        verb_after = VERB_AT.match(after, verb_at)
         previous = before.split()[-2:]
         last = previous[-1].lower() if previous else ""
         if last == "the" and len(previous) > 1:
@@ -336,7 +351,7 @@ def _own_features(ctx: Context, mention: Mention) -> tuple[dict[str, float], tup
             f["verb_after"] = 1.0
             placed.append("verb_after")
             f[f"verb={_verb_kind(verb_after.group())}"] = 1.0
-        elif _FINITE.match(after, _AFTER_VERB.match(after).end()):
+        elif _FINITE.match(after, verb_at):
             f["subject"] = 1.0  # 'the crowd loudly reprised the chant “...”': another verb's subject
             placed.append("subject")
         if last and VERB_AT.fullmatch(last.rstrip(",")):
@@ -380,7 +395,8 @@ def _own_features(ctx: Context, mention: Mention) -> tuple[dict[str, float], tup
             f["surname_known"] = 1.0
     else:
         f["description"] = 1.0
-        kind = lexicon().kinds.get(low[-1].rstrip("s"), lexicon().kinds.get(low[-1])) if low else None
+        kinds = lexicon().kinds
+        kind = kinds.get(low[-1].rstrip("s"), kinds.get(low[-1])) if low else None
         if kind:
             f[f"noun={kind}"] = 1.0  # people, groups or documents
     return f, tuple(placed)
