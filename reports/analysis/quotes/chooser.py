@@ -107,6 +107,7 @@ class Context:
     memo: dict = field(default_factory=dict)  # the article's mentions and their own features, by offset
 
 
+@lru_cache(maxsize=16384)
 def fold(name: str | None) -> str:
     return " ".join((name or "").lower().replace("’", "'").split())
 
