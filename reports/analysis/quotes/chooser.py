@@ -205,16 +205,20 @@ def _mentions(ctx: Context, resolve, sentence_only: bool = False) -> list[Mentio
     if sentence_only:
         lo, hi = max(lo, ctx.left_start), min(hi, ctx.right_end)
     found: list[Mention] = []
-    first = bisect_left(ctx.run_starts, lo)
-    last = bisect_right(ctx.run_starts, hi)
-    for run_start, run_end in ctx.runs[first:last]:
-        if ctx.start <= run_start < ctx.end or run_end > hi:
-            continue  # inside the quotation: its words, not its source
-        key = ("run", run_start)
-        if key not in ctx.memo:  # a name resolves the same from every quotation near it
-            ctx.memo[key] = _run_mention(text, run_start, run_end, resolve)
-        if ctx.memo[key] is not None:
-            found.append(ctx.memo[key])
+    starts, runs = ctx.run_starts, ctx.runs
+    first, last = bisect_left(starts, lo), bisect_right(starts, hi)
+    # the runs inside the quotation are its words, not its source: skipped by bisection
+    inside, after = bisect_left(starts, ctx.start, first, last), bisect_left(starts, ctx.end, first, last)
+    memo = ctx.memo.setdefault("runs", {})  # a name resolves the same from every quotation near it
+    for index in (*range(first, inside), *range(after, last)):
+        run_start, run_end = runs[index]
+        if run_end > hi:
+            continue
+        mention = memo.get(run_start, memo)
+        if mention is memo:
+            mention = memo[run_start] = _run_mention(text, run_start, run_end, resolve)
+        if mention is not None:
+            found.append(mention)
     for window_lo, window_hi in ((ctx.left_start, ctx.start), (ctx.end, ctx.right_end)):
         for match in _PRONOUN.finditer(text, window_lo, window_hi):
             speaker = resolve(match.group(), match.start())
