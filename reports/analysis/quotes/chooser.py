@@ -376,27 +376,36 @@ def _own_features(ctx: Context, mention: Mention) -> tuple[dict[str, float], tup
             placed.append("opens_sentence")
             if " " not in mention.text and mention.text not in ctx.proper():
                 f["opening_word"] = 1.0  # "Perhaps", "Celebrated": never capitalised mid-sentence
-    words = mention.text.split()
+    f.update(_word_features(mention.text, mention.speaker, mention.pronoun))
+    return f, tuple(placed)
+
+
+# The same names come back in every article: what a mention's words alone say is asked once.
+@lru_cache(maxsize=16384)
+def _word_features(text: str, speaker: str | None, pronoun: bool) -> dict[str, float]:
+    """The features of a mention's words and the speaker they resolve to (do not modify)."""
+    f: dict[str, float] = {}
+    words = text.split()
     low = [w.lower().strip(".,") for w in words]
-    if not mention.speaker:
+    if not speaker:
         f["no_speaker"] = 1.0  # "it", "they": a quotation given to it has no speaker to show
-    if mention.pronoun or (len(low) == 1 and is_pronoun(low[0])):
+    if pronoun or (len(low) == 1 and is_pronoun(low[0])):
         f["pronoun"] = 1.0
         f[f"pronoun={low[0]}"] = 1.0
-        if mention.speaker is None:
+        if speaker is None:
             f["unresolved"] = 1.0
-    elif mention.text[:1].isupper():
+    elif text[:1].isupper():
         f["capitalised"] = 1.0
         f["words"] = min(len(words), 5) / 5
         if any(w in TITLES for w in low[:-1]):
             f["title"] = 1.0
-        if person(mention.text) is None:
+        if person(text) is None:
             f["not_person"] = 1.0
         if low and low[-1] in _INSTITUTION:
             f["institution"] = 1.0
-        if mention.text.isupper() and len(mention.text) > 1:
+        if text.isupper() and len(text) > 1:
             f["upper"] = 1.0
-        if len(words) == 1 and mention.speaker and " " in mention.speaker:
+        if len(words) == 1 and speaker and " " in speaker:
             f["surname_known"] = 1.0
     else:
         f["description"] = 1.0
@@ -404,7 +413,7 @@ def _own_features(ctx: Context, mention: Mention) -> tuple[dict[str, float], tup
         kind = kinds.get(low[-1].rstrip("s"), kinds.get(low[-1])) if low else None
         if kind:
             f[f"noun={kind}"] = 1.0  # people, groups or documents
-    return f, tuple(placed)
+    return f
 
 
 def _introduces_next(ctx: Context, mention: Mention) -> bool:
