@@ -38,6 +38,12 @@ _PRONOUN = re.compile(r"\b(?:he|she|they|He|She|They|I|we|We)\b")
 # The look-ahead at a letter gives the same matches, but lets `re` skip to a place where one
 # could start instead of trying the long list of words at every place.
 _SOURCE_NOUN = re.compile(rf"(?=[a-z])\b(?:{SOURCE_NOUNS})\b", re.IGNORECASE)
+# Every head noun is one word of letters, so a match of `_SOURCE_NOUN` is a whole word: walking
+# the window's words and asking each once per process finds the same matches without trying
+# the list of nouns at every word (`_source_nouns`).
+_ONE_WORD_NOUNS = re.fullmatch(r"[a-z?|()\[\]:]+", SOURCE_NOUNS) is not None
+_SOURCE_NOUN_WORD = re.compile(rf"(?:{SOURCE_NOUNS})", re.IGNORECASE)
+_WORD_RUN = re.compile(r"\w+")
 _DETERMINER_LEAD = re.compile(rf"\b(?:{'|'.join(sorted(DETERMINERS))})\s+(?:[\w’'-]+\s+){{0,3}}$", re.IGNORECASE)
 # what may stand between a name and its verb: "(D-Ore.)", ", the former mayor,", "also"
 _AFTER_VERB = re.compile(r"[\s,]*(?:\([^()]{0,40}\)\s*)?(?:,[^,;:“”\"]{1,60},\s*)?(?:\w+ly\s+|also\s+)?")
@@ -224,7 +230,7 @@ def _mentions(ctx: Context, resolve, sentence_only: bool = False) -> list[Mentio
             speaker = resolve(match.group(), match.start())
             found.append(Mention(match.group(), match.start(), fold(speaker) or match.group().lower(),
                                  speaker, pronoun=True))
-        for match in _SOURCE_NOUN.finditer(text, window_lo, window_hi):
+        for match in _source_nouns(text, window_lo, window_hi):
             if match.group()[:1].isupper():
                 continue  # a name's title, found as a capitalised run
             lead = _DETERMINER_LEAD.search(text, max(window_lo, match.start() - 60), match.start())
@@ -241,6 +247,24 @@ def _mentions(ctx: Context, resolve, sentence_only: bool = False) -> list[Mentio
         speaker = resolve(name, signed.start(1))
         found.append(Mention(name, signed.start(1), fold(speaker or name), speaker or name, signed=True))
     return found
+
+
+def _source_nouns(text: str, lo: int, hi: int) -> list[re.Match[str]]:
+    """`_SOURCE_NOUN.finditer(text, lo, hi)`: a word is a match when it is one of the nouns
+    (cut at `hi` as the pattern sees it) and starts a word in the text, not only the window."""
+    if not _ONE_WORD_NOUNS:
+        return list(_SOURCE_NOUN.finditer(text, lo, hi))
+    found = []
+    for match in _WORD_RUN.finditer(text, lo, hi):
+        if _is_source_noun(match.group()) and not (
+                match.start() == lo and lo and _WORD_RUN.match(text, lo - 1)):
+            found.append(match)
+    return found
+
+
+@lru_cache(maxsize=16384)
+def _is_source_noun(word: str) -> bool:
+    return _SOURCE_NOUN_WORD.fullmatch(word) is not None
 
 
 def _run_mention(text: str, run_start: int, run_end: int, resolve) -> Mention | None:
