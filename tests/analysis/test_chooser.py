@@ -97,3 +97,14 @@ def test_a_relative_pronoun_is_the_source_as_written():
     """'Ada Park, who says it's “disastrous”': the speaker is its antecedent, written "who"."""
     text = "The pact has critics, such as Ada Park, who says it is “disastrous.”"
     assert [(q.speaker, q.mention) for q in extract(split(text)).items] == [("Ada Park", "who")]
+
+
+def test_source_nouns_found_word_by_word_are_the_patterns_matches():
+    # the fast walk must give exactly the regular expression's matches, window edges included:
+    # a word cut by the window's end, a word that starts before the window, case, underscores
+    text = ("xofficials said officials_ and Officials, OFFICIALS, officials2, spokeswomen; "
+            "the aides, aide and aidesx met two sources close to someone")
+    for lo in range(len(text)):
+        for hi in range(lo, len(text) + 1, 7):
+            expected = [m.span() for m in chooser._SOURCE_NOUN.finditer(text, lo, hi)]
+            assert [m.span() for m in chooser._source_nouns(text, lo, hi)] == expected, (lo, hi)

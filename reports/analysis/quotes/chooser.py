@@ -38,6 +38,12 @@ _PRONOUN = re.compile(r"\b(?:he|she|they|He|She|They|I|we|We)\b")
 # The look-ahead at a letter gives the same matches, but lets `re` skip to a place where one
 # could start instead of trying the long list of words at every place.
 _SOURCE_NOUN = re.compile(rf"(?=[a-z])\b(?:{SOURCE_NOUNS})\b", re.IGNORECASE)
+# Every head noun is one word of letters, so a match of `_SOURCE_NOUN` is a whole word: walking
+# the window's words and asking each once per process finds the same matches without trying
+# the list of nouns at every word (`_source_nouns`).
+_ONE_WORD_NOUNS = re.fullmatch(r"[a-z?|()\[\]:]+", SOURCE_NOUNS) is not None
+_SOURCE_NOUN_WORD = re.compile(rf"(?:{SOURCE_NOUNS})", re.IGNORECASE)
+_WORD_RUN = re.compile(r"\w+")
 _DETERMINER_LEAD = re.compile(rf"\b(?:{'|'.join(sorted(DETERMINERS))})\s+(?:[\w’'-]+\s+){{0,3}}$", re.IGNORECASE)
 # what may stand between a name and its verb: "(D-Ore.)", ", the former mayor,", "also"
 _AFTER_VERB = re.compile(r"[\s,]*(?:\([^()]{0,40}\)\s*)?(?:,[^,;:“”\"]{1,60},\s*)?(?:\w+ly\s+|also\s+)?")
@@ -61,7 +67,7 @@ _RIGHT_WINDOW = 200  # characters after it, within its paragraph
 _OPENING_MARKS = " “\"‘'"  # what may stand between a mention and the quotation it touches
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     text: str  # as written
     start: int  # offset in the document
@@ -71,7 +77,7 @@ class Mention:
     signed: bool = False  # a signature after the quotation: "“...” ― Ada Park"
 
 
-@dataclass
+@dataclass(slots=True)
 class Group:
     """The mentions of one speaker around a quotation, and the features the model reads."""
 
@@ -83,7 +89,7 @@ class Group:
     said_as: Mention | None = None  # its pronoun nearest the quotation in the writer's sentence
 
 
-@dataclass
+@dataclass(slots=True)
 class Context:
     """What the chooser needs to know of the quotation and of the article so far."""
 
@@ -107,6 +113,7 @@ class Context:
     memo: dict = field(default_factory=dict)  # the article's mentions and their own features, by offset
 
 
+@lru_cache(maxsize=16384)
 def fold(name: str | None) -> str:
     return " ".join((name or "").lower().replace("’", "'").split())
 
@@ -204,22 +211,26 @@ def _mentions(ctx: Context, resolve, sentence_only: bool = False) -> list[Mentio
     if sentence_only:
         lo, hi = max(lo, ctx.left_start), min(hi, ctx.right_end)
     found: list[Mention] = []
-    first = bisect_left(ctx.run_starts, lo)
-    last = bisect_right(ctx.run_starts, hi)
-    for run_start, run_end in ctx.runs[first:last]:
-        if ctx.start <= run_start < ctx.end or run_end > hi:
-            continue  # inside the quotation: its words, not its source
-        key = ("run", run_start)
-        if key not in ctx.memo:  # a name resolves the same from every quotation near it
-            ctx.memo[key] = _run_mention(text, run_start, run_end, resolve)
-        if ctx.memo[key] is not None:
-            found.append(ctx.memo[key])
+    starts, runs = ctx.run_starts, ctx.runs
+    first, last = bisect_left(starts, lo), bisect_right(starts, hi)
+    # the runs inside the quotation are its words, not its source: skipped by bisection
+    inside, after = bisect_left(starts, ctx.start, first, last), bisect_left(starts, ctx.end, first, last)
+    memo = ctx.memo.setdefault("runs", {})  # a name resolves the same from every quotation near it
+    for index in (*range(first, inside), *range(after, last)):
+        run_start, run_end = runs[index]
+        if run_end > hi:
+            continue
+        mention = memo.get(run_start, memo)
+        if mention is memo:
+            mention = memo[run_start] = _run_mention(text, run_start, run_end, resolve)
+        if mention is not None:
+            found.append(mention)
     for window_lo, window_hi in ((ctx.left_start, ctx.start), (ctx.end, ctx.right_end)):
         for match in _PRONOUN.finditer(text, window_lo, window_hi):
             speaker = resolve(match.group(), match.start())
             found.append(Mention(match.group(), match.start(), fold(speaker) or match.group().lower(),
                                  speaker, pronoun=True))
-        for match in _SOURCE_NOUN.finditer(text, window_lo, window_hi):
+        for match in _source_nouns(text, window_lo, window_hi):
             if match.group()[:1].isupper():
                 continue  # a name's title, found as a capitalised run
             lead = _DETERMINER_LEAD.search(text, max(window_lo, match.start() - 60), match.start())
@@ -236,6 +247,24 @@ def _mentions(ctx: Context, resolve, sentence_only: bool = False) -> list[Mentio
         speaker = resolve(name, signed.start(1))
         found.append(Mention(name, signed.start(1), fold(speaker or name), speaker or name, signed=True))
     return found
+
+
+def _source_nouns(text: str, lo: int, hi: int) -> list[re.Match[str]]:
+    """`_SOURCE_NOUN.finditer(text, lo, hi)`: a word is a match when it is one of the nouns
+    (cut at `hi` as the pattern sees it) and starts a word in the text, not only the window."""
+    if not _ONE_WORD_NOUNS:
+        return list(_SOURCE_NOUN.finditer(text, lo, hi))
+    found = []
+    for match in _WORD_RUN.finditer(text, lo, hi):
+        if _is_source_noun(match.group()) and not (
+                match.start() == lo and lo and _WORD_RUN.match(text, lo - 1)):
+            found.append(match)
+    return found
+
+
+@lru_cache(maxsize=16384)
+def _is_source_noun(word: str) -> bool:
+    return _SOURCE_NOUN_WORD.fullmatch(word) is not None
 
 
 def _run_mention(text: str, run_start: int, run_end: int, resolve) -> Mention | None:
@@ -271,6 +300,19 @@ def _where(ctx: Context, at: int) -> str:
     return "previous_paragraph"
 
 
+@lru_cache(maxsize=None)
+def _placed_names(where: str, quote_side: str) -> tuple[str, ...]:
+    """The feature names crossed with where a mention sits, built once per place: a few
+    hundred thousand f-strings over a corpus otherwise."""
+    return (f"at={where}", f"at={where}&q={quote_side}", f"rule&at={where}", f"words_{where}",
+            f"near_{where}")
+
+
+@lru_cache(maxsize=None)
+def _crossed(name: str, where: str) -> str:
+    return f"{name}&at={where}"
+
+
 def _describe(ctx: Context, group: Group, rule_cue: str | None) -> None:
     f = group.features
     mention = group.mention
@@ -279,20 +321,21 @@ def _describe(ctx: Context, group: Group, rule_cue: str | None) -> None:
     if where in {"right", "right_far"} and _introduces_next(ctx, mention):
         where = "introduces_next"  # '“A.” Tom Ode told reporters: “B.”': B's source, not A's
     quote_side = "alone" if ctx.alone else ("opens" if ctx.left_start >= ctx.start - 1 else "inside")
+    at_where, at_where_side, rule_at, words_at, near_at = _placed_names(where, quote_side)
     f["bias"] = 1.0
-    f[f"at={where}"] = 1.0
-    f[f"at={where}&q={quote_side}"] = 1.0
+    f[at_where] = 1.0
+    f[at_where_side] = 1.0
     if group.rule:
         f["rule"] = 1.0
         f[f"rule={rule_cue}"] = 1.0
-        f[f"rule&at={where}"] = 1.0
+        f[rule_at] = 1.0
     f["count"] = math.log1p(f.get("count", 0.0))
     if mention.start >= 0:
         gap = text[mention.start + len(mention.text) : ctx.start] if mention.start < ctx.start \
             else text[ctx.end : mention.start]
         words = len(gap[:600].split())
-        f[f"words_{where}"] = math.log1p(words)
-        f[f"near_{where}"] = 1.0 if words <= 3 else 0.0
+        f[words_at] = math.log1p(words)
+        f[near_at] = 1.0 if words <= 3 else 0.0
         if mention.start < ctx.start and not gap.strip(_OPENING_MARKS):
             f["touches_quote"] = 1.0  # 'she found Ms. Sherry “very quiet”': an object, seldom the source
         f["chars"] = math.log1p(_distance(ctx, mention)) / 8
@@ -303,7 +346,7 @@ def _describe(ctx: Context, group: Group, rule_cue: str | None) -> None:
     features, placed = own
     f.update(features)
     for name in placed:
-        f[f"{name}&at={where}"] = 1.0
+        f[_crossed(name, where)] = 1.0
     if mention.signed:
         f["signature"] = 1.0
         f[f"signature&q={quote_side}"] = 1.0
@@ -327,7 +370,8 @@ def _own_features(ctx: Context, mention: Mention) -> tuple[dict[str, float], tup
     if mention.start >= 0:
         before = text[max(0, mention.start - 40) : mention.start]
         after = text[mention.start + len(mention.text) : mention.start + len(mention.text) + 100]
-        verb_after = VERB_AT.match(after, _AFTER_VERB.match(after).end())
+        verb_at = _AFTER_VERB.match(after).end()
+        verb_after = VERB_AT.match(after, verb_at)
         previous = before.split()[-2:]
         last = previous[-1].lower() if previous else ""
         if last == "the" and len(previous) > 1:
@@ -336,7 +380,7 @@ def _own_features(ctx: Context, mention: Mention) -> tuple[dict[str, float], tup
             f["verb_after"] = 1.0
             placed.append("verb_after")
             f[f"verb={_verb_kind(verb_after.group())}"] = 1.0
-        elif _FINITE.match(after, _AFTER_VERB.match(after).end()):
+        elif _FINITE.match(after, verb_at):
             f["subject"] = 1.0  # 'the crowd loudly reprised the chant “...”': another verb's subject
             placed.append("subject")
         if last and VERB_AT.fullmatch(last.rstrip(",")):
@@ -356,34 +400,44 @@ def _own_features(ctx: Context, mention: Mention) -> tuple[dict[str, float], tup
             placed.append("opens_sentence")
             if " " not in mention.text and mention.text not in ctx.proper():
                 f["opening_word"] = 1.0  # "Perhaps", "Celebrated": never capitalised mid-sentence
-    words = mention.text.split()
+    f.update(_word_features(mention.text, mention.speaker, mention.pronoun))
+    return f, tuple(placed)
+
+
+# The same names come back in every article: what a mention's words alone say is asked once.
+@lru_cache(maxsize=16384)
+def _word_features(text: str, speaker: str | None, pronoun: bool) -> dict[str, float]:
+    """The features of a mention's words and the speaker they resolve to (do not modify)."""
+    f: dict[str, float] = {}
+    words = text.split()
     low = [w.lower().strip(".,") for w in words]
-    if not mention.speaker:
+    if not speaker:
         f["no_speaker"] = 1.0  # "it", "they": a quotation given to it has no speaker to show
-    if mention.pronoun or (len(low) == 1 and is_pronoun(low[0])):
+    if pronoun or (len(low) == 1 and is_pronoun(low[0])):
         f["pronoun"] = 1.0
         f[f"pronoun={low[0]}"] = 1.0
-        if mention.speaker is None:
+        if speaker is None:
             f["unresolved"] = 1.0
-    elif mention.text[:1].isupper():
+    elif text[:1].isupper():
         f["capitalised"] = 1.0
         f["words"] = min(len(words), 5) / 5
         if any(w in TITLES for w in low[:-1]):
             f["title"] = 1.0
-        if person(mention.text) is None:
+        if person(text) is None:
             f["not_person"] = 1.0
         if low and low[-1] in _INSTITUTION:
             f["institution"] = 1.0
-        if mention.text.isupper() and len(mention.text) > 1:
+        if text.isupper() and len(text) > 1:
             f["upper"] = 1.0
-        if len(words) == 1 and mention.speaker and " " in mention.speaker:
+        if len(words) == 1 and speaker and " " in speaker:
             f["surname_known"] = 1.0
     else:
         f["description"] = 1.0
-        kind = lexicon().kinds.get(low[-1].rstrip("s"), lexicon().kinds.get(low[-1])) if low else None
+        kinds = lexicon().kinds
+        kind = kinds.get(low[-1].rstrip("s"), kinds.get(low[-1])) if low else None
         if kind:
             f[f"noun={kind}"] = 1.0  # people, groups or documents
-    return f, tuple(placed)
+    return f
 
 
 def _introduces_next(ctx: Context, mention: Mention) -> bool:

@@ -5,6 +5,7 @@ Shared by `subjects` (noun phrases) and `attribution` (reporting clauses)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from reports.analysis.timeline import WEEKDAYS
 
@@ -226,6 +227,7 @@ def capitalised(token: str) -> bool:
     return token[:1].isupper() and token[:1].isalpha()
 
 
+@lru_cache(maxsize=16384)  # asked again for every mention the chooser weighs
 def is_pronoun(token: str) -> bool:
     return token.lower().replace("’", "'").split("'")[0] in PRONOUNS
 

@@ -155,7 +155,9 @@ class _Attributor:
         if source is not None and source.cue in {"subject", "sentence"}:
             source = self._plausible(source, span)  # after the kind: detection stays as it was
         elif source is not None and source.cue != "opening":
-            source = dataclasses.replace(source, mention=trimmed(source.mention))
+            mention = trimmed(source.mention)  # mostly as it was: no copy then (no one alters a Source)
+            if mention != source.mention:
+                source = dataclasses.replace(source, mention=mention)
         if kind == "scare":
             return Quote(quote, None, kind, False, span.start, span.end)
         if source is not None:
