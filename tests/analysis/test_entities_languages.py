@@ -40,6 +40,14 @@ def test_the_german_tagger_reads_its_shipped_weights():
     assert all(len(row) == len(model.tags) for row in model.weights.values())
 
 
+def test_a_common_noun_ending_from_the_language_file_is_a_feature():
+    ctx = names_de.context([["Die", "Regierung", "in", "Hamburg", "tagte", "."]])
+    tokens = ["Die", "Regierung", "in", "Hamburg", "tagte", "."]
+    assert "noun-ending" in names_de.token_features(tokens, 1, ctx)  # "-ung"
+    assert "noun-ending" not in names_de.token_features(tokens, 3, ctx)
+    assert "ung" in lang.rules("de").noun_endings and "noun-ending" in names_de.model().weights
+
+
 def test_french_articles_and_contractions_are_never_names():
     found = _kinds(
         "Un accord a été signé mardi à Paris par Emmanuel Macron. Les Verts ont voté contre le "

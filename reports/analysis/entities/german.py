@@ -3,12 +3,13 @@
 A capital says little in German ("Regierung", "Angst"), so the words are tagged by a small
 fitted model instead: a maximum-entropy tagger (one logistic regression over the tags O, B-PER,
 I-PER, B-ORG, I-ORG, B-LOC, I-LOC) that reads each token's own form (lower case, shape, prefix,
-suffixes), its neighbours, the tag it gave the token before, and what the article shows of the
-word elsewhere: written in lower case (an ordinary word, capitalised only at a sentence's start)
-or after an article in mid-sentence ("die Regierung", but also "die SPD"). Tags are chosen by
-Viterbi over the tagger's log-probabilities. The weights are data
-(`german.json`), fitted by `bench/names_de.py` on GermEval's German news sentences; this module
-only scores them, in plain Python.
+suffixes, an ending of common nouns such as "-ung" from the language file), its neighbours, the
+tag it gave the token before, and what the article shows of the word elsewhere: written in
+lower case (an ordinary word, capitalised only at a sentence's start) or after an article in
+mid-sentence ("die Regierung", but also "die SPD"). Tags are chosen by Viterbi over the
+tagger's log-probabilities. The weights are data (`german.json`), fitted by
+`bench/names_de.py` on GermEval's German news sentences; this module only scores them, in plain
+Python.
 
 The tagged spans are grouped like the English names: one entity per name as written, a person's
 lone surname counted with the full name that ends in it, the kind the most frequent tag.
@@ -119,6 +120,8 @@ def token_features(tokens: list[str], i: int, ctx: Context) -> list[str]:
         if len(word) > 1 and word.isupper():
             feats.append("caps")
         feats.extend(_known(low))
+        if low.endswith(_noun_endings()) and len(low) > 5:
+            feats.append("noun-ending")
         if low.endswith(_title_ends()) and len(low) > 6:
             feats.append("title-compound")  # "Europaminister", "Innensenator": a role, not a name
     if before in _titles():
@@ -163,6 +166,11 @@ def _german_places() -> frozenset[str]:
     german = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["de"], fallback=True)
     names.update(german.gettext(s.name).lower() for s in pycountry.subdivisions if s.parent_code is None)
     return frozenset(names)
+
+
+@functools.cache
+def _noun_endings() -> tuple[str, ...]:
+    return lang.rules("de").noun_endings
 
 
 @functools.cache

@@ -62,6 +62,7 @@ class Language:
     ordinal_days: bool = False  # a day is written "7." before its month ("am 7. Februar")
     elisions: frozenset[str] = frozenset()  # words elided before an apostrophe: French "l'", "qu'"
     not_names: frozenset[str] = frozenset()  # articles and contractions never in a name: French "Un", "C'est"
+    noun_endings: tuple[str, ...] = ()  # endings of common nouns ("-ung", "-heit"): a German capital that is no name
     syllables: Syllables | None = None  # None: the language counts syllables otherwise (English)
 
     @functools.cached_property
@@ -110,6 +111,7 @@ def rules(code: str) -> Language:
         ordinal_days=bool(data.get("sentences", {}).get("ordinal_days", False)),
         elisions=_word_set(words.get("elisions", "")),
         not_names=_word_set(words.get("not_names", "")),
+        noun_endings=tuple(words.get("noun_endings", "").split()),
         syllables=_syllables(data.get("syllables", {})),
     )
 
