@@ -274,3 +274,20 @@ def test_a_german_digest_stamps_seite_and_no_briefings_own_footer_is_left(projec
         text = page.extract_text()
         assert re.findall(r"Seite (\d+) von (\d+)", text) == [(str(number), str(total))], (number, text[-200:])
         assert not re.search(r"Page \d+ (of|sur) \d+", text), (number, text[-200:])
+
+
+def test_a_day_whose_digest_language_changes_is_stamped_whole_in_the_new_one(project: Path, cli):
+    """The stamps share one font subset, of the language they were first written in: a run
+    after `[render] language` changed writes the digest whole, never appends German numbers
+    drawn with English glyphs."""
+    assert run_json(cli, "--date", DAY)[0] == 0
+    (project / "reports.toml").write_text('[render]\nlanguage = "de"\n')
+    row = {"id": "second", "title": "A second story", "text": "The council met on Tuesday. It agreed a new budget for the town's schools."}
+    (project / "seeds" / "more.jsonl").write_text(json.dumps(row) + "\n")
+    assert run_json(cli, "--date", DAY)[0] == 0
+    path = project / "out" / DAY / "digest.pdf"
+    assert_readable(path)
+    reader = PdfReader(path)
+    total = len(reader.pages)
+    for number, page in enumerate(reader.pages, start=1):
+        assert re.findall(r"Seite (\d+) von (\d+)", page.extract_text()) == [(str(number), str(total))], number
