@@ -27,6 +27,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO.parent / "shared" / "corpus" / "summaries" / "bbc-dev.jsonl"
+MORE = CORPUS.with_name("cnn-corpus-dev.jsonl")  # after BBC's 400: 40 runs of 10 need 420
 BIN = Path(sys.executable).parent
 REPORTS = [str(BIN / "reports")] if (BIN / "reports").exists() else [sys.executable, "-m", "reports.cli"]
 DAY = "2026-11-25"
@@ -93,7 +94,8 @@ def sizes_rows(work: Path, sizes: list[int], lines: list[str]) -> None:
 
 
 def growing_rows(work: Path, runs: int, per_run: int, lines: list[str]) -> None:
-    rows = [json.loads(line) for line in CORPUS.open()][20 : 20 + runs * per_run]
+    rows = [json.loads(line) for path in (CORPUS, MORE) for line in path.open()][20 : 20 + runs * per_run]
+    assert len(rows) == runs * per_run, f"the dev corpora hold {len(rows) + 20} articles, not {20 + runs * per_run}"
     day = project(work / "growing")
     grown, fresh = [], []
     for run in range(runs):

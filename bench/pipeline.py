@@ -15,12 +15,19 @@
 
 runs bench/cluster.py instead: Dask with 1 and 2 local worker processes beside the local
 process pool, and the coordinator's peak memory over a large backlog.
+
+    python bench/pipeline.py --tree-memory [--articles 1000] [--workers 2]
+
+measures one thing only: the peak memory of a whole `reports run` process tree (coordinator
+and workers), the sum of each process's resident set (VmRSS in /proc) sampled every
+--interval seconds, beside its CPU and wall time (target: 400 MB at 1,000 articles).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import statistics
 import subprocess
@@ -134,6 +141,72 @@ def startup(command: list[str], repeat: int = 7) -> float:
     return statistics.median(times)
 
 
+def tree_pids(root: int) -> list[int]:
+    """`root` and every process under it, from /proc/<pid>/task/<tid>/children."""
+    found, stack = [], [root]
+    while stack:
+        pid = stack.pop()
+        found.append(pid)
+        for task in Path(f"/proc/{pid}/task").glob("*/children"):
+            try:
+                stack += [int(child) for child in task.read_text().split()]
+            except OSError:  # the task ended while we read
+                pass
+    return found
+
+
+def memory_mb(pid: int, file: str = "status", field: str = "VmRSS:") -> float:
+    """One process's VmRSS in MB (or Pss, from smaps_rollup: shared pages divided among the
+    processes sharing them, so the sum over a forked tree counts them once); 0 once it ended."""
+    try:
+        for line in Path(f"/proc/{pid}/{file}").read_text().splitlines():
+            if line.startswith(field):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def tree_memory(articles: int, workers: int, interval: float) -> None:
+    """Peak summed RSS of one `reports run` process tree over a backlog of `articles`."""
+    reports = Path(sys.executable).parent / "reports"
+    work = Path(tempfile.mkdtemp(prefix="reports-bench-tree-"))
+    try:
+        make_inbox(work / "inbox", articles)
+        (work / "reports.toml").write_text('[paths]\ninbox = "inbox"\nout = "out"\n')
+        command = [str(reports), "run", "--workers", str(workers), "--date", DAY.isoformat(), "--no-email"]
+        load = os.getloadavg()
+        start = time.perf_counter()
+        with (work / "stderr.txt").open("wb") as errors:
+            process = subprocess.Popen(command, cwd=work, stdout=subprocess.DEVNULL, stderr=errors)
+        peak, peak_processes, peak_pss = 0.0, 0, 0.0
+        while True:
+            done, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if done:
+                break
+            pids = tree_pids(process.pid)
+            total = sum(memory_mb(pid) for pid in pids)
+            if total > peak:
+                peak, peak_processes = total, len(pids)
+            peak_pss = max(peak_pss, sum(memory_mb(pid, "smaps_rollup", "Pss:") for pid in pids))
+            time.sleep(interval)
+        wall, code = time.perf_counter() - start, os.waitstatus_to_exitcode(status)
+        folder = work / "out" / DAY.isoformat()
+        briefed = len(json.loads((folder / "manifest.json").read_text())["articles"]) if (folder / "manifest.json").exists() else 0
+        digest = folder / "digest.pdf"
+        print(f"load average before {' '.join(f'{x:.1f}' for x in load)}, after {' '.join(f'{x:.1f}' for x in os.getloadavg())}"
+              f" on {os.cpu_count()} cores")
+        print(f"`reports run --workers {workers}` over {articles} articles: exit {code}, {briefed} briefed,"
+              f" digest {digest.stat().st_size / 1e6 if digest.exists() else 0:.0f} MB, wall {wall:.0f} s,"
+              f" CPU {usage.ru_utime + usage.ru_stime:.0f} s (with the workers it waited for)")
+        print(f"peak RSS of the process tree (summed, sampled every {interval} s): {peak:.0f} MB"
+              f" ({peak_processes} processes); summed PSS {peak_pss:.0f} MB; largest single process {usage.ru_maxrss / 1024:.0f} MB (ru_maxrss)")
+        if code not in (0, 1):
+            print((work / "stderr.txt").read_text(errors="replace")[-2000:])
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
 def row(name: str, value: str, baseline: str, ratio: str = "", target: str = "") -> None:
     print(f"{name:<44} {value:>14} {baseline:>22} {ratio:>8}  {target}")
 
@@ -149,7 +222,13 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=500)
     parser.add_argument("--idle", type=int, default=10_000)
     parser.add_argument("--pages", type=int, default=100, help="HTML pages for the settled-files idle run")
+    parser.add_argument("--tree-memory", action="store_true", help="only the peak summed RSS of one run's process tree")
+    parser.add_argument("--workers", type=int, default=2, help="workers of the --tree-memory run")
+    parser.add_argument("--interval", type=float, default=0.2, help="seconds between --tree-memory samples")
     args = parser.parse_args()
+    if args.tree_memory:
+        tree_memory(args.articles, args.workers, args.interval)
+        return
     work = Path(tempfile.mkdtemp(prefix="reports-bench-"))
     try:
         inbox = work / "inbox"

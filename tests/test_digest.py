@@ -249,3 +249,45 @@ def test_a_long_days_front_page_lists_a_capped_number_of_stories_and_links_to_th
     assert f"{rest} more stories, from p. {bookmarks[shown][1] + 1}" in text
     linked = {target for page in front for target in _links(reader, page)}
     assert bookmarks[shown][1] in linked
+
+
+def test_a_german_digest_stamps_seite_and_no_briefings_own_footer_is_left(project: Path, cli):
+    """`[render] language = "de"`: every page says "Seite i von N" once; the English seed's
+    "Page 1 of 2" and a French article's "Page 1 sur 1" are blanked (found by where they are)."""
+    (project / "reports.toml").write_text('[render]\nlanguage = "de"\n')
+    french = (
+        "Le ministre a annoncé hier un plan de 8,5 millions d'euros pour les hôpitaux de la région. "
+        "« Nous devons agir vite », a déclaré M. Dupont lors d'une conférence de presse.\n\n"
+        "La semaine dernière, les syndicats avaient manifesté devant la préfecture."
+    )
+    row = {"id": "fr-1", "title": "Un plan pour les hôpitaux", "text": french, "language": "fr"}
+    (project / "seeds" / "fr.jsonl").write_text(json.dumps(row, ensure_ascii=False) + "\n")
+    code, report = run_json(cli, "--date", DAY)
+    assert code == 0 and len(report["new"]) == 2
+    briefing = next(Path(new["pdf"]) for new in report["new"] if new["id"] == "fr-1")
+    assert "Page 1 sur 1" in PdfReader(briefing).pages[0].extract_text()
+    path = project / "out" / DAY / "digest.pdf"
+    assert_readable(path)
+    reader = PdfReader(path)
+    total = len(reader.pages)
+    for number, page in enumerate(reader.pages, start=1):
+        text = page.extract_text()
+        assert re.findall(r"Seite (\d+) von (\d+)", text) == [(str(number), str(total))], (number, text[-200:])
+        assert not re.search(r"Page \d+ (of|sur) \d+", text), (number, text[-200:])
+
+
+def test_a_day_whose_digest_language_changes_is_stamped_whole_in_the_new_one(project: Path, cli):
+    """The stamps share one font subset, of the language they were first written in: a run
+    after `[render] language` changed writes the digest whole, never appends German numbers
+    drawn with English glyphs."""
+    assert run_json(cli, "--date", DAY)[0] == 0
+    (project / "reports.toml").write_text('[render]\nlanguage = "de"\n')
+    row = {"id": "second", "title": "A second story", "text": "The council met on Tuesday. It agreed a new budget for the town's schools."}
+    (project / "seeds" / "more.jsonl").write_text(json.dumps(row) + "\n")
+    assert run_json(cli, "--date", DAY)[0] == 0
+    path = project / "out" / DAY / "digest.pdf"
+    assert_readable(path)
+    reader = PdfReader(path)
+    total = len(reader.pages)
+    for number, page in enumerate(reader.pages, start=1):
+        assert re.findall(r"Seite (\d+) von (\d+)", page.extract_text()) == [(str(number), str(total))], number

@@ -66,20 +66,22 @@ def test_the_copier_renumbers_references_and_leaves_strings_alone(tmp_path: Path
     assert held.Both[0].objgen == held.Both[1].objgen == held.Target.objgen  # copied once
 
 
-def _digest(renderer, sources: list[pikepdf.Pdf], path: Path) -> None:
-    """Sources written as a digest's pages (no front page, no stories), as the writer does."""
+def _digest(renderer, sources: list[pikepdf.Pdf], path: Path, language: str = "en") -> None:
+    """Sources written as a digest's pages (no front page, no stories), as the writer does,
+    stamped in `language`."""
     from reports.digest.pdfout import Out
     from reports.digest.stamps import Sheet
     from reports.digest.writer import _Digest
     from reports.render import words
 
+    t = words.labels(None, language)
     with path.open("wb") as file:
         out = Out(file)
-        digest = _Digest(out, Sheet.of(renderer), None)
+        digest = _Digest(out, Sheet.of(renderer, t), None)
         numbers = [[out.number() for _ in source.pages] for source in sources]
         digest.order = [n for pages in numbers for n in pages]
         records = [digest.add(source, pages) for source, pages in zip(sources, numbers, strict=True)]
-        digest.finish(records, [], {}, date(2026, 11, 25), words.labels(None, "en"))
+        digest.finish(records, [], {}, date(2026, 11, 25), t)
 
 
 def test_two_sources_structure_trees_become_parts_of_one_document(renderer, tmp_path: Path):
@@ -121,6 +123,30 @@ def test_a_page_loses_its_own_number_and_gets_the_digests(renderer, tmp_path: Pa
     total = len(texts)
     assert [" ".join(t.split()[-4:]) for t in texts] == [f"Page {n} of {total}" for n in range(1, total + 1)]
     assert all(t.count("Page") == 1 for t in texts)  # the source's own number is gone
+    assert_readable(path)
+
+
+def test_a_french_sources_own_number_is_blanked_and_the_stamps_speak_the_digests_language(tmp_path: Path):
+    """The briefing's footer is found by where it is, not by its words: a French source's "Page 1
+    sur 2" is blanked in a German digest, whose stamps read "Seite i von N"."""
+    from reports.config import RenderSettings
+    from reports.render import renderer_for
+
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    paragraph = "<p>" + "Un paragraphe d’un document de test balisé, assez long pour remplir une page. " * 12 + "</p>"
+    (folder / "two.html").write_text(TWO_PAGES.replace("{paragraphs}", paragraph * 14))
+    french = renderer_for(folder, RenderSettings(language="fr"))
+    german = renderer_for(folder, RenderSettings(language="de"))
+    data, _ = french.document("two.html", title="Deux pages")
+    (tmp_path / "source.pdf").write_bytes(data)
+    assert "Page 1 sur" in _texts(tmp_path / "source.pdf")[0]
+    path = tmp_path / "stamped.pdf"
+    _digest(german, [pikepdf.open(io.BytesIO(data))], path, "de")
+    texts = _texts(path)
+    total = len(texts)
+    assert [" ".join(t.split()[-4:]) for t in texts] == [f"Seite {n} von {total}" for n in range(1, total + 1)]
+    assert not any("sur" in t.split() or "Page" in t for t in texts)  # the source's own number is gone
     assert_readable(path)
 
 

@@ -1,10 +1,12 @@
-"""Page numbers that run through the digest: "Page i of N" stamped on every page.
+"""Page numbers that run through the digest: "Page i of N" stamped on every page, in the
+config's language (labels.toml's `page_of`: "Seite i von N").
 
-Each briefing prints its own footer ("Page 1 of 2"): `blank_footer` empties that glyph run, and
-`hook` makes the page draw a small form XObject (`form`) last, as a pagination artifact. The
-form is the stylesheet's own footer, rendered once by WeasyPrint with every glyph a number needs
-(`Sheet`); a number is that sample's content with another glyph run, centred where the sample
-was, so a new page count costs small streams, not a render.
+Each briefing prints its own footer, in its article's language ("Page 1 sur 2"): `blank_footer`
+finds it by where it is, not by its words, and empties that glyph run; `hook` makes the page
+draw a small form XObject (`form`) last, as a pagination artifact. The form is the stylesheet's
+own footer, rendered once by WeasyPrint with every glyph a number needs (`Sheet`: the label
+with every digit); a number is that sample's content with another glyph run, centred where the
+sample was, so a new page count costs small streams, not a render.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import Any
 
 from reports.errors import RenderError
 
-SHEET_TEXT = "Page 0123456789 of"
+DIGITS = "0123456789"
 # WeasyPrint draws each text run as a tagged span; the page-margin boxes come last.
 _SPAN = re.compile(rb"/Span\s*<<\s*/MCID\s+\d+\s*>>\s*BDC(.*?)EMC", re.S)
 _TM_Y = re.compile(rb"1 0 0 -1 [\d.]+ ([\d.]+) Tm")
@@ -76,22 +78,28 @@ class Sheet:
     default_width: float
     pdf: Any  # the sample (pikepdf), whose page resources the stamps share
     box: list[float]
+    label: Any = None  # the words (labels) the sample was rendered in
 
     @classmethod
-    def of(cls, renderer: Any) -> Sheet:
-        """The renderer's sample, rendered once per renderer."""
-        cached = _SHEETS.get(id(renderer))
+    def of(cls, renderer: Any, t: Any) -> Sheet:
+        """The renderer's sample in the language of `t` (labels), rendered once per renderer
+        and language: `page_of` with every digit for the page and a 0 for the count."""
+        cached = _SHEETS.get((id(renderer), t.code))
         if cached is not None and cached[0] is renderer:
             return cached[1]
         import io
 
         import pikepdf
 
+        from reports.render.words import css_string, page_of
+
+        sample = page_of(t, DIGITS, 0)
         style = (
             "@page { @top-left { content: none !important; } @top-right { content: none !important; }"
-            f' @bottom-center {{ content: "{SHEET_TEXT}" !important; }} }}'
+            f" @bottom-center {{ content: {css_string(sample)} !important; }} }}"
         )
-        data, _ = renderer.plain(f'<!DOCTYPE html><html lang="en"><style>{style}</style><body><div></div></body></html>')
+        html = f'<!DOCTYPE html><html lang="{t.code}"><style>{style}</style><body><div></div></body></html>'
+        data, _ = renderer.plain(html)
         pdf = pikepdf.open(io.BytesIO(data))
         page = pdf.pages[0]
         content = page_content(page)
@@ -100,20 +108,27 @@ class Sheet:
             raise RenderError("the stylesheet's page-number footer could not be read")
         hexes = b"".join(re.findall(rb"<([0-9a-fA-F]+)>", found.group(5))).decode()
         codes = [hexes[i : i + 4] for i in range(0, len(hexes), 4)]
-        if len(codes) != len(SHEET_TEXT):
+        if len(codes) != len(sample):
             raise RenderError("the stylesheet's page-number font joins glyphs; the digest cannot number its pages")
         font = page.obj.Resources.Font[found.group(3).decode()]
         cid = font.DescendantFonts[0]
         sheet = cls(
             data=content, span=found.span(), font=found.group(3).decode(), size=found.group(4).decode(),
-            y=found.group(2).decode(), centre=0.0, glyphs=dict(zip(SHEET_TEXT, codes, strict=True)),
+            y=found.group(2).decode(), centre=0.0, glyphs=dict(zip(sample, codes, strict=True)),
             widths=cid_widths(list(cid.get("/W", []))), default_width=float(cid.get("/DW", 1000)),
             pdf=pdf, box=[float(v) for v in page.mediabox],
         )
-        sheet.centre = float(found.group(1)) + sheet.width(SHEET_TEXT) / 2
+        sheet.centre = float(found.group(1)) + sheet.width(sample) / 2
+        sheet.label = t
         _SHEETS.clear()
-        _SHEETS[id(renderer)] = (renderer, sheet)
+        _SHEETS[(id(renderer), t.code)] = (renderer, sheet)
         return sheet
+
+    def stamp(self, page: int, pages: int) -> str:
+        """The words of page `page` of `pages`, in the sample's language."""
+        from reports.render.words import page_of
+
+        return page_of(self.label, page, pages)
 
     def width(self, text: str) -> float:
         return sum(self.widths.get(int(self.glyphs[c], 16), self.default_width) for c in text) * float(self.size) / 1000
@@ -126,7 +141,7 @@ class Sheet:
         return self.data[: self.span[0]] + middle + self.data[self.span[1] :]
 
 
-_SHEETS: dict[int, tuple[Any, Sheet]] = {}
+_SHEETS: dict[tuple[int, str], tuple[Any, Sheet]] = {}
 
 
 def cid_widths(w: list[Any]) -> dict[int, float]:

@@ -6,7 +6,7 @@ left out and named on the front page) for their page counts and bookmarks; the f
 rendered with the stories' page numbers; then each source is opened again in digest order
 (front page first) and its objects written out (`pdfout`): its own page number blanked, its
 structure tree under the digest's Document, the front page's links pointed at pages, every page
-stamped "Page i of N", its sections' bookmarks written; then the page tree, structure root, one
+stamped "Page i of N" in `[render] language`, its sections' bookmarks written; then the page tree, structure root, one
 bookmark per story (its sections beneath), and the file renamed over the old one. A build that finds the last digest intact (`record.appendable`)
 copies its bytes and appends only the briefings it lacks, then what depends on the day's order
 (a new front page, every page's stamp, the page tree, the structure and outline roots with one
@@ -75,6 +75,8 @@ def build(
     path = folder / file_name(only)
     key = inputs_key(out, entries, sections, only)
     previous = appendable(path)
+    if previous is not None and previous.get("language") != (render or RenderSettings()).language:
+        previous = None  # its stamps' font holds the glyphs of another language's words: written whole
     kept = previous["briefings"] if previous else {}
     sources, left_out = [], []
     for entry in entries:
@@ -269,7 +271,7 @@ class _Digest:
             copier.run()
         stamps = [stamp for record in order for stamp in record["stamps"]]
         for number, stamp in enumerate(stamps, start=1):
-            out.stream(stamp, *form(self.sheet, f"Page {number} of {len(stamps)}", objects["resources"]))
+            out.stream(stamp, *form(self.sheet, self.sheet.stamp(number, len(stamps)), objects["resources"]))
         out.write(objects["pages"], dictionary({"Type": b"/Pages", "Kids": [ref(n) for n in self.order], "Count": len(self.order)}))
         self.structure.write(order)
         info, metadata = _metadata(out, day, run_date, t)
@@ -293,9 +295,11 @@ def _assemble(
 
     from reports.digest.pdfout import Out
     from reports.digest.stamps import Sheet
+    from reports.render import words
 
+    t = words.labels(renderer.templates_dir, renderer.settings.language)
     out = Out(file) if previous is None else Out(file, after=previous["next"], prev=previous["startxref"])
-    digest = _Digest(out, Sheet.of(renderer), previous)
+    digest = _Digest(out, Sheet.of(renderer, t), previous)
     versions = [by_pdf[v["pdf"]] for story in day for v in story.versions]
     # Numbered before any page is written: the front page links to pages that come after it.
     numbers = {s.entry["pdf"]: s.kept["pages"] if s.kept else [out.number() for _ in range(s.pages)] for s in versions}
@@ -312,12 +316,10 @@ def _assemble(
             records[pdf_name] = digest.add(pdf, numbers[pdf_name])
         records[pdf_name].update(file=source.file, outline=_sections(out, source.sections, numbers[pdf_name]))
     order = [records["#front"]] + [records[s.entry["pdf"]] for s in versions]
-    from reports.render import words
-
-    xref = digest.finish(order, day, records, run_date, words.labels(renderer.templates_dir, renderer.settings.language))
+    xref = digest.finish(order, day, records, run_date, t)
     briefings = {name: record for name, record in records.items() if name != "#front"}
     return {
-        "version": STATE_VERSION, "objects": digest.objects, "file_id": digest.file_id, "next": out.next,
+        "version": STATE_VERSION, "language": t.code, "objects": digest.objects, "file_id": digest.file_id, "next": out.next,
         "startxref": xref, "next_key": digest.structure.next_key, "briefings": briefings,
         "written_size": previous["written_size"] if previous else file.tell(),
     }

@@ -33,8 +33,11 @@ class Renderer:
             for name in ("briefing.html", "digest.html"):
                 self.env.get_template(name)
             css, _ = templates.source_of(templates_dir, "briefing.css")
-            words.tables(templates_dir)
+            for code in words.tables(templates_dir):
+                self.footer_css(code)
         except tomllib.TOMLDecodeError as error:
+            raise ConfigError(f"template labels.toml: {error}") from error
+        except (ValueError, KeyError) as error:
             raise ConfigError(f"template labels.toml: {error}") from error
         except jinja2.TemplateSyntaxError as error:
             raise ConfigError(f"template {error.filename or error.name}, line {error.lineno}: {error.message}") from error
@@ -58,14 +61,21 @@ class Renderer:
         return with_language(html, analysis.language)
 
     def briefing(self, analysis: Analysis, briefing_date: date) -> Rendered:
-        pdf, pages = self._pdf.render(self.briefing_html(analysis, briefing_date))
+        html = self.briefing_html(analysis, briefing_date)
+        pdf, pages = self._pdf.render(html, before=self.footer_css(analysis.language))
         return Rendered(article_id=analysis.id, pdf=pdf, pages=pages)
 
     def document(self, template: str, **context: object) -> tuple[bytes, int]:
         """Any template rendered to PDF with the briefing stylesheet, in the config's
         language (`[render] language`, the digest's front page): (bytes, pages)."""
         language = self.settings.language
-        return self._pdf.render(with_language(self._html(template, language, **context), language))
+        html = with_language(self._html(template, language, **context), language)
+        return self._pdf.render(html, before=self.footer_css(language))
+
+    def footer_css(self, language: str) -> str:
+        """The page footer ("Page 1 of 2") in the page's language, from labels.toml's
+        `page_of`: CSS the stylesheet comes after, so a user's briefing.css may still set it."""
+        return words.page_footer_css(words.labels(self.templates_dir, language))
 
     def plain(self, html: str) -> tuple[bytes, int]:
         """HTML to an untagged PDF with the briefing stylesheet (the digest's page numbers)."""

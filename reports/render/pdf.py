@@ -69,16 +69,29 @@ class PdfRenderer:
             )
         except Exception as error:  # tinycss2/WeasyPrint raise assorted errors on bad CSS
             raise RenderError(f"the stylesheet could not be parsed: {error}") from error
+        self._before: dict[str, Any] = {}
 
-    def render(self, html: str, metadata: dict[str, str] | None = None, *, plain: bool = False) -> tuple[bytes, int]:
-        """`plain`: no PDF variant and no tags (the digest's page-number overlay)."""
+    def render(
+        self, html: str, metadata: dict[str, str] | None = None, *, plain: bool = False, before: str = ""
+    ) -> tuple[bytes, int]:
+        """`plain`: no PDF variant and no tags (the digest's page-number overlay). `before`: CSS
+        that the stylesheet may override (the page footer's words in the page's language)."""
         weasyprint = _weasyprint()
         try:
+            sheets = [self._sheet(before), self._css] if before else [self._css]
             document = weasyprint.HTML(
                 string=html, base_url=self._base_url, url_fetcher=self._fetcher
-            ).render(stylesheets=[self._css], font_config=self._fonts)
+            ).render(stylesheets=sheets, font_config=self._fonts)
             return document.write_pdf(pdf_variant=None if plain else self._variant), len(document.pages)
         except RecursionError as error:
             raise RenderError("the article is nested too deeply to lay out") from error
         except Exception as error:
             raise RenderError(f"WeasyPrint failed: {type(error).__name__}: {error}") from error
+
+    def _sheet(self, css_text: str) -> Any:
+        """`css_text` parsed once (a language's footer: one per language the run meets)."""
+        if css_text not in self._before:
+            self._before[css_text] = _weasyprint().CSS(
+                string=css_text, base_url=self._base_url, url_fetcher=self._fetcher, font_config=self._fonts
+            )
+        return self._before[css_text]

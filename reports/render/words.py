@@ -11,6 +11,7 @@ English briefing reads the same as before; dates use Babel's names in every lang
 from __future__ import annotations
 
 import functools
+import string
 import tomllib
 from datetime import date
 from decimal import Decimal
@@ -138,6 +139,44 @@ def when(label: str, t: Labels) -> str:
 def minutes(seconds: float, t: Labels) -> str:
     whole = round(seconds / 60)
     return t("under_a_minute") if whole < 1 else t("minutes", n=thousands(whole, t.code))
+
+
+# --- the page footer, which the stylesheet draws -------------------------------------------
+
+PAGE_FIELDS = {"page": "counter(page)", "pages": "counter(pages)"}
+PAGE_OF = "Page {page} of {pages}"  # for a labels.toml of the user's made before it had page_of
+
+
+def css_string(text: str) -> str:
+    """`text` as a CSS string literal."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\a ")
+    return f'"{escaped}"'
+
+
+def page_of(t: Labels, page: object, pages: object) -> str:
+    """"Page 1 of 2" in `t`'s language (the digest's stamps)."""
+    return t.words.get("page_of", PAGE_OF).format(page=page, pages=pages)
+
+
+def page_of_content(t: Labels) -> str:
+    """`page_of` ("Page {page} of {pages}") as a CSS `content` value: its words as strings,
+    {page} and {pages} as the page counters, in whatever order the language puts them.
+    ValueError for any other {field}."""
+    parts = []
+    for literal, field, _, _ in string.Formatter().parse(t.words.get("page_of", PAGE_OF)):
+        if literal:
+            parts.append(css_string(literal))
+        if field is not None:
+            if field not in PAGE_FIELDS:
+                raise ValueError(f"page_of [{t.code}] may hold {{page}} and {{pages}}, not {{{field}}}")
+            parts.append(PAGE_FIELDS[field])
+    return " ".join(parts)
+
+
+def page_footer_css(t: Labels) -> str:
+    """The page footer in `t`'s language, as CSS placed before the stylesheet: the stylesheet
+    draws the footer (`@bottom-center`: font, colour) and may set words of its own."""
+    return f"@page {{ @bottom-center {{ content: {page_of_content(t)}; }} }}"
 
 
 # --- the filters, which read the language from the template's context -----------------------

@@ -52,9 +52,9 @@ def test_a_french_briefing_speaks_french(tmp_path: Path):
     text = _pdf_text(rendered.pdf, tmp_path)
     for said in ("EN BREF", "mercredi 9 février 2022", "Publié le 7 février 2022", "65 mots",
                  "8,5 millions d'euros", "839 000 euros", "6 févr. 2022", "1 mars 2022", "semaine du 31 janv. 2022",
-                 "1 citation", "Kandel–Moles"):
+                 "1 citation", "Kandel–Moles", "Page 1 sur 1"):
         assert said in text, said
-    for english in ("IN BRIEF", "Published", "No dates", "Wednesday", "words", "quotation"):
+    for english in ("IN BRIEF", "Published", "No dates", "Wednesday", "words", "quotation", "Page 1 of"):
         assert english not in text, english
     html = Renderer(None).briefing_html(analysis, DAY)  # headings are letter-spaced in the PDF
     for heading in ("Chiffres", "Chronologie", "Toutes les citations", "L’article"):
@@ -67,9 +67,9 @@ def test_a_german_briefing_speaks_german(tmp_path: Path):
     assert PdfReader(io.BytesIO(rendered.pdf)).trailer["/Root"]["/Lang"] == "de"
     text = _pdf_text(rendered.pdf, tmp_path)
     for said in ("KURZ GEFASST", "Mittwoch, 9. Februar 2022", "Veröffentlicht am 7. Februar 2022",
-                 "8,5 Millionen Euro", "839.000 Euro", "6. Feb. 2022", "Woche vom 31. Jan. 2022"):
+                 "8,5 Millionen Euro", "839.000 Euro", "6. Feb. 2022", "Woche vom 31. Jan. 2022", "Seite 1 von 1"):
         assert said in text, said
-    assert "IN BRIEF" not in text and "words" not in text
+    assert "IN BRIEF" not in text and "words" not in text and "Page" not in text
     html = Renderer(None).briefing_html(analysis, DAY)
     for heading in ("Zahlen", "Zeitleiste", "Der Artikel"):
         assert f">{heading}<" in html, heading
