@@ -36,7 +36,7 @@ def _digest(settings: Settings, run_date: date, only: tuple[str, ...] = ()) -> P
     from reports import digest
 
     # Never made again when up to date: an unchanged day mails the same bytes.
-    if not digest.stale(settings.paths.out, run_date, only, settings.sections):
+    if not digest.stale(settings.paths.out, run_date, only, settings.sections, settings.render.language):
         path = outputs.day_dir(settings.paths.out, run_date) / digest.file_name(only)
         return path if path.exists() else None  # a day with nothing briefed has no digest
     return digest.build(

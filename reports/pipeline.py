@@ -206,7 +206,7 @@ def _refresh_digest(settings: Settings, run_date: date) -> list[Failure]:
     from reports import digest
     from reports.errors import RenderError
 
-    why = digest.check(settings.paths.out, run_date, sections=settings.sections)
+    why = digest.check(settings.paths.out, run_date, sections=settings.sections, language=settings.render.language)
     if why is None:
         return []
     notes: list[str] = []

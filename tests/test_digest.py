@@ -291,3 +291,15 @@ def test_a_day_whose_digest_language_changes_is_stamped_whole_in_the_new_one(pro
     total = len(reader.pages)
     for number, page in enumerate(reader.pages, start=1):
         assert re.findall(r"Seite (\d+) von (\d+)", page.extract_text()) == [(str(number), str(total))], number
+
+
+def test_changing_only_the_digest_language_makes_the_day_again(project: Path, cli):
+    """No new article, only `[render] language` changed: the next run makes the day's digest
+    again in the new language (the language is part of what the digest is made of)."""
+    assert run_json(cli, "--date", DAY)[0] == 0
+    path = project / "out" / DAY / "digest.pdf"
+    assert "Les sujets du jour" not in PdfReader(path).pages[0].extract_text()
+    (project / "reports.toml").write_text('[render]\nlanguage = "fr"\n')
+    assert run_json(cli, "--date", DAY)[0] == 0
+    assert_readable(path)
+    assert "Les sujets du jour" in " ".join(PdfReader(path).pages[0].extract_text().split())

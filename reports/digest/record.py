@@ -78,10 +78,13 @@ def record_path(path: Path) -> Path:
     return path.with_name(f".{path.name}.json")
 
 
-def inputs_key(out: Path, entries: list[dict[str, Any]], sections: Sequence[SectionSettings], only: Sequence[str]) -> str:
+def inputs_key(
+    out: Path, entries: list[dict[str, Any]], sections: Sequence[SectionSettings], only: Sequence[str], language: str = "en"
+) -> str:
     """What the digest is made of: the manifest entries it lists, each briefing file's size and
-    time, the sections. The same key means the same digest: nothing to make again."""
-    digest = hashlib.sha256(json.dumps([list(only), repr(tuple(sections))]).encode())
+    time, the sections, the language of its front page and stamps (`[render] language`). The
+    same key means the same digest: nothing to make again."""
+    digest = hashlib.sha256(json.dumps([list(only), repr(tuple(sections)), language]).encode())
     for entry in entries:  # one at a time: the whole list as one string was the digest's largest
         digest.update(json.dumps(entry, sort_keys=True, default=str).encode())
     for entry in entries:
@@ -109,9 +112,12 @@ def file_hash(path: Path) -> tuple[str, int]:
     return digest.hexdigest(), length
 
 
-def check(out: Path, run_date: date, only: Sequence[str] = (), sections: Sequence[SectionSettings] = ()) -> str | None:
+def check(
+    out: Path, run_date: date, only: Sequence[str] = (), sections: Sequence[SectionSettings] = (), language: str = "en"
+) -> str | None:
     """Why the day's digest (of these sections) must be made again, or None when it is up to
-    date: "missing", "out of date" (the briefings or their manifest changed), or "damaged: ..."
+    date: "missing", "out of date" (the briefings, their manifest or `[render] language`
+    changed), or "damaged: ..."
     (its bytes are not those written: truncated, emptied, flipped). None also when nothing was
     briefed that day."""
     folder = outputs.day_dir(out, run_date)
@@ -130,11 +136,13 @@ def check(out: Path, run_date: date, only: Sequence[str] = (), sections: Sequenc
     if file_hash(path)[0] != record.get("sha256"):
         return "damaged: its bytes differ from those written"
     entries = wanted_entries(out, folder, sections, only)
-    if record.get("inputs") != inputs_key(out, entries, sections, only):
+    if record.get("inputs") != inputs_key(out, entries, sections, only, language):
         return "out of date"
     return None
 
 
-def stale(out: Path, run_date: date, only: Sequence[str] = (), sections: Sequence[SectionSettings] = ()) -> bool:
+def stale(
+    out: Path, run_date: date, only: Sequence[str] = (), sections: Sequence[SectionSettings] = (), language: str = "en"
+) -> bool:
     """Must the day's digest (of these sections) be made again? (`check` says why.)"""
-    return check(out, run_date, only, sections) is not None
+    return check(out, run_date, only, sections, language) is not None

@@ -73,9 +73,10 @@ def build(
     if not entries:
         return None
     path = folder / file_name(only)
-    key = inputs_key(out, entries, sections, only)
+    language = (render or RenderSettings()).language
+    key = inputs_key(out, entries, sections, only, language)
     previous = appendable(path)
-    if previous is not None and previous.get("language") != (render or RenderSettings()).language:
+    if previous is not None and previous.get("language") != language:
         previous = None  # its stamps' font holds the glyphs of another language's words: written whole
     kept = previous["briefings"] if previous else {}
     sources, left_out = [], []
