@@ -144,6 +144,8 @@ def _content_word(token: str, rules: lang.Language) -> tuple[str, str] | None:
     if token.endswith(("'s", "’s")):
         token = token[:-2]
     low = token.lower()
+    if rules.nouns_capitalised and token[:1].islower():
+        return None  # German: a word in lower case is no noun ("bremste", "gebe")
     if len(low) > 2 and low[0].isalpha() and low not in rules.not_content:
         return token, low
     return None

@@ -48,3 +48,14 @@ def test_german_keyphrases_leave_out_german_stop_words():
     assert "Haushaltsentwurf" in found and "Opposition" in found, found
     assert not words_of(found) & lang.rules("de").stop_words, found
     assert not words_of(found) & {"nnen", "schon", "mal"}, found
+
+
+def test_german_keyphrases_are_nouns_and_names_never_a_verb_in_lower_case():
+    """German capitalises every noun: a word in lower case ("bremste", "gebe") is no keyphrase."""
+    body = (
+        "Der Trainer bremste die Mannschaft. Der Trainer bremste wieder, und die Mannschaft verlor in Bremen. "
+        "Er gebe nicht auf, sagte der Trainer. Er gebe der Mannschaft Zeit, sagte der Trainer in Bremen."
+    )
+    found = phrases(body, "de")
+    assert "Mannschaft" in found and "Bremen" in found, found
+    assert not words_of(found) & {"bremste", "gebe", "verlor", "wieder"}, found

@@ -63,6 +63,7 @@ class Language:
     elisions: frozenset[str] = frozenset()  # words elided before an apostrophe: French "l'", "qu'"
     not_names: frozenset[str] = frozenset()  # articles and contractions never in a name: French "Un", "C'est"
     noun_endings: tuple[str, ...] = ()  # endings of common nouns ("-ung", "-heit"): a German capital that is no name
+    nouns_capitalised: bool = False  # German writes every noun with a capital: a word in lower case is no noun
     syllables: Syllables | None = None  # None: the language counts syllables otherwise (English)
 
     @functools.cached_property
@@ -112,6 +113,7 @@ def rules(code: str) -> Language:
         elisions=_word_set(words.get("elisions", "")),
         not_names=_word_set(words.get("not_names", "")),
         noun_endings=tuple(words.get("noun_endings", "").split()),
+        nouns_capitalised=bool(words.get("nouns_capitalised", False)),
         syllables=_syllables(data.get("syllables", {})),
     )
 
