@@ -5,10 +5,11 @@ Also the fallback for a language with no recogniser of its own (see the package 
 
 from __future__ import annotations
 
-from reports.analysis.entities.evidence import _about_a_person, _mentions
+from reports.analysis.entities.evidence import _Mention, _about_a_person, _mentions
 from reports.analysis.entities.grouping import _acronyms, _aliases, _group
 from reports.analysis.entities.kinds import _classify, _decide, _shape
 from reports.analysis import lang
+from reports.analysis.entities.places import dateline
 from reports.analysis.entities.spans import _common_words, articles_lowered
 from reports.analysis.text import Document
 from reports.models import Entity
@@ -28,12 +29,17 @@ def entities(doc: Document, limit: int = 40, title: str | None = None) -> tuple[
     if articles:
         sentences = [articles_lowered(s, articles) for s in sentences]
         title = articles_lowered(title, articles) if title else title
+    datelined = dateline(sentences[0]) if sentences else None
+    if datelined:
+        sentences[0] = datelined[0]  # "MADRID (Reuters) -": the place as it is written
     common = _common_words(sentences)
     mentions = [
         m
         for k, sentence in enumerate(sentences)
         for m in _mentions(sentence, common, k + 1 < len(sentences) and _about_a_person(sentences[k + 1]))
     ]
+    if datelined:
+        _dateline_place(mentions, datelined[1])
     for mention in _mentions(title, common) if title else ():
         if mention.name.count(" ") and mention.votes.get("person", mention.votes.get("shape", 0)) > 0:
             mention.titled = True  # "... Sheldon Adelson's security team ...": the full name
@@ -56,3 +62,13 @@ def entities(doc: Document, limit: int = 40, title: str | None = None) -> tuple[
         )
         for g, kind, confidence in ranked
     )
+
+
+def _dateline_place(mentions: list[_Mention], place: str) -> None:
+    """The dateline's place is a place, however little else the article says of it: its first
+    mention (the dateline's own) is made sure."""
+    for mention in mentions:
+        if mention.name == place:
+            mention.votes = {"place": max(3.0, mention.votes.get("place", 0.0))}
+            mention.lone_start = False
+            return

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from reports.analysis.entities.kinds import _classify, _nation_plural
+from reports.analysis.entities.places import compass_form, compass_preposition
 from reports.analysis.entities.spans import (
     _NEXT, _OPENERS, _POSSESSIVE, _RUN, _SKIP, _WORD, _common_opener, _looks_like_name, _name_token, _spans, _written,
 )
@@ -198,7 +199,7 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
                 continue  # "her autobiography, Lady Sings the Blues": a work's title, no name
             # "in Bill's yard": the place is the yard; "at Birmingham's NEC" still names a city
             possessed = tokens[j - 1].endswith(_POSSESSIVE) and _place_strength(" ".join(_written(t) for t in tokens[i:j])) < 2
-            if (low in _PREPOSITION_BEFORE_PLACE or low in _W.place_prepositions
+            if (low in _PREPOSITION_BEFORE_PLACE or low in _W.place_prepositions or compass_preposition(before, before2)
                     or (low == "of" and before2.lower() in _W.place_of)
                     or (i == 0 and _listed(sentence, listed_after, start_at))
                     or (i == 0 and low in ("as", "including") and _places_named(sentence, start_at, low))):
@@ -273,7 +274,8 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
                 context = "!" + context  # the name acts: "Damascus denies"
             seen = _classify(tuple(tokens[i:j]), start, context)
             if seen:
-                found.append(_Mention(seen[0], seen[1], seen[2], 0, seen[3]))
+                region = compass_form(before, seen[1], after) if seen[2].get("place") else None
+                found.append(_Mention(region or seen[0], seen[1], seen[2], 0, seen[3]))
                 # where it starts and ends, when that is the run's start or end (-1 inside a
                 # run: no list's comma or "and" stands there)
                 owner = tokens[j - 1].endswith(_POSSESSIVE)  # "the UK's Foreign Office": no list's item

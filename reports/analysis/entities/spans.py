@@ -14,6 +14,7 @@ from reports.analysis.entities.words import (
     _CONNECTORS, _DEMONYMS, _DETERMINERS, _ORG_PREFIXES, _ORG_WORDS, _PLACE_PREFIXES, _PLACE_WORDS,
     _STOPWORDS, _TITLE_QUALIFIERS, _TITLES, _W, _all_titles, _everyday, _place_strength, _stem,
 )
+from reports.analysis.entities.places import place_before_title
 from reports.analysis.gazetteer import lookup
 from reports.analysis.timeline import MONTHS as _MONTHS
 from reports.analysis.timeline import WEEKDAYS as _WEEKDAYS
@@ -87,7 +88,7 @@ def _spans(tokens: list[str]) -> list[tuple[int, int]]:
                 j += 2
             else:
                 break
-        k = _body_before_title(tokens, i, j) or _person_after_place(tokens, i, j)
+        k = _body_before_title(tokens, i, j) or _person_after_place(tokens, i, j) or place_before_title(tokens, i, j, _written)
         if k:
             spans.append((i, k))  # "Palestinian Authority | President Mahmoud Abbas"
         spans.append((k or i, j))

@@ -1,0 +1,107 @@
+"""The place rules of the English recogniser: a story's dateline, a region written as a
+direction and a place ("southern Afghanistan"), and a place before an officer's title ("Texas
+Governor Rick Perry"). Kept apart from the person and organisation rules; the words they read
+are in lang/en/places.toml.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+
+from reports.analysis.entities.words import _TITLE_QUALIFIERS, _all_titles, _place_strength
+
+
+@dataclass(frozen=True)
+class _PlaceWords:
+    compass: frozenset[str]
+    compass_stops: frozenset[str]
+    dateline_dashes: tuple[str, ...]
+
+
+@functools.cache
+def _words() -> _PlaceWords:
+    text = resources.files("reports.analysis.lang").joinpath("en", "places.toml").read_text("utf-8")
+    data = tomllib.loads(text)
+    return _PlaceWords(
+        compass=frozenset(data["compass"].split()),
+        compass_stops=frozenset(data["compass_stops"].split()),
+        dateline_dashes=tuple(data["dateline_dashes"].split()),
+    )
+
+
+# The dateline's place in capitals (one to four words), then a comma and the country or state
+# as usually written, a date, the agency in parentheses, and the dash.
+_CAPS = r"[A-Z][A-Z'’.\-]*[A-Z.](?:\s+[A-Z][A-Z'’.\-]*[A-Z.]){0,3}"
+_DATELINE = re.compile(
+    rf"\s*(?P<place>{_CAPS})"
+    r"(?P<region>\s*,\s*[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,2})?"
+    r"(?P<date>\s*,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"(?P<agency>\s*\([^()\n]{1,40}\))?"
+    r"\s*(?P<dash>[-–—]{1,2})\s"
+)
+
+
+def dateline(sentence: str) -> tuple[str, str] | None:
+    """(the sentence with its dateline's place as the place is written, that place), or None
+    when the sentence opens with no dateline: "MADRID (Reuters) - Spain's ..." gives ("Madrid
+    (Reuters) - Spain's ...", "Madrid"). A place in capitals counts when the gazetteer knows it,
+    or when a country or state, a date or an agency follows it ("BRISTOL, England -"): a
+    heading in capitals before a dash has none of them."""
+    match = _DATELINE.match(sentence)
+    if match is None or match.group("dash") not in _words().dateline_dashes:
+        return None
+    place = match.group("place")
+    written = _cased(place)
+    region = (match.group("region") or "").strip(" ,")
+    known = _place_strength(written) > 0
+    sure = (region and _place_strength(region) >= 2) or match.group("agency") or match.group("date")
+    if not (known or sure) or len(place.replace(".", "")) < 3:
+        return None
+    return sentence[: match.start("place")] + written + sentence[match.end("place") :], written
+
+
+def _cased(caps: str) -> str:
+    """"NEW YORK" -> "New York", "AL-ARISH" -> "Al-Arish", "U.S." stays: a place as written in
+    a sentence."""
+    if re.fullmatch(r"(?:[A-Z]\.)+", caps):
+        return caps
+    return re.sub(r"[A-Z][A-Z'’]*", lambda m: m.group()[0] + m.group()[1:].lower(), caps)
+
+
+def compass_form(before: str, name: str, after: str) -> str | None:
+    """"southern Afghanistan" when the place `name` stands after a lower-case direction and no
+    smaller place's noun follows it ("southern Kandahar province" is the province's): the
+    region as the text names it, kept as one of the place's forms. None otherwise."""
+    words = _words()
+    if not before.islower() or before not in words.compass or after.lower() in words.compass_stops:
+        return None
+    return f"{before} {name}"
+
+
+def compass_preposition(before: str, before2: str) -> bool:
+    """"in southern Xyz": a place's preposition, then a direction, stands before the name."""
+    return before.islower() and before in _words().compass and before2.lower() in ("in", "to", "from", "near", "across", "into", "at", "of")
+
+
+def place_before_title(tokens: list[str], i: int, j: int, written) -> int:
+    """Where an officer's title begins after a place's name within one span, or 0: "Texas |
+    Governor Rick Perry", "Florida | Republican Connie Mack", "New York | Mayor Michael
+    Bloomberg". The place is one to three words the gazetteer knows as a country, a capital,
+    a province or a big city; a title (or a title's qualifier, "Foreign Minister") follows it,
+    and a name after that."""
+    if j - i < 3:
+        return 0
+    titles = _all_titles()
+    keys = [written(t).rstrip(".").lower() for t in tokens[i:j]]
+    for k in range(1, min(4, len(keys) - 1)):
+        if keys[k] not in titles and keys[k] not in _TITLE_QUALIFIERS:
+            continue
+        last = max((t for t in range(k, len(keys)) if keys[t] in titles), default=-1)
+        if last < 0 or last >= len(keys) - 1:
+            return 0  # "Israel Defense Forces": a qualifier and no title, a body's name
+        return i + k if _place_strength(" ".join(written(t) for t in tokens[i : i + k])) >= 2 else 0
+    return 0

@@ -1,0 +1,64 @@
+"""The place rules of the English recogniser (entities/places.py): datelines, a region written
+as a direction and a place, a place before an officer's title, multi-word places whole."""
+
+from __future__ import annotations
+
+from reports.analysis import entities, text
+from reports.analysis.entities import places
+
+
+def _found(body: str) -> dict[str, tuple[str, tuple[str, ...]]]:
+    return {e.name: (e.kind, e.aliases) for e in entities.entities(text.split(body))}
+
+
+def _kinds(body: str) -> dict[str, str]:
+    return {name: kind for name, (kind, _) in _found(body).items()}
+
+
+def test_a_dateline_names_its_place_as_a_place_written_in_lower_case():
+    assert _kinds("ROME (AP) — Italy's parliament voted on Tuesday. Lawmakers left.")["Rome"] == "place"
+    assert _kinds("NEW YORK, March 3 (Reuters) - Stocks fell. Traders in New York sold.")["New York"] == "place"
+    assert _kinds("HONG KONG - Shares rose on Monday. Traders were pleased.") == {"Hong Kong": "place"}
+    # a town the gazetteer may not know is a place when its country or an agency follows
+    found = _kinds("KELMARSH, England (Reuters) - Police said a man was arrested. He was 40.")
+    assert found.get("Kelmarsh") == "place" and found.get("England") == "place"
+
+
+def test_a_heading_in_capitals_is_no_dateline():
+    assert places.dateline("BREAKING NEWS - Shares fell on Monday.") is None
+    assert places.dateline("Madrid - a city of parks.") is None  # no capitals: a sentence's word
+    assert places.dateline("MADRID (Reuters) - Spain's ...") == ("Madrid (Reuters) - Spain's ...", "Madrid")
+    assert places.dateline("SAN SALVADOR, El Salvador — The army ...")[1] == "San Salvador"
+
+
+def test_a_direction_before_a_place_is_one_of_its_forms_unless_a_smaller_place_follows():
+    found = _found("An attack in southern Afghanistan killed two. Troops in central Baghdad were hit. "
+                   "Fighting in southern Kandahar province went on. Rain fell in northern Vexland.")
+    assert found["Afghanistan"] == ("place", ("southern Afghanistan",))
+    assert found["Baghdad"] == ("place", ("central Baghdad",))
+    assert found["Kandahar"] == ("place", ())  # "southern Kandahar province": the province's
+    assert found["Vexland"][0] == "place"  # "in northern Xyz": the preposition still counts
+
+
+def test_a_place_before_an_officers_title_is_a_place_of_its_own():
+    found = _found("Florida Republican Connie Mack said so. Texas Governor Rick Perry agreed, "
+                   "and the Israel Defense Forces said so.")
+    assert found["Florida"][0] == "place" and found["Texas"][0] == "place"
+    assert found["Connie Mack"][0] == "person" and found["Rick Perry"][0] == "person"
+    assert "Israel" not in found  # "Israel Defense Forces": no title follows, a body's name
+
+
+def test_multi_word_places_keep_every_word():
+    found = _kinds("Police in New York and New Delhi said the men were held in Hong Kong and El Salvador. "
+                   "New York police said the man was held. Hong Kong shares fell.")
+    assert {n: found.get(n) for n in ("New York", "New Delhi", "Hong Kong", "El Salvador")} == dict.fromkeys(
+        ("New York", "New Delhi", "Hong Kong", "El Salvador"), "place")
+    assert not {"York", "Delhi", "Kong", "Salvador"} & set(found)
+
+
+def test_a_possessive_is_its_place_and_a_people_in_the_plural_is_no_name():
+    found = _found("Spain's government fell. Protests in Spain went on. The Netherlands' daily said so. "
+                   "Filipinos, Pakistanis and Afghans protested in Athens. Somalis fled. Ukrainians fled to Poland.")
+    assert found["Spain"] == ("place", ())
+    assert found["Netherlands"][0] == "place"
+    assert set(found) == {"Spain", "Netherlands", "Athens", "Poland"}
