@@ -62,3 +62,13 @@ def test_a_possessive_is_its_place_and_a_people_in_the_plural_is_no_name():
     assert found["Spain"] == ("place", ())
     assert found["Netherlands"][0] == "place"
     assert set(found) == {"Spain", "Netherlands", "Athens", "Poland"}
+
+
+def test_an_unknown_name_after_in_or_near_is_a_place_when_no_word_of_it_is_known():
+    found = _kinds("A man was seized near Khan Younis. A blast hit a home in Gaza City. "
+                   "He was held in Police custody. Shares rose in Millennium Retailing. "
+                   "The envoy spoke to Hosni Mubarak.")
+    assert found.get("Khan Younis") == "place" and found.get("Gaza City") == "place"
+    assert "Police" not in found and found.get("Millennium Retailing") != "place"
+    assert found.get("Hosni Mubarak") != "place"  # "to" stands before people too
+    assert _kinds("Bristol City beat Leeds 2-1 on Saturday.").get("Bristol City") == "organisation"

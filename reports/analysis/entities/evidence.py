@@ -261,6 +261,8 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
                 context += ":stop"  # a stop, a comma or the sentence's end: the name is not a modifier
             if low == "from" and context[:2] == "in":
                 context += "+weak"  # "a guide from Oracle": a source as often as a place
+            elif low in ("to", "at", "into", "across") and context[:2] == "in":
+                context += "+loose"  # "spoke to Hosni Mubarak", "at Goldman Sachs": a person's or a body's too
             if pronoun_next and 2 <= j - i <= 3 and _looks_like_name(tokens[i:j]):
                 context += "+he"  # the sentence's first full name, and the next opens with "He"
                 pronoun_next = False

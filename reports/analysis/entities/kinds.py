@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 
+from reports.analysis.entities.places import unknown_place_after_in
 from reports.analysis.entities.spans import _OPENERS, _looks_like_name, _written
 from reports.analysis.entities.words import (
     _COMPASS, _CONNECTORS, _DEMONYMS, _DETERMINERS, _FAITHS, _KNOWN_ORGS, _NOT_NAMES, _ORG_PREFIXES,
@@ -76,6 +77,7 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
     context, titled, _ = context.partition("+titled")
     context, he, _ = context.partition("+he")
     context, weak, _ = context.partition("+weak")
+    context, loose, _ = context.partition("+loose")
     before, _, after = context.lstrip("!").partition(":")
     inside = before == "inthe"  # "in the Florida Keys": a place's article, after a place's preposition
     if had_the or inside:
@@ -94,7 +96,8 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
         votes.pop("place", None)  # "the Deal", "Reading" also written "reading": a small town's name is a word here
     if before == "in" and not adjective:
         sure = (single and not votes and text[0].isupper() and _stem(text) not in _ORG_WORDS
-                and not (common or titled or weak))
+                and not (common or titled or weak)) or (
+            not (common or titled or weak or loose or score) and unknown_place_after_in(text, votes, club, first_name))
         _add_vote(votes, "place", 2 if sure else 1)  # "in Fallujah", not "in Police custody" nor "How to Succeed"
     if before == "body" or (before == "the" and single and not strength and not _demonym(text.lower())):
         _add_vote(votes, "organisation", 1 if before == "the" else 2)

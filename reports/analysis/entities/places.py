@@ -12,7 +12,9 @@ import tomllib
 from dataclasses import dataclass
 from importlib import resources
 
-from reports.analysis.entities.words import _TITLE_QUALIFIERS, _all_titles, _place_strength
+from reports.analysis.entities.words import (
+    _NOT_NAMES, _ORG_WORDS, _PLACE_WORDS, _TITLE_QUALIFIERS, _all_titles, _everyday, _place_strength, _stem,
+)
 
 
 @dataclass(frozen=True)
@@ -105,3 +107,19 @@ def place_before_title(tokens: list[str], i: int, j: int, written) -> int:
             return 0  # "Israel Defense Forces": a qualifier and no title, a body's name
         return i + k if _place_strength(" ".join(written(t) for t in tokens[i : i + k])) >= 2 else 0
     return 0
+
+
+def unknown_place_after_in(text: str, votes: dict[str, float], club: bool, first_name: bool) -> bool:
+    """A name of two or three words after "in" or "near" that is surely a place: a town's
+    club-shaped name with no match around it ("in Gaza City", the club is read from a score),
+    or words the lists do not know at all, none a first name, an everyday word, a body's or a
+    place's common word, nor a trade's "-ing" ("near Khan Younis"; not "in Police custody",
+    "in John Smith", "in Millennium Retailing")."""
+    if club and not votes:
+        return True
+    words = text.split()
+    if votes or first_name or not 2 <= len(words) <= 3:
+        return False
+    return all(w[:1].isupper() and w[1:].islower() and w.replace("-", "").isalpha() and not w.endswith("ing")
+               and not _everyday(w.lower()) and w.lower() not in _NOT_NAMES
+               and _stem(w.lower()) not in _ORG_WORDS and _stem(w.lower()) not in _PLACE_WORDS for w in words)
