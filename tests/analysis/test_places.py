@@ -72,3 +72,11 @@ def test_an_unknown_name_after_in_or_near_is_a_place_when_no_word_of_it_is_known
     assert "Police" not in found and found.get("Millennium Retailing") != "place"
     assert found.get("Hosni Mubarak") != "place"  # "to" stands before people too
     assert _kinds("Bristol City beat Leeds 2-1 on Saturday.").get("Bristol City") == "organisation"
+
+
+def test_a_place_the_gazetteer_knows_runs_across_of():
+    found = _kinds("Diplomats went to the Horn of Africa on Monday. Rangers in the Democratic Republic "
+                   "of Congo's Virunga park said so. Andreas Seppi of Italy won.")
+    assert found.get("Horn of Africa") == "place" and found.get("Democratic Republic of Congo") == "place"
+    assert found.get("Italy") == "place" and found.get("Andreas Seppi") == "person"
+    assert "Africa" not in found

@@ -123,3 +123,11 @@ def unknown_place_after_in(text: str, votes: dict[str, float], club: bool, first
     return all(w[:1].isupper() and w[1:].islower() and w.replace("-", "").isalpha() and not w.endswith("ing")
                and not _everyday(w.lower()) and w.lower() not in _NOT_NAMES
                and _stem(w.lower()) not in _ORG_WORDS and _stem(w.lower()) not in _PLACE_WORDS for w in words)
+
+
+def known_place_across(tokens: list[str], i: int, j: int, written) -> bool:
+    """The words from `i` through the connector at `j` and one to three words after it are one
+    place the gazetteer knows: "Horn of Africa", "Isle of Man", "Bosnia and Herzegovina" stay
+    one name rather than end before the connector."""
+    return any(_place_strength(" ".join(written(t) for t in tokens[i:k])) > 0
+               for k in range(j + 2, min(len(tokens), j + 4) + 1))

@@ -14,7 +14,7 @@ from reports.analysis.entities.words import (
     _CONNECTORS, _DEMONYMS, _DETERMINERS, _ORG_PREFIXES, _ORG_WORDS, _PLACE_PREFIXES, _PLACE_WORDS,
     _STOPWORDS, _TITLE_QUALIFIERS, _TITLES, _W, _all_titles, _everyday, _place_strength, _stem,
 )
-from reports.analysis.entities.places import place_before_title
+from reports.analysis.entities.places import known_place_across, place_before_title
 from reports.analysis.gazetteer import lookup
 from reports.analysis.timeline import MONTHS as _MONTHS
 from reports.analysis.timeline import WEEKDAYS as _WEEKDAYS
@@ -156,6 +156,8 @@ def _ends_a_body(tokens: list[str], i: int, j: int) -> bool:
     connector = tokens[j].lower()
     if connector not in ("for", "of") or j + 1 >= len(tokens):
         return False
+    if known_place_across(tokens, i, j, _written):
+        return False  # "Horn of Africa", "Democratic Republic of Congo": one place the gazetteer knows
     head = _stem(_written(tokens[j - 1]))
     headed = head in _ORG_WORDS or head in _PLACE_WORDS
     after = _written(tokens[j + 1])
