@@ -62,6 +62,8 @@ def test_a_possessive_is_its_place_and_a_people_in_the_plural_is_no_name():
     assert found["Spain"] == ("place", ())
     assert found["Netherlands"][0] == "place"
     assert set(found) == {"Spain", "Netherlands", "Athens", "Poland"}
+    # after a sentence's capital, a people's adjective or a place: still a people, no person
+    assert _kinds("Several Somalis said they fled. Kosovo Albanians said so. Bosnian Serbs said no.") == {}
 
 
 def test_an_unknown_name_after_in_or_near_is_a_place_when_no_word_of_it_is_known():

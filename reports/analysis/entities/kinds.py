@@ -174,7 +174,7 @@ def _shape(raw: tuple[str, ...], start: bool) -> tuple | None:
     if not run:
         return None
     keys = [t.rstrip(".").lower() for t in run]
-    if _event(keys) or _people_word(keys) or (len(run) == 1 and _ROMAN_NUMERAL.fullmatch(run[0])):
+    if _event(keys) or _people_word(keys) or _people_plural_run(keys) or (len(run) == 1 and _ROMAN_NUMERAL.fullmatch(run[0])):
         return None  # "episode VII": a numeral alone is no name
     # A title makes what follows it a person: "French President Emmanuel Macron",
     # "Miami Beach Police Chief Raymond Martinez".
@@ -311,6 +311,13 @@ def _people_word(keys: list[str]) -> bool:
     if stem in _W.titles or stem in _W.roles:
         return True  # "Republicans", "Democrats": a party's members, no name
     return stem in _DEMONYMS or keys[0] in _FAITHS or _adjective_shaped([stem]) or _demonym_shaped(stem)
+
+
+def _people_plural_run(keys: list[str]) -> bool:
+    """"Several Somalis", "Young Palestinians", "Bosnian Serbs": a people in the plural after
+    everyday words, a people's adjective or a place ("Kosovo Albanians"), no name."""
+    return (len(keys) > 1 and _nation_plural(keys[-1])
+            and all(_everyday(k) or _demonym(k) or _place_strength(k) for k in keys[:-1]))
 
 
 def _nation_plural(key: str) -> bool:
