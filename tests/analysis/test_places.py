@@ -82,3 +82,8 @@ def test_a_place_the_gazetteer_knows_runs_across_of():
     assert found.get("Horn of Africa") == "place" and found.get("Democratic Republic of Congo") == "place"
     assert found.get("Italy") == "place" and found.get("Andreas Seppi") == "person"
     assert "Africa" not in found
+
+
+def test_a_name_before_a_slum_or_a_township_is_a_place():
+    found = _kinds("A bomb was hurled at the entrance of the Vardosa slum. Police raided the Kelmore township.")
+    assert found == {"Vardosa": "place", "Kelmore": "place"}
