@@ -14,6 +14,7 @@ The English recogniser, one step per module:
     evidence.py  what stands around each span (a role, "in", "said", a score, a table row)
     kinds.py     a span's kind from its own words and that evidence; the decision per name
     grouping.py  mentions merged into names (a surname onto its person), their aliases
+    places.py    the place rules: datelines, "southern X", a place before a title or across "of"
     words.py     the word lists those steps read, and the look-ups they share
     english.py   the steps run over one article: `entities(doc, limit, title)`
 

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from reports.analysis.entities.kinds import _classify, _nation_plural
-from reports.analysis.entities.places import compass_form, compass_preposition
+from reports.analysis.entities.places import compass_form, compass_preposition, loose_preposition
 from reports.analysis.entities.spans import (
     _NEXT, _OPENERS, _POSSESSIVE, _RUN, _SKIP, _WORD, _common_opener, _looks_like_name, _name_token, _spans, _written,
 )
@@ -261,7 +261,7 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
                 context += ":stop"  # a stop, a comma or the sentence's end: the name is not a modifier
             if low == "from" and context[:2] == "in":
                 context += "+weak"  # "a guide from Oracle": a source as often as a place
-            elif low in ("to", "at", "into", "across") and context[:2] == "in":
+            elif context[:2] == "in" and loose_preposition(low):
                 context += "+loose"  # "spoke to Hosni Mubarak", "at Goldman Sachs": a person's or a body's too
             if pronoun_next and 2 <= j - i <= 3 and _looks_like_name(tokens[i:j]):
                 context += "+he"  # the sentence's first full name, and the next opens with "He"

@@ -1,7 +1,12 @@
-"""The place rules of the English recogniser: a story's dateline, a region written as a
-direction and a place ("southern Afghanistan"), and a place before an officer's title ("Texas
-Governor Rick Perry"). Kept apart from the person and organisation rules; the words they read
-are in lang/en/places.toml.
+"""The place rules of the English recogniser, kept apart from the person and organisation rules:
+
+- a story's dateline ("MADRID (Reuters) -"): its place written as in a sentence, and sure;
+- a region written as a direction and a place ("southern Afghanistan"): one of the place's forms;
+- a place before an officer's title ("Texas | Governor Rick Perry"), and a place the gazetteer
+  knows across "of" ("Horn of Africa"): where a place's name starts and ends;
+- an unknown name of several words after "in" or "near" ("near Khan Younis"): a place.
+
+The words they read are in lang/en/places.toml.
 """
 
 from __future__ import annotations
@@ -9,11 +14,13 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 
 from reports.analysis.entities.words import (
-    _NOT_NAMES, _ORG_WORDS, _PLACE_WORDS, _TITLE_QUALIFIERS, _all_titles, _everyday, _place_strength, _stem,
+    _NOT_NAMES, _ORG_WORDS, _PLACE_WORDS, _PREPOSITION_BEFORE_PLACE, _TITLE_QUALIFIERS, _W, _all_titles, _everyday,
+    _place_strength, _stem,
 )
 
 
@@ -22,6 +29,7 @@ class _PlaceWords:
     compass: frozenset[str]
     compass_stops: frozenset[str]
     dateline_dashes: tuple[str, ...]
+    loose_prepositions: frozenset[str]
 
 
 @functools.cache
@@ -32,6 +40,7 @@ def _words() -> _PlaceWords:
         compass=frozenset(data["compass"].split()),
         compass_stops=frozenset(data["compass_stops"].split()),
         dateline_dashes=tuple(data["dateline_dashes"].split()),
+        loose_prepositions=frozenset(data["loose_prepositions"].split()),
     )
 
 
@@ -86,10 +95,18 @@ def compass_form(before: str, name: str, after: str) -> str | None:
 
 def compass_preposition(before: str, before2: str) -> bool:
     """"in southern Xyz": a place's preposition, then a direction, stands before the name."""
-    return before.islower() and before in _words().compass and before2.lower() in ("in", "to", "from", "near", "across", "into", "at", "of")
+    preposition = before2.lower()
+    return (before.islower() and before in _words().compass
+            and (preposition in _PREPOSITION_BEFORE_PLACE or preposition in _W.place_prepositions or preposition == "of"))
 
 
-def place_before_title(tokens: list[str], i: int, j: int, written) -> int:
+def loose_preposition(word: str) -> bool:
+    """"to", "at": a place's preposition that people and bodies stand after as often ("spoke to
+    Hosni Mubarak", "at Goldman Sachs"), so it makes no unknown name of several words a place."""
+    return word in _words().loose_prepositions
+
+
+def place_before_title(tokens: list[str], i: int, j: int, written: Callable[[str], str]) -> int:
     """Where an officer's title begins after a place's name within one span, or 0: "Texas |
     Governor Rick Perry", "Florida | Republican Connie Mack", "New York | Mayor Michael
     Bloomberg". The place is one to three words the gazetteer knows as a country, a capital,
@@ -125,7 +142,7 @@ def unknown_place_after_in(text: str, votes: dict[str, float], club: bool, first
                and _stem(w.lower()) not in _ORG_WORDS and _stem(w.lower()) not in _PLACE_WORDS for w in words)
 
 
-def known_place_across(tokens: list[str], i: int, j: int, written) -> bool:
+def known_place_across(tokens: list[str], i: int, j: int, written: Callable[[str], str]) -> bool:
     """The words from `i` through the connector at `j` and one to three words after it are one
     place the gazetteer knows: "Horn of Africa", "Isle of Man", "Bosnia and Herzegovina" stay
     one name rather than end before the connector."""
