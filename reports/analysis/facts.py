@@ -17,6 +17,7 @@ from typing import Any
 from reports.analysis import lang
 from reports.analysis.text import Document
 from reports.analysis.entities import _stem, entities
+from reports.analysis.entities.places import dateline
 from reports.models import Figure
 
 # --- keyphrases -------------------------------------------------------------------------------
@@ -40,7 +41,8 @@ def keyphrases(doc: Document, limit: int = 8) -> tuple[str, ...]:
     proper = _proper_words(doc, rules.elisions)
     for rank, sentence in enumerate(doc.sentences):
         weight = 1.0 / math.sqrt(1 + rank)
-        for run in _content_runs(sentence.text, proper, content):
+        written = (dateline(sentence.text) or (sentence.text,))[0] if rank == 0 else sentence.text
+        for run in _content_runs(written, proper, content):  # "HONG KONG (Reuters) -": "Hong Kong"
             stems = [_STEMS[t] for t in run]  # each word stemmed once, not once per phrase
             upper = [t[0].isupper() for t in run]
             # Every phrase of 1, 2, then 3 words, in that order (it decides ties): a name and

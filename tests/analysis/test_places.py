@@ -87,3 +87,12 @@ def test_a_place_the_gazetteer_knows_runs_across_of():
 def test_a_name_before_a_slum_or_a_township_is_a_place():
     found = _kinds("A bomb was hurled at the entrance of the Vardosa slum. Police raided the Kelmore township.")
     assert found == {"Vardosa": "place", "Kelmore": "place"}
+
+
+def test_a_datelines_place_is_a_key_phrase_as_written_in_a_sentence():
+    from reports.analysis.facts import keyphrases
+
+    doc = text.split("HONG KONG (Reuters) - Shares in Hong Kong fell on Tuesday. Banks in Hong Kong held "
+                     "steady. Investors in Hong Kong waited.")
+    found = keyphrases(doc)
+    assert "Hong Kong" in found and "HONG KONG" not in found
