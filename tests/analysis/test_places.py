@@ -96,3 +96,9 @@ def test_a_datelines_place_is_a_key_phrase_as_written_in_a_sentence():
                      "steady. Investors in Hong Kong waited.")
     found = keyphrases(doc)
     assert "Hong Kong" in found and "HONG KONG" not in found
+
+
+def test_a_dateline_that_names_a_body_leaves_the_body_an_organisation():
+    found = _kinds("UNITED NATIONS (AP) — The United Nations said on Monday it would send aid. "
+                   "The United Nations has 193 members.")
+    assert found.get("United Nations") == "organisation"

@@ -66,9 +66,12 @@ def entities(doc: Document, limit: int = 40, title: str | None = None) -> tuple[
 
 def _dateline_place(mentions: list[_Mention], place: str) -> None:
     """The dateline's place is a place, however little else the article says of it: its first
-    mention (the dateline's own) is made sure."""
+    mention (the dateline's own) is made sure, unless its own words name a body or a person
+    ("UNITED NATIONS (AP) -" is where the story was written, and the body it names)."""
     for mention in mentions:
         if mention.name == place:
+            if mention.votes.get("organisation") or mention.votes.get("person"):
+                return
             mention.votes = {"place": max(3.0, mention.votes.get("place", 0.0))}
             mention.lone_start = False
             return
