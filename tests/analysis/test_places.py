@@ -102,3 +102,10 @@ def test_a_dateline_that_names_a_body_leaves_the_body_an_organisation():
     found = _kinds("UNITED NATIONS (AP) — The United Nations said on Monday it would send aid. "
                    "The United Nations has 193 members.")
     assert found.get("United Nations") == "organisation"
+
+
+def test_a_dateline_may_carry_a_date_with_its_year_and_a_long_dash_without_spaces():
+    assert places.dateline("LONDON, March 3, 2024 (Reuters) - Shares fell.")[1] == "London"
+    assert places.dateline("BEIRUT, Lebanon, Dec. 3 (AP) — Blasts shook the city.")[1] == "Beirut"
+    assert places.dateline("LONDON—The bank said so.")[1] == "London"
+    assert places.dateline("NATO-led troops went in.") is None  # a hyphen inside a word

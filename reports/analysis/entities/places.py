@@ -50,9 +50,9 @@ _CAPS = r"[A-Z][A-Z'’.\-]*[A-Z.](?:\s+[A-Z][A-Z'’.\-]*[A-Z.]){0,3}"
 _DATELINE = re.compile(
     rf"\s*(?P<place>{_CAPS})"
     r"(?P<region>\s*,\s*[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,2})?"
-    r"(?P<date>\s*,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"(?P<date>\s*,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:\s*,\s*\d{4})?)?"
     r"(?P<agency>\s*\([^()\n]{1,40}\))?"
-    r"\s*(?P<dash>[-–—]{1,2})\s"
+    r"\s*(?P<dash>[-–—]{1,2})(?:\s|(?<=[–—]))"  # "LONDON—The ...": a long dash needs no space
 )
 
 
