@@ -109,3 +109,11 @@ def test_a_dateline_may_carry_a_date_with_its_year_and_a_long_dash_without_space
     assert places.dateline("BEIRUT, Lebanon, Dec. 3 (AP) — Blasts shook the city.")[1] == "Beirut"
     assert places.dateline("LONDON—The bank said so.")[1] == "London"
     assert places.dateline("NATO-led troops went in.") is None  # a hyphen inside a word
+
+
+def test_a_tables_rows_are_places_when_half_of_them_are_known_places():
+    found = _kinds("Deaths by province were as follows.\n\nKandahar: 12\nHelmand: 8\nVexburg: 3\nKabul: 2\n\n"
+                   "Officials said the toll would rise.")
+    assert found == dict.fromkeys(("Kandahar", "Helmand", "Vexburg", "Kabul"), "place")
+    # a table of clubs' points: too few known places to say the others are places
+    assert "Arsenal" not in _kinds("Points:\nChelsea 45\nArsenal 44\nLiverpool 40")

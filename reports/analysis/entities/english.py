@@ -9,7 +9,7 @@ from reports.analysis.entities.evidence import _Mention, _about_a_person, _menti
 from reports.analysis.entities.grouping import _acronyms, _aliases, _group
 from reports.analysis.entities.kinds import _classify, _decide, _shape
 from reports.analysis import lang
-from reports.analysis.entities.places import dateline
+from reports.analysis.entities.places import dateline, table_places
 from reports.analysis.entities.spans import _common_words, articles_lowered
 from reports.analysis.text import Document
 from reports.models import Entity
@@ -40,6 +40,11 @@ def entities(doc: Document, limit: int = 40, title: str | None = None) -> tuple[
     ]
     if datelined:
         _dateline_place(mentions, datelined[1])
+    tabled = table_places(doc.text) if "\n" in doc.text else frozenset()
+    for mention in mentions if tabled else ():
+        if mention.name in tabled and not set(mention.votes) - {"place"}:
+            mention.votes["place"] = max(2.0, mention.votes.get("place", 0.0))  # a row of a table of places
+            mention.lone_start = False
     for mention in _mentions(title, common) if title else ():
         if mention.name.count(" ") and mention.votes.get("person", mention.votes.get("shape", 0)) > 0:
             mention.titled = True  # "... Sheldon Adelson's security team ...": the full name

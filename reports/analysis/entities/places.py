@@ -148,3 +148,29 @@ def known_place_across(tokens: list[str], i: int, j: int, written: Callable[[str
     one name rather than end before the connector."""
     return any(_place_strength(" ".join(written(t) for t in tokens[i:k])) > 0
                for k in range(j + 2, min(len(tokens), j + 4) + 1))
+
+
+# A table's row: a name of one to four words, a colon or a dash perhaps, and one or two figures
+# ("Kandahar: 12", "Madrid 24 15"); three figures or more are a league table's (kinds.py).
+_TABLE_ROW = re.compile(
+    r"[ \t]*(?P<name>[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*){0,3})[ \t]*[:\-–—]?[ \t]*"
+    r"\d[\d.,%]*(?:[ \t]+\d[\d.,%]*)?[ \t]*"
+)
+
+
+def table_places(text: str) -> frozenset[str]:
+    """The names of a table's rows, one a line, when they are places: three rows or more in a
+    row, half of their names at least a country, a capital, a province or a big city ("Deaths by
+    province: / Kandahar: 12 / Vexburg: 8 / Kelmore: 3"). The rows' other names are the same
+    kind of thing as the known ones, as in a list."""
+    found: set[str] = set()
+    block: list[str] = []
+    for line in [*text.splitlines(), ""]:
+        row = _TABLE_ROW.fullmatch(line)
+        if row:
+            block.append(row.group("name"))
+            continue
+        if len(block) >= 3 and 2 * sum(_place_strength(name) >= 2 for name in block) >= len(block):
+            found.update(block)
+        block = []
+    return frozenset(found)
