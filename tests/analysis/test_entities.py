@@ -538,3 +538,28 @@ def test_firms_listed_beside_a_country_are_no_places():
 def test_names_after_places_such_as_are_places():
     found = _kinds("The storm hit cities such as Quollburg and Zembla Falls on Monday.")
     assert found.get("Quollburg") == "place"
+
+
+def test_a_bodys_name_runs_across_on_to_and_where_only_the_whole_is_a_name():
+    found = _kinds(
+        "In its report, the U.S. Commission on International Religious Freedom said China erred. "
+        "The Committee to Protect Journalists says it is alarmed. A spokeswoman for the Immigration "
+        "and Customs Enforcement Agency says the tunnel is new. Reports by Reuters and Associated "
+        "Press differ. The Council on Tuesday met envoys sent from Iraq to Syria."
+    )
+    for body in ("U.S. Commission on International Religious Freedom", "Committee to Protect Journalists",
+                 "Immigration and Customs Enforcement Agency", "Reuters", "Associated Press"):
+        assert found.get(body) == "organisation", body
+    assert found.get("Iraq") == "place" and found.get("Syria") == "place"
+    assert not any(" on Tuesday" in name or "Reuters and" in name for name in found)
+
+
+def test_a_body_that_speaks_in_a_statement_and_a_body_named_after_a_place_are_no_people():
+    found = _kinds(
+        "Wildlife Direct says in a statement released Thursday that rebels killed two gorillas. "
+        "Exxon said in a statement that profits rose. Georgia Power said it would raise rates. "
+        "Barack Obama said in a statement that he was saddened."
+    )
+    assert found.get("Wildlife Direct") == "organisation" and found.get("Exxon") == "organisation"
+    assert found.get("Georgia Power") != "person"
+    assert found.get("Barack Obama") == "person"

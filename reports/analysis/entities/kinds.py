@@ -71,6 +71,7 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
         return shape[0] if shape else None
     _, text, own, start, single, strength, adjective, person_shaped, first_name, had_the, compass, not_name, club = shape
     acts = context.startswith("!")
+    context, statement, _ = context.partition("+statement")
     context, common, _ = context.partition("+common")
     context, score, _ = context.partition("+score")
     context, titled, _ = context.partition("+titled")
@@ -116,6 +117,11 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
     if (after in ("members", "staff") and not strength and not adjective and not (single and text.lower() in lookup().first_names)
             and not (single and start and common)):  # not "Local officials", "Security forces" opening a sentence
         _add_vote(votes, "organisation", 2 if single and not votes else 1)  # "Hamas militants", not "Karen rebels"
+    if person_shaped and _body_named(text.lower().split(), first_name):
+        person_shaped = False  # "Georgia Power", "Wildlife Direct": a body's name, no person's
+    if statement and not person_shaped and not votes.get("person"):
+        _add_vote(votes, "organisation", 2)  # "Exxon says in a statement": a body speaks so
+        after = ""  # and its speech is no person's
     if person_shaped:
         person = 0.0
         if first_name and before != "the" and not own:
@@ -248,6 +254,24 @@ def _shape(raw: tuple[str, ...], start: bool) -> tuple | None:
     adjective = _adjective_shaped(keys) or (single and not strength and _demonym_shaped(keys[0]))
     return (None, text, votes, start, single, strength, adjective, person_shaped, first_name,
             had_the, compass, not _NOT_NAMES.isdisjoint(keys), club)
+
+
+# Organisations: a name's own words that make a body, not a person ------------------------------
+
+
+def _body_named(keys: list[str], first_name: bool) -> bool:
+    """"Georgia Power", "Wildlife Direct": a name of a person's shape whose words after the first
+    are everyday English words, and whose first word is a state's, a country's or a city's name,
+    or an everyday word that is no first name: a body named after a place or a thing."""
+    if not all(_everyday(k) for k in keys[1:]):
+        return False
+    head = keys[0]
+    return _place_strength(head) >= 2 or (not first_name and (_everyday(head) or _compound(head)))
+
+
+def _compound(key: str) -> bool:
+    """"Wildlife", "Firestone": two everyday words written as one."""
+    return any(_everyday(key[:k]) and _everyday(key[k:]) for k in range(3, len(key) - 2))
 
 
 def _opens_a_known_name(run: list[str]) -> bool:

@@ -55,6 +55,10 @@ class _Words:
     team_after: frozenset[str]
     staff_after: frozenset[str]
     party_members: frozenset[str]
+    statement_after: frozenset[str]
+    body_joiners: frozenset[str]
+    event_after: frozenset[str]
+    lone_events: frozenset[str]
 
 
 def _load_words(language: str) -> _Words:
