@@ -563,3 +563,32 @@ def test_a_body_that_speaks_in_a_statement_and_a_body_named_after_a_place_are_no
     assert found.get("Wildlife Direct") == "organisation" and found.get("Exxon") == "organisation"
     assert found.get("Georgia Power") != "person"
     assert found.get("Barack Obama") == "person"
+
+
+def test_a_common_word_opening_a_sentence_before_officials_is_no_body():
+    found = _kinds(
+        "Local officials say 17 people died. Military officials say soldiers killed three gunmen. "
+        "Security forces fired. Hamas militants fired rockets."
+    )
+    assert found == {"Hamas": "organisation"}
+
+
+def test_events_and_initials_of_no_body_are_left_out():
+    found = _kinds(
+        "The Games get under way in July. She won the Sydney International tournament in Australia. "
+        "It was his fourth ATP tournament win. Diseases such as SARS and HIV spread, and GDP fell."
+    )
+    assert not {"Games", "Sydney International", "SARS", "HIV", "GDP"} & set(found)
+    assert found.get("ATP") == "organisation"
+
+
+def test_names_beside_a_body_in_a_list_and_after_a_bodys_noun_are_bodies():
+    found = _kinds(
+        "In separate statements issued Sunday, Hamas and the Popular Resistance Committees said they "
+        "would go on. The group agreed to take over department stores Seibu and Sogo. Shares of "
+        "Gazprom fell. A speech was broadcast on China Central Television. Meanwhile, the AU, Congolese "
+        "troops and the World Bank met."
+    )
+    for body in ("Hamas", "Popular Resistance Committees", "Seibu", "Sogo", "Gazprom", "China Central Television"):
+        assert found.get(body) == "organisation", body
+    assert "Meanwhile" not in found and "Congolese" not in found

@@ -8,13 +8,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reports.analysis.entities.kinds import _classify, _nation_plural
+from reports.analysis.entities.kinds import _adjective_shaped, _classify, _demonym, _nation_plural
 from reports.analysis.entities.spans import (
     _NEXT, _OPENERS, _POSSESSIVE, _RUN, _SKIP, _runs, _WORD, _common_opener, _looks_like_name, _name_token, _spans, _written,
 )
 from reports.analysis.entities.words import (
     _ACTS_AFTER, _ACTS_BEFORE, _BODY_BEFORE, _DETERMINERS, _MEDIA_AFTER, _MEMBERS_AFTER, _ORG_WORDS,
-    _PLACE_AFTER, _PLACE_BEFORE, _PREPOSITION_BEFORE_PLACE, _SPEECH_AFTER, _STOPWORDS, _W, _all_titles,
+    _PLACE_AFTER, _PLACE_BEFORE, _PREPOSITION_BEFORE_PLACE, _SPEECH_AFTER, _STOPWORDS, _W, _all_titles, _everyday,
     _place_strength, _stem,
 )
 
@@ -266,6 +266,8 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
                 context += ":place"
             elif after == "of" and _country_follows(tokens, j):
                 context += ":from"  # "Andreas Seppi of Italy": a player or a delegate and their country
+            elif after in _W.event_after:
+                context += ":event"  # "the Sydney International tournament": an event, no body
             elif after in _MEDIA_AFTER:
                 context += ":media"
             elif ((after in _W.team_verbs and scored) or after in _W.team_after
@@ -297,6 +299,7 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
                 where.append((-1, -1) if owner else (start_at if i == 0 else -1, match.end() if j == n else -1))
     if len(found) > 1:
         _place_lists(sentence, found, where)
+        _body_lists(sentence, found, where)
     return found
 
 
@@ -347,3 +350,30 @@ def _title_cased(sentence: str, at: int, word: str, common: frozenset[str]) -> b
         return False  # "Authorities in Bosnia": the capital is the sentence's
     low = word.lower()
     return low in _STOPWORDS or low in common or _stem(low) in _ORG_WORDS
+
+
+def _body_lists(sentence: str, found: list[_Mention], where: list[tuple[int, int]]) -> None:
+    """Names in one list with a body are bodies too, when nothing at all is known of them:
+    "Hamas and the Popular Resistance Committees said", "department stores Seibu and Sogo".
+    A list (as for `_place_lists`) counts when one of its names is a body by its own words and
+    each of the others is a body too or shows nothing (no place, person or person's shape)."""
+    runs: list[list[int]] = [[0]]
+    for k in range(1, len(found)):
+        end, start = where[k - 1][1], where[k][0]
+        if 0 <= end < start and _LIST_GAP.fullmatch(sentence, end, start):
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    for run in runs:
+        votes = [found[k].votes for k in run]
+        if len(run) < 2 or any(set(v) - {"organisation"} for v in votes):
+            continue
+        if not any(v.get("organisation", 0) >= 2 for v in votes):
+            continue
+        for k in run:
+            mention = found[k]
+            key = mention.name.lower()
+            if mention.votes or _demonym(key) or _adjective_shaped([key]) or (mention.lone_start and (key in _OPENERS or _everyday(key))):
+                continue  # "the AU, Congolese ...", "Meanwhile, Iraqi police": no body's name
+            mention.votes["organisation"] = 2.0
+            mention.lone_start = False

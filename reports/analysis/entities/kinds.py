@@ -86,8 +86,11 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
         _add_vote(votes, "place", 2)  # "the West"
     if not votes and not_name:
         return None
-    if not votes and text.isupper() and 2 <= len(text) <= 6 and text.isalpha() and not _everyday(text.lower()):
+    if (not votes and text.isupper() and 2 <= len(text) <= 6 and text.isalpha() and not _everyday(text.lower())
+            and text.lower() not in _W.not_bodies):  # "SARS", "GDP": no body's initials
         _add_vote(votes, "organisation", 2)
+    if after == "event" and strength < 2 and "person" not in votes and not text.isupper():
+        return None  # "the Sydney International tournament", not "an ATP tournament" (its organiser)
     if (after == "team" and (club or (single and strength))) or (club and score):
         return text, text, {"organisation": 4.0}, False  # a club named after its town, playing
     # The article's words around the name.
@@ -115,7 +118,7 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
     if after == "staff" and not strength and not adjective and not first_name and not votes:
         _add_vote(votes, "organisation", 2)  # "Deutsche Welle journalists", not "Karen Smith journalists"
     if (after in ("members", "staff") and not strength and not adjective and not (single and text.lower() in lookup().first_names)
-            and not (single and start and common)):  # not "Local officials", "Security forces" opening a sentence
+            and not (single and start and (common or _staff_opener(text.lower())))):  # not "Local officials", "Security forces" opening a sentence
         _add_vote(votes, "organisation", 2 if single and not votes else 1)  # "Hamas militants", not "Karen rebels"
     if person_shaped and _body_named(text.lower().split(), first_name):
         person_shaped = False  # "Georgia Power", "Wildlife Direct": a body's name, no person's
@@ -177,7 +180,8 @@ def _shape(raw: tuple[str, ...], start: bool) -> tuple | None:
     if not run:
         return None
     keys = [t.rstrip(".").lower() for t in run]
-    if _event(keys) or _people_word(keys) or (len(run) == 1 and _ROMAN_NUMERAL.fullmatch(run[0])):
+    if (_event(keys) or _people_word(keys) or (len(run) == 1 and _ROMAN_NUMERAL.fullmatch(run[0]))
+            or (len(run) == 1 and keys[0] in _W.lone_events)):  # "the Games get under way"
         return None  # "episode VII": a numeral alone is no name
     # A title makes what follows it a person: "French President Emmanuel Macron",
     # "Miami Beach Police Chief Raymond Martinez".
@@ -267,6 +271,11 @@ def _body_named(keys: list[str], first_name: bool) -> bool:
         return False
     head = keys[0]
     return _place_strength(head) >= 2 or (not first_name and (_everyday(head) or _compound(head)))
+
+
+def _staff_opener(key: str) -> bool:
+    """"Local", "Military", "Security" opening "... officials say": a common word, no body's name."""
+    return _everyday(key) or key in _W.staff_openers or key.endswith(tuple(_W.opener_endings))
 
 
 def _compound(key: str) -> bool:

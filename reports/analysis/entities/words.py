@@ -59,6 +59,9 @@ class _Words:
     body_joiners: frozenset[str]
     event_after: frozenset[str]
     lone_events: frozenset[str]
+    staff_openers: frozenset[str]
+    opener_endings: frozenset[str]
+    not_bodies: frozenset[str]
 
 
 def _load_words(language: str) -> _Words:
