@@ -592,3 +592,15 @@ def test_names_beside_a_body_in_a_list_and_after_a_bodys_noun_are_bodies():
     for body in ("Hamas", "Popular Resistance Committees", "Seibu", "Sogo", "Gazprom", "China Central Television"):
         assert found.get(body) == "organisation", body
     assert "Meanwhile" not in found and "Congolese" not in found
+
+
+def test_a_broadcaster_a_paper_and_a_group_by_the_words_around_them():
+    found = _kinds(
+        "The video aired Friday on Al Jazeera. Officials say in a story by the Bloomberg financial "
+        "news service that rice is up. It returns the country's largest steel mill, Kryvorizhstal, "
+        "to state control. Sri Lanka's english newspaper printed it. Pakistan's state television said so. "
+        "Officials said Jundallah claimed responsibility for the blast."
+    )
+    for body in ("Al Jazeera", "Bloomberg", "Kryvorizhstal", "Jundallah"):
+        assert found.get(body) == "organisation", body
+    assert found.get("Sri Lanka") == "place" and found.get("Pakistan") == "place"

@@ -157,6 +157,26 @@ def _role_clause(sentence: str, at: int, after: str) -> bool:
 _STATEMENT = re.compile(r"\s+(?:on\s+\w+\s+)?in\s+(?:a|an|its|their|the)\s+(?:[\w\-]+\s+){0,2}?([a-zé]+)\b")
 
 
+def _next_word(sentence: str, word: re.Match[str] | None) -> str:
+    """The word after the one matched at `word`, in lower case ("" at the sentence's end)."""
+    found = _NEXT.match(sentence, word.end()) if word else None
+    return found.group(1).lower() if found else ""
+
+
+def _media_next(sentence: str, word: re.Match[str] | None, after: str) -> bool:
+    """One lower-case adjective, then a broadcaster's or a paper's noun: "Bloomberg financial news"."""
+    return after.isalpha() and after.islower() and after not in _STOPWORDS and _next_word(sentence, word) in _MEDIA_AFTER
+
+
+def _media_verb(sentence: str, at: int) -> bool:
+    """A broadcast verb within the three words before the "on" before the run at `at`:
+    "aired Friday on Al Jazeera", "broadcast on CNN"."""
+    if at < 0:
+        return False
+    words = sentence[max(0, at - 50) : at].lower().split()[-4:-1]
+    return any(w in _W.media_verbs for w in words)
+
+
 def _in_a_statement(sentence: str, verb: re.Match[str] | None) -> bool:
     """The speech verb after the name is followed by "in a statement" (or a release, a filing):
     how a body speaks, written after a person's name less often than after a body's."""
@@ -234,6 +254,9 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
                 listed_after = match.end()
             elif low in ("of", "for") and _stem(before2) in _W.body_of and not possessed:
                 context = "bodyof"  # "members of Hamas", "a spokesman for Gazprom"
+            elif (low == "on" and _media_verb(sentence, start_at if i == 0 else -1)
+                  and not _place_strength(" ".join(_written(t) for t in tokens[i:j]))):
+                context = "body"  # "aired Friday on Al Jazeera": a broadcaster
             elif low in _ACTS_BEFORE:
                 context = "acts"
             elif _role_before(before, before2, after if j < n else last_after, j - i) or (
@@ -268,8 +291,13 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
                 context += ":from"  # "Andreas Seppi of Italy": a player or a delegate and their country
             elif after in _W.event_after:
                 context += ":event"  # "the Sydney International tournament": an event, no body
-            elif after in _MEDIA_AFTER:
-                context += ":media"
+            elif after in _MEDIA_AFTER or (j == n and not tokens[j - 1].endswith(_POSSESSIVE)
+                                             and not _place_strength(" ".join(_written(t) for t in tokens[i:j]))
+                                             and _media_next(sentence, following, after)):
+                context += ":media"  # "Xinhua news agency", "the Bloomberg financial news service"
+            elif (j == n and after in _W.deed_verbs and _next_word(sentence, following) in _W.deed_objects
+                  and not _place_strength(" ".join(_written(t) for t in tokens[i:j]))):
+                context += ":members"  # "Al-Qaida in Iraq claimed responsibility": a group's deed"
             elif ((after in _W.team_verbs and scored) or after in _W.team_after
                   or (j == n and _TABLE_ROW.match(sentence, match.end()))):
                 context += ":team"  # "Bristol City beat Leeds 2-1", a league table's "Chelsea 20 15 3 2"

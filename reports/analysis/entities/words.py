@@ -62,6 +62,9 @@ class _Words:
     staff_openers: frozenset[str]
     opener_endings: frozenset[str]
     not_bodies: frozenset[str]
+    media_verbs: frozenset[str]
+    deed_verbs: frozenset[str]
+    deed_objects: frozenset[str]
 
 
 def _load_words(language: str) -> _Words:
