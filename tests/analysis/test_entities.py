@@ -604,3 +604,13 @@ def test_a_broadcaster_a_paper_and_a_group_by_the_words_around_them():
     for body in ("Al Jazeera", "Bloomberg", "Kryvorizhstal", "Jundallah"):
         assert found.get(body) == "organisation", body
     assert found.get("Sri Lanka") == "place" and found.get("Pakistan") == "place"
+
+
+def test_the_other_side_of_a_match_is_a_team_and_a_score_may_end_the_sentence():
+    found = _kinds(
+        "Arsenal beat Chelsea 2-1 on Saturday. Leeds lost 2-0 to Cardiff. Manchester United beat "
+        "Newcastle 3-0. Federer beat Nadal 6-4 in Paris. Fans gathered in Bristol."
+    )
+    for team in ("Chelsea", "Leeds", "Cardiff", "Manchester United", "Newcastle"):
+        assert found.get(team) == "organisation", team
+    assert found.get("Paris") == "place" and found.get("Bristol") == "place" and "Nadal" not in found

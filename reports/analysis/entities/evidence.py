@@ -59,7 +59,7 @@ def _apposition(sentence: str, at: int) -> bool:
         if word in _W.roles:
             return True
     return False
-_SCORE = re.compile(r"(?<![\w.])\d{1,3}-\d{1,3}(?![\w.\-])")
+_SCORE = re.compile(r"(?<![\w.])\d{1,3}-\d{1,3}(?![\w\-]|\.\d)")  # "won 3-0.": a full stop may end it
 
 
 def _about_a_person(sentence: str) -> bool:
@@ -157,6 +157,18 @@ def _role_clause(sentence: str, at: int, after: str) -> bool:
 _STATEMENT = re.compile(r"\s+(?:on\s+\w+\s+)?in\s+(?:a|an|its|their|the)\s+(?:[\w\-]+\s+){0,2}?([a-zé]+)\b")
 
 
+def _team_object(sentence: str, at: int) -> bool:
+    """The run at `at` is the other side of a match: a team verb right before it ("beat Leeds"),
+    or within the four words before "with", "to" or "against" right before it ("drew 1-1 with
+    Reading", "lost 2-0 to Cardiff"). Only in a sentence with a score."""
+    words = sentence[max(0, at - 50) : at].lower().split()[-5:]
+    if not words:
+        return False
+    if words[-1] in _W.team_verbs:
+        return True
+    return words[-1] in ("with", "to", "against") and any(w in _W.team_verbs for w in words[:-1])
+
+
 def _next_word(sentence: str, word: re.Match[str] | None) -> str:
     """The word after the one matched at `word`, in lower case ("" at the sentence's end)."""
     found = _NEXT.match(sentence, word.end()) if word else None
@@ -233,7 +245,10 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
                 continue  # "her autobiography, Lady Sings the Blues": a work's title, no name
             # "in Bill's yard": the place is the yard; "at Birmingham's NEC" still names a city
             possessed = tokens[j - 1].endswith(_POSSESSIVE) and _place_strength(" ".join(_written(t) for t in tokens[i:j])) < 2
-            if (low in _PREPOSITION_BEFORE_PLACE or low in _W.place_prepositions
+            opponent = scored and i == 0 and _team_object(sentence, start_at)
+            if opponent:
+                context = ""  # "beat Leeds 2-1", "drew 1-1 with Reading": the other team
+            elif (low in _PREPOSITION_BEFORE_PLACE or low in _W.place_prepositions
                     or (low == "of" and before2.lower() in _W.place_of)
                     or (i == 0 and _listed(sentence, listed_after, start_at))
                     or (i == 0 and low in ("as", "including") and _places_named(sentence, start_at, low))):
@@ -298,7 +313,7 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
             elif (j == n and after in _W.deed_verbs and _next_word(sentence, following) in _W.deed_objects
                   and not _place_strength(" ".join(_written(t) for t in tokens[i:j]))):
                 context += ":members"  # "Al-Qaida in Iraq claimed responsibility": a group's deed"
-            elif ((after in _W.team_verbs and scored) or after in _W.team_after
+            elif (opponent or (after in _W.team_verbs and scored) or after in _W.team_after
                   or (j == n and _TABLE_ROW.match(sentence, match.end()))):
                 context += ":team"  # "Bristol City beat Leeds 2-1", a league table's "Chelsea 20 15 3 2"
             elif after in _STOPS and (low == "the" or tokens[i].lower() == "the"):
