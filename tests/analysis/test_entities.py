@@ -587,11 +587,11 @@ def test_names_beside_a_body_in_a_list_and_after_a_bodys_noun_are_bodies():
         "In separate statements issued Sunday, Hamas and the Popular Resistance Committees said they "
         "would go on. The group agreed to take over department stores Seibu and Sogo. Shares of "
         "Gazprom fell. A speech was broadcast on China Central Television. Meanwhile, the AU, Congolese "
-        "troops and the World Bank met."
+        "troops and the World Bank met. © 2014 Cable News Network, Inc., A Time Warner Company."
     )
     for body in ("Hamas", "Popular Resistance Committees", "Seibu", "Sogo", "Gazprom", "China Central Television"):
         assert found.get(body) == "organisation", body
-    assert "Meanwhile" not in found and "Congolese" not in found
+    assert "Meanwhile" not in found and "Congolese" not in found and "Inc" not in found
 
 
 def test_a_broadcaster_a_paper_and_a_group_by_the_words_around_them():

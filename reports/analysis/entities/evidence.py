@@ -10,13 +10,14 @@ from dataclasses import dataclass
 
 from reports.analysis.entities.kinds import _adjective_shaped, _classify, _demonym, _nation_plural
 from reports.analysis.entities.spans import (
-    _NEXT, _OPENERS, _POSSESSIVE, _RUN, _SKIP, _runs, _WORD, _common_opener, _looks_like_name, _name_token, _spans, _written,
+    _NEXT, _OPENERS, _POSSESSIVE, _SKIP, _WORD, _common_opener, _looks_like_name, _name_token, _runs, _spans, _written,
 )
 from reports.analysis.entities.words import (
     _ACTS_AFTER, _ACTS_BEFORE, _BODY_BEFORE, _DETERMINERS, _MEDIA_AFTER, _MEMBERS_AFTER, _ORG_WORDS,
     _PLACE_AFTER, _PLACE_BEFORE, _PREPOSITION_BEFORE_PLACE, _SPEECH_AFTER, _STOPWORDS, _W, _all_titles, _everyday,
     _place_strength, _stem,
 )
+from reports.analysis.gazetteer import lookup
 
 
 @dataclass(slots=True)
@@ -416,7 +417,8 @@ def _body_lists(sentence: str, found: list[_Mention], where: list[tuple[int, int
         for k in run:
             mention = found[k]
             key = mention.name.lower()
-            if mention.votes or _demonym(key) or _adjective_shaped([key]) or (mention.lone_start and (key in _OPENERS or _everyday(key))):
-                continue  # "the AU, Congolese ...", "Meanwhile, Iraqi police": no body's name
+            if (mention.votes or _demonym(key) or _adjective_shaped([key]) or key.rstrip(".") in lookup().org_suffixes
+                    or (mention.lone_start and (key in _OPENERS or _everyday(key)))):
+                continue  # "the AU, Congolese ...", "Meanwhile, Iraqi police", "Cable News Network, Inc.": no body's name
             mention.votes["organisation"] = 2.0
             mention.lone_start = False
