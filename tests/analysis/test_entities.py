@@ -614,3 +614,10 @@ def test_the_other_side_of_a_match_is_a_team_and_a_score_may_end_the_sentence():
     for team in ("Chelsea", "Leeds", "Cardiff", "Manchester United", "Newcastle"):
         assert found.get(team) == "organisation", team
     assert found.get("Paris") == "place" and found.get("Bristol") == "place" and "Nadal" not in found
+
+
+def test_a_peoples_word_before_a_lone_body_is_its_country_kept_as_a_form():
+    found = _entities("An Afghan Army spokesman said troops moved. The Honduran Congress voted. U.S. Army officials spoke.")
+    assert found["Army"].kind == "organisation" and "Afghan Army" in found["Army"].aliases
+    assert found["Congress"].kind == "organisation" and "Honduran Congress" in found["Congress"].aliases
+    assert found["U.S. Army"].kind == "organisation"

@@ -212,7 +212,9 @@ def _shape(raw: tuple[str, ...], start: bool) -> tuple | None:
         return ((" ".join(run[1:]), " ".join(run[1:]), {"person": 2.0}, False),)  # "Jamaicans Asafa Powell"
     if (keys[0] in _W.positions or keys[0] in _W.roles) and len(run) >= 3 and keys[1] in data.first_names and _looks_like_name(run[1:]):
         return ((" ".join(run[1:]), " ".join(run[1:]), {"person": 3.0}, False),)  # "Centre Jason Little"
-    if len(run) >= 3 and keys[-1] in _W.state_bodies and _national(keys[0]) and not _place_strength(" ".join(run[:2])):
+    if ((len(run) >= 3 and keys[-1] in _W.state_bodies and _national(keys[0]) and not _place_strength(" ".join(run[:2])))
+            or (len(run) == 2 and (keys[-1] in _W.state_bodies or keys[-1] in _W.lone_bodies) and keys[-1] != "house"
+                and _demonym(keys[0]))):  # "the Afghan Army", "the Honduran Congress"
         # "Chinese Foreign Ministry", "U.S. Defense Department": the body is named as its own
         # later mentions name it ("the Foreign Ministry said"), the country kept as a form
         return ((" ".join(run), " ".join(run[1:]), {"organisation": 3.0}, False),)
@@ -359,7 +361,7 @@ def _adjective_shaped(keys: list[str]) -> bool:
 def _demonym_shaped(key: str) -> bool:
     """"Bangladeshi", "Tibetan", "Kenyan", "Somali": a place's name with a people's ending; "Serb",
     "Croat", "Uzbek": a people's word that the country's name ends ("Serbia", "Uzbekistan")."""
-    for ending, restore in (("i", ""), ("an", ""), ("n", ""), ("ese", ""), ("ian", ""), ("ian", "ia"), ("i", "ia"), ("ish", "")):
+    for ending, restore in (("i", ""), ("an", ""), ("n", ""), ("ese", ""), ("ian", ""), ("ian", "ia"), ("i", "ia"), ("ish", ""), ("an", "as")):
         if key.endswith(ending) and len(key) > len(ending) + 2 and _place_strength(key[: -len(ending)] + restore) >= 2:
             return True
     return len(key) > 3 and any(_place_strength(key + suffix) >= 3 for suffix in ("ia", "istan"))
