@@ -621,3 +621,10 @@ def test_a_peoples_word_before_a_lone_body_is_its_country_kept_as_a_form():
     assert found["Army"].kind == "organisation" and "Afghan Army" in found["Army"].aliases
     assert found["Congress"].kind == "organisation" and "Honduran Congress" in found["Congress"].aliases
     assert found["U.S. Army"].kind == "organisation"
+
+
+def test_a_guard_and_a_programme_end_a_bodys_name():
+    found = _kinds("Saddam's Republican Guard fought. The World Food Program says it needs money. The Coast Guard rescued them.")
+    assert {n: found.get(n) for n in ("Republican Guard", "World Food Program", "Coast Guard")} == dict.fromkeys(
+        ("Republican Guard", "World Food Program", "Coast Guard"), "organisation")
+    assert "Guard" not in found
