@@ -307,9 +307,9 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
                 context += ":from"  # "Andreas Seppi of Italy": a player or a delegate and their country
             elif after in _W.event_after:
                 context += ":event"  # "the Sydney International tournament": an event, no body
-            elif after in _MEDIA_AFTER or (j == n and not tokens[j - 1].endswith(_POSSESSIVE)
-                                             and not _place_strength(" ".join(_written(t) for t in tokens[i:j]))
-                                             and _media_next(sentence, following, after)):
+            elif after in _MEDIA_AFTER or (j == n and _media_next(sentence, following, after)
+                                             and not tokens[j - 1].endswith(_POSSESSIVE)
+                                             and not _place_strength(" ".join(_written(t) for t in tokens[i:j]))):
                 context += ":media"  # "Xinhua news agency", "the Bloomberg financial news service"
             elif (j == n and after in _W.deed_verbs and _next_word(sentence, following) in _W.deed_objects
                   and not _place_strength(" ".join(_written(t) for t in tokens[i:j]))):
@@ -330,7 +330,7 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
                 context += "+score"
             if any(_written(t).lower() in common for t in tokens[i:j]):
                 context += "+common"  # a word the article also writes in lower case: "Wildlife Direct"
-            if j == n and context.endswith(":said") and _in_a_statement(sentence, following):
+            if j == n and after in _SPEECH_AFTER and context.endswith(":said") and _in_a_statement(sentence, following):
                 context += "+statement"  # "Wildlife Direct says in a statement": a body's way of speaking
             if after in _ACTS_AFTER and context[:2] != "in":
                 context = "!" + context  # the name acts: "Damascus denies"
@@ -401,6 +401,8 @@ def _body_lists(sentence: str, found: list[_Mention], where: list[tuple[int, int
     "Hamas and the Popular Resistance Committees said", "department stores Seibu and Sogo".
     A list (as for `_place_lists`) counts when one of its names is a body by its own words and
     each of the others is a body too or shows nothing (no place, person or person's shape)."""
+    if not any(m.votes.get("organisation", 0) >= 2 for m in found) or all(m.votes for m in found):
+        return  # most sentences: no body, or no name without evidence
     runs: list[list[int]] = [[0]]
     for k in range(1, len(found)):
         end, start = where[k - 1][1], where[k][0]

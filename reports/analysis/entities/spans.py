@@ -58,14 +58,19 @@ _JOINERS = ("on", "to", "and")
 _JOIN_GAP = re.compile(r"\s+(on|to|and)\s+")
 
 
-def _runs(sentence: str) -> list[_Run]:
+def _runs(sentence: str) -> list[_Run | re.Match[str]]:
     """The capitalised runs of a sentence, with a body's name joined across "on", "to" or "and"
     where only the whole is a name: "Commission | on | International Religious Freedom",
     "Committee | to | Protect Journalists", "Immigration | and | Customs Enforcement Agency"."""
-    runs = [_Run(m.group(), m.start(), m.end()) for m in _RUN.finditer(sentence)]
+    runs: list[_Run | re.Match[str]] = list(_RUN.finditer(sentence))
+    if len(runs) < 2 or not (" on " in sentence or " to " in sentence or " and " in sentence):
+        return runs
     k = 1
     while k < len(runs):
         first, second = runs[k - 1], runs[k]
+        if second.start() - first.end() > 5:  # longer than " and ": most gaps
+            k += 1
+            continue
         gap = _JOIN_GAP.fullmatch(sentence, first.end(), second.start())
         if gap and _joins(first.group().split(), gap.group(1), second.group().split()):
             text = sentence[first.start() : second.end()]
