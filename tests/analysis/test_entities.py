@@ -628,3 +628,9 @@ def test_a_guard_and_a_programme_end_a_bodys_name():
     assert {n: found.get(n) for n in ("Republican Guard", "World Food Program", "Coast Guard")} == dict.fromkeys(
         ("Republican Guard", "World Food Program", "Coast Guard"), "organisation")
     assert "Guard" not in found
+
+
+def test_a_firm_that_shares_a_small_towns_name_by_its_officers_and_shares():
+    assert _kinds("Analysts said Toyota's chief executive resigned.") == {"Toyota": "organisation"}
+    assert _kinds("Shares of Nokia rose after the results.") == {"Nokia": "organisation"}
+    assert _kinds("Officials in Kirkuk said the Kirkuk governor's office was hit.").get("Kirkuk") == "place"

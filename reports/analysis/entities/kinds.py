@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 
-from reports.analysis.entities.spans import _OPENERS, _looks_like_name, _written
+from reports.analysis.entities.spans import _OPENERS, _POSSESSIVE, _looks_like_name, _written
 from reports.analysis.entities.words import (
     _COMPASS, _CONNECTORS, _DEMONYMS, _DETERMINERS, _FAITHS, _KNOWN_ORGS, _NOT_NAMES, _ORG_PREFIXES,
     _ORG_WORDS, _PLACE_FORMS, _PLACE_PREFIXES, _PLACE_WORDS, _STOPWORDS, _TITLE_QUALIFIERS, _W, _all_titles,
@@ -107,16 +107,23 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
     if inside and not single and not votes and not adjective and not titled and not (
             first_name and not _place_strength(text.split()[0])):  # "in the Florida Keys", not "in the John Smith"
         _add_vote(votes, "place", 2)  # "in the Florida Keys", not "in the Senate" (its own word says)
-    if before == "bodyof" and not strength and not adjective:
+    town = strength == 1 and single  # a small town's name, which a firm may share ("Toyota", "Nokia")
+    if before == "bodyof" and (not strength or town) and not adjective:
         _add_vote(votes, "organisation", 1 if person_shaped else 2)  # "members of Hamas"
+        if town:
+            votes.pop("place", None)  # "shares of Nokia": the firm, not the town
     if before == "place" or after == "place":
         _add_vote(votes, "place", 2)
     if (acts or before == "acts") and strength >= 3 and not adjective:
         votes["place"] = 0.0  # no evidence either way: the name's other mentions decide
     if after == "media":
         _add_vote(votes, "organisation", 3 + strength)
-    if after == "staff" and not strength and not adjective and not first_name and not votes:
+    if after == "staff" and (not strength or town) and not adjective and not first_name and (not votes or town):
         _add_vote(votes, "organisation", 2)  # "Deutsche Welle journalists", not "Karen Smith journalists"
+        votes.pop("place", None)  # "Toyota employees"
+    if town and after == "members" and raw[-1].endswith(_POSSESSIVE) and not start:
+        votes.pop("place", None)  # "Toyota's chief executive": a firm's officer, not a town's
+        _add_vote(votes, "organisation", 2)
     if (after in ("members", "staff") and not strength and not adjective and not (single and text.lower() in lookup().first_names)
             and not (single and start and (common or _staff_opener(text.lower())))):  # not "Local officials", "Security forces" opening a sentence
         _add_vote(votes, "organisation", 2 if single and not votes else 1)  # "Hamas militants", not "Karen rebels"
