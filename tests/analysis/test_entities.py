@@ -634,3 +634,9 @@ def test_a_firm_that_shares_a_small_towns_name_by_its_officers_and_shares():
     assert _kinds("Analysts said Toyota's chief executive resigned.") == {"Toyota": "organisation"}
     assert _kinds("Shares of Nokia rose after the results.") == {"Nokia": "organisation"}
     assert _kinds("Officials in Kirkuk said the Kirkuk governor's office was hit.").get("Kirkuk") == "place"
+
+
+def test_an_acronym_shows_the_name_it_stands_for_even_when_the_spans_cut_it():
+    found = _entities("The Liberation Tigers of Tamil Eelam (LTTE) fought for years. The LTTE said it would talk.")
+    assert found["LTTE"].kind == "organisation"
+    assert "Liberation Tigers of Tamil Eelam" in found["LTTE"].aliases
