@@ -640,3 +640,12 @@ def test_an_acronym_shows_the_name_it_stands_for_even_when_the_spans_cut_it():
     found = _entities("The Liberation Tigers of Tamil Eelam (LTTE) fought for years. The LTTE said it would talk.")
     assert found["LTTE"].kind == "organisation"
     assert "Liberation Tigers of Tamil Eelam" in found["LTTE"].aliases
+
+
+def test_a_name_whose_apposition_is_a_body_is_a_body():
+    found = _kinds(
+        "Police blamed Jundallah, a Sunni militant group, for the blast. Analysts said Petrobras, the "
+        "state oil company, will grow. They met Omar, a group leader, later. He went to Kirkuk, the oil city."
+    )
+    assert found.get("Jundallah") == "organisation" and found.get("Petrobras") == "organisation"
+    assert found.get("Omar") != "organisation" and found.get("Kirkuk") == "place"

@@ -170,6 +170,20 @@ def _team_object(sentence: str, at: int) -> bool:
     return words[-1] in ("with", "to", "against") and any(w in _W.team_verbs for w in words[:-1])
 
 
+_BODY_APPOSITION = "=body"
+# After a name's comma: "a", "an" or "the", up to three words, then the phrase's last word
+# before a stop, "that", "which", "based", "of"...: "Jundallah, a Sunni militant group, said".
+_APPOSED = re.compile(r"\s*(?:a|an|the)\s+(?:[\w'’\-]+\s+){0,3}?([a-z]+)\s*(?:[,.;)]|$|(?:that|which|based|in|of|with|whose|and)\b)")
+
+
+def _body_apposition(sentence: str, at: int) -> bool:
+    """After a name and its comma, a phrase whose head is a body's noun: "Jundallah, a Sunni
+    militant group," "Petrobras, the state oil company," (not "a member of the group", whose head
+    is "member", nor "a group leader")."""
+    found = _APPOSED.match(sentence, at)
+    return bool(found) and found.group(1) in _BODY_BEFORE
+
+
 def _next_word(sentence: str, word: re.Match[str] | None) -> str:
     """The word after the one matched at `word`, in lower case ("" at the sentence's end)."""
     found = _NEXT.match(sentence, word.end()) if word else None
@@ -232,6 +246,8 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
             last_after = last_after.rstrip(".")  # "... hunt Taliban insurgents.": the word, not its full stop
         if last_after == "," and _apposition(sentence, following.end()):
             last_after = "who"  # "Nobutaka Machimura, the foreign minister," or ", who": a person
+        elif last_after == "," and _body_apposition(sentence, following.end()):
+            last_after = _BODY_APPOSITION  # "Jundallah, a Sunni militant group,": a body
         if start_at == 0 and spans and _common_opener(tokens, spans[0], common):
             i, j = spans[0]
             spans = list(spans)
@@ -298,7 +314,7 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
                 context += ":said"
             elif after in _W.staff_after and not (start_at == 0 and n == 1):
                 context += ":staff"  # "the two Deutsche Welle journalists"
-            elif after in _MEMBERS_AFTER or (after in _W.body_after and not (start_at == 0 and n == 1)):
+            elif after in _MEMBERS_AFTER or after == _BODY_APPOSITION or (after in _W.body_after and not (start_at == 0 and n == 1)):
                 # "Hamas militants"; not "Telecoms firm ...", "Record company ...": a sentence's capital
                 context += ":members"
             elif after in _PLACE_AFTER:
