@@ -649,3 +649,11 @@ def test_a_name_whose_apposition_is_a_body_is_a_body():
     )
     assert found.get("Jundallah") == "organisation" and found.get("Petrobras") == "organisation"
     assert found.get("Omar") != "organisation" and found.get("Kirkuk") == "place"
+
+
+def test_an_everyday_word_after_the_is_no_body_by_that_alone():
+    found = _kinds(
+        "AN OWL, in her wisdom, counseled the Birds that when the acorn first began to sprout, to pull "
+        "it up. The Birds laughed. Later the Birds were sorry. The Senate voted and the Taliban said no."
+    )
+    assert found == {"Senate": "organisation", "Taliban": "organisation"}

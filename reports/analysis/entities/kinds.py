@@ -100,7 +100,8 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
         sure = (single and not votes and text[0].isupper() and _stem(text) not in _ORG_WORDS
                 and not (common or titled or weak))
         _add_vote(votes, "place", 2 if sure else 1)  # "in Fallujah", not "in Police custody" nor "How to Succeed"
-    if before == "body" or (before == "the" and single and not strength and not _demonym(text.lower())):
+    if before == "body" or (before == "the" and single and not strength and not _demonym(text.lower())
+                            and not _generic_word(text.lower())):
         _add_vote(votes, "organisation", 1 if before == "the" else 2)
         if before == "the" and after == "said":
             _add_vote(votes, "organisation", 1)  # "The Taliban said": a person takes no "the"
@@ -280,6 +281,13 @@ def _body_named(keys: list[str], first_name: bool) -> bool:
         return False
     head = keys[0]
     return _place_strength(head) >= 2 or (not first_name and (_everyday(head) or _compound(head)))
+
+
+def _generic_word(key: str) -> bool:
+    """"the Force", "the News": an everyday word with a capital after "the" names a thing (a
+    film's Force, a page's heading) as often as a body; a lone body ("the Senate"), a paper
+    ("the Times") or a name that is no English word ("the Taliban") is a body."""
+    return _everyday(key) and key not in _W.lone_bodies and _stem(key) not in _W.papers
 
 
 def _staff_opener(key: str) -> bool:

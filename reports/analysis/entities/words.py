@@ -65,6 +65,7 @@ class _Words:
     media_verbs: frozenset[str]
     deed_verbs: frozenset[str]
     deed_objects: frozenset[str]
+    papers: frozenset[str]
 
 
 def _load_words(language: str) -> _Words:
