@@ -538,3 +538,123 @@ def test_firms_listed_beside_a_country_are_no_places():
 def test_names_after_places_such_as_are_places():
     found = _kinds("The storm hit cities such as Quollburg and Zembla Falls on Monday.")
     assert found.get("Quollburg") == "place"
+
+
+def test_a_bodys_name_runs_across_on_to_and_where_only_the_whole_is_a_name():
+    found = _kinds(
+        "In its report, the U.S. Commission on International Religious Freedom said China erred. "
+        "The Committee to Protect Journalists says it is alarmed. A spokeswoman for the Immigration "
+        "and Customs Enforcement Agency says the tunnel is new. Reports by Reuters and Associated "
+        "Press differ. The Council on Tuesday met envoys sent from Iraq to Syria."
+    )
+    for body in ("U.S. Commission on International Religious Freedom", "Committee to Protect Journalists",
+                 "Immigration and Customs Enforcement Agency", "Reuters", "Associated Press"):
+        assert found.get(body) == "organisation", body
+    assert found.get("Iraq") == "place" and found.get("Syria") == "place"
+    assert not any(" on Tuesday" in name or "Reuters and" in name for name in found)
+
+
+def test_a_body_that_speaks_in_a_statement_and_a_body_named_after_a_place_are_no_people():
+    found = _kinds(
+        "Wildlife Direct says in a statement released Thursday that rebels killed two gorillas. "
+        "Exxon said in a statement that profits rose. Georgia Power said it would raise rates. "
+        "Barack Obama said in a statement that he was saddened."
+    )
+    assert found.get("Wildlife Direct") == "organisation" and found.get("Exxon") == "organisation"
+    assert found.get("Georgia Power") != "person"
+    assert found.get("Barack Obama") == "person"
+
+
+def test_a_common_word_opening_a_sentence_before_officials_is_no_body():
+    found = _kinds(
+        "Local officials say 17 people died. Military officials say soldiers killed three gunmen. "
+        "Security forces fired. Hamas militants fired rockets."
+    )
+    assert found == {"Hamas": "organisation"}
+
+
+def test_events_and_initials_of_no_body_are_left_out():
+    found = _kinds(
+        "The Games get under way in July. She won the Sydney International tournament in Australia. "
+        "It was his fourth ATP tournament win. Diseases such as SARS and HIV spread, and GDP fell. "
+        "The Emmys said no."
+    )
+    assert not {"Games", "Sydney International", "SARS", "HIV", "GDP", "Emmys"} & set(found)
+    assert found.get("ATP") == "organisation"
+
+
+def test_names_beside_a_body_in_a_list_and_after_a_bodys_noun_are_bodies():
+    found = _kinds(
+        "In separate statements issued Sunday, Hamas and the Popular Resistance Committees said they "
+        "would go on. The group agreed to take over department stores Seibu and Sogo. Shares of "
+        "Gazprom fell. A speech was broadcast on China Central Television. Meanwhile, the AU, Congolese "
+        "troops and the World Bank met. © 2014 Cable News Network, Inc., A Time Warner Company."
+    )
+    for body in ("Hamas", "Popular Resistance Committees", "Seibu", "Sogo", "Gazprom", "China Central Television"):
+        assert found.get(body) == "organisation", body
+    assert "Meanwhile" not in found and "Congolese" not in found and "Inc" not in found
+
+
+def test_a_broadcaster_a_paper_and_a_group_by_the_words_around_them():
+    found = _kinds(
+        "The video aired Friday on Al Jazeera. Officials say in a story by the Bloomberg financial "
+        "news service that rice is up. It returns the country's largest steel mill, Kryvorizhstal, "
+        "to state control. Sri Lanka's english newspaper printed it. Pakistan's state television said so. "
+        "Officials said Jundallah claimed responsibility for the blast."
+    )
+    for body in ("Al Jazeera", "Bloomberg", "Kryvorizhstal", "Jundallah"):
+        assert found.get(body) == "organisation", body
+    assert found.get("Sri Lanka") == "place" and found.get("Pakistan") == "place"
+
+
+def test_the_other_side_of_a_match_is_a_team_and_a_score_may_end_the_sentence():
+    found = _kinds(
+        "Arsenal beat Chelsea 2-1 on Saturday. Leeds lost 2-0 to Cardiff. Manchester United beat "
+        "Newcastle 3-0. Federer beat Nadal 6-4 in Paris. Fans gathered in Bristol."
+    )
+    for team in ("Chelsea", "Leeds", "Cardiff", "Manchester United", "Newcastle"):
+        assert found.get(team) == "organisation", team
+    assert found.get("Paris") == "place" and found.get("Bristol") == "place" and "Nadal" not in found
+
+
+def test_a_peoples_word_before_a_lone_body_is_its_country_kept_as_a_form():
+    found = _entities("An Afghan Army spokesman said troops moved. The Honduran Congress voted. U.S. Army officials spoke.")
+    assert found["Army"].kind == "organisation" and "Afghan Army" in found["Army"].aliases
+    assert found["Congress"].kind == "organisation" and "Honduran Congress" in found["Congress"].aliases
+    assert found["U.S. Army"].kind == "organisation"
+
+
+def test_a_guard_and_a_programme_end_a_bodys_name():
+    found = _kinds("Saddam's Republican Guard fought. The World Food Program says it needs money. The Coast Guard rescued them.")
+    assert {n: found.get(n) for n in ("Republican Guard", "World Food Program", "Coast Guard")} == dict.fromkeys(
+        ("Republican Guard", "World Food Program", "Coast Guard"), "organisation")
+    assert "Guard" not in found
+
+
+def test_a_firm_that_shares_a_small_towns_name_by_its_officers_and_shares():
+    assert _kinds("Analysts said Toyota's chief executive resigned.") == {"Toyota": "organisation"}
+    assert _kinds("Shares of Nokia rose after the results.") == {"Nokia": "organisation"}
+    assert _kinds("Officials in Kirkuk said the Kirkuk governor's office was hit.").get("Kirkuk") == "place"
+
+
+def test_an_acronym_shows_the_name_it_stands_for_even_when_the_spans_cut_it():
+    found = _entities("The Liberation Tigers of Tamil Eelam (LTTE) fought for years. The LTTE said it would talk.")
+    assert found["LTTE"].kind == "organisation"
+    assert "Liberation Tigers of Tamil Eelam" in found["LTTE"].aliases
+
+
+def test_a_name_whose_apposition_is_a_body_is_a_body():
+    found = _kinds(
+        "Police blamed Jundallah, a Sunni militant group, for the blast. Analysts said Petrobras, the "
+        "state oil company, will grow. They met Omar, a group leader, later. He went to Kirkuk, the oil city."
+    )
+    assert found.get("Jundallah") == "organisation" and found.get("Petrobras") == "organisation"
+    assert found.get("Omar") != "organisation" and found.get("Kirkuk") == "place"
+
+
+def test_an_everyday_word_after_the_is_no_body_by_that_alone():
+    found = _kinds(
+        "AN OWL, in her wisdom, counseled the Birds that when the acorn first began to sprout, to pull "
+        "it up. The Birds laughed. Later the Birds were sorry. The Senate voted and the Taliban said no."
+    )
+    assert found == {"Senate": "organisation", "Taliban": "organisation"}

@@ -8,16 +8,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reports.analysis.entities.kinds import _classify, _nation_plural
+from reports.analysis.entities.kinds import _adjective_shaped, _classify, _demonym, _nation_plural
 from reports.analysis.entities.places import compass_form, compass_preposition, loose_preposition
 from reports.analysis.entities.spans import (
-    _NEXT, _OPENERS, _POSSESSIVE, _RUN, _SKIP, _WORD, _common_opener, _looks_like_name, _name_token, _spans, _written,
+    _NEXT, _OPENERS, _POSSESSIVE, _SKIP, _WORD, _common_opener, _looks_like_name, _name_token, _runs, _spans, _written,
 )
 from reports.analysis.entities.words import (
     _ACTS_AFTER, _ACTS_BEFORE, _BODY_BEFORE, _DETERMINERS, _MEDIA_AFTER, _MEMBERS_AFTER, _ORG_WORDS,
-    _PLACE_AFTER, _PLACE_BEFORE, _PREPOSITION_BEFORE_PLACE, _SPEECH_AFTER, _STOPWORDS, _W, _all_titles,
+    _PLACE_AFTER, _PLACE_BEFORE, _PREPOSITION_BEFORE_PLACE, _SPEECH_AFTER, _STOPWORDS, _W, _all_titles, _everyday,
     _place_strength, _stem,
 )
+from reports.analysis.gazetteer import lookup
 
 
 @dataclass(slots=True)
@@ -60,7 +61,7 @@ def _apposition(sentence: str, at: int) -> bool:
         if word in _W.roles:
             return True
     return False
-_SCORE = re.compile(r"(?<![\w.])\d{1,3}-\d{1,3}(?![\w.\-])")
+_SCORE = re.compile(r"(?<![\w.])\d{1,3}-\d{1,3}(?![\w\-]|\.\d)")  # "won 3-0.": a full stop may end it
 
 
 def _about_a_person(sentence: str) -> bool:
@@ -152,6 +153,67 @@ def _role_clause(sentence: str, at: int, after: str) -> bool:
     return False
 
 
+# Organisations: evidence that only a body leaves ------------------------------------------------
+
+# After the speech verb: "in a statement", "in a news release", "in its annual filing".
+_STATEMENT = re.compile(r"\s+(?:on\s+\w+\s+)?in\s+(?:a|an|its|their|the)\s+(?:[\w\-]+\s+){0,2}?([a-zé]+)\b")
+
+
+def _team_object(sentence: str, at: int) -> bool:
+    """The run at `at` is the other side of a match: a team verb right before it ("beat Leeds"),
+    or within the four words before "with", "to" or "against" right before it ("drew 1-1 with
+    Reading", "lost 2-0 to Cardiff"). Only in a sentence with a score."""
+    words = sentence[max(0, at - 50) : at].lower().split()[-5:]
+    if not words:
+        return False
+    if words[-1] in _W.team_verbs:
+        return True
+    return words[-1] in ("with", "to", "against") and any(w in _W.team_verbs for w in words[:-1])
+
+
+_BODY_APPOSITION = "=body"
+# After a name's comma: "a", "an" or "the", up to three words, then the phrase's last word
+# before a stop, "that", "which", "based", "of"...: "Jundallah, a Sunni militant group, said".
+_APPOSED = re.compile(r"\s*(?:a|an|the)\s+(?:[\w'’\-]+\s+){0,3}?([a-z]+)\s*(?:[,.;)]|$|(?:that|which|based|in|of|with|whose|and)\b)")
+
+
+def _body_apposition(sentence: str, at: int) -> bool:
+    """After a name and its comma, a phrase whose head is a body's noun: "Jundallah, a Sunni
+    militant group," "Petrobras, the state oil company," (not "a member of the group", whose head
+    is "member", nor "a group leader")."""
+    found = _APPOSED.match(sentence, at)
+    return bool(found) and found.group(1) in _BODY_BEFORE
+
+
+def _next_word(sentence: str, word: re.Match[str] | None) -> str:
+    """The word after the one matched at `word`, in lower case ("" at the sentence's end)."""
+    found = _NEXT.match(sentence, word.end()) if word else None
+    return found.group(1).lower() if found else ""
+
+
+def _media_next(sentence: str, word: re.Match[str] | None, after: str) -> bool:
+    """One lower-case adjective, then a broadcaster's or a paper's noun: "Bloomberg financial news"."""
+    return after.isalpha() and after.islower() and after not in _STOPWORDS and _next_word(sentence, word) in _MEDIA_AFTER
+
+
+def _media_verb(sentence: str, at: int) -> bool:
+    """A broadcast verb within the three words before the "on" before the run at `at`:
+    "aired Friday on Al Jazeera", "broadcast on CNN"."""
+    if at < 0:
+        return False
+    words = sentence[max(0, at - 50) : at].lower().split()[-4:-1]
+    return any(w in _W.media_verbs for w in words)
+
+
+def _in_a_statement(sentence: str, verb: re.Match[str] | None) -> bool:
+    """The speech verb after the name is followed by "in a statement" (or a release, a filing):
+    how a body speaks, written after a person's name less often than after a body's."""
+    if verb is None:
+        return False
+    found = _STATEMENT.match(sentence, verb.end())
+    return bool(found) and found.group(1) in _W.statement_after
+
+
 _CLAUSE_WORD = re.compile(r"[^\s,;:()\"“”]+|[,;:()\"“”]")
 
 
@@ -163,7 +225,7 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
     scored = "-" in sentence and bool(_SCORE.search(sentence))
     listed_after = -1  # where the last run that stood after "in" ends: "in Cancun and Seattle"
     where: list[tuple[int, int]] = []  # each found mention's start and end in the sentence
-    for match in _RUN.finditer(sentence):
+    for match in _runs(sentence):
         tokens = match.group().split()
         n = len(tokens)
         if n == 1:
@@ -185,6 +247,8 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
             last_after = last_after.rstrip(".")  # "... hunt Taliban insurgents.": the word, not its full stop
         if last_after == "," and _apposition(sentence, following.end()):
             last_after = "who"  # "Nobutaka Machimura, the foreign minister," or ", who": a person
+        elif last_after == "," and _body_apposition(sentence, following.end()):
+            last_after = _BODY_APPOSITION  # "Jundallah, a Sunni militant group,": a body
         if start_at == 0 and spans and _common_opener(tokens, spans[0], common):
             i, j = spans[0]
             spans = list(spans)
@@ -199,7 +263,10 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
                 continue  # "her autobiography, Lady Sings the Blues": a work's title, no name
             # "in Bill's yard": the place is the yard; "at Birmingham's NEC" still names a city
             possessed = tokens[j - 1].endswith(_POSSESSIVE) and _place_strength(" ".join(_written(t) for t in tokens[i:j])) < 2
-            if (low in _PREPOSITION_BEFORE_PLACE or low in _W.place_prepositions or compass_preposition(before, before2)
+            opponent = scored and i == 0 and _team_object(sentence, start_at)
+            if opponent:
+                context = ""  # "beat Leeds 2-1", "drew 1-1 with Reading": the other team
+            elif (low in _PREPOSITION_BEFORE_PLACE or low in _W.place_prepositions or compass_preposition(before, before2)
                     or (low == "of" and before2.lower() in _W.place_of)
                     or (i == 0 and _listed(sentence, listed_after, start_at))
                     or (i == 0 and low in ("as", "including") and _places_named(sentence, start_at, low))):
@@ -220,6 +287,9 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
                 listed_after = match.end()
             elif low in ("of", "for") and _stem(before2) in _W.body_of and not possessed:
                 context = "bodyof"  # "members of Hamas", "a spokesman for Gazprom"
+            elif (low == "on" and _media_verb(sentence, start_at if i == 0 else -1)
+                  and not _place_strength(" ".join(_written(t) for t in tokens[i:j]))):
+                context = "body"  # "aired Friday on Al Jazeera": a broadcaster
             elif low in _ACTS_BEFORE:
                 context = "acts"
             elif _role_before(before, before2, after if j < n else last_after, j - i) or (
@@ -245,16 +315,23 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
                 context += ":said"
             elif after in _W.staff_after and not (start_at == 0 and n == 1):
                 context += ":staff"  # "the two Deutsche Welle journalists"
-            elif after in _MEMBERS_AFTER or (after in _W.body_after and not (start_at == 0 and n == 1)):
+            elif after in _MEMBERS_AFTER or after == _BODY_APPOSITION or (after in _W.body_after and not (start_at == 0 and n == 1)):
                 # "Hamas militants"; not "Telecoms firm ...", "Record company ...": a sentence's capital
                 context += ":members"
             elif after in _PLACE_AFTER:
                 context += ":place"
             elif after == "of" and _country_follows(tokens, j):
                 context += ":from"  # "Andreas Seppi of Italy": a player or a delegate and their country
-            elif after in _MEDIA_AFTER:
-                context += ":media"
-            elif ((after in _W.team_verbs and scored) or after in _W.team_after
+            elif after in _W.event_after:
+                context += ":event"  # "the Sydney International tournament": an event, no body
+            elif after in _MEDIA_AFTER or (j == n and _media_next(sentence, following, after)
+                                             and not tokens[j - 1].endswith(_POSSESSIVE)
+                                             and not _place_strength(" ".join(_written(t) for t in tokens[i:j]))):
+                context += ":media"  # "Xinhua news agency", "the Bloomberg financial news service"
+            elif (j == n and after in _W.deed_verbs and _next_word(sentence, following) in _W.deed_objects
+                  and not _place_strength(" ".join(_written(t) for t in tokens[i:j]))):
+                context += ":members"  # "Al-Qaida in Iraq claimed responsibility": a group's deed"
+            elif (opponent or (after in _W.team_verbs and scored) or after in _W.team_after
                   or (j == n and _TABLE_ROW.match(sentence, match.end()))):
                 context += ":team"  # "Bristol City beat Leeds 2-1", a league table's "Chelsea 20 15 3 2"
             elif after in _STOPS and (low == "the" or tokens[i].lower() == "the"):
@@ -272,6 +349,8 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
                 context += "+score"
             if any(_written(t).lower() in common for t in tokens[i:j]):
                 context += "+common"  # a word the article also writes in lower case: "Wildlife Direct"
+            if j == n and after in _SPEECH_AFTER and context.endswith(":said") and _in_a_statement(sentence, following):
+                context += "+statement"  # "Wildlife Direct says in a statement": a body's way of speaking
             if after in _ACTS_AFTER and context[:2] != "in":
                 context = "!" + context  # the name acts: "Damascus denies"
             seen = _classify(tuple(tokens[i:j]), start, context)
@@ -284,6 +363,7 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
                 where.append((-1, -1) if owner else (start_at if i == 0 else -1, match.end() if j == n else -1))
     if len(found) > 1:
         _place_lists(sentence, found, where)
+        _body_lists(sentence, found, where)
     return found
 
 
@@ -334,3 +414,33 @@ def _title_cased(sentence: str, at: int, word: str, common: frozenset[str]) -> b
         return False  # "Authorities in Bosnia": the capital is the sentence's
     low = word.lower()
     return low in _STOPWORDS or low in common or _stem(low) in _ORG_WORDS
+
+
+def _body_lists(sentence: str, found: list[_Mention], where: list[tuple[int, int]]) -> None:
+    """Names in one list with a body are bodies too, when nothing at all is known of them:
+    "Hamas and the Popular Resistance Committees said", "department stores Seibu and Sogo".
+    A list (as for `_place_lists`) counts when one of its names is a body by its own words and
+    each of the others is a body too or shows nothing (no place, person or person's shape)."""
+    if not any(m.votes.get("organisation", 0) >= 2 for m in found) or all(m.votes for m in found):
+        return  # most sentences: no body, or no name without evidence
+    runs: list[list[int]] = [[0]]
+    for k in range(1, len(found)):
+        end, start = where[k - 1][1], where[k][0]
+        if 0 <= end < start and _LIST_GAP.fullmatch(sentence, end, start):
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    for run in runs:
+        votes = [found[k].votes for k in run]
+        if len(run) < 2 or any(set(v) - {"organisation"} for v in votes):
+            continue
+        if not any(v.get("organisation", 0) >= 2 for v in votes):
+            continue
+        for k in run:
+            mention = found[k]
+            key = mention.name.lower()
+            if (mention.votes or _demonym(key) or _adjective_shaped([key]) or key.rstrip(".") in lookup().org_suffixes
+                    or (mention.lone_start and (key in _OPENERS or _everyday(key)))):
+                continue  # "the AU, Congolese ...", "Meanwhile, Iraqi police", "Cable News Network, Inc.": no body's name
+            mention.votes["organisation"] = 2.0
+            mention.lone_start = False

@@ -38,8 +38,8 @@ _SMALL = frozenset("of for and the on to de &".split())
 
 
 def _acronyms(sentences: list[str]) -> dict[str, str]:
-    """The acronyms the article defines, each with the name it stands for (both lower case):
-    "the National League for Democracy (NLD)" -> {"nld": "national league for democracy"}.
+    """The acronyms the article defines (in lower case), each with the name it stands for as
+    written: "the National League for Democracy (NLD)" -> {"nld": "National League for Democracy"}.
     The name is the shortest run of capitalised words before the parenthesis whose initials
     spell the acronym ("of", "for", "and" between them skipped or counted)."""
     found: dict[str, str] = {}
@@ -56,7 +56,7 @@ def _acronyms(sentences: list[str]) -> dict[str, str]:
                 with_small = "".join(w[0] for w in tail).upper()
                 without = "".join(w[0] for w in tail if w.lower() not in _SMALL).upper()
                 if acronym in (with_small, without) and len(tail) >= 2:
-                    found.setdefault(acronym.lower(), " ".join(tail).lower())
+                    found.setdefault(acronym.lower(), " ".join(tail))
                     break
     return found
 
@@ -90,7 +90,7 @@ def _group(mentions: list[_Mention], acronyms: dict[str, str] | None = None) -> 
         if single and key in bodies and not (m.votes.get("person") or m.votes.get("speaks")):
             _add(groups[bodies[key]], m, only="organisation")
             continue
-        full = acronyms.get(key) if acronyms else None
+        full = acronyms[key].lower() if acronyms and key in acronyms else None
         if single and full in groups and _decide(groups[full].votes)[0] == "organisation":
             _add(groups[full], m, only="organisation")  # "NLD", defined after "National League for Democracy"
             continue
@@ -101,6 +101,11 @@ def _group(mentions: list[_Mention], acronyms: dict[str, str] | None = None) -> 
             continue
         groups[key] = _Group(name=m.name, order=m.order)
         _add(groups[key], m)
+    for key, full in (acronyms or {}).items():
+        if key in groups and full.lower() not in groups:
+            # "the Liberation Tigers of Tamil Eelam (LTTE)": a name the spans cut in two is
+            # still what the acronym stands for, shown beside it
+            groups[key].forms.setdefault(full, 0)
     return list(groups.values())
 
 

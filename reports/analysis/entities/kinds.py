@@ -11,7 +11,7 @@ import functools
 import re
 
 from reports.analysis.entities.places import unknown_place_after_in
-from reports.analysis.entities.spans import _OPENERS, _looks_like_name, _written
+from reports.analysis.entities.spans import _OPENERS, _POSSESSIVE, _looks_like_name, _written
 from reports.analysis.entities.words import (
     _COMPASS, _CONNECTORS, _DEMONYMS, _DETERMINERS, _FAITHS, _KNOWN_ORGS, _NOT_NAMES, _ORG_PREFIXES,
     _ORG_WORDS, _PLACE_FORMS, _PLACE_PREFIXES, _PLACE_WORDS, _STOPWORDS, _TITLE_QUALIFIERS, _W, _all_titles,
@@ -72,6 +72,7 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
         return shape[0] if shape else None
     _, text, own, start, single, strength, adjective, person_shaped, first_name, had_the, compass, not_name, club = shape
     acts = context.startswith("!")
+    context, statement, _ = context.partition("+statement")
     context, common, _ = context.partition("+common")
     context, score, _ = context.partition("+score")
     context, titled, _ = context.partition("+titled")
@@ -87,8 +88,11 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
         _add_vote(votes, "place", 2)  # "the West"
     if not votes and not_name:
         return None
-    if not votes and text.isupper() and 2 <= len(text) <= 6 and text.isalpha() and not _everyday(text.lower()):
+    if (not votes and text.isupper() and 2 <= len(text) <= 6 and text.isalpha() and not _everyday(text.lower())
+            and text.lower() not in _W.not_bodies):  # "SARS", "GDP": no body's initials
         _add_vote(votes, "organisation", 2)
+    if after == "event" and strength < 2 and "person" not in votes and not text.isupper():
+        return None  # "the Sydney International tournament", not "an ATP tournament" (its organiser)
     if (after == "team" and (club or (single and strength))) or (club and score):
         return text, text, {"organisation": 4.0}, False  # a club named after its town, playing
     # The article's words around the name.
@@ -99,26 +103,39 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
                 and not (common or titled or weak)) or (
             not (common or titled or weak or loose or score) and unknown_place_after_in(text, votes, club, first_name))
         _add_vote(votes, "place", 2 if sure else 1)  # "in Fallujah", not "in Police custody" nor "How to Succeed"
-    if before == "body" or (before == "the" and single and not strength and not _demonym(text.lower())):
+    if before == "body" or (before == "the" and single and not strength and not _demonym(text.lower())
+                            and not _generic_word(text.lower())):
         _add_vote(votes, "organisation", 1 if before == "the" else 2)
         if before == "the" and after == "said":
             _add_vote(votes, "organisation", 1)  # "The Taliban said": a person takes no "the"
     if inside and not single and not votes and not adjective and not titled and not (
             first_name and not _place_strength(text.split()[0])):  # "in the Florida Keys", not "in the John Smith"
         _add_vote(votes, "place", 2)  # "in the Florida Keys", not "in the Senate" (its own word says)
-    if before == "bodyof" and not strength and not adjective:
+    town = strength == 1 and single  # a small town's name, which a firm may share ("Toyota", "Nokia")
+    if before == "bodyof" and (not strength or town) and not adjective:
         _add_vote(votes, "organisation", 1 if person_shaped else 2)  # "members of Hamas"
+        if town:
+            votes.pop("place", None)  # "shares of Nokia": the firm, not the town
     if before == "place" or after == "place":
         _add_vote(votes, "place", 2)
     if (acts or before == "acts") and strength >= 3 and not adjective:
         votes["place"] = 0.0  # no evidence either way: the name's other mentions decide
     if after == "media":
         _add_vote(votes, "organisation", 3 + strength)
-    if after == "staff" and not strength and not adjective and not first_name and not votes:
+    if after == "staff" and (not strength or town) and not adjective and not first_name and (not votes or town):
         _add_vote(votes, "organisation", 2)  # "Deutsche Welle journalists", not "Karen Smith journalists"
+        votes.pop("place", None)  # "Toyota employees"
+    if town and after == "members" and raw[-1].endswith(_POSSESSIVE) and not start:
+        votes.pop("place", None)  # "Toyota's chief executive": a firm's officer, not a town's
+        _add_vote(votes, "organisation", 2)
     if (after in ("members", "staff") and not strength and not adjective and not (single and text.lower() in lookup().first_names)
-            and not (single and start and common)):  # not "Local officials", "Security forces" opening a sentence
+            and not (single and start and (common or _staff_opener(text.lower())))):  # not "Local officials", "Security forces" opening a sentence
         _add_vote(votes, "organisation", 2 if single and not votes else 1)  # "Hamas militants", not "Karen rebels"
+    if person_shaped and _body_named(text.lower().split(), first_name):
+        person_shaped = False  # "Georgia Power", "Wildlife Direct": a body's name, no person's
+    if statement and not person_shaped and not votes.get("person"):
+        _add_vote(votes, "organisation", 2)  # "Exxon says in a statement": a body speaks so
+        after = ""  # and its speech is no person's
     if person_shaped:
         person = 0.0
         if first_name and before != "the" and not own:
@@ -174,7 +191,8 @@ def _shape(raw: tuple[str, ...], start: bool) -> tuple | None:
     if not run:
         return None
     keys = [t.rstrip(".").lower() for t in run]
-    if _event(keys) or _people_word(keys) or _people_plural_run(keys) or (len(run) == 1 and _ROMAN_NUMERAL.fullmatch(run[0])):
+    if (_event(keys) or _people_word(keys) or _people_plural_run(keys) or (len(run) == 1 and _ROMAN_NUMERAL.fullmatch(run[0]))
+            or (len(run) == 1 and keys[0] in _W.lone_events)):  # "the Games get under way"
         return None  # "episode VII": a numeral alone is no name
     # A title makes what follows it a person: "French President Emmanuel Macron",
     # "Miami Beach Police Chief Raymond Martinez".
@@ -205,7 +223,9 @@ def _shape(raw: tuple[str, ...], start: bool) -> tuple | None:
         return ((" ".join(run[1:]), " ".join(run[1:]), {"person": 2.0}, False),)  # "Jamaicans Asafa Powell"
     if (keys[0] in _W.positions or keys[0] in _W.roles) and len(run) >= 3 and keys[1] in data.first_names and _looks_like_name(run[1:]):
         return ((" ".join(run[1:]), " ".join(run[1:]), {"person": 3.0}, False),)  # "Centre Jason Little"
-    if len(run) >= 3 and keys[-1] in _W.state_bodies and _national(keys[0]) and not _place_strength(" ".join(run[:2])):
+    if ((len(run) >= 3 and keys[-1] in _W.state_bodies and _national(keys[0]) and not _place_strength(" ".join(run[:2])))
+            or (len(run) == 2 and (keys[-1] in _W.state_bodies or keys[-1] in _W.lone_bodies) and keys[-1] != "house"
+                and _demonym(keys[0]))):  # "the Afghan Army", "the Honduran Congress"
         # "Chinese Foreign Ministry", "U.S. Defense Department": the body is named as its own
         # later mentions name it ("the Foreign Ministry said"), the country kept as a form
         return ((" ".join(run), " ".join(run[1:]), {"organisation": 3.0}, False),)
@@ -251,6 +271,36 @@ def _shape(raw: tuple[str, ...], start: bool) -> tuple | None:
     adjective = _adjective_shaped(keys) or (single and not strength and _demonym_shaped(keys[0]))
     return (None, text, votes, start, single, strength, adjective, person_shaped, first_name,
             had_the, compass, not _NOT_NAMES.isdisjoint(keys), club)
+
+
+# Organisations: a name's own words that make a body, not a person ------------------------------
+
+
+def _body_named(keys: list[str], first_name: bool) -> bool:
+    """"Georgia Power", "Wildlife Direct": a name of a person's shape whose words after the first
+    are everyday English words, and whose first word is a state's, a country's or a city's name,
+    or an everyday word that is no first name: a body named after a place or a thing."""
+    if not all(_everyday(k) for k in keys[1:]):
+        return False
+    head = keys[0]
+    return _place_strength(head) >= 2 or (not first_name and (_everyday(head) or _compound(head)))
+
+
+def _generic_word(key: str) -> bool:
+    """"the Force", "the News": an everyday word with a capital after "the" names a thing (a
+    film's Force, a page's heading) as often as a body; a lone body ("the Senate"), a paper
+    ("the Times") or a name that is no English word ("the Taliban") is a body."""
+    return _everyday(key) and key not in _W.lone_bodies and _stem(key) not in _W.papers
+
+
+def _staff_opener(key: str) -> bool:
+    """"Local", "Military", "Security" opening "... officials say": a common word, no body's name."""
+    return _everyday(key) or key in _W.staff_openers or key.endswith(tuple(_W.opener_endings))
+
+
+def _compound(key: str) -> bool:
+    """"Wildlife", "Firestone": two everyday words written as one."""
+    return any(_everyday(key[:k]) and _everyday(key[k:]) for k in range(3, len(key) - 2))
 
 
 def _opens_a_known_name(run: list[str]) -> bool:
@@ -336,7 +386,7 @@ def _adjective_shaped(keys: list[str]) -> bool:
 def _demonym_shaped(key: str) -> bool:
     """"Bangladeshi", "Tibetan", "Kenyan", "Somali": a place's name with a people's ending; "Serb",
     "Croat", "Uzbek": a people's word that the country's name ends ("Serbia", "Uzbekistan")."""
-    for ending, restore in (("i", ""), ("an", ""), ("n", ""), ("ese", ""), ("ian", ""), ("ian", "ia"), ("i", "ia"), ("ish", "")):
+    for ending, restore in (("i", ""), ("an", ""), ("n", ""), ("ese", ""), ("ian", ""), ("ian", "ia"), ("i", "ia"), ("ish", ""), ("an", "as")):
         if key.endswith(ending) and len(key) > len(ending) + 2 and _place_strength(key[: -len(ending)] + restore) >= 2:
             return True
     return len(key) > 3 and any(_place_strength(key + suffix) >= 3 for suffix in ("ia", "istan"))

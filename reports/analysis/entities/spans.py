@@ -35,6 +35,71 @@ _RUN = re.compile(
     rf"(?<![\w'’.\-]){_NAME}(?:\s+(?:(?:{'|'.join(sorted(_CONNECTORS))})\s+)?{_NAME})*(?![\w'’\-])"
 )
 _NEXT = re.compile(r"\s*([\w'’.\-]+|[^\w\s])")
+
+
+class _Run:
+    """A run of capitalised words as `_RUN` finds it, or two of them joined into one body's name."""
+
+    __slots__ = ("_text", "_start", "_end")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self._text, self._start, self._end = text, start, end
+
+    def group(self) -> str:
+        return self._text
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+
+_JOINERS = ("on", "to", "and")
+_JOIN_GAP = re.compile(r"\s+(on|to|and)\s+")
+
+
+def _runs(sentence: str) -> list[_Run | re.Match[str]]:
+    """The capitalised runs of a sentence, with a body's name joined across "on", "to" or "and"
+    where only the whole is a name: "Commission | on | International Religious Freedom",
+    "Committee | to | Protect Journalists", "Immigration | and | Customs Enforcement Agency"."""
+    runs: list[_Run | re.Match[str]] = list(_RUN.finditer(sentence))
+    if len(runs) < 2 or not (" on " in sentence or " to " in sentence or " and " in sentence):
+        return runs
+    k = 1
+    while k < len(runs):
+        first, second = runs[k - 1], runs[k]
+        if second.start() - first.end() > 5:  # longer than " and ": most gaps
+            k += 1
+            continue
+        gap = _JOIN_GAP.fullmatch(sentence, first.end(), second.start())
+        if gap and _joins(first.group().split(), gap.group(1), second.group().split()):
+            text = sentence[first.start() : second.end()]
+            runs[k - 1 : k + 1] = [_Run(text, first.start(), second.end())]
+        else:
+            k += 1
+    return runs
+
+
+def _joins(first: list[str], word: str, second: list[str]) -> bool:
+    """Whether `word` stands inside one body's name: after a body's word that takes "on" or "to"
+    ("Council on Foreign Relations"; "to" before a verb, not a place: "Committee to Protect ..."),
+    or "and" between a common noun and a body's name ("Trade and Industry Ministry")."""
+    last, nxt = _written(first[-1]), _written(second[0])
+    if last.endswith(_POSSESSIVE) or first[-1].endswith(_POSSESSIVE) or _is_date_word(nxt) or _place_strength(nxt):
+        return False
+    if word in ("on", "to"):
+        if _stem(last) not in _W.body_joiners:
+            return False
+        return word == "on" or (_everyday(nxt.lower()) and nxt.lower() not in lookup().first_names)
+    # "and": one common noun before (an everyday word or an abstract noun's ending, no name of
+    # its own: not "Reuters and Associated Press"), a body's name of two words or more after it
+    low = last.lower()
+    return (len(first) == 1 and (_everyday(low) or low.endswith(_ABSTRACT)) and _stem(low) not in _ORG_WORDS
+            and low not in lookup().first_names and len(second) >= 2 and _stem(_written(second[-1])) in _ORG_WORDS)
+
+
+_ABSTRACT = ("tion", "ment", "ance", "ence", "ity", "ing", "ism")
 # Capitalised only because they open the sentence: "Later John Smith said".
 _OPENERS = (_STOPWORDS | _W.openers) - _TITLES - {"mr", "mrs", "ms", "dr"}
 # One-word runs that are never a name by themselves, skipped before any other look.
@@ -86,6 +151,8 @@ def _spans(tokens: list[str]) -> list[tuple[int, int]]:
                 j += 1
             elif j + 1 < n and ok[j + 1] and tokens[j].lower() in _CONNECTORS and not _ends_a_body(tokens, i, j):
                 j += 2
+            elif j + 1 < n and ok[j + 1] and tokens[j] in _JOINERS:
+                j += 2  # "on", "to", "and" inside a body's name: only `_runs` puts them in a run
             else:
                 break
         k = _body_before_title(tokens, i, j) or _person_after_place(tokens, i, j) or place_before_title(tokens, i, j, _written)
@@ -143,7 +210,7 @@ def _body_before_title(tokens: list[str], i: int, j: int) -> int:
 def _breaks(token: str) -> bool:
     """"This", "But": written with a capital inside a run, it starts the next sentence or clause
     ("the Cabinet This week"), so the name before it ends."""
-    return token.lower() in _W.breaks and not token.isupper()
+    return token[:1].isupper() and token.lower() in _W.breaks and not token.isupper()
 
 
 def _ends_a_body(tokens: list[str], i: int, j: int) -> bool:

@@ -55,6 +55,17 @@ class _Words:
     team_after: frozenset[str]
     staff_after: frozenset[str]
     party_members: frozenset[str]
+    statement_after: frozenset[str]
+    body_joiners: frozenset[str]
+    event_after: frozenset[str]
+    lone_events: frozenset[str]
+    staff_openers: frozenset[str]
+    opener_endings: frozenset[str]
+    not_bodies: frozenset[str]
+    media_verbs: frozenset[str]
+    deed_verbs: frozenset[str]
+    deed_objects: frozenset[str]
+    papers: frozenset[str]
 
 
 def _load_words(language: str) -> _Words:
