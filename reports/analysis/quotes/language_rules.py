@@ -1,4 +1,4 @@
-"""French and German (any language with `lang/<code>/quotes.toml`): the words
+"""French, German, Spanish and Italian (any language with `lang/<code>/quotes.toml`): the words
 that find who said a quotation, and who can speak.
 
 A speaker is a name (capitalised words, none a function word of the language, a time or a
@@ -31,6 +31,8 @@ class Rules:
     verbs: frozenset[str]  # reporting verbs, lowercased forms (a separable verb's first word)
     auxiliaries: frozenset[str]
     pronouns: frozenset[str]
+    singular: frozenset[str]  # the pronouns of one person ("il", "er", "lei"): the last one named
+    pro_drop: bool  # a reporting verb may have no subject ("«...», añadió."): the last one named
     according: frozenset[str]  # "selon X", "laut X"
     after_source: frozenset[str]  # "X zufolge": the source before the word
     opening: frozenset[str]  # "Pour X, « ... »"
@@ -94,6 +96,8 @@ def rules(code: str) -> Rules:
         verbs=frozenset(verbs),
         auxiliaries=_forms(said.get("auxiliaries", [])),
         pronouns=frozenset(said.get("pronouns", [])),
+        singular=frozenset(said.get("singular", [])),
+        pro_drop=bool(said.get("pro_drop", False)),
         according=frozenset(said.get("according", [])),
         after_source=frozenset(said.get("after_source", [])),
         opening=frozenset(said.get("opening", [])),
@@ -178,7 +182,10 @@ def reading(words: list[str], r: Rules) -> tuple[str, str, bool] | None:
         if before and before[-1].lower() in {"le", "la", "les"} and not head:
             shown = [before[-1].capitalize(), *shown]  # "le Parisien" -> "Le Parisien"
         elif before and before[-1] in r.honorifics and end - start == 1:
-            shown = [before[-1], *shown]  # "M. Dupont" when no fuller name is found
+            title = before[-1]
+            if title + "." in r.honorifics:
+                title += "."  # "Sr. Pérez": its dot, taken off as a full stop by `words_of`
+            shown = [title, *shown]  # "M. Dupont" when no fuller name is found
         return " ".join(shown), "name", False
     # a description's head: a noun of the lists ("le Conseil", "la Commission" capitalised too;
     # an ending only in lower case, since "Parisien" is a name)

@@ -1,7 +1,7 @@
 """Quotations in a language other than English that has a data file (`lang/<code>/quotes.toml`).
 
-The English pass (`quotes.py`) reads English syntax; French and German report speech their
-own way, so they get this smaller pass, driven by their data files:
+The English pass (`quotes.py`) reads English syntax; French, German, Spanish and Italian report
+speech their own way, so they get this smaller pass, driven by their data files:
 
 1. marks: the language's pairs (`reports/analysis/lang/<code>/words.toml`, [quotes]: « » and „ “,
    ‚ ‘, ‹ ›, » « ...) paired within a paragraph, a quotation inside another one left to it,
@@ -11,7 +11,9 @@ own way, so they get this smaller pass, driven by their data files:
    déclaré", "confie-t-elle", "sagte er") or a verb and its subject ("explique Jean Dupont",
    "sagte Klug", "so X"); before it "X a déclaré :" / "X sagte:" / "Dann sagte X:"; anywhere in
    the sentence "selon X", "d'après X", "laut X", an opening "Pour X," or "Wie X sagte,"; then
-   the paragraph's previous source, for a quotation that follows another.
+   the paragraph's previous source, for a quotation that follows another. Where the language
+   drops the subject (Spanish, Italian: `pro_drop`), a reporting verb with none ("«...»,
+   añadió.", "Poi ha aggiunto: «...»") is the last person named.
 3. who can speak (`language_rules.speaks`): a name or a description of people, groups or
    documents; a pronoun is the last person named as a speaker, or one named since. Anything
    else is no source: unattributed rather than absurd.
@@ -155,6 +157,33 @@ def _after_verb(tokens: list[str], r: Rules, comma: bool = False) -> tuple[list[
     if unlisted and phrase and not _a_person(phrase, r):
         return None
     return (phrase, verb) if phrase else None
+
+
+def _dropped(tokens: list[str], r: Rules) -> str:
+    """The reporting verb, with no subject after it, that opens `tokens` where the language
+    drops subjects ("«...», añadió.", "«...», ha poi aggiunto in conferenza stampa"); "" if none."""
+    at = 0
+    while at < len(tokens) and (bare(tokens[at]) in r.auxiliaries or bare(tokens[at]) in r.adverbs):
+        at += 1
+    if at >= len(tokens) or not r.verb(tokens[at]) or not tokens[at].islower():
+        return ""
+    rest = tokens[at + 1 :]
+    alone = not rest or rest[0] in ",;:()" or bare(rest[0]) in r.stops or bare(rest[0]) in r.complements
+    return " ".join(tokens[: at + 1]) if alone else ""
+
+
+def _dropped_before(tokens: list[str], r: Rules) -> str:
+    """The reporting verb, with no subject before it, that closes `tokens` ahead of the
+    quotation ("Y añadió:", "Poi ha aggiunto:"); "" if none."""
+    while tokens and bare(tokens[-1]) in {":", ",", "que", "che"}:
+        tokens = tokens[:-1]
+    if not tokens or not r.verb(tokens[-1]) or not tokens[-1].islower():
+        return ""
+    before = tokens[:-1]
+    while before and (bare(before[-1]) in r.auxiliaries or bare(before[-1]) in r.adverbs):
+        before = before[:-1]
+    alone = not before or before[-1] in ",;:" or (len(before) == 1 and bare(before[0]) in r.function_words)
+    return " ".join(tokens[len(before) :]) if alone else ""
 
 
 def _a_person(phrase: list[str], r: Rules) -> bool:
@@ -322,6 +351,11 @@ class _Attributor:
                 source = self._speaker(*found)
                 if source:
                     return source
+        dropped = r.pro_drop and ((comma and _dropped(right_tokens, r)) or _dropped_before(left_tokens, r))
+        if dropped:
+            person = self._antecedent()  # "«...», añadió." / "Y añadió: «...»": the last one named
+            if person:
+                return person, "", False, dropped
         cue = _cue(left_tokens, r, False) or _cue(right_tokens, r, False)
         if cue:
             source = self._speaker(*cue)
@@ -388,8 +422,8 @@ class _Attributor:
                 named = " ".join(words[run[0] : run[1]])  # not "la Maison Blanche", "sur BFM Business"
         return named or self.last_person
 
-    def _singular(self) -> set[str]:
-        return {p for p in self.r.pronouns if p.lower() in {"il", "elle", "er", "sie"}}
+    def _singular(self) -> frozenset[str]:
+        return self.r.singular
 
     def _full(self, name: str) -> str:
         """A surname alone ("M. Dupont", "Klug") -> the fuller name met in the article."""
@@ -410,7 +444,7 @@ class _Attributor:
         text = self.doc.text[floor:start].rstrip(_SPACES)[:-1]  # without the opening mark
         last = max(text.rfind(mark) for mark in self.closing)
         text = text[last + 1 :]  # after an earlier quotation of the sentence
-        ends = [m.end() for m in re.finditer(r"[.!?…](?=\s)", text) if not _abbreviation(text, m.start())]
+        ends = [m.end() for m in re.finditer(r"[.!?…](?=\s)", text) if not _abbreviation(text, m.start(), self.r)]
         return text[ends[-1] :] if ends else text
 
     def _right(self, end: int) -> str:
@@ -419,15 +453,16 @@ class _Attributor:
         stop = re.search(r"[«„“\"»]", text)  # the next quotation ("A", "B", ...)
         text = text[: stop.start()] if stop else text
         for match in _SENTENCE_END.finditer(text):
-            if match.group() == "\n" or not _abbreviation(text, match.start()):
+            if match.group() == "\n" or not _abbreviation(text, match.start(), self.r):
                 return text[: match.start()]
         return text
 
 
-def _abbreviation(text: str, dot: int) -> bool:
-    """A dot after "M", "Mme", an initial: no sentence ends there."""
+def _abbreviation(text: str, dot: int, r: Rules) -> bool:
+    """A dot after "M", "Sr", an initial: no sentence ends there."""
     word = re.search(r"(\w+)$", text[:dot])
-    return bool(word) and (len(word.group(1)) == 1 and word.group(1).isupper() or word.group(1) in {"MM", "Dr", "Prof"})
+    return bool(word) and (len(word.group(1)) == 1 and word.group(1).isupper() or word.group(1) in {"MM", "Dr", "Prof"}
+                           or word.group(1) + "." in r.honorifics)
 
 
 def extract(doc: Document) -> Quotes:
