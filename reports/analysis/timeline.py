@@ -276,10 +276,20 @@ def _words_of(code: str) -> _Words | None:
     return _Words(
         pattern=pattern, meaning=meaning, numbers=numbers, months=dict(rules.months), weekdays=weekdays,
         lowercase_only=frozenset(t.get("lowercase_only", [])),  # type: ignore[arg-type]
-        future=re.compile(_alternatives(t.get("future", [])), re.IGNORECASE),
+        future=re.compile(_future(t), re.IGNORECASE),
         not_after=re.compile(r"\b" + _alternatives(t.get("relative_not_after", [])) + r"\s+$", re.IGNORECASE),
         page_lines=re.compile("|".join(f"(?:{p})" for p in t.get("page_lines", ["(?!)"])), re.IGNORECASE),  # type: ignore[union-attr]
     )
+
+
+def _future(t: dict[str, Any]) -> str:
+    """The words that put a sentence in the future, and the future tense's endings where the
+    language marks it on every verb ("llegarán", "partiranno": `future_endings`)."""
+    words = _alternatives(t.get("future", []))
+    endings = t.get("future_endings", [])
+    if not endings:
+        return words
+    return words + r"|\b\w{2,}(?:" + "|".join(re.escape(e) for e in endings) + r")\b"
 
 
 def _a_name(match: re.Match[str], sentence: str) -> bool:
