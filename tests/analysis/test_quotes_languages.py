@@ -115,3 +115,82 @@ def test_dev_articles_have_no_function_word_speaker_and_every_opening_mark_found
         found = {len(text[: q.start].rstrip(" \u00a0\u202f\u2009\n")) - 1 for q in items}
         missed += sorted(opened - found)
     assert (failing, missed) == ([], [])
+
+
+def test_spanish_inversion_auxiliary_and_a_role_named_after_a_comma() -> None:
+    text = ("«No habrá recortes», ha dicho el presidente del Gobierno. «Es la mayor inversión de la década», "
+            "dijo la alcaldesa, María Ortega. «No vamos a subir el billete», aseguró Pedro Gómez.")
+    assert [(q[1], q[2]) for q in quotes(text, "es")] == [
+        ("el presidente del Gobierno", "full"), ("María Ortega", "full"), ("Pedro Gómez", "full")]
+
+
+def test_italian_auxiliary_inversion_and_a_present_tense_verb() -> None:
+    text = ("«È il più grande investimento degli ultimi anni», ha detto il sindaco, Marco Ferri. "
+            "«La situazione è grave», dichiara il prefetto di Napoli. «Serve più personale», dice Luca Martini.")
+    assert [q[1] for q in quotes(text, "it")] == ["Marco Ferri", "il prefetto di Napoli", "Luca Martini"]
+
+
+def test_segun_and_secondo_credit_a_source_in_the_writers_sentence() -> None:
+    assert quotes("Según el Sr. Pérez, el plan es «un fracaso total y absoluto».", "es") == [
+        ("un fracaso total y absoluto", "Sr. Pérez", "partial")]
+    assert quotes("Secondo il sindacato, la trattativa è «ancora molto lontana».", "it") == [
+        ("ancora molto lontana", "il sindacato", "partial")]
+
+
+def test_a_verb_without_a_subject_is_the_last_person_named() -> None:
+    """Spanish and Italian drop the subject: "«...», añadió." is said by the last one named."""
+    text = ("La ministra de Sanidad, Carmen López, visitó el hospital. «Hemos reforzado las plantillas», "
+            "explicó. «Y lo seguiremos haciendo», añadió en rueda de prensa.")
+    assert [(q[1], q[3]) for q in _with_verbs(text, "es")] == [("Carmen López", "explicó"), ("Carmen López", "añadió")]
+    text = ("Il ministro dell'Economia, Paolo Rossi, ha parlato ai giornalisti. Poi ha aggiunto: "
+            "«Non ci saranno nuove tasse per le famiglie».")
+    assert [(q[1], q[3]) for q in _with_verbs(text, "it")] == [("Paolo Rossi", "ha aggiunto")]
+    # French keeps its subject: a bare verb there is no source
+    assert quotes("« Nous ne lâcherons rien du tout », a déclaré.", "fr")[0][1] is None
+
+
+def test_honorifics_keep_their_dot_and_italian_writes_them_in_lower_case() -> None:
+    assert quotes("«Sin carriles propios no hay nada que hacer», señaló el Sr. Soler.", "es")[0][1] == "Sr. Soler"
+    assert quotes("«Serve più personale in corsia», dice la dott.ssa Bianchi.", "it")[0][1] == "dott.ssa Bianchi"
+
+
+def test_a_pronoun_with_no_one_named_before_is_no_source() -> None:
+    assert quotes("«Faremo di tutto per salvare l'azienda», ha detto lei.", "it")[0][1] is None
+
+
+def _with_verbs(text: str, code: str) -> list[tuple[str, str | None, str, str | None]]:
+    return [(q.quote, q.speaker, q.kind, q.verb) for q in extract(split(text, code)).items]
+
+
+@pytest.mark.parametrize(("speaker", "code"), [
+    ("Según", "es"), ("Para", "es"), ("El", "es"), ("Pero", "es"), ("Según el informe", "es"), ("Además", "es"),
+    ("Secondo", "it"), ("Per", "it"), ("Il", "it"), ("Ma", "it"), ("Secondo la relazione", "it"), ("Però", "it"),
+])
+def test_spanish_and_italian_function_words_cannot_speak(speaker: str, code: str) -> None:
+    assert not localized.speaks(speaker, code)
+
+
+@pytest.mark.parametrize(("speaker", "code"), [
+    ("Lucía Ferrer", "es"), ("el portavoz del grupo municipal", "es"), ("Sr. Soler", "es"), ("una fuente cercana", "es"),
+    ("Giulia Benedetti", "it"), ("il comitato dei genitori", "it"), ("dott.ssa Bianchi", "it"), ("fonti vicine", "it"),
+])
+def test_spanish_and_italian_names_and_descriptions_can_speak(speaker: str, code: str) -> None:
+    assert localized.speaks(speaker, code)
+
+
+def test_in_every_language_no_function_word_can_speak() -> None:
+    """The can-speak rule for every language with a quotation data file: none of its stop words,
+    as written or capitalised, is a speaker (a subject pronoun stands for one, so it may)."""
+    speaking = {}
+    for code in lang.available():
+        if not localized.supports(code):
+            continue
+        pronouns = localized.rules(code).pronouns
+        speaking[code] = [w for w in sorted(lang.rules(code).stop_words) if w not in pronouns
+                          and (localized.speaks(w, code) or localized.speaks(w.capitalize(), code))]
+    assert {"fr", "de", "es", "it"} <= set(speaking)
+    assert speaking == {code: [] for code in speaking}
+
+
+def test_spanish_and_italian_have_their_own_pass() -> None:
+    assert localized.supports("es") and localized.supports("it")

@@ -33,6 +33,7 @@ class Syllables:
 
     vowels: frozenset[str]
     split_pairs: frozenset[str]  # two vowels that belong to two syllables ("éa": "ré-a-li-té")
+    strong: frozenset[str]  # vowels of which any two side by side are two syllables (Spanish "o-cé-a-no")
     silent_u_after: frozenset[str]  # "u" after these, before a vowel, is no vowel ("quatre")
     silent_endings: tuple[str, ...]  # endings with a mute vowel after a consonant ("élève")
 
@@ -129,6 +130,7 @@ def _syllables(table: dict[str, object]) -> Syllables | None:
     return Syllables(
         vowels=frozenset(str(table["vowels"])),
         split_pairs=frozenset(table.get("split_pairs", [])),  # type: ignore[arg-type]
+        strong=frozenset(str(table.get("strong", ""))),
         silent_u_after=frozenset(str(table.get("silent_u_after", ""))),
         silent_endings=tuple(table.get("silent_endings", [])),  # type: ignore[arg-type]
     )

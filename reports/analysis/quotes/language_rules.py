@@ -151,6 +151,8 @@ def speaks(speaker: str | None, code: str) -> bool:
     if not speaker:
         return True
     r = rules(code)
+    if speaker.lower().replace("’", "'") in r.function_words:
+        return False  # "Aujourd'hui": one function word, however its tokens read
     words = words_of(speaker)
     return bool(words) and reading(words, r) is not None
 
@@ -189,8 +191,8 @@ def reading(words: list[str], r: Rules) -> tuple[str, str, bool] | None:
         return " ".join(shown), "name", False
     # a description's head: a noun of the lists ("le Conseil", "la Commission" capitalised too;
     # an ending only in lower case, since "Parisien" is a name)
-    if any(r.noun_of_speakers(w) if not capital(w) or r.compounds else w.lower() in r.people | r.groups_documents
-           for w in words):
+    if any((r.noun_of_speakers(w) if not capital(w) or r.compounds else w.lower() in r.people | r.groups_documents)
+           and bare(w) not in r.function_words for w in words):  # "leur", "plusieurs": no "-eur" noun
         anonymous = any(w.lower() in r.anonymous for w in words)
         return joined(words), "description", anonymous
     return None

@@ -183,7 +183,7 @@ def _dropped_before(tokens: list[str], r: Rules) -> str:
     while before and (bare(before[-1]) in r.auxiliaries or bare(before[-1]) in r.adverbs):
         before = before[:-1]
     alone = not before or before[-1] in ",;:" or (len(before) == 1 and bare(before[0]) in r.function_words)
-    return " ".join(tokens[len(before) :]) if alone else ""
+    return " ".join(t for t in tokens[len(before) :] if bare(t) not in r.adverbs) if alone else ""
 
 
 def _a_person(phrase: list[str], r: Rules) -> bool:
