@@ -60,6 +60,7 @@ class Language:
     quote_inner_space: bool = False
     formulas: tuple[str, ...] = ()  # the readability formulas made for this language
     no_break_after: frozenset[str] = frozenset()  # abbreviations, as written, that end no sentence
+    break_after: frozenset[str] = frozenset()  # words sentencex takes for abbreviations that end one ("no.")
     ordinal_days: bool = False  # a day is written "7." before its month ("am 7. Februar")
     elisions: frozenset[str] = frozenset()  # words elided before an apostrophe: French "l'", "qu'"
     not_names: frozenset[str] = frozenset()  # articles and contractions never in a name: French "Un", "C'est"
@@ -110,6 +111,7 @@ def rules(code: str) -> Language:
         quote_inner_space=bool(quotes.get("inner_space", False)),
         formulas=tuple(data.get("readability", {}).get("formulas", [])),
         no_break_after=_word_set(data.get("sentences", {}).get("no_break_after", "")),
+        break_after=_word_set(data.get("sentences", {}).get("break_after", "")),
         ordinal_days=bool(data.get("sentences", {}).get("ordinal_days", False)),
         elisions=_word_set(words.get("elisions", "")),
         not_names=_word_set(words.get("not_names", "")),
