@@ -194,3 +194,13 @@ def test_in_every_language_no_function_word_can_speak() -> None:
 
 def test_spanish_and_italian_have_their_own_pass() -> None:
     assert localized.supports("es") and localized.supports("it")
+
+
+def test_a_spanish_dialogue_paragraph_is_speech_up_to_and_after_the_narrators_dashes() -> None:
+    text = ("El concejal Javier Soler respondió a los vecinos.\n\n"
+            "—Es insuficiente y llega tarde —respondió el concejal—. Y no lo vamos a votar.\n\n"
+            "—Nos han engañado otra vez —lamentó Andrés Molina.\n\n"
+            "El plan —según el informe técnico— costará más de lo previsto.")
+    assert quotes(text, "es") == [("Es insuficiente y llega tarde", "el concejal", "full"),
+                                  ("Y no lo vamos a votar.", "el concejal", "full"),
+                                  ("Nos han engañado otra vez", "Andrés Molina", "full")]

@@ -58,6 +58,7 @@ class Language:
     timeline: dict[str, object] = field(default_factory=dict)  # time words and their meaning ([timeline])
     quote_pairs: tuple[tuple[str, str], ...] = ()
     quote_inner_space: bool = False
+    quote_dialogue: str = ""  # the dash that opens a paragraph of speech (Spanish "—Es tarde —dijo—.")
     formulas: tuple[str, ...] = ()  # the readability formulas made for this language
     no_break_after: frozenset[str] = frozenset()  # abbreviations, as written, that end no sentence
     break_after: frozenset[str] = frozenset()  # words sentencex takes for abbreviations that end one ("no.")
@@ -109,6 +110,7 @@ def rules(code: str) -> Language:
         timeline=dict(data.get("timeline", {})),
         quote_pairs=tuple((a, b) for a, b in quotes.get("pairs", [])),
         quote_inner_space=bool(quotes.get("inner_space", False)),
+        quote_dialogue=str(quotes.get("dialogue", "")),
         formulas=tuple(data.get("readability", {}).get("formulas", [])),
         no_break_after=_word_set(data.get("sentences", {}).get("no_break_after", "")),
         break_after=_word_set(data.get("sentences", {}).get("break_after", "")),

@@ -53,6 +53,7 @@ class Rules:
     not_names: frozenset[str]
     function_words: frozenset[str]  # the language's stop words
     pairs: tuple[tuple[str, str], ...]
+    dialogue: str  # the dash that opens a paragraph of speech, "" where the language has none
 
     def verb(self, token: str) -> bool:
         return token.lower() in self.verbs
@@ -118,6 +119,7 @@ def rules(code: str) -> Rules:
         not_names=frozenset(speaker.get("not_names", [])),
         function_words=language.stop_words | language.elisions,
         pairs=language.quote_pairs,
+        dialogue=language.quote_dialogue,
     )
 
 

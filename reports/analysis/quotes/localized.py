@@ -262,6 +262,9 @@ def spans(doc: Document, r: Rules) -> list[tuple[int, int, int]]:
     pending: tuple[int, int, str] | None = None  # a quotation left open at a paragraph's end
     for index, paragraph in enumerate(doc.paragraphs):
         text = paragraph.text
+        if pending is None and r.dialogue and text.startswith(r.dialogue):
+            found += _dialogue(doc.text, paragraph.start, text, index, r.dialogue)
+            continue
         open_at: int | None = None
         start, first, opener = 0, index, ""
         if pending is not None:
@@ -292,6 +295,27 @@ def spans(doc: Document, r: Rules) -> list[tuple[int, int, int]]:
         elif opener in _UNAMBIGUOUS:
             found.append(_trimmed(doc.text, start, paragraph.end, first))  # never closed: to its end
     return [span for span in found if span[1] > span[0]]
+
+
+def _dialogue(whole: str, offset: int, text: str, index: int, dash: str) -> list[tuple[int, int, int]]:
+    """A paragraph of speech that opens with a dash ("—Es tarde —dijo el alcalde—. Y no
+    volveremos."): the words said up to the narrator's dash, then again after the narrator's
+    closing dash; marks inside are a quotation within this one, left to it."""
+    found = []
+    at = len(dash)
+    while at < len(text):
+        narrator = re.search(rf"\s{re.escape(dash)}(?=[^\W\d_])", text[at:])
+        stop = at + narrator.start() if narrator else len(text)
+        found.append(_trimmed(whole, offset + at, offset + stop, index))
+        if narrator is None:
+            break
+        closing = text.find(dash, stop + 1 + len(dash))
+        if closing < 0:
+            break
+        at = closing + len(dash)
+        while at < len(text) and text[at] in _SPACES + ".,;:":
+            at += 1
+    return [span for span in found if span[1] > span[0] and re.search(r"[^\W\d_]", whole[span[0] : span[1]])]
 
 
 def _opens(text: str, at: int) -> bool:
@@ -442,7 +466,10 @@ class _Attributor:
         previous closing mark."""
         floor = max(self.doc.paragraphs[paragraph].start, start - _CONTEXT)
         text = self.doc.text[floor:start].rstrip(_SPACES)[:-1]  # without the opening mark
-        last = max(text.rfind(mark) for mark in self.closing)
+        closing = self.closing
+        if self.r.dialogue and self.doc.paragraphs[paragraph].text.startswith(self.r.dialogue):
+            closing = closing | {self.r.dialogue}  # "—A —dijo X—. B": B follows the narrator's dash
+        last = max(text.rfind(mark) for mark in closing)
         text = text[last + 1 :]  # after an earlier quotation of the sentence
         ends = [m.end() for m in re.finditer(r"[.!?…](?=\s)", text) if not _abbreviation(text, m.start(), self.r)]
         return text[ends[-1] :] if ends else text
