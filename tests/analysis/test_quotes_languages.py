@@ -204,3 +204,22 @@ def test_a_spanish_dialogue_paragraph_is_speech_up_to_and_after_the_narrators_da
     assert quotes(text, "es") == [("Es insuficiente y llega tarde", "el concejal", "full"),
                                   ("Y no lo vamos a votar.", "el concejal", "full"),
                                   ("Nos han engañado otra vez", "Andrés Molina", "full")]
+
+
+def test_the_source_between_dashes_inside_an_italian_quotation() -> None:
+    text = "«Siamo pronti – ha detto il ministro del Lavoro, Anna Conti – a trattare con tutti i sindacati»."
+    assert [(q[1], q[3]) for q in _with_verbs(text, "it")] == [("Anna Conti", "ha detto")]
+
+
+def test_a_short_quotation_followed_by_its_verb_is_said_and_a_lone_term_is_not() -> None:
+    assert quotes("«Se acabó», escribió en Twitter el expresidente Felipe Ramos.", "es") == [
+        ("Se acabó", "Felipe Ramos", "full")]
+    assert quotes("«Non firmeremo», ha spiegato a Repubblica il segretario del sindacato.", "it")[0][1:] == (
+        "il segretario del sindacato", "full")
+    assert quotes("Lo llaman el «plan B» en el ministerio.", "es") == [("plan B", None, "scare")]
+    assert quotes("„Nie wieder“, sagte Klug.", "de") == [("Nie wieder", None, "scare")]  # German keeps its rule
+
+
+def test_according_to_in_several_words() -> None:
+    assert quotes("De acuerdo con el sindicato, «la plantilla está agotada y sin recursos».", "es")[0][1] == "el sindicato"
+    assert quotes("«È una vergogna», ha scritto su Facebook la deputata Chiara Russo.", "it")[0][1] == "Chiara Russo"

@@ -42,6 +42,9 @@ class Rules:
     complements: frozenset[str]  # prepositions of a complement between them ("à l'AFP")
     stops: frozenset[str]
     scare_max_words: int
+    short_said: bool  # a short quotation followed by ", <verb>" is said ("«Se acabó», escribió X")
+    incisos: bool  # the source may stand between dashes inside the quotation («A – ha detto X – B»)
+    according_phrases: tuple[tuple[str, ...], ...]  # "de acuerdo con X": `according` of several words
     determiners: frozenset[str]
     honorifics: frozenset[str]
     particles: frozenset[str]
@@ -108,6 +111,9 @@ def rules(code: str) -> Rules:
         complements=_forms(said.get("complements", [])),
         stops=_forms(said.get("stops", [])),
         scare_max_words=int(said.get("scare_max_words", 0)),
+        short_said=bool(said.get("short_said", False)),
+        incisos=bool(said.get("incisos", False)),
+        according_phrases=tuple(tuple(c.lower().split()) for c in said.get("according", []) if " " in c),
         determiners=_forms(speaker.get("determiners", [])),
         honorifics=frozenset(speaker.get("honorifics", [])),
         particles=_forms(speaker.get("particles", [])),

@@ -47,6 +47,7 @@ _SPACES = " \t\n\u00a0\u202f\u2009"
 _SENTENCE_END = re.compile(r"[.!?…](?=[\s\"»“”]|$)|\n")
 _INVERTED = re.compile(r"^(?P<verb>[^\W\d_]+(?:-[^\W\d_]+)*?)(?:-t)?-(?P<pronoun>[^\W\d_]+)$")
 _NAMES = re.compile(r"[^\W\d_][\w'’\-]*(?:\s+(?:(?:de|du|von|van|der|le|la)\s+)?[A-ZÀ-ÖØ-Þ][\w'’\-]*)+")
+_INCISO = re.compile(r"\s[–—]\s?([^–—]{3,120}?)\s?[–—](?:\s|$)")  # « A – ha detto X – B »
 _UNAMBIGUOUS = "«„"  # opening marks that never close anything: one left open is still a quotation
 _CONTEXT = 300  # characters of the writer's sentence looked at on either side
 
@@ -234,6 +235,11 @@ def _cue(tokens: list[str], r: Rules, opening_only: bool) -> tuple[list[str], st
         low = token.lower()
         if bare(low) == "d" and index + 1 < len(tokens) and tokens[index + 1].lower() == "après":
             low, index = "d'après", index + 1
+        for cue in r.according_phrases:  # "de acuerdo con X", "a juicio de X"
+            if not opening_only and [bare(t) for t in tokens[index : index + len(cue)]] == list(cue):
+                phrase = _phrase(tokens[index + len(cue) :], r)
+                if phrase:
+                    return phrase, " ".join(cue)
         if not opening_only and low in r.according:
             phrase = _phrase(tokens[index + 1 :], r)
             if phrase:
@@ -351,17 +357,35 @@ class _Attributor:
         body = text[start:end]
         self.at = start
         left, right = self._left(start, paragraph), self._right(end)
-        if len(body.split()) <= r.scare_max_words:
+        if len(body.split()) <= r.scare_max_words and not (r.short_said and self._said_short(body, right)):
             return Quote(body, None, "scare", False, start, end)
         first = next((c for c in body if c.isalpha()), "")
         bare_left = left.rstrip(_SPACES + "«„‚‹»\"“")
         kind = "full" if first.isupper() and (not bare_left or bare_left.endswith((":", ","))) else "partial"
-        found = self._source(left, right, paragraph)
+        found = self._source(left, right, paragraph) or (self._inciso(body) if r.incisos else None)
         if found is None:
             return Quote(body, None, kind, False, start, end)
         speaker, mention, anonymous, verb = found
         self.last_source[paragraph] = found
         return Quote(body, speaker, kind, anonymous, start, end, verb=verb or None, mention=mention)
+
+    def _said_short(self, body: str, right: str) -> bool:
+        """A short quotation that opens with a capital and is followed by its comma and a
+        reporting verb is said, not a word named ("«Se acabó», escribió ...")."""
+        tokens = words_of(right)
+        if tokens[:1] != [","] or not body[:1].isupper():
+            return False
+        rest = [t for t in tokens[1:4] if bare(t) not in self.r.auxiliaries and bare(t) not in self.r.adverbs]
+        return bool(rest) and self.r.verb(rest[0])
+
+    def _inciso(self, body: str) -> tuple[str | None, str, bool, str | None] | None:
+        """The source set between dashes inside the quotation («Siamo pronti – ha detto il
+        ministro – a trattare»), as Italian and Spanish newspapers write it."""
+        match = _INCISO.search(body)
+        if match is None:
+            return None
+        found = _after_verb(words_of(match.group(1)), self.r, True)
+        return self._speaker(*found) if found else None
 
     def _source(self, left: str, right: str, paragraph: int) -> tuple[str | None, str, bool, str | None] | None:
         r = self.r
