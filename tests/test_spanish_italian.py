@@ -78,11 +78,11 @@ def _pdf_text(pdf: bytes, tmp_path: Path) -> str:
     ("es", ("EN RESUMEN", "miércoles, 8 de marzo de 2023", "Publicado el 8 de marzo de 2023", "215 palabras",
             "Fernández-Huerta", "13 frases", "5 citas", "Página 1 de 2", "«No vamos a subir el precio del billete»",
             "8,5 millones de euros", "14 mar 2023", "finales de 2024", "fórmulas inglesas, omitidas para el español"),
-     ("IN BRIEF", "Published", "words", "quotations", "Page 1 of", "Wednesday", "late 2024")),
+     ("IN BRIEF", "Published", "words", "quotations", "Page 1 of", "Wednesday", "late 2024", "“Es la mayor")),
     ("it", ("IN BREVE", "mercoledì 8 marzo 2023", "Pubblicato il 8 marzo 2023", "177 parole", "Gulpease",
             "12 frasi", "5 citazioni", "Pagina 1 di 2", "«Aspettiamo da anni una palestra nuova»",
             "15,5 per cento", "14 mar 2023", "fine 2025", "formule inglesi, omesse per l’italiano"),
-     ("Published", "words", "quotations", "Page 1 of", "Wednesday", "late 2025")),
+     ("Published", "words", "quotations", "Page 1 of", "Wednesday", "late 2025", "“È il più")),
 ])
 def test_the_briefing_is_printed_in_the_articles_language(code, said, english, tmp_path: Path):
     from pypdf import PdfReader
