@@ -223,3 +223,15 @@ def test_a_short_quotation_followed_by_its_verb_is_said_and_a_lone_term_is_not()
 def test_according_to_in_several_words() -> None:
     assert quotes("De acuerdo con el sindicato, «la plantilla está agotada y sin recursos».", "es")[0][1] == "el sindicato"
     assert quotes("«È una vergogna», ha scritto su Facebook la deputata Chiara Russo.", "it")[0][1] == "Chiara Russo"
+
+
+@pytest.mark.parametrize(("code", "present", "absent"), [
+    ("es", ("dijo", "dicho", "explicó", "aseguraron", "concluyó", "advirtió", "sostuvo", "pidió", "recuerda"),
+     ("decó", "decido", "advertió", "sostenió", "recorda", "dije")),  # "dije": first person, never reported
+    ("it", ("disse", "detto", "ha", "spiegherà", "annuncerà", "ribadisce", "avverte", "rispose", "aggiunto"),
+     ("dirà_", "spiegerà", "annuncierà", "ribadie", "rispondé", "aggiunguto", "dissi")),
+])
+def test_the_generated_verb_forms_are_third_person_and_spelled_right(code: str, present, absent) -> None:
+    r = localized.rules(code)
+    forms = r.verbs | r.auxiliaries
+    assert [f for f in present if f not in forms] == [] and [f for f in absent if f in forms] == []
