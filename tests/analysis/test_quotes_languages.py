@@ -235,3 +235,9 @@ def test_the_generated_verb_forms_are_third_person_and_spelled_right(code: str, 
     r = localized.rules(code)
     forms = r.verbs | r.auxiliaries
     assert [f for f in present if f not in forms] == [] and [f for f in absent if f in forms] == []
+
+
+def test_a_relative_clause_between_the_subject_and_its_verb_is_skipped() -> None:
+    assert quotes("La ministra, que visitó la zona afectada, dijo: «Vamos a ayudar a todas las familias».", "es")[0][1] == "La ministra"
+    assert quotes("Pedro Gómez, quien dirige la asociación, explicó que «nadie ha venido a hablar con nosotros».", "es")[0][1] == "Pedro Gómez"
+    assert quotes("Il sindaco, che ha visitato il cantiere, ha dichiarato: «I lavori finiranno entro l'estate».", "it")[0][1] == "Il sindaco"

@@ -44,6 +44,7 @@ class Rules:
     scare_max_words: int
     short_said: bool  # a short quotation followed by ", <verb>" is said ("«Se acabó», escribió X")
     incisos: bool  # the source may stand between dashes inside the quotation («A – ha detto X – B»)
+    relatives: frozenset[str]  # a relative clause between commas after the subject ("que", "che") is skipped
     according_phrases: tuple[tuple[str, ...], ...]  # "de acuerdo con X": `according` of several words
     determiners: frozenset[str]
     honorifics: frozenset[str]
@@ -113,6 +114,7 @@ def rules(code: str) -> Rules:
         scare_max_words=int(said.get("scare_max_words", 0)),
         short_said=bool(said.get("short_said", False)),
         incisos=bool(said.get("incisos", False)),
+        relatives=frozenset(said.get("relatives", [])),
         according_phrases=tuple(tuple(c.lower().split()) for c in said.get("according", []) if " " in c),
         determiners=_forms(speaker.get("determiners", [])),
         honorifics=frozenset(speaker.get("honorifics", [])),

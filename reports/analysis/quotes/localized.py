@@ -211,6 +211,10 @@ def _before_verb(tokens: list[str], r: Rules) -> tuple[list[str], str] | None:
         back = index
         while back > 0 and (bare(tokens[back - 1]) in r.auxiliaries or bare(tokens[back - 1]) in r.adverbs):
             back -= 1
+        if r.relatives and back > 1 and tokens[back - 1] == ",":
+            opened = max((i for i in range(back - 1) if tokens[i] == ","), default=-1)
+            if opened > 0 and bare(tokens[opened + 1]) in r.relatives:
+                back = opened  # "La ministra, que visitó la zona, dijo:": the clause is skipped
         subject: list[str] = []
         while back > 0 and len(subject) < 7:
             word = tokens[back - 1]
