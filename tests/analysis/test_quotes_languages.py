@@ -241,3 +241,10 @@ def test_a_relative_clause_between_the_subject_and_its_verb_is_skipped() -> None
     assert quotes("La ministra, que visitó la zona afectada, dijo: «Vamos a ayudar a todas las familias».", "es")[0][1] == "La ministra"
     assert quotes("Pedro Gómez, quien dirige la asociación, explicó que «nadie ha venido a hablar con nosotros».", "es")[0][1] == "Pedro Gómez"
     assert quotes("Il sindaco, che ha visitato il cantiere, ha dichiarato: «I lavori finiranno entro l'estate».", "it")[0][1] == "Il sindaco"
+
+
+def test_a_verb_before_que_or_che_reports_the_quotation_later_in_its_clause() -> None:
+    text = "El ministro Luis Navarro ha asegurado que el Gobierno «no dejará a nadie atrás»."
+    assert _with_verbs(text, "es")[0][1:] == ("Luis Navarro", "partial", "asegurado")
+    text = "La sindaca Anna Conti ha detto che la città «non si fermerà davanti a nessuno»."
+    assert _with_verbs(text, "it")[0][1:] == ("Anna Conti", "partial", "detto")

@@ -44,6 +44,7 @@ class Rules:
     scare_max_words: int
     short_said: bool  # a short quotation followed by ", <verb>" is said ("«Se acabó», escribió X")
     incisos: bool  # the source may stand between dashes inside the quotation («A – ha detto X – B»)
+    complementizers: frozenset[str]  # "X aseguró que el Gobierno «…»": the verb before "que" reports the quotation
     relatives: frozenset[str]  # a relative clause between commas after the subject ("que", "che") is skipped
     according_phrases: tuple[tuple[str, ...], ...]  # "de acuerdo con X": `according` of several words
     determiners: frozenset[str]
@@ -115,6 +116,7 @@ def rules(code: str) -> Rules:
         short_said=bool(said.get("short_said", False)),
         incisos=bool(said.get("incisos", False)),
         relatives=frozenset(said.get("relatives", [])),
+        complementizers=frozenset(said.get("complementizers", [])),
         according_phrases=tuple(tuple(c.lower().split()) for c in said.get("according", []) if " " in c),
         determiners=_forms(speaker.get("determiners", [])),
         honorifics=frozenset(speaker.get("honorifics", [])),

@@ -198,15 +198,17 @@ def _before_verb(tokens: list[str], r: Rules) -> tuple[list[str], str] | None:
     """The subject of a reporting verb that closes `tokens` (before the quotation): "Jean
     Dupont a déclaré :", "Il a expliqué que", "Klug sagte:", "Dann sagte Klug:"."""
     colon = tokens[-1:] == [":"]
-    while tokens and bare(tokens[-1]) in {":", ",", "que", "qu", "dass", "daß"}:
+    while tokens and bare(tokens[-1]) in {":", ",", "que", "qu", "dass", "daß"} | r.complementizers:
         tokens = tokens[:-1]
-    for index in range(len(tokens) - 1, max(-1, len(tokens) - 7), -1):
+    reach = 12 if r.complementizers else 7  # "X ha asegurado que el Gobierno «…»": the clause after "que"
+    for index in range(len(tokens) - 1, max(-1, len(tokens) - reach), -1):
         if not r.verb(tokens[index]) or (index and tokens[index - 1][:1] == "-"):
             continue
         after = _phrase(tokens[index + 1 :], r)
         if after and (len(after) == len(tokens) - index - 1 or (r.compounds and index == 1)):
             return after, tokens[index]  # German "Dann sagte Klug:", "Schließlich schreibt X auf Y:"
-        if index + 1 < len(tokens) and not after:
+        reported = index + 1 < len(tokens) and bare(tokens[index + 1]) in r.complementizers
+        if index + 1 < len(tokens) and not after and not reported:
             continue  # "a déclaré à la presse" is fine; a verb inside other words is not
         back = index
         while back > 0 and (bare(tokens[back - 1]) in r.auxiliaries or bare(tokens[back - 1]) in r.adverbs):
