@@ -97,3 +97,23 @@ def test_the_briefing_is_printed_in_the_articles_language(code, said, english, t
     missing = [s for s in said if s not in text]
     present = [s for s in english if s in text]
     assert (missing, present) == ([], [])
+
+
+@pytest.mark.parametrize(("code", "said"), [
+    ("es", ("Los temas del día", "miércoles, 8 de marzo de 2023", "0 temas")),
+    ("it", ("Le notizie del giorno", "mercoledì 8 marzo 2023", "0 notizie")),
+])
+def test_the_digest_front_page_in_spanish_and_italian(code, said, tmp_path: Path):
+    from pypdf import PdfReader
+    import io
+
+    from reports.config import RenderSettings
+    from reports.render import Renderer
+
+    context = dict(run_date=date(2023, 3, 8), stories=[], articles=0, total_pages=1, short_day=True, page_link="#",
+                   top=[], more=[], entries=[], sections=[], left_out=[])
+    pdf, _ = Renderer(None, RenderSettings(language=code)).document("digest.html", **context)
+    assert PdfReader(io.BytesIO(pdf)).trailer["/Root"]["/Lang"] == code
+    text = _pdf_text(pdf, tmp_path)
+    assert [s for s in said if s not in text] == []
+    assert "The day's stories" not in text
