@@ -9,9 +9,9 @@ nothing English is ever applied to it by default.
 `lang/<code>/` holds every fact the analysis keeps about the language, in one file per stage
 that reads it: `words.toml` (this module: words, months, numbers, figures, the timeline's
 words, marks, sentences, syllables), `quotes.toml` (quotes/: who can speak, reporting verbs,
-speaker rules) with the verb forms in `quote_verbs.txt` (French by
-bench/french_quote_verbs.py, Spanish and Italian by bench/romance_quote_verbs.py), and `entities.toml` (entities/: the words around names). One
-folder rather than one merged file: each file is a long list already, and merged the entity
+speaker rules) with the verb forms in `quote_verbs.txt` (French by bench/french_quote_verbs.py,
+Spanish and Italian by bench/romance_quote_verbs.py), and `entities.toml` (entities/: the
+words around names). One folder rather than one merged file: each file is a long list already, and merged the entity
 lists (top-level keys today) would move into an `[entities]` table with a `titles` unlike
 `[words] titles` beside it; in one folder a language's data is in one place, and each stage
 still reads a file of its own shape.
