@@ -62,7 +62,7 @@ def syllables(word: str, rules: lang.Syllables) -> int:
         vowel = ch in rules.vowels
         if vowel and ch == "u" and i and low[i - 1] in rules.silent_u_after and low[i + 1 : i + 2] in rules.vowels:
             vowel = False  # "quatre", "guerre": the u is part of the consonant
-        if vowel and (not previous or previous + ch in rules.split_pairs):
+        if vowel and (not previous or previous + ch in rules.split_pairs or (previous in rules.strong and ch in rules.strong)):
             groups += 1
         previous = ch if vowel else ""
     if groups > 1:

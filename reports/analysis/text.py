@@ -82,6 +82,8 @@ def split(text: str, language: str = "en") -> Document:
     rules = lang.rules(language)
     for index, paragraph in enumerate(paragraphs):
         spans = _joined(_sentence_spans(paragraph.text, language), paragraph.text, rules)
+        if rules.break_after:
+            spans = _broken(spans, paragraph.text, rules.break_after)
         for position, (start, end) in enumerate(spans):
             sentences.append(
                 Sentence(
@@ -134,6 +136,27 @@ def _joined(spans: list[tuple[int, int]], paragraph: str, rules: lang.Language) 
         else:
             joined.append((start, end))
     return joined
+
+
+def _broken(spans: list[tuple[int, int]], paragraph: str, words: frozenset[str]) -> list[tuple[int, int]]:
+    """The spans split after a word of the language's `break_after` and its full stop when a
+    capital (or an opening mark) follows: sentencex reads Spanish and Italian "no." as the
+    abbreviation of "número" ("Dijo que no. Luego se fue." is two sentences)."""
+    pattern = _break_pattern(words)
+    found: list[tuple[int, int]] = []
+    for start, end in spans:
+        for match in pattern.finditer(paragraph, start, end):
+            after = paragraph[match.end() : match.end() + 2].lstrip("«“\"¿¡")
+            if after[:1].isupper():
+                found.append((start, match.end() - (len(match.group()) - match.group().index(".") - 1)))
+                start = match.end()
+        found.append((start, end))
+    return found
+
+
+@functools.cache
+def _break_pattern(words: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(words))) + r")\.\s+(?=[«“\"¿¡]?[^\W\d_])", re.IGNORECASE)
 
 
 _ORDINAL_DAY = re.compile(r"\d{1,2}\.")

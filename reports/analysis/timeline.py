@@ -197,10 +197,10 @@ class _Words:
             found[key] = self.meaning[value.lower()] if value else None
         found["decade"] = g["decade"] or g["decade_after"]
         found["part"] = next((self.meaning[g[k].lower()] for k in ("part", "my_part", "y_part") if g[k]), None)
-        if g["ago_unit"]:
-            amount = g["ago_n"].lower()
+        if g["ago_unit"] or g["ago_unit2"]:
+            amount = (g["ago_n"] or g["ago_n2"]).lower()
             found["ago_n"] = amount if amount.isdigit() else str(self.numbers[amount])
-            found["ago_unit"] = self.meaning[g["ago_unit"].lower()]
+            found["ago_unit"] = self.meaning[(g["ago_unit"] or g["ago_unit2"]).lower()]
         if g["weekday"]:
             found["weekday"] = self.weekdays[g["weekday"].lower()]
         for key in ("dm_month", "my_month", "m_month"):
@@ -259,6 +259,8 @@ def _words_of(code: str) -> _Words | None:
         + (rf"|(?P<span2>{span_words})\s+(?P<which2>{which_words})" if after else r"|(?P<span2>(?!))(?P<which2>(?!))")
         + rf"|(?P<ago_pre>{_alternatives(t.get('ago_before', []))})\s+"
         rf"(?P<ago_n>\d+|{_alternatives(numbers)})\s+(?P<ago_unit>{_alternatives(ago_units)})"
+        rf"|(?P<ago_n2>\d+|{_alternatives(numbers)})\s+(?P<ago_unit2>{_alternatives(ago_units)})\s+"
+        rf"(?:{_alternatives(t.get('ago_after', []))})"  # Italian "tre giorni fa"
         rf"|(?:(?P<wd_which>{which_words})\s+)?(?P<weekday>{days_words}){weekday_suffix}\b"
         + (rf"(?:\s+(?P<wd_which2>{which_words}))?" if after else r"(?P<wd_which2>(?!))?")
         + rf"|(?P<dm_day>\d{{1,2}}){day_suffix}\s+(?:{of}\s+)?(?P<dm_month>{months})"
@@ -276,10 +278,20 @@ def _words_of(code: str) -> _Words | None:
     return _Words(
         pattern=pattern, meaning=meaning, numbers=numbers, months=dict(rules.months), weekdays=weekdays,
         lowercase_only=frozenset(t.get("lowercase_only", [])),  # type: ignore[arg-type]
-        future=re.compile(_alternatives(t.get("future", [])), re.IGNORECASE),
+        future=re.compile(_future(t), re.IGNORECASE),
         not_after=re.compile(r"\b" + _alternatives(t.get("relative_not_after", [])) + r"\s+$", re.IGNORECASE),
         page_lines=re.compile("|".join(f"(?:{p})" for p in t.get("page_lines", ["(?!)"])), re.IGNORECASE),  # type: ignore[union-attr]
     )
+
+
+def _future(t: dict[str, Any]) -> str:
+    """The words that put a sentence in the future, and the future tense's endings where the
+    language marks it on every verb ("llegarán", "partiranno": `future_endings`)."""
+    words = _alternatives(t.get("future", []))
+    endings = t.get("future_endings", [])
+    if not endings:
+        return words
+    return words + r"|\b\w{2,}(?:" + "|".join(re.escape(e) for e in endings) + r")\b"
 
 
 def _a_name(match: re.Match[str], sentence: str) -> bool:

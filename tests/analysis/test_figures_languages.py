@@ -31,6 +31,11 @@ def _figures(sentence: str, language: str) -> list[tuple[float, str, str]]:
         ("de", "Es kamen 500 Menschen.", [(500, "menschen", "500 Menschen")]),
         ("es", "Llegaron 839.000 euros y 8,5 millones de dólares.", [(839000, "euros", "839.000 euros"), (8500000, "dólares", "8,5 millones de dólares")]),
         ("it", "Sono arrivati 8,5 milioni di euro.", [(8500000, "euro", "8,5 milioni di euro")]),
+        ("es", "El plan cuesta 3 mil millones de euros.", [(3000000000, "euros", "3 mil millones de euros")]),
+        ("es", "La deuda sube un 3,5 por ciento.", [(3.5, "%", "3,5 por ciento")]),
+        ("es", "Hay dos millones de parados.", [(2000000, "parados", "dos millones de parados")]),
+        ("it", "Costa 3 miliardi di euro e 300mila dollari.", [(3000000000, "euro", "3 miliardi di euro"), (300000, "dollari", "300mila dollari")]),
+        ("it", "La spesa scende del 15,5 per cento.", [(15.5, "%", "15,5 per cento")]),
     ],
 )
 def test_figures_in_the_languages_number_format(language: str, sentence: str, expected: list):

@@ -130,3 +130,10 @@ def test_a_feeds_language_reaches_the_page_it_saves(tmp_path):
     assert b'content-language" content="fr-FR"' in archived
     declared = feeds._archived(feeds.Response(200, b'<html lang="de"><body></body></html>'), "fr-FR")
     assert b"content-language" not in declared  # the page's own declaration stands
+
+
+def test_spanish_and_italian_articles_are_detected_and_declared_tags_normalised():
+    from tests.analysis.test_readability_languages import ITALIAN, SPANISH
+
+    assert analyze(article(SPANISH)).language == "es" and analyze(article(ITALIAN)).language == "it"
+    assert analyze(article(SPANISH, "es-MX")).language == "es" and analyze(article(ITALIAN, "it_IT")).language == "it"

@@ -115,3 +115,136 @@ def test_dev_articles_have_no_function_word_speaker_and_every_opening_mark_found
         found = {len(text[: q.start].rstrip(" \u00a0\u202f\u2009\n")) - 1 for q in items}
         missed += sorted(opened - found)
     assert (failing, missed) == ([], [])
+
+
+def test_spanish_inversion_auxiliary_and_a_role_named_after_a_comma() -> None:
+    text = ("«No habrá recortes», ha dicho el presidente del Gobierno. «Es la mayor inversión de la década», "
+            "dijo la alcaldesa, María Ortega. «No vamos a subir el billete», aseguró Pedro Gómez.")
+    assert [(q[1], q[2]) for q in quotes(text, "es")] == [
+        ("el presidente del Gobierno", "full"), ("María Ortega", "full"), ("Pedro Gómez", "full")]
+
+
+def test_italian_auxiliary_inversion_and_a_present_tense_verb() -> None:
+    text = ("«È il più grande investimento degli ultimi anni», ha detto il sindaco, Marco Ferri. "
+            "«La situazione è grave», dichiara il prefetto di Napoli. «Serve più personale», dice Luca Martini.")
+    assert [q[1] for q in quotes(text, "it")] == ["Marco Ferri", "il prefetto di Napoli", "Luca Martini"]
+
+
+def test_segun_and_secondo_credit_a_source_in_the_writers_sentence() -> None:
+    assert quotes("Según el Sr. Pérez, el plan es «un fracaso total y absoluto».", "es") == [
+        ("un fracaso total y absoluto", "Sr. Pérez", "partial")]
+    assert quotes("Secondo il sindacato, la trattativa è «ancora molto lontana».", "it") == [
+        ("ancora molto lontana", "il sindacato", "partial")]
+
+
+def test_a_verb_without_a_subject_is_the_last_person_named() -> None:
+    """Spanish and Italian drop the subject: "«...», añadió." is said by the last one named."""
+    text = ("La ministra de Sanidad, Carmen López, visitó el hospital. «Hemos reforzado las plantillas», "
+            "explicó. «Y lo seguiremos haciendo», añadió en rueda de prensa.")
+    assert [(q[1], q[3]) for q in _with_verbs(text, "es")] == [("Carmen López", "explicó"), ("Carmen López", "añadió")]
+    text = ("Il ministro dell'Economia, Paolo Rossi, ha parlato ai giornalisti. Poi ha aggiunto: "
+            "«Non ci saranno nuove tasse per le famiglie».")
+    assert [(q[1], q[3]) for q in _with_verbs(text, "it")] == [("Paolo Rossi", "ha aggiunto")]
+    # French keeps its subject: a bare verb there is no source
+    assert quotes("« Nous ne lâcherons rien du tout », a déclaré.", "fr")[0][1] is None
+
+
+def test_honorifics_keep_their_dot_and_italian_writes_them_in_lower_case() -> None:
+    assert quotes("«Sin carriles propios no hay nada que hacer», señaló el Sr. Soler.", "es")[0][1] == "Sr. Soler"
+    assert quotes("«Serve più personale in corsia», dice la dott.ssa Bianchi.", "it")[0][1] == "dott.ssa Bianchi"
+
+
+def test_a_pronoun_with_no_one_named_before_is_no_source() -> None:
+    assert quotes("«Faremo di tutto per salvare l'azienda», ha detto lei.", "it")[0][1] is None
+
+
+def _with_verbs(text: str, code: str) -> list[tuple[str, str | None, str, str | None]]:
+    return [(q.quote, q.speaker, q.kind, q.verb) for q in extract(split(text, code)).items]
+
+
+@pytest.mark.parametrize(("speaker", "code"), [
+    ("Según", "es"), ("Para", "es"), ("El", "es"), ("Pero", "es"), ("Según el informe", "es"), ("Además", "es"),
+    ("Secondo", "it"), ("Per", "it"), ("Il", "it"), ("Ma", "it"), ("Secondo la relazione", "it"), ("Però", "it"),
+])
+def test_spanish_and_italian_function_words_cannot_speak(speaker: str, code: str) -> None:
+    assert not localized.speaks(speaker, code)
+
+
+@pytest.mark.parametrize(("speaker", "code"), [
+    ("Lucía Ferrer", "es"), ("el portavoz del grupo municipal", "es"), ("Sr. Soler", "es"), ("una fuente cercana", "es"),
+    ("Giulia Benedetti", "it"), ("il comitato dei genitori", "it"), ("dott.ssa Bianchi", "it"), ("fonti vicine", "it"),
+])
+def test_spanish_and_italian_names_and_descriptions_can_speak(speaker: str, code: str) -> None:
+    assert localized.speaks(speaker, code)
+
+
+def test_in_every_language_no_function_word_can_speak() -> None:
+    """The can-speak rule for every language with a quotation data file: none of its stop words,
+    as written or capitalised, is a speaker (a subject pronoun stands for one, so it may)."""
+    speaking = {}
+    for code in lang.available():
+        if not localized.supports(code):
+            continue
+        pronouns = localized.rules(code).pronouns
+        speaking[code] = [w for w in sorted(lang.rules(code).stop_words) if w not in pronouns
+                          and (localized.speaks(w, code) or localized.speaks(w.capitalize(), code))]
+    assert {"fr", "de", "es", "it"} <= set(speaking)
+    assert speaking == {code: [] for code in speaking}
+
+
+def test_spanish_and_italian_have_their_own_pass() -> None:
+    assert localized.supports("es") and localized.supports("it")
+
+
+def test_a_spanish_dialogue_paragraph_is_speech_up_to_and_after_the_narrators_dashes() -> None:
+    text = ("El concejal Javier Soler respondió a los vecinos.\n\n"
+            "—Es insuficiente y llega tarde —respondió el concejal—. Y no lo vamos a votar.\n\n"
+            "—Nos han engañado otra vez —lamentó Andrés Molina.\n\n"
+            "El plan —según el informe técnico— costará más de lo previsto.")
+    assert quotes(text, "es") == [("Es insuficiente y llega tarde", "el concejal", "full"),
+                                  ("Y no lo vamos a votar.", "el concejal", "full"),
+                                  ("Nos han engañado otra vez", "Andrés Molina", "full")]
+
+
+def test_the_source_between_dashes_inside_an_italian_quotation() -> None:
+    text = "«Siamo pronti – ha detto il ministro del Lavoro, Anna Conti – a trattare con tutti i sindacati»."
+    assert [(q[1], q[3]) for q in _with_verbs(text, "it")] == [("Anna Conti", "ha detto")]
+
+
+def test_a_short_quotation_followed_by_its_verb_is_said_and_a_lone_term_is_not() -> None:
+    assert quotes("«Se acabó», escribió en Twitter el expresidente Felipe Ramos.", "es") == [
+        ("Se acabó", "Felipe Ramos", "full")]
+    assert quotes("«Non firmeremo», ha spiegato a Repubblica il segretario del sindacato.", "it")[0][1:] == (
+        "il segretario del sindacato", "full")
+    assert quotes("Lo llaman el «plan B» en el ministerio.", "es") == [("plan B", None, "scare")]
+    assert quotes("„Nie wieder“, sagte Klug.", "de") == [("Nie wieder", None, "scare")]  # German keeps its rule
+
+
+def test_according_to_in_several_words() -> None:
+    assert quotes("De acuerdo con el sindicato, «la plantilla está agotada y sin recursos».", "es")[0][1] == "el sindicato"
+    assert quotes("«È una vergogna», ha scritto su Facebook la deputata Chiara Russo.", "it")[0][1] == "Chiara Russo"
+
+
+@pytest.mark.parametrize(("code", "present", "absent"), [
+    ("es", ("dijo", "dicho", "explicó", "aseguraron", "concluyó", "advirtió", "sostuvo", "pidió", "recuerda"),
+     ("decó", "decido", "advertió", "sostenió", "recorda", "dije")),  # "dije": first person, never reported
+    ("it", ("disse", "detto", "ha", "spiegherà", "annuncerà", "ribadisce", "avverte", "rispose", "aggiunto"),
+     ("dirà_", "spiegerà", "annuncierà", "ribadie", "rispondé", "aggiunguto", "dissi")),
+])
+def test_the_generated_verb_forms_are_third_person_and_spelled_right(code: str, present, absent) -> None:
+    r = localized.rules(code)
+    forms = r.verbs | r.auxiliaries
+    assert [f for f in present if f not in forms] == [] and [f for f in absent if f in forms] == []
+
+
+def test_a_relative_clause_between_the_subject_and_its_verb_is_skipped() -> None:
+    assert quotes("La ministra, que visitó la zona afectada, dijo: «Vamos a ayudar a todas las familias».", "es")[0][1] == "La ministra"
+    assert quotes("Pedro Gómez, quien dirige la asociación, explicó que «nadie ha venido a hablar con nosotros».", "es")[0][1] == "Pedro Gómez"
+    assert quotes("Il sindaco, che ha visitato il cantiere, ha dichiarato: «I lavori finiranno entro l'estate».", "it")[0][1] == "Il sindaco"
+
+
+def test_a_verb_before_que_or_che_reports_the_quotation_later_in_its_clause() -> None:
+    text = "El ministro Luis Navarro ha asegurado que el Gobierno «no dejará a nadie atrás»."
+    assert _with_verbs(text, "es")[0][1:] == ("Luis Navarro", "partial", "asegurado")
+    text = "La sindaca Anna Conti ha detto che la città «non si fermerà davanti a nessuno»."
+    assert _with_verbs(text, "it")[0][1:] == ("Anna Conti", "partial", "detto")

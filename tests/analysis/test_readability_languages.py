@@ -129,3 +129,61 @@ def test_spanish_and_italian_get_their_own_formula():
 @pytest.mark.parametrize(("word", "expected"), [("león", 2), ("día", 2), ("país", 2), ("guerra", 2), ("educación", 4)])
 def test_spanish_syllables(word: str, expected: int):
     assert readability_lang.syllables(word, lang.rules("es").syllables) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("océano", 4), ("poesía", 4), ("reúne", 3), ("aéreo", 4), ("leer", 2), ("ciudad", 2), ("cuidado", 3),
+     ("huelga", 2), ("que", 1), ("europeo", 4)],
+)
+def test_more_spanish_syllables(word: str, expected: int):
+    assert readability_lang.syllables(word, lang.rules("es").syllables) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("paese", 3), ("aereo", 4), ("idea", 3), ("maestro", 3), ("guerra", 2), ("chiesa", 2), ("quando", 2),
+     ("scuola", 2), ("città", 2), ("europeo", 4)],
+)
+def test_italian_syllables(word: str, expected: int):
+    assert readability_lang.syllables(word, lang.rules("it").syllables) == expected
+
+
+@pytest.mark.parametrize(("code", "words"), [("es", ("océano", "poesía", "león", "reúne")), ("it", ("idea", "aereo", "paese"))])
+def test_pyphen_undercounts_what_the_spanish_and_italian_rules_count(code: str, words: tuple[str, ...]):
+    rules = lang.rules(code).syllables
+    pyphen = Pyphen(lang=code)
+    for word in words:
+        assert len(pyphen.positions(word)) + 1 < readability_lang.syllables(word, rules), word
+
+
+
+def test_a_spanish_article_is_textstats_fernandez_huerta_with_syllables_counted_right():
+    """On a whole article, textstat and we count the same words and sentences; only the
+    syllables differ (Pyphen's undercount), so ours is textstat's figure less 60 x the
+    syllables it missed per word."""
+    from tests.test_spanish_italian import article
+
+    body = article("es").text
+    ts = textstat_in("es")
+    measured = readability.readability(text.split(body, "es"))
+    tokens = readability._remove_punctuation(body).split()
+    ours = readability_lang.count(tokens, ts.sentence_count(body), lang.rules("es").syllables)
+    assert (ours.words, ours.sentences) == (ts.lexicon_count(body), ts.sentence_count(body))
+    assert ours.syllables > ts.syllable_count(body)
+    expected = ts.fernandez_huerta(body) - 60 * (ours.syllables - ts.syllable_count(body)) / ours.words
+    assert measured.fernandez_huerta == pytest.approx(expected, abs=0.01)
+
+
+def test_an_italian_article_is_textstats_gulpease_with_letters_counted():
+    """Gulpease counts letters per word: textstat's figure from its own words and sentences
+    and the text's letters (its character count takes digits and signs too)."""
+    from tests.test_spanish_italian import article
+
+    body = article("it").text
+    ts = textstat_in("it")
+    measured = readability.readability(text.split(body, "it"))
+    words, sentences = len(body.split()), ts.sentence_count(body)
+    letters = sum(ch.isalpha() for ch in body)
+    assert measured.gulpease == pytest.approx(89 + 300 * sentences / words - 10 * letters / words, abs=0.01)
+

@@ -29,3 +29,16 @@ def _sentences(paragraph: str, language: str) -> list[str]:
 )
 def test_sentences_end_where_the_language_ends_them(language: str, paragraph: str, expected: list):
     assert _sentences(paragraph, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "paragraph", "expected"),
+    [
+        ("es", "La Sra. Ruiz dijo que no. Luego se fue.", ["La Sra. Ruiz dijo que no.", "Luego se fue."]),
+        ("es", "El Dr. García llegó. Dijo que no. «Nunca», añadió.", ["El Dr. García llegó.", "Dijo que no.", "«Nunca», añadió."]),
+        ("it", "Il sig. Verdi ha detto no. La dott.ssa Neri se ne va. Fine.", ["Il sig. Verdi ha detto no.", "La dott.ssa Neri se ne va.", "Fine."]),
+        ("it", "Il no. 5 è qui.", ["Il no. 5 è qui."]),
+    ],
+)
+def test_spanish_and_italian_no_ends_a_sentence_before_a_capital(language: str, paragraph: str, expected: list):
+    assert [s.text for s in text.split(paragraph, language).sentences] == expected

@@ -43,6 +43,14 @@ def _times(sentence: str, language: str) -> list[tuple[str, str]]:
         ("es", "Ayer habló.", [("2022-02-08", "Ayer")]),
         ("it", "È partito il 7 febbraio 2022.", [("2022-02-07", "7 febbraio 2022")]),
         ("it", "Era a Roma la settimana scorsa.", [("2022-W05", "settimana scorsa")]),
+        ("it", "È successo tre giorni fa.", [("2022-02-06", "tre giorni fa")]),
+        ("it", "Ha 30 anni e fa il medico.", []),
+        ("it", "I lavori partiranno a gennaio.", [("2023-01", "a gennaio")]),
+        ("it", "I lavori sono partiti a gennaio.", [("2022-01", "a gennaio")]),
+        ("it", "Finiranno entro la fine del 2025.", [("2025-late", "fine del 2025")]),
+        ("es", "Las unidades llegarán en enero.", [("2023-01", "en enero")]),
+        ("es", "Las unidades llegaron en enero.", [("2022-01", "en enero")]),
+        ("es", "Lo dijo hace tres días.", [("2022-02-06", "hace tres días")]),
     ],
 )
 def test_times_in_the_articles_language(language: str, sentence: str, expected: list):

@@ -9,9 +9,10 @@ nothing English is ever applied to it by default.
 `lang/<code>/` holds every fact the analysis keeps about the language, in one file per stage
 that reads it: `words.toml` (this module: words, months, numbers, figures, the timeline's
 words, marks, sentences, syllables), `quotes.toml` (quotes/: who can speak, reporting verbs,
-speaker rules) with the French verb forms in `quote_verbs.txt` (written by
-bench/french_quote_verbs.py), `entities.toml` (entities/: the words around names) and
-`places.toml` (entities/places.py: the words around places). One folder rather than one merged file: each file is a long list already, and merged the entity
+speaker rules) with the verb forms in `quote_verbs.txt` (French by bench/french_quote_verbs.py,
+Spanish and Italian by bench/romance_quote_verbs.py), `entities.toml` (entities/: the words
+around names) and `places.toml` (entities/places.py: the words around places). One folder rather
+than one merged file: each file is a long list already, and merged the entity
 lists (top-level keys today) would move into an `[entities]` table with a `titles` unlike
 `[words] titles` beside it; in one folder a language's data is in one place, and each stage
 still reads a file of its own shape.
@@ -33,6 +34,7 @@ class Syllables:
 
     vowels: frozenset[str]
     split_pairs: frozenset[str]  # two vowels that belong to two syllables ("éa": "ré-a-li-té")
+    strong: frozenset[str]  # vowels of which any two side by side are two syllables (Spanish "o-cé-a-no")
     silent_u_after: frozenset[str]  # "u" after these, before a vowel, is no vowel ("quatre")
     silent_endings: tuple[str, ...]  # endings with a mute vowel after a consonant ("élève")
 
@@ -57,8 +59,10 @@ class Language:
     timeline: dict[str, object] = field(default_factory=dict)  # time words and their meaning ([timeline])
     quote_pairs: tuple[tuple[str, str], ...] = ()
     quote_inner_space: bool = False
+    quote_dialogue: str = ""  # the dash that opens a paragraph of speech (Spanish "—Es tarde —dijo—.")
     formulas: tuple[str, ...] = ()  # the readability formulas made for this language
     no_break_after: frozenset[str] = frozenset()  # abbreviations, as written, that end no sentence
+    break_after: frozenset[str] = frozenset()  # words sentencex takes for abbreviations that end one ("no.")
     ordinal_days: bool = False  # a day is written "7." before its month ("am 7. Februar")
     elisions: frozenset[str] = frozenset()  # words elided before an apostrophe: French "l'", "qu'"
     not_names: frozenset[str] = frozenset()  # articles and contractions never in a name: French "Un", "C'est"
@@ -107,8 +111,10 @@ def rules(code: str) -> Language:
         timeline=dict(data.get("timeline", {})),
         quote_pairs=tuple((a, b) for a, b in quotes.get("pairs", [])),
         quote_inner_space=bool(quotes.get("inner_space", False)),
+        quote_dialogue=str(quotes.get("dialogue", "")),
         formulas=tuple(data.get("readability", {}).get("formulas", [])),
         no_break_after=_word_set(data.get("sentences", {}).get("no_break_after", "")),
+        break_after=_word_set(data.get("sentences", {}).get("break_after", "")),
         ordinal_days=bool(data.get("sentences", {}).get("ordinal_days", False)),
         elisions=_word_set(words.get("elisions", "")),
         not_names=_word_set(words.get("not_names", "")),
@@ -129,6 +135,7 @@ def _syllables(table: dict[str, object]) -> Syllables | None:
     return Syllables(
         vowels=frozenset(str(table["vowels"])),
         split_pairs=frozenset(table.get("split_pairs", [])),  # type: ignore[arg-type]
+        strong=frozenset(str(table.get("strong", ""))),
         silent_u_after=frozenset(str(table.get("silent_u_after", ""))),
         silent_endings=tuple(table.get("silent_endings", [])),  # type: ignore[arg-type]
     )

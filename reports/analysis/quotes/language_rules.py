@@ -1,4 +1,4 @@
-"""French and German (any language with `lang/<code>/quotes.toml`): the words
+"""French, German, Spanish and Italian (any language with `lang/<code>/quotes.toml`): the words
 that find who said a quotation, and who can speak.
 
 A speaker is a name (capitalised words, none a function word of the language, a time or a
@@ -31,6 +31,8 @@ class Rules:
     verbs: frozenset[str]  # reporting verbs, lowercased forms (a separable verb's first word)
     auxiliaries: frozenset[str]
     pronouns: frozenset[str]
+    singular: frozenset[str]  # the pronouns of one person ("il", "er", "lei"): the last one named
+    pro_drop: bool  # a reporting verb may have no subject ("«...», añadió."): the last one named
     according: frozenset[str]  # "selon X", "laut X"
     after_source: frozenset[str]  # "X zufolge": the source before the word
     opening: frozenset[str]  # "Pour X, « ... »"
@@ -40,6 +42,11 @@ class Rules:
     complements: frozenset[str]  # prepositions of a complement between them ("à l'AFP")
     stops: frozenset[str]
     scare_max_words: int
+    short_said: bool  # a short quotation followed by ", <verb>" is said ("«Se acabó», escribió X")
+    incisos: bool  # the source may stand between dashes inside the quotation («A – ha detto X – B»)
+    complementizers: frozenset[str]  # "X aseguró que el Gobierno «…»": the verb before "que" reports the quotation
+    relatives: frozenset[str]  # a relative clause between commas after the subject ("que", "che") is skipped
+    according_phrases: tuple[tuple[str, ...], ...]  # "de acuerdo con X": `according` of several words
     determiners: frozenset[str]
     honorifics: frozenset[str]
     particles: frozenset[str]
@@ -51,6 +58,7 @@ class Rules:
     not_names: frozenset[str]
     function_words: frozenset[str]  # the language's stop words
     pairs: tuple[tuple[str, str], ...]
+    dialogue: str  # the dash that opens a paragraph of speech, "" where the language has none
 
     def verb(self, token: str) -> bool:
         return token.lower() in self.verbs
@@ -94,6 +102,8 @@ def rules(code: str) -> Rules:
         verbs=frozenset(verbs),
         auxiliaries=_forms(said.get("auxiliaries", [])),
         pronouns=frozenset(said.get("pronouns", [])),
+        singular=frozenset(said.get("singular", [])),
+        pro_drop=bool(said.get("pro_drop", False)),
         according=frozenset(said.get("according", [])),
         after_source=frozenset(said.get("after_source", [])),
         opening=frozenset(said.get("opening", [])),
@@ -103,6 +113,11 @@ def rules(code: str) -> Rules:
         complements=_forms(said.get("complements", [])),
         stops=_forms(said.get("stops", [])),
         scare_max_words=int(said.get("scare_max_words", 0)),
+        short_said=bool(said.get("short_said", False)),
+        incisos=bool(said.get("incisos", False)),
+        relatives=frozenset(said.get("relatives", [])),
+        complementizers=frozenset(said.get("complementizers", [])),
+        according_phrases=tuple(tuple(c.lower().split()) for c in said.get("according", []) if " " in c),
         determiners=_forms(speaker.get("determiners", [])),
         honorifics=frozenset(speaker.get("honorifics", [])),
         particles=_forms(speaker.get("particles", [])),
@@ -114,6 +129,7 @@ def rules(code: str) -> Rules:
         not_names=frozenset(speaker.get("not_names", [])),
         function_words=language.stop_words | language.elisions,
         pairs=language.quote_pairs,
+        dialogue=language.quote_dialogue,
     )
 
 
@@ -147,6 +163,8 @@ def speaks(speaker: str | None, code: str) -> bool:
     if not speaker:
         return True
     r = rules(code)
+    if speaker.lower().replace("’", "'") in r.function_words:
+        return False  # "Aujourd'hui": one function word, however its tokens read
     words = words_of(speaker)
     return bool(words) and reading(words, r) is not None
 
@@ -178,12 +196,15 @@ def reading(words: list[str], r: Rules) -> tuple[str, str, bool] | None:
         if before and before[-1].lower() in {"le", "la", "les"} and not head:
             shown = [before[-1].capitalize(), *shown]  # "le Parisien" -> "Le Parisien"
         elif before and before[-1] in r.honorifics and end - start == 1:
-            shown = [before[-1], *shown]  # "M. Dupont" when no fuller name is found
+            title = before[-1]
+            if title + "." in r.honorifics:
+                title += "."  # "Sr. Pérez": its dot, taken off as a full stop by `words_of`
+            shown = [title, *shown]  # "M. Dupont" when no fuller name is found
         return " ".join(shown), "name", False
     # a description's head: a noun of the lists ("le Conseil", "la Commission" capitalised too;
     # an ending only in lower case, since "Parisien" is a name)
-    if any(r.noun_of_speakers(w) if not capital(w) or r.compounds else w.lower() in r.people | r.groups_documents
-           for w in words):
+    if any((r.noun_of_speakers(w) if not capital(w) or r.compounds else w.lower() in r.people | r.groups_documents)
+           and bare(w) not in r.function_words for w in words):  # "leur", "plusieurs": no "-eur" noun
         anonymous = any(w.lower() in r.anonymous for w in words)
         return joined(words), "description", anonymous
     return None

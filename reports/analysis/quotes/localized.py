@@ -1,17 +1,17 @@
 """Quotations in a language other than English that has a data file (`lang/<code>/quotes.toml`).
 
-The English pass (`quotes.py`) reads English syntax; French and German report speech their
-own way, so they get this smaller pass, driven by their data files:
+The English pass (`quotes.py`) reads English syntax; French, German, Spanish and Italian report
+speech their own way, so they get this smaller pass, driven by their data files:
 
-1. marks: the language's pairs (`reports/analysis/lang/<code>/words.toml`, [quotes]: « » and „ “,
-   ‚ ‘, ‹ ›, » « ...) paired within a paragraph, a quotation inside another one left to it,
-   one left open before a paragraph that opens with a mark running on; the spaces French sets
-   inside « » belong to the typography, not the quotation, and are left out of it.
+1. marks (`localized_marks.py`): the language's pairs (`lang/<code>/words.toml`, [quotes]: « »
+   and „ “, ‚ ‘, ‹ ›, » « ...) paired within a paragraph; Spanish dialogue dashes.
 2. the source, in the writer's sentence: after the quotation an inverted verb ("a-t-il
    déclaré", "confie-t-elle", "sagte er") or a verb and its subject ("explique Jean Dupont",
    "sagte Klug", "so X"); before it "X a déclaré :" / "X sagte:" / "Dann sagte X:"; anywhere in
    the sentence "selon X", "d'après X", "laut X", an opening "Pour X," or "Wie X sagte,"; then
-   the paragraph's previous source, for a quotation that follows another.
+   the paragraph's previous source, for a quotation that follows another. Where the language
+   drops the subject (Spanish, Italian: `pro_drop`), a reporting verb with none ("«...»,
+   añadió.", "Poi ha aggiunto: «...»") is the last person named.
 3. who can speak (`language_rules.speaks`): a name or a description of people, groups or
    documents; a pronoun is the last person named as a speaker, or one named since. Anything
    else is no source: unattributed rather than absurd.
@@ -36,16 +36,17 @@ from reports.analysis.quotes.language_rules import (
     supports,
     words_of,
 )
+from reports.analysis.quotes.localized_marks import SPACES as _SPACES
+from reports.analysis.quotes.localized_marks import spans
 from reports.analysis.text import Document
 from reports.models import Quote, Quotes
 
 __all__ = ["extract", "rules", "speaks", "supports"]
 
-_SPACES = " \t\n\u00a0\u202f\u2009"
 _SENTENCE_END = re.compile(r"[.!?…](?=[\s\"»“”]|$)|\n")
 _INVERTED = re.compile(r"^(?P<verb>[^\W\d_]+(?:-[^\W\d_]+)*?)(?:-t)?-(?P<pronoun>[^\W\d_]+)$")
 _NAMES = re.compile(r"[^\W\d_][\w'’\-]*(?:\s+(?:(?:de|du|von|van|der|le|la)\s+)?[A-ZÀ-ÖØ-Þ][\w'’\-]*)+")
-_UNAMBIGUOUS = "«„"  # opening marks that never close anything: one left open is still a quotation
+_INCISO = re.compile(r"\s[–—]\s?([^–—]{3,120}?)\s?[–—](?:\s|$)")  # « A – ha detto X – B »
 _CONTEXT = 300  # characters of the writer's sentence looked at on either side
 
 
@@ -157,6 +158,33 @@ def _after_verb(tokens: list[str], r: Rules, comma: bool = False) -> tuple[list[
     return (phrase, verb) if phrase else None
 
 
+def _dropped(tokens: list[str], r: Rules) -> str:
+    """The reporting verb, with no subject after it, that opens `tokens` where the language
+    drops subjects ("«...», añadió.", "«...», ha poi aggiunto in conferenza stampa"); "" if none."""
+    at = 0
+    while at < len(tokens) and (bare(tokens[at]) in r.auxiliaries or bare(tokens[at]) in r.adverbs):
+        at += 1
+    if at >= len(tokens) or not r.verb(tokens[at]) or not tokens[at].islower():
+        return ""
+    rest = tokens[at + 1 :]
+    alone = not rest or rest[0] in ",;:()" or bare(rest[0]) in r.stops or bare(rest[0]) in r.complements
+    return " ".join(tokens[: at + 1]) if alone else ""
+
+
+def _dropped_before(tokens: list[str], r: Rules) -> str:
+    """The reporting verb, with no subject before it, that closes `tokens` ahead of the
+    quotation ("Y añadió:", "Poi ha aggiunto:"); "" if none."""
+    while tokens and bare(tokens[-1]) in {":", ","} | r.complementizers:
+        tokens = tokens[:-1]
+    if not tokens or not r.verb(tokens[-1]) or not tokens[-1].islower():
+        return ""
+    before = tokens[:-1]
+    while before and (bare(before[-1]) in r.auxiliaries or bare(before[-1]) in r.adverbs):
+        before = before[:-1]
+    alone = not before or before[-1] in ",;:" or (len(before) == 1 and bare(before[0]) in r.function_words)
+    return " ".join(t for t in tokens[len(before) :] if bare(t) not in r.adverbs) if alone else ""
+
+
 def _a_person(phrase: list[str], r: Rules) -> bool:
     """A name of two words or more, or a description of a person."""
     found = reading(phrase, r)
@@ -168,19 +196,25 @@ def _before_verb(tokens: list[str], r: Rules) -> tuple[list[str], str] | None:
     """The subject of a reporting verb that closes `tokens` (before the quotation): "Jean
     Dupont a déclaré :", "Il a expliqué que", "Klug sagte:", "Dann sagte Klug:"."""
     colon = tokens[-1:] == [":"]
-    while tokens and bare(tokens[-1]) in {":", ",", "que", "qu", "dass", "daß"}:
+    while tokens and bare(tokens[-1]) in {":", ",", "que", "qu", "dass", "daß"} | r.complementizers:
         tokens = tokens[:-1]
-    for index in range(len(tokens) - 1, max(-1, len(tokens) - 7), -1):
+    reach = 12 if r.complementizers else 7  # "X ha asegurado que el Gobierno «…»": the clause after "que"
+    for index in range(len(tokens) - 1, max(-1, len(tokens) - reach), -1):
         if not r.verb(tokens[index]) or (index and tokens[index - 1][:1] == "-"):
             continue
         after = _phrase(tokens[index + 1 :], r)
         if after and (len(after) == len(tokens) - index - 1 or (r.compounds and index == 1)):
             return after, tokens[index]  # German "Dann sagte Klug:", "Schließlich schreibt X auf Y:"
-        if index + 1 < len(tokens) and not after:
+        reported = index + 1 < len(tokens) and bare(tokens[index + 1]) in r.complementizers
+        if index + 1 < len(tokens) and not after and not reported:
             continue  # "a déclaré à la presse" is fine; a verb inside other words is not
         back = index
         while back > 0 and (bare(tokens[back - 1]) in r.auxiliaries or bare(tokens[back - 1]) in r.adverbs):
             back -= 1
+        if r.relatives and back > 1 and tokens[back - 1] == ",":
+            opened = max((i for i in range(back - 1) if tokens[i] == ","), default=-1)
+            if opened > 0 and bare(tokens[opened + 1]) in r.relatives:
+                back = opened  # "La ministra, que visitó la zona, dijo:": the clause is skipped
         subject: list[str] = []
         while back > 0 and len(subject) < 7:
             word = tokens[back - 1]
@@ -205,6 +239,11 @@ def _cue(tokens: list[str], r: Rules, opening_only: bool) -> tuple[list[str], st
         low = token.lower()
         if bare(low) == "d" and index + 1 < len(tokens) and tokens[index + 1].lower() == "après":
             low, index = "d'après", index + 1
+        for cue in r.according_phrases:  # "de acuerdo con X", "a juicio de X"
+            if not opening_only and [bare(t) for t in tokens[index : index + len(cue)]] == list(cue):
+                phrase = _phrase(tokens[index + len(cue) :], r)
+                if phrase:
+                    return phrase, " ".join(cue)
         if not opening_only and low in r.according:
             phrase = _phrase(tokens[index + 1 :], r)
             if phrase:
@@ -218,67 +257,6 @@ def _cue(tokens: list[str], r: Rules, opening_only: bool) -> tuple[list[str], st
                 if r.verb(tokens[end]) and tokens[end].islower():
                     return tokens[1:end], tokens[end]
     return None
-
-
-# --- 1. the marks ----------------------------------------------------------------------------
-
-
-def spans(doc: Document, r: Rules) -> list[tuple[int, int, int]]:
-    """(start, end, paragraph) of each outermost quotation, its marks and edge spaces left out."""
-    closers: dict[str, str] = {}
-    for opening, closing in r.pairs:
-        closers[opening] = closers.get(opening, "") + closing
-    marks = re.compile("[" + re.escape("".join(set(closers) | set("".join(closers.values())))) + "]")
-    found: list[tuple[int, int, int]] = []
-    pending: tuple[int, int, str] | None = None  # a quotation left open at a paragraph's end
-    for index, paragraph in enumerate(doc.paragraphs):
-        text = paragraph.text
-        open_at: int | None = None
-        start, first, opener = 0, index, ""
-        if pending is not None:
-            (start, first, opener), open_at, pending = pending, -1, None
-        for match in marks.finditer(text):
-            mark, at = match.group(), match.start()
-            if open_at is None:
-                if mark in closers and _opens(text, at):
-                    open_at, opener, start, first = at, mark, paragraph.start + at + 1, index
-            elif open_at < 0 and at == 0 and mark in closers and (mark == opener or mark not in closers[opener]):
-                continue  # the running quotation's mark again on its new paragraph
-            elif mark in closers[opener] and (open_at < 0 or at > open_at + 1):
-                found.append(_trimmed(doc.text, start, paragraph.start + at, first))
-                open_at = None
-            elif mark == opener and mark in _UNAMBIGUOUS and open_at >= 0:
-                open_at, start = at, paragraph.start + at + 1  # the earlier one was never closed
-        if open_at is None:
-            continue
-        following = doc.paragraphs[index + 1].text if index + 1 < len(doc.paragraphs) else ""
-        next_mark = marks.search(following)
-        runs_on = bool(next_mark) and index - first < 5 and (
-            (next_mark.start() == 0 and next_mark.group() in closers)
-            or (opener in _UNAMBIGUOUS and next_mark.group() in closers[opener]))
-        if open_at >= 0 and not text[open_at + 1 :].strip(_SPACES):
-            runs_on = index - first < 5  # a mark alone at the paragraph's end (a page's layout)
-        if runs_on:
-            pending = (start, first, opener)
-        elif opener in _UNAMBIGUOUS:
-            found.append(_trimmed(doc.text, start, paragraph.end, first))  # never closed: to its end
-    return [span for span in found if span[1] > span[0]]
-
-
-def _opens(text: str, at: int) -> bool:
-    """A mark that faces neither way (" “) opens only before a word; « „ ‚ ‹ » always do."""
-    if text[at] in "«„‚‹»":
-        return True
-    after = text[at + 1 : at + 2]
-    return bool(after) and after not in ",.;:!?)" and not (text[at] != '"' and after.isspace())
-
-
-def _trimmed(text: str, start: int, end: int, paragraph: int) -> tuple[int, int, int]:
-    while start < end and text[start] in _SPACES:
-        start += 1
-    while end > start and text[end - 1] in _SPACES:
-        end -= 1
-    return start, end, paragraph
 
 
 # --- the pass --------------------------------------------------------------------------------
@@ -298,17 +276,35 @@ class _Attributor:
         body = text[start:end]
         self.at = start
         left, right = self._left(start, paragraph), self._right(end)
-        if len(body.split()) <= r.scare_max_words:
+        if len(body.split()) <= r.scare_max_words and not (r.short_said and self._said_short(body, right)):
             return Quote(body, None, "scare", False, start, end)
         first = next((c for c in body if c.isalpha()), "")
         bare_left = left.rstrip(_SPACES + "«„‚‹»\"“")
         kind = "full" if first.isupper() and (not bare_left or bare_left.endswith((":", ","))) else "partial"
-        found = self._source(left, right, paragraph)
+        found = self._source(left, right, paragraph) or (self._inciso(body) if r.incisos else None)
         if found is None:
             return Quote(body, None, kind, False, start, end)
         speaker, mention, anonymous, verb = found
         self.last_source[paragraph] = found
         return Quote(body, speaker, kind, anonymous, start, end, verb=verb or None, mention=mention)
+
+    def _said_short(self, body: str, right: str) -> bool:
+        """A short quotation that opens with a capital and is followed by its comma and a
+        reporting verb is said, not a word named ("«Se acabó», escribió ...")."""
+        tokens = words_of(right)
+        if tokens[:1] != [","] or not body[:1].isupper():
+            return False
+        rest = [t for t in tokens[1:4] if bare(t) not in self.r.auxiliaries and bare(t) not in self.r.adverbs]
+        return bool(rest) and self.r.verb(rest[0])
+
+    def _inciso(self, body: str) -> tuple[str | None, str, bool, str | None] | None:
+        """The source set between dashes inside the quotation («Siamo pronti – ha detto il
+        ministro – a trattare»), as Italian and Spanish newspapers write it."""
+        match = _INCISO.search(body)
+        if match is None:
+            return None
+        found = _after_verb(words_of(match.group(1)), self.r, True)
+        return self._speaker(*found) if found else None
 
     def _source(self, left: str, right: str, paragraph: int) -> tuple[str | None, str, bool, str | None] | None:
         r = self.r
@@ -322,6 +318,11 @@ class _Attributor:
                 source = self._speaker(*found)
                 if source:
                     return source
+        dropped = r.pro_drop and ((comma and _dropped(right_tokens, r)) or _dropped_before(left_tokens, r))
+        if dropped:
+            person = self._antecedent()  # "«...», añadió." / "Y añadió: «...»": the last one named
+            if person:
+                return person, "", False, dropped
         cue = _cue(left_tokens, r, False) or _cue(right_tokens, r, False)
         if cue:
             source = self._speaker(*cue)
@@ -388,8 +389,8 @@ class _Attributor:
                 named = " ".join(words[run[0] : run[1]])  # not "la Maison Blanche", "sur BFM Business"
         return named or self.last_person
 
-    def _singular(self) -> set[str]:
-        return {p for p in self.r.pronouns if p.lower() in {"il", "elle", "er", "sie"}}
+    def _singular(self) -> frozenset[str]:
+        return self.r.singular
 
     def _full(self, name: str) -> str:
         """A surname alone ("M. Dupont", "Klug") -> the fuller name met in the article."""
@@ -408,9 +409,12 @@ class _Attributor:
         previous closing mark."""
         floor = max(self.doc.paragraphs[paragraph].start, start - _CONTEXT)
         text = self.doc.text[floor:start].rstrip(_SPACES)[:-1]  # without the opening mark
-        last = max(text.rfind(mark) for mark in self.closing)
+        closing = self.closing
+        if self.r.dialogue and self.doc.paragraphs[paragraph].text.startswith(self.r.dialogue):
+            closing = closing | {self.r.dialogue}  # "—A —dijo X—. B": B follows the narrator's dash
+        last = max(text.rfind(mark) for mark in closing)
         text = text[last + 1 :]  # after an earlier quotation of the sentence
-        ends = [m.end() for m in re.finditer(r"[.!?…](?=\s)", text) if not _abbreviation(text, m.start())]
+        ends = [m.end() for m in re.finditer(r"[.!?…](?=\s)", text) if not _abbreviation(text, m.start(), self.r)]
         return text[ends[-1] :] if ends else text
 
     def _right(self, end: int) -> str:
@@ -419,15 +423,16 @@ class _Attributor:
         stop = re.search(r"[«„“\"»]", text)  # the next quotation ("A", "B", ...)
         text = text[: stop.start()] if stop else text
         for match in _SENTENCE_END.finditer(text):
-            if match.group() == "\n" or not _abbreviation(text, match.start()):
+            if match.group() == "\n" or not _abbreviation(text, match.start(), self.r):
                 return text[: match.start()]
         return text
 
 
-def _abbreviation(text: str, dot: int) -> bool:
-    """A dot after "M", "Mme", an initial: no sentence ends there."""
+def _abbreviation(text: str, dot: int, r: Rules) -> bool:
+    """A dot after "M", "Sr", an initial: no sentence ends there."""
     word = re.search(r"(\w+)$", text[:dot])
-    return bool(word) and (len(word.group(1)) == 1 and word.group(1).isupper() or word.group(1) in {"MM", "Dr", "Prof"})
+    return bool(word) and (len(word.group(1)) == 1 and word.group(1).isupper() or word.group(1) in {"MM", "Dr", "Prof"}
+                           or word.group(1) + "." in r.honorifics)
 
 
 def extract(doc: Document) -> Quotes:
