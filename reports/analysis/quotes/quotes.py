@@ -130,6 +130,7 @@ class _Attributor:
         self.speaker_names = SpeakerNames(doc.text, self._proper)  # evidence for can_speak
         self.genders: dict[str, str] | None = None  # surname -> "he"/"she", from the article's titles
         self.chooser_memo: dict = {}  # the chooser's mentions and their own features, for the article
+        self.quoted: tuple[list[int], list[int]] = ([], [])  # the article's quotations: starts, ends
         # the chosen speaker's pronoun as the writer's sentence gives it ("Though he said it
         # was a “...”" after "Tom John, the chairman, ..."): the source as written
         self.said_as: str | None = None
@@ -280,7 +281,8 @@ class _Attributor:
             previous_paragraph_start=previous, sentence_starts=self.sentence_starts, runs=self.runs,
             run_starts=self.run_starts, alone=not left.strip() and _right_is_empty(doc, span),
             previous_speaker=self.previous_speaker, previous_name=self.previous_name, spoken=self.spoken,
-            proper=self._proper, names=self.speaker_names, memo=self.chooser_memo)
+            proper=self._proper, names=self.speaker_names, memo=self.chooser_memo,
+            quoted_starts=self.quoted[0], quoted_ends=self.quoted[1])
 
     def _proper(self) -> set[str]:
         if self.proper is None:
@@ -572,6 +574,7 @@ def _extract(doc: Document, model: dict[str, float] | None, trace: list | None =
     found_spans = spans(doc)
     attributor = _Attributor(doc, model)
     attributor.trace = trace
+    attributor.quoted = ([s.start for s in found_spans], [s.end for s in found_spans])
     items: list[Quote] = []
     for index, span in enumerate(found_spans):
         following = [f for f in found_spans[index + 1 : index + 4] if f.paragraph == span.end_paragraph]
