@@ -45,7 +45,7 @@ from reports.analysis.quotes import chooser
 from reports.analysis.quotes.agents import source_agent, source_opening
 from reports.analysis.quotes.attribution import Source, source_after, source_before
 from reports.analysis.quotes.can_speak import Names as SpeakerNames
-from reports.analysis.quotes.can_speak import genders, shown
+from reports.analysis.quotes.can_speak import shown
 from reports.analysis.quotes.clauses import (
     INTRODUCED,
     closes_sentence,
@@ -56,6 +56,7 @@ from reports.analysis.quotes.clauses import (
     subordinate_opening,
     woven_through,
 )
+from reports.analysis.quotes.index import TextIndex
 from reports.analysis.quotes.heads import clause_subject, participle_subject, that_clause_subject
 from reports.analysis.quotes.kinds import NAMING, cited, personal, subhead, words_used
 from reports.analysis.quotes.kinds import kind as quote_kind
@@ -103,9 +104,6 @@ _POLL = re.compile(r"(?:\b(?:a|an|the|this|that|its)\s+)?(?:[\w/.\-]+\s+){0,4}?(
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 _SENTENCE_STOP = re.compile(r"[.!?][”\"’]?\s|[“”\"]|\n")
 _LAST_SENTENCE = re.compile(r"[^.!?]*[.!?]?\s*$")
-# A capital after a word and a space, or after an initial ("J. Smith"). The look-backs follow
-# the capital (and take it in) so that the pattern opens on [A-Z], which re can skip to.
-_MID_SENTENCE_CAPITAL = re.compile(r"[A-Z](?:(?<=[\w,;)] [A-Z])|(?<=\b[A-Z]\. [A-Z]))[\w’'\-]*")
 
 
 class _Attributor:
@@ -119,16 +117,15 @@ class _Attributor:
         self.resolved: dict[object, str | None] = {}  # a capitalised mention's speaker, for the chooser
         self.previous_speaker: str | None = None
         self.previous_name: str | None = None
-        self.runs: list[tuple[int, int]] | None = None
-        self.run_starts: list[int] = []
-        self.names = Names(doc.text)
+        # the article's whole-text scans, made once and shared; it holds nothing of this
+        # attributor's, so the article's objects are freed without the cycle collector
+        self.index = TextIndex(doc.text)
+        self.names = Names(doc.text, self.index)
         self.sentence_starts = [s.start for s in doc.sentences]
         self.last_person: str | None = None
         self.last_person_at = -1  # where the last named speaker's quotation starts
         self.last_source: dict[int, Source] = {}  # the last source found in each paragraph
-        self.proper: set[str] | None = None  # words capitalised mid-sentence, when first needed
-        self.speaker_names = SpeakerNames(doc.text, self._proper)  # evidence for can_speak
-        self.genders: dict[str, str] | None = None  # surname -> "he"/"she", from the article's titles
+        self.speaker_names = SpeakerNames(doc.text, self.index.proper)  # evidence for can_speak
         self.chooser_memo: dict = {}  # the chooser's mentions and their own features, for the article
         # the chosen speaker's pronoun as the writer's sentence gives it ("Though he said it
         # was a “...”" after "Tom John, the chairman, ..."): the source as written
@@ -271,21 +268,14 @@ class _Attributor:
         paragraph = doc.paragraphs[span.paragraph]
         last = doc.paragraphs[span.end_paragraph]
         previous = doc.paragraphs[span.paragraph - 1].start if span.paragraph else paragraph.start
-        if self.runs is None:
-            self.runs = [m.span() for m in self.names._runs()]
-            self.run_starts = [r[0] for r in self.runs]
+        index = self.index
         return chooser.Context(
             text=doc.text, start=span.start, end=span.end, left_start=span.start - 1 - len(left),
             right_end=span.end + 1 + len(right), paragraph_start=paragraph.start, paragraph_end=last.end,
-            previous_paragraph_start=previous, sentence_starts=self.sentence_starts, runs=self.runs,
-            run_starts=self.run_starts, alone=not left.strip() and _right_is_empty(doc, span),
+            previous_paragraph_start=previous, sentence_starts=self.sentence_starts, runs=index.run_spans,
+            run_starts=index.run_starts, alone=not left.strip() and _right_is_empty(doc, span),
             previous_speaker=self.previous_speaker, previous_name=self.previous_name, spoken=self.spoken,
-            proper=self._proper, names=self.speaker_names, memo=self.chooser_memo)
-
-    def _proper(self) -> set[str]:
-        if self.proper is None:
-            self.proper = set(_MID_SENTENCE_CAPITAL.findall(self.doc.text))
-        return self.proper
+            proper=index.proper, names=self.speaker_names, memo=self.chooser_memo)
 
     def _plausible(self, source: Source, span: Span) -> Source | None:
         """A sentence's subject cut to a noun phrase that can say something ("Ramos believes"
@@ -410,9 +400,7 @@ class _Attributor:
             return source
         if not capitalised(source.mention) or _subject_of_verb(source):
             return source
-        if self.proper is None:
-            self.proper = set(_MID_SENTENCE_CAPITAL.findall(self.doc.text))
-        return source if source.mention in self.proper else None
+        return source if source.mention in self.index.mid_capitals else None
 
     def _signature(self, span: Span) -> Source | None:
         """A quotation opening its paragraph and signed after it on the same line ('“...” ―
@@ -525,10 +513,8 @@ class _Attributor:
         subject = self.names.subject_before(at)
         person_ = subject[1] if subject and subject[0] > self.last_person_at else self.last_person
         if person_ and pronoun in {"he", "she"}:
-            if self.genders is None:
-                self.genders = genders(self.doc.text)
             surname = person_.split()[-1].lower()
-            if self.genders.get(surname, pronoun) != pronoun and not self.names.shared(surname):
+            if self.index.genders.get(surname, pronoun) != pronoun and not self.names.shared(surname):
                 return None
         return person_
 
