@@ -467,28 +467,15 @@ class _Attributor:
     def _resolve(self, mention: str, at: int, opener: str = "") -> tuple[str | None, bool]:
         """(speaker, anonymous): pronouns and surnames to full names, descriptions kept.
         `opener`: the writer's sentence before a quotation whose "he said" follows it."""
-        low = nominative(mention).lower()  # "his willingness to “...”": he
+        low, name, written, anonymous = _reading(mention)
         if low in {"he", "she"} and opener.strip():
             named = self._sentence_person(opener, at)
             if named:
                 return named, False
         if low in PRONOUNS:
             return (self._antecedent(at, low) if low in {"he", "she", "i", "who"} else None), False
-        unnamed = _unnamed_end(mention)
-        if unnamed is not None and not mention[unnamed:].lstrip()[:1].isupper():
-            return mention, True  # not "Senate Majority Leader Mitch McConnell": a title, named
-        if not capitalised(mention):
-            named = _LOWER_TITLES.match(mention)  # "former governor Jeb Bush" -> "Jeb Bush"
-            if not named:
-                return mention, False
-            mention = named.group(1)
-        parts = _NAME_PARTS.split(mention)
-        # "Joel Pollak of Breitbart" -> its head; "Secretary of State John Kerry" -> its tail
-        name = person(parts[0])
-        if not name and len(parts) > 1 and all(w.lower() in TITLES for w in parts[0].split()):
-            name = person(parts[-1])
-        if not name or name.lower() in _INSTITUTIONS:
-            return mention, False  # "the State Department" is no person called "Department"
+        if name is None:
+            return written, anonymous
         full = self.names.full(name, at)
         self.last_person, self.last_person_at = full, at
         return full, False
@@ -517,6 +504,33 @@ class _Attributor:
             if self.index.genders.get(surname, pronoun) != pronoun and not self.names.shared(surname):
                 return None
         return person_
+
+
+# The same mentions come back in every article ("officials", a president's name): what their
+# words alone say is read once per process; only the person they name is the article's.
+@lru_cache(maxsize=16384)
+def _reading(mention: str) -> tuple[str, str | None, str, bool]:
+    """(the mention's pronoun reading, the person's name in it or None, the mention as the
+    speaker when it names no person, anonymous) for `_Attributor._resolve`."""
+    low = nominative(mention).lower()  # "his willingness to “...”": he
+    if low in PRONOUNS:
+        return low, None, mention, False
+    unnamed = _unnamed_end(mention)
+    if unnamed is not None and not mention[unnamed:].lstrip()[:1].isupper():
+        return low, None, mention, True  # not "Senate Majority Leader Mitch McConnell": a title, named
+    if not capitalised(mention):
+        named = _LOWER_TITLES.match(mention)  # "former governor Jeb Bush" -> "Jeb Bush"
+        if not named:
+            return low, None, mention, False
+        mention = named.group(1)
+    parts = _NAME_PARTS.split(mention)
+    # "Joel Pollak of Breitbart" -> its head; "Secretary of State John Kerry" -> its tail
+    name = person(parts[0])
+    if not name and len(parts) > 1 and all(w.lower() in TITLES for w in parts[0].split()):
+        name = person(parts[-1])
+    if not name or name.lower() in _INSTITUTIONS:
+        return low, None, mention, False  # "the State Department" is no person called "Department"
+    return low, name, mention, False
 
 
 # Heads of institutions' names, left whole rather than read as a person's surname
