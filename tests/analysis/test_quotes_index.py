@@ -40,3 +40,11 @@ def test_each_scan_is_the_whole_text_scan_once() -> None:
     assert "Park" in index.mid_capitals and "Later" not in index.mid_capitals
     assert index.proper() is index.mid_capitals
     assert index.genders == genders(text)
+
+
+def test_genders_without_a_title_skip_the_scan_and_find_the_same() -> None:
+    """The titles' written forms are looked for first: a text with none has no genders, one
+    with a title still has them all (a title in another case is no title to the pattern)."""
+    assert genders("Lee Park and Ada Stone spoke. mr Ode did not.") == {}
+    assert genders("Ada Stone met Mr. Lee Park; Sister Ann Ode agreed.") == {"park": "he", "ode": "she"}
+    assert genders("Ada Stone met MR. Park.") == {}

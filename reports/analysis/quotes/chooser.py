@@ -254,8 +254,6 @@ def _source_nouns(text: str, lo: int, hi: int) -> list[re.Match[str]]:
     (cut at `hi` as the pattern sees it) and starts a word in the text, not only the window."""
     if not _ONE_WORD_NOUNS:
         return list(_SOURCE_NOUN.finditer(text, lo, hi))
-    if not any(map(_is_source_noun, _WORD_RUN.findall(text, lo, hi))):
-        return []  # most windows hold none: their words asked in one pass without a Python loop
     found = []
     for match in _WORD_RUN.finditer(text, lo, hi):
         if _is_source_noun(match.group()) and not (

@@ -34,11 +34,11 @@ class TextIndex:
     @cached_property
     def run_spans(self) -> list[tuple[int, int]]:
         """(start, end) of each run: what the chooser bisects."""
-        return [match.span() for match in self.runs]
+        return list(map(re.Match.span, self.runs))
 
     @cached_property
     def run_starts(self) -> list[int]:
-        return [start for start, _ in self.run_spans]
+        return list(map(re.Match.start, self.runs))
 
     @cached_property
     def mid_capitals(self) -> set[str]:
