@@ -116,6 +116,8 @@ def genders(text: str, lang: str = "en") -> dict[str, str]:
     """Surname -> "he" or "she", from the titles the article gives ("Mr. Park", "Ms. Lee");
     a surname given both is left out."""
     titles = lexicon(lang).gender_titles
+    if not any(form in text for form in _title_forms(lang)):
+        return {}  # no title written as the pattern takes one ("Mr", "Ms"): the scan finds none
     found: dict[str, str] = {}
     for match in _TITLED.finditer(text):
         pronoun = titles.get(match.group(1).lower())
@@ -123,6 +125,14 @@ def genders(text: str, lang: str = "en") -> dict[str, str]:
             surname = match.group(2).lower()
             found[surname] = pronoun if found.get(surname, pronoun) == pronoun else ""
     return {k: v for k, v in found.items() if v}
+
+
+@lru_cache(maxsize=8)
+def _title_forms(lang: str) -> tuple[str, ...]:
+    """The gender titles as `_TITLED` can meet them: an ASCII capital, then lower-case ASCII
+    letters ("Mr"); no other form of a title can be its first group."""
+    return tuple(title.capitalize() for title in lexicon(lang).gender_titles
+                 if title.isascii() and title.isalpha() and title.islower())
 
 
 # The title's capital first and its word boundary looked back at after it (the same matches

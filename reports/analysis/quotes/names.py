@@ -7,24 +7,23 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
-from reports.analysis.quotes.lexicon import CAP_NAME, DAYS, SENTENCE_WORDS, TITLES, opening_adverb
+from reports.analysis.quotes.index import TextIndex
+from reports.analysis.quotes.lexicon import DAYS, SENTENCE_WORDS, TITLES, opening_adverb
 
 
 class Names:
     """Full names met in the document, by surname, to resolve "Mr Scholz" and "Scholz"."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, index: TextIndex | None = None) -> None:
         self._text = text
+        self._scans = index or TextIndex(text)  # the article's shared scans (`index`)
         self._by_surname: dict[str, list[tuple[int, str]]] | None = None  # built when first asked
         self._subjects: list[tuple[int, str]] | None = None
-        self._matches: list[re.Match[str]] | None = None
 
     def _runs(self) -> list[re.Match[str]]:
         """Capitalised runs of the text: scanned once, read by both indexes (the scan is
-        most of their cost)."""
-        if self._matches is None:
-            self._matches = list(CAP_NAME.finditer(self._text))
-        return self._matches
+        most of their cost) and by the chooser."""
+        return self._scans.runs
 
     def _index(self) -> dict[str, list[tuple[int, str]]]:
         by_surname: dict[str, list[tuple[int, str]]] = {}

@@ -45,7 +45,7 @@ from reports.analysis.quotes import chooser
 from reports.analysis.quotes.agents import source_agent, source_opening
 from reports.analysis.quotes.attribution import Source, source_after, source_before
 from reports.analysis.quotes.can_speak import Names as SpeakerNames
-from reports.analysis.quotes.can_speak import genders, shown
+from reports.analysis.quotes.can_speak import shown
 from reports.analysis.quotes.clauses import (
     INTRODUCED,
     closes_sentence,
@@ -56,6 +56,7 @@ from reports.analysis.quotes.clauses import (
     subordinate_opening,
     woven_through,
 )
+from reports.analysis.quotes.index import TextIndex
 from reports.analysis.quotes.heads import clause_subject, participle_subject, that_clause_subject
 from reports.analysis.quotes.kinds import NAMING, cited, personal, subhead, words_used
 from reports.analysis.quotes.kinds import kind as quote_kind
@@ -103,9 +104,6 @@ _POLL = re.compile(r"(?:\b(?:a|an|the|this|that|its)\s+)?(?:[\w/.\-]+\s+){0,4}?(
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 _SENTENCE_STOP = re.compile(r"[.!?][”\"’]?\s|[“”\"]|\n")
 _LAST_SENTENCE = re.compile(r"[^.!?]*[.!?]?\s*$")
-# A capital after a word and a space, or after an initial ("J. Smith"). The look-backs follow
-# the capital (and take it in) so that the pattern opens on [A-Z], which re can skip to.
-_MID_SENTENCE_CAPITAL = re.compile(r"[A-Z](?:(?<=[\w,;)] [A-Z])|(?<=\b[A-Z]\. [A-Z]))[\w’'\-]*")
 
 
 class _Attributor:
@@ -119,16 +117,15 @@ class _Attributor:
         self.resolved: dict[object, str | None] = {}  # a capitalised mention's speaker, for the chooser
         self.previous_speaker: str | None = None
         self.previous_name: str | None = None
-        self.runs: list[tuple[int, int]] | None = None
-        self.run_starts: list[int] = []
-        self.names = Names(doc.text)
+        # the article's whole-text scans, made once and shared; it holds nothing of this
+        # attributor's, so the article's objects are freed without the cycle collector
+        self.index = TextIndex(doc.text)
+        self.names = Names(doc.text, self.index)
         self.sentence_starts = [s.start for s in doc.sentences]
         self.last_person: str | None = None
         self.last_person_at = -1  # where the last named speaker's quotation starts
         self.last_source: dict[int, Source] = {}  # the last source found in each paragraph
-        self.proper: set[str] | None = None  # words capitalised mid-sentence, when first needed
-        self.speaker_names = SpeakerNames(doc.text, self._proper)  # evidence for can_speak
-        self.genders: dict[str, str] | None = None  # surname -> "he"/"she", from the article's titles
+        self.speaker_names = SpeakerNames(doc.text, self.index.proper)  # evidence for can_speak
         self.chooser_memo: dict = {}  # the chooser's mentions and their own features, for the article
         self.quoted: tuple[list[int], list[int]] = ([], [])  # the article's quotations: starts, ends
         # the chosen speaker's pronoun as the writer's sentence gives it ("Though he said it
@@ -272,22 +269,15 @@ class _Attributor:
         paragraph = doc.paragraphs[span.paragraph]
         last = doc.paragraphs[span.end_paragraph]
         previous = doc.paragraphs[span.paragraph - 1].start if span.paragraph else paragraph.start
-        if self.runs is None:
-            self.runs = [m.span() for m in self.names._runs()]
-            self.run_starts = [r[0] for r in self.runs]
+        index = self.index
         return chooser.Context(
             text=doc.text, start=span.start, end=span.end, left_start=span.start - 1 - len(left),
             right_end=span.end + 1 + len(right), paragraph_start=paragraph.start, paragraph_end=last.end,
-            previous_paragraph_start=previous, sentence_starts=self.sentence_starts, runs=self.runs,
-            run_starts=self.run_starts, alone=not left.strip() and _right_is_empty(doc, span),
+            previous_paragraph_start=previous, sentence_starts=self.sentence_starts, runs=index.run_spans,
+            run_starts=index.run_starts, alone=not left.strip() and _right_is_empty(doc, span),
             previous_speaker=self.previous_speaker, previous_name=self.previous_name, spoken=self.spoken,
-            proper=self._proper, names=self.speaker_names, memo=self.chooser_memo,
+            proper=index.proper, names=self.speaker_names, memo=self.chooser_memo,
             quoted_starts=self.quoted[0], quoted_ends=self.quoted[1])
-
-    def _proper(self) -> set[str]:
-        if self.proper is None:
-            self.proper = set(_MID_SENTENCE_CAPITAL.findall(self.doc.text))
-        return self.proper
 
     def _plausible(self, source: Source, span: Span) -> Source | None:
         """A sentence's subject cut to a noun phrase that can say something ("Ramos believes"
@@ -412,9 +402,7 @@ class _Attributor:
             return source
         if not capitalised(source.mention) or _subject_of_verb(source):
             return source
-        if self.proper is None:
-            self.proper = set(_MID_SENTENCE_CAPITAL.findall(self.doc.text))
-        return source if source.mention in self.proper else None
+        return source if source.mention in self.index.mid_capitals else None
 
     def _signature(self, span: Span) -> Source | None:
         """A quotation opening its paragraph and signed after it on the same line ('“...” ―
@@ -481,28 +469,15 @@ class _Attributor:
     def _resolve(self, mention: str, at: int, opener: str = "") -> tuple[str | None, bool]:
         """(speaker, anonymous): pronouns and surnames to full names, descriptions kept.
         `opener`: the writer's sentence before a quotation whose "he said" follows it."""
-        low = nominative(mention).lower()  # "his willingness to “...”": he
+        low, name, written, anonymous = _reading(mention)
         if low in {"he", "she"} and opener.strip():
             named = self._sentence_person(opener, at)
             if named:
                 return named, False
         if low in PRONOUNS:
             return (self._antecedent(at, low) if low in {"he", "she", "i", "who"} else None), False
-        unnamed = _unnamed_end(mention)
-        if unnamed is not None and not mention[unnamed:].lstrip()[:1].isupper():
-            return mention, True  # not "Senate Majority Leader Mitch McConnell": a title, named
-        if not capitalised(mention):
-            named = _LOWER_TITLES.match(mention)  # "former governor Jeb Bush" -> "Jeb Bush"
-            if not named:
-                return mention, False
-            mention = named.group(1)
-        parts = _NAME_PARTS.split(mention)
-        # "Joel Pollak of Breitbart" -> its head; "Secretary of State John Kerry" -> its tail
-        name = person(parts[0])
-        if not name and len(parts) > 1 and all(w.lower() in TITLES for w in parts[0].split()):
-            name = person(parts[-1])
-        if not name or name.lower() in _INSTITUTIONS:
-            return mention, False  # "the State Department" is no person called "Department"
+        if name is None:
+            return written, anonymous
         full = self.names.full(name, at)
         self.last_person, self.last_person_at = full, at
         return full, False
@@ -527,12 +502,37 @@ class _Attributor:
         subject = self.names.subject_before(at)
         person_ = subject[1] if subject and subject[0] > self.last_person_at else self.last_person
         if person_ and pronoun in {"he", "she"}:
-            if self.genders is None:
-                self.genders = genders(self.doc.text)
             surname = person_.split()[-1].lower()
-            if self.genders.get(surname, pronoun) != pronoun and not self.names.shared(surname):
+            if self.index.genders.get(surname, pronoun) != pronoun and not self.names.shared(surname):
                 return None
         return person_
+
+
+# The same mentions come back in every article ("officials", a president's name): what their
+# words alone say is read once per process; only the person they name is the article's.
+@lru_cache(maxsize=16384)
+def _reading(mention: str) -> tuple[str, str | None, str, bool]:
+    """(the mention's pronoun reading, the person's name in it or None, the mention as the
+    speaker when it names no person, anonymous) for `_Attributor._resolve`."""
+    low = nominative(mention).lower()  # "his willingness to “...”": he
+    if low in PRONOUNS:
+        return low, None, mention, False
+    unnamed = _unnamed_end(mention)
+    if unnamed is not None and not mention[unnamed:].lstrip()[:1].isupper():
+        return low, None, mention, True  # not "Senate Majority Leader Mitch McConnell": a title, named
+    if not capitalised(mention):
+        named = _LOWER_TITLES.match(mention)  # "former governor Jeb Bush" -> "Jeb Bush"
+        if not named:
+            return low, None, mention, False
+        mention = named.group(1)
+    parts = _NAME_PARTS.split(mention)
+    # "Joel Pollak of Breitbart" -> its head; "Secretary of State John Kerry" -> its tail
+    name = person(parts[0])
+    if not name and len(parts) > 1 and all(w.lower() in TITLES for w in parts[0].split()):
+        name = person(parts[-1])
+    if not name or name.lower() in _INSTITUTIONS:
+        return low, None, mention, False  # "the State Department" is no person called "Department"
+    return low, name, mention, False
 
 
 # Heads of institutions' names, left whole rather than read as a person's surname
