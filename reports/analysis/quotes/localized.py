@@ -27,6 +27,7 @@ from reports.analysis.quotes.language_rules import (
     Rules,
     bare,
     capital,
+    given_gender,
     joined,
     name_run,
     name_word,
@@ -56,12 +57,18 @@ def _phrase(tokens: list[str], r: Rules) -> list[str]:
     taken: list[str] = []
     for token in tokens[:8]:
         low = token.lower()
+        if taken and taken[-1].endswith("-") and low in {"und", "oder", "et", "ou"}:
+            taken.append(token)  # "Zoo- und Tierparkdirektor": one noun, its first part cut
+            continue
         if token in ",;:()" or (bare(low) in r.stops and taken) or (taken and r.verb(token) and not capital(token)):
             break
         if not taken and bare(low) in r.stops and bare(low) not in r.determiners:
             break
         if taken and capital(taken[-1]) and token.islower() and bare(low) in r.determiners:
-            break  # "Bach den Berichtsband", "Facebook la police": the object, another phrase
+            if not (bare(low) in r.genitives and r.noun_of_speakers(taken[-1])):
+                break  # "Bach den Berichtsband", "Facebook la police": the object, another phrase
+            taken.append(token)  # "der Sprecher der Polizei": the role's complement
+            continue
         if taken and not capital(token) and bare(low) not in r.determiners and bare(low) not in r.particles \
                 and not r.noun_of_speakers(token) and not _head_follows(tokens[len(taken) + 1 :], r):
             break  # "laut Polizei war ...", "le ministre français" (not "l'ancien ministre")
@@ -87,8 +94,8 @@ def _skip_complements(rest: list[str], r: Rules) -> list[str]:
     at = 0
     while at < len(rest):
         low = rest[at].lower()
-        if low in r.adverbs or low in r.times:
-            at += 1
+        if low in r.adverbs or low in r.times or low.isdigit():
+            at += 1  # "a affirmé lundi 8 avril le Premier ministre"
         elif rest[at] == "," and "," in rest[at + 1 : at + 6]:
             at = rest.index(",", at + 1) + 1  # ", tout sourire," / ", auprès de l'AFP,"
         elif low in r.complements:
@@ -98,6 +105,9 @@ def _skip_complements(rest: list[str], r: Rules) -> list[str]:
             if at < len(rest) and bare(rest[at]) in r.determiners:
                 at += 1
             at += 1  # the complement's noun
+            if at + 1 < len(rest) and rest[at].islower() and bare(rest[at]) not in r.function_words \
+                    and bare(rest[at + 1]) in r.determiners:
+                at += 1  # its adjective: "au quotidien francilien l'humoriste", "au Canard enchaîné le service"
         else:
             break
     return rest[at:]
@@ -124,6 +134,8 @@ def _after_verb(tokens: list[str], r: Rules, comma: bool = False) -> tuple[list[
     lists lack ("calme la directrice, Valérie Martin") counts when a person follows it."""
     if tokens[:1] and bare(tokens[0]) in {"s", "se"}:
         tokens = tokens[1:]  # "s'est-il indigné"
+    while len(tokens) > 1 and bare(tokens[0]) in r.clitics and _INVERTED.match(tokens[1]):
+        tokens = tokens[1:]  # "lui répond-t-elle", "l'avertit-elle"
     if not tokens:
         return None
     inverted = _INVERTED.match(tokens[0])
@@ -174,6 +186,8 @@ def _before_verb(tokens: list[str], r: Rules) -> tuple[list[str], str] | None:
         if not r.verb(tokens[index]) or (index and tokens[index - 1][:1] == "-"):
             continue
         after = _phrase(tokens[index + 1 :], r)
+        if r.compounds and index == 1 and name_word(tokens[0], r):
+            return tokens[:1], tokens[index]  # "Gianni fragt Aaron:": the subject first, its object after
         if after and (len(after) == len(tokens) - index - 1 or (r.compounds and index == 1)):
             return after, tokens[index]  # German "Dann sagte Klug:", "Schließlich schreibt X auf Y:"
         if index + 1 < len(tokens) and not after:
@@ -199,6 +213,18 @@ def _before_verb(tokens: list[str], r: Rules) -> tuple[list[str], str] | None:
     return None
 
 
+def _past_source_noun(tokens: list[str], r: Rules) -> list[str]:
+    """ "laut Angaben der Polizei", "selon les informations du Parisien": the source is the
+    complement of a noun of what was said."""
+    at = 1 if tokens[:1] and bare(tokens[0]) in r.determiners else 0
+    if at < len(tokens) - 2 and tokens[at].lower() in r.source_nouns and bare(tokens[at + 1]) in r.particles | r.genitives | {"du", "des", "d"}:
+        rest = tokens[at + 2 :]
+        if bare(tokens[at + 1]) == "du" and rest and capital(rest[0]):
+            return ["le", *rest]  # "du Parisien": "Le Parisien"
+        return rest
+    return tokens
+
+
 def _cue(tokens: list[str], r: Rules, opening_only: bool) -> tuple[list[str], str] | None:
     """ "selon X", "d'après X", "laut X" anywhere; "Pour X," and "Wie X sagte," opening it."""
     for index, token in enumerate(tokens):
@@ -206,7 +232,7 @@ def _cue(tokens: list[str], r: Rules, opening_only: bool) -> tuple[list[str], st
         if bare(low) == "d" and index + 1 < len(tokens) and tokens[index + 1].lower() == "après":
             low, index = "d'après", index + 1
         if not opening_only and low in r.according:
-            phrase = _phrase(tokens[index + 1 :], r)
+            phrase = _phrase(_past_source_noun(tokens[index + 1 :], r), r)
             if phrase:
                 return phrase, low
         if index == 0 and low in r.opening:
@@ -287,10 +313,10 @@ def _trimmed(text: str, start: int, end: int, paragraph: int) -> tuple[int, int,
 class _Attributor:
     def __init__(self, doc: Document, r: Rules) -> None:
         self.doc, self.r = doc, r
-        self.last_person: str | None = None
-        self.last_person_at = 0  # where the last named speaker's quotation starts
         self.at = 0  # where the current quotation starts
         self.last_source: dict[int, tuple[str | None, str, bool, str | None]] = {}
+        self.speakers: list[tuple[int, str, str | None]] = []  # (where, who, gender) of each speaker found
+        self.genders: dict[str, str] = {}  # a person's gender once a mention showed it
         self.closing = {closing for _, closing in r.pairs for closing in closing}
 
     def quote(self, start: int, end: int, paragraph: int) -> Quote:
@@ -336,13 +362,22 @@ class _Attributor:
             opener = self._opening_subject(left_tokens)  # "Er freut sich, ... zu kommen: „…“"
             if opener:
                 return opener
-        if not left.strip(_SPACES + ",:«„\"“") and paragraph in self.last_source:
-            return self.last_source[paragraph]  # « A », a-t-il dit. « B »
-        if not left.strip(_SPACES) and paragraph - 1 in self.last_source and paragraph not in self.last_source:
+        if paragraph in self.last_source and all(bare(t) in r.function_words or t in ",;:" for t in left_tokens):
+            return self.last_source[paragraph]  # « A », a-t-il dit. « B »; « A » mais « B »
+        if not left.strip(_SPACES) and paragraph not in self.last_source and paragraph:
             previous = self.doc.paragraphs[paragraph - 1].text.rstrip()
             if previous.endswith(":"):
-                return self.last_source[paragraph - 1]
+                return self.last_source.get(paragraph - 1) or self._introduced(previous)
         return None
+
+    def _introduced(self, paragraph: str) -> tuple[str | None, str, bool, str | None] | None:
+        """The speaker of a paragraph that ends with a colon and opens a quotation below it:
+        "Dann schreibt Aron ihm:", "Le ministre a déclaré :"."""
+        sentence = re.split(r"(?<=[.!?…])\s+", paragraph.strip())[-1]
+        tokens = words_of(sentence)
+        found = _before_verb(tokens, self.r) if tokens else None
+        source = self._speaker(*found) if found else None
+        return source or (self._opening_subject(tokens[:-1]) if len(tokens) > 1 else None)
 
     def _opening_subject(self, tokens: list[str]) -> tuple[str | None, str, bool, str | None] | None:
         """The subject that opens a sentence introducing a quotation with a colon: a pronoun,
@@ -362,31 +397,127 @@ class _Attributor:
         shown, kind, anonymous = found
         mention = joined(words)
         if kind == "pronoun":
-            person = self._antecedent() if shown.lower() in self._singular() else None
+            want = self.r.gender_of_pronoun(shown)
+            person = self._antecedent(want) if shown.lower() in self._singular() else None
+            if person:
+                self._spoke(person, want)
             return person, mention, False, verb
+        gender = self.r.gender_of(words) or (given_gender(shown) if kind == "name" else None)
         if kind == "name":
             if self.r.compounds and " " not in shown and verb in self.r.according and self._full(shown) == shown:
                 return None  # "laut Gesetz": a lone German noun, unless a person of that name is met
             shown = self._full(shown)
             if not shown.split()[0].lower() in self.r.determiners:
-                self.last_person, self.last_person_at = shown, self.at  # a person, not "Le Parisien"
+                self._spoke(shown, gender)  # a person, not "Le Parisien"
+        elif not anonymous:
+            named = self._named_role(words)
+            if named:
+                shown = named  # "le ministre" -> the minister named earlier
+                gender = gender or given_gender(named)
+            self._spoke(shown, gender)
         return shown, mention, anonymous, verb
 
-    def _antecedent(self) -> str | None:
-        """The last person named as a speaker, or one named since ("Emmanuel Grégoire a
-        tenu à répondre. « ... », s'est-il indigné")."""
-        if self.r.compounds:
-            return self.last_person  # every German noun is capitalised: a run of capitals is no name
-        text = self.doc.text[self.last_person_at : self.at]
-        named = None
+    def _spoke(self, who: str, gender: str | None) -> None:
+        if gender:
+            self.genders[who] = gender
+        self.speakers.append((self.at, who, gender))
+
+    def _antecedent(self, want: str | None) -> str | None:
+        """Whom "il", "elle", "er" stands for: the last person mentioned, as a speaker or
+        since ("Emmanuel Grégoire a tenu à répondre. « ... », s'est-il indigné"; "Mme Ardern a
+        observé ... « ... », a-t-elle dit"), of the pronoun's gender where the mention shows one
+        ("Mme", "la directrice", "le chanteur Mika"); earlier speakers when none since fits."""
+        candidates = list(self.speakers)
+        if not self.r.compounds:  # every German noun is capitalised: a run of capitals is no name
+            floor = self.speakers[-1][0] if self.speakers else 0
+            candidates += self._mentions(floor, self.at)
+        for _, who, gender in sorted(candidates, key=lambda c: c[0], reverse=True):
+            gender = gender or self.genders.get(who)
+            if want is None or gender is None or gender == want:
+                return who
+        return None
+
+    def _mentions(self, start: int, end: int) -> list[tuple[int, str, str | None]]:
+        """People named in the text between `start` and `end`: a name of two or three words
+        not after a preposition ("la Maison Blanche", "sur BFM Business" are not people; "selon
+        X", "perçue par X", "chez X" are), a surname after an honorific ("Mme Ardern") or a role ("le chanteur Mika")."""
+        text, r = self.doc.text[start:end], self.r
+        found = []
         for match in _NAMES.finditer(text):
             words = words_of(match.group())
-            run = name_run(words, self.r)
-            before = words_of(text[max(0, match.start() - 30) : match.start()])[-1:] + words[: run[0] if run else 0]
-            if run and 2 <= run[1] - run[0] <= 3 and not (before and bare(before[-1]) in self.r.function_words) \
-                    and not match.group().isupper():
-                named = " ".join(words[run[0] : run[1]])  # not "la Maison Blanche", "sur BFM Business"
-        return named or self.last_person
+            run = name_run(words, r)
+            if not run or match.group().isupper():
+                continue
+            before = words_of(text[max(0, match.start() - 30) : match.start()])[-3:] + words[: run[0]]
+            after_word = bare(before[-1]) if before else ""
+            role = bool(before) and r.person_noun(before[-1]) and not capital(before[-1])
+            size = run[1] - run[0]
+            name = " ".join(words[run[0] : run[1]])
+            if run[0] and capital(words[run[0] - 1]) and not given_gender(name):
+                continue  # the end of a longer run of capitals: "la Fédération Nationale Agricole"
+            if (2 <= size <= 3 or (size == 1 and role)) and not (
+                    after_word in r.function_words and after_word not in r.according | r.opening | r.agents):
+                found.append((start + match.start(), name, r.gender_of(before[-3:]) or given_gender(name)))
+        for match in re.finditer(r"(?<!\w)(" + "|".join(re.escape(h) for h in sorted(r.honorifics, key=len, reverse=True))
+                                 + r")\s+((?:(?:de|du|von|van|le|la|Le|La)\s+)?[A-ZÀ-ÖØ-Þ][\w'’\-]+)", text):
+            found.append((start + match.start(), self._full(f"{match.group(1)} {match.group(2)}"),
+                          r.gender_of([match.group(1)])))
+        return found
+
+    def _named_role(self, words: list[str]) -> str | None:
+        """The person a definite description of one role stands for, named with that role
+        earlier in the article: "le ministre de la Culture Franck Riester ... ajoute le
+        ministre", "Me Thierry Moser, avocat de la famille ... a ajouté l'avocat"; the nearest
+        before the quotation. A description with more words ("le député de l'Ain") needs them
+        near the name too."""
+        r = self.r
+        if not words or bare(words[0]) not in {"le", "la", "l", "der", "die"}:
+            return None
+        role = words[1:]
+        for index, word in enumerate(role):
+            if bare(word) in r.particles and index:
+                role = role[:index]  # "l'ancien ministre de l'Économie": the head before its complement
+                break
+        heads = [w for w in role if r.person_noun(w) and (r.compounds or not capital(w))]
+        if not heads:
+            return None
+        head = heads[-1]  # "l'ancien ministre"
+        extra = [w for w in words[1:] if capital(w) and w != head]
+        text = self.doc.text[: self.at]
+        best: tuple[int, str] | None = None
+        for match in re.finditer(rf"(?<!\w){re.escape(head)}(?!\w)", text, re.IGNORECASE):
+            window = text[max(0, match.start() - 60) : match.end() + 80]
+            if any(w not in window for w in extra):
+                continue
+            named = self._name_after(text[match.end() : match.end() + 80], head) or \
+                self._name_before(text[max(0, match.start() - 60) : match.start()])
+            if named and match.start() < self.at:
+                best = (match.start(), named)
+        return self._full(best[1]) if best else None
+
+    def _name_after(self, text: str, head: str) -> str | None:
+        """ "ministre de la Culture Franck Riester": the name that follows the role."""
+        tokens = []
+        following = words_of(text)[:8]
+        if following[:1] == [","]:
+            following = following[1:]  # "sa principale, Nathalie Daupin"
+        for token in following[:7]:
+            if token in ",;:()" or (bare(token) in self.r.stops and bare(token) not in self.r.particles):
+                break
+            tokens.append(token)
+        found = reading([head, *tokens], self.r) if tokens else None
+        if found and found[1] == "name" and " " in found[0] and found[0].split()[0] in " ".join(tokens):
+            return found[0]
+        return None
+
+    def _name_before(self, text: str) -> str | None:
+        """ "Thierry Moser, avocat de la famille": the name a role follows in apposition."""
+        match = re.search(r"([A-ZÀ-ÖØ-Þ][\w\-]+(?:\s+(?:(?:de|du|von|van|le|la)\s+)?[A-ZÀ-ÖØ-Þ][\w\-]+)+),\s+(?:\w+['’]?\s*)?$", text)
+        if not match:
+            return None
+        words = words_of(match.group(1))
+        run = name_run(words, self.r)
+        return " ".join(words[run[0] : run[1]]) if run and run[1] - run[0] >= 2 else None
 
     def _singular(self) -> set[str]:
         return {p for p in self.r.pronouns if p.lower() in {"il", "elle", "er", "sie"}}
@@ -399,6 +530,8 @@ class _Attributor:
             return name
         for match in re.finditer(rf"\b([^\W\d_][\w\-]+) {re.escape(surname)}\b", self.doc.text):
             first = match.group(1)
+            if re.search(rf"\b{re.escape(surname)} {re.escape(first)}\b", self.doc.text):
+                continue  # "Aron Gianni" and "Gianni Aron": two people side by side, not one name
             if name_word(first, self.r) and first != surname:
                 return f"{first} {surname}"
         return name
