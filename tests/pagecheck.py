@@ -359,7 +359,7 @@ def _facts_figures(pages: list[Page], analysis: Any, heading_text: str = "FIGURE
         column = [w for w in page.words if heading.x0 - 1 <= w.x0 < right - 1 and heading.bottom < w.top < heading.bottom + 120]
         printed = " ".join(w.text for w in sorted(column, key=lambda w: (round(w.base), w.x0)))
         return [f"the facts box does not print the figure {f.text!r}" for f in analysis.figures[:3]
-                if re.sub(r"\s+", " ", f.text) not in printed]
+                if _plain(re.sub(r"\s+", " ", f.text)) not in printed]  # read back as _plain: "m²" is "m2"
     return ["no facts box with figures"] if analysis.figures else []
 
 

@@ -71,3 +71,14 @@ def test_the_figures_check_fails_on_a_french_briefing_printed_in_english(foreign
     (tmp_path / "labels.toml").write_text(english.split("\n[fr]")[0], encoding="utf-8")
     pdf = Renderer(tmp_path).briefing(foreign_analysis, DAY).pdf
     assert any("does not print" in p or "no facts box" in p for p in pagecheck.figures(pagecheck.read(pdf), foreign_analysis))
+
+
+def test_a_figure_with_a_superscript_is_found_as_the_pdf_gives_it_back():
+    """"14.000 m²" comes back from the PDF as "14.000 m2" (the check reads text as NFKC): the
+    figure is compared the same way, not reported missing."""
+    from tests.render.test_languages import _analysis
+
+    analysis = _analysis("Der Zoo baut eine neue Halle. Sie hat 14.000 m² Fläche und kostet 25 Millionen Euro. "
+                         "Dort leben 68 Tiere aus 10 Ländern.\n\nDer Bau dauert drei Jahre, sagte der Direktor.", "de")
+    assert analysis.figures[0].text == "14.000 m²"
+    assert pagecheck.figures(pagecheck.read(Renderer(None).briefing(analysis, DAY).pdf), analysis) == []
