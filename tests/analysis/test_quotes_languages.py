@@ -106,6 +106,12 @@ def test_german_speakers_after_adverbs_roles_and_their_complements() -> None:
     assert speakers("Dann schreibt Aron ihm:\n\n„Ok, wenn ich die anderen frage, wer in der Nähe ist?“", "de") == ["Aron"]
 
 
+def test_a_quotation_never_closed_before_the_next_one_ends_at_its_reporting_clause() -> None:
+    text = ("Manches ist erstaunlich: „Wie könnt ihr ein solch zartes Tier Schmetterling rufen, echauffierte sich "
+            "einst Stefano, der Wirt, der mir „La Farfalla!“ beibrachte. Wer will es ihm verdenken.")
+    assert quotes(text, "de")[:1] == [("Wie könnt ihr ein solch zartes Tier Schmetterling rufen", "Stefano", "full")]
+
+
 def test_a_one_or_two_word_quotation_is_a_word_named_not_said() -> None:
     assert quotes("„missbraucht“, sagte Klug.", "de") == [("missbraucht", None, "scare")]
 

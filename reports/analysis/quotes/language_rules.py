@@ -53,6 +53,7 @@ class Rules:
     pairs: tuple[tuple[str, str], ...]
     genitives: frozenset[str] = frozenset()  # "der Sprecher der Polizei": a role's complement
     source_nouns: frozenset[str] = frozenset()  # "laut Angaben der Polizei": the source follows
+    reflexives: frozenset[str] = frozenset()  # "echauffierte sich X": between a verb and its subject
     agents: frozenset[str] = frozenset()  # prepositions a person follows ("perçue par X", "chez X")
     clitics: frozenset[str] = frozenset()  # object pronouns before an inverted verb ("lui répond-t-elle")
     # Gender, to find whom "il"/"elle" ("er") stands for: pronoun -> "m"/"f"; honorifics and
@@ -165,6 +166,7 @@ def rules(code: str) -> Rules:
         pairs=language.quote_pairs,
         clitics=_forms(said.get("clitics", [])),
         agents=_forms(speaker.get("agents", [])),
+        reflexives=_forms(said.get("reflexives", [])),
         genitives=_forms(speaker.get("genitives", [])),
         source_nouns=_forms(said.get("source_nouns", [])),
         pronoun_genders=tuple((p, g) for g, words in data.get("gender", {}).get("pronouns", {}).items() for p in words),
@@ -220,7 +222,9 @@ def reading(words: list[str], r: Rules) -> tuple[str, str, bool] | None:
         return None
     name = name_run(words, r)
     if name is not None:
-        start, end = _given_name_start(words, *name)
+        start, end = given_name_start(words, *name)
+        if end < len(words) and capital(words[end]) and words[end].lower() in r.people and given_gender(words[end - 1]):
+            end += 1  # "Nicolas Voisin": a surname that is also a noun of people
         if start == 1 and end == 2 and words[0].isdigit():
             start = 0  # a publication's name opens with its number: "d'après 20 Minutes"
         before = words[:start]
@@ -249,7 +253,14 @@ def reading(words: list[str], r: Rules) -> tuple[str, str, bool] | None:
     return None
 
 
-def _given_name_start(words: list[str], start: int, end: int) -> tuple[int, int]:
+def given_name(word: str) -> bool:
+    """A given name, of either gender: in given_names.tsv or census data's first names."""
+    from reports.analysis.gazetteer import fold, lookup
+
+    return fold(word) in _given_names() or word.lower() in lookup().first_names
+
+
+def given_name_start(words: list[str], start: int, end: int) -> tuple[int, int]:
     """A person's name inside a longer run of capitals starts at a given name ("le président
     de SOS Racisme Dominique Sopo", "le patron de New Zealand Rugby Mark Robinson"): a word
     census data gives as a first name, when the run does not open with one."""

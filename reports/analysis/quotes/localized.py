@@ -28,6 +28,8 @@ from reports.analysis.quotes.language_rules import (
     bare,
     capital,
     given_gender,
+    given_name,
+    given_name_start,
     joined,
     name_run,
     name_word,
@@ -94,7 +96,7 @@ def _skip_complements(rest: list[str], r: Rules) -> list[str]:
     at = 0
     while at < len(rest):
         low = rest[at].lower()
-        if low in r.adverbs or low in r.times or low.isdigit():
+        if low in r.adverbs or low in r.times or low.isdigit() or low in r.reflexives:
             at += 1  # "a affirmé lundi 8 avril le Premier ministre"
         elif rest[at] == "," and "," in rest[at + 1 : at + 6]:
             at = rest.index(",", at + 1) + 1  # ", tout sourire," / ", auprès de l'AFP,"
@@ -164,7 +166,9 @@ def _after_verb(tokens: list[str], r: Rules, comma: bool = False) -> tuple[list[
         named = _apposition(rest[len(phrase) :], r)
         if named:
             return named, verb
-    if unlisted and phrase and not _a_person(phrase, r):
+    after = rest[len(phrase) : len(phrase) + 4]
+    described = after[:1] == [","] and any(r.person_noun(w) for w in after[1:])  # "Stefano, der Wirt"
+    if unlisted and phrase and not (_a_person(phrase, r) or described):
         return None
     return (phrase, verb) if phrase else None
 
@@ -274,7 +278,10 @@ def spans(doc: Document, r: Rules) -> list[tuple[int, int, int]]:
                 found.append(_trimmed(doc.text, start, paragraph.start + at, first))
                 open_at = None
             elif mark == opener and mark in _UNAMBIGUOUS and open_at >= 0:
-                open_at, start = at, paragraph.start + at + 1  # the earlier one was never closed
+                end = _unclosed_end(text, open_at + 1, at, r)  # the earlier one was never closed
+                if end is not None:
+                    found.append(_trimmed(doc.text, start, paragraph.start + end, first))
+                open_at, start = at, paragraph.start + at + 1
         if open_at is None:
             continue
         following = doc.paragraphs[index + 1].text if index + 1 < len(doc.paragraphs) else ""
@@ -289,6 +296,20 @@ def spans(doc: Document, r: Rules) -> list[tuple[int, int, int]]:
         elif opener in _UNAMBIGUOUS:
             found.append(_trimmed(doc.text, start, paragraph.end, first))  # never closed: to its end
     return [span for span in found if span[1] > span[0]]
+
+
+def _unclosed_end(text: str, start: int, stop: int, r: Rules) -> int | None:
+    """Where a quotation the writer never closed ends, when another opens after it: at a comma
+    that a reporting clause follows ("„Wie könnt ihr ... rufen, echauffierte sich einst X, der
+    ... „La Farfalla!“"), else at the end of the sentence before the next one; None when the
+    next one opens in the same sentence and nothing shows where the first ends."""
+    for comma in re.finditer(",", text[start:stop]):
+        tokens = words_of(text[start + comma.end() : stop])
+        if tokens and tokens[0].islower() and (_after_verb(tokens, r, comma=True)
+                                                or any(name_word(t, r) for t in tokens[1:4])):
+            return start + comma.start()
+    ends = [m.end() for m in _SENTENCE_END.finditer(text[start:stop])]
+    return start + ends[-1] if ends else None
 
 
 def _opens(text: str, at: int) -> bool:
@@ -448,12 +469,13 @@ class _Attributor:
             run = name_run(words, r)
             if not run or match.group().isupper():
                 continue
+            run = given_name_start(words, *run)  # "de Twitter France Audrey Herblin-Stoop"
             before = words_of(text[max(0, match.start() - 30) : match.start()])[-3:] + words[: run[0]]
             after_word = bare(before[-1]) if before else ""
             role = bool(before) and r.person_noun(before[-1]) and not capital(before[-1])
             size = run[1] - run[0]
             name = " ".join(words[run[0] : run[1]])
-            if run[0] and capital(words[run[0] - 1]) and not given_gender(name):
+            if run[0] and capital(words[run[0] - 1]) and not given_name(words[run[0]]):
                 continue  # the end of a longer run of capitals: "la Fédération Nationale Agricole"
             if (2 <= size <= 3 or (size == 1 and role)) and not (
                     after_word in r.function_words and after_word not in r.according | r.opening | r.agents):
@@ -548,7 +570,8 @@ class _Attributor:
 
     def _right(self, end: int) -> str:
         """The writer's sentence after the quotation's closing mark, to its end or the next mark."""
-        text = self.doc.text[end : end + _CONTEXT].lstrip(_SPACES)[1:]  # after the closing mark
+        text = self.doc.text[end : end + _CONTEXT].lstrip(_SPACES)
+        text = text[1:] if text[:1] in self.closing else text  # after the closing mark, if the writer set one
         stop = re.search(r"[«„“\"»]", text)  # the next quotation ("A", "B", ...)
         text = text[: stop.start()] if stop else text
         for match in _SENTENCE_END.finditer(text):
