@@ -76,6 +76,11 @@ def test_a_role_stands_for_the_person_named_with_it_earlier() -> None:
     assert [(q.speaker, q.mention) for q in found] == [("Paul Martin", "le ministre"), ("Thierry Durand", "l'avocat")]
 
 
+def test_a_surname_with_its_particle_after_an_honorific_is_the_full_name() -> None:
+    assert speakers("Le chercheur Pierre Le Goff travaille à Caen. Il publie. « Il manque encore une pièce », "
+                    "explique M. Le Goff.", "fr") == ["Pierre Le Goff"]
+
+
 def test_publications_and_names_inside_longer_runs_of_capitals() -> None:
     assert speakers("Il aurait écrit le message suivant d'après 20 Minutes : « Tu vas le regretter, crois-moi »", "fr") \
         == ["20 Minutes"]

@@ -547,6 +547,8 @@ class _Attributor:
     def _full(self, name: str) -> str:
         """A surname alone ("M. Dupont", "Klug") -> the fuller name met in the article."""
         parts = name.split()
+        if parts[0] in self.r.honorifics and len(parts) > 1:
+            parts = [parts[0], " ".join(parts[1:])]  # "M. Le Gouil": the surname has its particle
         surname = parts[-1]
         if len(parts) > 2 or (len(parts) == 2 and parts[0] not in self.r.honorifics):
             return name
