@@ -239,7 +239,9 @@ def reading(words: list[str], r: Rules) -> tuple[str, str, bool] | None:
         if head and not any(r.person_noun(w) for w in head):
             return joined(words), "description", False  # "la préfecture de Paris"
         shown = words[start:end]
-        if before and before[-1].lower() in {"le", "la", "les"} and not head:
+        if len(before) >= 2 and before[-2] in r.honorifics and bare(before[-1]) in r.particles and end - start == 1:
+            shown = before[-2:] + shown  # "M. Le Goff", its particle kept for the fuller name
+        elif before and before[-1].lower() in {"le", "la", "les"} and not head:
             shown = [before[-1].capitalize(), *shown]  # "le Parisien" -> "Le Parisien"
         elif before and before[-1] in r.honorifics and end - start == 1:
             shown = [before[-1], *shown]  # "M. Dupont" when no fuller name is found
