@@ -13,8 +13,9 @@ own way, so they get this smaller pass, driven by their data files:
    the sentence "selon X", "d'après X", "laut X", an opening "Pour X," or "Wie X sagte,"; then
    the paragraph's previous source, for a quotation that follows another.
 3. who can speak (`language_rules.speaks`): a name or a description of people, groups or
-   documents; a pronoun is the last person named as a speaker, or one named since. Anything
-   else is no source: unattributed rather than absurd.
+   documents; a pronoun is the last person of its gender met as a speaker or named since, a
+   role ("le ministre") the person named with it earlier (`referents`). Anything else is no
+   source: unattributed rather than absurd.
 4. kind: a quotation of one or two words is a word named, not said (`scare`); one that opens
    with a capital after nothing or a colon is `full`; the rest `partial`.
 """
@@ -28,8 +29,6 @@ from reports.analysis.quotes.language_rules import (
     bare,
     capital,
     given_gender,
-    given_name,
-    given_name_start,
     joined,
     name_run,
     name_word,
@@ -39,6 +38,7 @@ from reports.analysis.quotes.language_rules import (
     supports,
     words_of,
 )
+from reports.analysis.quotes.referents import Referents
 from reports.analysis.text import Document
 from reports.models import Quote, Quotes
 
@@ -47,7 +47,6 @@ __all__ = ["extract", "rules", "speaks", "supports"]
 _SPACES = " \t\n\u00a0\u202f\u2009"
 _SENTENCE_END = re.compile(r"[.!?…](?=[\s\"»“”]|$)|\n")
 _INVERTED = re.compile(r"^(?P<verb>[^\W\d_]+(?:-[^\W\d_]+)*?)(?:-t)?-(?P<pronoun>[^\W\d_]+)$")
-_NAMES = re.compile(r"[^\W\d_][\w'’\-]*(?:\s+(?:(?:de|du|von|van|der|le|la)\s+)?[A-ZÀ-ÖØ-Þ][\w'’\-]*)+")
 _UNAMBIGUOUS = "«„"  # opening marks that never close anything: one left open is still a quotation
 _CONTEXT = 300  # characters of the writer's sentence looked at on either side
 
@@ -336,8 +335,7 @@ class _Attributor:
         self.doc, self.r = doc, r
         self.at = 0  # where the current quotation starts
         self.last_source: dict[int, tuple[str | None, str, bool, str | None]] = {}
-        self.speakers: list[tuple[int, str, str | None]] = []  # (where, who, gender) of each speaker found
-        self.genders: dict[str, str] = {}  # a person's gender once a mention showed it
+        self.people = Referents(doc, r)
         self.closing = {closing for _, closing in r.pairs for closing in closing}
 
     def quote(self, start: int, end: int, paragraph: int) -> Quote:
@@ -419,146 +417,27 @@ class _Attributor:
         mention = joined(words)
         if kind == "pronoun":
             want = self.r.gender_of_pronoun(shown)
-            person = self._antecedent(want) if shown.lower() in self._singular() else None
+            person = self.people.antecedent(self.at, want) if shown.lower() in self._singular() else None
             if person:
-                self._spoke(person, want)
+                self.people.spoke(self.at, person, want)
             return person, mention, False, verb
         gender = self.r.gender_of(words) or (given_gender(shown) if kind == "name" else None)
         if kind == "name":
-            if self.r.compounds and " " not in shown and verb in self.r.according and self._full(shown) == shown:
+            if self.r.compounds and " " not in shown and verb in self.r.according and self.people.full(shown) == shown:
                 return None  # "laut Gesetz": a lone German noun, unless a person of that name is met
-            shown = self._full(shown)
+            shown = self.people.full(shown)
             if not shown.split()[0].lower() in self.r.determiners:
-                self._spoke(shown, gender)  # a person, not "Le Parisien"
+                self.people.spoke(self.at, shown, gender)  # a person, not "Le Parisien"
         elif not anonymous:
-            named = self._named_role(words)
+            named = self.people.named_role(self.at, words)
             if named:
                 shown = named  # "le ministre" -> the minister named earlier
                 gender = gender or given_gender(named)
-            self._spoke(shown, gender)
+            self.people.spoke(self.at, shown, gender)
         return shown, mention, anonymous, verb
-
-    def _spoke(self, who: str, gender: str | None) -> None:
-        if gender:
-            self.genders[who] = gender
-        self.speakers.append((self.at, who, gender))
-
-    def _antecedent(self, want: str | None) -> str | None:
-        """Whom "il", "elle", "er" stands for: the last person mentioned, as a speaker or
-        since ("Emmanuel Grégoire a tenu à répondre. « ... », s'est-il indigné"; "Mme Ardern a
-        observé ... « ... », a-t-elle dit"), of the pronoun's gender where the mention shows one
-        ("Mme", "la directrice", "le chanteur Mika"); earlier speakers when none since fits."""
-        candidates = list(self.speakers)
-        if not self.r.compounds:  # every German noun is capitalised: a run of capitals is no name
-            floor = self.speakers[-1][0] if self.speakers else 0
-            candidates += self._mentions(floor, self.at)
-        for _, who, gender in sorted(candidates, key=lambda c: c[0], reverse=True):
-            gender = gender or self.genders.get(who)
-            if want is None or gender is None or gender == want:
-                return who
-        return None
-
-    def _mentions(self, start: int, end: int) -> list[tuple[int, str, str | None]]:
-        """People named in the text between `start` and `end`: a name of two or three words
-        not after a preposition ("la Maison Blanche", "sur BFM Business" are not people; "selon
-        X", "perçue par X", "chez X" are), a surname after an honorific ("Mme Ardern") or a role ("le chanteur Mika")."""
-        text, r = self.doc.text[start:end], self.r
-        found = []
-        for match in _NAMES.finditer(text):
-            words = words_of(match.group())
-            run = name_run(words, r)
-            if not run or match.group().isupper():
-                continue
-            run = given_name_start(words, *run)  # "de Twitter France Audrey Herblin-Stoop"
-            before = words_of(text[max(0, match.start() - 30) : match.start()])[-3:] + words[: run[0]]
-            after_word = bare(before[-1]) if before else ""
-            role = bool(before) and r.person_noun(before[-1]) and not capital(before[-1])
-            size = run[1] - run[0]
-            name = " ".join(words[run[0] : run[1]])
-            if run[0] and capital(words[run[0] - 1]) and not given_name(words[run[0]]):
-                continue  # the end of a longer run of capitals: "la Fédération Nationale Agricole"
-            if (2 <= size <= 3 or (size == 1 and role)) and not (
-                    after_word in r.function_words and after_word not in r.according | r.opening | r.agents):
-                found.append((start + match.start(), name, r.gender_of(before[-3:]) or given_gender(name)))
-        for match in re.finditer(r"(?<!\w)(" + "|".join(re.escape(h) for h in sorted(r.honorifics, key=len, reverse=True))
-                                 + r")\s+((?:(?:de|du|von|van|le|la|Le|La)\s+)?[A-ZÀ-ÖØ-Þ][\w'’\-]+)", text):
-            found.append((start + match.start(), self._full(f"{match.group(1)} {match.group(2)}"),
-                          r.gender_of([match.group(1)])))
-        return found
-
-    def _named_role(self, words: list[str]) -> str | None:
-        """The person a definite description of one role stands for, named with that role
-        earlier in the article: "le ministre de la Culture Franck Riester ... ajoute le
-        ministre", "Me Thierry Moser, avocat de la famille ... a ajouté l'avocat"; the nearest
-        before the quotation. A description with more words ("le député de l'Ain") needs them
-        near the name too."""
-        r = self.r
-        if not words or bare(words[0]) not in {"le", "la", "l", "der", "die"}:
-            return None
-        role = words[1:]
-        for index, word in enumerate(role):
-            if bare(word) in r.particles and index:
-                role = role[:index]  # "l'ancien ministre de l'Économie": the head before its complement
-                break
-        heads = [w for w in role if r.person_noun(w) and (r.compounds or not capital(w))]
-        if not heads:
-            return None
-        head = heads[-1]  # "l'ancien ministre"
-        extra = [w for w in words[1:] if capital(w) and w != head]
-        text = self.doc.text[: self.at]
-        best: tuple[int, str] | None = None
-        for match in re.finditer(rf"(?<!\w){re.escape(head)}(?!\w)", text, re.IGNORECASE):
-            window = text[max(0, match.start() - 60) : match.end() + 80]
-            if any(w not in window for w in extra):
-                continue
-            named = self._name_after(text[match.end() : match.end() + 80], head) or \
-                self._name_before(text[max(0, match.start() - 60) : match.start()])
-            if named and match.start() < self.at:
-                best = (match.start(), named)
-        return self._full(best[1]) if best else None
-
-    def _name_after(self, text: str, head: str) -> str | None:
-        """ "ministre de la Culture Franck Riester": the name that follows the role."""
-        tokens = []
-        following = words_of(text)[:8]
-        if following[:1] == [","]:
-            following = following[1:]  # "sa principale, Nathalie Daupin"
-        for token in following[:7]:
-            if token in ",;:()" or (bare(token) in self.r.stops and bare(token) not in self.r.particles):
-                break
-            tokens.append(token)
-        found = reading([head, *tokens], self.r) if tokens else None
-        if found and found[1] == "name" and " " in found[0] and found[0].split()[0] in " ".join(tokens):
-            return found[0]
-        return None
-
-    def _name_before(self, text: str) -> str | None:
-        """ "Thierry Moser, avocat de la famille": the name a role follows in apposition."""
-        match = re.search(r"([A-ZÀ-ÖØ-Þ][\w\-]+(?:\s+(?:(?:de|du|von|van|le|la)\s+)?[A-ZÀ-ÖØ-Þ][\w\-]+)+),\s+(?:\w+['’]?\s*)?$", text)
-        if not match:
-            return None
-        words = words_of(match.group(1))
-        run = name_run(words, self.r)
-        return " ".join(words[run[0] : run[1]]) if run and run[1] - run[0] >= 2 else None
 
     def _singular(self) -> set[str]:
         return {p for p in self.r.pronouns if p.lower() in {"il", "elle", "er", "sie"}}
-
-    def _full(self, name: str) -> str:
-        """A surname alone ("M. Dupont", "Klug") -> the fuller name met in the article."""
-        parts = name.split()
-        if parts[0] in self.r.honorifics and len(parts) > 1:
-            parts = [parts[0], " ".join(parts[1:])]  # "M. Le Gouil": the surname has its particle
-        surname = parts[-1]
-        if len(parts) > 2 or (len(parts) == 2 and parts[0] not in self.r.honorifics):
-            return name
-        for match in re.finditer(rf"\b([^\W\d_][\w\-]+) {re.escape(surname)}\b", self.doc.text):
-            first = match.group(1)
-            if re.search(rf"\b{re.escape(surname)} {re.escape(first)}\b", self.doc.text):
-                continue  # "Aron Gianni" and "Gianni Aron": two people side by side, not one name
-            if name_word(first, self.r) and first != surname:
-                return f"{first} {surname}"
-        return name
 
     def _left(self, start: int, paragraph: int) -> str:
         """The writer's sentence before the quotation's opening mark, from its start or the
