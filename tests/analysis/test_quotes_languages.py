@@ -111,6 +111,13 @@ def test_german_speakers_after_adverbs_roles_and_their_complements() -> None:
     assert speakers("Dann schreibt Aron ihm:\n\n„Ok, wenn ich die anderen frage, wer in der Nähe ist?“", "de") == ["Aron"]
 
 
+def test_german_er_is_a_person_named_with_a_given_name_and_a_closed_sentence_ends_the_clause() -> None:
+    assert speakers("Thomas Berger ärgert sich über den Bericht: „Wer macht denn so etwas?“, fragt er im Fernsehen.",
+                    "de") == ["Thomas Berger"]
+    assert speakers("Erschreckend ist: „Kaum ein Unternehmen ist darauf vorbereitet.“ Laut Studie sind viele verwundbar.",
+                    "de") == [None]
+
+
 def test_a_quotation_never_closed_before_the_next_one_ends_at_its_reporting_clause() -> None:
     text = ("Manches ist erstaunlich: „Wie könnt ihr ein solch zartes Tier Schmetterling rufen, echauffierte sich "
             "einst Stefano, der Wirt, der mir „La Farfalla!“ beibrachte. Wer will es ihm verdenken.")

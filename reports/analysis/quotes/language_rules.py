@@ -259,7 +259,7 @@ def given_name(word: str) -> bool:
     """A given name, of either gender: in given_names.tsv or census data's first names."""
     from reports.analysis.gazetteer import fold, lookup
 
-    return fold(word) in _given_names() or word.lower() in lookup().first_names
+    return capital(word) and (fold(word) in _given_names() or word.lower() in lookup().first_names)
 
 
 def given_name_start(words: list[str], start: int, end: int) -> tuple[int, int]:

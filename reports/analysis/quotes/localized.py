@@ -452,7 +452,10 @@ class _Attributor:
     def _right(self, end: int) -> str:
         """The writer's sentence after the quotation's closing mark, to its end or the next mark."""
         text = self.doc.text[end : end + _CONTEXT].lstrip(_SPACES)
-        text = text[1:] if text[:1] in self.closing else text  # after the closing mark, if the writer set one
+        closed = text[:1] in self.closing
+        text = text[1:] if closed else text  # after the closing mark, if the writer set one
+        if closed and re.search(r"[.!?…]$", self.doc.text[:end].rstrip(_SPACES)) and text.lstrip(_SPACES)[:1].isupper():
+            return ""  # „… vorbereitet.“ Laut Studie …: the quotation closed the writer's sentence
         stop = re.search(r"[«„“\"»]", text)  # the next quotation ("A", "B", ...)
         text = text[: stop.start()] if stop else text
         for match in _SENTENCE_END.finditer(text):

@@ -52,10 +52,8 @@ class Referents:
         since ("Emmanuel Grégoire a tenu à répondre. « ... », s'est-il indigné"; "Mme Ardern a
         observé ... « ... », a-t-elle dit"), of the pronoun's gender where the mention shows one
         ("Mme", "la directrice", "le chanteur Mika"); earlier speakers when none since fits."""
-        candidates = list(self.speakers)
-        if not self.r.compounds:  # every German noun is capitalised: a run of capitals is no name
-            floor = self.speakers[-1][0] if self.speakers else 0
-            candidates += self._mentions(floor, at)
+        floor = self.speakers[-1][0] if self.speakers else 0
+        candidates = list(self.speakers) + self._mentions(floor, at)
         for _, who, gender in sorted(candidates, key=lambda c: c[0], reverse=True):
             gender = gender or self.genders.get(who)
             if want is None or gender is None or gender == want:
@@ -65,7 +63,9 @@ class Referents:
     def _mentions(self, start: int, end: int) -> list[tuple[int, str, str | None]]:
         """People named in the text between `start` and `end`: a name of two or three words
         not after a preposition ("la Maison Blanche", "sur BFM Business" are not people; "selon
-        X", "perçue par X", "chez X" are), a surname after an honorific ("Mme Ardern") or a role ("le chanteur Mika")."""
+        X", "perçue par X", "chez X" are), a surname after an honorific ("Mme Ardern") or a role
+        ("le chanteur Mika"). In German, whose nouns are all capitalised, a name that opens with
+        a given name."""
         text, r = self.doc.text[start:end], self.r
         found = []
         for match in _NAMES.finditer(text):
@@ -74,6 +74,8 @@ class Referents:
             if not run or match.group().isupper():
                 continue
             run = given_name_start(words, *run)  # "de Twitter France Audrey Herblin-Stoop"
+            while run[1] - run[0] > 1 and bare(words[run[0]]) in r.particles:
+                run = (run[0] + 1, run[1])  # "ein Foto von Charlie": not "von Charlie"
             before = words_of(text[max(0, match.start() - 30) : match.start()])[-3:] + words[: run[0]]
             after_word = bare(before[-1]) if before else ""
             role = bool(before) and r.person_noun(before[-1]) and not capital(before[-1])
@@ -81,13 +83,16 @@ class Referents:
             name = " ".join(words[run[0] : run[1]])
             if run[0] and capital(words[run[0] - 1]) and not given_name(words[run[0]]):
                 continue  # the end of a longer run of capitals: "la Fédération Nationale Agricole"
+            if r.compounds and not given_name(words[run[0]]):
+                continue  # every German noun is capitalised: a name opens with a given name
             if (2 <= size <= 3 or (size == 1 and role)) and not (
                     after_word in r.function_words and after_word not in r.according | r.opening | r.agents):
                 found.append((start + match.start(), name, r.gender_of(before[-3:]) or given_gender(name)))
         for match in re.finditer(r"(?<!\w)(" + "|".join(re.escape(h) for h in sorted(r.honorifics, key=len, reverse=True))
-                                 + r")\s+((?:(?:de|du|von|van|le|la|Le|La)\s+)?[A-ZÀ-ÖØ-Þ][\w'’\-]+)", text):
-            found.append((start + match.start(), self.full(f"{match.group(1)} {match.group(2)}"),
-                          r.gender_of([match.group(1)])))
+                                 + r")\s+((?:(?:de|du|von|van|le|la|Le|La)\s+)?[A-ZÀ-ÖØ-Þ][\w'’\-]+)(\s+[A-ZÀ-ÖØ-Þ][\w'’\-]+)?", text):
+            honorific, name, second = match.group(1), match.group(2), match.group(3)
+            shown = f"{name}{second}" if second and " " not in name else self.full(f"{honorific} {name}")
+            found.append((start + match.start(), shown, r.gender_of([honorific])))  # "Mme Ardern", "Dr. Marco Buschmann"
         return found
 
     def named_role(self, at: int, words: list[str]) -> str | None:
