@@ -11,6 +11,12 @@ holds them, split in the two halves of bench/languages.py (half A was read to bu
 half B never). German: the GermEval dev pseudo-articles and the German pages of the web dev
 corpus, split the same way by id or file name. Only counts are printed; `--errors` shows half A's misses and
 failing speakers (on stderr), never half B's.
+
+    nice -n 10 .venv/bin/python bench/quotes_languages.py --sample fr 60 > /tmp/fr-sample.txt
+
+prints a fixed random sample of half A's quotations (seeded; the same quotations whatever the
+rules find for them, picked by article and opening offset) with the speaker found and the
+sentence around it, to judge by reading; half B is never sampled.
 """
 
 from __future__ import annotations
@@ -34,15 +40,23 @@ OPENING = {"fr": "«", "de": "„"}
 
 
 def french(half: int) -> list[str]:
+    return [body for _, body in named_french(half)]
+
+
+def named_french(half: int) -> list[tuple[str, str]]:
     found = []
     for row in rows(FRENCH):
         if fold(row) == half:
-            found += [a.text for a in read(FRENCH.parent / row["page"]) if hasattr(a, "text")]
+            found += [(str(row["id"]), a.text) for a in read(FRENCH.parent / row["page"]) if hasattr(a, "text")]
     return found
 
 
 def german(half: int) -> list[str]:
-    found = [r["text"] for r in rows(GERMAN) if fold(r) == half]
+    return [body for _, body in named_german(half)]
+
+
+def named_german(half: int) -> list[tuple[str, str]]:
+    found = [(str(r["id"]), r["text"]) for r in rows(GERMAN) if fold(r) == half]
     for line in (SHARED / "web" / "trafilatura.jsonl").read_text(encoding="utf-8").splitlines():
         name = json.loads(line)["file"]
         if fold({"id": name}) != half:
@@ -52,7 +66,7 @@ def german(half: int) -> list[str]:
             articles = [a for a in read(path) if hasattr(a, "text")]
         except ReportsError:
             continue  # a page that is no article (the reader says why)
-        found += [a.text for a in articles if language.choose(a.language, None, a.text) == "de"]
+        found += [(name, a.text) for a in articles if language.choose(a.language, None, a.text) == "de"]
     return found
 
 
@@ -104,7 +118,32 @@ def table(errors: bool = False) -> list[str]:
     return lines
 
 
+def sample(code: str, count: int) -> list[str]:
+    """`count` of half A's quotations, drawn once by a seeded shuffle of (article, offset) over
+    every quotation mark of the language that opens one."""
+    import random
+
+    texts = named_french(0) if code == "fr" else named_german(0)
+    found = []
+    for name, body in texts:
+        doc = text.split(body, code)
+        for q in localized.extract(doc).items:
+            if q.kind == "scare":
+                continue
+            left = body[max(0, q.start - 160) : q.start].replace("\n", " / ")
+            right = body[q.end : q.end + 100].replace("\n", " / ")
+            found.append((name, q.start, f"{name}@{q.start} SPEAKER={q.speaker!r} VERB={q.verb!r}\n"
+                                         f"    ...{left}[[{q.quote[:160]}]]{right}..."))
+    found.sort(key=lambda f: (f[0], f[1]))
+    random.Random(32).shuffle(found)
+    return [f[2] for f in found[:count]]
+
+
 def main() -> None:
+    if "--sample" in sys.argv:
+        at = sys.argv.index("--sample")
+        print("\n".join(sample(sys.argv[at + 1], int(sys.argv[at + 2]))))
+        return
     print("\n".join(table("--errors" in sys.argv)))  # --errors: half A's misses and failing speakers, on stderr
 
 

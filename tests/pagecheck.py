@@ -309,27 +309,49 @@ def _heading_lines(words: list[Box]) -> list[Box]:
 
 
 def figures(pages: list[Page], analysis: Any) -> list[str]:
-    """Each number the briefing prints, as the analysis gives it, must be on the page."""
+    """Each number the briefing prints, as the analysis gives it, must be on the page, with the
+    words and number format of the briefing's language (labels.toml, Babel): "657 mots",
+    "29 % des mots cités", "Kandel–Moles" in French, as in English "657 words"."""
+    from reports.render import words
+
+    code = getattr(analysis, "language", None) or words.ENGLISH
+    t = words.labels(None, code)
     text = " ".join(p.flow for p in pages)
     r, stats = analysis.readability, analysis.quotes.stats
-    expected = [f"{r.words:,} words"]
+    expected = [t("words", count=r.words)]
+    native = [(name, getattr(r, name, None)) for name in ("kandel_moles", "amstad", "wiener_sachtextformel",
+                                                           "fernandez_huerta", "gulpease")]
+    native = [(name, value) for name, value in native if value is not None]
     if r.flesch_reading_ease is not None:
         expected += [f"{r.sentences} sentences", "%.0f" % r.flesch_reading_ease]
         expected += ["%.1f" % v for v in (r.flesch_kincaid_grade, r.gunning_fog, r.coleman_liau_index,
                                            r.automated_readability_index, r.dale_chall)]
+    elif native:
+        expected += [t("sentences", count=r.sentences), "%.0f" % native[0][1], t(f"formula_{native[0][0]}")]
+        expected += [f"{t(f'formula_{name}')} {words.decimal(value, code)}" for name, value in native[1:]]
     speech = [q for q in analysis.quotes.items if q.kind != "scare"]
-    expected += [f"{len(speech)} quotation", f"{stats.speakers} speaker", f"{100 * stats.quoted_words_share:.0f}% of words quoted"]
+    expected += [f"{words.thousands(len(speech), code)} {t('quotations', count=len(speech))}",
+                 f"{words.thousands(stats.speakers, code)} {t('speakers', count=stats.speakers)}",
+                 f"{words.percent(stats.quoted_words_share, code)} {t('quoted_share')}"]
     if speech:
-        expected += [f"named {100 * stats.named_share:.0f}%", f"unnamed {100 * stats.anonymous_share:.0f}%"]
-    found = [f"the page does not print {e!r}" for e in expected if not re.search(rf"(?<![\w.,]){re.escape(e)}", text)]
-    return found + _facts_figures(pages, analysis)
+        expected += [f"{t('named')} {words.percent(stats.named_share, code)}",
+                     f"{t('unnamed')} {words.percent(stats.anonymous_share, code)}"]
+    found = [f"the page does not print {e!r}" for e in expected
+             if not re.search(rf"(?<![\w.,]){_spaced(e)}", text)]
+    return found + _facts_figures(pages, analysis, t("figures").upper())
 
 
-def _facts_figures(pages: list[Page], analysis: Any) -> list[str]:
+def _spaced(expected: str) -> str:
+    """The words as a pattern where any space may be any space: Babel writes "29 %" and "1 234"
+    with a no-break or narrow space, which the PDF gives back as it was set."""
+    return r"[\s\u00a0\u202f]+".join(re.escape(part) for part in re.split(r"[\s\u00a0\u202f]+", expected))
+
+
+def _facts_figures(pages: list[Page], analysis: Any, heading_text: str = "FIGURES") -> list[str]:
     """The facts box's first figures (every theme prints three or more), read from the column
-    under its heading."""
+    under its heading (the language's word for figures, in capitals)."""
     for page in pages:
-        heading = next((w for w in page.words if w.text == "FIGURES" and _is_heading(w)), None)
+        heading = next((w for w in page.words if w.text == heading_text and _is_heading(w)), None)
         if heading is None:
             continue
         right = min((w.x0 for w in page.words if _is_heading(w) and abs(w.base - heading.base) < 1 and w.x0 > heading.x1),
@@ -337,7 +359,7 @@ def _facts_figures(pages: list[Page], analysis: Any) -> list[str]:
         column = [w for w in page.words if heading.x0 - 1 <= w.x0 < right - 1 and heading.bottom < w.top < heading.bottom + 120]
         printed = " ".join(w.text for w in sorted(column, key=lambda w: (round(w.base), w.x0)))
         return [f"the facts box does not print the figure {f.text!r}" for f in analysis.figures[:3]
-                if re.sub(r"\s+", " ", f.text) not in printed]
+                if _plain(re.sub(r"\s+", " ", f.text)) not in printed]  # read back as _plain: "m²" is "m2"
     return ["no facts box with figures"] if analysis.figures else []
 
 

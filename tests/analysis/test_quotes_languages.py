@@ -49,6 +49,81 @@ def test_german_inversion_so_laut_and_wie_x_sagte() -> None:
     assert [q[1] for q in quotes(text, "de")] == ["Anna Klug", "Eva Roth", "Stefan Gobbin", "Polizei"]
 
 
+def speakers(text: str, code: str) -> list[str | None]:
+    return [q.speaker for q in extract(split(text, code)).items]
+
+
+def test_il_and_elle_stand_for_the_last_person_of_their_gender() -> None:
+    """A title ("Mme"), a role ("le chanteur"), a given name ("Catherine") says the gender; a
+    name after "par" is a person too; a run of capitals that is no person is passed over."""
+    assert speakers("Le ministre Paul Martin a rencontré Mme Durand, qui dirige la Fédération Nationale Agricole. "
+                    "« Nous avons enfin trouvé un accord », a-t-elle dit.", "fr") == ["Mme Durand"]
+    assert speakers("Catherine Leroy s'inquiète. Olivier Dubois a évoqué des scénarios de reconfinement. "
+                    "« Le virus ne demande qu'à repartir », juge-t-elle.", "fr") == ["Catherine Leroy"]
+    assert speakers("Parmi eux, le chanteur Mika, invité par la Maison Rouge Paris. "
+                    "« Le défilé était magnifique, vraiment », a-t-il déclaré.", "fr") == ["Mika"]
+    assert speakers("Anne Martin reçoit un visiteur. « Tout va bien, ne vous inquiétez pas », lui répond-elle.", "fr") \
+        == ["Anne Martin"]
+    assert speakers("« Les voisins sont partis très vite », lâche un voisin. « Avant, j'avais du respect pour eux », "
+                    "ajoute-t-il.", "fr") == ["un voisin", "un voisin"]
+
+
+def test_a_role_stands_for_the_person_named_with_it_earlier() -> None:
+    text = ("Le ministre de la Culture Paul Martin a pris la parole. Jean Dupont, un spectateur, applaudit. "
+            "« C'est cet équilibre qu'il nous faut trouver », ajoute le ministre. "
+            "Me Thierry Durand, avocat de la famille, était présent. « Nous restons très prudents », a ajouté l'avocat.")
+    found = extract(split(text, "fr")).items
+    assert [(q.speaker, q.mention) for q in found] == [("Paul Martin", "le ministre"), ("Thierry Durand", "l'avocat")]
+
+
+def test_a_surname_with_its_particle_after_an_honorific_is_the_full_name() -> None:
+    assert speakers("Le chercheur Pierre Le Goff travaille à Caen. Il publie. « Il manque encore une pièce », "
+                    "explique M. Le Goff.", "fr") == ["Pierre Le Goff"]
+
+
+def test_publications_and_names_inside_longer_runs_of_capitals() -> None:
+    assert speakers("Il aurait écrit le message suivant d'après 20 Minutes : « Tu vas le regretter, crois-moi »", "fr") \
+        == ["20 Minutes"]
+    assert speakers("Selon les informations du Parisien, il aurait « menacé plusieurs personnes de mort ».", "fr") \
+        == ["Le Parisien"]
+    assert speakers("« Les chiffres sont vraiment mauvais », a déclaré le directeur de Green Energy Europe Mark Taylor.",
+                    "fr") == ["Mark Taylor"]
+    assert speakers("« Les débats nous indiquent la direction à prendre », a affirmé lundi 8 avril le Premier ministre "
+                    "Paul Martin lors d'un discours.", "fr") == ["Paul Martin"]
+    assert speakers("« Pas bien du tout, c'était très dur », a déclaré au quotidien francilien l'humoriste mercredi.", "fr") \
+        == ["l'humoriste"]
+
+
+def test_two_quotations_of_one_sentence_share_its_source() -> None:
+    assert speakers("Jean Dupont parle. Il estime que « les choses vont mal en France » mais « que tout peut changer ».",
+                    "fr") == ["Jean Dupont", "Jean Dupont"]
+
+
+def test_german_speakers_after_adverbs_roles_and_their_complements() -> None:
+    assert speakers("„Die liegen uns einfach sehr gut“, sagt deshalb auch Tina Meyer.", "de") == ["Tina Meyer"]
+    assert speakers("„Wir stehen vor einer großen Herausforderung“, erklärt Zoo- und Tierparkdirektor Dr. Hans Roth.",
+                    "de") == ["Hans Roth"]
+    assert speakers("Gianni fragt Aaron: „Darf ich dich jetzt küssen?“", "de") == ["Gianni"]
+    assert speakers("Die Täter seien „mit großer Brutalität vorgegangen“, so der Sprecher der Polizei.", "de") \
+        == ["der Sprecher der Polizei"]
+    assert speakers("Laut Angaben der Polizei war der Mann „stark alkoholisiert und aggressiv“.", "de") == ["Polizei"]
+    assert speakers("Er ist als Kandidat „die ganz natürliche Wahl“, wie viele Genossen sagen.", "de") == ["viele Genossen"]
+    assert speakers("Dann schreibt Aron ihm:\n\n„Ok, wenn ich die anderen frage, wer in der Nähe ist?“", "de") == ["Aron"]
+
+
+def test_german_er_is_a_person_named_with_a_given_name_and_a_closed_sentence_ends_the_clause() -> None:
+    assert speakers("Thomas Berger ärgert sich über den Bericht: „Wer macht denn so etwas?“, fragt er im Fernsehen.",
+                    "de") == ["Thomas Berger"]
+    assert speakers("Erschreckend ist: „Kaum ein Unternehmen ist darauf vorbereitet.“ Laut Studie sind viele verwundbar.",
+                    "de") == [None]
+
+
+def test_a_quotation_never_closed_before_the_next_one_ends_at_its_reporting_clause() -> None:
+    text = ("Manches ist erstaunlich: „Wie könnt ihr ein solch zartes Tier Schmetterling rufen, echauffierte sich "
+            "einst Stefano, der Wirt, der mir „La Farfalla!“ beibrachte. Wer will es ihm verdenken.")
+    assert quotes(text, "de")[:1] == [("Wie könnt ihr ein solch zartes Tier Schmetterling rufen", "Stefano", "full")]
+
+
 def test_a_one_or_two_word_quotation_is_a_word_named_not_said() -> None:
     assert quotes("„missbraucht“, sagte Klug.", "de") == [("missbraucht", None, "scare")]
 

@@ -48,3 +48,37 @@ def test_each_check_fails_on_a_template_broken_for_it(check, seed_analysis, tmp_
     (tmp_path / "briefing.html").write_text('{% extends "default/briefing.html" %}' + BROKEN[check.__name__])
     pdf = Renderer(tmp_path).briefing(seed_analysis, DAY).pdf
     assert check(pagecheck.read(pdf), seed_analysis) != []
+
+
+@pytest.fixture(scope="module", params=["fr", "de"])
+def foreign_analysis(request):
+    from tests.render.test_languages import FRENCH, GERMAN, _analysis
+
+    return _analysis(FRENCH if request.param == "fr" else GERMAN, request.param)
+
+
+def test_every_check_passes_on_a_french_and_a_german_briefing(foreign_analysis):
+    """The checks read the page in its language: "65 mots", "1 citation", "29 %", "CHIFFRES"."""
+    assert pagecheck.problems(Renderer(None).briefing(foreign_analysis, DAY).pdf, foreign_analysis) == []
+
+
+def test_the_figures_check_fails_on_a_french_briefing_printed_in_english(foreign_analysis, tmp_path: Path):
+    """A labels.toml of the user's with English words only: the French or German page says
+    "65 words", which is not what a reader of the language should see."""
+    from reports.render import templates
+
+    english, _ = templates.source_of(None, "labels.toml")
+    (tmp_path / "labels.toml").write_text(english.split("\n[fr]")[0], encoding="utf-8")
+    pdf = Renderer(tmp_path).briefing(foreign_analysis, DAY).pdf
+    assert any("does not print" in p or "no facts box" in p for p in pagecheck.figures(pagecheck.read(pdf), foreign_analysis))
+
+
+def test_a_figure_with_a_superscript_is_found_as_the_pdf_gives_it_back():
+    """"14.000 m²" comes back from the PDF as "14.000 m2" (the check reads text as NFKC): the
+    figure is compared the same way, not reported missing."""
+    from tests.render.test_languages import _analysis
+
+    analysis = _analysis("Der Zoo baut eine neue Halle. Sie hat 14.000 m² Fläche und kostet 25 Millionen Euro. "
+                         "Dort leben 68 Tiere aus 10 Ländern.\n\nDer Bau dauert drei Jahre, sagte der Direktor.", "de")
+    assert analysis.figures[0].text == "14.000 m²"
+    assert pagecheck.figures(pagecheck.read(Renderer(None).briefing(analysis, DAY).pdf), analysis) == []

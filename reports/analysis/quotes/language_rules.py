@@ -20,7 +20,7 @@ from importlib import resources
 
 from reports.analysis import lang
 
-_TOKEN = re.compile(r"[^\W\d_]{1,7}['’](?=\w)|\w+(?:[-.'’]\w+)*\.?|[,;:()]")
+_TOKEN = re.compile(r"[^\W\d_]{1,7}['’](?=\w)|\w+-(?=\s+(?:und|oder|et|ou)\s)|\w+(?:[-'’]\w+|\.(?![A-ZÀ-ÖØ-Þ][^\W\d_]*[a-zß-ÿ]{2})\w+)*\.?|[,;:()]")
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,41 @@ class Rules:
     function_words: frozenset[str]  # the language's stop words
     pairs: tuple[tuple[str, str], ...]
     dialogue: str  # the dash that opens a paragraph of speech, "" where the language has none
+    genitives: frozenset[str] = frozenset()  # "der Sprecher der Polizei": a role's complement
+    source_nouns: frozenset[str] = frozenset()  # "laut Angaben der Polizei": the source follows
+    reflexives: frozenset[str] = frozenset()  # "echauffierte sich X": between a verb and its subject
+    agents: frozenset[str] = frozenset()  # prepositions a person follows ("perçue par X", "chez X")
+    clitics: frozenset[str] = frozenset()  # object pronouns before an inverted verb ("lui répond-t-elle")
+    # Gender, to find whom "il"/"elle" ("er") stands for: pronoun -> "m"/"f"; honorifics and
+    # determiners that say it ("Mme", "la", "die"); endings of feminine nouns ("directrice").
+    pronoun_genders: tuple[tuple[str, str], ...] = ()
+    gendered: tuple[tuple[str, str], ...] = ()
+    feminine_endings: tuple[str, ...] = ()
+    masculine_endings: tuple[str, ...] = ()
+
+    def gender_of_pronoun(self, pronoun: str) -> str | None:
+        return dict(self.pronoun_genders).get(pronoun.lower())
+
+    def gender_of(self, words: list[str]) -> str | None:
+        """The gender a mention shows: an honorific ("Mme Ardern", "Herr Klug"), the determiner
+        of a noun of people ("la directrice", "le chanteur Mika") or that noun's ending
+        ("l'avocate", "Ministerin"); None when it says nothing (a name alone, "de la Justice")."""
+        said = dict(self.gendered)
+        for word in words:
+            if capital(word) and word in said:
+                return said[word]
+        for index, word in enumerate(words):
+            if not self.person_noun(word) or (capital(word) and not self.compounds):
+                continue
+            determiner = bare(words[index - 1]) if index else ""
+            if determiner in said and not capital(said.get(determiner, "")):
+                return said[determiner]
+            low = word.lower()
+            if low.endswith(self.feminine_endings):
+                return "f"
+            if low.endswith(self.masculine_endings):
+                return "m"
+        return None
 
     def verb(self, token: str) -> bool:
         return token.lower() in self.verbs
@@ -78,6 +113,21 @@ class Rules:
         low = word.lower().rsplit("-", 1)[-1]
         return low in self.people or low.endswith(self.people_endings) or (
             self.compounds and any(low.endswith(noun) and len(noun) >= 4 for noun in self.people))
+
+
+@functools.cache
+def _given_names() -> dict[str, str]:
+    text = resources.files("reports.analysis.lang").joinpath("given_names.tsv").read_text(encoding="utf-8")
+    return dict(line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
+
+
+def given_gender(name: str) -> str | None:
+    """The gender a person's given name says ("Catherine Hill": f, "Olivier Véran": m; the
+    first part of "Jean-Marc"), from given_names.tsv; None for a name it leaves in doubt."""
+    from reports.analysis.gazetteer import fold
+
+    first = name.split()[0].split("-")[0] if name.strip() else ""
+    return _given_names().get(fold(first)) if len(first) > 1 and capital(first) else None
 
 
 def supports(code: str) -> bool:
@@ -109,7 +159,7 @@ def rules(code: str) -> Rules:
         opening=frozenset(said.get("opening", [])),
         as_said=frozenset(said.get("as_said", [])),
         adverbs=_forms(said.get("adverbs", [])),
-        times=frozenset(language.days) | frozenset(said.get("times", [])),
+        times=frozenset(language.days) | frozenset(language.months) | frozenset(said.get("times", [])),
         complements=_forms(said.get("complements", [])),
         stops=_forms(said.get("stops", [])),
         scare_max_words=int(said.get("scare_max_words", 0)),
@@ -130,6 +180,15 @@ def rules(code: str) -> Rules:
         function_words=language.stop_words | language.elisions,
         pairs=language.quote_pairs,
         dialogue=language.quote_dialogue,
+        clitics=_forms(said.get("clitics", [])),
+        agents=_forms(speaker.get("agents", [])),
+        reflexives=_forms(said.get("reflexives", [])),
+        genitives=_forms(speaker.get("genitives", [])),
+        source_nouns=_forms(said.get("source_nouns", [])),
+        pronoun_genders=tuple((p, g) for g, words in data.get("gender", {}).get("pronouns", {}).items() for p in words),
+        gendered=tuple((w, g) for g, words in data.get("gender", {}).get("words", {}).items() for w in words),
+        feminine_endings=tuple(data.get("gender", {}).get("feminine_endings", [])),
+        masculine_endings=tuple(data.get("gender", {}).get("masculine_endings", [])),
     )
 
 
@@ -181,19 +240,26 @@ def reading(words: list[str], r: Rules) -> tuple[str, str, bool] | None:
         return None
     name = name_run(words, r)
     if name is not None:
-        start, end = name
+        start, end = given_name_start(words, *name)
+        if end < len(words) and capital(words[end]) and words[end].lower() in r.people and given_gender(words[end - 1]):
+            end += 1  # "Nicolas Voisin": a surname that is also a noun of people
+        if start == 1 and end == 2 and words[0].isdigit():
+            start = 0  # a publication's name opens with its number: "d'après 20 Minutes"
         before = words[:start]
         if before and r.compounds and not capital(before[-1]) and end - start == 1:
             return None  # German "die Woche", "dem großen Kind": a noun after its article, not a name
         head = [w for w in before if r.noun_of_speakers(w)]
         complement = before[-1:] and (bare(before[-1]) in r.particles or
-                                  (len(before) > 1 and bare(before[-2]) in r.particles and bare(before[-1]) in r.determiners))
+                                  (len(before) > 1 and bare(before[-2]) in r.particles and bare(before[-1]) in r.determiners)
+                                  or any(bare(w) in r.genitives for w in before[1:]))  # "der Leiter des Zentrums X"
         if head and (complement or words[start:end] == [w.upper() for w in words[start:end]] and end - start == 1):
             return joined(words), "description", False  # "la procureure de Mulhouse", "l'élue LREM"
         if head and not any(r.person_noun(w) for w in head):
             return joined(words), "description", False  # "la préfecture de Paris"
         shown = words[start:end]
-        if before and before[-1].lower() in {"le", "la", "les"} and not head:
+        if len(before) >= 2 and before[-2] in r.honorifics and bare(before[-1]) in r.particles and end - start == 1:
+            shown = before[-2:] + shown  # "M. Le Goff", its particle kept for the fuller name
+        elif before and before[-1].lower() in {"le", "la", "les"} and not head:
             shown = [before[-1].capitalize(), *shown]  # "le Parisien" -> "Le Parisien"
         elif before and before[-1] in r.honorifics and end - start == 1:
             title = before[-1]
@@ -208,6 +274,30 @@ def reading(words: list[str], r: Rules) -> tuple[str, str, bool] | None:
         anonymous = any(w.lower() in r.anonymous for w in words)
         return joined(words), "description", anonymous
     return None
+
+
+def given_name(word: str) -> bool:
+    """A given name, of either gender: in given_names.tsv or census data's first names."""
+    from reports.analysis.gazetteer import fold, lookup
+
+    return capital(word) and (fold(word) in _given_names() or word.lower() in lookup().first_names)
+
+
+def given_name_start(words: list[str], start: int, end: int) -> tuple[int, int]:
+    """A person's name inside a longer run of capitals starts at a given name ("le président
+    de SOS Racisme Dominique Sopo", "le patron de New Zealand Rugby Mark Robinson"): a word
+    census data gives as a first name, when the run does not open with one."""
+    if end - start < 3:
+        return start, end
+    from reports.analysis.gazetteer import lookup
+
+    first_names = lookup().first_names
+    if words[start].lower() in first_names:
+        return start, end
+    for k in range(start + 1, end - 1):
+        if words[k].lower() in first_names:
+            return k, end
+    return start, end
 
 
 def name_run(words: list[str], r: Rules) -> tuple[int, int] | None:

@@ -13,8 +13,9 @@ speech their own way, so they get this smaller pass, driven by their data files:
    drops the subject (Spanish, Italian: `pro_drop`), a reporting verb with none ("«...»,
    añadió.", "Poi ha aggiunto: «...»") is the last person named.
 3. who can speak (`language_rules.speaks`): a name or a description of people, groups or
-   documents; a pronoun is the last person named as a speaker, or one named since. Anything
-   else is no source: unattributed rather than absurd.
+   documents; a pronoun is the last person of its gender met as a speaker or named since, a
+   role ("le ministre") the person named with it earlier (`referents`). Anything else is no
+   source: unattributed rather than absurd.
 4. kind: a quotation of one or two words is a word named, not said (`scare`); one that opens
    with a capital after nothing or a colon is `full`; the rest `partial`.
 """
@@ -27,6 +28,7 @@ from reports.analysis.quotes.language_rules import (
     Rules,
     bare,
     capital,
+    given_gender,
     joined,
     name_run,
     name_word,
@@ -38,6 +40,7 @@ from reports.analysis.quotes.language_rules import (
 )
 from reports.analysis.quotes.localized_marks import SPACES as _SPACES
 from reports.analysis.quotes.localized_marks import spans
+from reports.analysis.quotes.referents import Referents
 from reports.analysis.text import Document
 from reports.models import Quote, Quotes
 
@@ -45,7 +48,6 @@ __all__ = ["extract", "rules", "speaks", "supports"]
 
 _SENTENCE_END = re.compile(r"[.!?…](?=[\s\"»“”]|$)|\n")
 _INVERTED = re.compile(r"^(?P<verb>[^\W\d_]+(?:-[^\W\d_]+)*?)(?:-t)?-(?P<pronoun>[^\W\d_]+)$")
-_NAMES = re.compile(r"[^\W\d_][\w'’\-]*(?:\s+(?:(?:de|du|von|van|der|le|la)\s+)?[A-ZÀ-ÖØ-Þ][\w'’\-]*)+")
 _INCISO = re.compile(r"\s[–—]\s?([^–—]{3,120}?)\s?[–—](?:\s|$)")  # « A – ha detto X – B »
 _CONTEXT = 300  # characters of the writer's sentence looked at on either side
 
@@ -57,12 +59,18 @@ def _phrase(tokens: list[str], r: Rules) -> list[str]:
     taken: list[str] = []
     for token in tokens[:8]:
         low = token.lower()
+        if taken and taken[-1].endswith("-") and low in {"und", "oder", "et", "ou"}:
+            taken.append(token)  # "Zoo- und Tierparkdirektor": one noun, its first part cut
+            continue
         if token in ",;:()" or (bare(low) in r.stops and taken) or (taken and r.verb(token) and not capital(token)):
             break
         if not taken and bare(low) in r.stops and bare(low) not in r.determiners:
             break
         if taken and capital(taken[-1]) and token.islower() and bare(low) in r.determiners:
-            break  # "Bach den Berichtsband", "Facebook la police": the object, another phrase
+            if not (bare(low) in r.genitives and r.noun_of_speakers(taken[-1])):
+                break  # "Bach den Berichtsband", "Facebook la police": the object, another phrase
+            taken.append(token)  # "der Sprecher der Polizei": the role's complement
+            continue
         if taken and not capital(token) and bare(low) not in r.determiners and bare(low) not in r.particles \
                 and not r.noun_of_speakers(token) and not _head_follows(tokens[len(taken) + 1 :], r):
             break  # "laut Polizei war ...", "le ministre français" (not "l'ancien ministre")
@@ -88,8 +96,8 @@ def _skip_complements(rest: list[str], r: Rules) -> list[str]:
     at = 0
     while at < len(rest):
         low = rest[at].lower()
-        if low in r.adverbs or low in r.times:
-            at += 1
+        if low in r.adverbs or low in r.times or low.isdigit() or low in r.reflexives:
+            at += 1  # "a affirmé lundi 8 avril le Premier ministre"
         elif rest[at] == "," and "," in rest[at + 1 : at + 6]:
             at = rest.index(",", at + 1) + 1  # ", tout sourire," / ", auprès de l'AFP,"
         elif low in r.complements:
@@ -99,6 +107,9 @@ def _skip_complements(rest: list[str], r: Rules) -> list[str]:
             if at < len(rest) and bare(rest[at]) in r.determiners:
                 at += 1
             at += 1  # the complement's noun
+            if at + 1 < len(rest) and rest[at].islower() and bare(rest[at]) not in r.function_words \
+                    and bare(rest[at + 1]) in r.determiners:
+                at += 1  # its adjective: "au quotidien francilien l'humoriste", "au Canard enchaîné le service"
         else:
             break
     return rest[at:]
@@ -125,6 +136,8 @@ def _after_verb(tokens: list[str], r: Rules, comma: bool = False) -> tuple[list[
     lists lack ("calme la directrice, Valérie Martin") counts when a person follows it."""
     if tokens[:1] and bare(tokens[0]) in {"s", "se"}:
         tokens = tokens[1:]  # "s'est-il indigné"
+    while len(tokens) > 1 and bare(tokens[0]) in r.clitics and _INVERTED.match(tokens[1]):
+        tokens = tokens[1:]  # "lui répond-t-elle", "l'avertit-elle"
     if not tokens:
         return None
     inverted = _INVERTED.match(tokens[0])
@@ -153,7 +166,9 @@ def _after_verb(tokens: list[str], r: Rules, comma: bool = False) -> tuple[list[
         named = _apposition(rest[len(phrase) :], r)
         if named:
             return named, verb
-    if unlisted and phrase and not _a_person(phrase, r):
+    after = rest[len(phrase) : len(phrase) + 4]
+    described = after[:1] == [","] and any(r.person_noun(w) for w in after[1:])  # "Stefano, der Wirt"
+    if unlisted and phrase and not (_a_person(phrase, r) or described):
         return None
     return (phrase, verb) if phrase else None
 
@@ -203,6 +218,8 @@ def _before_verb(tokens: list[str], r: Rules) -> tuple[list[str], str] | None:
         if not r.verb(tokens[index]) or (index and tokens[index - 1][:1] == "-"):
             continue
         after = _phrase(tokens[index + 1 :], r)
+        if r.compounds and index == 1 and name_word(tokens[0], r):
+            return tokens[:1], tokens[index]  # "Gianni fragt Aaron:": the subject first, its object after
         if after and (len(after) == len(tokens) - index - 1 or (r.compounds and index == 1)):
             return after, tokens[index]  # German "Dann sagte Klug:", "Schließlich schreibt X auf Y:"
         reported = index + 1 < len(tokens) and bare(tokens[index + 1]) in r.complementizers
@@ -233,6 +250,18 @@ def _before_verb(tokens: list[str], r: Rules) -> tuple[list[str], str] | None:
     return None
 
 
+def _past_source_noun(tokens: list[str], r: Rules) -> list[str]:
+    """ "laut Angaben der Polizei", "selon les informations du Parisien": the source is the
+    complement of a noun of what was said."""
+    at = 1 if tokens[:1] and bare(tokens[0]) in r.determiners else 0
+    if at < len(tokens) - 2 and tokens[at].lower() in r.source_nouns and bare(tokens[at + 1]) in r.particles | r.genitives | {"du", "des", "d"}:
+        rest = tokens[at + 2 :]
+        if bare(tokens[at + 1]) == "du" and rest and capital(rest[0]):
+            return ["le", *rest]  # "du Parisien": "Le Parisien"
+        return rest
+    return tokens
+
+
 def _cue(tokens: list[str], r: Rules, opening_only: bool) -> tuple[list[str], str] | None:
     """ "selon X", "d'après X", "laut X" anywhere; "Pour X," and "Wie X sagte," opening it."""
     for index, token in enumerate(tokens):
@@ -245,7 +274,7 @@ def _cue(tokens: list[str], r: Rules, opening_only: bool) -> tuple[list[str], st
                 if phrase:
                     return phrase, " ".join(cue)
         if not opening_only and low in r.according:
-            phrase = _phrase(tokens[index + 1 :], r)
+            phrase = _phrase(_past_source_noun(tokens[index + 1 :], r), r)
             if phrase:
                 return phrase, low
         if index == 0 and low in r.opening:
@@ -259,16 +288,29 @@ def _cue(tokens: list[str], r: Rules, opening_only: bool) -> tuple[list[str], st
     return None
 
 
+def _unclosed_end(text: str, start: int, stop: int, r: Rules) -> int | None:
+    """Where a quotation the writer never closed ends, when another opens after it: at a comma
+    that a reporting clause follows ("„Wie könnt ihr ... rufen, echauffierte sich einst X, der
+    ... „La Farfalla!“"), else at the end of the sentence before the next one; None when the
+    next one opens in the same sentence and nothing shows where the first ends."""
+    for comma in re.finditer(",", text[start:stop]):
+        tokens = words_of(text[start + comma.end() : stop])
+        if tokens and tokens[0].islower() and (_after_verb(tokens, r, comma=True)
+                                                or any(name_word(t, r) for t in tokens[1:4])):
+            return start + comma.start()
+    ends = [m.end() for m in _SENTENCE_END.finditer(text[start:stop])]
+    return start + ends[-1] if ends else None
+
+
 # --- the pass --------------------------------------------------------------------------------
 
 
 class _Attributor:
     def __init__(self, doc: Document, r: Rules) -> None:
         self.doc, self.r = doc, r
-        self.last_person: str | None = None
-        self.last_person_at = 0  # where the last named speaker's quotation starts
         self.at = 0  # where the current quotation starts
         self.last_source: dict[int, tuple[str | None, str, bool, str | None]] = {}
+        self.people = Referents(doc, r)
         self.closing = {closing for _, closing in r.pairs for closing in closing}
 
     def quote(self, start: int, end: int, paragraph: int) -> Quote:
@@ -320,7 +362,7 @@ class _Attributor:
                     return source
         dropped = r.pro_drop and ((comma and _dropped(right_tokens, r)) or _dropped_before(left_tokens, r))
         if dropped:
-            person = self._antecedent()  # "«...», añadió." / "Y añadió: «...»": the last one named
+            person = self.people.antecedent(self.at, None)  # "«...», añadió." / "Y añadió: «...»": the last one named
             if person:
                 return person, "", False, dropped
         cue = _cue(left_tokens, r, False) or _cue(right_tokens, r, False)
@@ -337,13 +379,22 @@ class _Attributor:
             opener = self._opening_subject(left_tokens)  # "Er freut sich, ... zu kommen: „…“"
             if opener:
                 return opener
-        if not left.strip(_SPACES + ",:«„\"“") and paragraph in self.last_source:
-            return self.last_source[paragraph]  # « A », a-t-il dit. « B »
-        if not left.strip(_SPACES) and paragraph - 1 in self.last_source and paragraph not in self.last_source:
+        if paragraph in self.last_source and all(bare(t) in r.function_words or t in ",;:" for t in left_tokens):
+            return self.last_source[paragraph]  # « A », a-t-il dit. « B »; « A » mais « B »
+        if not left.strip(_SPACES) and paragraph not in self.last_source and paragraph:
             previous = self.doc.paragraphs[paragraph - 1].text.rstrip()
             if previous.endswith(":"):
-                return self.last_source[paragraph - 1]
+                return self.last_source.get(paragraph - 1) or self._introduced(previous)
         return None
+
+    def _introduced(self, paragraph: str) -> tuple[str | None, str, bool, str | None] | None:
+        """The speaker of a paragraph that ends with a colon and opens a quotation below it:
+        "Dann schreibt Aron ihm:", "Le ministre a déclaré :"."""
+        sentence = re.split(r"(?<=[.!?…])\s+", paragraph.strip())[-1]
+        tokens = words_of(sentence)
+        found = _before_verb(tokens, self.r) if tokens else None
+        source = self._speaker(*found) if found else None
+        return source or (self._opening_subject(tokens[:-1]) if len(tokens) > 1 else None)
 
     def _opening_subject(self, tokens: list[str]) -> tuple[str | None, str, bool, str | None] | None:
         """The subject that opens a sentence introducing a quotation with a colon: a pronoun,
@@ -363,46 +414,28 @@ class _Attributor:
         shown, kind, anonymous = found
         mention = joined(words)
         if kind == "pronoun":
-            person = self._antecedent() if shown.lower() in self._singular() else None
+            want = self.r.gender_of_pronoun(shown)
+            person = self.people.antecedent(self.at, want) if shown.lower() in self._singular() else None
+            if person:
+                self.people.spoke(self.at, person, want)
             return person, mention, False, verb
+        gender = self.r.gender_of(words) or (given_gender(shown) if kind == "name" else None)
         if kind == "name":
-            if self.r.compounds and " " not in shown and verb in self.r.according and self._full(shown) == shown:
+            if self.r.compounds and " " not in shown and verb in self.r.according and self.people.full(shown) == shown:
                 return None  # "laut Gesetz": a lone German noun, unless a person of that name is met
-            shown = self._full(shown)
+            shown = self.people.full(shown)
             if not shown.split()[0].lower() in self.r.determiners:
-                self.last_person, self.last_person_at = shown, self.at  # a person, not "Le Parisien"
+                self.people.spoke(self.at, shown, gender)  # a person, not "Le Parisien"
+        elif not anonymous:
+            named = self.people.named_role(self.at, words)
+            if named:
+                shown = named  # "le ministre" -> the minister named earlier
+                gender = gender or given_gender(named)
+            self.people.spoke(self.at, shown, gender)
         return shown, mention, anonymous, verb
-
-    def _antecedent(self) -> str | None:
-        """The last person named as a speaker, or one named since ("Emmanuel Grégoire a
-        tenu à répondre. « ... », s'est-il indigné")."""
-        if self.r.compounds:
-            return self.last_person  # every German noun is capitalised: a run of capitals is no name
-        text = self.doc.text[self.last_person_at : self.at]
-        named = None
-        for match in _NAMES.finditer(text):
-            words = words_of(match.group())
-            run = name_run(words, self.r)
-            before = words_of(text[max(0, match.start() - 30) : match.start()])[-1:] + words[: run[0] if run else 0]
-            if run and 2 <= run[1] - run[0] <= 3 and not (before and bare(before[-1]) in self.r.function_words) \
-                    and not match.group().isupper():
-                named = " ".join(words[run[0] : run[1]])  # not "la Maison Blanche", "sur BFM Business"
-        return named or self.last_person
 
     def _singular(self) -> frozenset[str]:
         return self.r.singular
-
-    def _full(self, name: str) -> str:
-        """A surname alone ("M. Dupont", "Klug") -> the fuller name met in the article."""
-        parts = name.split()
-        surname = parts[-1]
-        if len(parts) > 2 or (len(parts) == 2 and parts[0] not in self.r.honorifics):
-            return name
-        for match in re.finditer(rf"\b([^\W\d_][\w\-]+) {re.escape(surname)}\b", self.doc.text):
-            first = match.group(1)
-            if name_word(first, self.r) and first != surname:
-                return f"{first} {surname}"
-        return name
 
     def _left(self, start: int, paragraph: int) -> str:
         """The writer's sentence before the quotation's opening mark, from its start or the
@@ -419,7 +452,11 @@ class _Attributor:
 
     def _right(self, end: int) -> str:
         """The writer's sentence after the quotation's closing mark, to its end or the next mark."""
-        text = self.doc.text[end : end + _CONTEXT].lstrip(_SPACES)[1:]  # after the closing mark
+        text = self.doc.text[end : end + _CONTEXT].lstrip(_SPACES)
+        closed = text[:1] in self.closing
+        text = text[1:] if closed else text  # after the closing mark, if the writer set one
+        if closed and re.search(r"[.!?…]$", self.doc.text[:end].rstrip(_SPACES)) and text.lstrip(_SPACES)[:1].isupper():
+            return ""  # „… vorbereitet.“ Laut Studie …: the quotation closed the writer's sentence
         stop = re.search(r"[«„“\"»]", text)  # the next quotation ("A", "B", ...)
         text = text[: stop.start()] if stop else text
         for match in _SENTENCE_END.finditer(text):
@@ -441,5 +478,5 @@ def extract(doc: Document) -> Quotes:
 
     r = rules(doc.language)
     attributor = _Attributor(doc, r)
-    items = tuple(attributor.quote(start, end, paragraph) for start, end, paragraph in spans(doc, r))
+    items = tuple(attributor.quote(start, end, paragraph) for start, end, paragraph in spans(doc, r, _unclosed_end))
     return Quotes(items=items, stats=stats(items, doc))

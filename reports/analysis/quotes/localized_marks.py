@@ -10,6 +10,7 @@ narrator's dash and again after it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from reports.analysis.quotes.language_rules import Rules
 from reports.analysis.text import Document
@@ -18,8 +19,14 @@ SPACES = " \t\n\u00a0\u202f\u2009"
 _UNAMBIGUOUS = "«„"  # opening marks that never close anything: one left open is still a quotation
 
 
-def spans(doc: Document, r: Rules) -> list[tuple[int, int, int]]:
-    """(start, end, paragraph) of each outermost quotation, its marks and edge spaces left out."""
+Unclosed = Callable[[str, int, int, Rules], "int | None"]
+
+
+def spans(doc: Document, r: Rules, unclosed: Unclosed | None = None) -> list[tuple[int, int, int]]:
+    """(start, end, paragraph) of each outermost quotation, its marks and edge spaces left out.
+    `unclosed(text, start, stop, r)` says where a quotation the writer never closed ends when
+    another of the same mark opens after it (the pass's reading of a reporting clause); without
+    it, or when it cannot tell, the earlier one is dropped."""
     closers: dict[str, str] = {}
     for opening, closing in r.pairs:
         closers[opening] = closers.get(opening, "") + closing
@@ -46,7 +53,10 @@ def spans(doc: Document, r: Rules) -> list[tuple[int, int, int]]:
                 found.append(_trimmed(doc.text, start, paragraph.start + at, first))
                 open_at = None
             elif mark == opener and mark in _UNAMBIGUOUS and open_at >= 0:
-                open_at, start = at, paragraph.start + at + 1  # the earlier one was never closed
+                end = unclosed(text, open_at + 1, at, r) if unclosed else None  # the earlier one was never closed
+                if end is not None:
+                    found.append(_trimmed(doc.text, start, paragraph.start + end, first))
+                open_at, start = at, paragraph.start + at + 1
         if open_at is None:
             continue
         following = doc.paragraphs[index + 1].text if index + 1 < len(doc.paragraphs) else ""
