@@ -22,7 +22,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from reports.analysis.quotes import sources
 from reports.analysis.quotes.can_speak import Names, descriptions, lexicon, shown
 from reports.analysis.quotes.lexicon import (
     DETERMINERS,
@@ -112,8 +111,6 @@ class Context:
     proper: Callable[[], set[str]]  # words the text capitalises mid-sentence
     names: Names  # the article's evidence for a lone capitalised word (can it speak?)
     memo: dict = field(default_factory=dict)  # the article's mentions and their own features, by offset
-    quoted_starts: list[int] = field(default_factory=list)  # the article's quotations, sorted
-    quoted_ends: list[int] = field(default_factory=list)
 
 
 @lru_cache(maxsize=16384)
@@ -185,14 +182,8 @@ def candidates(ctx: Context, rule: Mention | None, rule_cue: str | None, resolve
         groups[ctx.previous_speaker] = Group(ctx.previous_speaker, Mention(
             ctx.previous_name or ctx.previous_speaker, -1, ctx.previous_speaker, ctx.previous_name), {"count": 0.0})
     found = list(groups.values())
-    continuing = sources.continues(ctx.text, sources.previous_end(ctx.quoted_starts, ctx.quoted_ends, ctx.start),
-                                   ctx.start, ctx.paragraph_start)
-    according = sources.according(ctx.text, ctx.left_start, ctx.right_end)
     for group in found:
         _describe(ctx, group, rule_cue)
-        sources.features(group.features, group.mention.start, group.key == ctx.previous_speaker,
-                         ctx.quoted_starts, ctx.quoted_ends, (ctx.start, ctx.end), continuing,
-                         bool(according) and sources.credited(group.starts, according))
     # nobody: the quotation is left without a source ("Nobody expected it to be “far closer”")
     found.append(Group("", Mention("", -1, "", None), {"none": 1.0, f"none&rules={rule_cue}": 1.0},
                        rule=rule is None))

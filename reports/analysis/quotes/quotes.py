@@ -127,7 +127,6 @@ class _Attributor:
         self.last_source: dict[int, Source] = {}  # the last source found in each paragraph
         self.speaker_names = SpeakerNames(doc.text, self.index.proper)  # evidence for can_speak
         self.chooser_memo: dict = {}  # the chooser's mentions and their own features, for the article
-        self.quoted: tuple[list[int], list[int]] = ([], [])  # the article's quotations: starts, ends
         # the chosen speaker's pronoun as the writer's sentence gives it ("Though he said it
         # was a “...”" after "Tom John, the chairman, ..."): the source as written
         self.said_as: str | None = None
@@ -276,8 +275,7 @@ class _Attributor:
             previous_paragraph_start=previous, sentence_starts=self.sentence_starts, runs=index.run_spans,
             run_starts=index.run_starts, alone=not left.strip() and _right_is_empty(doc, span),
             previous_speaker=self.previous_speaker, previous_name=self.previous_name, spoken=self.spoken,
-            proper=index.proper, names=self.speaker_names, memo=self.chooser_memo,
-            quoted_starts=self.quoted[0], quoted_ends=self.quoted[1])
+            proper=index.proper, names=self.speaker_names, memo=self.chooser_memo)
 
     def _plausible(self, source: Source, span: Span) -> Source | None:
         """A sentence's subject cut to a noun phrase that can say something ("Ramos believes"
@@ -574,7 +572,6 @@ def _extract(doc: Document, model: dict[str, float] | None, trace: list | None =
     found_spans = spans(doc)
     attributor = _Attributor(doc, model)
     attributor.trace = trace
-    attributor.quoted = ([s.start for s in found_spans], [s.end for s in found_spans])
     items: list[Quote] = []
     for index, span in enumerate(found_spans):
         following = [f for f in found_spans[index + 1 : index + 4] if f.paragraph == span.end_paragraph]
