@@ -171,3 +171,29 @@ def test_a_recipes_fractions_are_not_a_gallery():
 )
 def test_a_byline_is_the_writers_names_or_an_agency(written: str, byline: str | None):
     assert html._names(written, True) == byline
+
+
+MENU_PAGE = """<html><head><title>Council changes the ferry timetable</title></head><body>
+<site-navigation><site-navigation-item><span>What is the pension insurance?</span>
+<site-link href="/pensions"><p>Overview: pensions and old-age provision for everyone here</p></site-link>
+</site-navigation-item></site-navigation>
+<div role="menubar"><p>Which benefits can families claim this year?</p></div>
+<main><h1>Council changes the ferry timetable</h1>
+<p>The council voted on Tuesday to change the ferry timetable from the first of June, after a long
+consultation with the islanders who use the morning crossing to reach work on the mainland.</p>
+<p>The first ferry will leave half an hour earlier, and a late crossing is added on Fridays, the
+council said, while fares stay as they were for at least another year.</p></main>
+</body></html>"""
+
+
+def test_a_menu_named_by_its_custom_tag_or_its_role_is_the_sites_block():
+    """Web components write a menu as <site-navigation> with <site-link href>: no <a>, no class;
+    the tag names it as a class would. role="menubar" is a menu whatever its tag."""
+    import trafilatura
+
+    from reports.ingest import prune
+
+    lines = prune.prune(trafilatura.load_html(MENU_PAGE))
+    for menu in ("What is the pension insurance?", "Which benefits can families claim this year?"):
+        assert menu in lines, menu
+    assert not any("ferry" in line for line in lines)

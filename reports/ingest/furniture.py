@@ -113,7 +113,12 @@ FURNITURE_TOKENS: tuple[str, ...] = (
     # photos' captions and credits, and galleries of them: the lead photo's caption has its own
     # place in the briefing (html._caption), never a line of the body
     r"credits?(?:$|-)", r"(?:wp-)?caption(?:$|-text)", r"carousel", r"slideshow",
+    # the site's menus (Readability's unlikely candidates "menu", and its roles below)
+    r"navigation", r"menu(?:$|-|bar)",
 )
+# An element whose ARIA role says it is the site's, not the article's (Readability's
+# unlikelyRoles): a menu, the navigation, a complementary block, an alert or a dialog.
+FURNITURE_ROLES = frozenset({"menu", "menubar", "navigation", "complementary", "alert", "alertdialog", "dialog"})
 # A name that also says "this holds the article" is not pruned by name (Readability's
 # okMaybeItsACandidate): "sidebar_content" may be the main column of a theme.
 ARTICLE_TOKENS: tuple[str, ...] = (r"article", r"body", r"column", r"content", r"main")

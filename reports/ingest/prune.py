@@ -68,8 +68,11 @@ def _line(element: Any) -> str:
 
 def _tokens(element: Any) -> list[str]:
     """Its class names and id, camelCase split and lower-cased; "js-" names are hooks for
-    scripts ("js-lightbox-gallery" on a block of text), not what the element is."""
+    scripts ("js-lightbox-gallery" on a block of text), not what the element is. A custom
+    element's tag ("site-navigation-item") names it the way a class does."""
     names = f"{element.get('class') or ''} {element.get('id') or ''}".split()
+    if "-" in element.tag:
+        names.append(element.tag)
     return [_CAMEL.sub("-", name).lower() for name in names if not name.startswith("js-")]
 
 
@@ -97,7 +100,8 @@ def _hidden(element: Any) -> bool:
 def _named(element: Any, hidden: set[Any] = frozenset()) -> bool:  # type: ignore[assignment]
     """Its class or id names a hidden element or a block of the site, and not the article."""
     tokens = _tokens(element)
-    named = element in hidden or _hidden(element) or any(_FURNITURE.search(t) for t in tokens)
+    named = (element in hidden or _hidden(element) or any(_FURNITURE.search(t) for t in tokens)
+             or element.get("role") in furniture.FURNITURE_ROLES)
     return named and not any(_ARTICLE.search(t) for t in tokens)
 
 
