@@ -197,3 +197,20 @@ def test_a_menu_named_by_its_custom_tag_or_its_role_is_the_sites_block():
     for menu in ("What is the pension insurance?", "Which benefits can families claim this year?"):
         assert menu in lines, menu
     assert not any("ferry" in line for line in lines)
+
+
+RELATED_AUTHOR_PAGE = """<html><head><title>Ferry timetable changes in June</title></head><body>
+<article><h1>Ferry timetable changes in June</h1><div class="byline">Our Island Staff</div>
+<p>The council voted on Tuesday to change the ferry timetable from the first of June, after a long
+consultation with the islanders who use the morning crossing to reach work on the mainland.</p>
+<p>The first ferry will leave half an hour earlier, and a late crossing is added on Fridays, the
+council said, while fares stay as they were for at least another year.</p></article>
+<aside class="related-stories"><div class="story"><a href="/harbour">Harbour wall repaired</a>
+<div class="story-author">Jane Doe</div></div></aside>
+</body></html>"""
+
+
+def test_the_author_of_a_related_story_is_not_the_byline(tmp_path: Path):
+    """The article's byline is a desk (no byline, then); a related story's author is no fallback."""
+    article = next(iter(html.read(tmp_path / "p.html", RELATED_AUTHOR_PAGE.encode(), "p.html")))
+    assert article.author is None

@@ -301,7 +301,8 @@ def _is_name(value: str) -> bool:
 
 def _byline(tree: object, extracted: str | None) -> str | None:
     """The page's declared author (JSON-LD, Dublin Core, <meta name=author>, article:author),
-    else trafilatura's when it looks like people's names; never a link, a date or a desk.
+    else the page's byline element (not one inside a block of the site: a related story's
+    author), else trafilatura's, when it looks like people's names; never a link, a date or a desk.
     A date fragment after the names ("By CBS News February") is cut."""
     data = _structured(tree)
     declared = (data.get("author"), data.get("dc_creator"), data.get("meta_author"), data.get("article_author"))
@@ -310,6 +311,8 @@ def _byline(tree: object, extracted: str | None) -> str | None:
         if names:
             return names
     for element in tree.xpath(furniture.BYLINE_XPATH):  # type: ignore[attr-defined]
+        if prune.in_site_block(element):
+            continue  # the author of a related story or of a comment
         text = " ".join(" ".join(element.itertext()).split())
         names = _names(text, True) if 0 < len(text) <= furniture.BYLINE_MAX_CHARS else None
         if names:

@@ -62,6 +62,12 @@ def prune(tree: Any) -> set[str]:
     return lines
 
 
+def in_site_block(element: Any) -> bool:
+    """The element is inside a block of the site by its name (a list of other stories, the
+    comments): an author named there wrote another item, not the article."""
+    return any(isinstance(a.tag, str) and _named(a) for a in element.iterancestors())
+
+
 def _line(element: Any) -> str:
     return " ".join(" ".join(element.itertext()).split())
 
