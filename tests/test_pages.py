@@ -214,3 +214,23 @@ def test_the_author_of_a_related_story_is_not_the_byline(tmp_path: Path):
     """The article's byline is a desk (no byline, then); a related story's author is no fallback."""
     article = next(iter(html.read(tmp_path / "p.html", RELATED_AUTHOR_PAGE.encode(), "p.html")))
     assert article.author is None
+
+
+LINK_LINE_PAGE = """<html><head><title>Spas of the valley</title></head><body><article>
+<p>The valley has six spas, and the water of each comes from a different spring deep under the
+old volcano, which is why the guests who come back every winter say that no two of them are alike.</p>
+<p><strong>&gt;&gt; Read more: <a href="/other">Find out all about the spa by the river!</a></strong></p>
+<p>The oldest of them opened in the last century and still has its original wooden changing rooms,
+which the owners restored last year with the help of the regional heritage office.</p>
+<p><a href="/source">The generation we love to talk about</a></p>
+</article></body></html>"""
+
+
+def test_a_label_and_a_link_is_another_page_but_a_bare_link_is_kept():
+    import trafilatura
+
+    from reports.ingest import prune
+
+    lines = prune.prune(trafilatura.load_html(LINK_LINE_PAGE))
+    assert ">> Read more: Find out all about the spa by the river!" in lines
+    assert not any("generation" in line or "valley" in line for line in lines)

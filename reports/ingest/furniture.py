@@ -133,6 +133,11 @@ NEVER_PRUNED_SHARE = 0.5
 LINK_BLOCK_TAGS = frozenset({"ul", "ol", "div", "section", "aside", "nav", "table", "footer", "header"})
 LINK_DENSITY = 0.6
 LINK_BLOCK_MIN_LINKS = 3
+# A paragraph that is a short label and a link ("Read more: <a>...</a>", ">> MORE: <a>") points
+# to another page: the label is a few words ending in a colon (or arrows), the link most of it.
+LINK_LINE_TAGS = frozenset({"p"})
+LINK_LINE_DENSITY = 0.6
+LINK_LABEL = re.compile(r"\W*(?:\w+\W+){0,3}?\w+\s*(?::|>>|»|→)\s*|\W*(?:>>|»|→)\s*")
 # A hidden element is removed before extraction when it is inline or inside one of these.
 INLINE_TAGS = frozenset({"span", "a", "em", "strong", "b", "i", "small", "sup", "sub", "label", "abbr", "cite", "time", "font"})
 TEXT_BLOCK_TAGS = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "blockquote", "td", "dd", "dt"})

@@ -51,7 +51,7 @@ def prune(tree: Any) -> set[str]:
     for element in body.iter():
         if not isinstance(element.tag, str) or element in inside:
             continue
-        if (_named(element, hidden) or _link_block(element)) and _prunable(element, total, keep):
+        if (_named(element, hidden) or _link_block(element) or _link_line(element)) and _prunable(element, total, keep):
             block = [inner for inner in element.iter() if isinstance(inner.tag, str)]
             inside.update(block)
             lines.update(_line(inner) for inner in block if inner.tag in furniture.LINE_TAGS)
@@ -140,3 +140,19 @@ def _link_block(element: Any) -> bool:
     text = len("".join(element.itertext()).strip())
     linked = sum(len("".join(a.itertext()).strip()) for a in links)
     return text > 0 and linked / text > furniture.LINK_DENSITY
+
+
+def _link_line(element: Any) -> bool:
+    """A paragraph that is a label and a link to another page ("Read more: <a>...</a>",
+    "RELATED: <a>...</a>"): its words are the other page's, not the article's. A paragraph that
+    is a bare link is kept: an article may point to its source that way."""
+    if element.tag not in furniture.LINK_LINE_TAGS:
+        return False
+    links = element.findall(".//a")
+    text = "".join(element.itertext())
+    if not links or not text.strip():
+        return False
+    first = "".join(links[0].itertext()).strip()
+    label = text[: text.find(first)] if first else ""
+    linked = sum(len("".join(a.itertext()).strip()) for a in links)
+    return linked / len(text.strip()) > furniture.LINK_LINE_DENSITY and bool(furniture.LINK_LABEL.fullmatch(label.strip()))
