@@ -234,3 +234,20 @@ def test_a_label_and_a_link_is_another_page_but_a_bare_link_is_kept():
     lines = prune.prune(trafilatura.load_html(LINK_LINE_PAGE))
     assert ">> Read more: Find out all about the spa by the river!" in lines
     assert not any("generation" in line or "valley" in line for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("head", "h1", "title"),
+    [
+        ("<title>Neu - Ferry timetable changes in June - Vorstellung</title>", "<h1>Ferry timetable changes in June</h1>",
+         "Ferry timetable changes in June"),
+        # the <h1> is the site's logo, a link home: the title is read as before
+        ("<title>Island Times » Blog » Ferry timetable changes from the first of June</title>",
+         '<h1><a href="https://islandtimes.example/">Island Times</a></h1>',
+         "Island Times » Blog » Ferry timetable changes from the first of June"),
+    ],
+)
+def test_the_title_is_the_part_of_the_declared_title_the_h1_shows(tmp_path: Path, head: str, h1: str, title: str):
+    page = f"<html><head>{head}</head><body>{h1}" + RELATED_AUTHOR_PAGE.split("<body>", 1)[1]
+    article = next(iter(html.read(tmp_path / "p.html", page.encode(), "p.html")))
+    assert article.title == title

@@ -50,6 +50,9 @@ SLIDE_COUNTER = re.compile(r"^(?:- )?(\d{1,3})\s*/\s*(\d{1,3})\s+\S")
 SLIDES_MIN = 3
 
 # Separators a site puts between the headline and its own name or section in a <title>.
+# A part of a <title> between separators is the headline when the page's <h1> shows it and it
+# has at least this many words (a one-word <h1> is a section's name: "Blog").
+TITLE_PART_MIN_WORDS = 2
 TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " » ", " « ", " · ", " / ", "-", "：", "｜", "_")
 
 # A caption that is only a credit ("Foto: Name", "Credit: Agency").

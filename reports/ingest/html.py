@@ -380,14 +380,40 @@ def _title(tree: object, found: object) -> str | None:
                                   data.get("twitter_title"), data.get("title_tag")))
         if value
     ]
-    shown = {_folded(" ".join(h.itertext())) for h in tree.xpath("//h1")}  # type: ignore[attr-defined]
+    shown = {_folded(" ".join(h.itertext())) for h in tree.xpath("//h1") if not _home_link(h)}  # type: ignore[attr-defined]
     for value in declared:
         if _folded(value) in shown:
             return value
+    for value in declared:
+        part = _shown_part(value, shown)
+        if part:
+            return part
     if declared:
         return declared[0]
     value = _clean(getattr(found, "title", None))
     return _strip_site(value, *sites) if value else None
+
+
+def _home_link(heading: object) -> bool:
+    """An <h1> that is a link to a site's home page is the site's logo, not the headline."""
+    links = heading.xpath("ancestor-or-self::a/@href | .//a/@href")  # type: ignore[attr-defined]
+    return len(links) == 1 and _HOME_HREF.search(str(links[0]).strip()) is not None
+
+
+_HOME_HREF = re.compile(r"(?:^/?|://[^/?#]+/?)$")  # "/", "https://site.example/" (the last address, if nested)
+
+
+def _shown_part(title: str, shown: set[str]) -> str | None:
+    """The part of a declared title, between the site's separators, that the page's <h1> shows:
+    "Site » Blog » Headline" whose <h1> is "Headline" is "Headline" (a site name the separator
+    rules could not tell from the headline, being as long)."""
+    for separator in furniture.TITLE_SEPARATORS:
+        if separator == separator.strip() or separator not in title:
+            continue  # an unspaced "-" joins words
+        for part in (p.strip() for p in title.split(separator)):
+            if len(part.split()) >= furniture.TITLE_PART_MIN_WORDS and _folded(part) in shown:
+                return part
+    return None
 
 
 def _folded(text: str) -> str:
