@@ -251,3 +251,17 @@ def test_the_title_is_the_part_of_the_declared_title_the_h1_shows(tmp_path: Path
     page = f"<html><head>{head}</head><body>{h1}" + RELATED_AUTHOR_PAGE.split("<body>", 1)[1]
     article = next(iter(html.read(tmp_path / "p.html", page.encode(), "p.html")))
     assert article.title == title
+
+
+def test_a_description_that_is_a_paragraph_of_the_body_edited_is_no_standfirst(tmp_path: Path):
+    """The page's description is its lead before an edit (one word changed, soft hyphens): shown
+    as a standfirst, the reader would read it twice, under the headline and in the summary."""
+    lead = ("The council voted on Tuesday to change the ferry timetable from the first of June, after a long "
+            "consultation with the islanders who use the morning crossing to reach work on the mainland.")
+    description = lead.replace("long", "lengthy").replace("consultation", "consul\u00adtation")
+    page = RELATED_AUTHOR_PAGE.replace("<head>", f'<head><meta name="description" content="{description}">')
+    page = page.replace("</article>", "<p>Menu</p><p>Home</p><p>Ferries</p></article>").replace(
+        '<div class="byline">', "<p>Ferries</p><p>News</p><p>Timetables</p><div class=\"byline\">")
+    article = next(iter(html.read(tmp_path / "p.html", page.encode(), "p.html")))
+    assert lead in article.text
+    assert article.standfirst is None

@@ -201,3 +201,4 @@ BYLINE_ROLE_WORDS = frozenset({
 STANDFIRST_MIN_WORDS = 8
 STANDFIRST_WITHIN = 3
 STANDFIRST_SHARED_WORDS = 0.5  # of its longer words, in the body too
+STANDFIRST_SAME_TEXT = 0.9  # difflib ratio at which a description is a paragraph of the body, edited

@@ -147,8 +147,8 @@ def _standfirst(body: str, description: str | None) -> tuple[str, str | None]:
         if folded.startswith(wanted) or wanted.startswith(folded):
             return body, None  # the lead itself
     whole = _folded(body)
-    if wanted in whole:
-        return body, None
+    if wanted in whole or any(_nearly(wanted, _folded(p)) for p in paragraphs):
+        return body, None  # a sentence of the body, or the body's paragraph with a word changed
     words = [w for w in wanted.split() if len(w) > 3]
     shared = sum(f" {w}" in f" {whole}" for w in words) / max(len(words), 1)
     # a site's blurb ("the latest news and analysis from ...") shares few words with the article
@@ -417,7 +417,20 @@ def _shown_part(title: str, shown: set[str]) -> str | None:
 
 
 def _folded(text: str) -> str:
-    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
+    """Case, punctuation and invisible characters (soft hyphens, zero-width spaces) aside."""
+    return " ".join(re.sub(r"[^\w\s]", " ", _INVISIBLE.sub("", text).casefold()).split())
+
+
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+
+
+def _nearly(a: str, b: str) -> bool:
+    """The same text but for a word or two (an edit made on the page and not in its metadata)."""
+    from difflib import SequenceMatcher
+
+    if not a or not b or abs(len(a) - len(b)) > (1 - furniture.STANDFIRST_SAME_TEXT) * max(len(a), len(b)):
+        return False
+    return SequenceMatcher(None, a, b, autojunk=False).ratio() >= furniture.STANDFIRST_SAME_TEXT
 
 
 def _strip_site(title: str, *sites: str | None) -> str:
