@@ -265,3 +265,31 @@ def test_a_description_that_is_a_paragraph_of_the_body_edited_is_no_standfirst(t
     article = next(iter(html.read(tmp_path / "p.html", page.encode(), "p.html")))
     assert lead in article.text
     assert article.standfirst is None
+
+
+def test_a_short_sentence_written_twice_is_the_sites_but_a_repeated_heading_is_kept():
+    lines = ["Your most important touchpoint for the trade.", "Contents", "The council voted on Tuesday.",
+             "Your most important touchpoint for the trade.", "Contents"]
+    assert html._without_repeats(lines) == ["Contents", "The council voted on Tuesday.", "Contents"]
+
+
+WRAPPED_ARTICLE_PAGE = """<html><head><title>Ferry timetable changes</title></head><body>
+<aside class="sidebar"><div id="nav_menu-8"><ul><li>Home</li></ul>
+<article><h1>Ferry timetable changes</h1>
+<p>The council voted on Tuesday to change the ferry timetable from the first of June, after a long
+consultation with the islanders who use the morning crossing.</p></article></div></aside>
+<div class="main"><p>A much longer paragraph that is no part of the article at all but a block of
+text that the theme puts in its main column, longer than any paragraph of the short article itself
+so that the longest paragraph of the page is not the article's own paragraph at all.</p></div>
+</body></html>"""
+
+
+def test_the_pages_one_article_is_never_inside_a_pruned_block():
+    """A theme's widget left unclosed wraps the article ("nav_menu-8"): its name is a menu's, but
+    the rules trim around the article, they never remove it."""
+    import trafilatura
+
+    from reports.ingest import prune
+
+    lines = prune.prune(trafilatura.load_html(WRAPPED_ARTICLE_PAGE))
+    assert not any("ferry timetable" in line for line in lines)

@@ -48,6 +48,8 @@ TAIL = re.compile(
 # (distinct numbers): "1/2 cup" in a recipe is not a gallery.
 SLIDE_COUNTER = re.compile(r"^(?:- )?(\d{1,3})\s*/\s*(\d{1,3})\s+\S")
 SLIDES_MIN = 3
+# A sentence of at most this many words written twice or more in the extracted text is the site's.
+REPEATED_MAX_WORDS = 15
 
 # Separators a site puts between the headline and its own name or section in a <title>.
 # A part of a <title> between separators is the headline when the page's <h1> shows it and it

@@ -88,6 +88,14 @@ def parse(html: str, *, article_id: str, source: str, content_hash: str = "") ->
         found = _extract(tree)
         body = _body(found.text, title, caption) if found else ""
         body, standfirst = _standfirst(body, _structured(tree).get("description"))
+    if _length(body) < _MIN_WORDS:
+        # trafilatura's precise pass may settle on the site's header (a tagline, then nothing
+        # else): its recall pass weighs more of the page (as served; the site's lines still go)
+        tree = trafilatura.load_html(html)
+        _mark_story_breaks(tree)
+        found = _extract(tree, favor_recall=True)
+        body = _body(found.text, title, caption, site_lines) if found else ""
+        body, standfirst = _standfirst(body, _structured(tree).get("description"))
     if found is None:
         raise ReadError("no article text found in the page")
     if _length(found.text) < _MIN_WORDS:
@@ -155,12 +163,13 @@ def _standfirst(body: str, description: str | None) -> tuple[str, str | None]:
     return body, description if shared >= furniture.STANDFIRST_SHARED_WORDS else None
 
 
-def _extract(tree: object) -> object | None:
+def _extract(tree: object, favor_recall: bool = False) -> object | None:
     """trafilatura's article (text and metadata), or None when it found no text."""
     import trafilatura
 
     found = trafilatura.bare_extraction(
         tree,
+        favor_recall=favor_recall,
         with_metadata=True,
         include_comments=False,
         include_tables=False,
@@ -523,7 +532,20 @@ def _kept_lines(text: str, site_lines: frozenset[str] | set[str] = frozenset()) 
     or the text of one of the site's blocks."""
     lines = [" ".join(_unescape(line).split()) for line in text.split("\n")]
     lines = [furniture.strip_tail(line) for line in lines if line and not _site_line(line, site_lines)]
-    return _without_slides([line for line in lines if line and not furniture.is_furniture(line)])
+    return _without_slides(_without_repeats([line for line in lines if line and not furniture.is_furniture(line)]))
+
+
+def _without_repeats(lines: list[str]) -> list[str]:
+    """The lines without a short sentence written several times over (a site's tagline in the
+    header of each layout, a call to action at the top and the bottom): an article says a
+    sentence once. A heading (no stop at its end) may repeat: a table of contents."""
+    from collections import Counter
+
+    counts = Counter(lines)
+    return [
+        line for line in lines
+        if counts[line] < 2 or len(line.split()) > furniture.REPEATED_MAX_WORDS or not re.search(r"[.!?]$", line)
+    ]
 
 
 def _site_line(line: str, site_lines: frozenset[str] | set[str]) -> bool:

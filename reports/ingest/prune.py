@@ -10,7 +10,7 @@ is one of them. Removing them first would change which container trafilatura cho
 weighs a block by its neighbours), and cost article text on pages it reads well today.
 
 The article's own container is never pruned (the elements above the page's longest
-paragraph, any element holding half of the page's words), nor an element whose name also says
+paragraph or above its one <article>, any element holding half of the page's words), nor an element whose name also says
 it holds the article ("sidebar_content"): the rules trim around the article, they never choose it.
 """
 
@@ -41,7 +41,7 @@ def prune(tree: Any) -> set[str]:
     if body is None:
         return set()
     total = _words(body) or 1
-    keep = _holders_of_the_longest_paragraph(body)
+    keep = _holders_of_the_longest_paragraph(body) | _holders_of_the_article(body)
     hidden = set(tree.xpath(furniture.HIDDEN_XPATH)) | {e for e in body.iter() if isinstance(e.tag, str) and _hidden(e)}
     for element in hidden:
         if _in_a_line(element) and _prunable(element, total, keep):
@@ -123,6 +123,12 @@ def _holders_of_the_longest_paragraph(body: Any) -> set[Any]:
         if words > most:
             best, most = paragraph, words
     return set(best.iterancestors()) | {best} if best is not None else set()
+
+
+def _holders_of_the_article(body: Any) -> set[Any]:
+    """Every element above the page's one <article> (a theme's unclosed widget may wrap it)."""
+    articles = body.findall(".//article")
+    return set(articles[0].iterancestors()) if len(articles) == 1 else set()
 
 
 def _prunable(element: Any, total: int, keep: set[Any]) -> bool:
