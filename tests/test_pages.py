@@ -293,3 +293,8 @@ def test_the_pages_one_article_is_never_inside_a_pruned_block():
 
     lines = prune.prune(trafilatura.load_html(WRAPPED_ARTICLE_PAGE))
     assert not any("ferry timetable" in line for line in lines)
+
+
+def test_the_headline_with_soft_hyphens_is_not_the_bodys_first_line():
+    body = html._body("Ferry time\u00adtable changes\nThe council voted on Tuesday.", "Ferry timetable changes", None)
+    assert body == "The council voted on Tuesday."

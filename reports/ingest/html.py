@@ -585,7 +585,8 @@ def _join_broken(lines: list[str]) -> list[str]:
 
 
 def _same(a: str, b: str) -> bool:
-    return a.casefold().strip(" .") == b.casefold().strip(" .")
+    """Equal but for case, a closing stop and invisible characters (a headline's soft hyphens)."""
+    return _INVISIBLE.sub("", a).casefold().strip(" .") == _INVISIBLE.sub("", b).casefold().strip(" .")
 
 
 def _clean(value: str | None) -> str | None:
