@@ -167,6 +167,8 @@ def test_a_recipes_fractions_are_not_a_gallery():
         ("Jane Doe · 5 min read", "Jane Doe"),
         ("By J J", None),
         ("S Sky", None),
+        ("Posted by Widget Developers", None),
+        ("Gadget Contributors", None),
     ],
 )
 def test_a_byline_is_the_writers_names_or_an_agency(written: str, byline: str | None):

@@ -172,6 +172,8 @@ NOT_NAME_WORDS = frozenset({
     "follow", "username", "user", "login", "sign", "subscribe", "share", "comments", "comment", "control",
     "authority", "menu", "search", "home", "news", "staff", "team", "editor", "editors", "admin", "read",
     "more", "about", "contact", "profile", "posts", "view", "all", "written", "updated", "published",
+    # a group account, not a person: "Posted by <Product> Developers", "<Site> Contributors"
+    "developers", "contributors", "writers", "reporters", "correspondents", "desk", "newsroom", "redaktion",
 })
 # Where a page writes its byline (Readability's byline rule: rel=author, itemprop=author, a class
 # or id naming a byline or the author); only short text there is taken, and only as names.
