@@ -167,7 +167,136 @@ def test_a_recipes_fractions_are_not_a_gallery():
         ("Jane Doe · 5 min read", "Jane Doe"),
         ("By J J", None),
         ("S Sky", None),
+        ("Posted by Widget Developers", None),
+        ("Gadget Contributors", None),
     ],
 )
 def test_a_byline_is_the_writers_names_or_an_agency(written: str, byline: str | None):
     assert html._names(written, True) == byline
+
+
+MENU_PAGE = """<html><head><title>Council changes the ferry timetable</title></head><body>
+<site-navigation><site-navigation-item><span>What is the pension insurance?</span>
+<site-link href="/pensions"><p>Overview: pensions and old-age provision for everyone here</p></site-link>
+</site-navigation-item></site-navigation>
+<div role="menubar"><p>Which benefits can families claim this year?</p></div>
+<main><h1>Council changes the ferry timetable</h1>
+<p>The council voted on Tuesday to change the ferry timetable from the first of June, after a long
+consultation with the islanders who use the morning crossing to reach work on the mainland.</p>
+<p>The first ferry will leave half an hour earlier, and a late crossing is added on Fridays, the
+council said, while fares stay as they were for at least another year.</p></main>
+</body></html>"""
+
+
+def test_a_menu_named_by_its_custom_tag_or_its_role_is_the_sites_block():
+    """Web components write a menu as <site-navigation> with <site-link href>: no <a>, no class;
+    the tag names it as a class would. role="menubar" is a menu whatever its tag."""
+    import trafilatura
+
+    from reports.ingest import prune
+
+    lines = prune.prune(trafilatura.load_html(MENU_PAGE))
+    for menu in ("What is the pension insurance?", "Which benefits can families claim this year?"):
+        assert menu in lines, menu
+    assert not any("ferry" in line for line in lines)
+
+
+RELATED_AUTHOR_PAGE = """<html><head><title>Ferry timetable changes in June</title></head><body>
+<article><h1>Ferry timetable changes in June</h1><div class="byline">Our Island Staff</div>
+<p>The council voted on Tuesday to change the ferry timetable from the first of June, after a long
+consultation with the islanders who use the morning crossing to reach work on the mainland.</p>
+<p>The first ferry will leave half an hour earlier, and a late crossing is added on Fridays, the
+council said, while fares stay as they were for at least another year.</p></article>
+<aside class="related-stories"><div class="story"><a href="/harbour">Harbour wall repaired</a>
+<div class="story-author">Jane Doe</div></div></aside>
+</body></html>"""
+
+
+def test_the_author_of_a_related_story_is_not_the_byline(tmp_path: Path):
+    """The article's byline is a desk (no byline, then); a related story's author is no fallback."""
+    article = next(iter(html.read(tmp_path / "p.html", RELATED_AUTHOR_PAGE.encode(), "p.html")))
+    assert article.author is None
+
+
+LINK_LINE_PAGE = """<html><head><title>Spas of the valley</title></head><body><article>
+<p>The valley has six spas, and the water of each comes from a different spring deep under the
+old volcano, which is why the guests who come back every winter say that no two of them are alike.</p>
+<p><strong>&gt;&gt; Read more: <a href="/other">Find out all about the spa by the river!</a></strong></p>
+<p>The oldest of them opened in the last century and still has its original wooden changing rooms,
+which the owners restored last year with the help of the regional heritage office.</p>
+<p><a href="/source">The generation we love to talk about</a></p>
+</article></body></html>"""
+
+
+def test_a_label_and_a_link_is_another_page_but_a_bare_link_is_kept():
+    import trafilatura
+
+    from reports.ingest import prune
+
+    lines = prune.prune(trafilatura.load_html(LINK_LINE_PAGE))
+    assert ">> Read more: Find out all about the spa by the river!" in lines
+    assert not any("generation" in line or "valley" in line for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("head", "h1", "title"),
+    [
+        ("<title>Neu - Ferry timetable changes in June - Vorstellung</title>", "<h1>Ferry timetable changes in June</h1>",
+         "Ferry timetable changes in June"),
+        # the <h1> is the site's logo, a link home: the title is read as before
+        ("<title>Island Times » Blog » Ferry timetable changes from the first of June</title>",
+         '<h1><a href="https://islandtimes.example/">Island Times</a></h1>',
+         "Island Times » Blog » Ferry timetable changes from the first of June"),
+    ],
+)
+def test_the_title_is_the_part_of_the_declared_title_the_h1_shows(tmp_path: Path, head: str, h1: str, title: str):
+    page = f"<html><head>{head}</head><body>{h1}" + RELATED_AUTHOR_PAGE.split("<body>", 1)[1]
+    article = next(iter(html.read(tmp_path / "p.html", page.encode(), "p.html")))
+    assert article.title == title
+
+
+def test_a_description_that_is_a_paragraph_of_the_body_edited_is_no_standfirst(tmp_path: Path):
+    """The page's description is its lead before an edit (one word changed, soft hyphens): shown
+    as a standfirst, the reader would read it twice, under the headline and in the summary."""
+    lead = ("The council voted on Tuesday to change the ferry timetable from the first of June, after a long "
+            "consultation with the islanders who use the morning crossing to reach work on the mainland.")
+    description = lead.replace("long", "lengthy").replace("consultation", "consul\u00adtation")
+    page = RELATED_AUTHOR_PAGE.replace("<head>", f'<head><meta name="description" content="{description}">')
+    page = page.replace("</article>", "<p>Menu</p><p>Home</p><p>Ferries</p></article>").replace(
+        '<div class="byline">', "<p>Ferries</p><p>News</p><p>Timetables</p><div class=\"byline\">")
+    article = next(iter(html.read(tmp_path / "p.html", page.encode(), "p.html")))
+    assert lead in article.text
+    assert article.standfirst is None
+
+
+def test_a_short_sentence_written_twice_is_the_sites_but_a_repeated_heading_is_kept():
+    lines = ["Your most important touchpoint for the trade.", "Contents", "The council voted on Tuesday.",
+             "Your most important touchpoint for the trade.", "Contents"]
+    assert html._without_repeats(lines) == ["Contents", "The council voted on Tuesday.", "Contents"]
+
+
+WRAPPED_ARTICLE_PAGE = """<html><head><title>Ferry timetable changes</title></head><body>
+<aside class="sidebar"><div id="nav_menu-8"><ul><li>Home</li></ul>
+<article><h1>Ferry timetable changes</h1>
+<p>The council voted on Tuesday to change the ferry timetable from the first of June, after a long
+consultation with the islanders who use the morning crossing.</p></article></div></aside>
+<div class="main"><p>A much longer paragraph that is no part of the article at all but a block of
+text that the theme puts in its main column, longer than any paragraph of the short article itself
+so that the longest paragraph of the page is not the article's own paragraph at all.</p></div>
+</body></html>"""
+
+
+def test_the_pages_one_article_is_never_inside_a_pruned_block():
+    """A theme's widget left unclosed wraps the article ("nav_menu-8"): its name is a menu's, but
+    the rules trim around the article, they never remove it."""
+    import trafilatura
+
+    from reports.ingest import prune
+
+    lines = prune.prune(trafilatura.load_html(WRAPPED_ARTICLE_PAGE))
+    assert not any("ferry timetable" in line for line in lines)
+
+
+def test_the_headline_with_soft_hyphens_is_not_the_bodys_first_line():
+    body = html._body("Ferry time\u00adtable changes\nThe council voted on Tuesday.", "Ferry timetable changes", None)
+    assert body == "The council voted on Tuesday."

@@ -48,8 +48,13 @@ TAIL = re.compile(
 # (distinct numbers): "1/2 cup" in a recipe is not a gallery.
 SLIDE_COUNTER = re.compile(r"^(?:- )?(\d{1,3})\s*/\s*(\d{1,3})\s+\S")
 SLIDES_MIN = 3
+# A sentence of at most this many words written twice or more in the extracted text is the site's.
+REPEATED_MAX_WORDS = 15
 
 # Separators a site puts between the headline and its own name or section in a <title>.
+# A part of a <title> between separators is the headline when the page's <h1> shows it and it
+# has at least this many words (a one-word <h1> is a section's name: "Blog").
+TITLE_PART_MIN_WORDS = 2
 TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " » ", " « ", " · ", " / ", "-", "：", "｜", "_")
 
 # A caption that is only a credit ("Foto: Name", "Credit: Agency").
@@ -113,7 +118,12 @@ FURNITURE_TOKENS: tuple[str, ...] = (
     # photos' captions and credits, and galleries of them: the lead photo's caption has its own
     # place in the briefing (html._caption), never a line of the body
     r"credits?(?:$|-)", r"(?:wp-)?caption(?:$|-text)", r"carousel", r"slideshow",
+    # the site's menus (Readability's unlikely candidates "menu", and its roles below)
+    r"navigation", r"menu(?:$|-|bar)",
 )
+# An element whose ARIA role says it is the site's, not the article's (Readability's
+# unlikelyRoles): a menu, the navigation, a complementary block, an alert or a dialog.
+FURNITURE_ROLES = frozenset({"menu", "menubar", "navigation", "complementary", "alert", "alertdialog", "dialog"})
 # A name that also says "this holds the article" is not pruned by name (Readability's
 # okMaybeItsACandidate): "sidebar_content" may be the main column of a theme.
 ARTICLE_TOKENS: tuple[str, ...] = (r"article", r"body", r"column", r"content", r"main")
@@ -128,6 +138,11 @@ NEVER_PRUNED_SHARE = 0.5
 LINK_BLOCK_TAGS = frozenset({"ul", "ol", "div", "section", "aside", "nav", "table", "footer", "header"})
 LINK_DENSITY = 0.6
 LINK_BLOCK_MIN_LINKS = 3
+# A paragraph that is a short label and a link ("Read more: <a>...</a>", ">> MORE: <a>") points
+# to another page: the label is a few words ending in a colon (or arrows), the link most of it.
+LINK_LINE_TAGS = frozenset({"p"})
+LINK_LINE_DENSITY = 0.6
+LINK_LABEL = re.compile(r"\W*(?:\w+\W+){0,3}?\w+\s*(?::|>>|»|→)\s*|\W*(?:>>|»|→)\s*")
 # A hidden element is removed before extraction when it is inline or inside one of these.
 INLINE_TAGS = frozenset({"span", "a", "em", "strong", "b", "i", "small", "sup", "sub", "label", "abbr", "cite", "time", "font"})
 TEXT_BLOCK_TAGS = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "blockquote", "td", "dd", "dt"})
@@ -157,6 +172,8 @@ NOT_NAME_WORDS = frozenset({
     "follow", "username", "user", "login", "sign", "subscribe", "share", "comments", "comment", "control",
     "authority", "menu", "search", "home", "news", "staff", "team", "editor", "editors", "admin", "read",
     "more", "about", "contact", "profile", "posts", "view", "all", "written", "updated", "published",
+    # a group account, not a person: "Posted by <Product> Developers", "<Site> Contributors"
+    "developers", "contributors", "writers", "reporters", "correspondents", "desk", "newsroom", "redaktion",
 })
 # Where a page writes its byline (Readability's byline rule: rel=author, itemprop=author, a class
 # or id naming a byline or the author); only short text there is taken, and only as names.
@@ -188,3 +205,4 @@ BYLINE_ROLE_WORDS = frozenset({
 STANDFIRST_MIN_WORDS = 8
 STANDFIRST_WITHIN = 3
 STANDFIRST_SHARED_WORDS = 0.5  # of its longer words, in the body too
+STANDFIRST_SAME_TEXT = 0.9  # difflib ratio at which a description is a paragraph of the body, edited

@@ -88,6 +88,14 @@ def parse(html: str, *, article_id: str, source: str, content_hash: str = "") ->
         found = _extract(tree)
         body = _body(found.text, title, caption) if found else ""
         body, standfirst = _standfirst(body, _structured(tree).get("description"))
+    if _length(body) < _MIN_WORDS:
+        # trafilatura's precise pass may settle on the site's header (a tagline, then nothing
+        # else): its recall pass weighs more of the page (as served; the site's lines still go)
+        tree = trafilatura.load_html(html)
+        _mark_story_breaks(tree)
+        found = _extract(tree, favor_recall=True)
+        body = _body(found.text, title, caption, site_lines) if found else ""
+        body, standfirst = _standfirst(body, _structured(tree).get("description"))
     if found is None:
         raise ReadError("no article text found in the page")
     if _length(found.text) < _MIN_WORDS:
@@ -147,20 +155,21 @@ def _standfirst(body: str, description: str | None) -> tuple[str, str | None]:
         if folded.startswith(wanted) or wanted.startswith(folded):
             return body, None  # the lead itself
     whole = _folded(body)
-    if wanted in whole:
-        return body, None
+    if wanted in whole or any(_nearly(wanted, _folded(p)) for p in paragraphs):
+        return body, None  # a sentence of the body, or the body's paragraph with a word changed
     words = [w for w in wanted.split() if len(w) > 3]
     shared = sum(f" {w}" in f" {whole}" for w in words) / max(len(words), 1)
     # a site's blurb ("the latest news and analysis from ...") shares few words with the article
     return body, description if shared >= furniture.STANDFIRST_SHARED_WORDS else None
 
 
-def _extract(tree: object) -> object | None:
+def _extract(tree: object, favor_recall: bool = False) -> object | None:
     """trafilatura's article (text and metadata), or None when it found no text."""
     import trafilatura
 
     found = trafilatura.bare_extraction(
         tree,
+        favor_recall=favor_recall,
         with_metadata=True,
         include_comments=False,
         include_tables=False,
@@ -301,7 +310,8 @@ def _is_name(value: str) -> bool:
 
 def _byline(tree: object, extracted: str | None) -> str | None:
     """The page's declared author (JSON-LD, Dublin Core, <meta name=author>, article:author),
-    else trafilatura's when it looks like people's names; never a link, a date or a desk.
+    else the page's byline element (not one inside a block of the site: a related story's
+    author), else trafilatura's, when it looks like people's names; never a link, a date or a desk.
     A date fragment after the names ("By CBS News February") is cut."""
     data = _structured(tree)
     declared = (data.get("author"), data.get("dc_creator"), data.get("meta_author"), data.get("article_author"))
@@ -310,6 +320,8 @@ def _byline(tree: object, extracted: str | None) -> str | None:
         if names:
             return names
     for element in tree.xpath(furniture.BYLINE_XPATH):  # type: ignore[attr-defined]
+        if prune.in_site_block(element):
+            continue  # the author of a related story or of a comment
         text = " ".join(" ".join(element.itertext()).split())
         names = _names(text, True) if 0 < len(text) <= furniture.BYLINE_MAX_CHARS else None
         if names:
@@ -377,18 +389,57 @@ def _title(tree: object, found: object) -> str | None:
                                   data.get("twitter_title"), data.get("title_tag")))
         if value
     ]
-    shown = {_folded(" ".join(h.itertext())) for h in tree.xpath("//h1")}  # type: ignore[attr-defined]
+    shown = {_folded(" ".join(h.itertext())) for h in tree.xpath("//h1") if not _home_link(h)}  # type: ignore[attr-defined]
     for value in declared:
         if _folded(value) in shown:
             return value
+    for value in declared:
+        part = _shown_part(value, shown)
+        if part:
+            return part
     if declared:
         return declared[0]
     value = _clean(getattr(found, "title", None))
     return _strip_site(value, *sites) if value else None
 
 
+def _home_link(heading: object) -> bool:
+    """An <h1> that is a link to a site's home page is the site's logo, not the headline."""
+    links = heading.xpath("ancestor-or-self::a/@href | .//a/@href")  # type: ignore[attr-defined]
+    return len(links) == 1 and _HOME_HREF.search(str(links[0]).strip()) is not None
+
+
+_HOME_HREF = re.compile(r"(?:^/?|://[^/?#]+/?)$")  # "/", "https://site.example/" (the last address, if nested)
+
+
+def _shown_part(title: str, shown: set[str]) -> str | None:
+    """The part of a declared title, between the site's separators, that the page's <h1> shows:
+    "Site » Blog » Headline" whose <h1> is "Headline" is "Headline" (a site name the separator
+    rules could not tell from the headline, being as long)."""
+    for separator in furniture.TITLE_SEPARATORS:
+        if separator == separator.strip() or separator not in title:
+            continue  # an unspaced "-" joins words
+        for part in (p.strip() for p in title.split(separator)):
+            if len(part.split()) >= furniture.TITLE_PART_MIN_WORDS and _folded(part) in shown:
+                return part
+    return None
+
+
 def _folded(text: str) -> str:
-    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
+    """Case, punctuation and invisible characters (soft hyphens, zero-width spaces) aside."""
+    return " ".join(re.sub(r"[^\w\s]", " ", _INVISIBLE.sub("", text).casefold()).split())
+
+
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+
+
+def _nearly(a: str, b: str) -> bool:
+    """The same text but for a word or two (an edit made on the page and not in its metadata)."""
+    from difflib import SequenceMatcher
+
+    if not a or not b or abs(len(a) - len(b)) > (1 - furniture.STANDFIRST_SAME_TEXT) * max(len(a), len(b)):
+        return False
+    return SequenceMatcher(None, a, b, autojunk=False).ratio() >= furniture.STANDFIRST_SAME_TEXT
 
 
 def _strip_site(title: str, *sites: str | None) -> str:
@@ -481,7 +532,20 @@ def _kept_lines(text: str, site_lines: frozenset[str] | set[str] = frozenset()) 
     or the text of one of the site's blocks."""
     lines = [" ".join(_unescape(line).split()) for line in text.split("\n")]
     lines = [furniture.strip_tail(line) for line in lines if line and not _site_line(line, site_lines)]
-    return _without_slides([line for line in lines if line and not furniture.is_furniture(line)])
+    return _without_slides(_without_repeats([line for line in lines if line and not furniture.is_furniture(line)]))
+
+
+def _without_repeats(lines: list[str]) -> list[str]:
+    """The lines without a short sentence written several times over (a site's tagline in the
+    header of each layout, a call to action at the top and the bottom): an article says a
+    sentence once. A heading (no stop at its end) may repeat: a table of contents."""
+    from collections import Counter
+
+    counts = Counter(lines)
+    return [
+        line for line in lines
+        if counts[line] < 2 or len(line.split()) > furniture.REPEATED_MAX_WORDS or not re.search(r"[.!?]$", line)
+    ]
 
 
 def _site_line(line: str, site_lines: frozenset[str] | set[str]) -> bool:
@@ -521,7 +585,8 @@ def _join_broken(lines: list[str]) -> list[str]:
 
 
 def _same(a: str, b: str) -> bool:
-    return a.casefold().strip(" .") == b.casefold().strip(" .")
+    """Equal but for case, a closing stop and invisible characters (a headline's soft hyphens)."""
+    return _INVISIBLE.sub("", a).casefold().strip(" .") == _INVISIBLE.sub("", b).casefold().strip(" .")
 
 
 def _clean(value: str | None) -> str | None:

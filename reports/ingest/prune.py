@@ -10,7 +10,7 @@ is one of them. Removing them first would change which container trafilatura cho
 weighs a block by its neighbours), and cost article text on pages it reads well today.
 
 The article's own container is never pruned (the elements above the page's longest
-paragraph, any element holding half of the page's words), nor an element whose name also says
+paragraph or above its one <article>, any element holding half of the page's words), nor an element whose name also says
 it holds the article ("sidebar_content"): the rules trim around the article, they never choose it.
 """
 
@@ -41,7 +41,7 @@ def prune(tree: Any) -> set[str]:
     if body is None:
         return set()
     total = _words(body) or 1
-    keep = _holders_of_the_longest_paragraph(body)
+    keep = _holders_of_the_longest_paragraph(body) | _holders_of_the_article(body)
     hidden = set(tree.xpath(furniture.HIDDEN_XPATH)) | {e for e in body.iter() if isinstance(e.tag, str) and _hidden(e)}
     for element in hidden:
         if _in_a_line(element) and _prunable(element, total, keep):
@@ -51,7 +51,7 @@ def prune(tree: Any) -> set[str]:
     for element in body.iter():
         if not isinstance(element.tag, str) or element in inside:
             continue
-        if (_named(element, hidden) or _link_block(element)) and _prunable(element, total, keep):
+        if (_named(element, hidden) or _link_block(element) or _link_line(element)) and _prunable(element, total, keep):
             block = [inner for inner in element.iter() if isinstance(inner.tag, str)]
             inside.update(block)
             lines.update(_line(inner) for inner in block if inner.tag in furniture.LINE_TAGS)
@@ -62,14 +62,23 @@ def prune(tree: Any) -> set[str]:
     return lines
 
 
+def in_site_block(element: Any) -> bool:
+    """The element is inside a block of the site by its name (a list of other stories, the
+    comments): an author named there wrote another item, not the article."""
+    return any(isinstance(a.tag, str) and _named(a) for a in element.iterancestors())
+
+
 def _line(element: Any) -> str:
     return " ".join(" ".join(element.itertext()).split())
 
 
 def _tokens(element: Any) -> list[str]:
     """Its class names and id, camelCase split and lower-cased; "js-" names are hooks for
-    scripts ("js-lightbox-gallery" on a block of text), not what the element is."""
+    scripts ("js-lightbox-gallery" on a block of text), not what the element is. A custom
+    element's tag ("site-navigation-item") names it the way a class does."""
     names = f"{element.get('class') or ''} {element.get('id') or ''}".split()
+    if "-" in element.tag:
+        names.append(element.tag)
     return [_CAMEL.sub("-", name).lower() for name in names if not name.startswith("js-")]
 
 
@@ -97,7 +106,8 @@ def _hidden(element: Any) -> bool:
 def _named(element: Any, hidden: set[Any] = frozenset()) -> bool:  # type: ignore[assignment]
     """Its class or id names a hidden element or a block of the site, and not the article."""
     tokens = _tokens(element)
-    named = element in hidden or _hidden(element) or any(_FURNITURE.search(t) for t in tokens)
+    named = (element in hidden or _hidden(element) or any(_FURNITURE.search(t) for t in tokens)
+             or element.get("role") in furniture.FURNITURE_ROLES)
     return named and not any(_ARTICLE.search(t) for t in tokens)
 
 
@@ -115,6 +125,12 @@ def _holders_of_the_longest_paragraph(body: Any) -> set[Any]:
     return set(best.iterancestors()) | {best} if best is not None else set()
 
 
+def _holders_of_the_article(body: Any) -> set[Any]:
+    """Every element above the page's one <article> (a theme's unclosed widget may wrap it)."""
+    articles = body.findall(".//article")
+    return set(articles[0].iterancestors()) if len(articles) == 1 else set()
+
+
 def _prunable(element: Any, total: int, keep: set[Any]) -> bool:
     if element.tag in furniture.NEVER_PRUNED_TAGS or element.getparent() is None or element in keep:
         return False
@@ -130,3 +146,19 @@ def _link_block(element: Any) -> bool:
     text = len("".join(element.itertext()).strip())
     linked = sum(len("".join(a.itertext()).strip()) for a in links)
     return text > 0 and linked / text > furniture.LINK_DENSITY
+
+
+def _link_line(element: Any) -> bool:
+    """A paragraph that is a label and a link to another page ("Read more: <a>...</a>",
+    "RELATED: <a>...</a>"): its words are the other page's, not the article's. A paragraph that
+    is a bare link is kept: an article may point to its source that way."""
+    if element.tag not in furniture.LINK_LINE_TAGS:
+        return False
+    links = element.findall(".//a")
+    text = "".join(element.itertext())
+    if not links or not text.strip():
+        return False
+    first = "".join(links[0].itertext()).strip()
+    label = text[: text.find(first)] if first else ""
+    linked = sum(len("".join(a.itertext()).strip()) for a in links)
+    return linked / len(text.strip()) > furniture.LINK_LINE_DENSITY and bool(furniture.LINK_LABEL.fullmatch(label.strip()))
