@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from reports.analysis import entities, lang, text
 from reports.analysis.entities import german as names_de, spans
 
@@ -66,3 +68,61 @@ def test_an_article_inside_a_french_name_stays():
     articles = lang.rules("fr").not_names
     lowered = spans.articles_lowered("D'après Le Monde, Marine Le Pen et L'Oréal. C'est fini.", articles)
     assert lowered == "d'après le Monde, Marine Le Pen et l' Oréal. c'est fini."
+
+
+def test_the_german_dictionary_tells_common_nouns_from_names():
+    # Wikidata's German lexemes (lang/de/nouns.txt, other_words.txt): a noun, an inflected noun,
+    # a compound ending in a noun, a word it knows that is no common noun, one it does not know
+    assert names_de._lexicon("regierung") == ("noun",)
+    assert names_de._lexicon("kanzlerinnen") == ("noun-inflected",)
+    assert names_de._lexicon("hafensanierungsplan") == ("noun-head",)
+    assert names_de._lexicon("berlin") == ("word",)
+    assert names_de._lexicon("wolkowiak") == ("unknown",)  # an invented surname
+    assert names_de.is_noun("krise") and not names_de.is_noun("berlin")
+
+
+def test_the_dictionary_evidence_is_a_feature_with_a_weight():
+    tokens = ["Der", "Abgeordnete", "Wolkowiak", "kritisierte", "den", "Hafensanierungsplan", "."]
+    ctx = names_de.context([tokens])
+    assert "unknown" in names_de.token_features(tokens, 2, ctx)
+    assert "noun-head" in names_de.token_features(tokens, 5, ctx)
+    assert "word" in names_de.token_features(tokens, 0, ctx)  # "Der": a known word, no noun
+    weights = names_de.model().weights
+    assert all(f in weights for f in ("noun", "noun-inflected", "noun-head", "word", "unknown"))
+    found = _kinds(" ".join(tokens[:-1]) + ".", "de")
+    assert found.get("Wolkowiak") == "person" and "Hafensanierungsplan" not in found
+
+
+def test_the_outside_bias_makes_capitalised_words_names_and_never_lower_case_ones():
+    # No weights at all: the bias alone decides, and it only weighs on capitalised words
+    bare = names_de.Model(tags=names_de.model().tags, weights={}, outside_bias=5.0)
+    tokens = ["Heute", "sprach", "Wolkowiak", "in", "einer", "Halle", "."]
+    tags = names_de.tag(tokens, names_de.context([tokens]), bare)
+    assert [t != "O" for t in tags] == [True, False, True, False, False, True, False]
+
+
+def test_a_name_whose_kind_the_tagger_cannot_tell_is_dropped():
+    tokens = ["Wolkowiak", "kam", "."]
+    ctx = names_de.context([tokens])
+    # equal weights for the three begin tags: each has a third of their probability
+    even = names_de.Model(tags=names_de.model().tags, weights={"b": [0, 1, 0, 1, 0, 1, 0]})
+    assert abs(names_de._kind_share(tokens, 0, "<s>", ctx, even) - 1 / 3) < 1e-9
+    assert names_de.spans("Wolkowiak kam.", ctx, even)
+    assert names_de.spans("Wolkowiak kam.", ctx, dataclasses.replace(even, kind_share=0.5)) == []
+
+
+def test_a_stop_word_or_title_is_never_a_name_alone():
+    # a model that makes every capitalised word a name: "Von" and "Montag" still are none
+    bare = names_de.Model(tags=names_de.model().tags, weights={}, outside_bias=5.0)
+    doc = text.split("Von dort kam Wolkowiak am Montag zurück.", "de")
+    assert [e.name for e in names_de.german_entities(doc, 40, bare)] == ["Wolkowiak"]
+
+
+def test_a_word_the_article_writes_after_a_given_name_is_a_surname_elsewhere():
+    first = ["Gestern", "sprach", "Heike", "Wolkowiak", "in", "Kiel", "."]
+    later = ["Wolkowiak", "sagte", ",", "sie", "komme", "wieder", "."]
+    ctx = names_de.context([first, later])
+    assert "wolkowiak" in ctx.after_given and "kiel" not in ctx.after_given
+    assert "surname-seen" in names_de.token_features(later, 0, ctx)
+    assert "surname-seen" not in names_de.token_features(later, 0, names_de.context([later]))
+    assert "surname-seen" in names_de.model().weights

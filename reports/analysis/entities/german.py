@@ -43,11 +43,13 @@ class Model:
 
     tags: tuple[str, ...]
     weights: dict[str, list[float]]
-    outside_bias: float = 0.0  # taken off the score of "O": above 0, more words are names
+    outside_bias: float = 0.0  # taken off the score of "O" on a capitalised word: above 0, more words are names
+    kind_share: float = 0.0  # a name whose kind has less of the begin tags' probability is dropped
 
     @classmethod
     def from_json(cls, data: dict) -> Model:
-        return cls(tags=tuple(data["tags"]), weights=data["weights"], outside_bias=data.get("outside_bias", 0.0))
+        return cls(tags=tuple(data["tags"]), weights=data["weights"], outside_bias=data.get("outside_bias", 0.0),
+                   kind_share=data.get("kind_share", 0.0))
 
 
 @functools.cache
@@ -63,17 +65,20 @@ class Context:
 
     lower: frozenset[str]  # written in lower case somewhere
     after_article: frozenset[str]  # capitalised right after "der", "eine"... in mid-sentence
+    after_given: frozenset[str] = frozenset()  # capitalised right after a given name ("Angela Merkel")
 
 
 def context(sentences: list[list[str]]) -> Context:
-    lower, after = set(), set()
+    lower, after, surnames = set(), set(), set()
     for tokens in sentences:
         for k, token in enumerate(tokens):
             if token[:1].islower():
                 lower.add(token)
             elif k > 1 and token[:1].isupper() and tokens[k - 1] in _ARTICLES:
                 after.add(token.lower())
-    return Context(frozenset(lower), frozenset(after))
+            if k > 0 and token[:1].isupper() and tokens[k - 1][:1].isupper() and _is_given(tokens[k - 1].lower()):
+                surnames.add(token.lower())
+    return Context(frozenset(lower), frozenset(after), frozenset(surnames))
 
 
 def tokenize(sentence: str) -> list[tuple[str, int, int]]:
@@ -117,9 +122,12 @@ def token_features(tokens: list[str], i: int, ctx: Context) -> list[str]:
             feats.append("lowseen")
         if low in ctx.after_article:
             feats.append("article")
+        if low in ctx.after_given:
+            feats.append("surname-seen")  # "Merkel sagte" where the article has "Angela Merkel"
         if len(word) > 1 and word.isupper():
             feats.append("caps")
         feats.extend(_known(low))
+        feats.extend(_lexicon(low))
         if low.endswith(_noun_endings()) and len(low) > 5:
             feats.append("noun-ending")
         if low.endswith(_title_ends()) and len(low) > 6:
@@ -145,11 +153,80 @@ def _known(low: str) -> tuple[str, ...]:
         out.append("geo-de-s")  # a genitive: "Europas", "Ägyptens"
     if low in data.first_names:
         out.append("given")
+    given, family = _person_names()
+    if low in given:
+        out.append("given-de")
+    if low in family:
+        out.append("family-de")
     if low in _titles():
         out.append("title")
     if low in lang.rules("de").demonyms:
         out.append("demonym")
     return tuple(out)
+
+
+# Inflection endings taken off a word before looking for its lemma ("Bauern", "Kanzlerinnen").
+_INFLECTIONS = ("s", "es", "n", "en", "e", "er", "ern", "nen")
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _lexicon(low: str) -> tuple[str, ...]:
+    """What the German dictionary says of a capitalised word: a common noun ("noun"), an inflected
+    one ("noun-inflected"), a compound ending in one ("noun-head": "Bundesregierung"), another
+    word it knows ("word": a proper noun such as "Berlin", or "Darin" opening a sentence), or
+    none ("unknown": "Pofalla"). Names are mostly the last two, though some are nouns ("Bauer")."""
+    found = _noun_match(low)
+    if found:
+        return (found,)
+    return ("word",) if low in _other_words() else ("unknown",)
+
+
+def _noun_match(low: str) -> str:
+    """How the lower-cased word is a German common noun ("noun", "noun-inflected", "noun-head"),
+    or "" when it is none."""
+    nouns = _nouns()
+    if low in nouns:
+        return "noun"
+    if any(low.endswith(e) and low[: -len(e)] in nouns for e in _INFLECTIONS):
+        return "noun-inflected"
+    for k in range(3, len(low) - 3):
+        tail = low[k:]
+        if tail in nouns or any(tail.endswith(e) and tail[: -len(e)] in nouns for e in _INFLECTIONS):
+            return "noun-head"
+    return ""
+
+
+def is_noun(low: str) -> bool:
+    """Whether the lower-cased word is a common noun, an inflected one or a compound ending in one."""
+    return bool(_noun_match(low))
+
+
+def _is_given(low: str) -> bool:
+    """A given name in the gazetteer (English-speaking countries) or the German list."""
+    return low in lookup().first_names or low in _person_names()[0]
+
+
+@functools.cache
+def _person_names() -> tuple[frozenset[str], frozenset[str]]:
+    """Given names and family names common in German-speaking countries, lower-cased
+    (lang/de/person_names.txt, written by bench/nouns_de.py): "given ..." and "family ..." lines."""
+    given, family = set(), set()
+    for line in (lang.FOLDER / "de" / "person_names.txt").read_text("utf-8").splitlines():
+        kind, _, name = line.partition(" ")
+        (given if kind == "given" else family if kind == "family" else set()).add(name)
+    return frozenset(given), frozenset(family)
+
+
+@functools.cache
+def _nouns() -> frozenset[str]:
+    """German common nouns, lower-cased (lang/de/nouns.txt, written by bench/nouns_de.py)."""
+    return frozenset((lang.FOLDER / "de" / "nouns.txt").read_text("utf-8").split())
+
+
+@functools.cache
+def _other_words() -> frozenset[str]:
+    """The other German word forms, proper nouns among them (lang/de/other_words.txt)."""
+    return frozenset((lang.FOLDER / "de" / "other_words.txt").read_text("utf-8").split())
 
 
 @functools.cache
@@ -166,6 +243,13 @@ def _german_places() -> frozenset[str]:
     german = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["de"], fallback=True)
     names.update(german.gettext(s.name).lower() for s in pycountry.subdivisions if s.parent_code is None)
     return frozenset(names)
+
+
+@functools.cache
+def _never_alone() -> frozenset[str]:
+    """Words that are no name on their own: stop words ("Von" opening a sentence), titles, days
+    and months of the language file."""
+    return lang.rules("de").not_content
 
 
 @functools.cache
@@ -197,7 +281,7 @@ def tag(tokens: list[str], ctx: Context, weights: Model | None = None) -> list[s
     back: list[dict[str, str]] = []  # for each token, each tag's best previous tag
     for i in range(len(tokens)):
         base = [0.0] * n_tags
-        base[0] = -m.outside_bias
+        base[0] = -m.outside_bias if tokens[i][:1].isupper() else 0.0
         for f in token_features(tokens, i, ctx):
             row = w.get(f)
             if row is not None:
@@ -232,19 +316,36 @@ def tag(tokens: list[str], ctx: Context, weights: Model | None = None) -> list[s
     return path[::-1]
 
 
+def _kind_share(tokens: list[str], i: int, prev: str, ctx: Context, m: Model) -> float:
+    """The probability of token i's best begin tag among the three begin tags ("B-PER", "B-ORG",
+    "B-LOC"): low when the tagger sees a name but cannot tell its kind, where a wrong kind is
+    likeliest."""
+    scores = [0.0] * len(m.tags)
+    for f in (*token_features(tokens, i, ctx), *tag_features(prev, shape(tokens[i]))):
+        row = m.weights.get(f)
+        if row is not None:
+            for k in range(len(scores)):
+                scores[k] += row[k]
+    begins = [scores[k] for k, t in enumerate(m.tags) if t.startswith("B-")]
+    top = max(begins)
+    return 1.0 / sum(math.exp(x - top) for x in begins)
+
+
 def spans(sentence: str, ctx: Context, weights: Model | None = None,
           tokens: list[tuple[str, int, int]] | None = None) -> list[tuple[str, str]]:
     """The names of one sentence: (text as written, kind)."""
     tokens = tokens if tokens is not None else tokenize(sentence)
-    tags = tag([t for t, _, _ in tokens], ctx, weights)
+    words = [t for t, _, _ in tokens]
+    m = weights or model()
+    tags = tag(words, ctx, m)
     found = []
     start: tuple[str, int, int] | None = None
-    for t, (_, a, b) in zip(tags + ["O"], tokens + [("", len(sentence), len(sentence))]):
+    for i, (t, (_, a, b)) in enumerate(zip(tags + ["O"], tokens + [("", len(sentence), len(sentence))])):
         if start is not None and not t.startswith("I-"):
             kind, begin, end = start
             found.append((sentence[begin:end], KINDS[kind]))
             start = None
-        if t.startswith("B-"):
+        if t.startswith("B-") and _kind_share(words, i, tags[i - 1] if i else "<s>", ctx, m) >= m.kind_share:
             start = (t[2:], a, b)
         elif t.startswith("I-") and start is not None:
             start = (start[0], start[1], b)
@@ -255,7 +356,8 @@ def german_entities(doc: Document, limit: int = 40, weights: Model | None = None
     """People, organisations and places named, most mentioned first."""
     tokenized = [tokenize(s.text) for s in doc.sentences]
     ctx = context([[t for t, _, _ in tokens] for tokens in tokenized])
-    mentions = [m for s, tokens in zip(doc.sentences, tokenized) for m in spans(s.text, ctx, weights, tokens)]
+    mentions = [m for s, tokens in zip(doc.sentences, tokenized) for m in spans(s.text, ctx, weights, tokens)
+                if m[0].lower() not in _never_alone()]
     return group(mentions)[:limit]
 
 
