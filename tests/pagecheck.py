@@ -305,7 +305,22 @@ def _heading_lines(words: list[Box]) -> list[Box]:
                             max(last.bottom, word.bottom), True, word.size, word.base)
         else:
             lines.append(word)
-    return lines
+    return _unwrapped(lines)
+
+
+def _unwrapped(lines: list[Box]) -> list[Box]:
+    """A heading too long for its column wraps ("ORGANIZACIONES, / LUGARES"): a heading line
+    right under another at the same left edge is its second line, not a heading with nothing
+    under it."""
+    merged: list[Box] = []
+    for line in sorted(lines, key=lambda b: (b.base, b.x0)):
+        upper = next((m for m in merged if abs(m.x0 - line.x0) < 2 and 0 < line.bottom - m.bottom < 1.8 * line.size), None)
+        if upper is None:
+            merged.append(line)
+            continue
+        merged[merged.index(upper)] = Box(f"{upper.text} {line.text}", upper.x0, upper.top, max(upper.x1, line.x1),
+                                          line.bottom, True, line.size, upper.base)
+    return merged
 
 
 def figures(pages: list[Page], analysis: Any) -> list[str]:

@@ -82,3 +82,22 @@ def test_a_figure_with_a_superscript_is_found_as_the_pdf_gives_it_back():
                          "Dort leben 68 Tiere aus 10 Ländern.\n\nDer Bau dauert drei Jahre, sagte der Direktor.", "de")
     assert analysis.figures[0].text == "14.000 m²"
     assert pagecheck.figures(pagecheck.read(Renderer(None).briefing(analysis, DAY).pdf), analysis) == []
+
+
+def test_a_heading_that_wraps_in_its_column_is_one_heading():
+    """A label too long for its column ("ORGANIZACIONES, LUGARES" in Spanish) wraps onto a
+    second line: that line is the heading's, not a second heading with nothing under it."""
+    def word(text: str, x0: float, base: float, bold: bool = False) -> pagecheck.Box:
+        return pagecheck.Box(text, x0, base - 6, x0 + 6 * len(text), base + 1, bold, 7.0, base)
+
+    words = (
+        word("PERSONAS", 50, 300, True), word("Pedro", 50, 318), word("Horrach", 80, 318),
+        word("ORGANIZACIONES,", 200, 300, True), word("LUGARES", 200, 309, True), word("Madrid", 200, 327),
+        word("Palma", 200, 339), word("CIFRAS", 350, 300, True), word("227", 350, 318),
+        word("Page", 280, 500),
+    )
+    page = pagecheck.Page(1, 595.0, 842.0, words, (), " ".join(w.text for w in words))
+    assert pagecheck.empty_panels([page], None) == []
+    alone = tuple(w for w in words if w.text not in ("Madrid", "Palma"))
+    page = pagecheck.Page(1, 595.0, 842.0, alone, (), "")
+    assert pagecheck.empty_panels([page], None) == ["page 1: nothing under the heading 'ORGANIZACIONES, LUGARES'"]
