@@ -73,6 +73,7 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
     _, text, own, start, single, strength, adjective, person_shaped, first_name, had_the, compass, not_name, club = shape
     acts = context.startswith("!")
     context, statement, _ = context.partition("+statement")
+    context, plain, _ = context.partition("+plain")
     context, common, _ = context.partition("+common")
     context, score, _ = context.partition("+score")
     context, titled, _ = context.partition("+titled")
@@ -139,7 +140,9 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
     if person_shaped:
         person = 0.0
         if first_name and before != "the" and not own:
-            person += 2  # not "the Dixie Chicks", "Virginia Tech"
+            # not "the Dixie Chicks", "Virginia Tech"; a first name before everyday words alone
+            # ("Olive Oil", "Leading Role") is unsure: another sign must show the person
+            person += 1 if plain else 2
         if after in ("said", "who") and before not in ("body", "the"):
             person += 2 if not (own or common) else 1  # "Nobutaka Machimura said", not "Wildlife Direct said"
         if (before == "owner" or before == "role") and not own:
@@ -214,6 +217,8 @@ def _shape(raw: tuple[str, ...], start: bool) -> tuple | None:
             first -= 1
         if keys[titles[-1]] in _W.positions:
             first = titles[-1] + 1  # "Defender Hassan Abbas": a position is no part of the name
+        if not _titled_name(keys[titles[-1]], [t.rstrip(".").lower() for t in name]):
+            return None  # "General Store", "Major Hospitals", "Goalkeeper Ability": no person's name
         if 1 <= len(name) <= 4 and _looks_like_name(name) and not any(_stem(t.lower()) in _W.roles for t in name):
             return ((" ".join(run[first:]), " ".join(name), {"person": 3.0}, False),)
         return None
@@ -271,6 +276,21 @@ def _shape(raw: tuple[str, ...], start: bool) -> tuple | None:
     adjective = _adjective_shaped(keys) or (single and not strength and _demonym_shaped(keys[0]))
     return (None, text, votes, start, single, strength, adjective, person_shaped, first_name,
             had_the, compass, not _NOT_NAMES.isdisjoint(keys), club)
+
+
+def _titled_name(title: str, name: list[str]) -> bool:
+    """Whether the words after a title can be a person's name: after a title that is also an
+    adjective ("General", "Major") or a team's position ("Goalkeeper") they need a first name or
+    a word that is no everyday word ("General Store" is a shop, "Goalkeeper Speed" a game's
+    setting; "Defender Hassan Abbas", "Striker Rooney" are players)."""
+    if not name:
+        return False
+    from reports.analysis.quotes.language_rules import given_name  # given_names.tsv and census data
+
+    first_name = given_name(name[0].capitalize())
+    if title in _W.adjective_titles or title in _W.positions:
+        return first_name or not all(_everyday(k) for k in name)
+    return True
 
 
 # Organisations: a name's own words that make a body, not a person ------------------------------
