@@ -138,25 +138,34 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
         _add_vote(votes, "organisation", 2)  # "Exxon says in a statement": a body speaks so
         after = ""  # and its speech is no person's
     if person_shaped:
-        person = 0.0
+        # A name whose words after the first the article also writes in lower case ("Olive Oil",
+        # "Leading Role") is unsure on its first name or a "He" after it: they count as its shape,
+        # a person only once a surer sign (speech, a title, a role) shows one.
+        person = unsure = 0.0
         if first_name and before != "the" and not own:
-            # not "the Dixie Chicks", "Virginia Tech"; a first name before everyday words alone
-            # ("Olive Oil", "Leading Role") is unsure: another sign must show the person
-            person += 1 if plain else 2
+            if plain:
+                unsure += 2
+            else:
+                person += 2  # not "the Dixie Chicks", "Virginia Tech"
         if after in ("said", "who") and before not in ("body", "the"):
             person += 2 if not (own or common) else 1  # "Nobutaka Machimura said", not "Wildlife Direct said"
         if (before == "owner" or before == "role") and not own:
             person += 2  # not "the rival Awami National Party"
         if after == "from" and not own and not first_name:
             person += 2  # "Lee Hyung-taik of South Korea" (with a first name, that alone says it)
-        if he and not own:
-            person += 2  # "He" opens the next sentence: not for "New York" there
+        if he and not own:  # "He" opens the next sentence: not for "New York" there
+            if plain:
+                unsure += 2
+            else:
+                person += 2
         if before == "the" and not own and after in ("said", "who", "stop"):
             # "the Rodong Sinmun said", "The Prison Papers:": no person's name ("the Jack Smith
             # inquiry" names the inquiry after him)
             _add_vote(votes, "article", 0.01)
         if person:
             _add_vote(votes, "person", person)
+        if unsure and not votes:
+            _add_vote(votes, "shape", unsure)
         elif not votes:
             _add_vote(votes, "shape", 0.5)  # a person by shape only: never a person alone
     elif single and not votes and not adjective and (after in ("said", "who") or before == "role"):
