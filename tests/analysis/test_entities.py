@@ -691,3 +691,12 @@ def test_a_first_name_before_the_articles_common_words_alone_is_no_person():
     assert found.get("Gia Garlic") != "person"
     assert found.get("Maria Lopez") == "person"
     assert found.get("Britney Spears") == "person"  # "spears" is an everyday word, not this article's
+
+
+def test_an_ellipsis_ends_a_name():
+    found = _kinds(
+        "“Hi... Oh, did you want something?” Penny asked. “Oh, really?” she said. "
+        "“Oh... the smell?” Oh said nothing more. Senator John Smith... agreed."
+    )
+    assert "Hi Oh" not in found
+    assert found.get("John Smith") == "person"
