@@ -700,3 +700,12 @@ def test_an_ellipsis_ends_a_name():
     )
     assert "Hi Oh" not in found
     assert found.get("John Smith") == "person"
+
+
+def test_a_given_names_speech_makes_no_person():
+    # a lone word that is the first word of a name speaks for a firm as often as for a person
+    found = _kinds("The new car comes with Zentra Connect as standard. "
+                   "Besides more room, Zentra said the car would sell well.")
+    assert found.get("Zentra Connect") != "person"
+    found = _kinds("Police Chief Josh Stepakoff was hurt on Monday. Josh later said he was fine.")
+    assert found.get("Josh Stepakoff") == "person"
