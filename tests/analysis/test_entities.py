@@ -709,3 +709,13 @@ def test_a_given_names_speech_makes_no_person():
     assert found.get("Zentra Connect") != "person"
     found = _kinds("Police Chief Josh Stepakoff was hurt on Monday. Josh later said he was fine.")
     assert found.get("Josh Stepakoff") == "person"
+
+
+def test_a_loose_title_before_the_articles_own_words_makes_no_person():
+    # "ability" and "audio" are no everyday words, but this article writes them in lower case
+    found = _kinds(
+        "Each player has a rating for ability and the menu sets the audio level. Set Goalkeeper "
+        "Ability to high and turn General Audio down. General Wesley Clark said the plan was sound."
+    )
+    assert found.get("Ability") != "person" and found.get("Audio") != "person"
+    assert found.get("Wesley Clark") == "person"

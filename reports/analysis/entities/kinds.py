@@ -69,6 +69,8 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
     `_shape`; this adds what stands around it. Both are pure, so repeated names cost a look-up."""
     shape = _shape(raw, start)
     if shape is None or shape[0] is not None:
+        if shape and "+plain" in context and "person" in shape[0][2] and _loose_title(raw):
+            return None  # "General Audio", "Goalkeeper Ability": the article writes "audio", "ability"
         return shape[0] if shape else None
     _, text, own, start, single, strength, adjective, person_shaped, first_name, had_the, compass, not_name, club = shape
     acts = context.startswith("!")
@@ -285,6 +287,13 @@ def _shape(raw: tuple[str, ...], start: bool) -> tuple | None:
     adjective = _adjective_shaped(keys) or (single and not strength and _demonym_shaped(keys[0]))
     return (None, text, votes, start, single, strength, adjective, person_shaped, first_name,
             had_the, compass, not _NOT_NAMES.isdisjoint(keys), club)
+
+
+def _loose_title(raw: tuple[str, ...]) -> bool:
+    """The run has a title that is also an adjective or a team's position ("General",
+    "Goalkeeper"): before words the article also writes in lower case, no person's title."""
+    keys = [_written(t).rstrip(".").lower() for t in raw[:-1]]  # "Set Goalkeeper Ability" too
+    return any(k in _W.adjective_titles or k in _W.positions for k in keys)
 
 
 def _titled_name(title: str, name: list[str]) -> bool:
