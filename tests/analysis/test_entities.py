@@ -658,3 +658,64 @@ def test_an_everyday_word_after_the_is_no_body_by_that_alone():
         "it up. The Birds laughed. Later the Birds were sorry. The Senate voted and the Taliban said no."
     )
     assert found == {"Senate": "organisation", "Taliban": "organisation"}
+
+
+def test_an_adjective_title_before_common_words_makes_no_person():
+    found = _kinds(
+        "The town has a General Store and a bakery. Major Hospitals are using new software, "
+        "the report says. General Wesley Clark said the plan was sound. Major Tom Harding agreed."
+    )
+    assert found.get("Store") != "person" and found.get("General Store") != "person"
+    assert found.get("Hospitals") != "person" and found.get("Major Hospitals") != "person"
+    assert found.get("Wesley Clark") == "person"
+    assert found.get("Tom Harding") == "person"
+
+
+def test_a_position_before_an_everyday_word_makes_no_person():
+    found = _kinds(
+        "Set Goalkeeper Speed to high in the menu. Defender Hassan Abbas scored twice on Sunday. "
+        "Striker Rooney scored once."
+    )
+    assert found.get("Speed") != "person"
+    assert found.get("Rooney") == "person"
+    assert found.get("Hassan Abbas") == "person"
+
+
+def test_a_first_name_before_the_articles_common_words_alone_is_no_person():
+    # "Olive" and "Gia" are given names; "oil" and "garlic" are written in lower case here
+    found = _kinds(
+        "Warm the olive oil and add the garlic. We used Gia Garlic puree and mixed it all into "
+        "Olive Oil. Chef Maria Lopez said the oil must not smoke. Britney Spears sang."
+    )
+    assert found.get("Olive Oil") != "person"
+    assert found.get("Gia Garlic") != "person"
+    assert found.get("Maria Lopez") == "person"
+    assert found.get("Britney Spears") == "person"  # "spears" is an everyday word, not this article's
+
+
+def test_an_ellipsis_ends_a_name():
+    found = _kinds(
+        "“Hi... Oh, did you want something?” Penny asked. “Oh, really?” she said. "
+        "“Oh... the smell?” Oh said nothing more. Senator John Smith... agreed."
+    )
+    assert "Hi Oh" not in found
+    assert found.get("John Smith") == "person"
+
+
+def test_a_given_names_speech_makes_no_person():
+    # a lone word that is the first word of a name speaks for a firm as often as for a person
+    found = _kinds("The new car comes with Zentra Connect as standard. "
+                   "Besides more room, Zentra said the car would sell well.")
+    assert found.get("Zentra Connect") != "person"
+    found = _kinds("Police Chief Josh Stepakoff was hurt on Monday. Josh later said he was fine.")
+    assert found.get("Josh Stepakoff") == "person"
+
+
+def test_a_loose_title_before_the_articles_own_words_makes_no_person():
+    # "ability" and "audio" are no everyday words, but this article writes them in lower case
+    found = _kinds(
+        "Each player has a rating for ability and the menu sets the audio level. Set Goalkeeper "
+        "Ability to high and turn General Audio down. General Wesley Clark said the plan was sound."
+    )
+    assert found.get("Ability") != "person" and found.get("Audio") != "person"
+    assert found.get("Wesley Clark") == "person"

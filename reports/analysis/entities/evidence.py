@@ -349,6 +349,11 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
                 context += "+score"
             if any(_written(t).lower() in common for t in tokens[i:j]):
                 context += "+common"  # a word the article also writes in lower case: "Wildlife Direct"
+            if j - i > 1 and all(_written(t).lower() in common or _written(t).lower() in _all_titles()
+                                 for t in tokens[i + 1:j]):
+                # the words after the first (titles aside) the article also writes in lower
+                # case: "Olive Oil", "Set Goalkeeper Ability"
+                context += "+plain"
             if j == n and after in _SPEECH_AFTER and context.endswith(":said") and _in_a_statement(sentence, following):
                 context += "+statement"  # "Wildlife Direct says in a statement": a body's way of speaking
             if after in _ACTS_AFTER and context[:2] != "in":

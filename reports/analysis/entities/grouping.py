@@ -83,9 +83,15 @@ def _group(mentions: list[_Mention], acronyms: dict[str, str] | None = None) -> 
             # every full name is in (they sort first): index them by what their groups show
             _index_full_names(groups, surnames, given, bodies, firsts)
             indexed = True
-        if single and (key in surnames or key in given):
+        if single and key in surnames:
             # A person's surname alone is the person, whatever else the word may be ("Hamm").
-            _add(groups[surnames.get(key) or given[key]], m, only="person")
+            _add(groups[surnames[key]], m, only="person")
+            continue
+        if single and key in given:
+            # A given name alone ("Josh") is the person too, but its speech shows no person: the
+            # news gives a person's words to the surname, a firm's to its name ("Nissan said",
+            # beside "Nissan Connect", a car's system)
+            _add(groups[given[key]], m, only="given")
             continue
         if single and key in bodies and not (m.votes.get("person") or m.votes.get("speaks")):
             _add(groups[bodies[key]], m, only="organisation")
@@ -157,7 +163,7 @@ def _add(group: _Group, mention: _Mention, only: str | None = None) -> None:
     group.count += 1
     votes = group.votes
     for kind, weight in mention.votes.items():
-        if only is None or kind == only or (only == "person" and kind == "speaks"):
+        if only is None or kind == only or (only == "person" and kind == "speaks") or (only == "given" and kind == "person"):
             votes[kind] = votes.get(kind, 0) + weight
     group.forms[mention.form] = group.forms.get(mention.form, 0) + 1
     group.order = min(group.order, mention.order)

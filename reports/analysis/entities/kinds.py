@@ -69,10 +69,13 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
     `_shape`; this adds what stands around it. Both are pure, so repeated names cost a look-up."""
     shape = _shape(raw, start)
     if shape is None or shape[0] is not None:
+        if shape and "+plain" in context and "person" in shape[0][2] and _loose_title(raw):
+            return None  # "General Audio", "Goalkeeper Ability": the article writes "audio", "ability"
         return shape[0] if shape else None
     _, text, own, start, single, strength, adjective, person_shaped, first_name, had_the, compass, not_name, club = shape
     acts = context.startswith("!")
     context, statement, _ = context.partition("+statement")
+    context, plain, _ = context.partition("+plain")
     context, common, _ = context.partition("+common")
     context, score, _ = context.partition("+score")
     context, titled, _ = context.partition("+titled")
@@ -137,23 +140,34 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
         _add_vote(votes, "organisation", 2)  # "Exxon says in a statement": a body speaks so
         after = ""  # and its speech is no person's
     if person_shaped:
-        person = 0.0
+        # A name whose words after the first the article also writes in lower case ("Olive Oil",
+        # "Leading Role") is unsure on its first name or a "He" after it: they count as its shape,
+        # a person only once a surer sign (speech, a title, a role) shows one.
+        person = unsure = 0.0
         if first_name and before != "the" and not own:
-            person += 2  # not "the Dixie Chicks", "Virginia Tech"
+            if plain:
+                unsure += 2
+            else:
+                person += 2  # not "the Dixie Chicks", "Virginia Tech"
         if after in ("said", "who") and before not in ("body", "the"):
             person += 2 if not (own or common) else 1  # "Nobutaka Machimura said", not "Wildlife Direct said"
         if (before == "owner" or before == "role") and not own:
             person += 2  # not "the rival Awami National Party"
         if after == "from" and not own and not first_name:
             person += 2  # "Lee Hyung-taik of South Korea" (with a first name, that alone says it)
-        if he and not own:
-            person += 2  # "He" opens the next sentence: not for "New York" there
+        if he and not own:  # "He" opens the next sentence: not for "New York" there
+            if plain:
+                unsure += 2
+            else:
+                person += 2
         if before == "the" and not own and after in ("said", "who", "stop"):
             # "the Rodong Sinmun said", "The Prison Papers:": no person's name ("the Jack Smith
             # inquiry" names the inquiry after him)
             _add_vote(votes, "article", 0.01)
         if person:
             _add_vote(votes, "person", person)
+        if unsure and not votes:
+            _add_vote(votes, "shape", unsure)
         elif not votes:
             _add_vote(votes, "shape", 0.5)  # a person by shape only: never a person alone
     elif single and not votes and not adjective and (after in ("said", "who") or before == "role"):
@@ -214,6 +228,8 @@ def _shape(raw: tuple[str, ...], start: bool) -> tuple | None:
             first -= 1
         if keys[titles[-1]] in _W.positions:
             first = titles[-1] + 1  # "Defender Hassan Abbas": a position is no part of the name
+        if not _titled_name(keys[titles[-1]], [t.rstrip(".").lower() for t in name]):
+            return None  # "General Store", "Major Hospitals", "Goalkeeper Ability": no person's name
         if 1 <= len(name) <= 4 and _looks_like_name(name) and not any(_stem(t.lower()) in _W.roles for t in name):
             return ((" ".join(run[first:]), " ".join(name), {"person": 3.0}, False),)
         return None
@@ -271,6 +287,28 @@ def _shape(raw: tuple[str, ...], start: bool) -> tuple | None:
     adjective = _adjective_shaped(keys) or (single and not strength and _demonym_shaped(keys[0]))
     return (None, text, votes, start, single, strength, adjective, person_shaped, first_name,
             had_the, compass, not _NOT_NAMES.isdisjoint(keys), club)
+
+
+def _loose_title(raw: tuple[str, ...]) -> bool:
+    """The run has a title that is also an adjective or a team's position ("General",
+    "Goalkeeper"): before words the article also writes in lower case, no person's title."""
+    keys = [_written(t).rstrip(".").lower() for t in raw[:-1]]  # "Set Goalkeeper Ability" too
+    return any(k in _W.adjective_titles or k in _W.positions for k in keys)
+
+
+def _titled_name(title: str, name: list[str]) -> bool:
+    """Whether the words after a title can be a person's name: after a title that is also an
+    adjective ("General", "Major") or a team's position ("Goalkeeper") they need a first name or
+    a word that is no everyday word ("General Store" is a shop, "Goalkeeper Speed" a game's
+    setting; "Defender Hassan Abbas", "Striker Rooney" are players)."""
+    if not name:
+        return False
+    from reports.analysis.quotes.language_rules import given_name  # given_names.tsv and census data
+
+    first_name = given_name(name[0].capitalize())
+    if title in _W.adjective_titles or title in _W.positions:
+        return first_name or not all(_everyday(k) for k in name)
+    return True
 
 
 # Organisations: a name's own words that make a body, not a person ------------------------------

@@ -28,7 +28,8 @@ _TOKEN = re.compile(r"[\w'’.\-]+|[^\w\s]")
 _ABBREVIATED = re.compile(r"(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Sen|Rep|Gov|Lt|Sgt|Capt|Prof|Rev|Maj|Adm|Cpl|Pvt|Cmdr|Gov)\.")
 
 
-_NAME = r"(?:(?:al|el|ad|ash|as|an|ar|at|az|bin|ibn|abu)-)?[A-Z][\w'’.\-]*"
+# A word's period is its abbreviation's ("U.S.", "Gen."); an ellipsis ends the name ("Hi... Oh").
+_NAME = r"(?:(?:al|el|ad|ash|as|an|ar|at|az|bin|ibn|abu)-)?[A-Z](?:[\w'’\-]|\.(?!\.))*"
 # A run of capitalised words, "of"/"de"/"bin" allowed between two of them: found in one pass
 # over the sentence, so that the many lower-case words cost nothing.
 _RUN = re.compile(

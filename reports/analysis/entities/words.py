@@ -27,6 +27,7 @@ class _Words:
     person_verbs: frozenset[str]
     pronouns: frozenset[str]
     positions: frozenset[str]
+    adjective_titles: frozenset[str]
     event_heads: frozenset[str]
     events: tuple[str, ...]
     place_forms: tuple[str, ...]
