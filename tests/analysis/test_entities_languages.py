@@ -167,4 +167,4 @@ def test_a_capitalised_neighbours_lists_are_features():
     assert {"given-de-1", "lex-1=" + names_de._lexicon("heike")[0]} <= set(names_de.token_features(tokens, 1, ctx))
     assert "lex+1=unknown" in names_de.token_features(tokens, 0, ctx)
     # a lower-case neighbour says nothing
-    assert not [f for f in names_de.token_features(tokens, 2, ctx) if f.startswith("lex")]
+    assert not [f for f in names_de.token_features(tokens, 3, ctx) if f.startswith("lex")]  # after "sagte"
