@@ -168,3 +168,11 @@ def test_a_capitalised_neighbours_lists_are_features():
     assert "lex+1=unknown" in names_de.token_features(tokens, 0, ctx)
     # a lower-case neighbour says nothing
     assert not [f for f in names_de.token_features(tokens, 3, ctx) if f.startswith("lex")]  # after "sagte"
+
+
+def test_the_shipped_weights_read_the_new_evidence():
+    weights = names_de.model().weights
+    assert all(f in weights for f in ("family-x", "given-x", "org-word+1", "org-head", "family-s", "lex-1=unknown"))
+    # invented names: a legal form makes an organisation of an unknown word
+    assert _kinds("Die Wolkowiak GmbH meldete am Montag einen Verlust.", "de") == {"Wolkowiak GmbH": "organisation"}
+    assert _kinds("Nach dem Spiel lobte Trainer Rooney die Abwehr.", "de").get("Rooney") == "person"
