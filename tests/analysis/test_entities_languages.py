@@ -126,3 +126,53 @@ def test_a_word_the_article_writes_after_a_given_name_is_a_surname_elsewhere():
     assert "surname-seen" in names_de.token_features(later, 0, ctx)
     assert "surname-seen" not in names_de.token_features(later, 0, names_de.context([later]))
     assert "surname-seen" in names_de.model().weights
+
+
+def test_surnames_of_other_countries_are_a_feature_of_their_own():
+    # lang/de/person_names.txt: Faker's German lists ("family") and other countries' ("family-x"),
+    # the latter without the names the German lists already hold
+    tokens = ["Trainer", "Rooney", "lobte", "Erdoğan", "und", "Müller", "."]
+    ctx = names_de.context([tokens])
+    assert "family-x" in names_de.token_features(tokens, 1, ctx)
+    assert "family-x" in names_de.token_features(tokens, 3, ctx)
+    assert "family-de" in names_de.token_features(tokens, 5, ctx)
+    assert "family-x" not in names_de.token_features(tokens, 5, ctx)
+    assert not {"family-x", "given-x"} & set(names_de.token_features(["Wolkowiak"], 0, names_de.context([])))
+
+
+def test_a_genitive_of_a_known_surname_or_place_is_a_feature():
+    first = ["Gestern", "sprach", "Heike", "Wolkowiak", "in", "Kiel", "."]
+    later = ["Wolkowiaks", "Plan", "gilt", "."]
+    ctx = names_de.context([first, later])
+    assert "surname-seen-s" in names_de.token_features(later, 0, ctx)
+    assert "surname-seen-s" not in names_de.token_features(later, 0, names_de.context([later]))
+    assert "family-s" in names_de.token_features(["Müllers", "Plan"], 0, ctx)
+    assert "geo-s" in names_de.token_features(["Londons", "Bürgermeister"], 0, ctx)
+    assert "geo-s" not in names_de.token_features(["London", "wartet"], 0, ctx)
+
+
+def test_organisation_words_beside_a_name_are_features():
+    # lang/de/entities.toml: legal forms and club words, and the ends of compounds naming a body
+    ctx = names_de.context([])
+    assert "org-word+1" in names_de.token_features(["Die", "Wolkowiak", "GmbH", "meldet"], 1, ctx)
+    assert "org-word-1" in names_de.token_features(["Der", "1.", "FC", "Wolkowiak"], 3, ctx)
+    assert "org-head" in names_de.token_features(["Der", "Bauernverband", "klagt"], 1, ctx)
+    assert not {"org-word+1", "org-word-1", "org-head"} & set(
+        names_de.token_features(["Die", "Wolkowiak", "meldet"], 1, ctx))
+
+
+def test_a_capitalised_neighbours_lists_are_features():
+    tokens = ["Heike", "Wolkowiak", "sagte", "."]
+    ctx = names_de.context([tokens])
+    assert {"given-de-1", "lex-1=" + names_de._lexicon("heike")[0]} <= set(names_de.token_features(tokens, 1, ctx))
+    assert "lex+1=unknown" in names_de.token_features(tokens, 0, ctx)
+    # a lower-case neighbour says nothing
+    assert not [f for f in names_de.token_features(tokens, 3, ctx) if f.startswith("lex")]  # after "sagte"
+
+
+def test_the_shipped_weights_read_the_new_evidence():
+    weights = names_de.model().weights
+    assert all(f in weights for f in ("family-x", "given-x", "org-word+1", "org-head", "family-s", "lex-1=unknown"))
+    # invented names: a legal form makes an organisation of an unknown word
+    assert _kinds("Die Wolkowiak GmbH meldete am Montag einen Verlust.", "de") == {"Wolkowiak GmbH": "organisation"}
+    assert _kinds("Nach dem Spiel lobte Trainer Rooney die Abwehr.", "de").get("Rooney") == "person"

@@ -124,6 +124,8 @@ def token_features(tokens: list[str], i: int, ctx: Context) -> list[str]:
             feats.append("article")
         if low in ctx.after_given:
             feats.append("surname-seen")  # "Merkel sagte" where the article has "Angela Merkel"
+        elif low.endswith("s") and low[:-1] in ctx.after_given:
+            feats.append("surname-seen-s")  # a genitive: "Merkels Kabinett"
         if len(word) > 1 and word.isupper():
             feats.append("caps")
         feats.extend(_known(low))
@@ -132,6 +134,18 @@ def token_features(tokens: list[str], i: int, ctx: Context) -> list[str]:
             feats.append("noun-ending")
         if low.endswith(_title_ends()) and len(low) > 6:
             feats.append("title-compound")  # "Europaminister", "Innensenator": a role, not a name
+    if i > 0 and tokens[i - 1][:1].isupper():
+        feats.extend(_neighbour(before, "-1"))  # "Heike Wolkowiak": a given name before
+    if i + 1 < len(tokens) and tokens[i + 1][:1].isupper():
+        feats.extend(_neighbour(after, "+1"))  # a surname after
+    if low in _org_words():
+        feats.append("org-word")  # "GmbH", "FC"
+    if before in _org_words():
+        feats.append("org-word-1")  # "FC Bayern"
+    if after in _org_words():
+        feats.append("org-word+1")  # "Siemens AG", "Hertha BSC"
+    if word[:1].isupper() and low.endswith(_org_heads()):
+        feats.append("org-head")  # "Bauernverband", "Linkspartei"
     if before in _titles():
         feats.append("title-1")
     if after in _titles():
@@ -151,6 +165,8 @@ def _known(low: str) -> tuple[str, ...]:
         out.append("geo-de")
     elif low.endswith("s") and low[:-1] in _german_places():
         out.append("geo-de-s")  # a genitive: "Europas", "Ägyptens"
+    elif low.endswith("s") and len(low) > 4 and (data.places.get(low[:-1]) or data.places.get(fold(low[:-1]))):
+        out.append("geo-s")  # a genitive of a place the gazetteer knows: "Berlins"
     if low in data.first_names:
         out.append("given")
     given, family = _person_names()
@@ -158,11 +174,28 @@ def _known(low: str) -> tuple[str, ...]:
         out.append("given-de")
     if low in family:
         out.append("family-de")
+    lists = _name_lists()
+    if low.endswith("s") and len(low) > 4 and low not in family and (low[:-1] in family or low[:-1] in lists.get("family-x", ())):
+        out.append("family-s")  # a genitive: "Müllers"
+    if low in lists.get("given-x", ()):
+        out.append("given-x")
+    if low in lists.get("family-x", ()):
+        out.append("family-x")  # "Erdoğan", "Rooney": a surname of another country
     if low in _titles():
         out.append("title")
     if low in lang.rules("de").demonyms:
         out.append("demonym")
     return tuple(out)
+
+
+_NAME_KINDS = ("given", "given-de", "given-x", "family-de", "family-x")
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _neighbour(low: str, where: str) -> tuple[str, ...]:
+    """What the lists say of a capitalised neighbour: its dictionary class and whether it is a
+    given name or surname ("lex-1=unknown", "given-de-1")."""
+    return ("lex" + where + "=" + _lexicon(low)[0], *(k + where for k in _known(low) if k in _NAME_KINDS))
 
 
 # Inflection endings taken off a word before looking for its lemma ("Bauern", "Kanzlerinnen").
@@ -210,11 +243,20 @@ def _is_given(low: str) -> bool:
 def _person_names() -> tuple[frozenset[str], frozenset[str]]:
     """Given names and family names common in German-speaking countries, lower-cased
     (lang/de/person_names.txt, written by bench/nouns_de.py): "given ..." and "family ..." lines."""
-    given, family = set(), set()
+    lists = _name_lists()
+    return lists.get("given", frozenset()), lists.get("family", frozenset())
+
+
+@functools.cache
+def _name_lists() -> dict[str, frozenset[str]]:
+    """Every list of lang/de/person_names.txt by its kind: "given" and "family" (German-speaking
+    countries), "given-x" and "family-x" (other countries German news names people of)."""
+    lists: dict[str, set[str]] = {}
     for line in (lang.FOLDER / "de" / "person_names.txt").read_text("utf-8").splitlines():
         kind, _, name = line.partition(" ")
-        (given if kind == "given" else family if kind == "family" else set()).add(name)
-    return frozenset(given), frozenset(family)
+        if not kind.startswith("#"):
+            lists.setdefault(kind, set()).add(name)
+    return {kind: frozenset(names) for kind, names in lists.items()}
 
 
 @functools.cache
@@ -255,6 +297,26 @@ def _never_alone() -> frozenset[str]:
 @functools.cache
 def _noun_endings() -> tuple[str, ...]:
     return lang.rules("de").noun_endings
+
+
+@functools.cache
+def _entity_words() -> dict[str, str]:
+    """The tagger's word lists (lang/de/entities.toml)."""
+    import tomllib
+
+    return tomllib.loads((lang.FOLDER / "de" / "entities.toml").read_text("utf-8"))
+
+
+@functools.cache
+def _org_words() -> frozenset[str]:
+    """Legal forms and club words beside an organisation's name ("GmbH", "FC")."""
+    return frozenset(_entity_words()["organisation_words"].split())
+
+
+@functools.cache
+def _org_heads() -> tuple[str, ...]:
+    """Ends of compounds that name an organisation ("-verband", "-partei")."""
+    return tuple(_entity_words()["organisation_heads"].split())
 
 
 @functools.cache
