@@ -67,6 +67,16 @@ def test_headline_from_the_lead_keeps_an_abbreviation():
     assert analyze(article).title == "Police said the fire began at 10:49 a.m."
 
 
+def test_headline_from_the_lead_leaves_its_dateline_out():
+    """A story that opens with its dateline and has no title line: the headline is what the
+    lead says, not where it was filed ("HONG KONG (Reuters) - Shares ..." was the title)."""
+    from reports.analysis import analyze
+
+    article = txt.parse("HONG KONG (Reuters) - Shares in Asia rose on Monday as investors bet on cuts.\n\n"
+                        "Traders said the mood was calm.", article_id="a", source="a")
+    assert analyze(article).title == "Shares in Asia rose on Monday as investors bet on cuts"
+
+
 def test_first_sentence_paragraph_is_not_a_title():
     article = txt.parse("Schools shut today.\n\nParents were told late.", article_id="a", source="a")
     assert article.title is None

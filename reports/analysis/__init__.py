@@ -74,8 +74,8 @@ def _stage(name: str, stage: Callable[..., T], *args: Any) -> T:
 
 
 def headline(doc: text.Document) -> str:
-    """A short headline from the lead: its first clause, or its first words."""
-    lead = _without_end_mark(doc.sentences[0].text)
+    """A short headline from the lead: its first clause, or its first words (after its dateline)."""
+    lead = _without_end_mark(summary.without_dateline(doc.sentences[0].text))
     clause = lead.split(", ")[0]
     if 4 <= len(clause.split()) <= HEADLINE_WORDS:
         return clause
@@ -94,7 +94,7 @@ def story_heading(lead: str) -> str:
     """A heading for a story from its lead sentence: the sentence cut before the first word that
     starts its why or how ("seeking", "after"; `headline.json`), or its first words."""
     least, most, breaks = _heading_rules()
-    lead = _without_end_mark(lead)
+    lead = _without_end_mark(summary.without_dateline(lead))
     for match in breaks.finditer(lead):
         if least <= len(lead[: match.start()].split()) <= most:
             return lead[: match.start()]

@@ -437,6 +437,13 @@ def _covered_share(item: _Item, covered: set[str]) -> float:
     return sum(v for t, v in item.weights.items() if t in covered) / total
 
 
+def without_dateline(text: str) -> str:
+    """The sentence without the dateline it opens with ("HONG KONG (Reuters) - "): where the
+    story was filed, not what it says, so no headline made from the lead starts with it."""
+    match = _DATELINE.match(text)
+    return text[match.end() :] if match else text
+
+
 def _strip_dateline(text: str) -> str:
     """The sentence without a dateline or a list marker ("- ", "• ", "* "): the briefing puts
     its own bullet before each, and "• - Pizza was..." reads as a slip."""
