@@ -384,13 +384,7 @@ def _place_lists(sentence: str, found: list[_Mention], where: list[tuple[int, in
     names at least are sure places ("Intel, Samsung and Britain" is no list of places). In a list
     of three or more, a name with no evidence at all is a place; in a pair ("Israel and Hamas"),
     only a name the gazetteer knows as a town is made sure."""
-    runs: list[list[int]] = [[0]]
-    for k in range(1, len(found)):
-        end, start = where[k - 1][1], where[k][0]
-        if 0 <= end < start and _LIST_GAP.fullmatch(sentence, end, start):
-            runs[-1].append(k)
-        else:
-            runs.append([k])
+    runs = _list_runs(sentence, where)
     for run in runs:
         if len(run) < 2:
             continue
@@ -404,6 +398,19 @@ def _place_lists(sentence: str, found: list[_Mention], where: list[tuple[int, in
                 mention.lone_start = False
             elif 0 < mention.votes.get("place", 0) < 2 and _place_strength(mention.name) == 1:
                 mention.votes["place"] += 1.0  # a town's name the gazetteer is unsure of
+
+
+def _list_runs(sentence: str, where: list[tuple[int, int]]) -> list[list[int]]:
+    """The names of a sentence (their spans in `where`) grouped into lists: neighbours with only
+    a comma, "and" or "or" between them (`_LIST_GAP`) share a run."""
+    runs: list[list[int]] = [[0]]
+    for k in range(1, len(where)):
+        end, start = where[k - 1][1], where[k][0]
+        if 0 <= end < start and _LIST_GAP.fullmatch(sentence, end, start):
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    return runs
 
 
 _OPENING = frozenset({"\"", "“", "‘", "'", "("})
@@ -428,13 +435,7 @@ def _body_lists(sentence: str, found: list[_Mention], where: list[tuple[int, int
     each of the others is a body too or shows nothing (no place, person or person's shape)."""
     if not any(m.votes.get("organisation", 0) >= 2 for m in found) or all(m.votes for m in found):
         return  # most sentences: no body, or no name without evidence
-    runs: list[list[int]] = [[0]]
-    for k in range(1, len(found)):
-        end, start = where[k - 1][1], where[k][0]
-        if 0 <= end < start and _LIST_GAP.fullmatch(sentence, end, start):
-            runs[-1].append(k)
-        else:
-            runs.append([k])
+    runs = _list_runs(sentence, where)
     for run in runs:
         votes = [found[k].votes for k in run]
         if len(run) < 2 or any(set(v) - {"organisation"} for v in votes):
