@@ -117,3 +117,22 @@ def test_a_tables_rows_are_places_when_half_of_them_are_known_places():
     assert found == dict.fromkeys(("Kandahar", "Helmand", "Vexburg", "Kabul"), "place")
     # a table of clubs' points: too few known places to say the others are places
     assert "Arsenal" not in _kinds("Points:\nChelsea 45\nArsenal 44\nLiverpool 40")
+
+
+def test_a_weak_preposition_only_hints_at_a_place_however_often_it_comes():
+    # "from" a name: a source as often as a place; three such hints still make no place
+    found = _kinds("He downloaded the driver from Vextrova. Later he bought more from Vextrova. "
+                   "Files from Vextrova were fine.")
+    assert "Vextrova" not in found
+    # a sure preposition still makes one, and a hint adds to a place shown otherwise
+    assert _kinds("Fighting went on in Kelmorash. Troops left.").get("Kelmorash") == "place"
+
+
+def test_the_items_of_a_list_stand_after_its_preposition():
+    # "from Acme, Zenith and Orbis": each item is a source, as the first one is
+    found = _kinds("Cards are sold by shops from Vextron, Quorbis and Zanthera. Prices vary. "
+                   "Buyers like cards from Vextron, Quorbis and Zanthera.")
+    assert not {"Vextron", "Quorbis", "Zanthera"} & set(found)
+    # after "in", a list of places is still a list of places
+    found = _kinds("Protests were held in Iraq, Syria and Kelmorash on Monday.")
+    assert found.get("Kelmorash") == "place"

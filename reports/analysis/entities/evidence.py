@@ -224,6 +224,7 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
     found: list[_Mention] = []
     scored = "-" in sentence and bool(_SCORE.search(sentence))
     listed_after = -1  # where the last run that stood after "in" ends: "in Cancun and Seattle"
+    listed_how = ""  # the list's preposition, when it is a weak one: "from Acme, Zenith and Orbis"
     where: list[tuple[int, int]] = []  # each found mention's start and end in the sentence
     for match in _runs(sentence):
         tokens = match.group().split()
@@ -264,16 +265,19 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
             # "in Bill's yard": the place is the yard; "at Birmingham's NEC" still names a city
             possessed = tokens[j - 1].endswith(_POSSESSIVE) and _place_strength(" ".join(_written(t) for t in tokens[i:j])) < 2
             opponent = scored and i == 0 and _team_object(sentence, start_at)
+            listed = i == 0 and _listed(sentence, listed_after, start_at)
             if opponent:
                 context = ""  # "beat Leeds 2-1", "drew 1-1 with Reading": the other team
             elif (low in _PREPOSITION_BEFORE_PLACE or low in _W.place_prepositions or compass_preposition(before, before2)
                     or (low == "of" and before2.lower() in _W.place_of)
-                    or (i == 0 and _listed(sentence, listed_after, start_at))
+                    or listed
                     or (i == 0 and low in ("as", "including") and _places_named(sentence, start_at, low))):
                 # "in Bill's yard": the place is the yard, and "Bill" only its owner
                 numbered = j == n and last_after.isdigit() and len(last_after) <= 2
                 context = "" if possessed or numbered else "in"  # not "migrate to Java 7": a product's version
                 listed_after = match.end()
+                if not listed:
+                    listed_how = "+weak" if low == "from" else "+loose" if loose_preposition(low) else ""
             elif low == "the":
                 low2 = before2.lower()
                 inside = low2 in _W.place_inside and j == n and (last_after in (",", ".", ";", ":", ")", "")
@@ -285,6 +289,7 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
             elif low in _PLACE_BEFORE or (low == "of" and _stem(before2) in _PLACE_BEFORE):
                 context = "place"  # "the town of Tarmiyah", "the islands of Kos and Astypaleia"
                 listed_after = match.end()
+                listed_how = ""
             elif low in ("of", "for") and _stem(before2) in _W.body_of and not possessed:
                 context = "bodyof"  # "members of Hamas", "a spokesman for Gazprom"
             elif (low == "on" and _media_verb(sentence, start_at if i == 0 else -1)
@@ -340,6 +345,8 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
                 context += "+weak"  # "a guide from Oracle": a source as often as a place
             elif context[:2] == "in" and loose_preposition(low):
                 context += "+loose"  # "spoke to Hosni Mubarak", "at Goldman Sachs": a person's or a body's too
+            elif context[:2] == "in" and listed:
+                context += listed_how  # "from Acme, Zenith and Orbis": the list's items stand after "from" too
             if pronoun_next and 2 <= j - i <= 3 and _looks_like_name(tokens[i:j]):
                 context += "+he"  # the sentence's first full name, and the next opens with "He"
                 pronoun_next = False
@@ -389,11 +396,11 @@ def _place_lists(sentence: str, found: list[_Mention], where: list[tuple[int, in
         if len(run) < 2:
             continue
         votes = [found[k].votes for k in run]
-        if any(set(v) - {"place"} for v in votes) or 2 * sum(v.get("place", 0) >= 3 for v in votes) < len(run):
+        if any(set(v) - {"place", "hint"} for v in votes) or 2 * sum(v.get("place", 0) >= 3 for v in votes) < len(run):
             continue
         for k in run:
             mention = found[k]
-            if not mention.votes and len(run) >= 3:
+            if not set(mention.votes) - {"hint"} and len(run) >= 3:
                 mention.votes["place"] = 2.0
                 mention.lone_start = False
             elif 0 < mention.votes.get("place", 0) < 2 and _place_strength(mention.name) == 1:

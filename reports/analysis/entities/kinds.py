@@ -32,6 +32,15 @@ def _decide(votes: dict[str, float]) -> tuple[EntityKind | None, float]:
     """The kind with the most evidence, and how far it is ahead; None when it is not enough."""
     if not votes:
         return None, 0.0
+    if "hint" in votes:
+        # a place's preposition the evidence does not make sure ("in Unicode", "from Nvidia"):
+        # it adds to a place shown otherwise, and however often it comes, makes none alone
+        votes = dict(votes)
+        hint = votes.pop("hint")
+        if votes.get("place"):
+            votes["place"] += hint
+        if not votes:
+            return None, 0.0
     if "shape" in votes or "speaks" in votes or "article" in votes:
         votes = dict(votes)
         shape = votes.pop("shape", 0.0)
@@ -105,7 +114,8 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
         sure = (single and not votes and text[0].isupper() and _stem(text) not in _ORG_WORDS
                 and not (common or titled or weak)) or (
             not (common or titled or weak or loose or score) and unknown_place_after_in(text, votes, club, first_name))
-        _add_vote(votes, "place", 2 if sure else 1)  # "in Fallujah", not "in Police custody" nor "How to Succeed"
+        # "in Fallujah"; "in Police custody", "from Boot Camp" only hint at a place (`_decide`)
+        _add_vote(votes, "place" if sure or votes.get("place") else "hint", 2 if sure else 1)
     if before == "body" or (before == "the" and single and not strength and not _demonym(text.lower())
                             and not _generic_word(text.lower())):
         _add_vote(votes, "organisation", 1 if before == "the" else 2)
@@ -182,8 +192,9 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
         # "Record company SonyBMG": an everyday word that opens the sentence is no body or place
         # alone ("Gray, 26, who ..." may still be a person's surname)
         votes = {kind: weight for kind, weight in votes.items() if kind in ("person", "speaks", "shape")}
-    if single and strength < 2 and not compass and "place" in votes and _everyday(text.lower()):
-        votes.pop("place")  # "According to Breaking the Silence", "in Reading" (the gazetteer is not sure)
+    if single and strength < 2 and not compass and _everyday(text.lower()):
+        votes.pop("place", None)  # "According to Breaking the Silence", "in Reading" (the gazetteer is not sure)
+        votes.pop("hint", None)
     if len(text.split()) > 4 and not votes:
         return None
     return text, text, votes, start and single
