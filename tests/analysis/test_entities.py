@@ -719,3 +719,16 @@ def test_a_loose_title_before_the_articles_own_words_makes_no_person():
     )
     assert found.get("Ability") != "person" and found.get("Audio") != "person"
     assert found.get("Wesley Clark") == "person"
+
+
+def test_a_first_name_before_a_places_noun_is_a_person_beside_a_persons_sign():
+    found = _kinds("Jeffrey Wall, who argued for the state, lost. Lawyers for Wall appealed. "
+                   "Yukos spokesman Mike Lake disagreed. Maria Lodge said the guests had left.")
+    assert found.get("Jeffrey Wall") == "person" and found.get("Mike Lake") == "person"
+    assert found.get("Maria Lodge") != "person"  # a place's name that speaks: no sign of a person
+
+
+def test_a_role_after_a_bodys_name_in_an_apposition_shows_a_person():
+    found = _kinds("Talal Vexmir, a Yukos spokesman, said the firm would appeal. "
+                   "Police blamed Jundallah, a Sunni militant group, for the blast.")
+    assert found.get("Talal Vexmir") == "person" and found.get("Jundallah") == "organisation"

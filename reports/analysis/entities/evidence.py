@@ -57,10 +57,17 @@ def _apposition(sentence: str, at: int) -> bool:
         return False
     for word in words[1:]:
         if not word.islower():
-            return False
+            found = _ROLE_OF_A_BODY.match(sentence, at)  # "a Yukos spokesman,"
+            return bool(found) and found.group(1) in _W.roles
         if word in _W.roles:
             return True
     return False
+
+
+# ", a Yukos spokesman,", ", the Wales captain)": a body's or a place's name, then a person's role
+# that ends the phrase (not ", a Sunni militant group", whose head is the group).
+_ROLE_OF_A_BODY = re.compile(r"\s*(?:a|an|the)\s+(?:[a-z]+\s+)?(?:[A-Z][\w'’.\-]*\s+){1,3}([a-z\-]+)"
+                             r"(?=\s*(?:[,.;)]|$|(?:of|for|in|at|and)\b))")
 _SCORE = re.compile(r"(?<![\w.])\d{1,3}-\d{1,3}(?![\w\-]|\.\d)")  # "won 3-0.": a full stop may end it
 
 

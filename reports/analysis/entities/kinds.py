@@ -170,6 +170,12 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
                 unsure += 2
             else:
                 person += 2
+        if (first_name and not strength and set(own) == {"place"} and text.split()[-1].lower() in _PLACE_WORDS
+                and (after == "who" or before in ("owner", "role")) and before not in ("body", "the")):
+            # a first name before a place's common noun, with a person's role or "who" beside it:
+            # "Jeffrey Wall, who", "lawyer Mike Lake"; alone or speaking ("Maria Lodge said") a place
+            votes.pop("place", None)
+            person = 2.0
         if before == "the" and not own and after in ("said", "who", "stop"):
             # "the Rodong Sinmun said", "The Prison Papers:": no person's name ("the Jack Smith
             # inquiry" names the inquiry after him)
