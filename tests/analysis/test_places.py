@@ -136,3 +136,13 @@ def test_the_items_of_a_list_stand_after_its_preposition():
     # after "in", a list of places is still a list of places
     found = _kinds("Protests were held in Iraq, Syria and Kelmorash on Monday.")
     assert found.get("Kelmorash") == "place"
+
+
+def test_the_north_and_the_south_of_a_divided_country_are_its_halves():
+    found = _found("A missile was fired from North Korea. Drills in South Korea went on, and the North warned "
+                   "that the South would pay. Officials in the North were silent.")
+    assert found["North Korea"] == ("place", ("North",)) and found["South Korea"] == ("place", ("South",))
+    assert "North" not in found and "South" not in found
+    # one such place alone: "the West" is the Western world, not the West Bank
+    found = _found("Settlers in the West Bank protested. Hamas is shunned by the West. The West Bank was calm.")
+    assert found["West Bank"] == ("place", ()) and found.get("West", ("place",))[0] == "place"
