@@ -732,3 +732,14 @@ def test_a_role_after_a_bodys_name_in_an_apposition_shows_a_person():
     found = _kinds("Talal Vexmir, a Yukos spokesman, said the firm would appeal. "
                    "Police blamed Jundallah, a Sunni militant group, for the blast.")
     assert found.get("Talal Vexmir") == "person" and found.get("Jundallah") == "organisation"
+
+
+def test_works_journals_bodies_and_verbs_give_the_people_column_no_names():
+    found = _kinds(
+        "Christie Mueller writes. Author of Gridiron Belles, a guide. She went on to host Crossover on cable. "
+        "Vaccines work, as the trial showed. Ann Intern Med. 1995;123:518-27. "
+        "The Royal College of General Practitioners Research unit agreed. "
+        "The show was panned, according to judge Simon Cowell.")
+    assert not {"Gridiron Belles", "Crossover", "Ann Intern Med", "Practitioners Research"} & {
+        name for name, kind in found.items() if kind == "person"}
+    assert found.get("Simon Cowell") == "person"  # "according to judge ...": a role still

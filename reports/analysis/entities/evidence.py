@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from reports.analysis.entities.kinds import _adjective_shaped, _classify, _demonym, _nation_plural
 from reports.analysis.entities.places import compass_form, compass_preposition, loose_preposition
 from reports.analysis.entities.spans import (
-    _NEXT, _OPENERS, _POSSESSIVE, _SKIP, _WORD, _common_opener, _looks_like_name, _name_token, _runs, _spans, _written,
+    _ABBREVIATED, _NEXT, _OPENERS, _POSSESSIVE, _SKIP, _WORD, _common_opener, _looks_like_name, _name_token, _runs, _spans, _written,
 )
 from reports.analysis.entities.words import (
     _ACTS_AFTER, _ACTS_BEFORE, _BODY_BEFORE, _DETERMINERS, _MEDIA_AFTER, _MEMBERS_AFTER, _ORG_WORDS,
@@ -110,7 +110,7 @@ def _role_before(before: str, before2: str, after: str, words: int) -> bool:
     goes before a full name ("the 35-year-old Cobh runner" is a town's)."""
     low = before.lower()
     if (low in _W.roles or low.rpartition("-")[2] in _W.roles) and before.islower():
-        return True
+        return before2.lower() != "to" or words >= 2  # "to host Crossover", "to coach Chelsea": a verb there
     if _YEARS_OLD.fullmatch(low):
         return words >= 2
     if low != "," or after not in (",", ".", ";", ")", ""):
@@ -267,8 +267,9 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
             start = (not before and start_at == 0 and i == 0) or before in _OPENING
             after = (tokens[j] if j < n else last_after).lower()
             low = before.lower()
-            if low in _W.works or (low == "," and before2.rstrip(",").lower() in _W.works):
-                continue  # "her autobiography, Lady Sings the Blues": a work's title, no name
+            if (low in _W.works or (low == "," and before2.rstrip(",").lower() in _W.works)
+                    or (low == "of" and before2.lower() in _W.work_makers)):
+                continue  # "her autobiography, Lady Sings the Blues", "author of Gridiron Belles": a work's title
             # "in Bill's yard": the place is the yard; "at Birmingham's NEC" still names a city
             possessed = tokens[j - 1].endswith(_POSSESSIVE) and _place_strength(" ".join(_written(t) for t in tokens[i:j])) < 2
             opponent = scored and i == 0 and _team_object(sentence, start_at)
@@ -368,6 +369,8 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
                 # the words after the first (titles aside) the article also writes in lower
                 # case: "Olive Oil", "Set Goalkeeper Ability"
                 context += "+plain"
+            if j == n and last_after[:1].isdigit() and tokens[-1].endswith(".") and not _ABBREVIATED.fullmatch(tokens[-1]):
+                context += "+cited"  # "Ann Intern Med. 1995;123": a word cut short, then figures
             if j == n and after in _SPEECH_AFTER and context.endswith(":said") and _in_a_statement(sentence, following):
                 context += "+statement"  # "Wildlife Direct says in a statement": a body's way of speaking
             if after in _ACTS_AFTER and context[:2] != "in":

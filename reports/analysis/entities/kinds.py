@@ -84,6 +84,7 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
     _, text, own, start, single, strength, adjective, person_shaped, first_name, had_the, compass, not_name, club = shape
     acts = context.startswith("!")
     context, statement, _ = context.partition("+statement")
+    context, cited, _ = context.partition("+cited")
     context, plain, _ = context.partition("+plain")
     context, common, _ = context.partition("+common")
     context, score, _ = context.partition("+score")
@@ -149,6 +150,8 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
     if statement and not person_shaped and not votes.get("person"):
         _add_vote(votes, "organisation", 2)  # "Exxon says in a statement": a body speaks so
         after = ""  # and its speech is no person's
+    if person_shaped and cited:
+        return None  # "Ann Intern Med. 1995;123:518": a journal's abbreviated name in a reference
     if person_shaped:
         # A name whose words after the first the article also writes in lower case ("Olive Oil",
         # "Leading Role") is unsure on its first name or a "He" after it: they count as its shape,
@@ -230,7 +233,10 @@ def _shape(raw: tuple[str, ...], start: bool) -> tuple | None:
     data = lookup()
     all_titles = _all_titles()
     titles = [k for k, t in enumerate(keys) if t in all_titles or _suffixed_title(t, all_titles)]
-    body_of = len(run) > 2 and _stem(keys[0]) in _ORG_WORDS and keys[1] == "of"  # "Association of Chief ..."
+    body_of = len(run) > 2 and (
+        (_stem(keys[0]) in _ORG_WORDS and keys[1] == "of")  # "Association of Chief ..."
+        or any(t >= 2 and keys[t - 1] in ("of", "for") and _stem(keys[t - 2]) in _ORG_WORDS for t in titles))
+    # "Royal College of General Practitioners": a title right after a body's "of" is its name's word
     if titles and len(run) > 1 and (keys[-1] in _ORG_WORDS or body_of) and titles[-1] < len(run) - 1:
         text = " ".join(run)
         return ((text, text, {"organisation": 3.0}, False),)  # "Justice Ministry"
