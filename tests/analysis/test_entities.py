@@ -743,3 +743,13 @@ def test_works_journals_bodies_and_verbs_give_the_people_column_no_names():
     assert not {"Gridiron Belles", "Crossover", "Ann Intern Med", "Practitioners Research"} & {
         name for name, kind in found.items() if kind == "person"}
     assert found.get("Simon Cowell") == "person"  # "according to judge ...": a role still
+
+
+def test_a_word_made_of_a_name_and_a_participle_is_no_name():
+    found = _kinds("The lineup includes Arafat-allies Nabil Shaath, who becomes deputy. Trials were run in "
+                   "HIV-infected persons in the Muslim-majority region. President Chen Shui-bian said so. "
+                   "U.N. chief Ban Ki-moon said so.")
+    assert not any("-" in name and name.split("-")[-1].islower() and name not in ("Chen Shui-bian", "Ban Ki-moon")
+                   for name in found)
+    assert found.get("Nabil Shaath") == "person" and found.get("Chen Shui-bian") == "person"
+    assert found.get("Ban Ki-moon") == "person"
