@@ -146,3 +146,9 @@ def test_the_north_and_the_south_of_a_divided_country_are_its_halves():
     # one such place alone: "the West" is the Western world, not the West Bank
     found = _found("Settlers in the West Bank protested. Hamas is shunned by the West. The West Bank was calm.")
     assert found["West Bank"] == ("place", ()) and found.get("West", ("place",))[0] == "place"
+
+
+def test_a_first_name_or_a_code_after_in_is_no_place_by_that_alone():
+    found = _kinds("He sent the photos to Ingrid last week. Aid in FY08 was small. Fighting went on in Kelmorash.")
+    assert "Ingrid" not in found and "FY08" not in found
+    assert found.get("Kelmorash") == "place"

@@ -113,7 +113,8 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
         votes.pop("place", None)  # "the Deal", "Reading" also written "reading": a small town's name is a word here
     if before == "in" and not adjective:
         sure = (single and not votes and text[0].isupper() and _stem(text) not in _ORG_WORDS
-                and not (common or titled or weak)) or (
+                and not (common or titled or weak) and text.lower() not in lookup().first_names
+                and not any(c.isdigit() for c in text)) or (
             not (common or titled or weak or loose or score) and unknown_place_after_in(text, votes, club, first_name))
         # "in Fallujah"; "in Police custody", "from Boot Camp" only hint at a place (`_decide`)
         _add_vote(votes, "place" if sure or votes.get("place") else "hint", 2 if sure else 1)
