@@ -753,3 +753,9 @@ def test_a_word_made_of_a_name_and_a_participle_is_no_name():
                    for name in found)
     assert found.get("Nabil Shaath") == "person" and found.get("Chen Shui-bian") == "person"
     assert found.get("Ban Ki-moon") == "person"
+
+
+def test_a_places_name_in_capitals_headed_by_a_body_is_the_bodys_initials():
+    found = _kinds("Ukraine joined a grouping known as GUAM, a group that brings together four states.")
+    assert found.get("GUAM") == "organisation"
+    assert _kinds("Troops were sent to Guam, a group of islands.").get("Guam") == "place"  # not in capitals

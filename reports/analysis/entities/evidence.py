@@ -369,6 +369,8 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
                 # the words after the first (titles aside) the article also writes in lower
                 # case: "Olive Oil", "Set Goalkeeper Ability"
                 context += "+plain"
+            if j == n and last_after == _BODY_APPOSITION:
+                context += "+apposed"  # "GUAM, a group that ...": a body's noun heads the apposition
             if j == n and last_after[:1].isdigit() and tokens[-1].endswith(".") and not _ABBREVIATED.fullmatch(tokens[-1]):
                 context += "+cited"  # "Ann Intern Med. 1995;123": a word cut short, then figures
             if j == n and after in _SPEECH_AFTER and context.endswith(":said") and _in_a_statement(sentence, following):

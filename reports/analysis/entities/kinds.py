@@ -85,6 +85,7 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
     acts = context.startswith("!")
     context, statement, _ = context.partition("+statement")
     context, cited, _ = context.partition("+cited")
+    context, apposed, _ = context.partition("+apposed")
     context, plain, _ = context.partition("+plain")
     context, common, _ = context.partition("+common")
     context, score, _ = context.partition("+score")
@@ -135,6 +136,8 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
         _add_vote(votes, "place", 2)
     if (acts or before == "acts") and strength >= 3 and not adjective:
         votes["place"] = 0.0  # no evidence either way: the name's other mentions decide
+    if apposed and single and raw[0].isupper() and 3 <= len(text) <= 6 and text.isalpha() and "place" in votes:
+        votes = {"organisation": 2.0}  # "known as GUAM, a group that ...": a place's name in capitals is a body's initials
     if after == "media":
         _add_vote(votes, "organisation", 3 + strength)
     if after == "staff" and (not strength or town) and not adjective and not first_name and (not votes or town):
