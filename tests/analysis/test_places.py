@@ -152,3 +152,11 @@ def test_a_first_name_or_a_code_after_in_is_no_place_by_that_alone():
     found = _kinds("He sent the photos to Ingrid last week. Aid in FY08 was small. Fighting went on in Kelmorash.")
     assert "Ingrid" not in found and "FY08" not in found
     assert found.get("Kelmorash") == "place"
+
+
+def test_at_or_to_before_a_name_written_often_and_never_so_again_makes_no_place():
+    found = _kinds("Orders went to Vextrova on Monday. Vextrova said sales rose. Analysts like Vextrova. "
+                   "Vextrova shares fell.")
+    assert found.get("Vextrova") != "place"
+    # once or twice, "at" or "to" before one word still names a place
+    assert _kinds("Inspectors were allowed into the site at Parchova, near the capital.").get("Parchova") == "place"

@@ -408,11 +408,11 @@ def _place_lists(sentence: str, found: list[_Mention], where: list[tuple[int, in
         if len(run) < 2:
             continue
         votes = [found[k].votes for k in run]
-        if any(set(v) - {"place", "hint"} for v in votes) or 2 * sum(v.get("place", 0) >= 3 for v in votes) < len(run):
+        if any(set(v) - {"place", "hint", "loose"} for v in votes) or 2 * sum(v.get("place", 0) >= 3 for v in votes) < len(run):
             continue
         for k in run:
             mention = found[k]
-            if not set(mention.votes) - {"hint"} and len(run) >= 3:
+            if not set(mention.votes) - {"hint", "loose"} and len(run) >= 3:
                 mention.votes["place"] = 2.0
                 mention.lone_start = False
             elif 0 < mention.votes.get("place", 0) < 2 and _place_strength(mention.name) == 1:

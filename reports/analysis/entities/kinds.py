@@ -28,15 +28,21 @@ _WEB_SITE = re.compile(r"[a-z0-9][\w\-]*(?:\.[\w\-]+)*\.(?:com|net|org|info|io|c
 _SURE = 2.0
 
 
-def _decide(votes: dict[str, float]) -> tuple[EntityKind | None, float]:
-    """The kind with the most evidence, and how far it is ahead; None when it is not enough."""
+def _decide(votes: dict[str, float], mentions: int = 1) -> tuple[EntityKind | None, float]:
+    """The kind with the most evidence, and how far it is ahead; None when it is not enough.
+    `mentions`: how many times the name is written."""
     if not votes:
         return None, 0.0
-    if "hint" in votes:
+    if "hint" in votes or "loose" in votes:
         # a place's preposition the evidence does not make sure ("in Unicode", "from Nvidia"):
-        # it adds to a place shown otherwise, and however often it comes, makes none alone
+        # it adds to a place shown otherwise, and however often it comes, makes none alone;
+        # "at" or "to" before one word makes a place, unless the name is written three times
+        # or more and never so again: a place named that often is named "in" too ("at Cebit")
         votes = dict(votes)
-        hint = votes.pop("hint")
+        hint = votes.pop("hint", 0.0)
+        loose = votes.pop("loose", 0.0)
+        if loose and (votes.get("place") or mentions < 3 or loose > 2):
+            votes["place"] = votes.get("place", 0.0) + loose
         if votes.get("place"):
             votes["place"] += hint
         if not votes:
@@ -117,8 +123,10 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
                 and not (common or titled or weak) and text.lower() not in lookup().first_names
                 and not any(c.isdigit() for c in text)) or (
             not (common or titled or weak or loose or score) and unknown_place_after_in(text, votes, club, first_name))
-        # "in Fallujah"; "in Police custody", "from Boot Camp" only hint at a place (`_decide`)
-        _add_vote(votes, "place" if sure or votes.get("place") else "hint", 2 if sure else 1)
+        # "in Fallujah"; "in Police custody", "from Boot Camp" only hint at a place (`_decide`);
+        # "at Parchin" is a place, unless the name comes often and never so again ("at Cebit")
+        key = ("loose" if single and loose and not votes else "place") if sure or votes.get("place") else "hint"
+        _add_vote(votes, key, 2 if sure else 1)
     if before == "body" or (before == "the" and single and not strength and not _demonym(text.lower())
                             and not _generic_word(text.lower())):
         _add_vote(votes, "organisation", 1 if before == "the" else 2)
@@ -208,6 +216,7 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
     if single and strength < 2 and not compass and _everyday(text.lower()):
         votes.pop("place", None)  # "According to Breaking the Silence", "in Reading" (the gazetteer is not sure)
         votes.pop("hint", None)
+        votes.pop("loose", None)
     if len(text.split()) > 4 and not votes:
         return None
     return text, text, votes, start and single
