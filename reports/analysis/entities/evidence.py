@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from reports.analysis.entities.kinds import _adjective_shaped, _classify, _demonym, _nation_plural
 from reports.analysis.entities.places import compass_form, compass_preposition, loose_preposition
 from reports.analysis.entities.spans import (
-    _ABBREVIATED, _NEXT, _OPENERS, _POSSESSIVE, _SKIP, _WORD, _common_opener, _looks_like_name, _name_token, _runs, _spans, _written,
+    _ABBREVIATED, _NEXT, _OPENERS, _POSSESSIVE, _SKIP, _WORD, _common_opener, _looks_like_name, _name_token, _runs,
+    _spans, _written,
 )
 from reports.analysis.entities.words import (
     _ACTS_AFTER, _ACTS_BEFORE, _BODY_BEFORE, _DETERMINERS, _MEDIA_AFTER, _MEMBERS_AFTER, _ORG_WORDS,
@@ -408,7 +409,8 @@ def _place_lists(sentence: str, found: list[_Mention], where: list[tuple[int, in
         if len(run) < 2:
             continue
         votes = [found[k].votes for k in run]
-        if any(set(v) - {"place", "hint", "loose"} for v in votes) or 2 * sum(v.get("place", 0) >= 3 for v in votes) < len(run):
+        if (any(set(v) - {"place", "hint", "loose"} for v in votes)
+                or 2 * sum(v.get("place", 0) >= 3 for v in votes) < len(run)):
             continue
         for k in run:
             mention = found[k]
