@@ -719,3 +719,43 @@ def test_a_loose_title_before_the_articles_own_words_makes_no_person():
     )
     assert found.get("Ability") != "person" and found.get("Audio") != "person"
     assert found.get("Wesley Clark") == "person"
+
+
+def test_a_first_name_before_a_places_noun_is_a_person_beside_a_persons_sign():
+    found = _kinds("Jeffrey Wall, who argued for the state, lost. Lawyers for Wall appealed. "
+                   "Yukos spokesman Mike Lake disagreed. Maria Lodge said the guests had left.")
+    assert found.get("Jeffrey Wall") == "person" and found.get("Mike Lake") == "person"
+    assert found.get("Maria Lodge") != "person"  # a place's name that speaks: no sign of a person
+
+
+def test_a_role_after_a_bodys_name_in_an_apposition_shows_a_person():
+    found = _kinds("Talal Vexmir, a Yukos spokesman, said the firm would appeal. "
+                   "Police blamed Jundallah, a Sunni militant group, for the blast.")
+    assert found.get("Talal Vexmir") == "person" and found.get("Jundallah") == "organisation"
+
+
+def test_works_journals_bodies_and_verbs_give_the_people_column_no_names():
+    found = _kinds(
+        "Christie Mueller writes. Author of Gridiron Belles, a guide. She went on to host Crossover on cable. "
+        "Vaccines work, as the trial showed. Ann Intern Med. 1995;123:518-27. "
+        "The Royal College of General Practitioners Research unit agreed. "
+        "The show was panned, according to judge Simon Cowell.")
+    assert not {"Gridiron Belles", "Crossover", "Ann Intern Med", "Practitioners Research"} & {
+        name for name, kind in found.items() if kind == "person"}
+    assert found.get("Simon Cowell") == "person"  # "according to judge ...": a role still
+
+
+def test_a_word_made_of_a_name_and_a_participle_is_no_name():
+    found = _kinds("The lineup includes Arafat-allies Nabil Shaath, who becomes deputy. Trials were run in "
+                   "HIV-infected persons in the Muslim-majority region. President Chen Shui-bian said so. "
+                   "U.N. chief Ban Ki-moon said so.")
+    assert not any("-" in name and name.split("-")[-1].islower() and name not in ("Chen Shui-bian", "Ban Ki-moon")
+                   for name in found)
+    assert found.get("Nabil Shaath") == "person" and found.get("Chen Shui-bian") == "person"
+    assert found.get("Ban Ki-moon") == "person"
+
+
+def test_a_places_name_in_capitals_headed_by_a_body_is_the_bodys_initials():
+    found = _kinds("Ukraine joined a grouping known as GUAM, a group that brings together four states.")
+    assert found.get("GUAM") == "organisation"
+    assert _kinds("Troops were sent to Guam, a group of islands.").get("Guam") == "place"  # not in capitals

@@ -117,3 +117,46 @@ def test_a_tables_rows_are_places_when_half_of_them_are_known_places():
     assert found == dict.fromkeys(("Kandahar", "Helmand", "Vexburg", "Kabul"), "place")
     # a table of clubs' points: too few known places to say the others are places
     assert "Arsenal" not in _kinds("Points:\nChelsea 45\nArsenal 44\nLiverpool 40")
+
+
+def test_a_weak_preposition_only_hints_at_a_place_however_often_it_comes():
+    # "from" a name: a source as often as a place; three such hints still make no place
+    found = _kinds("He downloaded the driver from Vextrova. Later he bought more from Vextrova. "
+                   "Files from Vextrova were fine.")
+    assert "Vextrova" not in found
+    # a sure preposition still makes one, and a hint adds to a place shown otherwise
+    assert _kinds("Fighting went on in Kelmorash. Troops left.").get("Kelmorash") == "place"
+
+
+def test_the_items_of_a_list_stand_after_its_preposition():
+    # "from Acme, Zenith and Orbis": each item is a source, as the first one is
+    found = _kinds("Cards are sold by shops from Vextron, Quorbis and Zanthera. Prices vary. "
+                   "Buyers like cards from Vextron, Quorbis and Zanthera.")
+    assert not {"Vextron", "Quorbis", "Zanthera"} & set(found)
+    # after "in", a list of places is still a list of places
+    found = _kinds("Protests were held in Iraq, Syria and Kelmorash on Monday.")
+    assert found.get("Kelmorash") == "place"
+
+
+def test_the_north_and_the_south_of_a_divided_country_are_its_halves():
+    found = _found("A missile was fired from North Korea. Drills in South Korea went on, and the North warned "
+                   "that the South would pay. Officials in the North were silent.")
+    assert found["North Korea"] == ("place", ("North",)) and found["South Korea"] == ("place", ("South",))
+    assert "North" not in found and "South" not in found
+    # one such place alone: "the West" is the Western world, not the West Bank
+    found = _found("Settlers in the West Bank protested. Hamas is shunned by the West. The West Bank was calm.")
+    assert found["West Bank"] == ("place", ()) and found.get("West", ("place",))[0] == "place"
+
+
+def test_a_first_name_or_a_code_after_in_is_no_place_by_that_alone():
+    found = _kinds("He sent the photos to Ingrid last week. Aid in FY08 was small. Fighting went on in Kelmorash.")
+    assert "Ingrid" not in found and "FY08" not in found
+    assert found.get("Kelmorash") == "place"
+
+
+def test_at_or_to_before_a_name_written_often_and_never_so_again_makes_no_place():
+    found = _kinds("Orders went to Vextrova on Monday. Vextrova said sales rose. Analysts like Vextrova. "
+                   "Vextrova shares fell.")
+    assert found.get("Vextrova") != "place"
+    # once or twice, "at" or "to" before one word still names a place
+    assert _kinds("Inspectors were allowed into the site at Parchova, near the capital.").get("Parchova") == "place"

@@ -42,7 +42,7 @@ def entities(doc: Document, limit: int = 40, title: str | None = None) -> tuple[
         _dateline_place(mentions, datelined[1])
     tabled = table_places(doc.text) if "\n" in doc.text else frozenset()
     for mention in mentions if tabled else ():
-        if mention.name in tabled and not set(mention.votes) - {"place"}:
+        if mention.name in tabled and not set(mention.votes) - {"place", "hint", "loose"}:
             mention.votes["place"] = max(2.0, mention.votes.get("place", 0.0))  # a row of a table of places
             mention.lone_start = False
     for mention in _mentions(title, common) if title else ():
@@ -53,7 +53,7 @@ def entities(doc: Document, limit: int = 40, title: str | None = None) -> tuple[
         mention.order = order
     shown = []
     for group in _group(mentions, _acronyms(sentences)):
-        kind, confidence = _decide(group.votes)
+        kind, confidence = _decide(group.votes, group.count)
         if kind is not None and group.count:
             shown.append((group, kind, confidence))
     ranked = sorted(shown, key=lambda s: (-s[0].count, s[0].order))[:limit]

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from reports.analysis.entities.kinds import _adjective_shaped, _classify, _demonym, _nation_plural
 from reports.analysis.entities.places import compass_form, compass_preposition, loose_preposition
 from reports.analysis.entities.spans import (
-    _NEXT, _OPENERS, _POSSESSIVE, _SKIP, _WORD, _common_opener, _looks_like_name, _name_token, _runs, _spans, _written,
+    _ABBREVIATED, _NEXT, _OPENERS, _POSSESSIVE, _SKIP, _WORD, _common_opener, _looks_like_name, _name_token, _runs,
+    _spans, _written,
 )
 from reports.analysis.entities.words import (
     _ACTS_AFTER, _ACTS_BEFORE, _BODY_BEFORE, _DETERMINERS, _MEDIA_AFTER, _MEMBERS_AFTER, _ORG_WORDS,
@@ -57,10 +58,17 @@ def _apposition(sentence: str, at: int) -> bool:
         return False
     for word in words[1:]:
         if not word.islower():
-            return False
+            found = _ROLE_OF_A_BODY.match(sentence, at)  # "a Yukos spokesman,"
+            return bool(found) and found.group(1) in _W.roles
         if word in _W.roles:
             return True
     return False
+
+
+# ", a Yukos spokesman,", ", the Wales captain)": a body's or a place's name, then a person's role
+# that ends the phrase (not ", a Sunni militant group", whose head is the group).
+_ROLE_OF_A_BODY = re.compile(r"\s*(?:a|an|the)\s+(?:[a-z]+\s+)?(?:[A-Z][\w'’.\-]*\s+){1,3}([a-z\-]+)"
+                             r"(?=\s*(?:[,.;)]|$|(?:of|for|in|at|and)\b))")
 _SCORE = re.compile(r"(?<![\w.])\d{1,3}-\d{1,3}(?![\w\-]|\.\d)")  # "won 3-0.": a full stop may end it
 
 
@@ -103,7 +111,7 @@ def _role_before(before: str, before2: str, after: str, words: int) -> bool:
     goes before a full name ("the 35-year-old Cobh runner" is a town's)."""
     low = before.lower()
     if (low in _W.roles or low.rpartition("-")[2] in _W.roles) and before.islower():
-        return True
+        return before2.lower() != "to" or words >= 2  # "to host Crossover", "to coach Chelsea": a verb there
     if _YEARS_OLD.fullmatch(low):
         return words >= 2
     if low != "," or after not in (",", ".", ";", ")", ""):
@@ -224,6 +232,7 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
     found: list[_Mention] = []
     scored = "-" in sentence and bool(_SCORE.search(sentence))
     listed_after = -1  # where the last run that stood after "in" ends: "in Cancun and Seattle"
+    listed_how = ""  # the list's preposition, when it is a weak one: "from Acme, Zenith and Orbis"
     where: list[tuple[int, int]] = []  # each found mention's start and end in the sentence
     for match in _runs(sentence):
         tokens = match.group().split()
@@ -259,21 +268,25 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
             start = (not before and start_at == 0 and i == 0) or before in _OPENING
             after = (tokens[j] if j < n else last_after).lower()
             low = before.lower()
-            if low in _W.works or (low == "," and before2.rstrip(",").lower() in _W.works):
-                continue  # "her autobiography, Lady Sings the Blues": a work's title, no name
+            if (low in _W.works or (low == "," and before2.rstrip(",").lower() in _W.works)
+                    or (low == "of" and before2.lower() in _W.work_makers)):
+                continue  # "her autobiography, Lady Sings the Blues", "author of Gridiron Belles": a work's title
             # "in Bill's yard": the place is the yard; "at Birmingham's NEC" still names a city
             possessed = tokens[j - 1].endswith(_POSSESSIVE) and _place_strength(" ".join(_written(t) for t in tokens[i:j])) < 2
             opponent = scored and i == 0 and _team_object(sentence, start_at)
+            listed = i == 0 and _listed(sentence, listed_after, start_at)
             if opponent:
                 context = ""  # "beat Leeds 2-1", "drew 1-1 with Reading": the other team
             elif (low in _PREPOSITION_BEFORE_PLACE or low in _W.place_prepositions or compass_preposition(before, before2)
                     or (low == "of" and before2.lower() in _W.place_of)
-                    or (i == 0 and _listed(sentence, listed_after, start_at))
+                    or listed
                     or (i == 0 and low in ("as", "including") and _places_named(sentence, start_at, low))):
                 # "in Bill's yard": the place is the yard, and "Bill" only its owner
                 numbered = j == n and last_after.isdigit() and len(last_after) <= 2
                 context = "" if possessed or numbered else "in"  # not "migrate to Java 7": a product's version
                 listed_after = match.end()
+                if not listed:
+                    listed_how = "+weak" if low == "from" else "+loose" if loose_preposition(low) else ""
             elif low == "the":
                 low2 = before2.lower()
                 inside = low2 in _W.place_inside and j == n and (last_after in (",", ".", ";", ":", ")", "")
@@ -285,6 +298,7 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
             elif low in _PLACE_BEFORE or (low == "of" and _stem(before2) in _PLACE_BEFORE):
                 context = "place"  # "the town of Tarmiyah", "the islands of Kos and Astypaleia"
                 listed_after = match.end()
+                listed_how = ""
             elif low in ("of", "for") and _stem(before2) in _W.body_of and not possessed:
                 context = "bodyof"  # "members of Hamas", "a spokesman for Gazprom"
             elif (low == "on" and _media_verb(sentence, start_at if i == 0 else -1)
@@ -340,6 +354,8 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
                 context += "+weak"  # "a guide from Oracle": a source as often as a place
             elif context[:2] == "in" and loose_preposition(low):
                 context += "+loose"  # "spoke to Hosni Mubarak", "at Goldman Sachs": a person's or a body's too
+            elif context[:2] == "in" and listed:
+                context += listed_how  # "from Acme, Zenith and Orbis": the list's items stand after "from" too
             if pronoun_next and 2 <= j - i <= 3 and _looks_like_name(tokens[i:j]):
                 context += "+he"  # the sentence's first full name, and the next opens with "He"
                 pronoun_next = False
@@ -354,6 +370,10 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
                 # the words after the first (titles aside) the article also writes in lower
                 # case: "Olive Oil", "Set Goalkeeper Ability"
                 context += "+plain"
+            if j == n and last_after == _BODY_APPOSITION:
+                context += "+apposed"  # "GUAM, a group that ...": a body's noun heads the apposition
+            if j == n and last_after[:1].isdigit() and tokens[-1].endswith(".") and not _ABBREVIATED.fullmatch(tokens[-1]):
+                context += "+cited"  # "Ann Intern Med. 1995;123": a word cut short, then figures
             if j == n and after in _SPEECH_AFTER and context.endswith(":said") and _in_a_statement(sentence, following):
                 context += "+statement"  # "Wildlife Direct says in a statement": a body's way of speaking
             if after in _ACTS_AFTER and context[:2] != "in":
@@ -389,11 +409,12 @@ def _place_lists(sentence: str, found: list[_Mention], where: list[tuple[int, in
         if len(run) < 2:
             continue
         votes = [found[k].votes for k in run]
-        if any(set(v) - {"place"} for v in votes) or 2 * sum(v.get("place", 0) >= 3 for v in votes) < len(run):
+        if (any(set(v) - {"place", "hint", "loose"} for v in votes)
+                or 2 * sum(v.get("place", 0) >= 3 for v in votes) < len(run)):
             continue
         for k in run:
             mention = found[k]
-            if not mention.votes and len(run) >= 3:
+            if not set(mention.votes) - {"hint", "loose"} and len(run) >= 3:
                 mention.votes["place"] = 2.0
                 mention.lone_start = False
             elif 0 < mention.votes.get("place", 0) < 2 and _place_strength(mention.name) == 1:

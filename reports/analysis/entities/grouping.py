@@ -71,6 +71,7 @@ def _group(mentions: list[_Mention], acronyms: dict[str, str] | None = None) -> 
     given: dict[str, str] = {}  # first word -> full name key ("Josh" -> "josh stepakoff")
     bodies: dict[str, str] = {}  # a body's last word -> its key ("sands" -> "las vegas sands")
     firsts: dict[str, str] = {}  # a body's own first word -> its key ("amnesty" -> "amnesty international")
+    halves: dict[str, str] = {}  # a place's direction -> its key ("north" -> "north korea"), when one place has it
     ordered = sorted(mentions, key=_merge_order)
     indexed = False
     for m in ordered:
@@ -82,6 +83,7 @@ def _group(mentions: list[_Mention], acronyms: dict[str, str] | None = None) -> 
         if single and not indexed:
             # every full name is in (they sort first): index them by what their groups show
             _index_full_names(groups, surnames, given, bodies, firsts)
+            halves = _halves(groups)
             indexed = True
         if single and key in surnames:
             # A person's surname alone is the person, whatever else the word may be ("Hamm").
@@ -99,6 +101,9 @@ def _group(mentions: list[_Mention], acronyms: dict[str, str] | None = None) -> 
         full = acronyms[key].lower() if acronyms and key in acronyms else None
         if single and full in groups and _decide(groups[full].votes)[0] == "organisation":
             _add(groups[full], m, only="organisation")  # "NLD", defined after "National League for Democracy"
+            continue
+        if single and key in halves and set(m.votes) == {"place"}:
+            _add(groups[halves[key]], m, only="place")  # "the North", with "North Korea": that place
             continue
         if single and key in firsts and not m.votes.get("person"):
             _add(groups[firsts[key]], m, only="organisation")  # "Amnesty says", with "Amnesty International"
@@ -137,6 +142,22 @@ def _index_full_names(groups: dict[str, _Group], surnames: dict[str, str], given
                 bodies.setdefault(last, key)
             if len(parts) == 2 and _distinctive_first(parts):
                 firsts.setdefault(parts[0], key)
+
+
+_OPPOSITE = {"north": "south", "south": "north", "east": "west", "west": "east"}
+
+
+def _halves(groups: dict[str, _Group]) -> dict[str, str]:
+    """The two halves of a divided place, each by its direction, when the article names both
+    ("North Korea" and "South Korea"): "the North" and "the South" then stand for them. One
+    such place alone is not enough ("the West" beside "West Bank" is the Western world)."""
+    places = {key for key, group in groups.items() if _decide(group.votes)[0] == "place"}
+    found: dict[str, str] = {}
+    for key in places:
+        first, _, rest = key.partition(" ")
+        if rest and first in _OPPOSITE and f"{_OPPOSITE[first]} {rest}" in places:
+            found[first] = key if first not in found else ""
+    return {first: key for first, key in found.items() if key}
 
 
 def _distinctive_first(parts: list[str]) -> bool:

@@ -28,10 +28,25 @@ _WEB_SITE = re.compile(r"[a-z0-9][\w\-]*(?:\.[\w\-]+)*\.(?:com|net|org|info|io|c
 _SURE = 2.0
 
 
-def _decide(votes: dict[str, float]) -> tuple[EntityKind | None, float]:
-    """The kind with the most evidence, and how far it is ahead; None when it is not enough."""
+def _decide(votes: dict[str, float], mentions: int = 1) -> tuple[EntityKind | None, float]:
+    """The kind with the most evidence, and how far it is ahead; None when it is not enough.
+    `mentions`: how many times the name is written."""
     if not votes:
         return None, 0.0
+    if "hint" in votes or "loose" in votes:
+        # a place's preposition the evidence does not make sure ("in Unicode", "from Nvidia"):
+        # it adds to a place shown otherwise, and however often it comes, makes none alone;
+        # "at" or "to" before one word makes a place, unless the name is written three times
+        # or more and never so again: a place named that often is named "in" too ("at Cebit")
+        votes = dict(votes)
+        hint = votes.pop("hint", 0.0)
+        loose = votes.pop("loose", 0.0)
+        if loose and (votes.get("place") or mentions < 3 or loose > 2):
+            votes["place"] = votes.get("place", 0.0) + loose
+        if votes.get("place"):
+            votes["place"] += hint
+        if not votes:
+            return None, 0.0
     if "shape" in votes or "speaks" in votes or "article" in votes:
         votes = dict(votes)
         shape = votes.pop("shape", 0.0)
@@ -75,6 +90,8 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
     _, text, own, start, single, strength, adjective, person_shaped, first_name, had_the, compass, not_name, club = shape
     acts = context.startswith("!")
     context, statement, _ = context.partition("+statement")
+    context, cited, _ = context.partition("+cited")
+    context, apposed, _ = context.partition("+apposed")
     context, plain, _ = context.partition("+plain")
     context, common, _ = context.partition("+common")
     context, score, _ = context.partition("+score")
@@ -103,9 +120,13 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
         votes.pop("place", None)  # "the Deal", "Reading" also written "reading": a small town's name is a word here
     if before == "in" and not adjective:
         sure = (single and not votes and text[0].isupper() and _stem(text) not in _ORG_WORDS
-                and not (common or titled or weak)) or (
+                and not (common or titled or weak) and text.lower() not in lookup().first_names
+                and not any(c.isdigit() for c in text)) or (
             not (common or titled or weak or loose or score) and unknown_place_after_in(text, votes, club, first_name))
-        _add_vote(votes, "place", 2 if sure else 1)  # "in Fallujah", not "in Police custody" nor "How to Succeed"
+        # "in Fallujah"; "in Police custody", "from Boot Camp" only hint at a place (`_decide`);
+        # "at Parchin" is a place, unless the name comes often and never so again ("at Cebit")
+        key = ("loose" if single and loose and not votes else "place") if sure or votes.get("place") else "hint"
+        _add_vote(votes, key, 2 if sure else 1)
     if before == "body" or (before == "the" and single and not strength and not _demonym(text.lower())
                             and not _generic_word(text.lower())):
         _add_vote(votes, "organisation", 1 if before == "the" else 2)
@@ -123,6 +144,8 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
         _add_vote(votes, "place", 2)
     if (acts or before == "acts") and strength >= 3 and not adjective:
         votes["place"] = 0.0  # no evidence either way: the name's other mentions decide
+    if apposed and single and raw[0].isupper() and 3 <= len(text) <= 6 and text.isalpha() and "place" in votes:
+        votes = {"organisation": 2.0}  # "known as GUAM, a group that ...": a place's name in capitals is a body's initials
     if after == "media":
         _add_vote(votes, "organisation", 3 + strength)
     if after == "staff" and (not strength or town) and not adjective and not first_name and (not votes or town):
@@ -139,6 +162,8 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
     if statement and not person_shaped and not votes.get("person"):
         _add_vote(votes, "organisation", 2)  # "Exxon says in a statement": a body speaks so
         after = ""  # and its speech is no person's
+    if person_shaped and cited:
+        return None  # "Ann Intern Med. 1995;123:518": a journal's abbreviated name in a reference
     if person_shaped:
         # A name whose words after the first the article also writes in lower case ("Olive Oil",
         # "Leading Role") is unsure on its first name or a "He" after it: they count as its shape,
@@ -160,6 +185,12 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
                 unsure += 2
             else:
                 person += 2
+        if (first_name and not strength and set(own) == {"place"} and text.split()[-1].lower() in _PLACE_WORDS
+                and (after == "who" or before in ("owner", "role")) and before not in ("body", "the")):
+            # a first name before a place's common noun, with a person's role or "who" beside it:
+            # "Jeffrey Wall, who", "lawyer Mike Lake"; alone or speaking ("Maria Lodge said") a place
+            votes.pop("place", None)
+            person = 2.0
         if before == "the" and not own and after in ("said", "who", "stop"):
             # "the Rodong Sinmun said", "The Prison Papers:": no person's name ("the Jack Smith
             # inquiry" names the inquiry after him)
@@ -182,8 +213,10 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
         # "Record company SonyBMG": an everyday word that opens the sentence is no body or place
         # alone ("Gray, 26, who ..." may still be a person's surname)
         votes = {kind: weight for kind, weight in votes.items() if kind in ("person", "speaks", "shape")}
-    if single and strength < 2 and not compass and "place" in votes and _everyday(text.lower()):
-        votes.pop("place")  # "According to Breaking the Silence", "in Reading" (the gazetteer is not sure)
+    if single and strength < 2 and not compass and _everyday(text.lower()):
+        votes.pop("place", None)  # "According to Breaking the Silence", "in Reading" (the gazetteer is not sure)
+        votes.pop("hint", None)
+        votes.pop("loose", None)
     if len(text.split()) > 4 and not votes:
         return None
     return text, text, votes, start and single
@@ -213,7 +246,10 @@ def _shape(raw: tuple[str, ...], start: bool) -> tuple | None:
     data = lookup()
     all_titles = _all_titles()
     titles = [k for k, t in enumerate(keys) if t in all_titles or _suffixed_title(t, all_titles)]
-    body_of = len(run) > 2 and _stem(keys[0]) in _ORG_WORDS and keys[1] == "of"  # "Association of Chief ..."
+    body_of = len(run) > 2 and (
+        (_stem(keys[0]) in _ORG_WORDS and keys[1] == "of")  # "Association of Chief ..."
+        or any(t >= 2 and keys[t - 1] in ("of", "for") and _stem(keys[t - 2]) in _ORG_WORDS for t in titles))
+    # "Royal College of General Practitioners": a title right after a body's "of" is its name's word
     if titles and len(run) > 1 and (keys[-1] in _ORG_WORDS or body_of) and titles[-1] < len(run) - 1:
         text = " ".join(run)
         return ((text, text, {"organisation": 3.0}, False),)  # "Justice Ministry"

@@ -21,8 +21,11 @@ from reports.analysis.timeline import WEEKDAYS as _WEEKDAYS
 
 
 _CAPITALISED = re.compile(r"(?:(?:al|el|ad|ash|as|an|ar|at|az|bin|ibn|abu)-)?[A-Z][\w'’.\-]*")
-# "U.S.-led", "Geneva-based": an adjective made from a name, not the name.
-_NAME_ADJECTIVE = re.compile(r".+-(?:led|based|backed|born|run|owned|sponsored|linked|allied|controlled|style|era|made|like|listed|funded|held|built|bound|friendly|speaking|wide)")
+# "U.S.-led", "Geneva-based", "Israeli-occupied", "Oscar-winning", "Muslim-majority": an adjective
+# made from a name, not the name. A participle ends the word ("-ed", or "-ing" after four letters
+# or more, longer than a syllable of a romanised name: "Shui-bian", "Xiao-ming" are names).
+_NAME_ADJECTIVE = re.compile(r".+-(?:led|based|backed|born|run|owned|sponsored|linked|allied|controlled|style|era|made|like|listed|funded|held|built|bound|friendly|speaking|wide"
+                             r"|[a-z]{2,}ed|[a-z]{4,}ing|majority|minority|language|allies|type|centric|minded|hit)")
 _TOKEN = re.compile(r"[\w'’.\-]+|[^\w\s]")
 # "U.S.", "Mr.", "Gen.": the period is part of the name as written.
 _ABBREVIATED = re.compile(r"(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Sen|Rep|Gov|Lt|Sgt|Capt|Prof|Rev|Maj|Adm|Cpl|Pvt|Cmdr|Gov)\.")

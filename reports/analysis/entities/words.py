@@ -46,6 +46,7 @@ class _Words:
     place_prepositions: frozenset[str]
     openers: frozenset[str]
     works: frozenset[str]
+    work_makers: frozenset[str]
     apposition_roles: frozenset[str]
     role_clause: frozenset[str]
     body_of: frozenset[str]
