@@ -8,6 +8,7 @@ from importlib import resources
 
 from reports.analysis.quotes import extract
 from reports.analysis.quotes import chooser
+from reports.analysis.quotes import quotes as quotes_module
 from reports.analysis.text import split
 
 
@@ -50,6 +51,16 @@ def test_a_report_credited_to_another_source_is_that_sources():
     assert _speakers(text) == ["Daily Ledger"]
     assert _speakers("According to the Daily Ledger, Ada Park called the plan “a bridge to nowhere.”") == \
         ["Daily Ledger"]
+
+
+def test_a_name_inside_another_quotation_is_no_candidate():
+    text = ("President Tom Ode named Ada Park on Tuesday.\n"
+            "“I am pleased to nominate Ms. Park to serve on the United States Court of Appeals bench,” Ode said "
+            "in a statement. “I am confident she will serve with integrity.”")
+    trace: list = []
+    quotes_module._extract(split(text), chooser.weights(), trace)
+    keys = [group.key for group in trace[1][1]]
+    assert "tom ode" in keys and not any("court" in key for key in keys)
 
 
 def test_a_share_of_the_people_polled_speaks_through_the_poll():

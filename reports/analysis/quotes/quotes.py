@@ -130,6 +130,8 @@ class _Attributor:
         # the chosen speaker's pronoun as the writer's sentence gives it ("Though he said it
         # was a “...”" after "Tom John, the chairman, ..."): the source as written
         self.said_as: str | None = None
+        self.quoted: list[tuple[int, int]] = []  # every quotation's text, for the chooser: no source inside
+        self.quoted_starts: list[int] = []
 
     def quote(self, span: Span, following: list[Span]) -> Quote:
         self.said_as = None
@@ -275,7 +277,8 @@ class _Attributor:
             previous_paragraph_start=previous, sentence_starts=self.sentence_starts, runs=index.run_spans,
             run_starts=index.run_starts, alone=not left.strip() and _right_is_empty(doc, span),
             previous_speaker=self.previous_speaker, previous_name=self.previous_name, spoken=self.spoken,
-            proper=index.proper, names=self.speaker_names, memo=self.chooser_memo)
+            proper=index.proper, names=self.speaker_names, memo=self.chooser_memo,
+            quoted=self.quoted, quoted_starts=self.quoted_starts)
 
     def _plausible(self, source: Source, span: Span) -> Source | None:
         """A sentence's subject cut to a noun phrase that can say something ("Ramos believes"
@@ -572,6 +575,8 @@ def _extract(doc: Document, model: dict[str, float] | None, trace: list | None =
     found_spans = spans(doc)
     attributor = _Attributor(doc, model)
     attributor.trace = trace
+    attributor.quoted = [(s.start, s.end) for s in found_spans]
+    attributor.quoted_starts = [s.start for s in found_spans]
     items: list[Quote] = []
     for index, span in enumerate(found_spans):
         following = [f for f in found_spans[index + 1 : index + 4] if f.paragraph == span.end_paragraph]
