@@ -53,6 +53,16 @@ def test_a_report_credited_to_another_source_is_that_sources():
         ["Daily Ledger"]
 
 
+def test_a_report_of_the_words_credits_them_to_the_report():
+    text = ("“This plan says you are no longer welcome,” said Lena Fisk, director of Friends of the River, "
+            "reports the Daily Ledger. “This has been the message for years.”\n\n"
+            "Asked about the ban, Sam Lau said: “There will always be exceptions,” the Ledger reported.")
+    assert _speakers(text) == ["Daily Ledger", "Daily Ledger", "Daily Ledger"]
+    # no second reporting clause, or one about someone else: the speaker stands
+    assert _speakers("“We won,” said Ada Park, who reported the result. “It is over,” the Ledger reported.") == \
+        ["Ada Park", "Ledger"]
+
+
 def test_a_name_inside_another_quotation_is_no_candidate():
     text = ("President Tom Ode named Ada Park on Tuesday.\n"
             "“I am pleased to nominate Ms. Park to serve on the United States Court of Appeals bench,” Ode said "

@@ -102,6 +102,11 @@ _SHARE_OF = re.compile(r"(?:\d[\d.,]*\s*(?:%|percent)|half|most|majority|third|q
 _POLL = re.compile(r"(?:\b(?:a|an|the|this|that|its)\s+)?(?:[\w/.\-]+\s+){0,4}?(?:poll|survey)\b"
                    r"(?:\s+(?:released|conducted|published|taken)(?:\s+[A-Z]\w+)?)?")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
+# a second reporting clause that credits a report of the words: '“...,” said Ada Park, reports
+# the Daily Ledger.' (verb first) and 'Park said: “...,” the Ledger reported.' (its subject first)
+_OUTLET = r"((?:the\s+)?[A-Z][\w.’'&\-]*(?:\s+[A-Z][\w.’'&\-]*){0,4})"
+_REPORTS = re.compile(rf",\s+report(?:s|ed)\s+{_OUTLET}\s*$")
+_REPORTED = re.compile(rf"(?:^|,)\s*{_OUTLET}\s+report(?:s|ed)\s*$")
 _SENTENCE_STOP = re.compile(r"[.!?][”\"’]?\s|[“”\"]|\n")
 _LAST_SENTENCE = re.compile(r"[^.!?]*[.!?]?\s*$")
 
@@ -160,7 +165,8 @@ class _Attributor:
         if kind == "scare":
             return Quote(quote, None, kind, False, span.start, span.end)
         if source is not None:
-            source = self._according(left, right) or self._poll(source, left) or source
+            source = (self._according(left, right) or self._reported(source, right)
+                      or self._poll(source, left) or source)
         opener = left if source is not None and source.from_right else ""
         if self.model is not None:
             # every quotation's candidates are weighed, the rules' source (a reporting verb's
@@ -193,6 +199,20 @@ class _Attributor:
                 if mention and not is_pronoun(mention):
                     return Source(mention, "according to", cue="according")
         return None
+
+    def _reported(self, source: Source, right: str) -> Source | None:
+        """'“...,” said Ada Park, reports the Daily Ledger' / 'Park said: “...,” the Ledger
+        reported': words the writer's sentence credits to a report of them are the report's,
+        as "according to" makes them (the sentence after the quotation, up to its end)."""
+        if "report" not in right:
+            return None
+        stop = _SENTENCE_STOP.search(right)
+        part = (right[: stop.start()] if stop else right).rstrip(" .!?")
+        credited = _REPORTS.search(part) or _REPORTED.search(part)
+        mention = credited.group(1) if credited else None
+        if not mention or is_pronoun(mention) or mention == source.mention:
+            return None
+        return Source(mention, "reported", cue="according")
 
     def _poll(self, source: Source, left: str) -> Source | None:
         """'In a CNN poll released Monday, 31% of voters said they were “...”': a share of the
