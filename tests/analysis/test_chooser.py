@@ -63,6 +63,13 @@ def test_a_report_of_the_words_credits_them_to_the_report():
         ["Ada Park", "Ledger"]
 
 
+def test_a_plural_noun_of_people_after_a_name_is_no_verb():
+    # "allies" heads the noun phrase: "Lake Erie" with a verb "allies" would be the speaker
+    text = ("Ada Park expressed frustration in an interview this year that the city's northern and "
+            "Lake Erie allies were acting too often as “free riders.”")
+    assert _speakers(text) == ["Ada Park"]
+
+
 def test_a_name_inside_another_quotation_is_no_candidate():
     text = ("President Tom Ode named Ada Park on Tuesday.\n"
             "“I am pleased to nominate Ms. Park to serve on the United States Court of Appeals bench,” Ode said "
