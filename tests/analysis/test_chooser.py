@@ -70,6 +70,17 @@ def test_a_plural_noun_of_people_after_a_name_is_no_verb():
     assert _speakers(text) == ["Ada Park"]
 
 
+def test_a_quotation_credited_by_the_sentence_after_it():
+    for credit in ("That was how Cleo Ray, the finance minister, put it.", "So said Cleo Ray on Monday.",
+                   "Those were the words of Cleo Ray, the finance minister.",
+                   "The warning came from Cleo Ray, the finance minister."):
+        text = f"“We will win this,” Ben Ode said.\n\n“We need the money now.” {credit}"
+        assert _speakers(text) == ["Ben Ode", "Cleo Ray"], credit
+    # a sentence that credits no one: the speaker the paragraph before gave stands
+    assert _speakers("“We will win this,” Ben Ode said.\n\n“We need it now.” This is what he said.") == \
+        ["Ben Ode", "Ben Ode"]
+
+
 def test_a_name_inside_another_quotation_is_no_candidate():
     text = ("President Tom Ode named Ada Park on Tuesday.\n"
             "“I am pleased to nominate Ms. Park to serve on the United States Court of Appeals bench,” Ode said "

@@ -107,6 +107,17 @@ _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 _OUTLET = r"((?:the\s+)?[A-Z][\w.’'&\-]*(?:\s+[A-Z][\w.’'&\-]*){0,4})"
 _REPORTS = re.compile(rf",\s+report(?:s|ed)\s+{_OUTLET}\s*$")
 _REPORTED = re.compile(rf"(?:^|,)\s*{_OUTLET}\s+report(?:s|ed)\s*$")
+# the sentence right after a quotation that opens and ends its own sentence, crediting it to
+# someone: "That was how Ada Park put it.", "So said Ada Park.", "Those were the words of the
+# mayor.", "The warning came from Ada Park."
+_CREDIT_VERBS = r"(?:put it|said|says|wrote|writes|described it|called it|argued|argues|tweeted|declared|explained)"
+_CREDIT_WORDS = (r"(?:words|remarks?|comments?|warning|message|plea|quote|line|statement|verdict|assessment|"
+                 r"response|reaction|view|advice|answer|reply)")
+_CREDITED_AFTER = re.compile(
+    rf"\s*(?:(?:That|This|Such)\s+(?:was|is)\s+(?:how|what)\s+(?P<before>[^.;:“”\"]{{1,120}}?)\s+{_CREDIT_VERBS}\b"
+    rf"|So\s+(?:said|says|wrote|writes|argued|argues)\s+(?P<after>[^.;:“”\"]{{1,120}})"
+    rf"|(?:Those|These|That|This|Such)\s+(?:were|are|was|is)\s+(?:the\s+)?{_CREDIT_WORDS}\s+of\s+(?P<of>[^.;:“”\"]{{1,120}})"
+    rf"|The\s+{_CREDIT_WORDS}\s+(?:came|comes|is|are|was|were)\s+from\s+(?P<from>[^.;:“”\"]{{1,120}}))")
 _SENTENCE_STOP = re.compile(r"[.!?][”\"’]?\s|[“”\"]|\n")
 _LAST_SENTENCE = re.compile(r"[^.!?]*[.!?]?\s*$")
 
@@ -340,6 +351,10 @@ class _Attributor:
     def _source(self, span: Span, left: str, right: str) -> Source | None:
         if span.continued:
             return source_before(left) or self.last_source.get(span.paragraph)
+        if not left.strip() and ends_sentence(self.doc.text, span):
+            credited = self._credited_after(right)
+            if credited:
+                return credited
         agent = source_agent(left, right)
         if agent:
             return agent
@@ -387,6 +402,18 @@ class _Attributor:
                 return self._sentence_before(span) or Source(subject, None, cue="subject")
             subject = named
         return self._named(Source(subject, None, cue="subject") if subject else None)
+
+    def _credited_after(self, right: str) -> Source | None:
+        """'“We need the money now.” That was how Ada Park, the finance minister, put it.': a
+        quotation that is a sentence of its own, credited by the sentence after it."""
+        found = _CREDITED_AFTER.match(right)
+        if not found:
+            return None
+        part = next(group for group in found.groups() if group is not None)
+        mention, _ = subject_after(part)
+        if not mention or is_pronoun(mention):
+            return None
+        return self._named(Source(mention, "said", cue="verb", from_right=True))
 
     def _subordinate(self, span: Span, left: str, right: str) -> Source | None:
         """'After Scalia said that ... “less advanced schools,” Trump said:': the opening
