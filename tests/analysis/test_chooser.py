@@ -81,6 +81,11 @@ def test_a_quotation_credited_by_the_sentence_after_it():
         ["Ben Ode", "Ben Ode"]
 
 
+def test_an_inverted_source_with_a_lower_case_title_and_an_affiliation_is_the_person():
+    text = "“People are anxious about the future,” says psychologist Ada Park of the state university."
+    assert _speakers(text) == ["Ada Park"]
+
+
 def test_a_name_inside_another_quotation_is_no_candidate():
     text = ("President Tom Ode named Ada Park on Tuesday.\n"
             "“I am pleased to nominate Ms. Park to serve on the United States Court of Appeals bench,” Ode said "

@@ -569,7 +569,8 @@ def _reading(mention: str) -> tuple[str, str | None, str, bool]:
     if unnamed is not None and not mention[unnamed:].lstrip()[:1].isupper():
         return low, None, mention, True  # not "Senate Majority Leader Mitch McConnell": a title, named
     if not capitalised(mention):
-        named = _LOWER_TITLES.match(mention)  # "former governor Jeb Bush" -> "Jeb Bush"
+        # "former governor Jeb Bush" -> "Jeb Bush"; "psychologist Ada Park of the university" too
+        named = _LOWER_TITLES.match(mention) or _LOWER_TITLES.match(_NAME_PARTS.split(mention, 1)[0])
         if not named:
             return low, None, mention, False
         mention = named.group(1)
