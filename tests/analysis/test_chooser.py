@@ -96,6 +96,10 @@ def test_a_name_inside_another_quotation_is_no_candidate():
     assert "tom ode" in keys and not any("court" in key for key in keys)
 
 
+def test_a_document_credited_by_according_to_is_shown_without_its_participle():
+    assert _speakers("“We were not consulted,” according to a letter signed by 40 residents.") == ["a letter"]
+
+
 def test_a_share_of_the_people_polled_speaks_through_the_poll():
     text = "In a Ledger poll released Monday, 31% of voters said they were “extremely worried” about it."
     assert _speakers(text) == ["a Ledger poll released Monday"]

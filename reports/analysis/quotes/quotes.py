@@ -208,7 +208,8 @@ class _Attributor:
             if found:
                 mention, _ = subject_after(part[found.end() :])
                 if mention and not is_pronoun(mention):
-                    return Source(mention, "according to", cue="according")
+                    # "a letter signed by 40 residents": the document, not "a letter signed"
+                    return Source(trimmed(mention), "according to", cue="according")
         return None
 
     def _reported(self, source: Source, right: str) -> Source | None:
