@@ -76,6 +76,9 @@ def test_a_quotation_credited_by_the_sentence_after_it():
                    "The warning came from Cleo Ray, the finance minister."):
         text = f"“We will win this,” Ben Ode said.\n\n“We need the money now.” {credit}"
         assert _speakers(text) == ["Ben Ode", "Cleo Ray"], credit
+    # the quotation alone in its paragraph, credited by the next one
+    text = "“We will win this,” Ben Ode said.\n\n“We need the money now.”\n\nSo says Cleo Ray, the finance minister."
+    assert _speakers(text) == ["Ben Ode", "Cleo Ray"]
     # a sentence that credits no one: the speaker the paragraph before gave stands
     assert _speakers("“We will win this,” Ben Ode said.\n\n“We need it now.” This is what he said.") == \
         ["Ben Ode", "Ben Ode"]

@@ -110,14 +110,16 @@ _REPORTED = re.compile(rf"(?:^|,)\s*{_OUTLET}\s+report(?:s|ed)\s*$")
 # the sentence right after a quotation that opens and ends its own sentence, crediting it to
 # someone: "That was how Ada Park put it.", "So said Ada Park.", "Those were the words of the
 # mayor.", "The warning came from Ada Park."
-_CREDIT_VERBS = r"(?:put it|said|says|wrote|writes|described it|called it|argued|argues|tweeted|declared|explained)"
-_CREDIT_WORDS = (r"(?:words|remarks?|comments?|warning|message|plea|quote|line|statement|verdict|assessment|"
-                 r"response|reaction|view|advice|answer|reply)")
+_CREDIT_VERBS = (r"(?:put it|said|says|wrote|writes|described it|called it|argued|argues|tweeted|declared|"
+                 r"explained|described|summed it up|sums it up)")
+_CREDIT_WORDS = (r"(?:words|remarks?|comments?|warning|message|plea|pledge|promise|quote|line|statement|verdict|"
+                 r"assessment|response|reaction|view|advice|answer|reply|question|claim|description)")
 _CREDITED_AFTER = re.compile(
     rf"\s*(?:(?:That|This|Such)\s+(?:was|is)\s+(?:how|what)\s+(?P<before>[^.;:“”\"]{{1,120}}?)\s+{_CREDIT_VERBS}\b"
     rf"|So\s+(?:said|says|wrote|writes|argued|argues)\s+(?P<after>[^.;:“”\"]{{1,120}})"
     rf"|(?:Those|These|That|This|Such)\s+(?:were|are|was|is)\s+(?:the\s+)?{_CREDIT_WORDS}\s+of\s+(?P<of>[^.;:“”\"]{{1,120}})"
-    rf"|The\s+{_CREDIT_WORDS}\s+(?:came|comes|is|are|was|were)\s+from\s+(?P<from>[^.;:“”\"]{{1,120}}))")
+    rf"|(?:The|That|This|Those|These)\s+(?:[a-z]+\s+)?{_CREDIT_WORDS}\s+(?:came|comes|is|are|was|were)\s+from\s+"
+    rf"(?P<from>[^.;:“”\"]{{1,120}}))")
 _SENTENCE_STOP = re.compile(r"[.!?][”\"’]?\s|[“”\"]|\n")
 _LAST_SENTENCE = re.compile(r"[^.!?]*[.!?]?\s*$")
 
@@ -353,7 +355,10 @@ class _Attributor:
         if span.continued:
             return source_before(left) or self.last_source.get(span.paragraph)
         if not left.strip() and ends_sentence(self.doc.text, span):
-            credited = self._credited_after(right)
+            # the sentence after it: in its paragraph, or the next one when it stands alone
+            after = right if right.strip() or span.end_paragraph + 1 >= len(self.doc.paragraphs) \
+                else self.doc.paragraphs[span.end_paragraph + 1].text[:_CONTEXT]
+            credited = self._credited_after(after)
             if credited:
                 return credited
         agent = source_agent(left, right)
