@@ -89,6 +89,12 @@ def test_an_inverted_source_with_a_lower_case_title_and_an_affiliation_is_the_pe
     assert _speakers(text) == ["Ada Park"]
 
 
+def test_the_subject_of_the_clause_said_is_no_inverted_speaker():
+    text = "Ada Park, calling the plan “a disaster,” said the council would vote against it."
+    assert _speakers(text) == ["Ada Park"]
+    assert _speakers("“We will not close it,” said the mayor, who was elected in May.") == ["the mayor"]
+
+
 def test_a_name_inside_another_quotation_is_no_candidate():
     text = ("President Tom Ode named Ada Park on Tuesday.\n"
             "“I am pleased to nominate Ms. Park to serve on the United States Court of Appeals bench,” Ode said "
