@@ -32,6 +32,12 @@ def test_what_can_speak(source: str) -> None:
     assert can_speak(source)
 
 
+def test_an_opening_adverb_is_no_one() -> None:
+    text = "Nearby, about 50 protesters had gathered on Wednesday, chanting “no contract, no peace” all day."
+    assert not can_speak("Nearby", Names(text))
+    assert [q.speaker for q in extract(split(text)).items] == ["protesters"]
+
+
 def test_a_lone_capitalised_word_needs_the_articles_evidence() -> None:
     text = "Practice makes perfect, and practice they did. Later Pell said it, and so did Ada Park."
     names = Names(text)
