@@ -95,6 +95,11 @@ def test_the_subject_of_the_clause_said_is_no_inverted_speaker():
     assert _speakers("“We will not close it,” said the mayor, who was elected in May.") == ["the mayor"]
 
 
+def test_an_opening_phrase_without_its_comma_is_no_part_of_the_subject():
+    text = "At one point the crowd loudly reprised the chant “Lock her up!” that rang through the hall."
+    assert _speakers(text) == ["the crowd"]
+
+
 def test_a_name_inside_another_quotation_is_no_candidate():
     text = ("President Tom Ode named Ada Park on Tuesday.\n"
             "“I am pleased to nominate Ms. Park to serve on the United States Court of Appeals bench,” Ode said "

@@ -197,8 +197,15 @@ def _head_subject(tokens: list[str]) -> str | None:
         if taken and (not token[:1].isalnum() or low in STOP or low in IRREGULAR_PAST
                       or (low.endswith("ed") and not _adjective(taken, tokens[index + 1 : index + 2]))):
             break
+        if low in _ARTICLES and len(taken) == 2 and taken[0].lower() not in _ARTICLES \
+                and taken[-1].lower() not in _LINKS:
+            taken = []  # "At one point the crowd reprised", "That day a crowd": an opening phrase
         taken.append(token)
     return phrase(taken) if len(taken) > 1 else None
+
+
+_ARTICLES = {"the", "a", "an"}
+_LINKS = DETERMINERS | {"of", "for", "to", "with", "at", "on", "in", "from", "by", "about", "and", "or"}
 
 
 def _plural_noun(following: list[str]) -> list[str]:
