@@ -17,7 +17,7 @@ DEV = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "quotes" / "po
 
 @pytest.mark.parametrize("source", [
     "thousands", "a low voice", "FULL TEXT", "information received", "Tuesday", "Va", "Calif.",
-    "the tax loophole", "his advantage",
+    "the tax loophole", "his advantage", "On Social Security", "Amid Protests",
 ])
 def test_what_cannot_speak(source: str) -> None:
     assert not can_speak(source)
@@ -26,10 +26,16 @@ def test_what_cannot_speak(source: str) -> None:
 @pytest.mark.parametrize("source", [
     "Ada Park", "officials", "a source close to the campaign", "the report", "disclosures",
     "ACLU", "the Daily Ledger", "an aide to Ada Park", "economists", "those surveyed",
-    "the 46-year-old", "Others", "a spokesman for the mayor", "he",
+    "the 46-year-old", "Others", "a spokesman for the mayor", "he", "Al From",
 ])
 def test_what_can_speak(source: str) -> None:
     assert can_speak(source)
+
+
+def test_an_opening_adverb_is_no_one() -> None:
+    text = "Nearby, about 50 protesters had gathered on Wednesday, chanting “no contract, no peace” all day."
+    assert not can_speak("Nearby", Names(text))
+    assert [q.speaker for q in extract(split(text)).items] == ["protesters"]
 
 
 def test_a_lone_capitalised_word_needs_the_articles_evidence() -> None:

@@ -8,6 +8,7 @@ from importlib import resources
 
 from reports.analysis.quotes import extract
 from reports.analysis.quotes import chooser
+from reports.analysis.quotes import quotes as quotes_module
 from reports.analysis.text import split
 
 
@@ -50,6 +51,67 @@ def test_a_report_credited_to_another_source_is_that_sources():
     assert _speakers(text) == ["Daily Ledger"]
     assert _speakers("According to the Daily Ledger, Ada Park called the plan “a bridge to nowhere.”") == \
         ["Daily Ledger"]
+
+
+def test_a_report_of_the_words_credits_them_to_the_report():
+    text = ("“This plan says you are no longer welcome,” said Lena Fisk, director of Friends of the River, "
+            "reports the Daily Ledger. “This has been the message for years.”\n\n"
+            "Asked about the ban, Sam Lau said: “There will always be exceptions,” the Ledger reported.")
+    assert _speakers(text) == ["Daily Ledger", "Daily Ledger", "Daily Ledger"]
+    # no second reporting clause, or one about someone else: the speaker stands
+    assert _speakers("“We won,” said Ada Park, who reported the result. “It is over,” the Ledger reported.") == \
+        ["Ada Park", "Ledger"]
+
+
+def test_a_plural_noun_of_people_after_a_name_is_no_verb():
+    # "allies" heads the noun phrase: "Lake Erie" with a verb "allies" would be the speaker
+    text = ("Ada Park expressed frustration in an interview this year that the city's northern and "
+            "Lake Erie allies were acting too often as “free riders.”")
+    assert _speakers(text) == ["Ada Park"]
+
+
+def test_a_quotation_credited_by_the_sentence_after_it():
+    for credit in ("That was how Cleo Ray, the finance minister, put it.", "So said Cleo Ray on Monday.",
+                   "Those were the words of Cleo Ray, the finance minister.",
+                   "The warning came from Cleo Ray, the finance minister."):
+        text = f"“We will win this,” Ben Ode said.\n\n“We need the money now.” {credit}"
+        assert _speakers(text) == ["Ben Ode", "Cleo Ray"], credit
+    # the quotation alone in its paragraph, credited by the next one
+    text = "“We will win this,” Ben Ode said.\n\n“We need the money now.”\n\nSo says Cleo Ray, the finance minister."
+    assert _speakers(text) == ["Ben Ode", "Cleo Ray"]
+    # a sentence that credits no one: the speaker the paragraph before gave stands
+    assert _speakers("“We will win this,” Ben Ode said.\n\n“We need it now.” This is what he said.") == \
+        ["Ben Ode", "Ben Ode"]
+
+
+def test_an_inverted_source_with_a_lower_case_title_and_an_affiliation_is_the_person():
+    text = "“People are anxious about the future,” says psychologist Ada Park of the state university."
+    assert _speakers(text) == ["Ada Park"]
+
+
+def test_the_subject_of_the_clause_said_is_no_inverted_speaker():
+    text = "Ada Park, calling the plan “a disaster,” said the council would vote against it."
+    assert _speakers(text) == ["Ada Park"]
+    assert _speakers("“We will not close it,” said the mayor, who was elected in May.") == ["the mayor"]
+
+
+def test_an_opening_phrase_without_its_comma_is_no_part_of_the_subject():
+    text = "At one point the crowd loudly reprised the chant “Lock her up!” that rang through the hall."
+    assert _speakers(text) == ["the crowd"]
+
+
+def test_a_name_inside_another_quotation_is_no_candidate():
+    text = ("President Tom Ode named Ada Park on Tuesday.\n"
+            "“I am pleased to nominate Ms. Park to serve on the United States Court of Appeals bench,” Ode said "
+            "in a statement. “I am confident she will serve with integrity.”")
+    trace: list = []
+    quotes_module._extract(split(text), chooser.weights(), trace)
+    keys = [group.key for group in trace[1][1]]
+    assert "tom ode" in keys and not any("court" in key for key in keys)
+
+
+def test_a_document_credited_by_according_to_is_shown_without_its_participle():
+    assert _speakers("“We were not consulted,” according to a letter signed by 40 residents.") == ["a letter"]
 
 
 def test_a_share_of_the_people_polled_speaks_through_the_poll():

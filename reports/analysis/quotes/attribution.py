@@ -84,6 +84,8 @@ def source_after(after: str) -> Source | None:
         return None  # '“...,” telling reporters': the subject is the sentence's, before the quote
     if verb:
         mention, _ = subject_after(rest[verb.end() :])
+        if mention and _CLAUSE_VERB.match(rest, verb.end() + rest[verb.end() :].find(mention) + len(mention)):
+            return None  # '“...,” said the council would vote': the subject of what was said
         if mention:
             return Source(mention, verb.group(), told_after(verb.group(), rest[verb.end() :]))
         return None
@@ -103,6 +105,10 @@ def source_after(after: str) -> Source | None:
 
 
 _AS = re.compile(r"as\s+(?=\S)")
+# a finite verb right after the noun phrase that follows "said": that phrase opens the clause
+# said, it is no inverted speaker ('“...,” said the candidate could be competitive')
+_CLAUSE_VERB = re.compile(r"\s+(?:could|would|will|should|might|may|must|can|cannot|can't|can’t|won't|won’t|"
+                          r"is|was|are|were|has|had|have|did|does|do)\b")
 _AUXILIARY_END = re.compile(r"\b(?:heard|seen|is|was|are|were|be|been|am|kept|keeps)\s+$")
 _HEARD = re.compile(r"\s(?:(?:can|could|may|might)\s+be|is|was|were|are)\s+(?:heard|seen|quoted\s+as)\s*$")
 

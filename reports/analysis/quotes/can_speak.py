@@ -12,7 +12,7 @@ one of these. A resolved speaker is read in two ways:
   A word of quantity is looked through: "a raft of articles" is articles, "one of his aides"
   aides;
 - a name (capitalised words): not a quantity, a date or a page's furniture ("Thousands",
-  "FULL TEXT"), not a place written short ("Va"), and a lone word must be a name by the
+  "FULL TEXT"), not a place written short ("Va"), not an opening phrase ("On Social Security"), and a lone word must be a name by the
   article's evidence (`Names`): capitalised mid-sentence somewhere, or never written in lower
   case and not shaped like a sentence's first word ("Practice", "Using", "Repeatedly"), nor a
   thing named by a letter ("T-shirt", "X-ray").
@@ -64,6 +64,7 @@ class Lexicon:
     possessives: frozenset[str]  # "his", "my": a capitalised head after them is a title, no name
     gender_titles: dict[str, str]  # "mr" -> "he", "ms" -> "she"
     qualifiers: frozenset[str] = frozenset()  # "afghan", "muslim", "web": no one alone
+    not_first: frozenset[str] = frozenset()  # "on", "amid": they open a phrase, never a name
 
 
 @lru_cache(maxsize=8)
@@ -89,6 +90,7 @@ def lexicon(lang: str = "en") -> Lexicon:
         not_heads=frozenset(data["not_heads"]),
         gender_titles={t: pronoun for pronoun, titles in tomllib.loads(raw)["gender"].items() for t in titles},
         qualifiers=frozenset(data["qualifiers"]) | _demonyms(lang),
+        not_first=frozenset(data.get("not_first", ())),
     )
 
 
@@ -335,6 +337,8 @@ def _name(words: list[str], lex: Lexicon) -> bool | tuple[str, bool]:
     if len(words) > 1 and all(w.isupper() for w in words):
         return False  # a headline's capitals ("EDITOR'S NOTE"), no name
     if len(words) > 1:
+        if lows[0] in lex.not_first:
+            return False  # "On Social Security": a sentence's opening phrase
         return not all(low in lex.not_alone or low in lex.not_names or low in lex.qualifiers or low.isdigit()
                        for low in lows)  # not "Turkish Cuban": qualifiers only
     word, low = words[0], lows[0]

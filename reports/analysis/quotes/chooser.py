@@ -111,6 +111,8 @@ class Context:
     proper: Callable[[], set[str]]  # words the text capitalises mid-sentence
     names: Names  # the article's evidence for a lone capitalised word (can it speak?)
     memo: dict = field(default_factory=dict)  # the article's mentions and their own features, by offset
+    quoted: list[tuple[int, int]] = field(default_factory=list)  # every quotation's text (start, end), sorted
+    quoted_starts: list[int] = field(default_factory=list)  # their starts, for bisection
 
 
 @lru_cache(maxsize=16384)
@@ -218,8 +220,8 @@ def _mentions(ctx: Context, resolve, sentence_only: bool = False) -> list[Mentio
     memo = ctx.memo.setdefault("runs", {})  # a name resolves the same from every quotation near it
     for index in (*range(first, inside), *range(after, last)):
         run_start, run_end = runs[index]
-        if run_end > hi:
-            continue
+        if run_end > hi or _quoted(ctx, run_start):
+            continue  # a name inside another quotation is that quotation's words, not a source
         mention = memo.get(run_start, memo)
         if mention is memo:
             mention = memo[run_start] = _run_mention(text, run_start, run_end, resolve)
@@ -227,18 +229,20 @@ def _mentions(ctx: Context, resolve, sentence_only: bool = False) -> list[Mentio
             found.append(mention)
     for window_lo, window_hi in ((ctx.left_start, ctx.start), (ctx.end, ctx.right_end)):
         for match in _PRONOUN.finditer(text, window_lo, window_hi):
+            if _quoted(ctx, match.start()):
+                continue
             speaker = resolve(match.group(), match.start())
             found.append(Mention(match.group(), match.start(), fold(speaker) or match.group().lower(),
                                  speaker, pronoun=True))
         for match in _source_nouns(text, window_lo, window_hi):
-            if match.group()[:1].isupper():
+            if match.group()[:1].isupper() or _quoted(ctx, match.start()):
                 continue  # a name's title, found as a capitalised run
             lead = _DETERMINER_LEAD.search(text, max(window_lo, match.start() - 60), match.start())
             start = lead.start() if lead else match.start()
             phrase = text[start : match.end()]
             found.append(Mention(phrase, start, fold(phrase), phrase))
         for at, phrase in descriptions(text, window_lo, window_hi):
-            if _SOURCE_NOUN.fullmatch(phrase.rsplit(" ", 1)[-1]):
+            if _SOURCE_NOUN.fullmatch(phrase.rsplit(" ", 1)[-1]) or _quoted(ctx, at):
                 continue  # listed above
             found.append(Mention(phrase, at, fold(phrase), phrase))  # "the crowd", "the report"
     signed = _SIGNED.match(text, ctx.end + 1, hi + 100) if ctx.end + 1 < len(text) else None
@@ -247,6 +251,14 @@ def _mentions(ctx: Context, resolve, sentence_only: bool = False) -> list[Mentio
         speaker = resolve(name, signed.start(1))
         found.append(Mention(name, signed.start(1), fold(speaker or name), speaker or name, signed=True))
     return found
+
+
+def _quoted(ctx: Context, at: int) -> bool:
+    """`at` lies in the text of one of the article's quotations (the one asking excluded by
+    the caller): '“... to serve on the United States District Court bench,” Obama said. “...”'
+    names no source for the second."""
+    index = bisect_right(ctx.quoted_starts, at) - 1
+    return index >= 0 and at < ctx.quoted[index][1]
 
 
 def _source_nouns(text: str, lo: int, hi: int) -> list[re.Match[str]]:

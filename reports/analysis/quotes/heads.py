@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from reports.analysis.quotes.can_speak import lexicon
 from reports.analysis.quotes.lexicon import (
     BETWEEN,
     DETERMINERS,
@@ -196,8 +197,15 @@ def _head_subject(tokens: list[str]) -> str | None:
         if taken and (not token[:1].isalnum() or low in STOP or low in IRREGULAR_PAST
                       or (low.endswith("ed") and not _adjective(taken, tokens[index + 1 : index + 2]))):
             break
+        if low in _ARTICLES and len(taken) == 2 and taken[0].lower() not in _ARTICLES \
+                and taken[-1].lower() not in _LINKS:
+            taken = []  # "At one point the crowd reprised", "That day a crowd": an opening phrase
         taken.append(token)
     return phrase(taken) if len(taken) > 1 else None
+
+
+_ARTICLES = {"the", "a", "an"}
+_LINKS = DETERMINERS | {"of", "for", "to", "with", "at", "on", "in", "from", "by", "about", "and", "or"}
 
 
 def _plural_noun(following: list[str]) -> list[str]:
@@ -287,10 +295,23 @@ def that_clause_subject(left: str) -> str | None:
 
 def _verb_like(token: str) -> bool:
     low = token.lower()
+    if VERB.fullmatch(low):
+        return token.islower()
     return token.islower() and (
         low.endswith(("ed", "es", "ts", "ds", "ns", "ks", "ps", "rs", "ls", "ms"))
-        or low in IRREGULAR_PAST or low in _AUXILIARY_STARTS or bool(VERB.fullmatch(low))
-    )
+        or low in IRREGULAR_PAST or low in _AUXILIARY_STARTS
+    ) and not _people(low)
+
+
+def _people(low: str) -> bool:
+    """A plural noun of people or groups ("allies", "members"): the head of the noun phrase
+    that the capitalised words before it qualify ("the Persian Gulf allies were"), no verb."""
+    kinds = lexicon().kinds
+    return kinds.get(low[:-1]) in _PEOPLE or kinds.get(low[:-2]) in _PEOPLE or (
+        low.endswith("ies") and kinds.get(low[:-3] + "y") in _PEOPLE)
+
+
+_PEOPLE = {"people", "groups"}
 
 
 _AUXILIARY_STARTS = {

@@ -102,6 +102,24 @@ _SHARE_OF = re.compile(r"(?:\d[\d.,]*\s*(?:%|percent)|half|most|majority|third|q
 _POLL = re.compile(r"(?:\b(?:a|an|the|this|that|its)\s+)?(?:[\w/.\-]+\s+){0,4}?(?:poll|survey)\b"
                    r"(?:\s+(?:released|conducted|published|taken)(?:\s+[A-Z]\w+)?)?")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
+# a second reporting clause that credits a report of the words: '“...,” said Ada Park, reports
+# the Daily Ledger.' (verb first) and 'Park said: “...,” the Ledger reported.' (its subject first)
+_OUTLET = r"((?:the\s+)?[A-Z][\w.’'&\-]*(?:\s+[A-Z][\w.’'&\-]*){0,4})"
+_REPORTS = re.compile(rf",\s+report(?:s|ed)\s+{_OUTLET}\s*$")
+_REPORTED = re.compile(rf"(?:^|,)\s*{_OUTLET}\s+report(?:s|ed)\s*$")
+# the sentence right after a quotation that opens and ends its own sentence, crediting it to
+# someone: "That was how Ada Park put it.", "So said Ada Park.", "Those were the words of the
+# mayor.", "The warning came from Ada Park."
+_CREDIT_VERBS = (r"(?:put it|said|says|wrote|writes|described it|called it|argued|argues|tweeted|declared|"
+                 r"explained|described|summed it up|sums it up)")
+_CREDIT_WORDS = (r"(?:words|remarks?|comments?|warning|message|plea|pledge|promise|quote|line|statement|verdict|"
+                 r"assessment|response|reaction|view|advice|answer|reply|question|claim|description)")
+_CREDITED_AFTER = re.compile(
+    rf"\s*(?:(?:That|This|Such)\s+(?:was|is)\s+(?:how|what)\s+(?P<before>[^.;:“”\"]{{1,120}}?)\s+{_CREDIT_VERBS}\b"
+    rf"|So\s+(?:said|says|wrote|writes|argued|argues)\s+(?P<after>[^.;:“”\"]{{1,120}})"
+    rf"|(?:Those|These|That|This|Such)\s+(?:were|are|was|is)\s+(?:the\s+)?{_CREDIT_WORDS}\s+of\s+(?P<of>[^.;:“”\"]{{1,120}})"
+    rf"|(?:The|That|This|Those|These)\s+(?:[a-z]+\s+)?{_CREDIT_WORDS}\s+(?:came|comes|is|are|was|were)\s+from\s+"
+    rf"(?P<from>[^.;:“”\"]{{1,120}}))")
 _SENTENCE_STOP = re.compile(r"[.!?][”\"’]?\s|[“”\"]|\n")
 _LAST_SENTENCE = re.compile(r"[^.!?]*[.!?]?\s*$")
 
@@ -130,6 +148,8 @@ class _Attributor:
         # the chosen speaker's pronoun as the writer's sentence gives it ("Though he said it
         # was a “...”" after "Tom John, the chairman, ..."): the source as written
         self.said_as: str | None = None
+        self.quoted: list[tuple[int, int]] = []  # every quotation's text, for the chooser: no source inside
+        self.quoted_starts: list[int] = []
 
     def quote(self, span: Span, following: list[Span]) -> Quote:
         self.said_as = None
@@ -158,7 +178,8 @@ class _Attributor:
         if kind == "scare":
             return Quote(quote, None, kind, False, span.start, span.end)
         if source is not None:
-            source = self._according(left, right) or self._poll(source, left) or source
+            source = (self._according(left, right) or self._reported(source, right)
+                      or self._poll(source, left) or source)
         opener = left if source is not None and source.from_right else ""
         if self.model is not None:
             # every quotation's candidates are weighed, the rules' source (a reporting verb's
@@ -189,8 +210,23 @@ class _Attributor:
             if found:
                 mention, _ = subject_after(part[found.end() :])
                 if mention and not is_pronoun(mention):
-                    return Source(mention, "according to", cue="according")
+                    # "a letter signed by 40 residents": the document, not "a letter signed"
+                    return Source(trimmed(mention), "according to", cue="according")
         return None
+
+    def _reported(self, source: Source, right: str) -> Source | None:
+        """'“...,” said Ada Park, reports the Daily Ledger' / 'Park said: “...,” the Ledger
+        reported': words the writer's sentence credits to a report of them are the report's,
+        as "according to" makes them (the sentence after the quotation, up to its end)."""
+        if "report" not in right:
+            return None
+        stop = _SENTENCE_STOP.search(right)
+        part = (right[: stop.start()] if stop else right).rstrip(" .!?")
+        credited = _REPORTS.search(part) or _REPORTED.search(part)
+        mention = credited.group(1) if credited else None
+        if not mention or is_pronoun(mention) or mention == source.mention:
+            return None
+        return Source(mention, "reported", cue="according")
 
     def _poll(self, source: Source, left: str) -> Source | None:
         """'In a CNN poll released Monday, 31% of voters said they were “...”': a share of the
@@ -275,7 +311,8 @@ class _Attributor:
             previous_paragraph_start=previous, sentence_starts=self.sentence_starts, runs=index.run_spans,
             run_starts=index.run_starts, alone=not left.strip() and _right_is_empty(doc, span),
             previous_speaker=self.previous_speaker, previous_name=self.previous_name, spoken=self.spoken,
-            proper=index.proper, names=self.speaker_names, memo=self.chooser_memo)
+            proper=index.proper, names=self.speaker_names, memo=self.chooser_memo,
+            quoted=self.quoted, quoted_starts=self.quoted_starts)
 
     def _plausible(self, source: Source, span: Span) -> Source | None:
         """A sentence's subject cut to a noun phrase that can say something ("Ramos believes"
@@ -317,6 +354,13 @@ class _Attributor:
     def _source(self, span: Span, left: str, right: str) -> Source | None:
         if span.continued:
             return source_before(left) or self.last_source.get(span.paragraph)
+        if not left.strip() and ends_sentence(self.doc.text, span):
+            # the sentence after it: in its paragraph, or the next one when it stands alone
+            after = right if right.strip() or span.end_paragraph + 1 >= len(self.doc.paragraphs) \
+                else self.doc.paragraphs[span.end_paragraph + 1].text[:_CONTEXT]
+            credited = self._credited_after(after)
+            if credited:
+                return credited
         agent = source_agent(left, right)
         if agent:
             return agent
@@ -364,6 +408,18 @@ class _Attributor:
                 return self._sentence_before(span) or Source(subject, None, cue="subject")
             subject = named
         return self._named(Source(subject, None, cue="subject") if subject else None)
+
+    def _credited_after(self, right: str) -> Source | None:
+        """'“We need the money now.” That was how Ada Park, the finance minister, put it.': a
+        quotation that is a sentence of its own, credited by the sentence after it."""
+        found = _CREDITED_AFTER.match(right)
+        if not found:
+            return None
+        part = next(group for group in found.groups() if group is not None)
+        mention, _ = subject_after(part)
+        if not mention or is_pronoun(mention):
+            return None
+        return self._named(Source(mention, "said", cue="verb", from_right=True))
 
     def _subordinate(self, span: Span, left: str, right: str) -> Source | None:
         """'After Scalia said that ... “less advanced schools,” Trump said:': the opening
@@ -519,7 +575,8 @@ def _reading(mention: str) -> tuple[str, str | None, str, bool]:
     if unnamed is not None and not mention[unnamed:].lstrip()[:1].isupper():
         return low, None, mention, True  # not "Senate Majority Leader Mitch McConnell": a title, named
     if not capitalised(mention):
-        named = _LOWER_TITLES.match(mention)  # "former governor Jeb Bush" -> "Jeb Bush"
+        # "former governor Jeb Bush" -> "Jeb Bush"; "psychologist Ada Park of the university" too
+        named = _LOWER_TITLES.match(mention) or _LOWER_TITLES.match(_NAME_PARTS.split(mention, 1)[0])
         if not named:
             return low, None, mention, False
         mention = named.group(1)
@@ -572,6 +629,8 @@ def _extract(doc: Document, model: dict[str, float] | None, trace: list | None =
     found_spans = spans(doc)
     attributor = _Attributor(doc, model)
     attributor.trace = trace
+    attributor.quoted = [(s.start, s.end) for s in found_spans]
+    attributor.quoted_starts = [s.start for s in found_spans]
     items: list[Quote] = []
     for index, span in enumerate(found_spans):
         following = [f for f in found_spans[index + 1 : index + 4] if f.paragraph == span.end_paragraph]
