@@ -1,8 +1,8 @@
 """A fitted leaf-block furniture classifier beside prune.py's rules: fit it, and judge it by fold 1.
 
     python bench/blocks.py [--C 0.1] [--max-words 40] [--min-pages 5]           fit on fold 0
-    python bench/blocks.py --evaluate 0|1 [--threshold 0.9] [--spare-main]     pages.py figures
-                                                                               with it applied
+    python bench/blocks.py --evaluate 0|1 [--threshold 0.9] [--spare-main] [--summary-only]
+                                                        pages.py figures with it applied
 
 The issue's other path: where the rules (class and id names, link density) do not name a block,
 a logistic model weighs what a leaf block looks like. It was tried and NOT kept: it does not
@@ -33,8 +33,10 @@ it calls furniture. The weights go to bench/results/blocks.json (git-ignored: no
 --evaluate N prints bench/pages.py's figures of fold N with prune.prune wrapped in process to
 add the lines of the leaves the model calls furniture at --threshold (never a leaf holding the
 longest paragraph, nor one of more than --max-words words: long prose is never taken; with
---spare-main, never one inside the longest paragraph's container). Fold 1 prints its aggregate
-only, never its errors: evaluate it once per candidate model.
+--spare-main, never one inside the longest paragraph's container). With --summary-only the
+lines stay in the article's text (the `with` figure reads it) and the analysis reads the text
+without them: no summary sentence comes from them, no article text is lost. Fold 1 prints its
+aggregate only, never its errors: evaluate it once per candidate model.
 """
 
 from __future__ import annotations
@@ -303,12 +305,48 @@ def evaluate(args: argparse.Namespace) -> None:
         body = tree.find(".//body")
         return lines if body is None else lines | furniture_lines(body, prune.kept(body), lines, model)
 
-    prune.prune = with_classifier  # html.py calls prune.prune(tree): the bench's process only
+    if args.summary_only:
+        _summary_only(rules, model)
+    else:
+        prune.prune = with_classifier  # html.py calls prune.prune(tree): the bench's process only
     traf, news = load("trafilatura.jsonl"), load("newspaper4k.jsonl")
     reader = load("readability/readability.jsonl")
     show = args.errors and args.evaluate == 0  # fold 1 is never listed
     for line in pages.fold_lines(args.evaluate, traf, news, reader, show):
-        print(f"threshold {args.threshold}{' spare-main' if args.spare_main else ''}: {line}", flush=True)
+        flags = (" spare-main" if args.spare_main else "") + (" summary-only" if args.summary_only else "")
+        print(f"threshold {args.threshold}{flags}: {line}", flush=True)
+
+
+def _summary_only(rules, model: dict) -> None:
+    """The doubted lines stay in the article's text (the `with` figure reads it) but the analysis
+    reads the text without them, so no summary sentence comes from them."""
+    import dataclasses
+
+    from reports.analysis import analyze
+    from reports.errors import ReportsError
+    from reports.ingest import html, prune
+
+    doubted: set[str] = set()
+
+    def noting(tree: Any) -> set[str]:
+        lines = rules(tree)
+        body = tree.find(".//body")
+        doubted.clear()
+        if body is not None:
+            doubted.update(furniture_lines(body, prune.kept(body), lines, model))
+        return lines
+
+    def read_page(record: dict, folder: Path = WEB):
+        raw = gzip.decompress((folder / record["file"]).read_bytes())
+        try:
+            article = next(iter(html.read(Path(record["file"]).with_suffix(""), raw, record["file"])))
+            kept = [p for p in article.text.split("\n\n") if " ".join(p.split()) not in doubted]
+            return article, analyze(dataclasses.replace(article, text="\n\n".join(kept)))
+        except ReportsError as error:
+            return None, str(error)
+
+    prune.prune = noting
+    pages.read_page = read_page  # the bench's process only
 
 
 def main() -> None:
@@ -319,6 +357,7 @@ def main() -> None:
     parser.add_argument("--evaluate", type=int, choices=[0, 1], help="pages.py figures of this fold, classifier applied")
     parser.add_argument("--threshold", type=float, default=0.9)
     parser.add_argument("--spare-main", action="store_true", help="never a leaf inside the longest paragraph's container")
+    parser.add_argument("--summary-only", action="store_true", help="the doubted lines stay in the text, out of the summary")
     parser.add_argument("--errors", action="store_true", help="with --evaluate 0: list fold 0's errors")
     args = parser.parse_args()
     if args.evaluate is None:
