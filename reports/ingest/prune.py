@@ -41,7 +41,7 @@ def prune(tree: Any) -> set[str]:
     if body is None:
         return set()
     total = _words(body) or 1
-    keep = _holders_of_the_longest_paragraph(body) | _holders_of_the_article(body)
+    keep = kept(body)
     hidden = set(tree.xpath(furniture.HIDDEN_XPATH)) | {e for e in body.iter() if isinstance(e.tag, str) and _hidden(e)}
     for element in hidden:
         if _in_a_line(element) and _prunable(element, total, keep):
@@ -60,6 +60,12 @@ def prune(tree: Any) -> set[str]:
     lines -= {_line(e) for e in body.iter(*furniture.LINE_TAGS) if e not in inside}
     lines.discard("")
     return lines
+
+
+def kept(body: Any) -> set[Any]:
+    """The elements never pruned for what they are: those above the page's longest paragraph
+    (and it) and those above its one <article>."""
+    return _holders_of_the_longest_paragraph(body) | _holders_of_the_article(body)
 
 
 def in_site_block(element: Any) -> bool:
