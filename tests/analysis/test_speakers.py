@@ -239,3 +239,14 @@ def test_less_common_reporting_verb_after_the_quotation() -> None:
         "charge,” exhorted the introducer, actress Ada Park."
     )
     assert [q.speaker for q in speech(text)] == ["the introducer"]
+
+
+def test_relative_who_after_a_description_stands_for_it() -> None:
+    # not the last person named before it ("Tom Reed")
+    text = (
+        "Tom Reed spoke first. Voters may not warm to a candidate who has called for "
+        "“a lot worse” than that, and Ada Park, who said it was “a disgrace,” agreed."
+    )
+    assert [q.speaker for q in speech(text)] == ["a candidate", "Ada Park"]
+    text = "Tom Reed is disavowing remarks made by a campaign surrogate who said voters “must rise up” now."
+    assert [q.speaker for q in speech(text)] == ["a campaign surrogate"]

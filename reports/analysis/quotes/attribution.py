@@ -67,10 +67,30 @@ _QUOTE_START = "\"“„«‘"
 
 
 _WHO = re.compile(r"([A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*)*)\s*(?:\([^()]{0,60}\)\s*)?,?\s*who\s*$")
+_WHO_END = re.compile(r",?\s*\bwho\b[^,;:“”\"]{0,30}$", re.IGNORECASE)
+
+
+def _who_antecedent(before: str) -> str | None:
+    """Whom a relative "who" before the verb stands for: the name right before it ("Ada
+    Park (D-Ore.), who said"), else the noun phrase ("remarks by a campaign surrogate who
+    said", "a candidate who has called for"), not the last person named."""
+    named = _WHO.search(before)
+    if named:
+        return named.group(1)
+    end = _WHO_END.search(before)
+    noun = subject_before(before[: end.start()]) if end else None
+    return noun if noun and not is_pronoun(noun) else None
 
 
 def source_after(after: str) -> Source | None:
-    """'..., said X' / '..., X said' / '..., X told Reuters' / '..., according to X'."""
+    """'..., said X' / '..., X said' / '..., X told Reuters' / '..., according to X'. Not a
+    relative "who" after the quotation ('“...” than that, and Ada Park, who said'): it stands
+    for a noun after the quotation, whose own clause it opens."""
+    found = _source_after(after)
+    return None if found and found.mention.lower() == "who" else found
+
+
+def _source_after(after: str) -> Source | None:
     lead = _RIGHT_LEAD.match(after).end()
     rest = after[lead:]
     if not rest or rest[0] in _QUOTE_START or "\n" in after[:lead]:
@@ -225,8 +245,8 @@ def source_before(left: str) -> Source | None:
         if mention:
             written = None
             if mention.lower() == "who":
-                antecedent = _WHO.search(before.rstrip())
-                mention, written = (antecedent.group(1), mention) if antecedent else (mention, None)
+                antecedent = _who_antecedent(before.rstrip())
+                mention, written = (antecedent, mention) if antecedent else (mention, None)
             return Source(mention, verb.group(), told, written=written)
         if PARTICIPLE.search(verb.group()):
             continue  # "saying Trump’s comments “are ...”": a participle's object, never its subject
