@@ -250,3 +250,11 @@ def test_relative_who_after_a_description_stands_for_it() -> None:
     assert [q.speaker for q in speech(text)] == ["a candidate", "Ada Park"]
     text = "Tom Reed is disavowing remarks made by a campaign surrogate who said voters “must rise up” now."
     assert [q.speaker for q in speech(text)] == ["a campaign surrogate"]
+
+
+def test_she_is_not_a_man_by_his_given_name() -> None:
+    # no title says it: the given names do ("John" is a man's, "Mary" a woman's)
+    text = "Mary Lee spoke at length about the plan. John Park, the host, thanked her. “We will win,” she said."
+    assert [(q.speaker, q.mention) for q in speech(text)] == [("Mary Lee", "she")]
+    text = "Mary Lee spoke at length about the plan. John Park, the host, thanked her. “We will win,” he said."
+    assert [(q.speaker, q.mention) for q in speech(text)] == [("John Park", "he")]

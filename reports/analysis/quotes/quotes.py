@@ -22,7 +22,8 @@ Three passes over the split-once `Document`, each linear in the text:
    around the quotation (a reporting verb's subject too) and picks the likeliest speaker that
    can speak (`reports.analysis.quotes.can_speak`), or nobody. The
    source as written is kept in `mention`; `speaker` resolves a pronoun to the last named
-   speaker, or to a person who opened a sentence since, and a surname ("Mr Scholz") to the full
+   speaker, or to a person who opened a sentence since, of the pronoun's gender where a title
+   or a given name shows one (`given_names.tsv`), and a surname ("Mr Scholz") to the full
    name met earlier ("Olaf Scholz", `reports.analysis.quotes.names`).
 3. Kind (`reports.analysis.quotes.kinds`). `scare` when it is named rather than quoted ("so-called",
    "dubbed", "titled") or cited as a title (a headline with its byline, a dated slogan, a
@@ -60,6 +61,7 @@ from reports.analysis.quotes.index import TextIndex
 from reports.analysis.quotes.heads import clause_subject, participle_subject, that_clause_subject
 from reports.analysis.quotes.kinds import NAMING, cited, personal, subhead, words_used
 from reports.analysis.quotes.kinds import kind as quote_kind
+from reports.analysis.quotes.language_rules import given_gender
 from reports.analysis.quotes.lexicon import (
     ANONYMOUS,
     PRONOUNS,
@@ -495,15 +497,29 @@ class _Attributor:
 
     def _antecedent(self, at: int, pronoun: str = "he") -> str | None:
         """The last speaker, unless a person opened a sentence after that speaker's quotation;
-        nobody when the article's titles give that person the other gender ("she" is no
-        "Mr. Park")."""
+        not a person the article's titles ("she" is no "Mr. Park") or the given name ("she"
+        is no "Donald Park") give the other gender: then the other of the two, else nobody."""
         subject = self.names.subject_before(at)
-        person_ = subject[1] if subject and subject[0] > self.last_person_at else self.last_person
-        if person_ and pronoun in {"he", "she"}:
-            surname = person_.split()[-1].lower()
-            if self.index.genders.get(surname, pronoun) != pronoun and not self.names.shared(surname):
-                return None
-        return person_
+        later = subject[1] if subject and subject[0] > self.last_person_at else None
+        person_ = later or self.last_person
+        if pronoun not in {"he", "she"} or not person_ or not self._other_gender(person_, pronoun):
+            return person_
+        # "she" after "... between her and Trump, and since 2008 she": an earlier one that fits
+        for _, other in self.names.subjects_between(self.last_person_at, at):
+            if not self._other_gender(other, pronoun):
+                return other
+        last = self.last_person
+        return last if last and not self._other_gender(last, pronoun) else None
+
+    def _other_gender(self, person_: str, pronoun: str) -> bool:
+        if pronoun not in {"he", "she"}:
+            return False
+        surname = person_.split()[-1].lower()
+        shared = self.names.shared(surname)
+        if self.index.genders.get(surname, pronoun) != pronoun and not shared:
+            return True
+        given = given_gender(person_) if " " in person_ else None  # "Hillary Clinton": its given name
+        return given is not None and _PRONOUN_GENDER[pronoun] != given
 
 
 # The same mentions come back in every article ("officials", a president's name): what their
@@ -531,6 +547,9 @@ def _reading(mention: str) -> tuple[str, str | None, str, bool]:
     if not name or name.lower() in _INSTITUTIONS:
         return low, None, mention, False  # "the State Department" is no person called "Department"
     return low, name, mention, False
+
+
+_PRONOUN_GENDER = {"he": "m", "she": "f"}  # as `given_names.tsv` writes them
 
 
 # Heads of institutions' names, left whole rather than read as a person's surname
