@@ -258,3 +258,12 @@ def test_she_is_not_a_man_by_his_given_name() -> None:
     assert [(q.speaker, q.mention) for q in speech(text)] == [("Mary Lee", "she")]
     text = "Mary Lee spoke at length about the plan. John Park, the host, thanked her. “We will win,” he said."
     assert [(q.speaker, q.mention) for q in speech(text)] == [("John Park", "he")]
+
+
+def test_said_before_a_clause_is_no_inverted_source() -> None:
+    # "said the candidate could ...": the candidate is the reported clause's subject
+    text = ("It rained. Ada Park, citing “the magic of the campaign,” said the candidate could "
+            "win in the valley.")
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
+    text = "It rained. “We will win,” said the candidate."
+    assert [q.speaker for q in speech(text)] == ["the candidate"]

@@ -103,7 +103,9 @@ def _source_after(after: str) -> Source | None:
     if verb and PARTICIPLE.search(verb.group()):
         return None  # '“...,” telling reporters': the subject is the sentence's, before the quote
     if verb:
-        mention, _ = subject_after(rest[verb.end() :])
+        mention, length = subject_after(rest[verb.end() :])
+        if mention and _finite_after(rest[verb.end() :], length):
+            return None  # '“...,” said the candidate could win': "said" reports a clause
         if mention:
             return Source(mention, verb.group(), told_after(verb.group(), rest[verb.end() :]))
         return None
@@ -120,6 +122,17 @@ def _source_after(after: str) -> Source | None:
     if not mention:
         return _clause_end_source(rest)
     return Source(mention, verb.group(), told_after(verb.group(), rest[verb.end() :]))
+
+
+# Finite verbs that, right after the noun phrase following "said", make it the subject of a
+# reported clause ("said the candidate could win"), not an inverted one ("said the candidate.")
+_FINITE = {"is", "was", "are", "were", "has", "had", "have", "will", "would", "could", "can", "may",
+           "might", "must", "should", "shall", "did", "does", "do"}
+
+
+def _finite_after(text: str, length: int) -> bool:
+    tokens = tokenize(text[:200])
+    return len(tokens) > length and tokens[length].lower() in _FINITE
 
 
 _AS = re.compile(r"as\s+(?=\S)")
