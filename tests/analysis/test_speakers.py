@@ -267,3 +267,12 @@ def test_said_before_a_clause_is_no_inverted_source() -> None:
     assert [q.speaker for q in speech(text)] == ["Ada Park"]
     text = "It rained. “We will win,” said the candidate."
     assert [q.speaker for q in speech(text)] == ["the candidate"]
+
+
+def test_according_to_inside_a_reported_clause() -> None:
+    # the reporting verb's subject says it; "its count" is what the clause reports
+    text = ("It rained. Ada Park, a party official, said Tuesday that according to its count, the "
+            "party has won most seats, but “we are still counting.”")
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
+    text = "It rained. According to Ada Park, the party has won most seats, but “we are still counting.”"
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]

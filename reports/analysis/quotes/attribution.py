@@ -269,6 +269,9 @@ def source_before(left: str) -> Source | None:
         if mention and not is_pronoun(mention) and (tail in ([":"], [","]) or not tail and capitalised(mention) or aside):
             return Source(mention, verb.group())  # 'said Trump: “...', 'Her secret, says Ada Park, is “...'
     if according:
+        reporter = reported_according(left[: according.start()])
+        if reporter:
+            return reporter  # "Ada Park said that according to its count, ... “...”"
         mention, _ = subject_after(left[according.end() :])
         return Source(mention, "according to") if mention else None
     put = _PUT_IT.search(left[-120:]) if " it" in left[-6:] else None
@@ -280,6 +283,18 @@ def source_before(left: str) -> Source | None:
 
 
 _QUOTE_MARK = re.compile(r"[“”\"]")
+_REPORTED_THAT = re.compile(rf"\b({VERBS})\b(?:\s+[\w’'.\-]+){{0,3}}?\s+that\s*,?\s*$")
+
+
+def reported_according(before: str) -> Source | None:
+    """'Ada Park said Tuesday that according to its analysis, the party has won': an
+    "according to" that opens the clause a reporting verb reports is that clause's own
+    attribution; the verb's subject is the source. None when no such verb precedes it."""
+    verb = _REPORTED_THAT.search(before)
+    if not verb or verb.group(1) not in _CLAUSE_VERBS:
+        return None
+    mention = subject_before(before[: verb.start()])
+    return Source(mention, verb.group(1)) if mention and mention.lower() != "who" else None
 
 
 _NAMING_VERBS = {"called", "dubbed", "named", "labeled", "labelled", "termed", "titled", "nicknamed"}

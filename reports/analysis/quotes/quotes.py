@@ -44,7 +44,7 @@ from functools import lru_cache
 
 from reports.analysis.quotes import chooser
 from reports.analysis.quotes.agents import source_agent, source_opening
-from reports.analysis.quotes.attribution import Source, source_after, source_before
+from reports.analysis.quotes.attribution import Source, reported_according, source_after, source_before
 from reports.analysis.quotes.can_speak import Names as SpeakerNames
 from reports.analysis.quotes.can_speak import shown
 from reports.analysis.quotes.clauses import (
@@ -188,6 +188,8 @@ class _Attributor:
         sentence = (left if not _QUOTE_MARKS.search(left) else "", right[: stop.start()] if stop else right)
         for part in sentence:
             found = _ACCORDING.search(part)
+            if found and reported_according(part[: found.start()]):
+                return None  # "Ada Park said that according to its count, “...”": Park's report
             if found:
                 mention, _ = subject_after(part[found.end() :])
                 if mention and not is_pronoun(mention):
