@@ -276,3 +276,13 @@ def test_according_to_inside_a_reported_clause() -> None:
     assert [q.speaker for q in speech(text)] == ["Ada Park"]
     text = "It rained. According to Ada Park, the party has won most seats, but “we are still counting.”"
     assert [q.speaker for q in speech(text)] == ["Ada Park"]
+
+
+def test_pronoun_in_a_clause_the_sentence_subject_governs() -> None:
+    # "what he described": the sentence's subject, not the last speaker ("Tom Reed")
+    text = ("“We lost,” Tom Reed said. Radio host Mary Lee used her show Friday to discuss what "
+            "she described as the “brilliant” plan.")
+    assert [q.speaker for q in speech(text)] == ["Tom Reed", "Mary Lee"]
+    text = ("“We lost,” Tom Reed said. Radio host Mary Lee used her show Friday to discuss what "
+            "he described as the “brilliant” plan.")
+    assert [q.speaker for q in speech(text)] == ["Tom Reed", "Tom Reed"]

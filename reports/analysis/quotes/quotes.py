@@ -476,6 +476,10 @@ class _Attributor:
             named = self._sentence_person(opener, at)
             if named:
                 return named, False
+        if low in {"he", "she"} and not opener:
+            named = self._embedding_subject(at, low)
+            if named:
+                return named, False
         if low in PRONOUNS:
             return (self._antecedent(at, low) if low in {"he", "she", "i", "who"} else None), False
         if name is None:
@@ -483,6 +487,22 @@ class _Attributor:
         full = self.names.full(name, at)
         self.last_person, self.last_person_at = full, at
         return full, False
+
+    def _embedding_subject(self, at: int, pronoun: str) -> str | None:
+        """'Radio host Ada Park used his show to discuss what he described as “...”': a "he"
+        inside a clause that the sentence's own subject governs ("what he", "that she",
+        "which he") stands for that subject, a named person of the pronoun's gender."""
+        index = bisect_right(self.sentence_starts, at - 1) - 1
+        start = self.sentence_starts[index] if index >= 0 else 0
+        sentence = self.doc.text[start : at - 1]
+        if _QUOTE_MARKS.search(sentence) or not _EMBEDDED_PRONOUN[pronoun].search(sentence):
+            return None
+        subject = sentence_subject(sentence)
+        name = person(subject) if subject and capitalised(subject) and not is_pronoun(subject) else None
+        if not name or name.lower() in _INSTITUTIONS or " " not in name and name not in self.index.mid_capitals:
+            return None
+        full = self.names.full(name, at)
+        return None if self._other_gender(full, pronoun) else full
 
     def _sentence_person(self, opener: str, at: int) -> str | None:
         """'Aide Ada Park said the plan has “...,” he said': a person who opens the same
@@ -552,6 +572,9 @@ def _reading(mention: str) -> tuple[str, str | None, str, bool]:
 
 
 _PRONOUN_GENDER = {"he": "m", "she": "f"}  # as `given_names.tsv` writes them
+# Words that open a clause inside the writer's sentence: its pronoun is the sentence's subject
+_EMBEDDING = ("what", "that", "which", "as", "whom")
+_EMBEDDED_PRONOUN = {p: re.compile(rf"\b(?:{'|'.join(_EMBEDDING)})\s+{p}\b") for p in ("he", "she")}
 
 
 # Heads of institutions' names, left whole rather than read as a person's surname
