@@ -286,3 +286,12 @@ def test_pronoun_in_a_clause_the_sentence_subject_governs() -> None:
     text = ("“We lost,” Tom Reed said. Radio host Mary Lee used her show Friday to discuss what "
             "he described as the “brilliant” plan.")
     assert [q.speaker for q in speech(text)] == ["Tom Reed", "Tom Reed"]
+
+
+def test_a_title_or_an_as_does_not_end_the_reported_clause() -> None:
+    # the outer reporting verb's subject says what its clause reports
+    text = ("It rained. In an interview, Ada Park said Mr. Reed had told donors that he would not "
+            "keep George W. Lee's policy of allowing “no daylight” there.")
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
+    text = "It rained. At the bank, Ada Park said she and her peers jokingly referred to themselves as “The Club.”"
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]

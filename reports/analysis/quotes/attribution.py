@@ -332,6 +332,21 @@ _CLAUSE_BREAK = re.compile(
     r"until|since|if|unless)\b"
 )
 _PASSIVE = re.compile(r"\b(?:is|was|were|are|be|been|being)\s+(?:\w+ly\s+)?$")
+_WORD_BEFORE = re.compile(r"([\w’'\-]*)$")
+
+
+def _clause_breaks(left: str, start: int, end: int) -> bool:
+    """Whether the clause a reporting verb opens at `start` ends before `end` (the quotation).
+    Not at the full stop of a title or an initial ("said Mr. Obama", "George W. Bush"), nor at
+    an "as" right before the quotation ("referred to themselves as “...”")."""
+    for found in _CLAUSE_BREAK.finditer(left, start, end):
+        mark = found.group()
+        if mark == ". " and _ABBREVIATED.fullmatch(_WORD_BEFORE.search(left, 0, found.start()).group(1)):
+            continue
+        if mark == "as" and not left[found.end() : end].strip():
+            continue
+        return True
+    return False
 
 
 _BY = re.compile(r"\s*(?:\w+ly\s+)?by\s+")
@@ -352,7 +367,7 @@ def _outer_source(left: str, verbs: list[re.Match[str]]) -> Source | None:
         return None
     end = len(left.rstrip(" ,:\n"))
     for outer in verbs[:-1]:
-        if outer.group() not in _CLAUSE_VERBS or _CLAUSE_BREAK.search(left, outer.end(), end):
+        if outer.group() not in _CLAUSE_VERBS or _clause_breaks(left, outer.end(), end):
             continue  # "When Trump suggested ..., Rubio fired back": the clause ended
         if _PASSIVE.search(left, 0, outer.start()):
             continue  # "after the winner was declared"
