@@ -295,3 +295,13 @@ def test_a_title_or_an_as_does_not_end_the_reported_clause() -> None:
     assert [q.speaker for q in speech(text)] == ["Ada Park"]
     text = "It rained. At the bank, Ada Park said she and her peers jokingly referred to themselves as “The Club.”"
     assert [q.speaker for q in speech(text)] == ["Ada Park"]
+
+
+def test_an_outlet_credited_after_the_reporting_clause() -> None:
+    # the writer's sentence credits the report to an outlet, as it does with "according to"
+    text = "It rained. “We will win,” said Ada Park, a party official, reports Daily Ledger."
+    assert [q.speaker for q in speech(text)] == ["Daily Ledger"]
+    text = "It rained. When asked, Ada Park said: “We will win,” the Ledger reported."
+    assert [q.speaker for q in speech(text)] == ["Ledger"]
+    text = "It rained. “We will win,” Daily Ledger reported."
+    assert [q.speaker for q in speech(text)] == ["Daily Ledger"]

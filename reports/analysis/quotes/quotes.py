@@ -105,6 +105,9 @@ _POLL = re.compile(r"(?:\b(?:a|an|the|this|that|its)\s+)?(?:[\w/.\-]+\s+){0,4}?(
                    r"(?:\s+(?:released|conducted|published|taken)(?:\s+[A-Z]\w+)?)?")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 _SENTENCE_STOP = re.compile(r"[.!?][”\"’]?\s|[“”\"]|\n")
+# An outlet credited at the end of the writer's sentence: ", reports USA Today", "the Times reported"
+_OUTLET = r"((?:[Tt]he\s+)?[A-Z][\w.’'&\-]*(?:\s+[A-Z][\w.’'&\-]*){0,4})"
+_REPORTED_BY = re.compile(rf"(?:^|,)\s+(?:reports\s+{_OUTLET}|{_OUTLET}\s+(?:reports|reported))\s*[.]?\s*$")
 _LAST_SENTENCE = re.compile(r"[^.!?]*[.!?]?\s*$")
 
 
@@ -160,7 +163,7 @@ class _Attributor:
         if kind == "scare":
             return Quote(quote, None, kind, False, span.start, span.end)
         if source is not None:
-            source = self._according(left, right) or self._poll(source, left) or source
+            source = self._according(left, right, source) or self._poll(source, left) or source
         opener = left if source is not None and source.from_right else ""
         if self.model is not None:
             # every quotation's candidates are weighed, the rules' source (a reporting verb's
@@ -179,12 +182,17 @@ class _Attributor:
         return Quote(quote, speaker, kind, anonymous, span.start, span.end,
                      verb=source.verb, told=source.told, mention=self.said_as or source.written or source.mention)
 
-    def _according(self, left: str, right: str) -> Source | None:
+    def _according(self, left: str, right: str, source: Source) -> Source | None:
         """'“...,” the pope told reporters, according to Reuters': a report of someone's words
         that the writer's sentence credits to another source is that source's."""
+        stop = _SENTENCE_STOP.search(right)
+        if "report" in right[:160]:  # "..., said Ada Park, reports USA Today.", "“...,” the Times reported."
+            outlet = _REPORTED_BY.search(right[: stop.start()] if stop else right[:300])
+            name = (outlet.group(1) or outlet.group(2)).strip() if outlet else None
+            if name and not (source.from_right and source.mention == name):  # not the verb rule's own
+                return Source(name, "reported", cue="according")
         if "ccording to" not in left and "ccording to" not in right:
             return None
-        stop = _SENTENCE_STOP.search(right)
         sentence = (left if not _QUOTE_MARKS.search(left) else "", right[: stop.start()] if stop else right)
         for part in sentence:
             found = _ACCORDING.search(part)
