@@ -548,7 +548,7 @@ class _Attributor:
         shared = self.names.shared(surname)
         if self.index.genders.get(surname, pronoun) != pronoun and not shared:
             return True
-        given = given_gender(person_) if " " in person_ else None  # "Hillary Clinton": its given name
+        given = _given_gender(person_) if " " in person_ else None  # "Hillary Clinton": its given name
         return given is not None and _PRONOUN_GENDER[pronoun] != given
 
 
@@ -580,6 +580,8 @@ def _reading(mention: str) -> tuple[str, str | None, str, bool]:
 
 
 _PRONOUN_GENDER = {"he": "m", "she": "f"}  # as `given_names.tsv` writes them
+# the same full names come back in every article: their given name's gender is read once
+_given_gender = lru_cache(maxsize=16384)(given_gender)
 # Words that open a clause inside the writer's sentence: its pronoun is the sentence's subject
 _EMBEDDING = ("what", "that", "which", "as", "whom")
 _EMBEDDED_PRONOUN = {p: re.compile(rf"\b(?:{'|'.join(_EMBEDDING)})\s+{p}\b") for p in ("he", "she")}
