@@ -305,3 +305,11 @@ def test_an_outlet_credited_after_the_reporting_clause() -> None:
     assert [q.speaker for q in speech(text)] == ["Ledger"]
     text = "It rained. “We will win,” Daily Ledger reported."
     assert [q.speaker for q in speech(text)] == ["Daily Ledger"]
+
+
+def test_the_governing_subject_is_read_before_an_earlier_quotation() -> None:
+    # "which he called": the sentence's subject (read before "there is love"), not the last
+    # name to open a sentence ("United Kingdom ...")
+    text = ("United Kingdom leaders stayed away. According to pool reports, Tom Reed said “there is "
+            "love” in Leeds after the attack, which he called “an evil act.”")
+    assert [q.speaker for q in speech(text)][-1] == "Tom Reed"

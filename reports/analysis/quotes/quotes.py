@@ -503,9 +503,10 @@ class _Attributor:
         index = bisect_right(self.sentence_starts, at - 1) - 1
         start = self.sentence_starts[index] if index >= 0 else 0
         sentence = self.doc.text[start : at - 1]
-        if _QUOTE_MARKS.search(sentence) or not _EMBEDDED_PRONOUN[pronoun].search(sentence):
+        if not _EMBEDDED_PRONOUN[pronoun].search(sentence):
             return None
-        subject = sentence_subject(sentence)
+        quoted = _QUOTE_MARKS.search(sentence)  # the subject is read before any quotation
+        subject = sentence_subject(sentence[: quoted.start()] if quoted else sentence)
         name = person(subject) if subject and capitalised(subject) and not is_pronoun(subject) else None
         if not name or name.lower() in _INSTITUTIONS or " " not in name and name not in self.index.mid_capitals:
             return None
