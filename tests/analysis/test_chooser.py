@@ -123,9 +123,9 @@ def test_the_source_as_written_is_the_speakers_pronoun_in_the_writers_sentence()
     """The speaker resolved, and as written the pronoun that stands for it next to the
     quotation (how PolNeAR's annotators write a source); not a pronoun after the quotation
     with no reporting verb."""
-    text = ("Ada Park, the mayor, spoke for an hour on the budget, and he defended it, saying, "
+    text = ("Ada Park, the mayor, spoke for an hour on the budget, and she defended it, saying, "
             "“Ninety percent of the plan is new.”")
-    assert [(q.speaker, q.mention) for q in extract(split(text)).items] == [("Ada Park", "he")]
+    assert [(q.speaker, q.mention) for q in extract(split(text)).items] == [("Ada Park", "she")]
     text = "Ada Park wrote that Tom John was “a liar” if she were honest."
     assert [(q.speaker, q.mention) for q in extract(split(text)).items] == [("Ada Park", "Ada Park")]
 

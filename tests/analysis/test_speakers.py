@@ -239,3 +239,77 @@ def test_less_common_reporting_verb_after_the_quotation() -> None:
         "charge,” exhorted the introducer, actress Ada Park."
     )
     assert [q.speaker for q in speech(text)] == ["the introducer"]
+
+
+def test_relative_who_after_a_description_stands_for_it() -> None:
+    # not the last person named before it ("Tom Reed")
+    text = (
+        "Tom Reed spoke first. Voters may not warm to a candidate who has called for "
+        "“a lot worse” than that, and Ada Park, who said it was “a disgrace,” agreed."
+    )
+    assert [q.speaker for q in speech(text)] == ["a candidate", "Ada Park"]
+    text = "Tom Reed is disavowing remarks made by a campaign surrogate who said voters “must rise up” now."
+    assert [q.speaker for q in speech(text)] == ["a campaign surrogate"]
+
+
+def test_she_is_not_a_man_by_his_given_name() -> None:
+    # no title says it: the given names do ("John" is a man's, "Mary" a woman's)
+    text = "Mary Lee spoke at length about the plan. John Park, the host, thanked her. “We will win,” she said."
+    assert [(q.speaker, q.mention) for q in speech(text)] == [("Mary Lee", "she")]
+    text = "Mary Lee spoke at length about the plan. John Park, the host, thanked her. “We will win,” he said."
+    assert [(q.speaker, q.mention) for q in speech(text)] == [("John Park", "he")]
+
+
+def test_said_before_a_clause_is_no_inverted_source() -> None:
+    # "said the candidate could ...": the candidate is the reported clause's subject
+    text = ("It rained. Ada Park, citing “the magic of the campaign,” said the candidate could "
+            "win in the valley.")
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
+    text = "It rained. “We will win,” said the candidate."
+    assert [q.speaker for q in speech(text)] == ["the candidate"]
+
+
+def test_according_to_inside_a_reported_clause() -> None:
+    # the reporting verb's subject says it; "its count" is what the clause reports
+    text = ("It rained. Ada Park, a party official, said Tuesday that according to its count, the "
+            "party has won most seats, but “we are still counting.”")
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
+    text = "It rained. According to Ada Park, the party has won most seats, but “we are still counting.”"
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
+
+
+def test_pronoun_in_a_clause_the_sentence_subject_governs() -> None:
+    # "what he described": the sentence's subject, not the last speaker ("Tom Reed")
+    text = ("“We lost,” Tom Reed said. Radio host Mary Lee used her show Friday to discuss what "
+            "she described as the “brilliant” plan.")
+    assert [q.speaker for q in speech(text)] == ["Tom Reed", "Mary Lee"]
+    text = ("“We lost,” Tom Reed said. Radio host Mary Lee used her show Friday to discuss what "
+            "he described as the “brilliant” plan.")
+    assert [q.speaker for q in speech(text)] == ["Tom Reed", "Tom Reed"]
+
+
+def test_a_title_or_an_as_does_not_end_the_reported_clause() -> None:
+    # the outer reporting verb's subject says what its clause reports
+    text = ("It rained. In an interview, Ada Park said Mr. Reed had told donors that he would not "
+            "keep George W. Lee's policy of allowing “no daylight” there.")
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
+    text = "It rained. At the bank, Ada Park said she and her peers jokingly referred to themselves as “The Club.”"
+    assert [q.speaker for q in speech(text)] == ["Ada Park"]
+
+
+def test_an_outlet_credited_after_the_reporting_clause() -> None:
+    # the writer's sentence credits the report to an outlet, as it does with "according to"
+    text = "It rained. “We will win,” said Ada Park, a party official, reports Daily Ledger."
+    assert [q.speaker for q in speech(text)] == ["Daily Ledger"]
+    text = "It rained. When asked, Ada Park said: “We will win,” the Ledger reported."
+    assert [q.speaker for q in speech(text)] == ["Ledger"]
+    text = "It rained. “We will win,” Daily Ledger reported."
+    assert [q.speaker for q in speech(text)] == ["Daily Ledger"]
+
+
+def test_the_governing_subject_is_read_before_an_earlier_quotation() -> None:
+    # "which he called": the sentence's subject (read before "there is love"), not the last
+    # name to open a sentence ("United Kingdom ...")
+    text = ("United Kingdom leaders stayed away. According to pool reports, Tom Reed said “there is "
+            "love” in Leeds after the attack, which he called “an evil act.”")
+    assert [q.speaker for q in speech(text)][-1] == "Tom Reed"

@@ -1,4 +1,5 @@
 from reports.analysis import text
+from reports.analysis.quotes import quotes
 
 
 def test_paragraphs_stories_and_offsets():
@@ -22,6 +23,15 @@ def test_opening_quote_moves_to_the_sentence_it_opens():
 def test_abbreviations_do_not_split():
     doc = text.split("Mr. Smith met U.S. officials on Monday. They talked.")
     assert len(doc.sentences) == 2
+
+
+def test_ms_before_a_name_ends_no_sentence():
+    # sentencex's English rules know "Mr." and "Mrs." but end a sentence at "Ms."
+    doc = text.split("Mrs. Clark said that when Ms. Lee spoke, “we all listened.” Then they left.")
+    assert [s.text for s in doc.sentences] == [
+        "Mrs. Clark said that when Ms. Lee spoke, “we all listened.”", "Then they left.",
+    ]
+    assert [q.speaker for q in quotes.extract(doc).items] == ["Clark"]
 
 
 def test_words_keep_apostrophes_and_numbers():

@@ -67,10 +67,30 @@ _QUOTE_START = "\"“„«‘"
 
 
 _WHO = re.compile(r"([A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*)*)\s*(?:\([^()]{0,60}\)\s*)?,?\s*who\s*$")
+_WHO_END = re.compile(r",?\s*\bwho\b[^,;:“”\"]{0,30}$", re.IGNORECASE)
+
+
+def _who_antecedent(before: str) -> str | None:
+    """Whom a relative "who" before the verb stands for: the name right before it ("Ada
+    Park (D-Ore.), who said"), else the noun phrase ("remarks by a campaign surrogate who
+    said", "a candidate who has called for"), not the last person named."""
+    named = _WHO.search(before)
+    if named:
+        return named.group(1)
+    end = _WHO_END.search(before)
+    noun = subject_before(before[: end.start()]) if end else None
+    return noun if noun and not is_pronoun(noun) else None
 
 
 def source_after(after: str) -> Source | None:
-    """'..., said X' / '..., X said' / '..., X told Reuters' / '..., according to X'."""
+    """'..., said X' / '..., X said' / '..., X told Reuters' / '..., according to X'. Not a
+    relative "who" after the quotation ('“...” than that, and Ada Park, who said'): it stands
+    for a noun after the quotation, whose own clause it opens."""
+    found = _source_after(after)
+    return None if found and found.mention.lower() == "who" else found
+
+
+def _source_after(after: str) -> Source | None:
     lead = _RIGHT_LEAD.match(after).end()
     rest = after[lead:]
     if not rest or rest[0] in _QUOTE_START or "\n" in after[:lead]:
@@ -83,9 +103,9 @@ def source_after(after: str) -> Source | None:
     if verb and PARTICIPLE.search(verb.group()):
         return None  # '“...,” telling reporters': the subject is the sentence's, before the quote
     if verb:
-        mention, _ = subject_after(rest[verb.end() :])
-        if mention and _CLAUSE_VERB.match(rest, verb.end() + rest[verb.end() :].find(mention) + len(mention)):
-            return None  # '“...,” said the council would vote': the subject of what was said
+        mention, length = subject_after(rest[verb.end() :])
+        if mention and _finite_after(rest[verb.end() :], length):
+            return None  # '“...,” said the candidate could win': "said" reports a clause
         if mention:
             return Source(mention, verb.group(), told_after(verb.group(), rest[verb.end() :]))
         return None
@@ -104,11 +124,18 @@ def source_after(after: str) -> Source | None:
     return Source(mention, verb.group(), told_after(verb.group(), rest[verb.end() :]))
 
 
+# Finite verbs that, right after the noun phrase following "said", make it the subject of a
+# reported clause ("said the candidate could win"), not an inverted one ("said the candidate.")
+_FINITE = {"is", "was", "are", "were", "has", "had", "have", "will", "would", "could", "can", "may",
+           "might", "must", "should", "shall", "did", "does", "do"}
+
+
+def _finite_after(text: str, length: int) -> bool:
+    tokens = tokenize(text[:200])
+    return len(tokens) > length and tokens[length].lower() in _FINITE
+
+
 _AS = re.compile(r"as\s+(?=\S)")
-# a finite verb right after the noun phrase that follows "said": that phrase opens the clause
-# said, it is no inverted speaker ('“...,” said the candidate could be competitive')
-_CLAUSE_VERB = re.compile(r"\s+(?:could|would|will|should|might|may|must|can|cannot|can't|can’t|won't|won’t|"
-                          r"is|was|are|were|has|had|have|did|does|do)\b")
 _AUXILIARY_END = re.compile(r"\b(?:heard|seen|is|was|are|were|be|been|am|kept|keeps)\s+$")
 _HEARD = re.compile(r"\s(?:(?:can|could|may|might)\s+be|is|was|were|are)\s+(?:heard|seen|quoted\s+as)\s*$")
 
@@ -231,8 +258,8 @@ def source_before(left: str) -> Source | None:
         if mention:
             written = None
             if mention.lower() == "who":
-                antecedent = _WHO.search(before.rstrip())
-                mention, written = (antecedent.group(1), mention) if antecedent else (mention, None)
+                antecedent = _who_antecedent(before.rstrip())
+                mention, written = (antecedent, mention) if antecedent else (mention, None)
             return Source(mention, verb.group(), told, written=written)
         if PARTICIPLE.search(verb.group()):
             continue  # "saying Trump’s comments “are ...”": a participle's object, never its subject
@@ -242,6 +269,9 @@ def source_before(left: str) -> Source | None:
         if mention and not is_pronoun(mention) and (tail in ([":"], [","]) or not tail and capitalised(mention) or aside):
             return Source(mention, verb.group())  # 'said Trump: “...', 'Her secret, says Ada Park, is “...'
     if according:
+        reporter = reported_according(left[: according.start()])
+        if reporter:
+            return reporter  # "Ada Park said that according to its count, ... “...”"
         mention, _ = subject_after(left[according.end() :])
         return Source(mention, "according to") if mention else None
     put = _PUT_IT.search(left[-120:]) if " it" in left[-6:] else None
@@ -253,6 +283,18 @@ def source_before(left: str) -> Source | None:
 
 
 _QUOTE_MARK = re.compile(r"[“”\"]")
+_REPORTED_THAT = re.compile(rf"\b({VERBS})\b(?:\s+[\w’'.\-]+){{0,3}}?\s+that\s*,?\s*$")
+
+
+def reported_according(before: str) -> Source | None:
+    """'Ada Park said Tuesday that according to its analysis, the party has won': an
+    "according to" that opens the clause a reporting verb reports is that clause's own
+    attribution; the verb's subject is the source. None when no such verb precedes it."""
+    verb = _REPORTED_THAT.search(before)
+    if not verb or verb.group(1) not in _CLAUSE_VERBS:
+        return None
+    mention = subject_before(before[: verb.start()])
+    return Source(mention, verb.group(1)) if mention and mention.lower() != "who" else None
 
 
 _NAMING_VERBS = {"called", "dubbed", "named", "labeled", "labelled", "termed", "titled", "nicknamed"}
@@ -290,6 +332,21 @@ _CLAUSE_BREAK = re.compile(
     r"until|since|if|unless)\b"
 )
 _PASSIVE = re.compile(r"\b(?:is|was|were|are|be|been|being)\s+(?:\w+ly\s+)?$")
+_WORD_BEFORE = re.compile(r"([\w’'\-]*)$")
+
+
+def _clause_breaks(left: str, start: int, end: int) -> bool:
+    """Whether the clause a reporting verb opens at `start` ends before `end` (the quotation).
+    Not at the full stop of a title or an initial ("said Mr. Obama", "George W. Bush"), nor at
+    an "as" right before the quotation ("referred to themselves as “...”")."""
+    for found in _CLAUSE_BREAK.finditer(left, start, end):
+        mark = found.group()
+        if mark == ". " and _ABBREVIATED.fullmatch(_WORD_BEFORE.search(left, 0, found.start()).group(1)):
+            continue
+        if mark == "as" and not left[found.end() : end].strip():
+            continue
+        return True
+    return False
 
 
 _BY = re.compile(r"\s*(?:\w+ly\s+)?by\s+")
@@ -310,7 +367,7 @@ def _outer_source(left: str, verbs: list[re.Match[str]]) -> Source | None:
         return None
     end = len(left.rstrip(" ,:\n"))
     for outer in verbs[:-1]:
-        if outer.group() not in _CLAUSE_VERBS or _CLAUSE_BREAK.search(left, outer.end(), end):
+        if outer.group() not in _CLAUSE_VERBS or _clause_breaks(left, outer.end(), end):
             continue  # "When Trump suggested ..., Rubio fired back": the clause ended
         if _PASSIVE.search(left, 0, outer.start()):
             continue  # "after the winner was declared"

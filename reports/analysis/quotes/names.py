@@ -64,6 +64,15 @@ class Names:
         index = bisect_right(self._subjects, (at, "\uffff"))
         return self._subjects[index - 1] if index else None
 
+    def subjects_between(self, start: int, at: int) -> list[tuple[int, str]]:
+        """Every (offset, full name) of `subject_before` after `start` and before `at`, the
+        latest first."""
+        if self._subjects is None:
+            self._subjects = self._subject_index()
+        hi = bisect_right(self._subjects, (at, "\uffff"))
+        lo = bisect_right(self._subjects, (start, "\uffff"))
+        return self._subjects[lo:hi][::-1]
+
     def _subject_index(self) -> list[tuple[int, str]]:
         if self._by_surname is None:
             self._by_surname = self._index()

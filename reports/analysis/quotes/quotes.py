@@ -22,7 +22,8 @@ Three passes over the split-once `Document`, each linear in the text:
    around the quotation (a reporting verb's subject too) and picks the likeliest speaker that
    can speak (`reports.analysis.quotes.can_speak`), or nobody. The
    source as written is kept in `mention`; `speaker` resolves a pronoun to the last named
-   speaker, or to a person who opened a sentence since, and a surname ("Mr Scholz") to the full
+   speaker, or to a person who opened a sentence since, of the pronoun's gender where a title
+   or a given name shows one (`given_names.tsv`), and a surname ("Mr Scholz") to the full
    name met earlier ("Olaf Scholz", `reports.analysis.quotes.names`).
 3. Kind (`reports.analysis.quotes.kinds`). `scare` when it is named rather than quoted ("so-called",
    "dubbed", "titled") or cited as a title (a headline with its byline, a dated slogan, a
@@ -43,7 +44,7 @@ from functools import lru_cache
 
 from reports.analysis.quotes import chooser
 from reports.analysis.quotes.agents import source_agent, source_opening
-from reports.analysis.quotes.attribution import Source, source_after, source_before
+from reports.analysis.quotes.attribution import Source, reported_according, source_after, source_before
 from reports.analysis.quotes.can_speak import Names as SpeakerNames
 from reports.analysis.quotes.can_speak import shown
 from reports.analysis.quotes.clauses import (
@@ -60,6 +61,7 @@ from reports.analysis.quotes.index import TextIndex
 from reports.analysis.quotes.heads import clause_subject, participle_subject, that_clause_subject
 from reports.analysis.quotes.kinds import NAMING, cited, personal, subhead, words_used
 from reports.analysis.quotes.kinds import kind as quote_kind
+from reports.analysis.quotes.language_rules import given_gender
 from reports.analysis.quotes.lexicon import (
     ANONYMOUS,
     PRONOUNS,
@@ -102,11 +104,6 @@ _SHARE_OF = re.compile(r"(?:\d[\d.,]*\s*(?:%|percent)|half|most|majority|third|q
 _POLL = re.compile(r"(?:\b(?:a|an|the|this|that|its)\s+)?(?:[\w/.\-]+\s+){0,4}?(?:poll|survey)\b"
                    r"(?:\s+(?:released|conducted|published|taken)(?:\s+[A-Z]\w+)?)?")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
-# a second reporting clause that credits a report of the words: '“...,” said Ada Park, reports
-# the Daily Ledger.' (verb first) and 'Park said: “...,” the Ledger reported.' (its subject first)
-_OUTLET = r"((?:the\s+)?[A-Z][\w.’'&\-]*(?:\s+[A-Z][\w.’'&\-]*){0,4})"
-_REPORTS = re.compile(rf",\s+report(?:s|ed)\s+{_OUTLET}\s*$")
-_REPORTED = re.compile(rf"(?:^|,)\s*{_OUTLET}\s+report(?:s|ed)\s*$")
 # the sentence right after a quotation that opens and ends its own sentence, crediting it to
 # someone: "That was how Ada Park put it.", "So said Ada Park.", "Those were the words of the
 # mayor.", "The warning came from Ada Park."
@@ -121,6 +118,9 @@ _CREDITED_AFTER = re.compile(
     rf"|(?:The|That|This|Those|These)\s+(?:[a-z]+\s+)?{_CREDIT_WORDS}\s+(?:came|comes|is|are|was|were)\s+from\s+"
     rf"(?P<from>[^.;:“”\"]{{1,120}}))")
 _SENTENCE_STOP = re.compile(r"[.!?][”\"’]?\s|[“”\"]|\n")
+# An outlet credited at the end of the writer's sentence: ", reports USA Today", "the Times reported"
+_OUTLET = r"((?:[Tt]he\s+)?[A-Z][\w.’'&\-]*(?:\s+[A-Z][\w.’'&\-]*){0,4})"
+_REPORTED_BY = re.compile(rf"(?:^|,)\s+(?:reports\s+{_OUTLET}|{_OUTLET}\s+(?:reports|reported))\s*[.]?\s*$")
 _LAST_SENTENCE = re.compile(r"[^.!?]*[.!?]?\s*$")
 
 
@@ -178,8 +178,7 @@ class _Attributor:
         if kind == "scare":
             return Quote(quote, None, kind, False, span.start, span.end)
         if source is not None:
-            source = (self._according(left, right) or self._reported(source, right)
-                      or self._poll(source, left) or source)
+            source = self._according(left, right, source) or self._poll(source, left) or source
         opener = left if source is not None and source.from_right else ""
         if self.model is not None:
             # every quotation's candidates are weighed, the rules' source (a reporting verb's
@@ -198,35 +197,28 @@ class _Attributor:
         return Quote(quote, speaker, kind, anonymous, span.start, span.end,
                      verb=source.verb, told=source.told, mention=self.said_as or source.written or source.mention)
 
-    def _according(self, left: str, right: str) -> Source | None:
+    def _according(self, left: str, right: str, source: Source) -> Source | None:
         """'“...,” the pope told reporters, according to Reuters': a report of someone's words
         that the writer's sentence credits to another source is that source's."""
+        stop = _SENTENCE_STOP.search(right)
+        if "report" in right[:160]:  # "..., said Ada Park, reports USA Today.", "“...,” the Times reported."
+            outlet = _REPORTED_BY.search(right[: stop.start()] if stop else right[:300])
+            name = (outlet.group(1) or outlet.group(2)).strip() if outlet else None
+            if name and not (source.from_right and source.mention == name):  # not the verb rule's own
+                return Source(name, "reported", cue="according")
         if "ccording to" not in left and "ccording to" not in right:
             return None
-        stop = _SENTENCE_STOP.search(right)
         sentence = (left if not _QUOTE_MARKS.search(left) else "", right[: stop.start()] if stop else right)
         for part in sentence:
             found = _ACCORDING.search(part)
+            if found and reported_according(part[: found.start()]):
+                return None  # "Ada Park said that according to its count, “...”": Park's report
             if found:
                 mention, _ = subject_after(part[found.end() :])
                 if mention and not is_pronoun(mention):
                     # "a letter signed by 40 residents": the document, not "a letter signed"
                     return Source(trimmed(mention), "according to", cue="according")
         return None
-
-    def _reported(self, source: Source, right: str) -> Source | None:
-        """'“...,” said Ada Park, reports the Daily Ledger' / 'Park said: “...,” the Ledger
-        reported': words the writer's sentence credits to a report of them are the report's,
-        as "according to" makes them (the sentence after the quotation, up to its end)."""
-        if "report" not in right:
-            return None
-        stop = _SENTENCE_STOP.search(right)
-        part = (right[: stop.start()] if stop else right).rstrip(" .!?")
-        credited = _REPORTS.search(part) or _REPORTED.search(part)
-        mention = credited.group(1) if credited else None
-        if not mention or is_pronoun(mention) or mention == source.mention:
-            return None
-        return Source(mention, "reported", cue="according")
 
     def _poll(self, source: Source, left: str) -> Source | None:
         """'In a CNN poll released Monday, 31% of voters said they were “...”': a share of the
@@ -528,6 +520,10 @@ class _Attributor:
             named = self._sentence_person(opener, at)
             if named:
                 return named, False
+        if low in {"he", "she"} and not opener:
+            named = self._embedding_subject(at, low)
+            if named:
+                return named, False
         if low in PRONOUNS:
             return (self._antecedent(at, low) if low in {"he", "she", "i", "who"} else None), False
         if name is None:
@@ -535,6 +531,23 @@ class _Attributor:
         full = self.names.full(name, at)
         self.last_person, self.last_person_at = full, at
         return full, False
+
+    def _embedding_subject(self, at: int, pronoun: str) -> str | None:
+        """'Radio host Ada Park used his show to discuss what he described as “...”': a "he"
+        inside a clause that the sentence's own subject governs ("what he", "that she",
+        "which he") stands for that subject, a named person of the pronoun's gender."""
+        index = bisect_right(self.sentence_starts, at - 1) - 1
+        start = self.sentence_starts[index] if index >= 0 else 0
+        sentence = self.doc.text[start : at - 1]
+        if not _EMBEDDED_PRONOUN[pronoun].search(sentence):
+            return None
+        quoted = _QUOTE_MARKS.search(sentence)  # the subject is read before any quotation
+        subject = sentence_subject(sentence[: quoted.start()] if quoted else sentence)
+        name = person(subject) if subject and capitalised(subject) and not is_pronoun(subject) else None
+        if not name or name.lower() in _INSTITUTIONS or " " not in name and name not in self.index.mid_capitals:
+            return None
+        full = self.names.full(name, at)
+        return None if self._other_gender(full, pronoun) else full
 
     def _sentence_person(self, opener: str, at: int) -> str | None:
         """'Aide Ada Park said the plan has “...,” he said': a person who opens the same
@@ -551,15 +564,29 @@ class _Attributor:
 
     def _antecedent(self, at: int, pronoun: str = "he") -> str | None:
         """The last speaker, unless a person opened a sentence after that speaker's quotation;
-        nobody when the article's titles give that person the other gender ("she" is no
-        "Mr. Park")."""
+        not a person the article's titles ("she" is no "Mr. Park") or the given name ("she"
+        is no "Donald Park") give the other gender: then the other of the two, else nobody."""
         subject = self.names.subject_before(at)
-        person_ = subject[1] if subject and subject[0] > self.last_person_at else self.last_person
-        if person_ and pronoun in {"he", "she"}:
-            surname = person_.split()[-1].lower()
-            if self.index.genders.get(surname, pronoun) != pronoun and not self.names.shared(surname):
-                return None
-        return person_
+        later = subject[1] if subject and subject[0] > self.last_person_at else None
+        person_ = later or self.last_person
+        if pronoun not in {"he", "she"} or not person_ or not self._other_gender(person_, pronoun):
+            return person_
+        # "she" after "... between her and Trump, and since 2008 she": an earlier one that fits
+        for _, other in self.names.subjects_between(self.last_person_at, at):
+            if not self._other_gender(other, pronoun):
+                return other
+        last = self.last_person
+        return last if last and not self._other_gender(last, pronoun) else None
+
+    def _other_gender(self, person_: str, pronoun: str) -> bool:
+        if pronoun not in {"he", "she"}:
+            return False
+        surname = person_.split()[-1].lower()
+        shared = self.names.shared(surname)
+        if self.index.genders.get(surname, pronoun) != pronoun and not shared:
+            return True
+        given = _given_gender(person_) if " " in person_ else None  # "Hillary Clinton": its given name
+        return given is not None and _PRONOUN_GENDER[pronoun] != given
 
 
 # The same mentions come back in every article ("officials", a president's name): what their
@@ -588,6 +615,14 @@ def _reading(mention: str) -> tuple[str, str | None, str, bool]:
     if not name or name.lower() in _INSTITUTIONS:
         return low, None, mention, False  # "the State Department" is no person called "Department"
     return low, name, mention, False
+
+
+_PRONOUN_GENDER = {"he": "m", "she": "f"}  # as `given_names.tsv` writes them
+# the same full names come back in every article: their given name's gender is read once
+_given_gender = lru_cache(maxsize=16384)(given_gender)
+# Words that open a clause inside the writer's sentence: its pronoun is the sentence's subject
+_EMBEDDING = ("what", "that", "which", "as", "whom")
+_EMBEDDED_PRONOUN = {p: re.compile(rf"\b(?:{'|'.join(_EMBEDDING)})\s+{p}\b") for p in ("he", "she")}
 
 
 # Heads of institutions' names, left whole rather than read as a person's surname
