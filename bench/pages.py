@@ -312,7 +312,12 @@ figure measures). Fold 0 ("tuned") is the fold whose errors the rules were built
 
 
 def write_markdown(path: Path, lines: list[str]) -> None:
-    path.write_text(MARKDOWN_HEAD + "```\n" + "\n".join(lines) + "\n```\n", encoding="utf-8")
+    """Write the figures as the file's head; the notes after them (its "## " sections, written
+    by hand or by bench/blocks.py's study) are kept as they were."""
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    at = old.find("\n## ")
+    notes = old[at:] if at >= 0 else ""
+    path.write_text(MARKDOWN_HEAD + "```\n" + "\n".join(lines) + "\n```\n" + notes, encoding="utf-8")
 
 
 def main() -> None:
