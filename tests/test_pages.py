@@ -300,3 +300,26 @@ def test_the_pages_one_article_is_never_inside_a_pruned_block():
 def test_the_headline_with_soft_hyphens_is_not_the_bodys_first_line():
     body = html._body("Ferry time\u00adtable changes\nThe council voted on Tuesday.", "Ferry timetable changes", None)
     assert body == "The council voted on Tuesday."
+
+
+TWEET_PAGE = """<html><head><title>Ferry timetable changes in June</title></head><body><article>
+<h1>Ferry timetable changes in June</h1>
+<blockquote class="twitter-tweet"><p>The morning ferry is leaving earlier from the first of June,
+and the islanders are really not happy about it at all.</p>&mdash; Island Watcher (@watcher)
+<a href="https://twitter.com/watcher/status/1">May 2, 2026</a></blockquote>
+<p>The council voted on Tuesday to change the ferry timetable from the first of June, after a long
+consultation with the islanders who use the morning crossing to reach work on the mainland.</p>
+<p>The first ferry will leave half an hour earlier, and a late crossing is added on Fridays, the
+council said, while fares stay as they were for at least another year.</p>
+<p>The harbour master said the new timetable had been agreed with the crews, who asked for the
+change last winter when the morning crossing was often late.</p></article></body></html>"""
+
+
+def test_an_embedded_tweet_stays_in_the_text_but_is_no_summary_sentence(tmp_path: Path):
+    """The article quotes the tweet (its text stays), but a summary sentence from it would be
+    another writer's words shown as the article's own."""
+    article = next(iter(html.read(tmp_path / "p.html", TWEET_PAGE.encode(), "p.html")))
+    assert "islanders are really not happy" in article.text
+    assert any("islanders are really not happy" in post for post in article.embeds)
+    summary = analyze(article).summary
+    assert summary and not any("not happy" in sentence for sentence in summary)

@@ -150,6 +150,16 @@ TEXT_BLOCK_TAGS = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "fig
 LINE_TAGS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "a", "span", "div", "td", "dd", "dt", "blockquote", "figcaption", "strong", "b", "em")
 
 
+# A post of another site embedded in the article (the markup the platforms' embed codes write):
+# its text is kept in the article, which quotes it, but it is never a summary sentence.
+EMBED_XPATH = (
+    "//blockquote[contains(@class, 'twitter-tweet') or contains(@class, 'twitter-video')"
+    " or contains(@class, 'instagram-media') or contains(@class, 'tiktok-embed')"
+    " or contains(@class, 'bluesky-embed') or contains(@class, 'fb-xfbml-parse-ignore')"
+    " or contains(@class, 'reddit-embed-bq') or contains(@class, 'threads-post')]"
+)
+
+
 # --- Bylines ---------------------------------------------------------------------------------
 BYLINE_LEAD = re.compile(r"^(?:(?:written|posted|reported)\s+)?(?:by|von|por|par|di|door)\s+", re.IGNORECASE)
 # Words of a date after the names ("By CBS News February", "Jane Doe, 22 Dec 2016 | Updated 3 pm"):

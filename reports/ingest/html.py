@@ -74,6 +74,7 @@ def parse(html: str, *, article_id: str, source: str, content_hash: str = "") ->
         raise ReadError("not an HTML page (nothing to parse)")
     caption, credit = _caption(tree)
     links = _link_share(tree)  # of the page as served: pruning drops the link lists it counts
+    embeds = _embeds(tree)
     site_lines = prune.prune(tree)
     _mark_story_breaks(tree)
     found = _extract(tree)
@@ -118,7 +119,14 @@ def parse(html: str, *, article_id: str, source: str, content_hash: str = "") ->
         author=_byline(tree, found.author),
         language=_declared_language(tree),
         standfirst=standfirst,
+        embeds=embeds,
     )
+
+
+def _embeds(tree: object) -> tuple[str, ...]:
+    """The text of each post of another site the page embeds (a tweet, an Instagram post)."""
+    texts = (" ".join(_unescape(" ".join(e.itertext())).split()) for e in tree.xpath(furniture.EMBED_XPATH))  # type: ignore[attr-defined]
+    return tuple(text for text in texts if text)
 
 
 def _declared_language(tree: object) -> str | None:
