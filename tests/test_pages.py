@@ -169,10 +169,26 @@ def test_a_recipes_fractions_are_not_a_gallery():
         ("S Sky", None),
         ("Posted by Widget Developers", None),
         ("Gadget Contributors", None),
+        ("Author: Jane Doe", "Jane Doe"),
+        ("Auteur : Jane Doe", "Jane Doe"),
+        ("Veröffentlicht von Jane Doe", "Jane Doe"),
+        ("Redacción", None),
+        ("Agencies", None),
+        ("Letters To The Editor", None),
     ],
 )
 def test_a_byline_is_the_writers_names_or_an_agency(written: str, byline: str | None):
     assert html._names(written, True) == byline
+
+
+@pytest.mark.parametrize(
+    ("declared", "byline"),
+    [("Author: Jane Doe", "Jane Doe"), ("publisher", None), ("Redacción", None), ("Agencies", None),
+     ("Letters To The Editor", None), ("jane.doe", None), ("Jane Doe", "Jane Doe"), ("史蒂文 (steven)", "史蒂文 (steven)")],
+)
+def test_a_declared_author_is_names_never_a_role_or_a_desk(declared: str, byline: str | None):
+    """<meta name="author"> is trusted as names, but not when it holds a role or a desk."""
+    assert html._names(declared, False) == byline
 
 
 MENU_PAGE = """<html><head><title>Council changes the ferry timetable</title></head><body>
@@ -236,6 +252,25 @@ def test_a_label_and_a_link_is_another_page_but_a_bare_link_is_kept():
     lines = prune.prune(trafilatura.load_html(LINK_LINE_PAGE))
     assert ">> Read more: Find out all about the spa by the river!" in lines
     assert not any("generation" in line or "valley" in line for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        ('<title>ISLA - Ferry timetable changes in June</title><link rel="canonical" href="https://www.isla.example/ferry">',
+         "Ferry timetable changes in June"),
+        ('<meta property="og:site_name" content="www.isla.example"><title>Ferry timetable changes in June | ISLA</title>',
+         "Ferry timetable changes in June"),
+        # a title part that is a word of the host, and the rest a single word: kept whole
+        ('<title>Ferry - Isla</title><link rel="canonical" href="https://ferry.example/june">', "Ferry - Isla"),
+        ("<title>Ferry time­table changes in June</title>", "Ferry timetable changes in June"),
+    ],
+)
+def test_the_sites_name_as_its_host_spells_it_is_cut_from_the_title(tmp_path: Path, head: str, title: str):
+    page = RELATED_AUTHOR_PAGE.replace("<head><title>Ferry timetable changes in June</title>", f"<head>{head}")
+    page = page.replace("<h1>Ferry timetable changes in June</h1>", "")
+    article = next(iter(html.read(tmp_path / "p.html", page.encode(), "p.html")))
+    assert article.title == title
 
 
 @pytest.mark.parametrize(

@@ -55,6 +55,9 @@ REPEATED_MAX_WORDS = 15
 # A part of a <title> between separators is the headline when the page's <h1> shows it and it
 # has at least this many words (a one-word <h1> is a section's name: "Blog").
 TITLE_PART_MIN_WORDS = 2
+# A part of a title that is a name in the page's host ("BMAS" on www.bmas.de) is the site's,
+# when that name has at least this many characters (a shorter one may be any word).
+HOST_LABEL_MIN_CHARS = 3
 TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " » ", " « ", " · ", " / ", "-", "：", "｜", "_")
 
 # A caption that is only a credit ("Foto: Name", "Credit: Agency").
@@ -161,7 +164,22 @@ EMBED_XPATH = (
 
 
 # --- Bylines ---------------------------------------------------------------------------------
-BYLINE_LEAD = re.compile(r"^(?:(?:written|posted|reported)\s+)?(?:by|von|por|par|di|door)\s+", re.IGNORECASE)
+# What a page writes before the names: "By", "Written by", "Veröffentlicht von", "Author:", "Auteur :".
+BYLINE_LEAD = re.compile(
+    r"^(?:(?:(?:written|posted|reported|published|geschrieben|veröffentlicht|verfasst|escrito|publicado|publié|écrit|scritto)\s+)?"
+    r"(?:by|von|por|par|di|door)\s+"
+    r"|(?:author|autor|autorin|auteur|autore|autora)(?:\s*:\s*|\s+(?=[A-Z])))",
+    re.IGNORECASE,
+)
+# A declared author that is none of these: a link, an e-mail address, a number, a desk or a
+# role ("publisher", "Redacción", "Agencies", "Letters to the Editor"), a photo credit.
+BYLINE_NOT_A_NAME = re.compile(
+    r"https?:|www\.|@|\.(?:com|org|net|de)\b|\d{3,}"
+    r"|\b(?:desk|staff|redaktion|redacción|rédaction|redazione|redação|newsroom|editorial|print|admin|publisher"
+    r"|agencies|agenturen|agencias|letters)\b"
+    r"|\b(?:photo|foto|credit|getty|image)s?\b",
+    re.IGNORECASE,
+)
 # Words of a date after the names ("By CBS News February", "Jane Doe, 22 Dec 2016 | Updated 3 pm"):
 # cut from the end of a byline, with any number ("22", "2016", "3:45").
 BYLINE_DATE_WORDS = frozenset({

@@ -304,16 +304,13 @@ def _ld_name(value: object) -> str | None:
     return None
 
 
-_NOT_A_NAME = re.compile(
-    r"https?:|www\.|@|\.(?:com|org|net|de)\b|\d{3,}|\b(?:desk|staff|redaktion|newsroom|editorial|print|admin)\b"
-    r"|\b(?:photo|foto|credit|getty|image)s?\b",
-    re.IGNORECASE,
-)
-
-
 def _is_name(value: str) -> bool:
+    """Not a link, a desk or a role; and written as names are: a login ("karstenruppert",
+    "jane.doe"), all in lower case, is not one (a name in a script without case may be)."""
     value = value.strip()
-    return 2 <= len(value) <= 80 and not _NOT_A_NAME.search(value)
+    letters = [c for c in value if c.isalpha()]
+    login = bool(letters) and all(c.islower() for c in letters)  # a script without case is not one
+    return 2 <= len(value) <= 80 and not login and not furniture.BYLINE_NOT_A_NAME.search(value)
 
 
 def _byline(tree: object, extracted: str | None) -> str | None:
@@ -388,11 +385,13 @@ def _title(tree: object, found: object) -> str | None:
     """The headline. Of the titles the page declares (JSON-LD headline, Dublin Core, og:title,
     twitter:title, <title>), the one its <h1> shows, if any (a social title may differ from the
     page's own); else the first of them; trafilatura's last (it may take any <h1>: the site's
-    "About me"). Site tails cut."""
+    "About me"). Site tails cut, and the site's name where its host spells it ("BMAS - ..."
+    on www.bmas.de); invisible characters (soft hyphens) taken out."""
     data = _structured(tree)
     sites = (data.get("site"), getattr(found, "sitename", None))
+    labels = _host_labels(tree, *sites)
     declared = [
-        _strip_site(value, *sites)
+        _INVISIBLE.sub("", _strip_host_label(_strip_site(value, *sites), labels))
         for value in map(_clean, (data.get("headline"), data.get("dc_title"), data.get("og_title"),
                                   data.get("twitter_title"), data.get("title_tag")))
         if value
@@ -408,7 +407,33 @@ def _title(tree: object, found: object) -> str | None:
     if declared:
         return declared[0]
     value = _clean(getattr(found, "title", None))
-    return _strip_site(value, *sites) if value else None
+    return _INVISIBLE.sub("", _strip_host_label(_strip_site(value, *sites), labels)) if value else None
+
+
+def _host_labels(tree: object, *sites: str | None) -> frozenset[str]:
+    """The names in the page's host ("bmas" in www.bmas.de), from its address (canonical link,
+    og:url) or a site name written as a host; the top-level domain and "www" aside."""
+    from urllib.parse import urlsplit
+
+    hosts = [s for s in sites if s and " " not in s.strip() and "." in s]
+    for xpath in ("//link[@rel='canonical']/@href", "//meta[@property='og:url']/@content"):
+        hosts += [urlsplit(str(v).strip()).hostname or "" for v in tree.xpath(xpath)]  # type: ignore[attr-defined]
+    labels = {label for host in hosts for label in host.casefold().split(".")[:-1]}
+    return frozenset(label for label in labels if len(label) >= furniture.HOST_LABEL_MIN_CHARS and label != "www")
+
+
+def _strip_host_label(title: str, labels: frozenset[str]) -> str:
+    """Cut a leading or trailing part that is a name of the site's host: "BMAS - Headline"."""
+    for separator in furniture.TITLE_SEPARATORS:
+        if separator == separator.strip() or separator not in title:
+            continue  # an unspaced "-" joins words
+        parts = [p.strip() for p in title.split(separator)]
+        rest_head, rest_tail = separator.join(parts[1:]), separator.join(parts[:-1])
+        if _folded(parts[0]).replace(" ", "") in labels and len(rest_head.split()) >= furniture.TITLE_PART_MIN_WORDS:
+            return rest_head
+        if _folded(parts[-1]).replace(" ", "") in labels and len(rest_tail.split()) >= furniture.TITLE_PART_MIN_WORDS:
+            return rest_tail
+    return title
 
 
 def _home_link(heading: object) -> bool:
