@@ -358,3 +358,23 @@ def test_an_embedded_tweet_stays_in_the_text_but_is_no_summary_sentence(tmp_path
     assert any("islanders are really not happy" in post for post in article.embeds)
     summary = analyze(article).summary
     assert summary and not any("not happy" in sentence for sentence in summary)
+
+
+FORMULA_PAGE = """<html><head><title>Ferry fares and the square root</title></head><body><article>
+<h1>Ferry fares and the square root</h1>
+<p>The council voted on Tuesday to change the ferry timetable from the first of June, after a long
+consultation with the islanders who use the morning crossing to reach work on the mainland.</p>
+<p>The new fare for a crossing is <mjx-container class="MathJax" jax="CHTML"><mjx-math aria-hidden="true">
+<mjx-mi>f</mjx-mi></mjx-math><mjx-assistive-mml><math><mi>f</mi><mo>=</mo><msqrt><mi>d</mi></msqrt></math>
+</mjx-assistive-mml></mjx-container>, where the distance is counted in nautical miles from the pier.</p>
+<p>The first ferry will leave half an hour earlier, and a late crossing is added on Fridays, the
+council said, while fares stay as they were for at least another year.</p></article></body></html>"""
+
+
+def test_an_inline_formula_is_marked_where_it_stood_and_its_sentence_is_no_summary_sentence(tmp_path: Path):
+    """No extraction reads a formula: cut out, its sentence reads wrong ("The new fare for a
+    crossing is , where ..."); marked, a reader sees something stands there."""
+    article = next(iter(html.read(tmp_path / "p.html", FORMULA_PAGE.encode(), "p.html")))
+    assert "The new fare for a crossing is \u22ef, where the distance" in article.text
+    summary = analyze(article, sentences=3).summary
+    assert len(summary) == 2 and not any("fare for a crossing" in sentence for sentence in summary)

@@ -108,6 +108,7 @@ _DANGLING = re.compile(
       | (?:this|that|these|those)(?!\ (?:week|weekend|month|year|season|morning|afternoon|evening|time)\b)
       | in\ addition|as\ a\ result|for\ example|for\ instance|on\ the\ other\ hand|in\ contrast
       | by\ contrast|even\ so|at\ the\ same\ time|in\ turn|after\ that|the\ latter|the\ former
+      | as\ you\ (?:can\ )?see|as\ (?:shown|seen)\ above
     )\b(?!\s*[-–—])""",
     re.IGNORECASE | re.VERBOSE,
 )

@@ -163,6 +163,19 @@ EMBED_XPATH = (
 )
 
 
+# A formula set in a line of text (MathJax, KaTeX, MathML): no text extraction reads it, and a
+# sentence with it cut out reads wrong ("When , there are two solutions to and they are"). It
+# is written as FORMULA_MARK instead, so a reader sees that something stands there and the
+# summary's prose gate (prose.json "formula_marks") keeps such a sentence out. A formula set
+# apart as a block of its own leaves no hole in a sentence and is dropped as before.
+FORMULA_XPATH = (
+    "//mjx-container[not(@display='true')] | //*[contains(concat(' ', @class, ' '), ' katex ')]"
+    "[not(ancestor::*[contains(@class, 'katex-display')])] | //math[not(@display='block')]"
+    "[not(ancestor::mjx-container)][not(ancestor::*[contains(concat(' ', @class, ' '), ' katex ')])]"
+)
+FORMULA_MARK = "\u22ef"
+
+
 # --- Bylines ---------------------------------------------------------------------------------
 # What a page writes before the names: "By", "Written by", "Veröffentlicht von", "Author:", "Auteur :".
 BYLINE_LEAD = re.compile(

@@ -77,6 +77,7 @@ def parse(html: str, *, article_id: str, source: str, content_hash: str = "") ->
     embeds = _embeds(tree)
     site_lines = prune.prune(tree)
     _mark_story_breaks(tree)
+    _mark_formulas(tree)
     found = _extract(tree)
     title = _title(tree, found)
     body = _body(found.text, title, caption, site_lines) if found else ""
@@ -86,6 +87,7 @@ def parse(html: str, *, article_id: str, source: str, content_hash: str = "") ->
         # tips it into a menu. The page as served is read instead (hidden text and all).
         tree = trafilatura.load_html(html)
         _mark_story_breaks(tree)
+        _mark_formulas(tree)
         found = _extract(tree)
         body = _body(found.text, title, caption) if found else ""
         body, standfirst = _standfirst(body, _structured(tree).get("description"))
@@ -94,6 +96,7 @@ def parse(html: str, *, article_id: str, source: str, content_hash: str = "") ->
         # else): its recall pass weighs more of the page (as served; the site's lines still go)
         tree = trafilatura.load_html(html)
         _mark_story_breaks(tree)
+        _mark_formulas(tree)
         found = _extract(tree, favor_recall=True)
         body = _body(found.text, title, caption, site_lines) if found else ""
         body, standfirst = _standfirst(body, _structured(tree).get("description"))
@@ -534,6 +537,24 @@ def _split_credit(text: str, credit: str | None) -> tuple[str | None, str | None
     return text or None, None
 
 
+def _mark_formulas(tree: object) -> None:
+    """Each formula set in a line of text is written as the formula mark, as text where the
+    formula stood (no element is added: trafilatura would weigh the page's blocks anew)."""
+    for formula in tree.xpath(furniture.FORMULA_XPATH):  # type: ignore[attr-defined]
+        parent = formula.getparent()
+        if parent is None:
+            continue
+        tail = formula.tail or ""
+        mark = f" {furniture.FORMULA_MARK}" + ("" if re.match(r"\s*[,.;:!?)]", tail) else " ")
+        text = mark + (tail.lstrip() if not mark.endswith(" ") else tail)
+        previous = formula.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + text
+        else:
+            parent.text = (parent.text or "") + text
+        parent.remove(formula)
+
+
 def _mark_story_breaks(tree: object) -> None:
     from lxml import etree
 
@@ -601,7 +622,7 @@ def _without_slides(lines: list[str]) -> list[str]:
 
 def _join_broken(lines: list[str]) -> list[str]:
     """Join lines a <div> layout broke inside a sentence: a line ending without a stop, whose
-    next line starts in lower case, continues on that line."""
+    next line starts in lower case (or with a formula), continues on that line."""
     joined: list[str] = []
     for line in lines:
         if (
@@ -609,7 +630,7 @@ def _join_broken(lines: list[str]) -> list[str]:
             and line != _STORY_MARK
             and joined[-1] != _STORY_MARK
             and not re.search(r"[.!?:;\"”’)»。！？]$", joined[-1])
-            and line[:1].islower()
+            and (line[:1].islower() or line.startswith(furniture.FORMULA_MARK))
         ):
             joined[-1] = f"{joined[-1]} {line}"
         else:
