@@ -170,6 +170,8 @@ def test_a_recipes_fractions_are_not_a_gallery():
         ("Posted by Widget Developers", None),
         ("Gadget Contributors", None),
         ("Author: Jane Doe", "Jane Doe"),
+        ("By Jane Doe @janedoe", "Jane Doe"),
+        ("Jane Doe jane.doe@example.org", "Jane Doe"),
         ("Auteur : Jane Doe", "Jane Doe"),
         ("Veröffentlicht von Jane Doe", "Jane Doe"),
         ("Redacción", None),
@@ -378,3 +380,12 @@ def test_an_inline_formula_is_marked_where_it_stood_and_its_sentence_is_no_summa
     assert "The new fare for a crossing is \u22ef, where the distance" in article.text
     summary = analyze(article, sentences=3).summary
     assert len(summary) == 2 and not any("fare for a crossing" in sentence for sentence in summary)
+
+
+def test_a_parsely_author_is_a_declared_author_before_the_pages_byline_element(tmp_path: Path):
+    """Readability's order: the author a page declares (here Parse.ly's meta) before the text
+    of an element named "byline"."""
+    page = RELATED_AUTHOR_PAGE.replace("<head>", '<head><meta name="parsely-author" content="Jane Doe">')
+    page = page.replace("Our Island Staff", "By John Roe")
+    article = next(iter(html.read(tmp_path / "p.html", page.encode(), "p.html")))
+    assert article.author == "Jane Doe"

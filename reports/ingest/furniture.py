@@ -184,6 +184,11 @@ BYLINE_LEAD = re.compile(
     r"|(?:author|autor|autorin|auteur|autore|autora)(?:\s*:\s*|\s+(?=[A-Z])))",
     re.IGNORECASE,
 )
+# A way to reach the writer written into the byline ("Jane Doe @janedoe", "Jane Doe
+# jane.doe@example.org", "Email"): taken out, the names are left.
+BYLINE_CONTACT = re.compile(
+    r"(?<!\w)@\w+|\S+@\S+\.\w+|\b(?:e-?mail|twitter|follow on twitter)\s*(?=$|[|·•,;])", re.IGNORECASE
+)
 # A declared author that is none of these: a link, an e-mail address, a number, a desk or a
 # role ("publisher", "Redacción", "Agencies", "Letters to the Editor"), a photo credit.
 BYLINE_NOT_A_NAME = re.compile(

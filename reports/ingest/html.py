@@ -271,6 +271,7 @@ def _structured(tree: object) -> dict[str, str]:
         ("article_author", "//meta[@property='article:author']/@content"),
         ("site", "//meta[@property='og:site_name']/@content"),
         ("meta_author", "//meta[@name='author']/@content"),
+        ("parsely_author", "//meta[@name='parsely-author']/@content"),
         ("title_tag", "//title/text()"),
     ):
         values = tree.xpath(xpath)  # type: ignore[attr-defined]
@@ -317,12 +318,14 @@ def _is_name(value: str) -> bool:
 
 
 def _byline(tree: object, extracted: str | None) -> str | None:
-    """The page's declared author (JSON-LD, Dublin Core, <meta name=author>, article:author),
-    else the page's byline element (not one inside a block of the site: a related story's
-    author), else trafilatura's, when it looks like people's names; never a link, a date or a desk.
-    A date fragment after the names ("By CBS News February") is cut."""
+    """The page's declared author (JSON-LD, Dublin Core, <meta name=author>, Parse.ly's,
+    article:author: Readability's order), else the page's byline element (not one inside a
+    block of the site: a related story's author), else trafilatura's, when it looks like
+    people's names; never a link, a date or a desk. A date fragment after the names ("By CBS
+    News February") and a handle or an e-mail address ("@janedoe") are cut."""
     data = _structured(tree)
-    declared = (data.get("author"), data.get("dc_creator"), data.get("meta_author"), data.get("article_author"))
+    declared = (data.get("author"), data.get("dc_creator"), data.get("meta_author"), data.get("parsely_author"),
+                data.get("article_author"))
     for value in declared:
         names = _names(value, False)
         if names:
@@ -341,6 +344,7 @@ def _names(value: str | None, found_in_text: bool) -> str | None:
     value = _clean(value)
     if not value:
         return None
+    value = " ".join(furniture.BYLINE_CONTACT.sub(" ", value).split())
     value = furniture.BYLINE_OTHER_ROLES.sub("", furniture.BYLINE_LEAD.sub("", value))
     names = [_without_role(_without_date(part)) for part in re.split(r"\s*[;|·•]\s*", value)]
     names = [name for name in names if _is_name(name) and (not found_in_text or _looks_like_names(name))]
