@@ -212,6 +212,14 @@ AGENCIES = frozenset({
     "deutsche presse-agentur", "efe", "ansa", "bloomberg", "press association", "pa", "upi", "xinhua",
     "kyodo", "yonhap", "tass", "aap", "cnn", "bbc news",
 })
+# Words after an agency's name that make it the agency's desk ("Reuters Staff", "AP Wire").
+AGENCY_DESK_WORDS = frozenset({"staff", "wire", "wires", "desk", "newsroom", "service", "news", "reporters", "writers", "redaktion", "redacción"})
+# "View all posts by Jane Doe", "More stories from Jane Doe": the label of the link to the
+# writer's page; the names follow it.
+BYLINE_LINK_LABEL = re.compile(
+    r"^(?:(?:view|see|read|more)\s+)?(?:all\s+|more\s+)?(?:posts|articles|stories|entries|beiträge|artikel)\s+(?:by|from|von)\s+",
+    re.IGNORECASE,
+)
 NAME_PARTICLES = frozenset({"van", "von", "der", "de", "da", "del", "della", "di", "du", "la", "le", "bin", "al", "el", "ibn", "ter", "den", "dos", "das", "y"})
 # Capitalised words that are never part of a person's name in a byline.
 NOT_NAME_WORDS = frozenset({

@@ -345,10 +345,22 @@ def _names(value: str | None, found_in_text: bool) -> str | None:
     if not value:
         return None
     value = " ".join(furniture.BYLINE_CONTACT.sub(" ", value).split())
+    value = furniture.BYLINE_LINK_LABEL.sub("", value)
     value = furniture.BYLINE_OTHER_ROLES.sub("", furniture.BYLINE_LEAD.sub("", value))
-    names = [_without_role(_without_date(part)) for part in re.split(r"\s*[;|·•]\s*", value)]
+    names = [_agency(_without_role(_without_date(part))) for part in re.split(r"\s*[;|·•]\s*", value)]
     names = [name for name in names if _is_name(name) and (not found_in_text or _looks_like_names(name))]
     return ("; ".join(names) if len(names) > 1 else names[0]) if names else None
+
+
+def _agency(name: str) -> str:
+    """An agency's desk is the agency: "Reuters Staff" -> "Reuters" (a desk is no byline, but
+    the agency that wrote the story is)."""
+    words = name.split()
+    for cut in range(len(words) - 1, 0, -1):
+        head, rest = " ".join(words[:cut]), words[cut:]
+        if head.casefold() in furniture.AGENCIES and all(w.casefold() in furniture.AGENCY_DESK_WORDS for w in rest):
+            return head
+    return name
 
 
 def _without_role(name: str) -> str:
