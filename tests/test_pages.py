@@ -270,6 +270,9 @@ def test_a_label_and_a_link_is_another_page_but_a_bare_link_is_kept():
         # a title part that is a word of the host, and the rest a single word: kept whole
         ('<title>Ferry - Isla</title><link rel="canonical" href="https://ferry.example/june">', "Ferry - Isla"),
         ("<title>Ferry time­table changes in June</title>", "Ferry timetable changes in June"),
+        ('<title>Ferry-Timetable | isla-news.example | Your island paper</title>'
+         '<link rel="canonical" href="https://www.isla-news.example/ferry">', "Ferry-Timetable"),
+        ("<title>Ferry timetable changes in June • Isla</title>", "Ferry timetable changes in June"),
     ],
 )
 def test_the_sites_name_as_its_host_spells_it_is_cut_from_the_title(tmp_path: Path, head: str, title: str):

@@ -58,7 +58,7 @@ TITLE_PART_MIN_WORDS = 2
 # A part of a title that is a name in the page's host ("BMAS" on www.bmas.de) is the site's,
 # when that name has at least this many characters (a shorter one may be any word).
 HOST_LABEL_MIN_CHARS = 3
-TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " » ", " « ", " · ", " / ", "-", "：", "｜", "_")
+TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " » ", " « ", " · ", " • ", " / ", "-", "：", "｜", "_")
 
 # A caption that is only a credit ("Foto: Name", "Credit: Agency").
 CREDIT_ONLY = re.compile(

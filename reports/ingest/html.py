@@ -430,28 +430,35 @@ def _title(tree: object, found: object) -> str | None:
 
 
 def _host_labels(tree: object, *sites: str | None) -> frozenset[str]:
-    """The names in the page's host ("bmas" in www.bmas.de), from its address (canonical link,
-    og:url) or a site name written as a host; the top-level domain and "www" aside."""
+    """The names in the page's host, squashed: "bmas" and "bmasde" for www.bmas.de, from its
+    address (canonical link, og:url) or a site name written as a host; "www" aside."""
     from urllib.parse import urlsplit
 
     hosts = [s for s in sites if s and " " not in s.strip() and "." in s]
     for xpath in ("//link[@rel='canonical']/@href", "//meta[@property='og:url']/@content"):
         hosts += [urlsplit(str(v).strip()).hostname or "" for v in tree.xpath(xpath)]  # type: ignore[attr-defined]
-    labels = {label for host in hosts for label in host.casefold().split(".")[:-1]}
-    return frozenset(label for label in labels if len(label) >= furniture.HOST_LABEL_MIN_CHARS and label != "www")
+    hosts = [host.casefold().removeprefix("www.") for host in hosts if host]
+    labels = {label for host in hosts for label in host.split(".")[:-1]} | set(hosts)
+    return frozenset(filter(lambda label: len(label) >= furniture.HOST_LABEL_MIN_CHARS, map(_squashed, labels)))
+
+
+def _squashed(text: str) -> str:
+    return re.sub(r"[\W_]", "", _folded(text))
 
 
 def _strip_host_label(title: str, labels: frozenset[str]) -> str:
-    """Cut a leading or trailing part that is a name of the site's host: "BMAS - Headline"."""
+    """Cut a part that names the site's host, and what is on its far side: "BMAS - Headline",
+    "Headline | site.ch | The site's motto"."""
     for separator in furniture.TITLE_SEPARATORS:
         if separator == separator.strip() or separator not in title:
             continue  # an unspaced "-" joins words
         parts = [p.strip() for p in title.split(separator)]
-        rest_head, rest_tail = separator.join(parts[1:]), separator.join(parts[:-1])
-        if _folded(parts[0]).replace(" ", "") in labels and len(rest_head.split()) >= furniture.TITLE_PART_MIN_WORDS:
-            return rest_head
-        if _folded(parts[-1]).replace(" ", "") in labels and len(rest_tail.split()) >= furniture.TITLE_PART_MIN_WORDS:
-            return rest_tail
+        for index, part in enumerate(parts):
+            if _squashed(part) not in labels:
+                continue
+            rest = parts[index + 1:] if index == 0 else parts[:index]  # the headline comes first
+            if len(_folded(" ".join(rest)).split()) >= furniture.TITLE_PART_MIN_WORDS:
+                return separator.join(rest)
     return title
 
 
