@@ -32,6 +32,9 @@ class Article:
     author: str | None = None  # byline, when the format carries one (HTML, e-mail)
     language: str | None = None  # as the source declares it ("fr-FR", <html lang>), else None
     standfirst: str | None = None  # the line under the headline a page declares; not in `text`
+    # Posts the page embeds (a tweet, an Instagram post): their text stays in `text` (the
+    # article quotes them), but none of it is the article's own prose for a summary.
+    embeds: tuple[str, ...] = ()
 
 
 QuoteKind = Literal["full", "partial", "scare"]

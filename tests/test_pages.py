@@ -169,10 +169,32 @@ def test_a_recipes_fractions_are_not_a_gallery():
         ("S Sky", None),
         ("Posted by Widget Developers", None),
         ("Gadget Contributors", None),
+        ("Author: Jane Doe", "Jane Doe"),
+        ("By Jane Doe @janedoe", "Jane Doe"),
+        ("By Reuters Staff", "Reuters"),
+        ("By Associated Press Wire", "Associated Press"),
+        ("View all posts by Jane Doe", "Jane Doe"),
+        ("More stories from Jane Doe", "Jane Doe"),
+        ("Jane Doe jane.doe@example.org", "Jane Doe"),
+        ("Auteur : Jane Doe", "Jane Doe"),
+        ("Veröffentlicht von Jane Doe", "Jane Doe"),
+        ("Redacción", None),
+        ("Agencies", None),
+        ("Letters To The Editor", None),
     ],
 )
 def test_a_byline_is_the_writers_names_or_an_agency(written: str, byline: str | None):
     assert html._names(written, True) == byline
+
+
+@pytest.mark.parametrize(
+    ("declared", "byline"),
+    [("Author: Jane Doe", "Jane Doe"), ("publisher", None), ("Redacción", None), ("Agencies", None),
+     ("Letters To The Editor", None), ("jane.doe", None), ("Jane Doe", "Jane Doe"), ("史蒂文 (steven)", "史蒂文 (steven)")],
+)
+def test_a_declared_author_is_names_never_a_role_or_a_desk(declared: str, byline: str | None):
+    """<meta name="author"> is trusted as names, but not when it holds a role or a desk."""
+    assert html._names(declared, False) == byline
 
 
 MENU_PAGE = """<html><head><title>Council changes the ferry timetable</title></head><body>
@@ -239,6 +261,28 @@ def test_a_label_and_a_link_is_another_page_but_a_bare_link_is_kept():
 
 
 @pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        ('<title>ISLA - Ferry timetable changes in June</title><link rel="canonical" href="https://www.isla.example/ferry">',
+         "Ferry timetable changes in June"),
+        ('<meta property="og:site_name" content="www.isla.example"><title>Ferry timetable changes in June | ISLA</title>',
+         "Ferry timetable changes in June"),
+        # a title part that is a word of the host, and the rest a single word: kept whole
+        ('<title>Ferry - Isla</title><link rel="canonical" href="https://ferry.example/june">', "Ferry - Isla"),
+        ("<title>Ferry time­table changes in June</title>", "Ferry timetable changes in June"),
+        ('<title>Ferry-Timetable | isla-news.example | Your island paper</title>'
+         '<link rel="canonical" href="https://www.isla-news.example/ferry">', "Ferry-Timetable"),
+        ("<title>Ferry timetable changes in June • Isla</title>", "Ferry timetable changes in June"),
+    ],
+)
+def test_the_sites_name_as_its_host_spells_it_is_cut_from_the_title(tmp_path: Path, head: str, title: str):
+    page = RELATED_AUTHOR_PAGE.replace("<head><title>Ferry timetable changes in June</title>", f"<head>{head}")
+    page = page.replace("<h1>Ferry timetable changes in June</h1>", "")
+    article = next(iter(html.read(tmp_path / "p.html", page.encode(), "p.html")))
+    assert article.title == title
+
+
+@pytest.mark.parametrize(
     ("head", "h1", "title"),
     [
         ("<title>Neu - Ferry timetable changes in June - Vorstellung</title>", "<h1>Ferry timetable changes in June</h1>",
@@ -300,3 +344,55 @@ def test_the_pages_one_article_is_never_inside_a_pruned_block():
 def test_the_headline_with_soft_hyphens_is_not_the_bodys_first_line():
     body = html._body("Ferry time\u00adtable changes\nThe council voted on Tuesday.", "Ferry timetable changes", None)
     assert body == "The council voted on Tuesday."
+
+
+TWEET_PAGE = """<html><head><title>Ferry timetable changes in June</title></head><body><article>
+<h1>Ferry timetable changes in June</h1>
+<blockquote class="twitter-tweet"><p>The morning ferry is leaving earlier from the first of June,
+and the islanders are really not happy about it at all.</p>&mdash; Island Watcher (@watcher)
+<a href="https://twitter.com/watcher/status/1">May 2, 2026</a></blockquote>
+<p>The council voted on Tuesday to change the ferry timetable from the first of June, after a long
+consultation with the islanders who use the morning crossing to reach work on the mainland.</p>
+<p>The first ferry will leave half an hour earlier, and a late crossing is added on Fridays, the
+council said, while fares stay as they were for at least another year.</p>
+<p>The harbour master said the new timetable had been agreed with the crews, who asked for the
+change last winter when the morning crossing was often late.</p></article></body></html>"""
+
+
+def test_an_embedded_tweet_stays_in_the_text_but_is_no_summary_sentence(tmp_path: Path):
+    """The article quotes the tweet (its text stays), but a summary sentence from it would be
+    another writer's words shown as the article's own."""
+    article = next(iter(html.read(tmp_path / "p.html", TWEET_PAGE.encode(), "p.html")))
+    assert "islanders are really not happy" in article.text
+    assert any("islanders are really not happy" in post for post in article.embeds)
+    summary = analyze(article).summary
+    assert summary and not any("not happy" in sentence for sentence in summary)
+
+
+FORMULA_PAGE = """<html><head><title>Ferry fares and the square root</title></head><body><article>
+<h1>Ferry fares and the square root</h1>
+<p>The council voted on Tuesday to change the ferry timetable from the first of June, after a long
+consultation with the islanders who use the morning crossing to reach work on the mainland.</p>
+<p>The new fare for a crossing is <mjx-container class="MathJax" jax="CHTML"><mjx-math aria-hidden="true">
+<mjx-mi>f</mjx-mi></mjx-math><mjx-assistive-mml><math><mi>f</mi><mo>=</mo><msqrt><mi>d</mi></msqrt></math>
+</mjx-assistive-mml></mjx-container>, where the distance is counted in nautical miles from the pier.</p>
+<p>The first ferry will leave half an hour earlier, and a late crossing is added on Fridays, the
+council said, while fares stay as they were for at least another year.</p></article></body></html>"""
+
+
+def test_an_inline_formula_is_marked_where_it_stood_and_its_sentence_is_no_summary_sentence(tmp_path: Path):
+    """No extraction reads a formula: cut out, its sentence reads wrong ("The new fare for a
+    crossing is , where ..."); marked, a reader sees something stands there."""
+    article = next(iter(html.read(tmp_path / "p.html", FORMULA_PAGE.encode(), "p.html")))
+    assert "The new fare for a crossing is \u22ef, where the distance" in article.text
+    summary = analyze(article, sentences=3).summary
+    assert len(summary) == 2 and not any("fare for a crossing" in sentence for sentence in summary)
+
+
+def test_a_parsely_author_is_a_declared_author_before_the_pages_byline_element(tmp_path: Path):
+    """Readability's order: the author a page declares (here Parse.ly's meta) before the text
+    of an element named "byline"."""
+    page = RELATED_AUTHOR_PAGE.replace("<head>", '<head><meta name="parsely-author" content="Jane Doe">')
+    page = page.replace("Our Island Staff", "By John Roe")
+    article = next(iter(html.read(tmp_path / "p.html", page.encode(), "p.html")))
+    assert article.author == "Jane Doe"

@@ -29,7 +29,7 @@ def analyze(article: Article, sentences: int = 3, configured_language: str | Non
     if not doc.sentences:
         raise AnalysisError("no sentences in the article text")
     title = article.title or headline(doc)
-    chosen = _stage("summary", summary.select, doc, sentences, summary.DEFAULT, article.title)
+    chosen = _stage("summary", summary.select, doc, sentences, summary.DEFAULT, article.title, article.embeds)
     return Analysis(
         id=article.id,
         source=article.source,

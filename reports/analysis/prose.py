@@ -1,10 +1,11 @@
 """The prose gate: a summary sentence is a sentence of running text, never the page around it.
 
 A sentence is turned away (with the reason) when it is the headline again (compared after
-unescaping entities and folding case and punctuation), markup or a raw entity, a list of `|` or `·` separated items, too
-short to be a sentence, a Title Case run (a headline or a menu), a timestamp or dateline, a photo
-credit, an author's biography, or (in English) has no finite verb. The word lists are data,
-`prose.json` beside this file; this module only applies them.
+unescaping entities and folding case and punctuation), markup or a raw entity, a sentence a
+formula was cut out of (the page's inline formula, marked where it stood), a list of `|` or `·`
+separated items, too short to be a sentence, a Title Case run (a headline or a menu), a
+timestamp or dateline, a photo credit, an author's biography, or (in English) has no finite
+verb. The word lists are data, `prose.json` beside this file; this module only applies them.
 """
 
 from __future__ import annotations
@@ -53,6 +54,8 @@ def refusal(sentence: str, headline: str | None = None) -> str | None:
     data = _data()
     if MARKUP.search(sentence):
         return "markup or a raw entity"
+    if any(mark in sentence for mark in data["formula_marks"]):
+        return "a formula cut out of it"
     if headline and _same_as(sentence, headline):
         return "the headline again"
     if _LIST.search(sentence):

@@ -108,6 +108,7 @@ _DANGLING = re.compile(
       | (?:this|that|these|those)(?!\ (?:week|weekend|month|year|season|morning|afternoon|evening|time)\b)
       | in\ addition|as\ a\ result|for\ example|for\ instance|on\ the\ other\ hand|in\ contrast
       | by\ contrast|even\ so|at\ the\ same\ time|in\ turn|after\ that|the\ latter|the\ former
+      | as\ you\ (?:can\ )?see|as\ (?:shown|seen)\ above
     )\b(?!\s*[-–—])""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -157,20 +158,23 @@ def summarize_indices(doc: Document, chosen: list[int] | tuple[int, ...]) -> tup
     return tuple(_strip_dateline(doc.sentences[i].text) for i in chosen)
 
 
-def select(doc: Document, sentences: int = 3, weights: Weights = DEFAULT, title: str | None = None) -> list[int]:
+def select(doc: Document, sentences: int = 3, weights: Weights = DEFAULT, title: str | None = None,
+           embeds: tuple[str, ...] = ()) -> list[int]:
     """Indices into doc.sentences of the summary, in article order. Only sentences of running
     text are chosen (`prose.refusal`): a page's furniture is never a summary sentence, even
-    when that leaves the summary short."""
+    when that leaves the summary short. Nor is a sentence of a post the page embeds (`embeds`,
+    a tweet's text): the article quotes it, it is not the article's own prose."""
     if sentences <= 0 or not doc.sentences:
         return []
     stories: list[list[int]] = [[] for _ in range(doc.stories)]
     for index, sentence in enumerate(doc.sentences):
         stories[sentence.story].append(index)
     stories = [s for s in stories if s]
+    embedded = tuple(f" {prose.fold(text)} " for text in embeds)
     chosen: list[int] = []
     for members, budget in zip(stories, _allocate(sentences, [len(s) for s in stories])):
         if budget:
-            chosen.extend(_select_story(doc, members, budget, weights, title))
+            chosen.extend(_select_story(doc, members, budget, weights, title, embedded))
     return sorted(chosen)
 
 
@@ -193,7 +197,8 @@ def _allocate(budget: int, sizes: list[int]) -> list[int]:
     return shares
 
 
-def _select_story(doc: Document, members: list[int], budget: int, w: Weights, title: str | None = None) -> list[int]:
+def _select_story(doc: Document, members: list[int], budget: int, w: Weights, title: str | None = None,
+                  embedded: tuple[str, ...] = ()) -> list[int]:
     items = _items(doc, members, w)
     centroid: dict[str, float] = {}  # Counter.update's sums, in its order, without its per-call cost
     for item in items:
@@ -218,9 +223,17 @@ def _select_story(doc: Document, members: list[int], budget: int, w: Weights, ti
             - _form_penalty(sentence.text, item.length, w)
             - (_BOILERPLATE_PENALTY if dangles and item.rank == 0 else 0.0)
         )
-        if prose.refusal(_strip_dateline(sentence.text), title) is not None:
+        if prose.refusal(_strip_dateline(sentence.text), title) is not None or _embedded(sentence.text, embedded):
             item.base = -math.inf  # never chosen, nor a chain that needs it
     return _greedy(items, budget, w)
+
+
+def _embedded(sentence: str, embedded: tuple[str, ...]) -> bool:
+    """The sentence is words of an embedded post (`embedded`: each folded, space-padded)."""
+    if not embedded:
+        return False
+    folded = prose.fold(sentence)
+    return bool(folded) and any(f" {folded} " in post for post in embedded)
 
 
 def _items(doc: Document, members: list[int], w: Weights) -> list[_Item]:

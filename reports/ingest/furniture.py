@@ -55,7 +55,10 @@ REPEATED_MAX_WORDS = 15
 # A part of a <title> between separators is the headline when the page's <h1> shows it and it
 # has at least this many words (a one-word <h1> is a section's name: "Blog").
 TITLE_PART_MIN_WORDS = 2
-TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " » ", " « ", " · ", " / ", "-", "：", "｜", "_")
+# A part of a title that is a name in the page's host ("BMAS" on www.bmas.de) is the site's,
+# when that name has at least this many characters (a shorter one may be any word).
+HOST_LABEL_MIN_CHARS = 3
+TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " » ", " « ", " · ", " • ", " / ", "-", "：", "｜", "_")
 
 # A caption that is only a credit ("Foto: Name", "Credit: Agency").
 CREDIT_ONLY = re.compile(
@@ -150,8 +153,51 @@ TEXT_BLOCK_TAGS = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "fig
 LINE_TAGS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "a", "span", "div", "td", "dd", "dt", "blockquote", "figcaption", "strong", "b", "em")
 
 
+# A post of another site embedded in the article (the markup the platforms' embed codes write):
+# its text is kept in the article, which quotes it, but it is never a summary sentence.
+EMBED_XPATH = (
+    "//blockquote[contains(@class, 'twitter-tweet') or contains(@class, 'twitter-video')"
+    " or contains(@class, 'instagram-media') or contains(@class, 'tiktok-embed')"
+    " or contains(@class, 'bluesky-embed') or contains(@class, 'fb-xfbml-parse-ignore')"
+    " or contains(@class, 'reddit-embed-bq') or contains(@class, 'threads-post')]"
+)
+
+
+# A formula set in a line of text (MathJax, KaTeX, MathML): no text extraction reads it, and a
+# sentence with it cut out reads wrong ("When , there are two solutions to and they are"). It
+# is written as FORMULA_MARK instead, so a reader sees that something stands there and the
+# summary's prose gate (prose.json "formula_marks") keeps such a sentence out. A formula set
+# apart as a block of its own leaves no hole in a sentence and is dropped as before.
+FORMULA_XPATH = (
+    "//mjx-container[not(@display='true')] | //*[contains(concat(' ', @class, ' '), ' katex ')]"
+    "[not(ancestor::*[contains(@class, 'katex-display')])] | //math[not(@display='block')]"
+    "[not(ancestor::mjx-container)][not(ancestor::*[contains(concat(' ', @class, ' '), ' katex ')])]"
+)
+FORMULA_MARK = "\u22ef"
+
+
 # --- Bylines ---------------------------------------------------------------------------------
-BYLINE_LEAD = re.compile(r"^(?:(?:written|posted|reported)\s+)?(?:by|von|por|par|di|door)\s+", re.IGNORECASE)
+# What a page writes before the names: "By", "Written by", "Veröffentlicht von", "Author:", "Auteur :".
+BYLINE_LEAD = re.compile(
+    r"^(?:(?:(?:written|posted|reported|published|geschrieben|veröffentlicht|verfasst|escrito|publicado|publié|écrit|scritto)\s+)?"
+    r"(?:by|von|por|par|di|door)\s+"
+    r"|(?:author|autor|autorin|auteur|autore|autora)(?:\s*:\s*|\s+(?=[A-Z])))",
+    re.IGNORECASE,
+)
+# A way to reach the writer written into the byline ("Jane Doe @janedoe", "Jane Doe
+# jane.doe@example.org", "Email"): taken out, the names are left.
+BYLINE_CONTACT = re.compile(
+    r"(?<!\w)@\w+|\S+@\S+\.\w+|\b(?:e-?mail|twitter|follow on twitter)\s*(?=$|[|·•,;])", re.IGNORECASE
+)
+# A declared author that is none of these: a link, an e-mail address, a number, a desk or a
+# role ("publisher", "Redacción", "Agencies", "Letters to the Editor"), a photo credit.
+BYLINE_NOT_A_NAME = re.compile(
+    r"https?:|www\.|@|\.(?:com|org|net|de)\b|\d{3,}"
+    r"|\b(?:desk|staff|redaktion|redacción|rédaction|redazione|redação|newsroom|editorial|print|admin|publisher"
+    r"|agencies|agenturen|agencias|letters)\b"
+    r"|\b(?:photo|foto|credit|getty|image)s?\b",
+    re.IGNORECASE,
+)
 # Words of a date after the names ("By CBS News February", "Jane Doe, 22 Dec 2016 | Updated 3 pm"):
 # cut from the end of a byline, with any number ("22", "2016", "3:45").
 BYLINE_DATE_WORDS = frozenset({
@@ -166,6 +212,14 @@ AGENCIES = frozenset({
     "deutsche presse-agentur", "efe", "ansa", "bloomberg", "press association", "pa", "upi", "xinhua",
     "kyodo", "yonhap", "tass", "aap", "cnn", "bbc news",
 })
+# Words after an agency's name that make it the agency's desk ("Reuters Staff", "AP Wire").
+AGENCY_DESK_WORDS = frozenset({"staff", "wire", "wires", "desk", "newsroom", "service", "news", "reporters", "writers", "redaktion", "redacción"})
+# "View all posts by Jane Doe", "More stories from Jane Doe": the label of the link to the
+# writer's page; the names follow it.
+BYLINE_LINK_LABEL = re.compile(
+    r"^(?:(?:view|see|read|more)\s+)?(?:all\s+|more\s+)?(?:posts|articles|stories|entries|beiträge|artikel)\s+(?:by|from|von)\s+",
+    re.IGNORECASE,
+)
 NAME_PARTICLES = frozenset({"van", "von", "der", "de", "da", "del", "della", "di", "du", "la", "le", "bin", "al", "el", "ibn", "ter", "den", "dos", "das", "y"})
 # Capitalised words that are never part of a person's name in a byline.
 NOT_NAME_WORDS = frozenset({

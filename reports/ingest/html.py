@@ -74,8 +74,10 @@ def parse(html: str, *, article_id: str, source: str, content_hash: str = "") ->
         raise ReadError("not an HTML page (nothing to parse)")
     caption, credit = _caption(tree)
     links = _link_share(tree)  # of the page as served: pruning drops the link lists it counts
+    embeds = _embeds(tree)
     site_lines = prune.prune(tree)
     _mark_story_breaks(tree)
+    _mark_formulas(tree)
     found = _extract(tree)
     title = _title(tree, found)
     body = _body(found.text, title, caption, site_lines) if found else ""
@@ -85,6 +87,7 @@ def parse(html: str, *, article_id: str, source: str, content_hash: str = "") ->
         # tips it into a menu. The page as served is read instead (hidden text and all).
         tree = trafilatura.load_html(html)
         _mark_story_breaks(tree)
+        _mark_formulas(tree)
         found = _extract(tree)
         body = _body(found.text, title, caption) if found else ""
         body, standfirst = _standfirst(body, _structured(tree).get("description"))
@@ -93,6 +96,7 @@ def parse(html: str, *, article_id: str, source: str, content_hash: str = "") ->
         # else): its recall pass weighs more of the page (as served; the site's lines still go)
         tree = trafilatura.load_html(html)
         _mark_story_breaks(tree)
+        _mark_formulas(tree)
         found = _extract(tree, favor_recall=True)
         body = _body(found.text, title, caption, site_lines) if found else ""
         body, standfirst = _standfirst(body, _structured(tree).get("description"))
@@ -118,7 +122,14 @@ def parse(html: str, *, article_id: str, source: str, content_hash: str = "") ->
         author=_byline(tree, found.author),
         language=_declared_language(tree),
         standfirst=standfirst,
+        embeds=embeds,
     )
+
+
+def _embeds(tree: object) -> tuple[str, ...]:
+    """The text of each post of another site the page embeds (a tweet, an Instagram post)."""
+    texts = (" ".join(_unescape(" ".join(e.itertext())).split()) for e in tree.xpath(furniture.EMBED_XPATH))  # type: ignore[attr-defined]
+    return tuple(text for text in texts if text)
 
 
 def _declared_language(tree: object) -> str | None:
@@ -260,6 +271,7 @@ def _structured(tree: object) -> dict[str, str]:
         ("article_author", "//meta[@property='article:author']/@content"),
         ("site", "//meta[@property='og:site_name']/@content"),
         ("meta_author", "//meta[@name='author']/@content"),
+        ("parsely_author", "//meta[@name='parsely-author']/@content"),
         ("title_tag", "//title/text()"),
     ):
         values = tree.xpath(xpath)  # type: ignore[attr-defined]
@@ -296,25 +308,24 @@ def _ld_name(value: object) -> str | None:
     return None
 
 
-_NOT_A_NAME = re.compile(
-    r"https?:|www\.|@|\.(?:com|org|net|de)\b|\d{3,}|\b(?:desk|staff|redaktion|newsroom|editorial|print|admin)\b"
-    r"|\b(?:photo|foto|credit|getty|image)s?\b",
-    re.IGNORECASE,
-)
-
-
 def _is_name(value: str) -> bool:
+    """Not a link, a desk or a role; and written as names are: a login ("karstenruppert",
+    "jane.doe"), all in lower case, is not one (a name in a script without case may be)."""
     value = value.strip()
-    return 2 <= len(value) <= 80 and not _NOT_A_NAME.search(value)
+    letters = [c for c in value if c.isalpha()]
+    login = bool(letters) and all(c.islower() for c in letters)  # a script without case is not one
+    return 2 <= len(value) <= 80 and not login and not furniture.BYLINE_NOT_A_NAME.search(value)
 
 
 def _byline(tree: object, extracted: str | None) -> str | None:
-    """The page's declared author (JSON-LD, Dublin Core, <meta name=author>, article:author),
-    else the page's byline element (not one inside a block of the site: a related story's
-    author), else trafilatura's, when it looks like people's names; never a link, a date or a desk.
-    A date fragment after the names ("By CBS News February") is cut."""
+    """The page's declared author (JSON-LD, Dublin Core, <meta name=author>, Parse.ly's,
+    article:author: Readability's order), else the page's byline element (not one inside a
+    block of the site: a related story's author), else trafilatura's, when it looks like
+    people's names; never a link, a date or a desk. A date fragment after the names ("By CBS
+    News February") and a handle or an e-mail address ("@janedoe") are cut."""
     data = _structured(tree)
-    declared = (data.get("author"), data.get("dc_creator"), data.get("meta_author"), data.get("article_author"))
+    declared = (data.get("author"), data.get("dc_creator"), data.get("meta_author"), data.get("parsely_author"),
+                data.get("article_author"))
     for value in declared:
         names = _names(value, False)
         if names:
@@ -333,10 +344,23 @@ def _names(value: str | None, found_in_text: bool) -> str | None:
     value = _clean(value)
     if not value:
         return None
+    value = " ".join(furniture.BYLINE_CONTACT.sub(" ", value).split())
+    value = furniture.BYLINE_LINK_LABEL.sub("", value)
     value = furniture.BYLINE_OTHER_ROLES.sub("", furniture.BYLINE_LEAD.sub("", value))
-    names = [_without_role(_without_date(part)) for part in re.split(r"\s*[;|·•]\s*", value)]
+    names = [_agency(_without_role(_without_date(part))) for part in re.split(r"\s*[;|·•]\s*", value)]
     names = [name for name in names if _is_name(name) and (not found_in_text or _looks_like_names(name))]
     return ("; ".join(names) if len(names) > 1 else names[0]) if names else None
+
+
+def _agency(name: str) -> str:
+    """An agency's desk is the agency: "Reuters Staff" -> "Reuters" (a desk is no byline, but
+    the agency that wrote the story is)."""
+    words = name.split()
+    for cut in range(len(words) - 1, 0, -1):
+        head, rest = " ".join(words[:cut]), words[cut:]
+        if head.casefold() in furniture.AGENCIES and all(w.casefold() in furniture.AGENCY_DESK_WORDS for w in rest):
+            return head
+    return name
 
 
 def _without_role(name: str) -> str:
@@ -380,11 +404,13 @@ def _title(tree: object, found: object) -> str | None:
     """The headline. Of the titles the page declares (JSON-LD headline, Dublin Core, og:title,
     twitter:title, <title>), the one its <h1> shows, if any (a social title may differ from the
     page's own); else the first of them; trafilatura's last (it may take any <h1>: the site's
-    "About me"). Site tails cut."""
+    "About me"). Site tails cut, and the site's name where its host spells it ("BMAS - ..."
+    on www.bmas.de); invisible characters (soft hyphens) taken out."""
     data = _structured(tree)
     sites = (data.get("site"), getattr(found, "sitename", None))
+    labels = _host_labels(tree, *sites)
     declared = [
-        _strip_site(value, *sites)
+        _INVISIBLE.sub("", _strip_host_label(_strip_site(value, *sites), labels))
         for value in map(_clean, (data.get("headline"), data.get("dc_title"), data.get("og_title"),
                                   data.get("twitter_title"), data.get("title_tag")))
         if value
@@ -400,7 +426,40 @@ def _title(tree: object, found: object) -> str | None:
     if declared:
         return declared[0]
     value = _clean(getattr(found, "title", None))
-    return _strip_site(value, *sites) if value else None
+    return _INVISIBLE.sub("", _strip_host_label(_strip_site(value, *sites), labels)) if value else None
+
+
+def _host_labels(tree: object, *sites: str | None) -> frozenset[str]:
+    """The names in the page's host, squashed: "bmas" and "bmasde" for www.bmas.de, from its
+    address (canonical link, og:url) or a site name written as a host; "www" aside."""
+    from urllib.parse import urlsplit
+
+    hosts = [s for s in sites if s and " " not in s.strip() and "." in s]
+    for xpath in ("//link[@rel='canonical']/@href", "//meta[@property='og:url']/@content"):
+        hosts += [urlsplit(str(v).strip()).hostname or "" for v in tree.xpath(xpath)]  # type: ignore[attr-defined]
+    hosts = [host.casefold().removeprefix("www.") for host in hosts if host]
+    labels = {label for host in hosts for label in host.split(".")[:-1]} | set(hosts)
+    return frozenset(filter(lambda label: len(label) >= furniture.HOST_LABEL_MIN_CHARS, map(_squashed, labels)))
+
+
+def _squashed(text: str) -> str:
+    return re.sub(r"[\W_]", "", _folded(text))
+
+
+def _strip_host_label(title: str, labels: frozenset[str]) -> str:
+    """Cut a part that names the site's host, and what is on its far side: "BMAS - Headline",
+    "Headline | site.ch | The site's motto"."""
+    for separator in furniture.TITLE_SEPARATORS:
+        if separator == separator.strip() or separator not in title:
+            continue  # an unspaced "-" joins words
+        parts = [p.strip() for p in title.split(separator)]
+        for index, part in enumerate(parts):
+            if _squashed(part) not in labels:
+                continue
+            rest = parts[index + 1:] if index == 0 else parts[:index]  # the headline comes first
+            if len(_folded(" ".join(rest)).split()) >= furniture.TITLE_PART_MIN_WORDS:
+                return separator.join(rest)
+    return title
 
 
 def _home_link(heading: object) -> bool:
@@ -501,6 +560,24 @@ def _split_credit(text: str, credit: str | None) -> tuple[str | None, str | None
     return text or None, None
 
 
+def _mark_formulas(tree: object) -> None:
+    """Each formula set in a line of text is written as the formula mark, as text where the
+    formula stood (no element is added: trafilatura would weigh the page's blocks anew)."""
+    for formula in tree.xpath(furniture.FORMULA_XPATH):  # type: ignore[attr-defined]
+        parent = formula.getparent()
+        if parent is None:
+            continue
+        tail = formula.tail or ""
+        mark = f" {furniture.FORMULA_MARK}" + ("" if re.match(r"\s*[,.;:!?)]", tail) else " ")
+        text = mark + (tail.lstrip() if not mark.endswith(" ") else tail)
+        previous = formula.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + text
+        else:
+            parent.text = (parent.text or "") + text
+        parent.remove(formula)
+
+
 def _mark_story_breaks(tree: object) -> None:
     from lxml import etree
 
@@ -568,7 +645,7 @@ def _without_slides(lines: list[str]) -> list[str]:
 
 def _join_broken(lines: list[str]) -> list[str]:
     """Join lines a <div> layout broke inside a sentence: a line ending without a stop, whose
-    next line starts in lower case, continues on that line."""
+    next line starts in lower case (or with a formula), continues on that line."""
     joined: list[str] = []
     for line in lines:
         if (
@@ -576,7 +653,7 @@ def _join_broken(lines: list[str]) -> list[str]:
             and line != _STORY_MARK
             and joined[-1] != _STORY_MARK
             and not re.search(r"[.!?:;\"”’)»。！？]$", joined[-1])
-            and line[:1].islower()
+            and (line[:1].islower() or line.startswith(furniture.FORMULA_MARK))
         ):
             joined[-1] = f"{joined[-1]} {line}"
         else:
