@@ -719,3 +719,14 @@ def test_a_loose_title_before_the_articles_own_words_makes_no_person():
     )
     assert found.get("Ability") != "person" and found.get("Audio") != "person"
     assert found.get("Wesley Clark") == "person"
+
+
+def test_a_lone_name_after_the_arabic_article_is_a_group_unless_a_person_or_place_claims_it():
+    found = _kinds(
+        "The suspects are believed to have links to al-Mundhira. Some of them trained in al-Mundhira "
+        "camps, police said. The radical cleric Hamid al-Karbi condemned the raid, and al-Karbi said more would "
+        "follow. Troops later moved into al-Anbar."
+    )
+    assert found.get("al-Mundhira") == "organisation"
+    assert found.get("Hamid al-Karbi") == "person"
+    assert found.get("al-Anbar") != "organisation"

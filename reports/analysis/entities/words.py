@@ -67,6 +67,7 @@ class _Words:
     deed_verbs: frozenset[str]
     deed_objects: frozenset[str]
     papers: frozenset[str]
+    body_articles: frozenset[str]
 
 
 def _load_words(language: str) -> _Words:
