@@ -730,3 +730,12 @@ def test_a_lone_name_after_the_arabic_article_is_a_group_unless_a_person_or_plac
     assert found.get("al-Mundhira") == "organisation"
     assert found.get("Hamid al-Karbi") == "person"
     assert found.get("al-Anbar") != "organisation"
+
+
+def test_plural_initials_and_a_yearly_gathering_are_no_bodies():
+    found = _kinds(
+        "The VMAs aren't for kids, one parent said. Cyrus sang at the VMAs again this year. "
+        "Delegates gather at yearly COP meetings to haggle, and the WMO said the talks matter."
+    )
+    assert "VMAs" not in found and "COP" not in found
+    assert found.get("WMO") == "organisation"

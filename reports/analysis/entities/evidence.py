@@ -261,6 +261,8 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
             low = before.lower()
             if low in _W.works or (low == "," and before2.rstrip(",").lower() in _W.works):
                 continue  # "her autobiography, Lady Sings the Blues": a work's title, no name
+            if low in _W.event_before:
+                continue  # "yearly COP meetings": an event's name, held again and again
             # "in Bill's yard": the place is the yard; "at Birmingham's NEC" still names a city
             possessed = tokens[j - 1].endswith(_POSSESSIVE) and _place_strength(" ".join(_written(t) for t in tokens[i:j])) < 2
             opponent = scored and i == 0 and _team_object(sentence, start_at)

@@ -22,6 +22,8 @@ from reports.models import EntityKind
 
 
 _ROMAN_NUMERAL = re.compile(r"(?=[IVXLC]{2,}$)C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+# "MPs", "NGOs", "the VMAs": initials in the plural name many of a kind, or an award show, no body.
+_PLURAL_INITIALS = re.compile(r"[A-Z]{2,}s")
 _WEB_SITE = re.compile(r"[a-z0-9][\w\-]*(?:\.[\w\-]+)*\.(?:com|net|org|info|io|co\.uk|gov)")
 
 # Evidence weights: a kind is shown when its evidence reaches _SURE and beats the others clearly.
@@ -208,7 +210,7 @@ def _shape(raw: tuple[str, ...], start: bool) -> tuple | None:
         return None
     keys = [t.rstrip(".").lower() for t in run]
     if (_event(keys) or _people_word(keys) or _people_plural_run(keys) or (len(run) == 1 and _ROMAN_NUMERAL.fullmatch(run[0]))
-            or (len(run) == 1 and keys[0] in _W.lone_events)):  # "the Games get under way"
+            or (len(run) == 1 and (keys[0] in _W.lone_events or _PLURAL_INITIALS.fullmatch(run[0])))):  # "the Games", "the VMAs"
         return None  # "episode VII": a numeral alone is no name
     # A title makes what follows it a person: "French President Emmanuel Macron",
     # "Miami Beach Police Chief Raymond Martinez".

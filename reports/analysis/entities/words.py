@@ -68,6 +68,7 @@ class _Words:
     deed_objects: frozenset[str]
     papers: frozenset[str]
     body_articles: frozenset[str]
+    event_before: frozenset[str]
 
 
 def _load_words(language: str) -> _Words:
