@@ -739,3 +739,14 @@ def test_plural_initials_and_a_yearly_gathering_are_no_bodies():
     )
     assert "VMAs" not in found and "COP" not in found
     assert found.get("WMO") == "organisation"
+
+
+def test_a_bodys_name_by_its_word_before_or_after_it():
+    found = _kinds(
+        "The Trade and Tariffs Ministry said exports rose. Zentrix Motor said profits fell. "
+        "The state-run Norvatek said output rose. Leaders will meet at the G-20 summit next week."
+    )
+    assert found.get("Trade and Tariffs Ministry") == "organisation"  # not "Tariffs Ministry"
+    assert found.get("Zentrix Motor") == "organisation"  # no person that speaks
+    assert found.get("Norvatek") == "organisation"
+    assert found.get("G-20") == "organisation"

@@ -96,7 +96,8 @@ def _joins(first: list[str], word: str, second: list[str]) -> bool:
     # "and": one common noun before (an everyday word or an abstract noun's ending, no name of
     # its own: not "Reuters and Associated Press"), a body's name of two words or more after it
     low = last.lower()
-    return (len(first) == 1 and (_everyday(low) or low.endswith(_ABSTRACT)) and _stem(low) not in _ORG_WORDS
+    alone = len(first) == 1 or (len(first) == 2 and first[0].lower() in _DETERMINERS)  # "The Justice | and | ..."
+    return (alone and (_everyday(low) or low.endswith(_ABSTRACT)) and _stem(low) not in _ORG_WORDS
             and low not in lookup().first_names and len(second) >= 2 and _stem(_written(second[-1])) in _ORG_WORDS)
 
 
