@@ -750,3 +750,14 @@ def test_a_bodys_name_by_its_word_before_or_after_it():
     assert found.get("Zentrix Motor") == "organisation"  # no person that speaks
     assert found.get("Norvatek") == "organisation"
     assert found.get("G-20") == "organisation"
+
+
+def test_a_plural_name_after_the_is_a_group_a_band_or_a_team():
+    found = _kinds(
+        "The Zarvan Tigers rejected the offer. She sang a song of the Velma Chicks. "
+        "Life in the Middle Ages was hard. The Bosnian Serbs refused. He fled to the Florida Keys."
+    )
+    assert found.get("Zarvan Tigers") == "organisation"
+    assert found.get("Velma Chicks") == "organisation"
+    assert "Middle Ages" not in found and "Bosnian Serbs" not in found
+    assert found.get("Florida Keys") != "organisation"

@@ -91,8 +91,10 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
     votes = dict(own)
     if compass and before == "the":
         _add_vote(votes, "place", 2)  # "the West"
+    plural = before == "the" and not inside and not single and not strength and _plural_body(text.lower().split())
     if not votes and not_name:
-        return None
+        # "the Tamil Tigers": a people's word in a group's name, which is no person's
+        return (text, text, {"organisation": 2.0}, False) if plural else None
     if (not votes and text.isupper() and 2 <= len(text) <= 6 and text.isalpha() and not _everyday(text.lower())
             and text.lower() not in _W.not_bodies):  # "SARS", "GDP": no body's initials
         _add_vote(votes, "organisation", 2)
@@ -186,6 +188,9 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
         votes = {kind: weight for kind, weight in votes.items() if kind in ("person", "speaks", "shape")}
     if single and strength < 2 and not compass and "place" in votes and _everyday(text.lower()):
         votes.pop("place")  # "According to Breaking the Silence", "in Reading" (the gazetteer is not sure)
+    if plural and not set(votes) - {"shape", "article", "person", "speaks"}:
+        # "the Tamil Tigers", "the Dixie Chicks": a group, a band, a team (a person takes no "the")
+        votes = {"organisation": 2.0}
     if single and not strength and _article_named(text) and not set(votes) - {"place"} and votes.get("place", 0) < 2:
         votes = {"organisation": 2.0}  # "linked to al-Qaida", "in al-Qaida training camps": a group, no place
     if len(text.split()) > 4 and not votes:
@@ -326,6 +331,18 @@ def _body_named(keys: list[str], first_name: bool) -> bool:
         return False
     head = keys[0]
     return _place_strength(head) >= 2 or (not first_name and (_everyday(head) or _compound(head)))
+
+
+def _plural_body(keys: list[str]) -> bool:
+    """"Tamil Tigers", "Dixie Chicks": two words or more in the plural, no people ("Bosnian Serbs"),
+    no people's word ("Young Democrats"), no time ("the Middle Ages"), no place's parts."""
+    last = keys[-1]
+    if len(keys) < 2 or not last.endswith("s") or last.endswith(("ss", "us", "is")) or len(last) < 4:
+        return False
+    if last in _W.not_body_plurals or _nation_plural(last) or last in _FAITHS or _people_word([last]):
+        return False
+    # "the Florida Keys": a place's parts, named after it
+    return not (_stem(last) in _PLACE_WORDS or _stem(last) in _ORG_WORDS or _place_strength(keys[0]) >= 2)
 
 
 def _article_named(text: str) -> bool:

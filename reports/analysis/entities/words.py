@@ -69,6 +69,7 @@ class _Words:
     papers: frozenset[str]
     body_articles: frozenset[str]
     event_before: frozenset[str]
+    not_body_plurals: frozenset[str]
 
 
 def _load_words(language: str) -> _Words:
