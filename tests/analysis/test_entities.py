@@ -761,3 +761,13 @@ def test_a_plural_name_after_the_is_a_group_a_band_or_a_team():
     assert found.get("Velma Chicks") == "organisation"
     assert "Middle Ages" not in found and "Bosnian Serbs" not in found
     assert found.get("Florida Keys") != "organisation"
+
+
+def test_an_alliance_a_commonwealth_and_a_mission_are_bodies():
+    found = _kinds(
+        "Both were members of the former Zelvan Pact until 1991. The Commonwealth of Free States "
+        "has no future, a minister said. The Regional Relief Mission arrived in May."
+    )
+    assert found.get("Zelvan Pact") == "organisation"
+    assert found.get("Commonwealth of Free States") == "organisation"
+    assert found.get("Regional Relief Mission") == "organisation"
