@@ -771,3 +771,10 @@ def test_an_alliance_a_commonwealth_and_a_mission_are_bodies():
     assert found.get("Zelvan Pact") == "organisation"
     assert found.get("Commonwealth of Free States") == "organisation"
     assert found.get("Regional Relief Mission") == "organisation"
+
+
+def test_a_broadcasters_service_names_the_broadcaster():
+    found = _kinds("A spokesman told ZTV Kanuri service that the reports were wrong. "
+                   "The Easter service was held at noon.")
+    assert found.get("ZTV Kanuri") == "organisation"
+    assert "Easter" not in found

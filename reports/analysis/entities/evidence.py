@@ -326,7 +326,7 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
                 context += ":from"  # "Andreas Seppi of Italy": a player or a delegate and their country
             elif after in _W.event_after:
                 context += ":event"  # "the Sydney International tournament": an event, no body
-            elif after in _MEDIA_AFTER or (j == n and _media_next(sentence, following, after)
+            elif after in _MEDIA_AFTER or (after in _W.services and _named_service(tokens[i:j])) or (j == n and _media_next(sentence, following, after)
                                              and not tokens[j - 1].endswith(_POSSESSIVE)
                                              and not _place_strength(" ".join(_written(t) for t in tokens[i:j]))):
                 context += ":media"  # "Xinhua news agency", "the Bloomberg financial news service"
@@ -376,6 +376,13 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
 
 # What stands between two items of a list: "Turkey, Macedonia and Latvia", "Dawei and Rangoon".
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?")
+
+
+def _named_service(tokens: list[str]) -> bool:
+    """The name before "service" is a broadcaster's: two words or more ("VOA Hausa") or initials
+    ("BBC"), the sentence's "The" aside; not one word ("the Easter service")."""
+    words = [_written(t) for t in tokens if t.lower() not in _DETERMINERS]
+    return len(words) > 1 or (len(words) == 1 and words[0].isupper() and len(words[0]) > 1)
 
 
 def _place_lists(sentence: str, found: list[_Mention], where: list[tuple[int, int]]) -> None:

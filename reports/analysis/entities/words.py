@@ -70,6 +70,7 @@ class _Words:
     body_articles: frozenset[str]
     event_before: frozenset[str]
     not_body_plurals: frozenset[str]
+    services: frozenset[str]
 
 
 def _load_words(language: str) -> _Words:
