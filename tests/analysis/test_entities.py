@@ -735,9 +735,10 @@ def test_a_lone_name_after_the_arabic_article_is_a_group_unless_a_person_or_plac
 def test_plural_initials_and_a_yearly_gathering_are_no_bodies():
     found = _kinds(
         "The VMAs aren't for kids, one parent said. Cyrus sang at the VMAs again this year. "
-        "Delegates gather at yearly COP meetings to haggle, and the WMO said the talks matter."
+        "Delegates gather at yearly COP meetings to haggle, and the WMO said the talks matter. "
+        "She danced on the VMA stage, and VMA highlights of years past were worse."
     )
-    assert "VMAs" not in found and "COP" not in found
+    assert "VMAs" not in found and "COP" not in found and "VMA" not in found
     assert found.get("WMO") == "organisation"
 
 
