@@ -779,3 +779,10 @@ def test_a_broadcasters_service_names_the_broadcaster():
                    "The Easter service was held at noon.")
     assert found.get("ZTV Kanuri") == "organisation"
     assert "Easter" not in found
+
+
+def test_and_joins_an_adjective_after_a_peoples_word_into_a_bodys_name():
+    found = _kinds("Ministers of the European Economic and Trade Council met on Monday. "
+                   "Reuters and Associated Press reported the talks.")
+    assert found.get("European Economic and Trade Council") == "organisation"
+    assert found.get("Reuters") == "organisation" and found.get("Associated Press") == "organisation"

@@ -96,12 +96,15 @@ def _joins(first: list[str], word: str, second: list[str]) -> bool:
     # "and": one common noun before (an everyday word or an abstract noun's ending, no name of
     # its own: not "Reuters and Associated Press"), a body's name of two words or more after it
     low = last.lower()
-    alone = len(first) == 1 or (len(first) == 2 and first[0].lower() in _DETERMINERS)  # "The Justice | and | ..."
+    # "The Trade | and | ...", "European Economic | and | Monetary Union": one common noun after
+    # the sentence's "The", a people's word or a body's first word
+    lead = first[0].lower() if len(first) == 2 else ""
+    alone = len(first) == 1 or lead in _DETERMINERS or lead in _DEMONYMS or lead in _ORG_PREFIXES
     return (alone and (_everyday(low) or low.endswith(_ABSTRACT)) and _stem(low) not in _ORG_WORDS
             and low not in lookup().first_names and len(second) >= 2 and _stem(_written(second[-1])) in _ORG_WORDS)
 
 
-_ABSTRACT = ("tion", "ment", "ance", "ence", "ity", "ing", "ism")
+_ABSTRACT = ("tion", "ment", "ance", "ence", "ity", "ing", "ism", "omic", "ical", "cial", "ural")  # "Economic", "Social"
 # Capitalised only because they open the sentence: "Later John Smith said".
 _OPENERS = (_STOPWORDS | _W.openers) - _TITLES - {"mr", "mrs", "ms", "dr"}
 # One-word runs that are never a name by themselves, skipped before any other look.
