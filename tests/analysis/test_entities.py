@@ -786,3 +786,9 @@ def test_and_joins_an_adjective_after_a_peoples_word_into_a_bodys_name():
                    "Reuters and Associated Press reported the talks.")
     assert found.get("European Economic and Trade Council") == "organisation"
     assert found.get("Reuters") == "organisation" and found.get("Associated Press") == "organisation"
+
+
+def test_a_name_after_a_towns_based_is_a_body():
+    found = _kinds("London-based Zorvexa has called for calm. A London-based analyst, Maria Lopez, said so.")
+    assert found.get("Zorvexa") == "organisation"
+    assert found.get("Maria Lopez") == "person"

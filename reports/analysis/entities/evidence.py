@@ -282,7 +282,8 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
                                                                   or last_after.lower() in _PLACE_AFTER)
                 context = "inthe" if inside and not possessed else "the"  # "in the Florida Keys"
             elif (low in _BODY_BEFORE and before.islower()) or (
-                    low == "," and before2.islower() and before2.rstrip(",") in _BODY_BEFORE):
+                    low == "," and before2.islower() and before2.rstrip(",") in _BODY_BEFORE) or (
+                    before[:1].isupper() and low.endswith(tuple(_W.body_before_endings))):  # "Geneva-based"
                 context = "body"  # "the group Hamas", "energy drink company, Red Bull,"
             elif low in _PLACE_BEFORE or (low == "of" and _stem(before2) in _PLACE_BEFORE):
                 context = "place"  # "the town of Tarmiyah", "the islands of Kos and Astypaleia"

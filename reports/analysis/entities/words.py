@@ -71,6 +71,7 @@ class _Words:
     event_before: frozenset[str]
     not_body_plurals: frozenset[str]
     services: frozenset[str]
+    body_before_endings: frozenset[str]
 
 
 def _load_words(language: str) -> _Words:
