@@ -792,3 +792,11 @@ def test_a_name_after_a_towns_based_is_a_body():
     found = _kinds("London-based Zorvexa has called for calm. A London-based analyst, Maria Lopez, said so.")
     assert found.get("Zorvexa") == "organisation"
     assert found.get("Maria Lopez") == "person"
+
+
+def test_a_state_bodys_name_ends_before_an_unknown_persons_name():
+    found = _kinds("Gunmen killed a senior member of the Transportation Ministry Zorab Yassu and his driver. "
+                   "The Interior Ministry Special Forces moved in.")
+    assert found.get("Transportation Ministry") == "organisation"
+    assert "Transportation Ministry Zorab Yassu" not in found
+    assert found.get("Interior Ministry Special Forces") == "organisation"
