@@ -34,6 +34,9 @@ def _decide(votes: dict[str, float]) -> tuple[EntityKind | None, float]:
     """The kind with the most evidence, and how far it is ahead; None when it is not enough."""
     if not votes:
         return None, 0.0
+    if "arabic" in votes:  # a lone name after the Arabic article: a body's evidence (`_article_named`)
+        votes = dict(votes)
+        _add_vote(votes, "organisation", votes.pop("arabic"))
     if "shape" in votes or "speaks" in votes or "article" in votes:
         votes = dict(votes)
         shape = votes.pop("shape", 0.0)
@@ -192,7 +195,9 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
         # "the Tamil Tigers", "the Dixie Chicks": a group, a band, a team (a person takes no "the")
         votes = {"organisation": 2.0}
     if single and not strength and _article_named(text) and not set(votes) - {"place"} and votes.get("place", 0) < 2:
-        votes = {"organisation": 2.0}  # "linked to al-Qaida", "in al-Qaida training camps": a group, no place
+        # "linked to al-Qaida", "in al-Qaida training camps": a group, no place, unless the article
+        # names a person or a body with it as the last word ("Bashar al-Assad"; see grouping.py)
+        votes = {"arabic": 2.0}
     if len(text.split()) > 4 and not votes:
         return None
     return text, text, votes, start and single
