@@ -758,11 +758,12 @@ def test_a_bodys_name_by_its_word_before_or_after_it():
 
 def test_a_plural_name_after_the_is_a_group_a_band_or_a_team():
     found = _kinds(
-        "The Zarvan Tigers rejected the offer. She sang a song of the Velma Chicks. "
+        "The Zarvan Tigers rejected the offer. She sang a song of the Velma Chicks. The Rev. Markel Hutchins spoke. "
         "Life in the Middle Ages was hard. The Bosnian Serbs refused. He fled to the Florida Keys."
     )
     assert found.get("Zarvan Tigers") == "organisation"
     assert found.get("Velma Chicks") == "organisation"
+    assert found.get("Markel Hutchins") != "organisation" and found.get("Rev. Markel Hutchins") != "organisation"
     assert "Middle Ages" not in found and "Bosnian Serbs" not in found
     assert found.get("Florida Keys") != "organisation"
 
@@ -803,3 +804,12 @@ def test_a_state_bodys_name_ends_before_an_unknown_persons_name():
     assert found.get("Transportation Ministry") == "organisation"
     assert "Transportation Ministry Zorab Yassu" not in found
     assert found.get("Interior Ministry Special Forces") == "organisation"
+
+
+def test_cues_of_a_body_that_do_not_reach_a_word_in_lower_case_or_a_possessive():
+    found = _kinds("At a Zendix summit in California he spoke. You can watch mobile TV services now. "
+                   "Customers of the state-owned People's Bank's branches fled. He visited the Twin "
+                   "Towers. She toured the Northern Woods with the Korean Workers.")
+    assert "Zendix" not in found and "TV" not in found and "People" not in found
+    # a plural after "the" that is a place's parts, a people or a place named after a place's word
+    assert not any(found.get(n) == "organisation" for n in ("Twin Towers", "Northern Woods", "Korean Workers"))

@@ -284,7 +284,9 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
             elif (low in _BODY_BEFORE and before.islower()) or (
                     low == "," and before2.islower() and before2.rstrip(",") in _BODY_BEFORE) or (
                     before[:1].isupper() and low.endswith(tuple(_W.body_before_endings))):  # "Geneva-based"
-                context = "body"  # "the group Hamas", "energy drink company, Red Bull,"
+                # "the group Hamas", "energy drink company, Red Bull,"; not "the state-owned People's
+                # Bank's": the body is the whole, not its possessive first word
+                context = "" if tokens[j - 1].endswith(_POSSESSIVE) and j < n else "body"
             elif low in _PLACE_BEFORE or (low == "of" and _stem(before2) in _PLACE_BEFORE):
                 context = "place"  # "the town of Tarmiyah", "the islands of Kos and Astypaleia"
                 listed_after = match.end()
@@ -318,7 +320,8 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
                 context += ":said"
             elif after in _W.staff_after and not (start_at == 0 and n == 1):
                 context += ":staff"  # "the two Deutsche Welle journalists"
-            elif after in _MEMBERS_AFTER or after == _BODY_APPOSITION or (after in _W.body_after and not (start_at == 0 and n == 1)):
+            elif after in _MEMBERS_AFTER or after == _BODY_APPOSITION or (after in _W.body_after and not (start_at == 0 and n == 1)) or (
+                    after in _W.summits and _named_service(tokens[i:j]) and _written(tokens[j - 1]).isupper()):  # "the G-8 summit"
                 # "Hamas militants"; not "Telecoms firm ...", "Record company ...": a sentence's capital
                 context += ":members"
             elif after in _PLACE_AFTER:
@@ -383,6 +386,8 @@ def _named_service(tokens: list[str]) -> bool:
     """The name before "service" is a broadcaster's: two words or more ("VOA Hausa") or initials
     ("BBC"), the sentence's "The" aside; not one word ("the Easter service")."""
     words = [_written(t) for t in tokens if t.lower() not in _DETERMINERS]
+    if len(words) == 1 and words[0].lower() in _W.not_bodies:
+        return False  # "mobile TV services"
     return len(words) > 1 or (len(words) == 1 and words[0].isupper() and len(words[0]) > 1)
 
 
@@ -438,19 +443,24 @@ def _title_cased(sentence: str, at: int, word: str, common: frozenset[str]) -> b
     return low in _STOPWORDS or low in common or _stem(low) in _ORG_WORDS
 
 
+def _body_votes(votes: dict[str, float]) -> float:
+    """A mention's evidence of a body, the Arabic article's ("al-Qaida") included."""
+    return votes.get("organisation", 0) + votes.get("arabic", 0)
+
+
 def _body_lists(sentence: str, found: list[_Mention], where: list[tuple[int, int]]) -> None:
     """Names in one list with a body are bodies too, when nothing at all is known of them:
     "Hamas and the Popular Resistance Committees said", "department stores Seibu and Sogo".
     A list (as for `_place_lists`) counts when one of its names is a body by its own words and
     each of the others is a body too or shows nothing (no place, person or person's shape)."""
-    if not any(m.votes.get("organisation", 0) >= 2 for m in found) or all(m.votes for m in found):
+    if not any(_body_votes(m.votes) >= 2 for m in found) or all(m.votes for m in found):
         return  # most sentences: no body, or no name without evidence
     runs = _list_runs(sentence, where)
     for run in runs:
         votes = [found[k].votes for k in run]
-        if len(run) < 2 or any(set(v) - {"organisation"} for v in votes):
+        if len(run) < 2 or any(set(v) - {"organisation", "arabic"} for v in votes):
             continue
-        if not any(v.get("organisation", 0) >= 2 for v in votes):
+        if not any(_body_votes(v) >= 2 for v in votes):
             continue
         for k in run:
             mention = found[k]

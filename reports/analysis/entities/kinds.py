@@ -339,15 +339,19 @@ def _body_named(keys: list[str], first_name: bool) -> bool:
 
 
 def _plural_body(keys: list[str]) -> bool:
-    """"Tamil Tigers", "Dixie Chicks": two words or more in the plural, no people ("Bosnian Serbs"),
-    no people's word ("Young Democrats"), no time ("the Middle Ages"), no place's parts."""
+    """"Dixie Chicks", "Stone Roses": two or three words ending in an everyday word's plural (not
+    "the Rev. Markel Hutchins"), no people ("Bosnian Serbs", "French Alps"), no people's word
+    ("Young Democrats"), no time or event (`not_body_plurals`), no place's parts ("the Florida
+    Keys", "the Outer Hebrides") and no "of" ("the Curse of ...": a work's title)."""
     last = keys[-1]
-    if len(keys) < 2 or not last.endswith("s") or last.endswith(("ss", "us", "is")) or len(last) < 4:
+    if not 2 <= len(keys) <= 3 or not last.endswith("s") or last.endswith(("ss", "us", "is")) or len(last) < 4:
         return False
-    if last in _W.not_body_plurals or _nation_plural(last) or last in _FAITHS or _people_word([last]):
+    if last in _W.not_body_plurals or not _everyday(last) or _nation_plural(last) or last in _FAITHS or _people_word([last]):
         return False
-    # "the Florida Keys": a place's parts, named after it
-    return not (_stem(last) in _PLACE_WORDS or _stem(last) in _ORG_WORDS or _place_strength(keys[0]) >= 2)
+    first = keys[0]
+    if first in _W.plural_place_firsts or first in _PLACE_PREFIXES or _demonym(first) or _place_strength(first) >= 2:
+        return False
+    return not (_stem(last) in _PLACE_WORDS or _stem(last) in _ORG_WORDS or any(k in _STOPWORDS or k in _CONNECTORS for k in keys))
 
 
 def _article_named(text: str) -> bool:

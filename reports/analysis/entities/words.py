@@ -72,6 +72,8 @@ class _Words:
     not_body_plurals: frozenset[str]
     services: frozenset[str]
     body_before_endings: frozenset[str]
+    plural_place_firsts: frozenset[str]
+    summits: frozenset[str]
 
 
 def _load_words(language: str) -> _Words:
