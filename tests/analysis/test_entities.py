@@ -793,9 +793,12 @@ def test_and_joins_an_adjective_after_a_peoples_word_into_a_bodys_name():
 
 
 def test_a_name_after_a_towns_based_is_a_body():
-    found = _kinds("London-based Zorvexa has called for calm. A London-based analyst, Maria Lopez, said so.")
+    found = _kinds("London-based Zorvexa has called for calm. A London-based analyst, Maria Lopez, said so. "
+                   "US-based Alistair Cragg and Mark Carroll will run. Sales rose at the Detroit Motor Show.")
     assert found.get("Zorvexa") == "organisation"
     assert found.get("Maria Lopez") == "person"
+    assert found.get("Alistair Cragg") != "organisation"  # a person's name after "-based"
+    assert "Detroit Motor Show" not in found  # a show is an event
 
 
 def test_a_state_bodys_name_ends_before_an_unknown_persons_name():

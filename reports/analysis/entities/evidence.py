@@ -283,7 +283,8 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
                 context = "inthe" if inside and not possessed else "the"  # "in the Florida Keys"
             elif (low in _BODY_BEFORE and before.islower()) or (
                     low == "," and before2.islower() and before2.rstrip(",") in _BODY_BEFORE) or (
-                    before[:1].isupper() and low.endswith(tuple(_W.body_before_endings))):  # "Geneva-based"
+                    before[:1].isupper() and low.endswith(tuple(_W.body_before_endings))  # "Geneva-based"
+                    and not _person_shaped(tokens[i:j])):  # not "US-based Alistair Cragg"
                 # "the group Hamas", "energy drink company, Red Bull,"; not "the state-owned People's
                 # Bank's": the body is the whole, not its possessive first word
                 context = "" if tokens[j - 1].endswith(_POSSESSIVE) and j < n else "body"
@@ -380,6 +381,12 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
 
 # What stands between two items of a list: "Turkey, Macedonia and Latvia", "Dawei and Rangoon".
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?")
+
+
+def _person_shaped(tokens: list[str]) -> bool:
+    """Two or three words of a person's name's shape with no body's word among them."""
+    return 2 <= len(tokens) <= 3 and _looks_like_name([_written(t) for t in tokens]) and not any(
+        _stem(_written(t)) in _ORG_WORDS for t in tokens)
 
 
 def _named_service(tokens: list[str]) -> bool:
