@@ -816,3 +816,9 @@ def test_cues_of_a_body_that_do_not_reach_a_word_in_lower_case_or_a_possessive()
     assert "Zendix" not in found and "TV" not in found and "People" not in found
     # a plural after "the" that is a place's parts, a people or a place named after a place's word
     assert not any(found.get(n) == "organisation" for n in ("Twin Towers", "Northern Woods", "Korean Workers"))
+
+
+def test_a_devices_initials_name_no_body():
+    found = _kinds("The film came out on VHS and later on DVD, the studio said. The WMO said so.")
+    assert "VHS" not in found and "DVD" not in found
+    assert found.get("WMO") == "organisation"
