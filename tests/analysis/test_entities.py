@@ -822,3 +822,12 @@ def test_a_devices_initials_name_no_body():
     found = _kinds("The film came out on VHS and later on DVD, the studio said. The WMO said so.")
     assert "VHS" not in found and "DVD" not in found
     assert found.get("WMO") == "organisation"
+
+
+def test_a_name_that_leads_or_backs_something_is_a_body_unless_a_place_or_people():
+    found = _kinds("The prime minister said his Zorvan-led government will not resign. "
+                   "U.S.-led forces and Saudi-led troops moved in, and Vladimir Petrov-backed rebels "
+                   "fled. Vladimir Petrov said nothing.")
+    assert found.get("Zorvan") == "organisation"
+    assert "U.S." not in found or found["U.S."] == "place"
+    assert found.get("Vladimir Petrov") == "person"

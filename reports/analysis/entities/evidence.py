@@ -230,6 +230,10 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
         n = len(tokens)
         if n == 1:
             if tokens[0].lower() in _SKIP or not _name_token(tokens[0]):
+                leader = _led_by(tokens[0])
+                if leader:  # "his Hamas-led government": the body that leads it
+                    found.append(_Mention(leader, leader, {"organisation": 2.0}, 0))
+                    where.append((-1, -1))
                 continue  # "The", "But", "He": most runs, never a name
             spans: list[tuple[int, int]] | tuple[tuple[int, int], ...] = ((0, 1),)
         else:
@@ -381,6 +385,19 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
 
 # What stands between two items of a list: "Turkey, Macedonia and Latvia", "Dawei and Rangoon".
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?")
+
+
+def _led_by(token: str) -> str:
+    """"Hamas" of "Hamas-led", "Kremlin" of "Kremlin-backed": a one-word name that leads or backs
+    something, when it is no place, people, first name or everyday word ("U.S.-led", "Saudi-led")."""
+    head, _, suffix = token.rpartition("-")
+    if suffix not in _W.led_suffixes or not _name_token(head) or "-" in head or "." in head:
+        return ""
+    key = head.lower()
+    if (_place_strength(head) or _demonym(key) or _adjective_shaped([key]) or _everyday(key) or key in _STOPWORDS
+            or key in lookup().first_names or key in _W.not_bodies):
+        return ""
+    return head
 
 
 def _person_shaped(tokens: list[str]) -> bool:

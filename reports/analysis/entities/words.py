@@ -74,6 +74,7 @@ class _Words:
     body_before_endings: frozenset[str]
     plural_place_firsts: frozenset[str]
     summits: frozenset[str]
+    led_suffixes: frozenset[str]
 
 
 def _load_words(language: str) -> _Words:
