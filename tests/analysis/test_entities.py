@@ -819,8 +819,9 @@ def test_cues_of_a_body_that_do_not_reach_a_word_in_lower_case_or_a_possessive()
 
 
 def test_a_devices_initials_name_no_body():
-    found = _kinds("The film came out on VHS and later on DVD, the studio said. The WMO said so.")
-    assert "VHS" not in found and "DVD" not in found
+    found = _kinds("The film came out on VHS and later on DVD, the studio said. The WMO said so. "
+                   "Watch it in HDTV with your ID card.")
+    assert "VHS" not in found and "DVD" not in found and "HDTV" not in found and "ID" not in found
     assert found.get("WMO") == "organisation"
 
 

@@ -220,7 +220,8 @@ def _shape(raw: tuple[str, ...], start: bool) -> tuple | None:
         return None
     keys = [t.rstrip(".").lower() for t in run]
     if (_event(keys) or _people_word(keys) or _people_plural_run(keys) or (len(run) == 1 and _ROMAN_NUMERAL.fullmatch(run[0]))
-            or (len(run) == 1 and (keys[0] in _W.lone_events or _PLURAL_INITIALS.fullmatch(run[0])))):  # "the Games", "the VMAs"
+            or (len(run) == 1 and (keys[0] in _W.lone_events or _PLURAL_INITIALS.fullmatch(run[0])))  # "the Games", "the VMAs"
+            or (len(run) == 1 and run[0].isupper() and keys[0] in _W.not_bodies)):  # "in HDTV", "ID cards": no name
         return None  # "episode VII": a numeral alone is no name
     # A title makes what follows it a person: "French President Emmanuel Macron",
     # "Miami Beach Police Chief Raymond Martinez".
