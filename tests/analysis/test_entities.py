@@ -733,6 +733,8 @@ def test_a_lone_name_after_the_arabic_article_is_a_group_unless_a_person_or_plac
     found = _kinds("The shelling was ordered by Karim al-Zadeh's government, officials say. "
                    "Al-Zadeh's strategy has worked so far.")
     assert found.get("Al-Zadeh") != "organisation"  # the last word of a name the article gives
+    found = _kinds("Rebels blocked a convoy aiming for al-Karsa, a Shiite village in the north.")
+    assert found.get("al-Karsa") == "place"  # a place's noun in apposition
 
 
 def test_plural_initials_and_a_yearly_gathering_are_no_bodies():

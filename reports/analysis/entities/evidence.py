@@ -177,6 +177,18 @@ _BODY_APPOSITION = "=body"
 _APPOSED = re.compile(r"\s*(?:a|an|the)\s+(?:[\w'’\-]+\s+){0,3}?([a-z]+)\s*(?:[,.;)]|$|(?:that|which|based|in|of|with|whose|and)\b)")
 
 
+_PLACE_APPOSITION = "=place"
+# "two Shiite villages", "a small town", "the provincial capital": a place's noun after a count.
+_PLACE_APPOSED = re.compile(r"\s*(?:a|an|the|two|three|four|both)\s+(?:[\w'’\-]+\s+){0,3}?([a-z]+)\s*(?:[,.;)]|$|(?:that|which|in|of|near|on)\b)")
+
+
+def _place_apposition(sentence: str, at: int) -> bool:
+    """After a name and its comma, a phrase whose head is a place's noun: "al-Nubul and
+    al-Zahra, two Shiite villages in Aleppo province" (so no body by the Arabic article)."""
+    found = _PLACE_APPOSED.match(sentence, at)
+    return bool(found) and _stem(found.group(1)) in _PLACE_BEFORE
+
+
 def _body_apposition(sentence: str, at: int) -> bool:
     """After a name and its comma, a phrase whose head is a body's noun: "Jundallah, a Sunni
     militant group," "Petrobras, the state oil company," (not "a member of the group", whose head
@@ -253,6 +265,8 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
             last_after = "who"  # "Nobutaka Machimura, the foreign minister," or ", who": a person
         elif last_after == "," and _body_apposition(sentence, following.end()):
             last_after = _BODY_APPOSITION  # "Jundallah, a Sunni militant group,": a body
+        elif last_after == "," and _place_apposition(sentence, following.end()):
+            last_after = _PLACE_APPOSITION  # "al-Zahra, two Shiite villages in ...": places
         if start_at == 0 and spans and _common_opener(tokens, spans[0], common):
             i, j = spans[0]
             spans = list(spans)
@@ -329,7 +343,7 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
                     after in _W.summits and _named_service(tokens[i:j]) and _written(tokens[j - 1]).isupper()):  # "the G-8 summit"
                 # "Hamas militants"; not "Telecoms firm ...", "Record company ...": a sentence's capital
                 context += ":members"
-            elif after in _PLACE_AFTER:
+            elif after in _PLACE_AFTER or after == _PLACE_APPOSITION:
                 context += ":place"
             elif after == "of" and _country_follows(tokens, j):
                 context += ":from"  # "Andreas Seppi of Italy": a player or a delegate and their country
