@@ -759,3 +759,118 @@ def test_a_places_name_in_capitals_headed_by_a_body_is_the_bodys_initials():
     found = _kinds("Ukraine joined a grouping known as GUAM, a group that brings together four states.")
     assert found.get("GUAM") == "organisation"
     assert _kinds("Troops were sent to Guam, a group of islands.").get("Guam") == "place"  # not in capitals
+
+
+def test_a_lone_name_after_the_arabic_article_is_a_group_unless_a_person_or_place_claims_it():
+    found = _kinds(
+        "The suspects are believed to have links to al-Mundhira. Some of them trained in al-Mundhira "
+        "camps, police said. The radical cleric Hamid al-Karbi condemned the raid, and al-Karbi said more would "
+        "follow. Troops later moved into al-Anbar."
+    )
+    assert found.get("al-Mundhira") == "organisation"
+    assert found.get("Hamid al-Karbi") == "person"
+    assert found.get("al-Anbar") != "organisation"
+    found = _kinds("The shelling was ordered by Karim al-Zadeh's government, officials say. "
+                   "Al-Zadeh's strategy has worked so far.")
+    assert found.get("Al-Zadeh") != "organisation"  # the last word of a name the article gives
+    found = _kinds("Rebels blocked a convoy aiming for al-Karsa, a Shiite village in the north.")
+    assert found.get("al-Karsa") == "place"  # a place's noun in apposition
+
+
+def test_plural_initials_and_a_yearly_gathering_are_no_bodies():
+    found = _kinds(
+        "The VMAs aren't for kids, one parent said. Cyrus sang at the VMAs again this year. "
+        "Delegates gather at yearly COP meetings to haggle, and the WMO said the talks matter. "
+        "She danced on the VMA stage, and VMA highlights of years past were worse."
+    )
+    assert "VMAs" not in found and "COP" not in found and "VMA" not in found
+    assert found.get("WMO") == "organisation"
+
+
+def test_a_bodys_name_by_its_word_before_or_after_it():
+    found = _kinds(
+        "The Trade and Tariffs Ministry said exports rose. Zentrix Motor said profits fell. "
+        "The state-run Norvatek said output rose. Leaders will meet at the G-20 summit next week."
+    )
+    assert found.get("Trade and Tariffs Ministry") == "organisation"  # not "Tariffs Ministry"
+    assert found.get("Zentrix Motor") == "organisation"  # no person that speaks
+    assert found.get("Norvatek") == "organisation"
+    assert found.get("G-20") == "organisation"
+
+
+def test_a_plural_name_after_the_is_a_group_a_band_or_a_team():
+    found = _kinds(
+        "The Zarvan Tigers rejected the offer. She sang a song of the Velma Chicks. The Rev. Markel Hutchins spoke. "
+        "Life in the Middle Ages was hard. The Bosnian Serbs refused. He fled to the Florida Keys."
+    )
+    assert found.get("Zarvan Tigers") == "organisation"
+    assert found.get("Velma Chicks") == "organisation"
+    assert found.get("Markel Hutchins") != "organisation" and found.get("Rev. Markel Hutchins") != "organisation"
+    assert "Middle Ages" not in found and "Bosnian Serbs" not in found
+    assert found.get("Florida Keys") != "organisation"
+
+
+def test_an_alliance_a_commonwealth_and_a_mission_are_bodies():
+    found = _kinds(
+        "Both were members of the former Zelvan Pact until 1991. The Commonwealth of Free States "
+        "has no future, a minister said. The Regional Relief Mission arrived in May."
+    )
+    assert found.get("Zelvan Pact") == "organisation"
+    assert found.get("Commonwealth of Free States") == "organisation"
+    assert found.get("Regional Relief Mission") == "organisation"
+
+
+def test_a_broadcasters_service_names_the_broadcaster():
+    found = _kinds("A spokesman told ZTV Kanuri service that the reports were wrong. "
+                   "The Easter service was held at noon.")
+    assert found.get("ZTV Kanuri") == "organisation"
+    assert "Easter" not in found
+
+
+def test_and_joins_an_adjective_after_a_peoples_word_into_a_bodys_name():
+    found = _kinds("Ministers of the European Economic and Trade Council met on Monday. "
+                   "Reuters and Associated Press reported the talks.")
+    assert found.get("European Economic and Trade Council") == "organisation"
+    assert found.get("Reuters") == "organisation" and found.get("Associated Press") == "organisation"
+
+
+def test_a_name_after_a_towns_based_is_a_body():
+    found = _kinds("London-based Zorvexa has called for calm. A London-based analyst, Maria Lopez, said so. "
+                   "US-based Alistair Cragg and Mark Carroll will run. Sales rose at the Detroit Motor Show.")
+    assert found.get("Zorvexa") == "organisation"
+    assert found.get("Maria Lopez") == "person"
+    assert found.get("Alistair Cragg") != "organisation"  # a person's name after "-based"
+    assert "Detroit Motor Show" not in found  # a show is an event
+
+
+def test_a_state_bodys_name_ends_before_an_unknown_persons_name():
+    found = _kinds("Gunmen killed a senior member of the Transportation Ministry Zorab Yassu and his driver. "
+                   "The Interior Ministry Special Forces moved in.")
+    assert found.get("Transportation Ministry") == "organisation"
+    assert "Transportation Ministry Zorab Yassu" not in found
+    assert found.get("Interior Ministry Special Forces") == "organisation"
+
+
+def test_cues_of_a_body_that_do_not_reach_a_word_in_lower_case_or_a_possessive():
+    found = _kinds("At a Zendix summit in California he spoke. You can watch mobile TV services now. "
+                   "Customers of the state-owned People's Bank's branches fled. He visited the Twin "
+                   "Towers. She toured the Northern Woods with the Korean Workers.")
+    assert "Zendix" not in found and "TV" not in found and "People" not in found
+    # a plural after "the" that is a place's parts, a people or a place named after a place's word
+    assert not any(found.get(n) == "organisation" for n in ("Twin Towers", "Northern Woods", "Korean Workers"))
+
+
+def test_a_devices_initials_name_no_body():
+    found = _kinds("The film came out on VHS and later on DVD, the studio said. The WMO said so. "
+                   "Watch it in HDTV with your ID card.")
+    assert "VHS" not in found and "DVD" not in found and "HDTV" not in found and "ID" not in found
+    assert found.get("WMO") == "organisation"
+
+
+def test_a_name_that_leads_or_backs_something_is_a_body_unless_a_place_or_people():
+    found = _kinds("The prime minister said his Zorvan-led government will not resign. "
+                   "U.S.-led forces and Saudi-led troops moved in, and Vladimir Petrov-backed rebels "
+                   "fled. Vladimir Petrov said nothing.")
+    assert found.get("Zorvan") == "organisation"
+    assert "U.S." not in found or found["U.S."] == "place"
+    assert found.get("Vladimir Petrov") == "person"

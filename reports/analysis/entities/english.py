@@ -5,6 +5,8 @@ Also the fallback for a language with no recogniser of its own (see the package 
 
 from __future__ import annotations
 
+import re
+
 from reports.analysis.entities.evidence import _Mention, _about_a_person, _mentions
 from reports.analysis.entities.grouping import _acronyms, _aliases, _group
 from reports.analysis.entities.kinds import _classify, _decide, _shape
@@ -52,9 +54,10 @@ def entities(doc: Document, limit: int = 40, title: str | None = None) -> tuple[
     for order, mention in enumerate(mentions):
         mention.order = order
     shown = []
+    many = _plural_initials(sentences)
     for group in _group(mentions, _acronyms(sentences)):
         kind, confidence = _decide(group.votes, group.count)
-        if kind is not None and group.count:
+        if kind is not None and group.count and group.name not in many:
             shown.append((group, kind, confidence))
     ranked = sorted(shown, key=lambda s: (-s[0].count, s[0].order))[:limit]
     return tuple(
@@ -67,6 +70,15 @@ def entities(doc: Document, limit: int = 40, title: str | None = None) -> tuple[
         )
         for g, kind, confidence in ranked
     )
+
+
+_PLURAL_INITIALS = re.compile(r"(?<![\w'’.\-])([A-Z]{2,})s\b")
+
+
+def _plural_initials(sentences: list[str]) -> frozenset[str]:
+    """Initials the article also writes in the plural ("the VMAs", "MPs"): an award show or many
+    of a kind, so the same initials alone ("the VMA stage", "an MP") name no body either."""
+    return frozenset(m.group(1) for s in sentences if "s" in s for m in _PLURAL_INITIALS.finditer(s))
 
 
 def _dateline_place(mentions: list[_Mention], place: str) -> None:

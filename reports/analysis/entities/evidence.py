@@ -185,6 +185,18 @@ _BODY_APPOSITION = "=body"
 _APPOSED = re.compile(r"\s*(?:a|an|the)\s+(?:[\w'’\-]+\s+){0,3}?([a-z]+)\s*(?:[,.;)]|$|(?:that|which|based|in|of|with|whose|and)\b)")
 
 
+_PLACE_APPOSITION = "=place"
+# "two Shiite villages", "a small town", "the provincial capital": a place's noun after a count.
+_PLACE_APPOSED = re.compile(r"\s*(?:a|an|the|two|three|four|both)\s+(?:[\w'’\-]+\s+){0,3}?([a-z]+)\s*(?:[,.;)]|$|(?:that|which|in|of|near|on)\b)")
+
+
+def _place_apposition(sentence: str, at: int) -> bool:
+    """After a name and its comma, a phrase whose head is a place's noun: "al-Nubul and
+    al-Zahra, two Shiite villages in Aleppo province" (so no body by the Arabic article)."""
+    found = _PLACE_APPOSED.match(sentence, at)
+    return bool(found) and _stem(found.group(1)) in _PLACE_BEFORE
+
+
 def _body_apposition(sentence: str, at: int) -> bool:
     """After a name and its comma, a phrase whose head is a body's noun: "Jundallah, a Sunni
     militant group," "Petrobras, the state oil company," (not "a member of the group", whose head
@@ -239,6 +251,10 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
         n = len(tokens)
         if n == 1:
             if tokens[0].lower() in _SKIP or not _name_token(tokens[0]):
+                leader = _led_by(tokens[0])
+                if leader:  # "his Hamas-led government": the body that leads it
+                    found.append(_Mention(leader, leader, {"organisation": 2.0}, 0))
+                    where.append((-1, -1))
                 continue  # "The", "But", "He": most runs, never a name
             spans: list[tuple[int, int]] | tuple[tuple[int, int], ...] = ((0, 1),)
         else:
@@ -258,6 +274,8 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
             last_after = "who"  # "Nobutaka Machimura, the foreign minister," or ", who": a person
         elif last_after == "," and _body_apposition(sentence, following.end()):
             last_after = _BODY_APPOSITION  # "Jundallah, a Sunni militant group,": a body
+        elif last_after == "," and _place_apposition(sentence, following.end()):
+            last_after = _PLACE_APPOSITION  # "al-Zahra, two Shiite villages in ...": places
         if start_at == 0 and spans and _common_opener(tokens, spans[0], common):
             i, j = spans[0]
             spans = list(spans)
@@ -271,6 +289,8 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
             if (low in _W.works or (low == "," and before2.rstrip(",").lower() in _W.works)
                     or (low == "of" and before2.lower() in _W.work_makers)):
                 continue  # "her autobiography, Lady Sings the Blues", "author of Gridiron Belles": a work's title
+            if low in _W.event_before:
+                continue  # "yearly COP meetings": an event's name, held again and again
             # "in Bill's yard": the place is the yard; "at Birmingham's NEC" still names a city
             possessed = tokens[j - 1].endswith(_POSSESSIVE) and _place_strength(" ".join(_written(t) for t in tokens[i:j])) < 2
             opponent = scored and i == 0 and _team_object(sentence, start_at)
@@ -293,8 +313,12 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
                                                                   or last_after.lower() in _PLACE_AFTER)
                 context = "inthe" if inside and not possessed else "the"  # "in the Florida Keys"
             elif (low in _BODY_BEFORE and before.islower()) or (
-                    low == "," and before2.islower() and before2.rstrip(",") in _BODY_BEFORE):
-                context = "body"  # "the group Hamas", "energy drink company, Red Bull,"
+                    low == "," and before2.islower() and before2.rstrip(",") in _BODY_BEFORE) or (
+                    before[:1].isupper() and low.endswith(tuple(_W.body_before_endings))  # "Geneva-based"
+                    and not _person_shaped(tokens[i:j])):  # not "US-based Alistair Cragg"
+                # "the group Hamas", "energy drink company, Red Bull,"; not "the state-owned People's
+                # Bank's": the body is the whole, not its possessive first word
+                context = "" if tokens[j - 1].endswith(_POSSESSIVE) and j < n else "body"
             elif low in _PLACE_BEFORE or (low == "of" and _stem(before2) in _PLACE_BEFORE):
                 context = "place"  # "the town of Tarmiyah", "the islands of Kos and Astypaleia"
                 listed_after = match.end()
@@ -329,16 +353,17 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
                 context += ":said"
             elif after in _W.staff_after and not (start_at == 0 and n == 1):
                 context += ":staff"  # "the two Deutsche Welle journalists"
-            elif after in _MEMBERS_AFTER or after == _BODY_APPOSITION or (after in _W.body_after and not (start_at == 0 and n == 1)):
+            elif after in _MEMBERS_AFTER or after == _BODY_APPOSITION or (after in _W.body_after and not (start_at == 0 and n == 1)) or (
+                    after in _W.summits and _named_service(tokens[i:j]) and _written(tokens[j - 1]).isupper()):  # "the G-8 summit"
                 # "Hamas militants"; not "Telecoms firm ...", "Record company ...": a sentence's capital
                 context += ":members"
-            elif after in _PLACE_AFTER:
+            elif after in _PLACE_AFTER or after == _PLACE_APPOSITION:
                 context += ":place"
             elif after == "of" and _country_follows(tokens, j):
                 context += ":from"  # "Andreas Seppi of Italy": a player or a delegate and their country
             elif after in _W.event_after:
                 context += ":event"  # "the Sydney International tournament": an event, no body
-            elif after in _MEDIA_AFTER or (j == n and _media_next(sentence, following, after)
+            elif after in _MEDIA_AFTER or (after in _W.services and _named_service(tokens[i:j])) or (j == n and _media_next(sentence, following, after)
                                              and not tokens[j - 1].endswith(_POSSESSIVE)
                                              and not _place_strength(" ".join(_written(t) for t in tokens[i:j]))):
                 context += ":media"  # "Xinhua news agency", "the Bloomberg financial news service"
@@ -396,6 +421,34 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?")
 
 
+def _led_by(token: str) -> str:
+    """"Hamas" of "Hamas-led", "Kremlin" of "Kremlin-backed": a one-word name that leads or backs
+    something, when it is no place, people, first name or everyday word ("U.S.-led", "Saudi-led")."""
+    head, _, suffix = token.rpartition("-")
+    if suffix not in _W.led_suffixes or not _name_token(head) or "-" in head or "." in head:
+        return ""
+    key = head.lower()
+    if (_place_strength(head) or _demonym(key) or _adjective_shaped([key]) or _everyday(key) or key in _STOPWORDS
+            or key in lookup().first_names or key in _W.not_bodies):
+        return ""
+    return head
+
+
+def _person_shaped(tokens: list[str]) -> bool:
+    """Two or three words of a person's name's shape with no body's word among them."""
+    return 2 <= len(tokens) <= 3 and _looks_like_name([_written(t) for t in tokens]) and not any(
+        _stem(_written(t)) in _ORG_WORDS for t in tokens)
+
+
+def _named_service(tokens: list[str]) -> bool:
+    """The name before "service" is a broadcaster's: two words or more ("VOA Hausa") or initials
+    ("BBC"), the sentence's "The" aside; not one word ("the Easter service")."""
+    words = [_written(t) for t in tokens if t.lower() not in _DETERMINERS]
+    if len(words) == 1 and words[0].lower() in _W.not_bodies:
+        return False  # "mobile TV services"
+    return len(words) > 1 or (len(words) == 1 and words[0].isupper() and len(words[0]) > 1)
+
+
 def _place_lists(sentence: str, found: list[_Mention], where: list[tuple[int, int]]) -> None:
     """Names in one list with a sure place are places too, when nothing says otherwise:
     "Turkey, Macedonia and Latvia", "between Dawei and Rangoon". A list holds two names or more
@@ -449,19 +502,24 @@ def _title_cased(sentence: str, at: int, word: str, common: frozenset[str]) -> b
     return low in _STOPWORDS or low in common or _stem(low) in _ORG_WORDS
 
 
+def _body_votes(votes: dict[str, float]) -> float:
+    """A mention's evidence of a body, the Arabic article's ("al-Qaida") included."""
+    return votes.get("organisation", 0) + votes.get("arabic", 0)
+
+
 def _body_lists(sentence: str, found: list[_Mention], where: list[tuple[int, int]]) -> None:
     """Names in one list with a body are bodies too, when nothing at all is known of them:
     "Hamas and the Popular Resistance Committees said", "department stores Seibu and Sogo".
     A list (as for `_place_lists`) counts when one of its names is a body by its own words and
     each of the others is a body too or shows nothing (no place, person or person's shape)."""
-    if not any(m.votes.get("organisation", 0) >= 2 for m in found) or all(m.votes for m in found):
+    if not any(_body_votes(m.votes) >= 2 for m in found) or all(m.votes for m in found):
         return  # most sentences: no body, or no name without evidence
     runs = _list_runs(sentence, where)
     for run in runs:
         votes = [found[k].votes for k in run]
-        if len(run) < 2 or any(set(v) - {"organisation"} for v in votes):
+        if len(run) < 2 or any(set(v) - {"organisation", "arabic"} for v in votes):
             continue
-        if not any(v.get("organisation", 0) >= 2 for v in votes):
+        if not any(_body_votes(v) >= 2 for v in votes):
             continue
         for k in run:
             mention = found[k]

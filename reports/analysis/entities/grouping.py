@@ -73,6 +73,7 @@ def _group(mentions: list[_Mention], acronyms: dict[str, str] | None = None) -> 
     firsts: dict[str, str] = {}  # a body's own first word -> its key ("amnesty" -> "amnesty international")
     halves: dict[str, str] = {}  # a place's direction -> its key ("north" -> "north korea"), when one place has it
     ordered = sorted(mentions, key=_merge_order)
+    lasts: set[str] = set()  # the last words of the full names ("al-assad" of "bashar al-assad")
     indexed = False
     for m in ordered:
         key = m.name.lower()
@@ -84,6 +85,7 @@ def _group(mentions: list[_Mention], acronyms: dict[str, str] | None = None) -> 
             # every full name is in (they sort first): index them by what their groups show
             _index_full_names(groups, surnames, given, bodies, firsts)
             halves = _halves(groups)
+            lasts = {k.rpartition(" ")[2] for k in groups if " " in k}
             indexed = True
         if single and key in surnames:
             # A person's surname alone is the person, whatever else the word may be ("Hamm").
@@ -98,6 +100,8 @@ def _group(mentions: list[_Mention], acronyms: dict[str, str] | None = None) -> 
         if single and key in bodies and not (m.votes.get("person") or m.votes.get("speaks")):
             _add(groups[bodies[key]], m, only="organisation")
             continue
+        if single and "arabic" in m.votes and key in lasts:
+            continue  # "Al-Assad's strategy" beside "Bashar al-Assad's government": the name's last word
         full = acronyms[key].lower() if acronyms and key in acronyms else None
         if single and full in groups and _decide(groups[full].votes)[0] == "organisation":
             _add(groups[full], m, only="organisation")  # "NLD", defined after "National League for Democracy"

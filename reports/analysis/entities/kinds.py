@@ -22,6 +22,8 @@ from reports.models import EntityKind
 
 
 _ROMAN_NUMERAL = re.compile(r"(?=[IVXLC]{2,}$)C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+# "MPs", "NGOs", "the VMAs": initials in the plural name many of a kind, or an award show, no body.
+_PLURAL_INITIALS = re.compile(r"[A-Z]{2,}s")
 _WEB_SITE = re.compile(r"[a-z0-9][\w\-]*(?:\.[\w\-]+)*\.(?:com|net|org|info|io|co\.uk|gov)")
 
 # Evidence weights: a kind is shown when its evidence reaches _SURE and beats the others clearly.
@@ -47,6 +49,9 @@ def _decide(votes: dict[str, float], mentions: int = 1) -> tuple[EntityKind | No
             votes["place"] += hint
         if not votes:
             return None, 0.0
+    if "arabic" in votes:  # a lone name after the Arabic article: a body's evidence (`_article_named`)
+        votes = dict(votes)
+        _add_vote(votes, "organisation", votes.pop("arabic"))
     if "shape" in votes or "speaks" in votes or "article" in votes:
         votes = dict(votes)
         shape = votes.pop("shape", 0.0)
@@ -106,8 +111,10 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
     votes = dict(own)
     if compass and before == "the":
         _add_vote(votes, "place", 2)  # "the West"
+    plural = before == "the" and not inside and not single and not strength and _plural_body(text.lower().split())
     if not votes and not_name:
-        return None
+        # "the Tamil Tigers": a people's word in a group's name, which is no person's
+        return (text, text, {"organisation": 2.0}, False) if plural else None
     if (not votes and text.isupper() and 2 <= len(text) <= 6 and text.isalpha() and not _everyday(text.lower())
             and text.lower() not in _W.not_bodies):  # "SARS", "GDP": no body's initials
         _add_vote(votes, "organisation", 2)
@@ -217,6 +224,14 @@ def _classify(raw: tuple[str, ...], start: bool, context: str) -> tuple[str, str
         votes.pop("place", None)  # "According to Breaking the Silence", "in Reading" (the gazetteer is not sure)
         votes.pop("hint", None)
         votes.pop("loose", None)
+    if plural and not set(votes) - {"shape", "article", "person", "speaks"}:
+        # "the Tamil Tigers", "the Dixie Chicks": a group, a band, a team (a person takes no "the")
+        votes = {"organisation": 2.0}
+    if (single and not strength and _article_named(text) and not set(votes) - {"place", "hint", "loose"}
+            and votes.get("place", 0) < 2):
+        # "linked to al-Qaida", "in al-Qaida training camps": a group, no place, unless the article
+        # names a person or a body with it as the last word ("Bashar al-Assad"; see grouping.py)
+        votes = {"arabic": 2.0}
     if len(text.split()) > 4 and not votes:
         return None
     return text, text, votes, start and single
@@ -239,7 +254,8 @@ def _shape(raw: tuple[str, ...], start: bool) -> tuple | None:
         return None
     keys = [t.rstrip(".").lower() for t in run]
     if (_event(keys) or _people_word(keys) or _people_plural_run(keys) or (len(run) == 1 and _ROMAN_NUMERAL.fullmatch(run[0]))
-            or (len(run) == 1 and keys[0] in _W.lone_events)):  # "the Games get under way"
+            or (len(run) == 1 and (keys[0] in _W.lone_events or _PLURAL_INITIALS.fullmatch(run[0])))  # "the Games", "the VMAs"
+            or (len(run) == 1 and run[0].isupper() and keys[0] in _W.not_bodies)):  # "in HDTV", "ID cards": no name
         return None  # "episode VII": a numeral alone is no name
     # A title makes what follows it a person: "French President Emmanuel Macron",
     # "Miami Beach Police Chief Raymond Martinez".
@@ -358,6 +374,29 @@ def _body_named(keys: list[str], first_name: bool) -> bool:
         return False
     head = keys[0]
     return _place_strength(head) >= 2 or (not first_name and (_everyday(head) or _compound(head)))
+
+
+def _plural_body(keys: list[str]) -> bool:
+    """"Dixie Chicks", "Stone Roses": two or three words ending in an everyday word's plural (not
+    "the Rev. Markel Hutchins"), no people ("Bosnian Serbs", "French Alps"), no people's word
+    ("Young Democrats"), no time or event (`not_body_plurals`), no place's parts ("the Florida
+    Keys", "the Outer Hebrides") and no "of" ("the Curse of ...": a work's title)."""
+    last = keys[-1]
+    if not 2 <= len(keys) <= 3 or not last.endswith("s") or last.endswith(("ss", "us", "is")) or len(last) < 4:
+        return False
+    if last in _W.not_body_plurals or not _everyday(last) or _nation_plural(last) or last in _FAITHS or _people_word([last]):
+        return False
+    first = keys[0]
+    if first in _W.plural_place_firsts or first in _PLACE_PREFIXES or _demonym(first) or _place_strength(first) >= 2:
+        return False
+    return not (_stem(last) in _PLACE_WORDS or _stem(last) in _ORG_WORDS or any(k in _STOPWORDS or k in _CONNECTORS for k in keys))
+
+
+def _article_named(text: str) -> bool:
+    """"al-Qaida", "Al-Arabiya": one word after the Arabic article, whose rest is no place the
+    gazetteer knows ("al-Anbar" is Anbar)."""
+    head, _, rest = text.partition("-")
+    return head.lower() in _W.body_articles and rest[:1].isupper() and "-" not in rest and not _place_strength(rest)
 
 
 def _generic_word(key: str) -> bool:

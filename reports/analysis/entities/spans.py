@@ -99,11 +99,15 @@ def _joins(first: list[str], word: str, second: list[str]) -> bool:
     # "and": one common noun before (an everyday word or an abstract noun's ending, no name of
     # its own: not "Reuters and Associated Press"), a body's name of two words or more after it
     low = last.lower()
-    return (len(first) == 1 and (_everyday(low) or low.endswith(_ABSTRACT)) and _stem(low) not in _ORG_WORDS
+    # "The Trade | and | ...", "European Economic | and | Monetary Union": one common noun after
+    # the sentence's "The", a people's word or a body's first word
+    lead = first[0].lower() if len(first) == 2 else ""
+    alone = len(first) == 1 or lead in _DETERMINERS or lead in _DEMONYMS or lead in _ORG_PREFIXES
+    return (alone and (_everyday(low) or low.endswith(_ABSTRACT)) and _stem(low) not in _ORG_WORDS
             and low not in lookup().first_names and len(second) >= 2 and _stem(_written(second[-1])) in _ORG_WORDS)
 
 
-_ABSTRACT = ("tion", "ment", "ance", "ence", "ity", "ing", "ism")
+_ABSTRACT = ("tion", "ment", "ance", "ence", "ity", "ing", "ism", "omic", "ical", "cial", "ural")  # "Economic", "Social"
 # Capitalised only because they open the sentence: "Later John Smith said".
 _OPENERS = (_STOPWORDS | _W.openers) - _TITLES - {"mr", "mrs", "ms", "dr"}
 # One-word runs that are never a name by themselves, skipped before any other look.
@@ -170,14 +174,16 @@ def _spans(tokens: list[str]) -> list[tuple[int, int]]:
 def _person_after_place(tokens: list[str], i: int, j: int) -> int:
     """Where a person's full name starts right after a place's or a body's name within one
     span, or 0: "the District of Massachusetts | Joshua Levy said". The person is a first name
-    and at least one more word; what stands before has two words or more and ends in a
-    province, a city or a body's word."""
+    and at least one more word, or after a state's body ("Ministry") two or three words that
+    are no everyday words; what stands before has two words or more and ends in a province, a
+    city or a body's word."""
     if j - i < 4:
         return 0
     first_names = lookup().first_names
     for k in range(i + 2, j - 1):
-        if _written(tokens[k]).lower() not in first_names or not _name_shaped(_written(tokens[k + 1])):
-            continue
+        if not (_written(tokens[k]).lower() in first_names and _name_shaped(_written(tokens[k + 1]))) and not (
+                _stem(_written(tokens[k - 1])) in _W.state_bodies and _unknown_name(tokens[k:j])):
+            continue  # "the Transportation Ministry | Zoba Yass": a state body's name never goes on so
         titles = _all_titles()
         if any(_written(t).rstrip(".").lower() in titles for t in tokens[i:j]):
             return 0  # "Deputy Secretary of State Richard Armitage": the title's, read by the title
@@ -185,6 +191,14 @@ def _person_after_place(tokens: list[str], i: int, j: int) -> int:
         if _place_strength(head) >= 2 or _stem(head) in _ORG_WORDS or _stem(head) in _PLACE_WORDS:
             return k
     return 0
+
+
+def _unknown_name(tokens: list[str]) -> bool:
+    """Two or three words of a person's name's shape that are no everyday, body's or place's words."""
+    words = [_written(t) for t in tokens]
+    return 2 <= len(words) <= 3 and all(
+        _name_shaped(w) and not _everyday(w.lower()) and _stem(w) not in _ORG_WORDS and _stem(w) not in _PLACE_WORDS
+        and not _place_strength(w) for w in words)
 
 
 def _body_before_title(tokens: list[str], i: int, j: int) -> int:

@@ -68,6 +68,14 @@ class _Words:
     deed_verbs: frozenset[str]
     deed_objects: frozenset[str]
     papers: frozenset[str]
+    body_articles: frozenset[str]
+    event_before: frozenset[str]
+    not_body_plurals: frozenset[str]
+    services: frozenset[str]
+    body_before_endings: frozenset[str]
+    plural_place_firsts: frozenset[str]
+    summits: frozenset[str]
+    led_suffixes: frozenset[str]
 
 
 def _load_words(language: str) -> _Words:
