@@ -47,6 +47,15 @@ def test_a_lone_capitalised_word_needs_the_articles_evidence() -> None:
     assert not can_speak("Repeatedly", Names("Repeatedly, it rained."))
 
 
+def test_a_day_or_a_month_alone_is_no_one() -> None:
+    # capitalised mid-sentence and never in lower case, yet no source; a month that is also a
+    # given name ("May") is left to the article's evidence
+    text = "They race in Leeds on 18 February and again on Monday. Later May said it, and so did Park."
+    names = Names(text)
+    assert not can_speak("February", names) and not can_speak("Monday", names)
+    assert can_speak("May", names) and can_speak("Park", names)
+
+
 def test_a_word_in_lower_case_is_a_whole_word() -> None:
     # inside a longer word ("malpractice", "practices", "practice’s") it is no evidence
     names = Names("Practice won. Malpractice, practices and practice’s cost grew; co-practice too.")

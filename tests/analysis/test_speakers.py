@@ -313,3 +313,13 @@ def test_the_governing_subject_is_read_before_an_earlier_quotation() -> None:
     text = ("United Kingdom leaders stayed away. According to pool reports, Tom Reed said “there is "
             "love” in Leeds after the attack, which he called “an evil act.”")
     assert [q.speaker for q in speech(text)][-1] == "Tom Reed"
+
+
+def test_an_inverted_source_ends_with_its_sentence() -> None:
+    # "said Okafor. The sprinter has ..." is no clause "said" reports ("the sprinter has"), and
+    # the next sentence is no part of the name: the source is Okafor, and the month before is none
+    text = ("Tomas Okafor has stepped up his training by taking advice from the veteran coach Ben Hale.\n\n"
+            "The 22-year-old will then take on Lee Park and Kim Dorsey in Leeds on 18 February. \"Training "
+            "with Ben Hale is broadening my mind,\" said Okafor. The sprinter has also shed weight since the "
+            "summer. \"Last year I was heavier,\" he said.")
+    assert [q.speaker for q in speech(text)] == ["Tomas Okafor", "Tomas Okafor"]

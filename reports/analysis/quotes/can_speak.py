@@ -65,6 +65,7 @@ class Lexicon:
     gender_titles: dict[str, str]  # "mr" -> "he", "ms" -> "she"
     qualifiers: frozenset[str] = frozenset()  # "afghan", "muslim", "web": no one alone
     not_first: frozenset[str] = frozenset()  # "on", "amid": they open a phrase, never a name
+    dates: frozenset[str] = frozenset()  # "february", "monday": a day or month alone, never a source
 
 
 @lru_cache(maxsize=8)
@@ -91,6 +92,7 @@ def lexicon(lang: str = "en") -> Lexicon:
         gender_titles={t: pronoun for pronoun, titles in tomllib.loads(raw)["gender"].items() for t in titles},
         qualifiers=frozenset(data["qualifiers"]) | _demonyms(lang),
         not_first=frozenset(data.get("not_first", ())),
+        dates=frozenset(data.get("dates", ())),
     )
 
 
@@ -345,8 +347,8 @@ def _name(words: list[str], lex: Lexicon) -> bool | tuple[str, bool]:
         return not all(low in lex.not_alone or low in lex.not_names or low in lex.qualifiers or low.isdigit()
                        for low in lows)  # not "Turkish Cuban": qualifiers only
     word, low = words[0], lows[0]
-    if low in lex.abbreviations:
-        return False  # "Va", "Calif.": a place written short
+    if low in lex.abbreviations or low in lex.dates:
+        return False  # "Va", "Calif.": a place written short; "February": a date
     if _LETTER_THEN_WORD.fullmatch(word):
         return False  # "T-shirt", "X-ray", "U-turn": a thing named by a letter's shape, no name
     if low in lex.pronouns or _noun_can_speak(low, lex):

@@ -22,12 +22,24 @@ from reports.analysis.quotes.lexicon import (
 )
 
 
+_SHORT_FORMS = frozenset("capt prof pres corp inc ltd univ dept sept".split())
+
+
+def full_stop(token: str) -> bool:
+    """The token ends its sentence: "Lewis-Francis.", not "U.S.", "Mr." or "Capt."."""
+    return _stopped(token) and token[:-1].lower() not in _SHORT_FORMS
+
+
+def _stopped(token: str) -> bool:
+    return token.endswith(".") and (len(token) > 4 or token[:-1].islower()) and token.count(".") == 1
+
+
 def phrase(tokens: list[str]) -> str | None:
     """Join a phrase's tokens, dropping a sentence's full stop from its last word."""
     if not tokens:
         return None
     last = tokens[-1]
-    if last.endswith(".") and (len(last) > 4 or last[:-1].islower()) and last.count(".") == 1:
+    if _stopped(last):
         tokens = [*tokens[:-1], last[:-1]]
     return " ".join(tokens)
 

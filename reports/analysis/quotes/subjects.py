@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from reports.analysis.quotes.heads import CONJUNCTIONS, phrase, sentence_subject
+from reports.analysis.quotes.heads import CONJUNCTIONS, full_stop, phrase, sentence_subject
 from reports.analysis.quotes.lexicon import (
     ANONYMOUS,
     BETWEEN,
@@ -290,8 +290,8 @@ def subject_after(text: str) -> tuple[str | None, int]:
     taken: list[str] = []
     for token in tokens[:12]:
         low = token.lower()
-        if not token[:1].isalnum():
-            break
+        if not token[:1].isalnum() or (taken and full_stop(taken[-1])):
+            break  # '“...,” said Lewis-Francis. The sprinter has ...': the next sentence is no part
         only_determiners = all(t.lower() in DETERMINERS for t in taken)
         if taken and (low in STOP or low in {"who", "last", "today", "yesterday", "tonight", "in"}
                       or (low in SENTENCE_WORDS - {"of", "for", "the", "to", "with"}
