@@ -323,3 +323,11 @@ def test_an_inverted_source_ends_with_its_sentence() -> None:
             "with Ben Hale is broadening my mind,\" said Okafor. The sprinter has also shed weight since the "
             "summer. \"Last year I was heavier,\" he said.")
     assert [q.speaker for q in speech(text)] == ["Tomas Okafor", "Tomas Okafor"]
+
+
+def test_she_skips_a_man_only_for_a_woman_the_text_shows() -> None:
+    # "she" after John Smith: an earlier sentence's opener is taken only when its given name or
+    # title shows a woman; an unknown name (or a sentence's opening words) is not, the mayor is
+    text = ("“We will win,” said Maria Lopez, the mayor. Zorblat Quenton arrived later with the papers. "
+            "John Smith spoke to the council for an hour. “It is over,” she said.")
+    assert [q.speaker for q in speech(text)] == ["Maria Lopez", "Maria Lopez"]

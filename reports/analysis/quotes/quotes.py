@@ -46,7 +46,7 @@ from reports.analysis.quotes import chooser
 from reports.analysis.quotes.agents import source_agent, source_opening
 from reports.analysis.quotes.attribution import Source, reported_according, source_after, source_before
 from reports.analysis.quotes.can_speak import Names as SpeakerNames
-from reports.analysis.quotes.can_speak import shown
+from reports.analysis.quotes.can_speak import can_speak, shown
 from reports.analysis.quotes.clauses import (
     INTRODUCED,
     closes_sentence,
@@ -573,10 +573,21 @@ class _Attributor:
             return person_
         # "she" after "... between her and Trump, and since 2008 she": an earlier one that fits
         for _, other in self.names.subjects_between(self.last_person_at, at):
-            if not self._other_gender(other, pronoun):
+            if self._same_gender(other, pronoun):
                 return other
         last = self.last_person
         return last if last and not self._other_gender(last, pronoun) else None
+
+    def _same_gender(self, person_: str, pronoun: str) -> bool:
+        """A full name that a title or its given name shows to be of the pronoun's gender: a
+        sentence's opening words that are no one ("Given", "Former", "Sprinters Ada Park") or
+        an unknown name are not taken over the last speaker."""
+        if " " not in person_ or not can_speak(person_, self.speaker_names):
+            return False
+        if self.index.genders.get(person_.split()[-1].lower()) == pronoun:
+            return True
+        words = person_.split()
+        return given_gender(person_) == _PRONOUN_GENDER[pronoun] and capitalised(words[0]) and len(words) <= 3
 
     def _other_gender(self, person_: str, pronoun: str) -> bool:
         if pronoun not in {"he", "she"}:
