@@ -313,3 +313,19 @@ def test_the_governing_subject_is_read_before_an_earlier_quotation() -> None:
     text = ("United Kingdom leaders stayed away. According to pool reports, Tom Reed said “there is "
             "love” in Leeds after the attack, which he called “an evil act.”")
     assert [q.speaker for q in speech(text)][-1] == "Tom Reed"
+
+
+def test_a_surname_that_is_also_a_title() -> None:
+    # "King" alone is read as a title; after "Peter King" it is his surname, and the "he"
+    # that follows stands for him
+    text = ("Rep. Peter King, a Republican from New York, spoke on Monday. Senator Ada Park disagreed.\n\n"
+            "“We will not back down,” King said.\n\n“It is a disgrace,” he added.")
+    assert [q.speaker for q in speech(text)] == ["Peter King", "Peter King"]
+
+
+def test_according_to_after_the_reporting_clause_is_read_where_it_is_written() -> None:
+    # the outlet credited after "Park said" is the source, though it was named earlier too
+    text = ("It rained. Ada Park told Radio Vale that she would vote for the plan in the spring. "
+            "She also plans to campaign for it, Park said.\n\n"
+            "“I will be voting for it,” Park said, according to Radio Vale. “And I will ask others to.”")
+    assert [q.speaker for q in speech(text)] == ["Radio Vale", "Radio Vale"]
