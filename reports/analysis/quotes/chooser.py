@@ -54,6 +54,8 @@ _FINITE = re.compile(r"(?:has|have|had|is|was|are|were|will|would|could|can|may|
 _INTRODUCES = re.compile(r"[^.!?“”\"]{0,40}?[:,]\s*[“\"]")
 # the words before a source that credits what follows to it: "according to (the) X", "in the words of X"
 _CREDITED = re.compile(r"\b(?:[Aa]ccording\s+to|words\s+of)\s+(?:the\s+)?$")
+_CREDITING_CUES = {"according", "words"}  # the rules' cues that credit the words to a named source
+_RIVAL_FEATURES = ("verb_after", "verb_before", "subject", "opens_sentence")
 _PREPOSITIONS = {"to", "of", "for", "with", "at", "on", "in", "about", "against", "from", "than", "like"}
 _SIGNED = re.compile(r"\s*[-—–―]+\s*([A-Z][\w.’'\-]*(?:\s[A-Z][\w.’'\-]*){0,3})")
 _INSTITUTION = {"department", "committee", "party", "office", "council", "house", "senate", "court",
@@ -361,6 +363,12 @@ def _describe(ctx: Context, group: Group, rule_cue: str | None) -> None:
     f.update(features)
     if group.rule and "by" in features:
         f["rule&by"] = 1.0  # "according to X", "in the words of X": the rules name X's words as X's
+    elif rule_cue in _CREDITING_CUES and not group.rule:
+        # 'Trump wrote ..., threatening “...” according to a copy of the letter': a reporting
+        # verb's subject against the source the writer's sentence credits the words to
+        for name in _RIVAL_FEATURES:
+            if name in features:
+                f[f"{name}&credited_elsewhere"] = 1.0
     for name in placed:
         f[_crossed(name, where)] = 1.0
     if mention.signed:
