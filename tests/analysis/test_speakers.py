@@ -3,6 +3,7 @@ earlier ones)."""
 
 from __future__ import annotations
 
+from reports.analysis.quotes.names import person
 from reports.analysis.quotes.subjects import subject_before
 from tests.analysis.test_quotes import speech
 
@@ -313,6 +314,12 @@ def test_the_governing_subject_is_read_before_an_earlier_quotation() -> None:
     text = ("United Kingdom leaders stayed away. According to pool reports, Tom Reed said “there is "
             "love” in Leeds after the attack, which he called “an evil act.”")
     assert [q.speaker for q in speech(text)][-1] == "Tom Reed"
+
+
+def test_a_title_word_after_a_given_name_is_a_surname() -> None:
+    assert person("Rep. Peter King") == "Peter King"
+    assert person("King") is None  # alone, a title (the article's full names decide: below)
+    assert person("White House Press Secretary") is None  # no given name before it: a title
 
 
 def test_a_surname_that_is_also_a_title() -> None:
