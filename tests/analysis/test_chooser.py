@@ -170,3 +170,21 @@ def test_source_nouns_found_word_by_word_are_the_patterns_matches():
         for hi in range(lo, len(text) + 1, 7):
             expected = [m.span() for m in chooser._SOURCE_NOUN.finditer(text, lo, hi)]
             assert [m.span() for m in chooser._source_nouns(text, lo, hi)] == expected, (lo, hi)
+
+
+def test_a_verb_subject_against_a_source_the_sentence_credits_is_marked():
+    """'Park wrote ..., threatening “...,” according to the letter': the rules' credited source
+    is read where it is written (after the quotation, with its "according to the"), and the
+    reporting verb's subject is marked as a rival of it, a mark the fitted weight holds back."""
+    from reports.analysis.quotes import quotes
+
+    trace: list = []
+    text = ("It rained. Ada Park spoke on Monday about the letter.\n\n"
+            "Park wrote to the board, threatening “a major lawsuit,” according to the letter.")
+    quotes._extract(split(text), chooser.weights(), trace)
+    groups = {g.mention.text: g for g in trace[0][1]}
+    rule = next(g for g in groups.values() if g.rule)
+    assert rule.mention.text == "the letter" and rule.mention.start > trace[0][0].end
+    assert rule.features.get("rule&by") == 1.0
+    assert groups["Park"].features.get("verb_after&credited_elsewhere") == 1.0
+    assert chooser.weights()["verb_after&credited_elsewhere"] < 0

@@ -3,6 +3,7 @@ earlier ones)."""
 
 from __future__ import annotations
 
+from reports.analysis.quotes.names import person
 from reports.analysis.quotes.subjects import subject_before
 from tests.analysis.test_quotes import speech
 
@@ -331,3 +332,25 @@ def test_she_skips_a_man_only_for_a_woman_the_text_shows() -> None:
     text = ("“We will win,” said Maria Lopez, the mayor. Zorblat Quenton arrived later with the papers. "
             "John Smith spoke to the council for an hour. “It is over,” she said.")
     assert [q.speaker for q in speech(text)] == ["Maria Lopez", "Maria Lopez"]
+
+
+def test_a_title_word_after_a_given_name_is_a_surname() -> None:
+    assert person("Rep. Peter King") == "Peter King"
+    assert person("King") is None  # alone, a title (the article's full names decide: below)
+    assert person("White House Press Secretary") is None  # no given name before it: a title
+
+
+def test_a_surname_that_is_also_a_title() -> None:
+    # "King" alone is read as a title; after "Peter King" it is his surname, and the "he"
+    # that follows stands for him
+    text = ("Rep. Peter King, a Republican from New York, spoke on Monday. Senator Ada Park disagreed.\n\n"
+            "“We will not back down,” King said.\n\n“It is a disgrace,” he added.")
+    assert [q.speaker for q in speech(text)] == ["Peter King", "Peter King"]
+
+
+def test_according_to_after_the_reporting_clause_is_read_where_it_is_written() -> None:
+    # the outlet credited after "Park said" is the source, though it was named earlier too
+    text = ("It rained. Ada Park told Radio Vale that she would vote for the plan in the spring. "
+            "She also plans to campaign for it, Park said.\n\n"
+            "“I will be voting for it,” Park said, according to Radio Vale. “And I will ask others to.”")
+    assert [q.speaker for q in speech(text)] == ["Radio Vale", "Radio Vale"]

@@ -52,6 +52,10 @@ _FINITE = re.compile(r"(?:has|have|had|is|was|are|were|will|would|could|can|may|
                      r"doesn’t|doesn't|don’t|don't|didn’t|didn't|[a-z]{2,}ed|[a-z]{2,}[^s’'\s]s)\b")
 # a reporting clause that opens the next quotation: "told reporters: “", "said, “"
 _INTRODUCES = re.compile(r"[^.!?“”\"]{0,40}?[:,]\s*[“\"]")
+# the words before a source that credits what follows to it: "according to (the) X", "in the words of X"
+_CREDITED = re.compile(r"\b(?:[Aa]ccording\s+to|words\s+of)\s+(?:the\s+)?$")
+_CREDITING_CUES = {"according", "words"}  # the rules' cues that credit the words to a named source
+_RIVAL_FEATURES = ("verb_after", "verb_before", "subject", "opens_sentence")
 _PREPOSITIONS = {"to", "of", "for", "with", "at", "on", "in", "about", "against", "from", "than", "like"}
 _SIGNED = re.compile(r"\s*[-—–―]+\s*([A-Z][\w.’'\-]*(?:\s[A-Z][\w.’'\-]*){0,3})")
 _INSTITUTION = {"department", "committee", "party", "office", "council", "house", "senate", "court",
@@ -357,6 +361,14 @@ def _describe(ctx: Context, group: Group, rule_cue: str | None) -> None:
         own = ctx.memo[key] = _own_features(ctx, mention)
     features, placed = own
     f.update(features)
+    if group.rule and "by" in features:
+        f["rule&by"] = 1.0  # "according to X", "in the words of X": the rules name X's words as X's
+    elif rule_cue in _CREDITING_CUES and not group.rule:
+        # 'Trump wrote ..., threatening “...” according to a copy of the letter': a reporting
+        # verb's subject against the source the writer's sentence credits the words to
+        for name in _RIVAL_FEATURES:
+            if name in features:
+                f[f"{name}&credited_elsewhere"] = 1.0
     for name in placed:
         f[_crossed(name, where)] = 1.0
     if mention.signed:
@@ -399,7 +411,7 @@ def _own_features(ctx: Context, mention: Mention) -> tuple[dict[str, float], tup
             f["verb_before"] = 1.0
             placed.append("verb_before")
             f[f"verb_before={_verb_kind(last)}"] = 1.0
-        if last == "by" or (last == "to" and previous[0].lower() == "according"):
+        if last == "by" or _CREDITED.search(before):
             f["by"] = 1.0
         elif last in _PREPOSITIONS:
             f["preposition"] = 1.0

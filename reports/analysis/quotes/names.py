@@ -8,6 +8,7 @@ from bisect import bisect_right
 from functools import lru_cache
 
 from reports.analysis.quotes.index import TextIndex
+from reports.analysis.quotes.language_rules import given_gender
 from reports.analysis.quotes.lexicon import DAYS, SENTENCE_WORDS, TITLES, opening_adverb
 
 
@@ -109,6 +110,8 @@ def person(run: str) -> str | None:
     """'German Chancellor Olaf Scholz' -> 'Olaf Scholz'; None when no name is left."""
     tokens = run.replace("\n", " ").split()
     for index in range(len(tokens) - 1, -1, -1):
+        if index and index == len(tokens) - 1 and given_gender(tokens[index - 1]):
+            continue  # "Peter King", "Mark Judge": a surname after a given name, not a title
         if tokens[index].lower().rstrip(".") in TITLES:
             tokens = tokens[index + 1 :]
             break

@@ -236,14 +236,17 @@ class _Attributor:
         text = self.doc.text
         rule = None
         if source is not None:
-            if source.from_right:
+            at = -1
+            if source.from_right or source.cue == "according":
+                # "“...,” Welch said, according to Vermont Edition": the credited source is
+                # written after the quotation, whatever other mention of it came before
                 at = text.find(source.mention, span.end, span.end + 1 + len(right) + 40)
-            else:
+            if at < 0 and not source.from_right:
                 at = text.rfind(source.mention, max(0, span.start - 800), span.start)
             speaker = self._dry_resolve(source.mention, span.start, opener)
             rule = chooser.Mention(source.mention, at, chooser.fold(speaker or source.mention), speaker)
         ctx = self._context(span, left, right)
-        groups = chooser.candidates(ctx, rule, source.cue if source else None,
+        groups = chooser.candidates(ctx, rule, _cue(source),
                                     lambda mention, at: self._dry_resolve(mention, span.start))
         best = chooser.choose(groups, self.model)
         if self.trace is not None:
@@ -527,10 +530,22 @@ class _Attributor:
         if low in PRONOUNS:
             return (self._antecedent(at, low) if low in {"he", "she", "i", "who"} else None), False
         if name is None:
-            return written, anonymous
+            name = self._titled_surname(mention, at)
+            if name is None:
+                return written, anonymous
         full = self.names.full(name, at)
         self.last_person, self.last_person_at = full, at
         return full, False
+
+    def _titled_surname(self, mention: str, at: int) -> str | None:
+        """'King said', 'Mr. King said': a surname that is also a title word stands for the
+        article's full name ending with it ("Peter King"), when there is one."""
+        words = mention.split()
+        last = words[-1].removesuffix("’s").removesuffix("'s").rstrip(".,") if words else ""
+        if not last[:1].isupper() or last.lower() not in TITLES or not all(
+                w.lower().rstrip(".") in TITLES for w in words[:-1]):
+            return None
+        return last if self.names.full(last, at) != last else None
 
     def _embedding_subject(self, at: int, pronoun: str) -> str | None:
         """'Radio host Ada Park used his show to discuss what he described as “...”': a "he"
@@ -660,6 +675,14 @@ def _subject_of_verb(source: Source) -> bool:
     low = source.mention.lower()
     return (source.cue == "verb" and source.verb is not None and source.verb != "according to"
             and low not in SENTENCE_WORDS and not low.endswith(("ing", "ed")))
+
+
+def _cue(source: Source | None) -> str | None:
+    """How the rules found their source, as the chooser's features name it: the owner of the
+    words ('in the words of a senior adviser, “...”') apart from a reporting verb's subject."""
+    if source is None:
+        return None
+    return "words" if source.cue == "verb" and source.verb == "words" else source.cue
 
 
 _SHIPPED = object()
