@@ -178,3 +178,13 @@ def test_a_speaker_cut_to_its_qualifier_falls_back_to_the_source_as_written() ->
     assert shown("Republican", "one senior Republican", names) == "one senior Republican"
     assert shown("Democrat", "the Democrat", names) == "the Democrat"
     assert shown("One", "One Sunday", names) is None
+
+
+def test_a_city_or_a_state_written_as_the_source_is_no_one_a_country_may_be() -> None:
+    text = "Shots were fired in San Bernardino and in Benghazi. The United States said it would act."
+    names = Names(text)
+    assert shown("San Bernardino", "San Bernardino", names) is None  # a city, by the gazetteer
+    assert shown("New Hampshire", "New Hampshire", names) is None  # a state
+    assert shown("Benghazi", "Benghazi", names) is None  # one word: the article writes "in Benghazi"
+    assert shown("United States", "the United States", names) == "United States"  # its government
+    assert shown("Lincoln", "Lincoln", Names("Lincoln spoke first.")) == "Lincoln"  # no place here

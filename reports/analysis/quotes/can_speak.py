@@ -199,6 +199,19 @@ class Names:
             at = text.find(word, at + 1)
         return False
 
+    def placed(self, word: str) -> bool:
+        """`word` written after "in" or "near" somewhere, as a place is ("in Benghazi"), and
+        not as an owner ("in Ada's view")."""
+        text = self._text
+        for lead in ("in ", "near "):
+            at = text.find(lead + word)
+            while at >= 0:
+                end = at + len(lead) + len(word)
+                if not (at and _word_edge(text[at - 1])) and not (end < len(text) and (_word_edge(text[end]))):
+                    return True
+                at = text.find(lead + word, at + 1)
+        return False
+
     def handle(self, name: str) -> bool:
         """A name of several words that the text writes only run together, as a handle
         ("Real Donald Trump" from "@realDonaldTrump")."""
@@ -300,11 +313,34 @@ def descriptions(text: str, start: int, end: int, lang: str = "en") -> list[tupl
 def shown(speaker: str | None, mention: str | None, names: Names | None = None) -> str | None:
     """The speaker to show: as resolved when it can speak; else the source as written when that
     can ("The" cut from "The famously gruff senator"); else nobody."""
-    if speaker is None or can_speak(speaker, names):
+    if speaker is None:
+        return None
+    written = bool(mention) and not _is_pronoun(mention or "")
+    if can_speak(speaker, names) and not (written and _place(speaker, names)):
         return speaker
-    if mention and mention != speaker and not _is_pronoun(mention) and can_speak(mention, names):
+    if written and mention != speaker and can_speak(mention, names) and not _place(mention or "", names):
         return mention
     return None
+
+
+def _place(name: str, names: Names | None) -> bool:
+    """A state or a city written as the source ("San Bernardino", "Benghazi"): no government's
+    voice. A country or a capital may speak as its government ("the United States said"). A
+    name of several words is a place when the gazetteer (`reports.analysis.gazetteer`) says so;
+    one word, often a surname too ("Warren"), when the article also writes it after "in"."""
+    words = name.strip(_EDGE).split()
+    if not words or not all(w[:1].isupper() for w in words):
+        return False
+    if len(words) == 1 and (names is None or not names.placed(words[0])):
+        return False
+    return _city_or_state(" ".join(words))
+
+
+@lru_cache(maxsize=4096)
+def _city_or_state(name: str) -> bool:
+    from reports.analysis.gazetteer import fold, lookup
+
+    return 0 < lookup().places.get(fold(name), 0) < 3
 
 
 def _is_pronoun(mention: str) -> bool:
