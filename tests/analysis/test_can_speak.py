@@ -45,6 +45,7 @@ def test_a_lone_capitalised_word_needs_the_articles_evidence() -> None:
     assert can_speak("Pell", names)  # never in lower case: a name
     assert can_speak("Park", names)  # capitalised mid-sentence
     assert not can_speak("Repeatedly", Names("Repeatedly, it rained."))
+    assert not can_speak("Given", Names("Given his past comments, it rained."))  # an opening participle
 
 
 def test_a_word_in_lower_case_is_a_whole_word() -> None:
