@@ -45,6 +45,7 @@ def test_a_lone_capitalised_word_needs_the_articles_evidence() -> None:
     assert can_speak("Pell", names)  # never in lower case: a name
     assert can_speak("Park", names)  # capitalised mid-sentence
     assert not can_speak("Repeatedly", Names("Repeatedly, it rained."))
+    assert not can_speak("Given", Names("Given his past comments, it rained."))  # an opening participle
 
 
 def test_a_day_or_a_month_alone_is_no_one() -> None:
@@ -147,3 +148,53 @@ def test_a_lone_nationality_word_is_no_one() -> None:
     assert not can_speak("Muslim", names) and not can_speak("Web", names)
     assert not can_speak("Turkish Cuban", names) and can_speak("Turkish Airlines", names)
     assert "afghan" in lexicon("en").qualifiers  # nationality words kept once, in reports/analysis/lang
+
+
+@pytest.mark.parametrize("source", [
+    "Eleven", "One", "Twenty", "its official", "his chief", "Republican", "Democratic", "Democrat",
+    "Mexico City", "Kansas City", "Unless further rivals", "NASA's bad year", "HOW", "WHY",
+])
+def test_a_count_an_adjective_a_cut_role_or_a_city_is_no_one(source: str) -> None:
+    # spelled-out counts, a party's adjective alone, a possessive and a role cut short ("its
+    # official account"), a city, a clause's opening, a headline's capitals
+    names = Names(f"We saw {source} on the way. {source} came back.")
+    assert not can_speak(source, names)
+
+
+@pytest.mark.parametrize("source", [
+    "a Republican", "Republicans", "the Democrat", "one senior Democrat", "the Texan", "one",
+    "Park's spokeswoman", "the order", "the defense", "its spokesman", "the official", "NATO", "UN",
+])
+def test_the_same_words_with_a_determiner_or_a_head_still_speak(source: str) -> None:
+    assert can_speak(source, Names(f"It rained, and {source} said so."))
+
+
+def test_a_date_is_no_one_though_capitalised_mid_sentence() -> None:
+    names = Names("It was released in late November, and on Friday it rained.")
+    assert not can_speak("November", names) and not can_speak("Friday", names)
+    assert can_speak("May", Names("Later Theresa May said it, and May said more."))  # a name too
+
+
+def test_a_handle_is_no_name() -> None:
+    text = "“We won,” tweeted @realAdaPark #MakeItBetter. Later Ada Park spoke, and HuffPost reported."
+    names = Names(text)
+    assert not can_speak("AdaPark", names) and not can_speak("MakeItBetter", names)
+    assert not can_speak("Real Ada Park", names)  # the handle's words, never written apart
+    assert can_speak("Ada Park", names) and can_speak("HuffPost", names)
+
+
+def test_a_speaker_cut_to_its_qualifier_falls_back_to_the_source_as_written() -> None:
+    names = Names("“We will win,” one senior Republican said; “Never,” the Democrat said.")
+    assert shown("Republican", "one senior Republican", names) == "one senior Republican"
+    assert shown("Democrat", "the Democrat", names) == "the Democrat"
+    assert shown("One", "One Sunday", names) is None
+
+
+def test_a_city_or_a_state_written_as_the_source_is_no_one_a_country_may_be() -> None:
+    text = "Shots were fired in San Bernardino and in Benghazi. The United States said it would act."
+    names = Names(text)
+    assert shown("San Bernardino", "San Bernardino", names) is None  # a city, by the gazetteer
+    assert shown("New Hampshire", "New Hampshire", names) is None  # a state
+    assert shown("Benghazi", "Benghazi", names) is None  # one word: the article writes "in Benghazi"
+    assert shown("United States", "the United States", names) == "United States"  # its government
+    assert shown("Lincoln", "Lincoln", Names("Lincoln spoke first.")) == "Lincoln"  # no place here

@@ -65,7 +65,10 @@ class Lexicon:
     gender_titles: dict[str, str]  # "mr" -> "he", "ms" -> "she"
     qualifiers: frozenset[str] = frozenset()  # "afghan", "muslim", "web": no one alone
     not_first: frozenset[str] = frozenset()  # "on", "amid": they open a phrase, never a name
-    dates: frozenset[str] = frozenset()  # "february", "monday": a day or month alone, never a source
+    numbers: frozenset[str] = frozenset()  # "one", "eleven": a count, no one by itself
+    dates: frozenset[str] = frozenset()  # "Friday", "November": a date, never a name, though capitalised
+    adjectival: frozenset[str] = frozenset()  # "official", "chief": after "its" alone, a cut phrase
+    place_endings: tuple[str, ...] = ()  # "city": a name ending so is a place ("Mexico City")
 
 
 @lru_cache(maxsize=8)
@@ -92,7 +95,10 @@ def lexicon(lang: str = "en") -> Lexicon:
         gender_titles={t: pronoun for pronoun, titles in tomllib.loads(raw)["gender"].items() for t in titles},
         qualifiers=frozenset(data["qualifiers"]) | _demonyms(lang),
         not_first=frozenset(data.get("not_first", ())),
+        numbers=frozenset(data.get("numbers", ())) | _number_words(lang),
+        adjectival=frozenset(data.get("adjectival", ())),
         dates=frozenset(data.get("dates", ())),
+        place_endings=tuple(data.get("place_endings", ())),
     )
 
 
@@ -103,8 +109,16 @@ def _demonyms(lang: str) -> frozenset[str]:
     return languages.rules(lang).demonyms
 
 
+def _number_words(lang: str) -> frozenset[str]:
+    """The language's numbers written as words ("eleven", "twenty"), kept once in `words.toml`."""
+    from reports.analysis import lang as languages
+
+    return frozenset(languages.rules(lang).number_words)
+
+
 _MID_SENTENCE_CAPITAL = re.compile(r"[A-Z](?:(?<=[\w,;)] [A-Z])|(?<=\b[A-Z]\. [A-Z]))[\w’'\-]*")
 _LETTER_THEN_WORD = re.compile(r"[A-Z]-[a-z]+")
+_CAMEL = re.compile(r"[a-z][A-Z]")  # "DonaldTrump", "HuffPost": a handle's shape, or a brand's
 _OPENING_SHAPE = re.compile(r"\w+(?:ing|ly)$")
 
 
@@ -157,6 +171,7 @@ class Names:
         self._proper_words = proper
         self._seen: set[str] | None = None
         self._lower: dict[str, bool] = {}
+        self._folded: str | None = None  # the text in lower case, for `handle`
         self.verdicts: dict[str, bool] = {}  # can_speak's answers in this article, by speaker
 
     def proper(self, word: str) -> bool:
@@ -172,6 +187,37 @@ class Names:
         if found is None:
             found = self._lower[low] = bool(_LOWER_SHAPE.fullmatch(low)) and self._whole(low)
         return found
+
+    def standalone(self, word: str) -> bool:
+        """`word` written somewhere on its own: not only inside a handle or a hashtag
+        ("@realDonaldTrump", "#MakeAmericaGreatAgain")."""
+        text = self._text
+        at = text.find(word)
+        while at >= 0:
+            if not (at and (_word_edge(text[at - 1]) or text[at - 1] in "@#")):
+                return True
+            at = text.find(word, at + 1)
+        return False
+
+    def placed(self, word: str) -> bool:
+        """`word` written after "in" or "near" somewhere, as a place is ("in Benghazi"), and
+        not as an owner ("in Ada's view")."""
+        text = self._text
+        for lead in ("in ", "near "):
+            at = text.find(lead + word)
+            while at >= 0:
+                end = at + len(lead) + len(word)
+                if not (at and _word_edge(text[at - 1])) and not (end < len(text) and (_word_edge(text[end]))):
+                    return True
+                at = text.find(lead + word, at + 1)
+        return False
+
+    def handle(self, name: str) -> bool:
+        """A name of several words that the text writes only run together, as a handle
+        ("Real Donald Trump" from "@realDonaldTrump")."""
+        if self._folded is None:
+            self._folded = self._text.lower()
+        return name not in self._text and "".join(name.split()).lower() in self._folded
 
     def _whole(self, low: str) -> bool:
         """`low` in the text with no word character, apostrophe or hyphen on either side."""
@@ -198,7 +244,10 @@ def can_speak(speaker: str | None, names: Names | None = None, lang: str = "en")
 
 
 def _can_speak(speaker: str | None, names: Names | None, lang: str) -> bool:
-    verdict = _verdict(speaker or "", lang)
+    speaker = speaker or ""
+    if names is not None and _handle(speaker, names):
+        return False
+    verdict = _verdict(speaker, lang)
     if isinstance(verdict, bool):
         return verdict
     word, shaped_out = verdict  # a lone capitalised word: the article's evidence decides
@@ -207,6 +256,15 @@ def _can_speak(speaker: str | None, names: Names | None, lang: str) -> bool:
     if shaped_out:
         return False  # "Thousands", "Why", "Using", "Repeatedly": a sentence's first word
     return names is None or not names.lower(word)  # never written in lower case: a name
+
+
+def _handle(speaker: str, names: Names) -> bool:
+    """A handle or a hashtag, or a name made of one: "DonaldTrump" from "@realDonaldTrump",
+    "MakeAmericaGreatAgain" from its hashtag, "Real Donald Trump" never written apart."""
+    if " " in speaker.strip():
+        return names.handle(speaker)
+    word = speaker.strip(_EDGE)
+    return bool(_CAMEL.search(word)) and not names.standalone(word)
 
 
 # The same speakers come back in every article ("officials", a president's name): what the
@@ -255,11 +313,34 @@ def descriptions(text: str, start: int, end: int, lang: str = "en") -> list[tupl
 def shown(speaker: str | None, mention: str | None, names: Names | None = None) -> str | None:
     """The speaker to show: as resolved when it can speak; else the source as written when that
     can ("The" cut from "The famously gruff senator"); else nobody."""
-    if speaker is None or can_speak(speaker, names):
+    if speaker is None:
+        return None
+    written = bool(mention) and not _is_pronoun(mention or "")
+    if can_speak(speaker, names) and not (written and _place(speaker, names)):
         return speaker
-    if mention and mention != speaker and not _is_pronoun(mention) and can_speak(mention, names):
+    if written and mention != speaker and can_speak(mention, names) and not _place(mention or "", names):
         return mention
     return None
+
+
+def _place(name: str, names: Names | None) -> bool:
+    """A state or a city written as the source ("San Bernardino", "Benghazi"): no government's
+    voice. A country or a capital may speak as its government ("the United States said"). A
+    name of several words is a place when the gazetteer (`reports.analysis.gazetteer`) says so;
+    one word, often a surname too ("Warren"), when the article also writes it after "in"."""
+    words = name.strip(_EDGE).split()
+    if not words or not all(w[:1].isupper() for w in words):
+        return False
+    if len(words) == 1 and (names is None or not names.placed(words[0])):
+        return False
+    return _city_or_state(" ".join(words))
+
+
+@lru_cache(maxsize=4096)
+def _city_or_state(name: str) -> bool:
+    from reports.analysis.gazetteer import fold, lookup
+
+    return 0 < lookup().places.get(fold(name), 0) < 3
 
 
 def _is_pronoun(mention: str) -> bool:
@@ -280,6 +361,10 @@ def _description(words: list[str], lex: Lexicon) -> bool:
         return True  # left as written: the caller resolves it or shows no speaker
     if len(words) > 1 and words[0].lower() in lex.people_determiners and words[1].islower():
         return True  # "those surveyed": the people who were
+    if len(words) == 2 and words[0].lower() in lex.possessives and words[1].lower() in lex.adjectival:
+        return False  # "its official": cut from "its official account", no one's role alone
+    if len(words) == 1 and words[0][:1].isupper() and words[0].lower() in lex.numbers:
+        return False  # "One" cut from "One Sunday"; in lower case the indefinite pronoun ("read one")
     head, rest = _head(words, lex)
     if head[:1].isupper() and head.lower() not in lex.not_alone and head.lower() not in _DETERMINERS:
         # "the Daily Ledger", "many Republicans"; all capitals after a possessive are a work's
@@ -343,20 +428,28 @@ def _name(words: list[str], lex: Lexicon) -> bool | tuple[str, bool]:
         return False  # a headline's capitals ("EDITOR'S NOTE"), no name
     if len(words) > 1:
         if lows[0] in lex.not_first:
-            return False  # "On Social Security": a sentence's opening phrase
+            return False  # "On Social Security", "Unless Further Notice": a sentence's opening phrase
+        if lows[-1] in lex.place_endings:
+            return False  # "Mexico City": a place, whose government speaks by its country's name
+        if words[0].endswith(("’s", "'s")) and all(w.islower() for w in words[1:]):
+            return _description(words[1:], lex)  # "FBI's spokesman", not "FBI's bad rep"
         return not all(low in lex.not_alone or low in lex.not_names or low in lex.qualifiers or low.isdigit()
                        for low in lows)  # not "Turkish Cuban": qualifiers only
     word, low = words[0], lows[0]
-    if low in lex.abbreviations or low in lex.dates:
-        return False  # "Va", "Calif.": a place written short; "February": a date
+    if low in lex.abbreviations:
+        return False  # "Va", "Calif.": a place written short
+    if low in lex.numbers or low in lex.dates or low.isdigit():
+        return False  # "Eleven", "November": a count or a date, though capitalised mid-sentence
     if _LETTER_THEN_WORD.fullmatch(word):
         return False  # "T-shirt", "X-ray", "U-turn": a thing named by a letter's shape, no name
+    acronym = len(word) > 1 and word.isupper()
+    if low in lex.qualifiers and not acronym:
+        return False  # "Afghan", "Muslim", "Republican": a word alone that qualifies someone unnamed
     if low in lex.pronouns or _noun_can_speak(low, lex):
         return True  # "Officials said", "Spokesman Ada Park"
-    if len(word) > 1 and word.isupper():
-        return True  # an acronym: "ACLU", "NATO"
-    if low in lex.qualifiers:
-        return False  # "Afghan", "Muslim", "Web": a word alone that qualifies someone unnamed
+    if acronym:
+        # an acronym ("ACLU", "NATO"), not a headline's word in capitals ("HOW")
+        return low not in lex.not_names and low not in lex.not_alone
     # the rest asks the article (`_can_speak`): is the word capitalised mid-sentence, is its
     # shape a sentence's first word's, is it written in lower case somewhere
     shaped_out = low in lex.not_alone or low in lex.not_names or low.isdigit() or bool(_OPENING_SHAPE.fullmatch(low))
