@@ -198,3 +198,12 @@ def test_a_city_or_a_state_written_as_the_source_is_no_one_a_country_may_be() ->
     assert shown("Benghazi", "Benghazi", names) is None  # one word: the article writes "in Benghazi"
     assert shown("United States", "the United States", names) == "United States"  # its government
     assert shown("Lincoln", "Lincoln", Names("Lincoln spoke first.")) == "Lincoln"  # no place here
+
+
+def test_a_pronoun_in_a_run_of_capitals_is_no_name_and_a_place_is_no_antecedent() -> None:
+    # "Suddenly I" (a sentence's opening words and "I") is no one; "he" resolved to a state is
+    # shown as nobody, while the state written as itself is refused as before
+    names = Names("Suddenly I knew. He flew to New Hampshire, and in New Hampshire he spoke.")
+    assert not can_speak("Suddenly I", names) and not can_speak("Am I", names)
+    assert shown("New Hampshire", "he", names) is None
+    assert shown("Ada Park", "she", names) == "Ada Park"

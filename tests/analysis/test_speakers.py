@@ -354,3 +354,11 @@ def test_according_to_after_the_reporting_clause_is_read_where_it_is_written() -
             "She also plans to campaign for it, Park said.\n\n"
             "“I will be voting for it,” Park said, according to Radio Vale. “And I will ask others to.”")
     assert [q.speaker for q in speech(text)] == ["Radio Vale", "Radio Vale"]
+
+
+def test_a_pronoun_that_resolves_to_no_one_leaves_its_quotation_unattributed() -> None:
+    # "I" after "Suddenly I was afraid": its antecedent is no name; the quotation is nobody's,
+    # not "Suddenly I"'s nor another candidate's
+    text = ("Tom Reed, the mayor, spoke on Monday. Suddenly I was afraid of the storm. “It came at night,” "
+            "I said. “The roof went first,” Ada Park told reporters.")
+    assert [q.speaker for q in speech(text)] == [None, "Ada Park"]

@@ -316,6 +316,8 @@ def shown(speaker: str | None, mention: str | None, names: Names | None = None) 
     if speaker is None:
         return None
     written = bool(mention) and not _is_pronoun(mention or "")
+    if not written and " " in speaker and _place(speaker, names):
+        return None  # "he" resolved to "New Hampshire": a place is no one's antecedent
     if can_speak(speaker, names) and not (written and _place(speaker, names)):
         return speaker
     if written and mention != speaker and can_speak(mention, names) and not _place(mention or "", names):
@@ -429,6 +431,8 @@ def _name(words: list[str], lex: Lexicon) -> bool | tuple[str, bool]:
     if len(words) > 1:
         if lows[0] in lex.not_first:
             return False  # "On Social Security", "Unless Further Notice": a sentence's opening phrase
+        if any(low in lex.pronouns for low in lows[1:]):
+            return False  # "Suddenly I", "Am I": a sentence's opening words and a pronoun, no name
         if lows[-1] in lex.place_endings:
             return False  # "Mexico City": a place, whose government speaks by its country's name
         if words[0].endswith(("’s", "'s")) and all(w.islower() for w in words[1:]):

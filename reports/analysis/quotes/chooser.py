@@ -389,7 +389,10 @@ def _own_features(ctx: Context, mention: Mention) -> tuple[dict[str, float], tup
     f: dict[str, float] = {}
     placed: list[str] = []
     text = ctx.text
-    if shown(mention.speaker or mention.text, mention.text, ctx.names) is None:
+    pronoun = is_pronoun(mention.text.strip())
+    if not pronoun and shown(mention.speaker or mention.text, mention.text, ctx.names) is None:
+        # a pronoun is a source however it resolves: when its person cannot speak, the
+        # quotation is left unattributed (`shown`), not given to another candidate instead
         f["cannot_speak"] = 1.0
     if mention.start >= 0:
         before = text[max(0, mention.start - 40) : mention.start]
