@@ -901,3 +901,14 @@ def test_a_possessive_at_the_end_of_a_sentence_is_the_name_alone():
     )
     assert "Quillfeather's" not in found and "Mr Quillfeather's" not in found
     assert found.get("Orlando Quillfeather") == "person"
+
+
+def test_a_party_or_a_place_before_a_role_is_no_person_when_he_follows():
+    found = _kinds(
+        "Former Liberal prime minister Lord Ambrose Quell has died at 90. He led the party for ten years. "
+        "Nevada Republican candidate Imogen Tarrant spoke in Reno. She said the vote was close. "
+        "The court heard Orla Quist's husband on Friday. She was not there."
+    )
+    assert "Former Liberal" not in found and "Nevada Republican" not in found
+    assert found.get("Imogen Tarrant") == "person"
+    assert found.get("Orla Quist") == "person"  # her husband: a role after a possessive is hers
