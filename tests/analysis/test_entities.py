@@ -912,3 +912,10 @@ def test_a_party_or_a_place_before_a_role_is_no_person_when_he_follows():
     assert "Former Liberal" not in found and "Nevada Republican" not in found
     assert found.get("Imogen Tarrant") == "person"
     assert found.get("Orla Quist") == "person"  # her husband: a role after a possessive is hers
+
+
+def test_a_title_abbreviated_without_its_period_is_no_part_of_the_name():
+    found = _kinds("The study was sound, said Prof Ottoline Vasquez. Rep Barnaby Quayle said he agreed.")
+    assert found.get("Ottoline Vasquez") == "person"
+    assert found.get("Barnaby Quayle") == "person"
+    assert not any(name.startswith(("Prof ", "Rep ")) for name in found)
