@@ -874,3 +874,48 @@ def test_a_name_that_leads_or_backs_something_is_a_body_unless_a_place_or_people
     assert found.get("Zorvan") == "organisation"
     assert "U.S." not in found or found["U.S."] == "place"
     assert found.get("Vladimir Petrov") == "person"
+
+
+def test_a_nationality_noun_or_a_role_before_a_name_is_no_part_of_it():
+    found = _kinds(
+        "Welshman Dafydd Pargeter won the race in Cardiff. Referee Osric Plimsoll sent off two players. "
+        "Psychologist Helen Okereke said the crowd was calm. Dafydd Pargeter said he was tired."
+    )
+    assert not any(word in name for name in found for word in ("Welshman", "Referee", "Psychologist"))
+    assert found.get("Dafydd Pargeter") == "person"
+    assert found.get("Helen Okereke") == "person"
+
+
+def test_a_venue_after_a_title_and_a_name_is_no_person():
+    found = _kinds(
+        "The musical opened at the Prince Osbert Theatre. Crowds crossed the King Alaric Bridge "
+        "to see it. Fans filled the Lemuel Grange Stadium on Sunday."
+    )
+    assert not any(kind == "person" for kind in found.values())
+
+
+def test_a_possessive_at_the_end_of_a_sentence_is_the_name_alone():
+    found = _kinds(
+        "Mr Quillfeather resigned on Monday. She denied the child was Mr Quillfeather's. "
+        "Orlando Quillfeather said he would appeal."
+    )
+    assert "Quillfeather's" not in found and "Mr Quillfeather's" not in found
+    assert found.get("Orlando Quillfeather") == "person"
+
+
+def test_a_party_or_a_place_before_a_role_is_no_person_when_he_follows():
+    found = _kinds(
+        "Former Liberal prime minister Lord Ambrose Quell has died at 90. He led the party for ten years. "
+        "Nevada Republican candidate Imogen Tarrant spoke in Reno. She said the vote was close. "
+        "The court heard Orla Quist's husband on Friday. She was not there."
+    )
+    assert "Former Liberal" not in found and "Nevada Republican" not in found
+    assert found.get("Imogen Tarrant") == "person"
+    assert found.get("Orla Quist") == "person"  # her husband: a role after a possessive is hers
+
+
+def test_a_title_abbreviated_without_its_period_is_no_part_of_the_name():
+    found = _kinds("The study was sound, said Prof Ottoline Vasquez. Rep Barnaby Quayle said he agreed.")
+    assert found.get("Ottoline Vasquez") == "person"
+    assert found.get("Barnaby Quayle") == "person"
+    assert not any(name.startswith(("Prof ", "Rep ")) for name in found)

@@ -176,3 +176,14 @@ def test_the_shipped_weights_read_the_new_evidence():
     # invented names: a legal form makes an organisation of an unknown word
     assert _kinds("Die Wolkowiak GmbH meldete am Montag einen Verlust.", "de") == {"Wolkowiak GmbH": "organisation"}
     assert _kinds("Nach dem Spiel lobte Trainer Rooney die Abwehr.", "de").get("Rooney") == "person"
+
+
+def test_a_one_word_person_only_opening_sentences_and_other_scripts_are_left_out_in_german():
+    found = _kinds(
+        "Schließlich sagte der Bürgermeister Karl Wendelin, die Brücke sei sicher. Steigt der Pegel, "
+        "wird sie gesperrt. Äußert sich niemand, bleibt alles beim Alten. Wendelin lobte die Feuerwehr. "
+        "Στην Ευρώπη, είπε ο Κώστας Παπαδόπουλος, όλα είναι καλά.",
+        "de",
+    )
+    assert found.get("Karl Wendelin") == "person"
+    assert not [name for name, kind in found.items() if kind == "person" and name != "Karl Wendelin"]

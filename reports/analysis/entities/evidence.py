@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from reports.analysis.entities.kinds import _adjective_shaped, _classify, _demonym, _nation_plural
 from reports.analysis.entities.places import compass_form, compass_preposition, loose_preposition
 from reports.analysis.entities.spans import (
-    _ABBREVIATED, _NEXT, _OPENERS, _POSSESSIVE, _SKIP, _WORD, _common_opener, _looks_like_name, _name_token, _runs,
-    _spans, _written,
+    _ABBREVIATED, _NEXT, _OPENERS, _POSSESSIVE, _SKIP, _WORD, _common_opener, _looks_like_name, _name_token, _possessive,
+    _runs, _spans, _written,
 )
 from reports.analysis.entities.words import (
     _ACTS_AFTER, _ACTS_BEFORE, _BODY_BEFORE, _DETERMINERS, _MEDIA_AFTER, _MEMBERS_AFTER, _ORG_WORDS,
@@ -237,6 +237,19 @@ def _in_a_statement(sentence: str, verb: re.Match[str] | None) -> bool:
 _CLAUSE_WORD = re.compile(r"[^\s,;:()\"“”]+|[,;:()\"“”]")
 
 
+def _role_after(rest: str) -> bool:
+    """A role or a title in lower case right after the run, or one word later ("Former Labour
+    prime minister Lord X", "Iowa Democratic candidate Jane Roe"): the run qualifies the role,
+    and the person is the name after it. `rest` is the sentence after the run."""
+    for word in rest.split(maxsplit=2)[:2]:
+        if not word[:1].islower():
+            return False
+        low = word.rstrip(",.;:").lower()
+        if _stem(low) in _W.roles or low in _all_titles():
+            return True
+    return False
+
+
 def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next: bool = False) -> list[_Mention]:
     """Capitalised runs of the sentence, each cut into a mention with the evidence of its kind:
     `common` holds the article's lower-case words, `pronoun_next` that the next sentence opens
@@ -382,8 +395,9 @@ def _mentions(sentence: str, common: frozenset[str] = frozenset(), pronoun_next:
             elif context[:2] == "in" and listed:
                 context += listed_how  # "from Acme, Zenith and Orbis": the list's items stand after "from" too
             if pronoun_next and 2 <= j - i <= 3 and _looks_like_name(tokens[i:j]):
-                context += "+he"  # the sentence's first full name, and the next opens with "He"
-                pronoun_next = False
+                if not (j == n and not _possessive(tokens[j - 1]) and _role_after(sentence[match.end():])):
+                    context += "+he"  # the sentence's first full name, and the next opens with "He"
+                pronoun_next = False  # a name before a role ("Labour prime minister"): the He is the role's
             if context[:2] == "in" and i == 0 and low != "," and _title_cased(sentence, start_at, before2, common):
                 context += "+titled"  # "How to Succeed", "Committee to Reelect": a Title Case stretch
             if scored:

@@ -21,6 +21,7 @@ import functools
 import json
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 
@@ -418,9 +419,33 @@ def german_entities(doc: Document, limit: int = 40, weights: Model | None = None
     """People, organisations and places named, most mentioned first."""
     tokenized = [tokenize(s.text) for s in doc.sentences]
     ctx = context([[t for t, _, _ in tokens] for tokens in tokenized])
-    mentions = [m for s, tokens in zip(doc.sentences, tokenized) for m in spans(s.text, ctx, weights, tokens)
-                if m[0].lower() not in _never_alone()]
-    return group(mentions)[:limit]
+    mentions, inside = [], set()
+    for s, tokens in zip(doc.sentences, tokenized):
+        for m in spans(s.text, ctx, weights, tokens):
+            if m[0].lower() not in _never_alone() and _latin(m[0]):
+                mentions.append(m)
+                if not s.text.lstrip(_OPENING).startswith(m[0]):
+                    inside.add(m[0])
+    return tuple(e for e in group(mentions) if not _opener_only(e, inside))[:limit]
+
+
+_OPENING = "".join(_QUOTES) + " ("
+
+
+def _latin(text: str) -> bool:
+    """The tagger was fitted on German: a name in another script (a Greek quotation on a German
+    page) is read by none of its features, so it is no name here."""
+    return all(not c.isalpha() or c.isascii() or "LATIN" in unicodedata.name(c, "") for c in text)
+
+
+def _opener_only(entity: Entity, inside: set[str]) -> bool:
+    """A one-word person that only ever opens a sentence and is no given name nor a German
+    family name ("Schließlich", "Äußert"; not "Lindner"): any word has a capital there, so the
+    People column leaves it out."""
+    low = entity.name.lower()
+    if entity.kind != "person" or " " in entity.name or _is_given(low) or low in _person_names()[1]:
+        return False
+    return entity.name not in inside and inside.isdisjoint(entity.aliases)
 
 
 def group(mentions: list[tuple[str, str]]) -> tuple[Entity, ...]:

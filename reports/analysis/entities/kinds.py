@@ -269,6 +269,9 @@ def _shape(raw: tuple[str, ...], start: bool) -> tuple | None:
     if titles and len(run) > 1 and (keys[-1] in _ORG_WORDS or body_of) and titles[-1] < len(run) - 1:
         text = " ".join(run)
         return ((text, text, {"organisation": 3.0}, False),)  # "Justice Ministry"
+    if titles and len(run) - titles[-1] > 2 and _stem(keys[-1]) in _W.place_heads:
+        text = " ".join(run)  # "the Prince Albert Theatre", "King Hussein Bridge": named after one
+        return ((text, text, {"place": 2.0}, False),)
     if titles:
         name = run[titles[-1] + 1 :]
         if len(name) > 2 and keys[titles[-1] + 1] in ("of", "for"):

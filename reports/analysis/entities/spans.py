@@ -279,13 +279,16 @@ def _possessive(token: str) -> bool:
 
 def _written(token: str) -> str:
     """The token as the name is written: possessive off, a sentence's full stop off, an
-    abbreviation's period kept ("Mr.", "U.S.")."""
+    abbreviation's period kept ("Mr.", "U.S."). The full stop goes first: a possessive can end
+    the sentence ("the child was Mr Smith's.")."""
+    if token.endswith(".") and not _ABBREVIATED.fullmatch(token):
+        token = token.rstrip(".")
     for suffix in _POSSESSIVE_ENDS if token.endswith(_POSSESSIVE_ENDS) else ():
         if token.endswith(suffix) and len(token) > len(suffix):
             token = token[: -len(suffix)]
             break
     if token.endswith(".") and not _ABBREVIATED.fullmatch(token):
-        token = token.rstrip(".")
+        token = token.rstrip(".")  # "Co.'s": the period left under the possessive
     return token
 
 
