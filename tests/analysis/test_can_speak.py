@@ -17,7 +17,7 @@ DEV = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "quotes" / "po
 
 @pytest.mark.parametrize("source", [
     "thousands", "a low voice", "FULL TEXT", "information received", "Tuesday", "Va", "Calif.",
-    "the tax loophole", "his advantage", "On Social Security", "Amid Protests",
+    "the tax loophole", "his advantage", "On Social Security", "Amid Protests", "Islamist", "Former",
 ])
 def test_what_cannot_speak(source: str) -> None:
     assert not can_speak(source)
