@@ -597,12 +597,12 @@ class _Attributor:
         """A full name that a title or its given name shows to be of the pronoun's gender: a
         sentence's opening words that are no one ("Given", "Former", "Sprinters Ada Park") or
         an unknown name are not taken over the last speaker."""
-        if " " not in person_ or not can_speak(person_, self.speaker_names):
-            return False
-        if self.index.genders.get(person_.split()[-1].lower()) == pronoun:
-            return True
         words = person_.split()
-        return given_gender(person_) == _PRONOUN_GENDER[pronoun] and capitalised(words[0]) and len(words) <= 3
+        if len(words) < 2 or not can_speak(person_, self.speaker_names):
+            return False
+        if self.index.genders.get(words[-1].lower()) == pronoun:
+            return True
+        return len(words) <= 3 and capitalised(words[0]) and _given_gender(person_) == _PRONOUN_GENDER[pronoun]
 
     def _other_gender(self, person_: str, pronoun: str) -> bool:
         if pronoun not in {"he", "she"}:
